@@ -1,0 +1,29 @@
+import {describe, expect, it} from "vitest";
+import {decodeRatingsFile, encodeRatingsFile} from "../src/components/ratingsFile.js";
+
+const table = {
+  user: Uint32Array.of(0, 1, 1),
+  movie: Uint32Array.of(2, 0, 1),
+  rating2: Uint8Array.of(8, 5, 10),
+  userIds: Int32Array.of(7, 99999),
+  movieIds: Int32Array.of(50, 10, 30)
+};
+
+describe("encodeRatingsFile(table, meta) and decodeRatingsFile(buffer)", () => {
+  it("round-trips every column, narrowing movie indexes to 16 bits", () => {
+    const bytes = encodeRatingsFile(table, {dataset: "test"});
+    const decoded = decodeRatingsFile(bytes.buffer as ArrayBuffer);
+    expect(decoded.movie).toBeInstanceOf(Uint16Array);
+    expect(Array.from(decoded.movie)).toEqual([2, 0, 1]);
+    expect(decoded.user).toEqual(table.user);
+    expect(decoded.rating2).toEqual(table.rating2);
+    expect(decoded.userIds).toEqual(table.userIds);
+    expect(decoded.movieIds).toEqual(table.movieIds);
+    expect(decoded.header).toMatchObject({version: 1, rows: 3, users: 2, movies: 3, meta: {dataset: "test"}});
+  });
+  it("rejects a file with another magic, and a truncated file", () => {
+    const bytes = encodeRatingsFile(table);
+    expect(() => decodeRatingsFile(new ArrayBuffer(40))).toThrowError(/Not a valid ratings file: bad magic/);
+    expect(() => decodeRatingsFile(bytes.slice(0, bytes.length - 8).buffer)).toThrowError(/column movieIds is truncated/);
+  });
+});
