@@ -1,0 +1,24 @@
+/** What a page needs to know about the dataset it shows. */
+export interface DatasetInfo {
+  kind: "movielens" | "synthetic";
+  name: string;
+  banner: string;
+}
+
+/** A banner that says which dataset the page uses, with the command to get the real one when it is synthetic. */
+export function DatasetBanner(dataset: DatasetInfo): HTMLElement {
+  const div = document.createElement("div");
+  div.className = `dataset-banner ${dataset.kind === "synthetic" ? "tip" : "note"}`;
+  div.setAttribute("role", "status");
+  div.dataset.kind = dataset.kind;
+  // The banner holds code spans like `npm run data:fetch`; render them as <code>, everything else as text.
+  dataset.banner.split(/(`[^`]*`)/).forEach((part) => {
+    if (part.startsWith("`") && part.endsWith("`") && part.length > 1) {
+      const code = div.appendChild(document.createElement("code"));
+      code.textContent = part.slice(1, -1);
+    } else if (part) {
+      div.appendChild(document.createTextNode(part));
+    }
+  });
+  return div;
+}

@@ -1,0 +1,149 @@
+import type {CollabModel, EpochRow, TrainingState} from "./buildModel.js";
+import {hostTables} from "./backend.js";
+import {batchCount, epochBatches} from "./batches.js";
+import {hostStep, stepWorkspace} from "./collabStep.js";
+import type {RatingRows, StepHyper} from "./collabStep.js";
+import {meanSquaredError} from "./meanSquaredError.js";
+import {opsStep} from "./opsStep.js";
+import {oneCycle} from "./schedule.js";
+import {splitRows} from "./split.js";
+
+/** What `fit` reports after each batch. */
+export interface BatchProgress {
+  epoch: number;
+  batch: number;
+  batches: number;
+  loss: number;
+  lr: number;
+  mom: number;
+  /** Steps taken in this run, and the steps it is planned for. */
+  step: number;
+  totalSteps: number;
+}
+
+export interface FitOptions {
+  /** The epochs the one-cycle schedule is planned for (fastai's n_epoch). */
+  epochs?: number;
+  lrMax?: number;
+  wd?: number;
+  bs?: number;
+  seed?: number;
+  validPct?: number;
+  /** "sparse": lazy Adam on the rows a batch touches; "dense": every row at every step, as PyTorch does. */
+  mode?: "sparse" | "dense";
+  /** "host" updates the backend's memory in place (cpu, wasm); "ops" uses TF.js ops (any backend); "auto" picks host when it can. */
+  path?: "auto" | "host" | "ops";
+  /** Pause (resumably) once this many epochs of the run are done; the schedule is still planned for `epochs`. */
+  untilEpoch?: number;
+  /** Start a new one-cycle run even if the model is partway through one. */
+  restart?: boolean;
+  onBatch?: (progress: BatchProgress) => void;
+  onEpoch?: (row: EpochRow) => void;
+  signal?: AbortSignal;
+  /** Yield to the event loop at least this often, in milliseconds. */
+  yieldMs?: number;
+}
+
+/** fastai's Adam constants that the recipe does not schedule. */
+export const ADAM = {sqrMom: 0.99, eps: 1e-5} as const;
+
+const now = () => performance.now();
+
+/** Waits for the next macrotask, so a page or worker can handle events between batches. */
+function nextMacrotask(): Promise<void> {
+  if (typeof setImmediate === "function") return new Promise((resolve) => setImmediate(resolve));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+function sameRun(t: TrainingState, o: Omit<TrainingState, "stepsPerEpoch" | "step" | "lossSum" | "seconds" | "history">): boolean {
+  return t.epochs === o.epochs && t.lrMax === o.lrMax && t.wd === o.wd && t.bs === o.bs && t.seed === o.seed && t.validPct === o.validPct && t.mode === o.mode;
+}
+
+/**
+ * Trains the model with fastai's fit_one_cycle recipe (Adam, decoupled weight decay, MSE), reporting each batch and
+ * each epoch; resolves to the run's history. A model partway through a run with the same options resumes where it
+ * stopped (after `untilEpoch`, an abort, or a checkpoint load).
+ */
+export async function fit(model: CollabModel, data: RatingRows, options: FitOptions = {}): Promise<EpochRow[]> {
+  const {epochs = 3, lrMax = 1e-3, wd = 0.01, bs = 256, seed = 42, validPct = 0.2, mode = "sparse", path = "auto"} = options;
+  const {untilEpoch = epochs, restart = false, onBatch, onEpoch, signal, yieldMs = 50} = options;
+  if (!(Number.isSafeInteger(epochs) && epochs >= 1)) throw new TypeError(`fit: epochs must be a positive integer, got ${epochs}`);
+  if (!(lrMax > 0 && Number.isFinite(lrMax))) throw new TypeError(`fit: lrMax must be a positive number, got ${lrMax}`);
+  if (!(wd >= 0)) throw new TypeError(`fit: wd must be ≥ 0, got ${wd}`);
+  if (mode !== "sparse" && mode !== "dense") throw new TypeError(`fit: mode must be "sparse" or "dense", got ${JSON.stringify(mode)}`);
+  const n = data.rating2.length;
+  if (data.user.length !== n || data.movie.length !== n) throw new TypeError("fit: user, movie and rating2 must have the same length");
+  const split = splitRows(n, {validPct, seed});
+  const stepsPerEpoch = batchCount(split.train.length, bs);
+  if (stepsPerEpoch < 1) throw new TypeError(`fit: ${split.train.length} training rows make no full batch of ${bs}`);
+  const run = {epochs, lrMax, wd, bs, seed, validPct, mode};
+  let t = model.training;
+  const totalSteps = epochs * stepsPerEpoch;
+  if (t && !restart && t.step < t.epochs * t.stepsPerEpoch) {
+    if (!sameRun(t, run)) throw new TypeError(`fit: the model is partway through a run with ${JSON.stringify({epochs: t.epochs, lrMax: t.lrMax, wd: t.wd, bs: t.bs, seed: t.seed, validPct: t.validPct, mode: t.mode})}; pass the same options to resume it, or restart: true`);
+    if (t.stepsPerEpoch !== stepsPerEpoch) throw new TypeError(`fit: the model's run has ${t.stepsPerEpoch} steps per epoch, but this data gives ${stepsPerEpoch}: is it the same dataset?`);
+  } else {
+    t = model.training = {...run, stepsPerEpoch, step: 0, lossSum: 0, seconds: 0, history: []};
+  }
+  const state = t;
+  const schedule = oneCycle({lrMax});
+  const [lo, hi] = model.yRange;
+  const ws = stepWorkspace(model.users, model.movies, model.factors, bs);
+  const useHost = path === "host" || (path === "auto" && hostTables(model) !== null);
+  if (useHost && !hostTables(model)) throw new TypeError("fit: path \"host\" needs the cpu or wasm backend");
+
+  let mark = now(), lastYield = mark;
+  const clock = () => {
+    const t1 = now();
+    state.seconds += (t1 - mark) / 1000;
+    mark = t1;
+  };
+  try {
+    while (state.step < totalSteps) {
+      const epoch = Math.floor(state.step / stepsPerEpoch);
+      if (epoch >= untilEpoch) break;
+      const batches = epochBatches(split.train, {bs, seed, epoch});
+      for (let b = state.step % stepsPerEpoch; b < stepsPerEpoch; ++b) {
+        signal?.throwIfAborted();
+        const {lr, mom} = schedule(state.step / totalSteps);
+        const h: StepHyper = {lr, mom, sqrMom: ADAM.sqrMom, eps: ADAM.eps, wd, step: model.adamStep + 1, lo, hi};
+        let loss: number;
+        if (useHost) {
+          loss = hostStep(hostTables(model)!, data, batches.batch(b), h, ws, mode);
+        } else {
+          const lossTensor = opsStep(model, data, batches.batch(b), h, mode);
+          loss = (await lossTensor.data())[0];
+          lossTensor.dispose();
+        }
+        if (!Number.isFinite(loss)) {
+          throw new Error(`Training diverged at epoch ${epoch}, batch ${b}: loss is ${loss}. Try a lower learning rate (lr_max ${lrMax} now).`);
+        }
+        model.adamStep++;
+        state.step++;
+        state.lossSum += loss;
+        onBatch?.({epoch, batch: b, batches: stepsPerEpoch, loss, lr, mom, step: state.step, totalSteps});
+        if (now() - lastYield >= yieldMs) {
+          await nextMacrotask();
+          lastYield = now();
+        }
+      }
+      const validLoss = await meanSquaredError(model, data, split.valid);
+      clock();
+      const row: EpochRow = {epoch, trainLoss: state.lossSum / stepsPerEpoch, validLoss, seconds: state.seconds};
+      state.history.push(row);
+      state.lossSum = 0;
+      state.seconds = 0;
+      onEpoch?.(row);
+    }
+  } finally {
+    clock();
+  }
+  return state.history;
+}

@@ -1,0 +1,101 @@
+import {existsSync, readFileSync, statSync} from "node:fs";
+import {join, relative, resolve} from "node:path";
+import {fileURLToPath} from "node:url";
+import {SITE_SYNTH} from "../components/synthesize.js";
+import type {SynthMeta} from "../components/synthesize.js";
+import {writeSynthetic} from "./writeSynthetic.js";
+
+/** The project root, whatever the working directory of the loader that imports this. */
+export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+/** Where the real MovieLens 10M goes (gitignored), as `npm run data:fetch` writes it. */
+export const MOVIELENS_HOME = "data/ml-10M100K";
+
+/** Where the built-in synthetic demo dataset is generated (gitignored). */
+export const SYNTHETIC_HOME = "data/synthetic";
+
+/** The dataset the build uses, and how to describe it to a reader. */
+export interface Dataset {
+  kind: "movielens" | "synthetic";
+  /** How it was found: the environment variable, the default folder, or the built-in fallback. */
+  origin: "MOVIELENS_DIR" | typeof MOVIELENS_HOME | "built-in";
+  dir: string;
+  moviesPath: string;
+  ratingsPath: string;
+  myRatingsPath: string | null;
+  name: string;
+  /** One line for the top of every page. */
+  banner: string;
+  synthetic: SynthMeta | null;
+}
+
+const FILES = ["movies.dat", "ratings.dat"];
+
+/**
+ * Resolves the dataset: `MOVIELENS_DIR`, then `data/ml-10M100K/`, then the built-in synthetic dataset (generated on
+ * first use). `MY_RATINGS` names a `my_ratings.dat`; otherwise one beside `ratings.dat` is used when present.
+ */
+export async function resolveDataset(
+  {env = process.env, root = ROOT, log = () => {}}: {env?: NodeJS.ProcessEnv; root?: string; log?: (message: string) => void} = {}
+): Promise<Dataset> {
+  let origin: Dataset["origin"];
+  let dir: string;
+  if (env.MOVIELENS_DIR) {
+    origin = "MOVIELENS_DIR";
+    dir = resolve(root, env.MOVIELENS_DIR);
+    const missing = FILES.filter((f) => !existsSync(join(dir, f)));
+    if (missing.length) {
+      throw new Error(`MOVIELENS_DIR=${env.MOVIELENS_DIR} has no ${missing.join(" or ")}. Point it at the folder that holds movies.dat and ratings.dat (e.g. ml-10M100K), or unset it.`);
+    }
+  } else if (FILES.every((f) => existsSync(join(root, MOVIELENS_HOME, f)))) {
+    origin = MOVIELENS_HOME;
+    dir = join(root, MOVIELENS_HOME);
+  } else {
+    origin = "built-in";
+    dir = join(root, SYNTHETIC_HOME);
+    if (!isCurrentSynthetic(dir)) {
+      log(`Generating the synthetic demo dataset in ${SYNTHETIC_HOME}/ …`);
+      await writeSynthetic(dir, SITE_SYNTH);
+    }
+  }
+  const metaPath = join(dir, "SYNTHETIC.json");
+  const synthetic = existsSync(metaPath) ? (JSON.parse(readFileSync(metaPath, "utf-8")) as SynthMeta) : null;
+  const myRatingsPath = env.MY_RATINGS ? resolve(root, env.MY_RATINGS) : join(dir, "my_ratings.dat");
+  if (env.MY_RATINGS && !existsSync(myRatingsPath)) throw new Error(`MY_RATINGS=${env.MY_RATINGS} does not exist.`);
+  const shown = relative(root, dir) || ".";
+  const name = synthetic
+    ? `Synthetic MovieLens-shaped data (${synthetic.options.ratings.toLocaleString("en-US")} ratings, seed ${synthetic.options.seed})`
+    : "MovieLens 10M";
+  const banner = synthetic
+    ? `${name}, from ${shown.startsWith("..") ? dir : shown}/. Run \`npm run data:fetch\` for MovieLens 10M.`
+    : `${name}, from ${shown.startsWith("..") ? dir : shown}/.`;
+  return {
+    kind: synthetic ? "synthetic" : "movielens",
+    origin,
+    dir,
+    moviesPath: join(dir, "movies.dat"),
+    ratingsPath: join(dir, "ratings.dat"),
+    myRatingsPath: existsSync(myRatingsPath) ? myRatingsPath : null,
+    name,
+    banner,
+    synthetic
+  };
+}
+
+function isCurrentSynthetic(dir: string): boolean {
+  try {
+    const meta = JSON.parse(readFileSync(join(dir, "SYNTHETIC.json"), "utf-8")) as SynthMeta;
+    return JSON.stringify(meta.options) === JSON.stringify(SITE_SYNTH) && FILES.every((f) => existsSync(join(dir, f)));
+  } catch {
+    return false;
+  }
+}
+
+/** A cheap fingerprint of the dataset's files (path, size, modification time), to know when cached loader output is stale. */
+export function datasetStamp(dataset: Dataset): string {
+  const files = [dataset.moviesPath, dataset.ratingsPath, dataset.myRatingsPath].filter((f): f is string => f !== null);
+  return JSON.stringify(files.map((f) => {
+    const {size, mtimeMs} = statSync(f);
+    return [f, size, Math.round(mtimeMs)];
+  }));
+}

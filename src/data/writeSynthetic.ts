@@ -1,0 +1,72 @@
+import {chmod, mkdir, mkdtemp, open, rename, rm, stat, writeFile} from "node:fs/promises";
+import {basename, dirname, join, resolve} from "node:path";
+import {encodeRatings, formatMovies, formatRatings, synthesize} from "../components/synthesize.js";
+import type {SynthMeta, SynthOptions} from "../components/synthesize.js";
+
+// Rows per write: ~9 MB of text at a time, so writing 10M ratings never holds the whole file in memory.
+const SLICE = 200_000;
+
+/**
+ * Synthesizes a dataset and writes `movies.dat`, `ratings.dat`, `my_ratings.dat` and `SYNTHETIC.json` into `dir`,
+ * replacing what was there only once every file is complete.
+ */
+export async function writeSynthetic(dir: string, options: SynthOptions = {}, log: (msg: string) => void = () => {}): Promise<SynthMeta> {
+  dir = resolve(dir);
+  const t0 = performance.now();
+  const data = synthesize(options);
+  const {users, movies, ratings} = data.meta.options;
+  log(`synthesized ${ratings.toLocaleString("en-US")} ratings by ${users.toLocaleString("en-US")} users of ${movies.toLocaleString("en-US")} movies in ${seconds(t0)} s`);
+
+  // 1. Write everything into a hidden temp folder beside dir, on the same file system so the final rename is atomic.
+  await mkdir(dirname(dir), {recursive: true});
+  const temp = await mkdtemp(join(dirname(dir), `.${basename(dir)}.tmp-`));
+  try {
+    await chmod(temp, 0o755); // mkdtemp makes it private; the data folder is meant to be shared like any other
+    const t1 = performance.now();
+    await writeFile(join(temp, "movies.dat"), formatMovies(data.movies), "utf-8");
+    const file = await open(join(temp, "ratings.dat"), "w");
+    try {
+      for (let start = 0; start < ratings; start += SLICE) {
+        const bytes = encodeRatings(data.ratings, start, start + SLICE);
+        // A write may be short; loop until the slice is all on disk.
+        for (let at = 0; at < bytes.length; ) at += (await file.write(bytes, at)).bytesWritten;
+      }
+    } finally {
+      await file.close();
+    }
+    await writeFile(join(temp, "my_ratings.dat"), formatRatings(data.myRatings), "utf-8");
+    await writeFile(join(temp, "SYNTHETIC.json"), `${JSON.stringify(data.meta, null, 2)}\n`, "utf-8");
+    const size = (await stat(join(temp, "ratings.dat"))).size;
+    const written = `movies.dat, ratings.dat (${(size / 1e6).toFixed(0)} MB), my_ratings.dat (${data.myRatings.userId.length} ratings) and SYNTHETIC.json`;
+
+    // 2. Swap it in: a directory cannot be renamed over a non-empty one, so move the old one aside first.
+    const old = `${temp}.old`;
+    const existed = await exists(dir);
+    if (existed) await rename(dir, old);
+    try {
+      await rename(temp, dir);
+    } catch (error) {
+      if (existed) await rename(old, dir);
+      throw error;
+    }
+    if (existed) await rm(old, {recursive: true, force: true});
+    log(`wrote ${written} to ${dir} in ${seconds(t1)} s`);
+  } catch (error) {
+    await rm(temp, {recursive: true, force: true});
+    throw error;
+  }
+  return data.meta;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function seconds(since: number): string {
+  return ((performance.now() - since) / 1000).toFixed(1);
+}

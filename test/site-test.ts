@@ -1,0 +1,99 @@
+import {readFileSync, readdirSync, statSync} from "node:fs";
+import {join} from "node:path";
+import type {Browser} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {buildSite} from "./support/buildSite.js";
+import {collectErrors, launchChromium} from "./support/chromium.js";
+import {serveStatic} from "./support/serveStatic.js";
+
+// Anything that would make the built site fetch code from the network instead of from dist/.
+const CDN = /https?:\/\/(cdn\.jsdelivr\.net|unpkg\.com|esm\.sh|esm\.run|cdnjs\.cloudflare\.com|cdn\.skypack\.dev|ga\.jspm\.io|api\.observablehq\.com)/;
+
+function* files(dir: string): Generator<string> {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* files(path);
+    else yield path;
+  }
+}
+
+let site: Awaited<ReturnType<typeof buildSite>>;
+let server: Awaited<ReturnType<typeof serveStatic>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await buildSite();
+  server = await serveStatic(site.dir);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("observable build", () => {
+  it("bundles every library: no file in dist/ refers to a CDN", () => {
+    const offenders = [...files(site.dir)]
+      .filter((f) => /\.(html|js|css|json)$/.test(f))
+      .flatMap((f) => {
+        const match = CDN.exec(readFileSync(f, "utf-8"));
+        return match ? [`${f.slice(site.dir.length)}: ${match[0]}`] : [];
+      });
+    expect(offenders).toEqual([]);
+  });
+});
+
+describe("the built site in headless Chromium", () => {
+  async function open(path: string) {
+    const page = await browser.newPage();
+    const errors = collectErrors(page);
+    const failed: string[] = [];
+    page.on("requestfailed", (request) => failed.push(request.url()));
+    page.on("response", (response) => response.status() >= 400 && failed.push(`${response.status()} ${response.url()}`));
+    await page.goto(new URL(path, server.url).href, {waitUntil: "networkidle"});
+    return {page, errors, failed};
+  }
+
+  it("index: says what the workbook reproduces, with the dataset banner and counts", async () => {
+    const {page, errors, failed} = await open("./");
+    await expect.poll(() => page.locator(".dataset-banner").textContent()).toContain("Synthetic MovieLens-shaped data (20,000 ratings, seed 7)");
+    expect(await page.locator(".dataset-banner code").textContent()).toBe("npm run data:fetch");
+    expect(await page.locator("h1").first().textContent()).toContain("Movie recommendations");
+    expect(await page.locator(".card .big").first().textContent()).toMatch(/^2\d,\d{3}$/);
+    expect(errors).toEqual([]);
+    expect(failed).toEqual([]);
+    await page.close();
+  });
+
+  it("load-data: the first movies, the last ratings (mine included), counts, sparsity, and the decoded ratings file", async () => {
+    const {page, errors, failed} = await open("./load-data");
+    await page.locator(".load-timing").waitFor();
+    const tables = page.locator("form table, table");
+    expect(await tables.count()).toBeGreaterThanOrEqual(3);
+    const firstMovies = await page.locator("table").nth(0).locator("tbody tr").count();
+    expect(firstMovies).toBe(10);
+    const lastRatings = await page.locator("table").nth(2).locator("tbody tr").allTextContents();
+    expect(lastRatings).toHaveLength(10);
+    expect(lastRatings.every((row) => row.includes("99999"))).toBe(true);
+    expect(await page.locator(".users-count").textContent()).toBe("301");
+    expect(await page.locator(".load-timing").textContent()).toMatch(/Loaded 20,0\d\d ratings/);
+    expect(await page.locator("text=Sparsity").count()).toBeGreaterThan(0);
+    expect(await page.locator(".dataset-banner").count()).toBe(1);
+    expect(errors).toEqual([]);
+    expect(failed).toEqual([]);
+    await page.close();
+  });
+
+  it("histogram: ten bars, one per half star, and the mean", async () => {
+    const {page, errors, failed} = await open("./histogram");
+    const bars = page.locator("svg[class^=plot] g[aria-label=rect] rect");
+    await expect.poll(() => bars.count()).toBe(10);
+    expect(await page.locator("svg").filter({hasText: "mean"}).count()).toBe(1);
+    expect(await page.locator(".dataset-banner").count()).toBe(1);
+    expect(await page.locator("text=Half stars are rarer than whole stars").count()).toBe(1);
+    expect(errors).toEqual([]);
+    expect(failed).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,34 @@
+import {existsSync} from "node:fs";
+import {chromium} from "playwright-core";
+import type {Browser, Page} from "playwright-core";
+
+/** The Chromium the tests drive: CHROMIUM_PATH, or Debian's package (`npm test` installs it where it can). */
+export const CHROMIUM = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p): p is string => !!p && existsSync(p));
+
+/** Launches headless Chromium with flags for a closed network; `webgpu` exposes its (SwiftShader) WebGPU adapter. */
+export async function launchChromium({webgpu = false}: {webgpu?: boolean} = {}): Promise<Browser> {
+  if (!CHROMIUM) throw new Error("Chromium is missing: run `npm test`, which installs it, or set CHROMIUM_PATH.");
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      ...(webgpu ? ["--enable-unsafe-webgpu", "--enable-features=Vulkan", "--use-angle=swiftshader"] : ["--disable-gpu"])
+    ]
+  });
+}
+
+/** Collects a page's console errors and uncaught exceptions, so a test can insist there are none. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(String(error)));
+  return errors;
+}
