@@ -9,9 +9,13 @@ export default {
     {name: "Load the data", path: "/load-data"},
     {name: "Ratings histogram", path: "/histogram"}
   ],
+  // An inline icon: no favicon request, no 404.
+  head: `<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Ctext y='14' font-size='14'%3E%F0%9F%8E%AC%3C/text%3E%3C/svg%3E">`,
+  style: "style.css",
   pager: true,
   search: false,
   footer: "Built with Observable Framework and TensorFlow.js. MovieLens data © GroupLens Research, not redistributed here.",
-  // Every library is bundled from node_modules: the workbook builds and runs offline.
+  // Every library is bundled from node_modules, and no web font is fetched: the workbook builds and runs offline.
+  globalStylesheets: [],
   typographer: true
 };

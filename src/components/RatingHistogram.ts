@@ -10,7 +10,7 @@ export function RatingHistogram(bins: HistogramBin[], {width = 640, height = 320
     height,
     marginLeft: 60,
     x: {label: "Rating", domain: [0.25, 5.25], ticks: bins.map((b) => b.rating), tickFormat: (d: number) => String(d)},
-    y: {label: "Ratings", grid: true, tickFormat: "s"},
+    y: {label: "Ratings", grid: true, tickFormat: "s", insetTop: 18},
     color: {domain: ["whole star", "half star"], range: ["var(--theme-foreground-focus)", "var(--theme-foreground-muted)"], legend: true},
     marks: [
       Plot.rectY(rows, {x1: (d) => d.rating - 0.2, x2: (d) => d.rating + 0.2, y: "count", fill: "half", tip: true, title: (d) => `${d.rating} stars\n${d.count.toLocaleString("en-US")} ratings (${(d.share * 100).toFixed(1)}%)`}),
