@@ -21,6 +21,13 @@ describe("encodeRatingsFile(table, meta) and decodeRatingsFile(buffer)", () => {
     expect(decoded.movieIds).toEqual(table.movieIds);
     expect(decoded.header).toMatchObject({version: 1, rows: 3, users: 2, movies: 3, meta: {dataset: "test"}});
   });
+  it("groups rows by user, keeping each user's rows in order", () => {
+    const shuffled = {...table, user: Uint32Array.of(1, 0, 1, 0), movie: Uint32Array.of(0, 1, 2, 0), rating2: Uint8Array.of(1, 2, 3, 4)};
+    const decoded = decodeRatingsFile(encodeRatingsFile(shuffled).buffer as ArrayBuffer);
+    expect(Array.from(decoded.user)).toEqual([0, 0, 1, 1]);
+    expect(Array.from(decoded.movie)).toEqual([1, 0, 0, 2]);
+    expect(Array.from(decoded.rating2)).toEqual([2, 4, 1, 3]);
+  });
   it("rejects a file with another magic, and a truncated file", () => {
     const bytes = encodeRatingsFile(table);
     expect(() => decodeRatingsFile(new ArrayBuffer(40))).toThrowError(/Not a valid ratings file: bad magic/);
