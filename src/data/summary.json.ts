@@ -1,6 +1,5 @@
-// What the pages say about the dataset: its name, counts, sparsity, rating histogram, and the last ratings.
+// What the pages say about the dataset: its name, counts, sparsity, and the last ratings.
 import {MY_USER_ID} from "../components/parseRatings.js";
-import {ratingHistogram} from "../components/ratingStats.js";
 import {resolveDataset} from "./dataset.js";
 import {log, runLoader} from "./log.js";
 import {readDataset} from "./readDataset.js";
@@ -15,8 +14,7 @@ await runLoader(async () => {
   // 2. Count users, movies and ratings; sparsity is the share of the user × movie matrix left empty.
   const n = rating2.length;
   const rated = new Uint8Array(movies.length);
-  let sum = 0;
-  for (let i = 0; i < n; ++i) (rated[movie[i]] = 1), (sum += rating2[i]);
+  for (let i = 0; i < n; ++i) rated[movie[i]] = 1;
   const ratedMovies = rated.reduce((a, b) => a + b, 0);
   const myIndex = userIds.indexOf(MY_USER_ID);
   // 3. The last rows, as `ratings.tail()` showed them: my ratings come last because they were appended.
@@ -33,8 +31,6 @@ await runLoader(async () => {
     rows,
     report: ratings.report,
     sparsity: 1 - n / (userIds.length * movies.length),
-    mean: sum / n / 2,
-    histogram: ratingHistogram(rating2),
     lastRatings: last
   });
 });
