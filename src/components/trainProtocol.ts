@@ -1,0 +1,38 @@
+import type {BackendName} from "./backend.js";
+import type {EpochRow} from "./buildModel.js";
+import type {MyRating} from "./withMyRatings.js";
+
+/** The hyperparameters a reader sets on the Train page, named as in the original notebook. */
+export interface TrainHyper {
+  factors: number;
+  bs: number;
+  epochs: number;
+  lrMax: number;
+  wd: number;
+  seed: number;
+}
+
+/** Messages the page sends to the training worker. */
+export type TrainRequest =
+  | {
+      type: "train";
+      ratingsUrl: string;
+      wasmUrls: Record<string, string>;
+      backend: BackendName | "auto";
+      hyper: TrainHyper;
+      /** My ratings from the browser; null keeps the build's my_ratings.dat. */
+      myRatings: MyRating[] | null;
+      /** A checkpoint to continue from: a new one-cycle run of `hyper.epochs` epochs starting at its weights. */
+      checkpoint?: ArrayBuffer;
+    }
+  | {type: "stop"};
+
+/** Messages the training worker sends back. */
+export type TrainEvent =
+  | {type: "status"; text: string}
+  | {type: "backend"; backend: BackendName; failures: string[]}
+  | {type: "data"; rows: number; users: number; movies: number; myRatings: number; skipped: number}
+  | {type: "batch"; epoch: number; batch: number; batches: number; loss: number; ratingsPerSecond: number; etaSeconds: number}
+  | {type: "epoch"; row: EpochRow}
+  | {type: "done"; history: EpochRow[]; checkpoint: ArrayBuffer; stopped: boolean; seconds: number}
+  | {type: "error"; message: string};

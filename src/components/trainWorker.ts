@@ -1,0 +1,131 @@
+// The training worker: fetches the ratings, picks a backend, trains, and streams progress to the page. It runs in a
+// Web Worker so that training never blocks the page; the page bundles it with a data loader (src/data/trainWorker.js.ts).
+import * as tf from "@tensorflow/tfjs";
+import {setWasmPaths} from "@tensorflow/tfjs-backend-wasm";
+import {BACKENDS, pickBackend} from "./backend.js";
+import type {BackendName} from "./backend.js";
+import {buildModel} from "./buildModel.js";
+import type {CollabModel, EpochRow} from "./buildModel.js";
+import {encodeCheckpoint, restoreModel} from "./checkpoint.js";
+import {fit} from "./fit.js";
+import {softwareGpu} from "./softwareGpu.js";
+import {decodeRatingsFile} from "./ratingsFile.js";
+import type {RatingsTable} from "./ratingsFile.js";
+import type {TrainEvent, TrainRequest} from "./trainProtocol.js";
+import {withMyRatings} from "./withMyRatings.js";
+
+const post = (event: TrainEvent, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(event, transfer);
+
+let controller: AbortController | null = null;
+let loaded: {url: string; table: RatingsTable} | null = null;
+let backendInUse: BackendName | null = null;
+
+/** The backends to try, in order: the one asked for, then the ones after it in webgpu → webgl → wasm → cpu. */
+function candidates(preferred: BackendName | "auto"): BackendName[] {
+  return preferred === "auto" ? [...BACKENDS] : BACKENDS.slice(BACKENDS.indexOf(preferred));
+}
+
+async function startBackend(preferred: BackendName | "auto", wasmUrls: Record<string, string>): Promise<void> {
+  if (backendInUse && (preferred === "auto" || preferred === backendInUse)) return;
+  setWasmPaths(wasmUrls);
+  const failures: string[] = [];
+  for (const name of candidates(preferred)) {
+    if (preferred === "auto" && (name === "webgpu" || name === "webgl")) {
+      const software = await softwareGpu(name);
+      if (software) {
+        failures.push(`${name}: skipped, ${software}`);
+        continue;
+      }
+    }
+    try {
+      backendInUse = await pickBackend(name);
+      post({type: "backend", backend: backendInUse, failures});
+      return;
+    } catch (error) {
+      failures.push(`${name}: ${(error as Error).message.replace(/^pickBackend: /, "")}`);
+    }
+  }
+  throw new Error(`No TF.js backend could start in this browser (${failures.join("; ")}).`);
+}
+
+async function loadTable(url: string): Promise<RatingsTable> {
+  if (loaded?.url === url) return loaded.table;
+  post({type: "status", text: "Loading the ratings…"});
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`Could not load the ratings (${response.status} ${response.statusText}).`);
+  const table = decodeRatingsFile(await response.arrayBuffer());
+  loaded = {url, table};
+  return table;
+}
+
+async function train(request: Extract<TrainRequest, {type: "train"}>): Promise<void> {
+  controller = new AbortController();
+  const {hyper} = request;
+  let model: CollabModel | null = null;
+  const started = performance.now();
+  try {
+    const base = await loadTable(request.ratingsUrl);
+    const {table, skipped} = request.myRatings ? withMyRatings(base, request.myRatings) : {table: base, skipped: 0};
+    const me = table.userIds.indexOf(99999);
+    const mine = me < 0 ? 0 : table.user.reduce((n, u) => n + (u === me ? 1 : 0), 0);
+    post({type: "data", rows: table.rating2.length, users: table.userIds.length, movies: table.movieIds.length, myRatings: mine, skipped});
+    await startBackend(request.backend, request.wasmUrls);
+    post({type: "status", text: "Training…"});
+    const prior: EpochRow[] = [];
+    if (request.checkpoint) {
+      model = restoreModel(new Uint8Array(request.checkpoint), table);
+      prior.push(...(model.training?.history ?? []));
+    } else {
+      model = buildModel({users: table.userIds.length, movies: table.movieIds.length, factors: hyper.factors, seed: hyper.seed});
+    }
+    const data = {user: table.user, movie: table.movie, rating2: table.rating2};
+    let last = performance.now();
+    let lastStep = 0;
+    const rows: EpochRow[] = [];
+    let stopped = false;
+    try {
+      await fit(model, data, {
+        epochs: hyper.epochs,
+        lrMax: hyper.lrMax,
+        wd: hyper.wd,
+        bs: hyper.bs,
+        seed: hyper.seed,
+        restart: true,
+        signal: controller.signal,
+        onBatch: ({epoch, batch, batches, loss, step, totalSteps}) => {
+          const t = performance.now();
+          // Report at most ~10 times a second: postMessage per batch would flood the page.
+          if (t - last < 100 && batch !== batches - 1) return;
+          const ratingsPerSecond = ((step - lastStep) * hyper.bs) / ((t - last) / 1000);
+          last = t;
+          lastStep = step;
+          post({type: "batch", epoch: prior.length + epoch, batch: batch + 1, batches, loss, ratingsPerSecond, etaSeconds: ((totalSteps - step) * hyper.bs) / ratingsPerSecond});
+        },
+        onEpoch: (row) => {
+          const numbered = {...row, epoch: prior.length + row.epoch};
+          rows.push(numbered);
+          post({type: "epoch", row: numbered});
+        }
+      });
+    } catch (error) {
+      if (!controller.signal.aborted) throw error;
+      stopped = true;
+    }
+    const history = [...prior, ...rows];
+    if (model.training) model.training.history = history;
+    const checkpoint = (await encodeCheckpoint(model, table)).buffer as ArrayBuffer;
+    post({type: "done", history, checkpoint, stopped, seconds: (performance.now() - started) / 1000}, [checkpoint]);
+  } catch (error) {
+    post({type: "error", message: error instanceof Error ? error.message : String(error)});
+  } finally {
+    model?.dispose();
+    controller = null;
+    if (tf.memory().numTensors > 0) tf.disposeVariables();
+  }
+}
+
+self.onmessage = (event: MessageEvent<TrainRequest>) => {
+  const request = event.data;
+  if (request.type === "stop") controller?.abort();
+  else if (request.type === "train") void train(request);
+};

@@ -1,0 +1,114 @@
+import type {BackendName} from "./backend.js";
+import type {EpochRow} from "./buildModel.js";
+import type {TrainEvent, TrainHyper, TrainRequest} from "./trainProtocol.js";
+import type {MyRating} from "./withMyRatings.js";
+
+/** Everything a page shows about training, rebuilt from the worker's events. */
+export interface TrainingState {
+  status: "idle" | "loading" | "training" | "done" | "stopped" | "error";
+  text: string;
+  backend: BackendName | null;
+  /** Backends that failed to start before the one in use. */
+  failures: string[];
+  data: Extract<TrainEvent, {type: "data"}> | null;
+  progress: Extract<TrainEvent, {type: "batch"}> | null;
+  /** Epoch rows so far, including those of a checkpoint this run continues. */
+  rows: EpochRow[];
+  /** Recent batch losses, as (fractional epoch, loss), for a live chart. */
+  batchLosses: {x: number; loss: number}[];
+  error: string | null;
+  /** The trained model's checkpoint, once the run ends. */
+  checkpoint: ArrayBuffer | null;
+  hyper: TrainHyper | null;
+  seconds: number;
+}
+
+/** What a page passes to start a run. */
+export interface TrainOptions {
+  ratingsUrl: string;
+  wasmUrls: Record<string, string>;
+  backend: BackendName | "auto";
+  hyper: TrainHyper;
+  myRatings: MyRating[] | null;
+  checkpoint?: ArrayBuffer;
+  /** Rows of the checkpoint's history, shown before the new ones. */
+  priorRows?: EpochRow[];
+}
+
+const IDLE: TrainingState = {status: "idle", text: "", backend: null, failures: [], data: null, progress: null, rows: [], batchLosses: [], error: null, checkpoint: null, hyper: null, seconds: 0};
+
+/**
+ * Drives the training worker and folds its events into a state that a page renders; `subscribe` fits
+ * Framework's `Generators.observe`. One run at a time; `stop` ends it early and still yields its model.
+ */
+export function createTrainingSession(workerUrl: string | URL) {
+  const worker = new Worker(workerUrl, {type: "module"});
+  let state: TrainingState = {...IDLE};
+  const listeners = new Set<(state: TrainingState) => void>();
+  const emit = (next: Partial<TrainingState>) => {
+    state = {...state, ...next};
+    for (const listener of listeners) listener(state);
+  };
+  const ended = new Set<(state: TrainingState) => void>();
+  worker.onmessage = (event: MessageEvent<TrainEvent>) => {
+    const e = event.data;
+    switch (e.type) {
+      case "status":
+        return emit({text: e.text});
+      case "backend":
+        return emit({backend: e.backend, failures: e.failures});
+      case "data":
+        return emit({data: e});
+      case "batch":
+        return emit({
+          status: "training",
+          progress: e,
+          batchLosses: [...state.batchLosses.slice(-2000), {x: e.epoch + e.batch / e.batches, loss: e.loss}]
+        });
+      case "epoch":
+        return emit({rows: [...state.rows, e.row]});
+      case "done":
+        emit({status: e.stopped ? "stopped" : "done", text: e.stopped ? "Stopped." : "Done.", checkpoint: e.checkpoint, seconds: e.seconds});
+        break;
+      case "error":
+        emit({status: "error", error: e.message, text: e.message});
+        break;
+    }
+    for (const resolve of ended) resolve(state);
+    ended.clear();
+  };
+  worker.onerror = (event) => {
+    emit({status: "error", error: `The training worker failed: ${event.message || "it could not start"}.`});
+    for (const resolve of ended) resolve(state);
+    ended.clear();
+  };
+  return {
+    get state() {
+      return state;
+    },
+    /** Starts a run; resolves with the final state when it ends (done, stopped or error). */
+    train(options: TrainOptions): Promise<TrainingState> {
+      if (state.status === "loading" || state.status === "training") return Promise.reject(new Error("A run is already in progress."));
+      emit({...IDLE, status: "loading", text: "Starting…", rows: options.priorRows ?? [], hyper: options.hyper, backend: state.backend});
+      const {priorRows: _, ...rest} = options;
+      const request: TrainRequest = {type: "train", ...rest};
+      worker.postMessage(request, options.checkpoint ? [options.checkpoint] : []);
+      return new Promise((resolve) => ended.add(resolve));
+    },
+    stop() {
+      worker.postMessage({type: "stop"} satisfies TrainRequest);
+    },
+    subscribe(listener: (state: TrainingState) => void): () => void {
+      listeners.add(listener);
+      listener(state);
+      return () => listeners.delete(listener);
+    },
+    terminate() {
+      worker.terminate();
+      listeners.clear();
+    }
+  };
+}
+
+/** A training session, as `createTrainingSession` returns it. */
+export type TrainingSession = ReturnType<typeof createTrainingSession>;
