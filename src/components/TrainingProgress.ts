@@ -6,6 +6,7 @@ export function TrainingProgress(state: TrainingState): HTMLElement {
   const root = document.createElement("div");
   root.className = `training-progress status-${state.status}`;
   root.dataset.status = state.status;
+  if (state.memory) root.dataset.memory = JSON.stringify(state.memory);
   const backend = root.appendChild(document.createElement("p"));
   backend.className = "backend";
   backend.append("Backend: ");

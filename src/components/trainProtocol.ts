@@ -27,6 +27,13 @@ export type TrainRequest =
     }
   | {type: "stop"};
 
+/** What the worker holds at the end of a run: tensor bytes, the wasm backend's heap, and the ratings table. */
+export interface WorkerMemory {
+  tensorBytes: number;
+  wasmHeapBytes: number;
+  tableBytes: number;
+}
+
 /** Messages the training worker sends back. */
 export type TrainEvent =
   | {type: "status"; text: string}
@@ -34,5 +41,5 @@ export type TrainEvent =
   | {type: "data"; rows: number; users: number; movies: number; myRatings: number; skipped: number}
   | {type: "batch"; epoch: number; batch: number; batches: number; loss: number; ratingsPerSecond: number; etaSeconds: number}
   | {type: "epoch"; row: EpochRow}
-  | {type: "done"; history: EpochRow[]; checkpoint: ArrayBuffer; stopped: boolean; seconds: number}
+  | {type: "done"; history: EpochRow[]; checkpoint: ArrayBuffer; stopped: boolean; seconds: number; memory: WorkerMemory}
   | {type: "error"; message: string};

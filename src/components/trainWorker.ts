@@ -114,7 +114,13 @@ async function train(request: Extract<TrainRequest, {type: "train"}>): Promise<v
     const history = [...prior, ...rows];
     if (model.training) model.training.history = history;
     const checkpoint = (await encodeCheckpoint(model, table)).buffer as ArrayBuffer;
-    post({type: "done", history, checkpoint, stopped, seconds: (performance.now() - started) / 1000}, [checkpoint]);
+    const wasm = (tf.backend() as unknown as {wasm?: {HEAPU8: Uint8Array}}).wasm;
+    const memory = {
+      tensorBytes: tf.memory().numBytes,
+      wasmHeapBytes: wasm?.HEAPU8.length ?? 0,
+      tableBytes: [table.user, table.movie, table.rating2, base.user, base.movie, base.rating2].reduce((n, a) => n + (a.byteLength ?? 0), 0)
+    };
+    post({type: "done", history, checkpoint, stopped, seconds: (performance.now() - started) / 1000, memory}, [checkpoint]);
   } catch (error) {
     post({type: "error", message: error instanceof Error ? error.message : String(error)});
   } finally {

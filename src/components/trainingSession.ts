@@ -1,6 +1,6 @@
 import type {BackendName} from "./backend.js";
 import type {EpochRow} from "./buildModel.js";
-import type {TrainEvent, TrainHyper, TrainRequest} from "./trainProtocol.js";
+import type {TrainEvent, TrainHyper, TrainRequest, WorkerMemory} from "./trainProtocol.js";
 import type {MyRating} from "./withMyRatings.js";
 
 /** Everything a page shows about training, rebuilt from the worker's events. */
@@ -21,6 +21,7 @@ export interface TrainingState {
   checkpoint: ArrayBuffer | null;
   hyper: TrainHyper | null;
   seconds: number;
+  memory: WorkerMemory | null;
 }
 
 /** What a page passes to start a run. */
@@ -35,7 +36,7 @@ export interface TrainOptions {
   priorRows?: EpochRow[];
 }
 
-const IDLE: TrainingState = {status: "idle", text: "", backend: null, failures: [], data: null, progress: null, rows: [], batchLosses: [], error: null, checkpoint: null, hyper: null, seconds: 0};
+const IDLE: TrainingState = {status: "idle", text: "", backend: null, failures: [], data: null, progress: null, rows: [], batchLosses: [], error: null, checkpoint: null, hyper: null, seconds: 0, memory: null};
 
 /**
  * Drives the training worker and folds its events into a state that a page renders; `subscribe` fits
@@ -68,7 +69,7 @@ export function createTrainingSession(workerUrl: string | URL) {
       case "epoch":
         return emit({rows: [...state.rows, e.row]});
       case "done":
-        emit({status: e.stopped ? "stopped" : "done", text: e.stopped ? "Stopped." : "Done.", checkpoint: e.checkpoint, seconds: e.seconds});
+        emit({status: e.stopped ? "stopped" : "done", text: e.stopped ? "Stopped." : "Done.", checkpoint: e.checkpoint, seconds: e.seconds, memory: e.memory});
         break;
       case "error":
         emit({status: "error", error: e.message, text: e.message});
