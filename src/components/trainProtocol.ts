@@ -41,5 +41,16 @@ export type TrainEvent =
   | {type: "data"; rows: number; users: number; movies: number; myRatings: number; skipped: number}
   | {type: "batch"; epoch: number; batch: number; batches: number; loss: number; ratingsPerSecond: number; etaSeconds: number}
   | {type: "epoch"; row: EpochRow}
-  | {type: "done"; history: EpochRow[]; checkpoint: ArrayBuffer; stopped: boolean; seconds: number; memory: WorkerMemory}
+  | {
+      type: "done";
+      history: EpochRow[];
+      checkpoint: ArrayBuffer;
+      stopped: boolean;
+      seconds: number;
+      memory: WorkerMemory;
+      /** The trained model's predicted rating of every movie for user 99999 (movie-index order), or null without user 99999. */
+      myPredictions: Float32Array | null;
+      /** The ratings of user 99999 the model was trained on, by movie id. */
+      myRatingsUsed: MyRating[];
+    }
   | {type: "error"; message: string};

@@ -8,6 +8,7 @@ import {buildModel} from "./buildModel.js";
 import type {CollabModel, EpochRow} from "./buildModel.js";
 import {encodeCheckpoint, restoreModel} from "./checkpoint.js";
 import {fit} from "./fit.js";
+import {predictUser} from "./predict.js";
 import {softwareGpu} from "./softwareGpu.js";
 import {decodeRatingsFile} from "./ratingsFile.js";
 import type {RatingsTable} from "./ratingsFile.js";
@@ -120,7 +121,10 @@ async function train(request: Extract<TrainRequest, {type: "train"}>): Promise<v
       wasmHeapBytes: wasm?.HEAPU8.length ?? 0,
       tableBytes: [table.user, table.movie, table.rating2, base.user, base.movie, base.rating2].reduce((n, a) => n + (a.byteLength ?? 0), 0)
     };
-    post({type: "done", history, checkpoint, stopped, seconds: (performance.now() - started) / 1000, memory}, [checkpoint]);
+    const myPredictions = me < 0 ? null : await predictUser(model, me);
+    const myRatingsUsed = [];
+    for (let i = 0; i < table.user.length; ++i) if (table.user[i] === me) myRatingsUsed.push({movieId: table.movieIds[table.movie[i]], rating: table.rating2[i] / 2, timestamp: 0});
+    post({type: "done", history, checkpoint, stopped, seconds: (performance.now() - started) / 1000, memory, myPredictions, myRatingsUsed}, [checkpoint]);
   } catch (error) {
     post({type: "error", message: error instanceof Error ? error.message : String(error)});
   } finally {

@@ -22,6 +22,8 @@ export interface TrainingState {
   hyper: TrainHyper | null;
   seconds: number;
   memory: WorkerMemory | null;
+  myPredictions: Float32Array | null;
+  myRatingsUsed: MyRating[];
 }
 
 /** What a page passes to start a run. */
@@ -36,7 +38,7 @@ export interface TrainOptions {
   priorRows?: EpochRow[];
 }
 
-const IDLE: TrainingState = {status: "idle", text: "", backend: null, failures: [], data: null, progress: null, rows: [], batchLosses: [], error: null, checkpoint: null, hyper: null, seconds: 0, memory: null};
+const IDLE: TrainingState = {status: "idle", text: "", backend: null, failures: [], data: null, progress: null, rows: [], batchLosses: [], error: null, checkpoint: null, hyper: null, seconds: 0, memory: null, myPredictions: null, myRatingsUsed: []};
 
 /**
  * Drives the training worker and folds its events into a state that a page renders; `subscribe` fits
@@ -69,7 +71,7 @@ export function createTrainingSession(workerUrl: string | URL) {
       case "epoch":
         return emit({rows: [...state.rows, e.row]});
       case "done":
-        emit({status: e.stopped ? "stopped" : "done", text: e.stopped ? "Stopped." : "Done.", checkpoint: e.checkpoint, seconds: e.seconds, memory: e.memory});
+        emit({status: e.stopped ? "stopped" : "done", text: e.stopped ? "Stopped." : "Done.", checkpoint: e.checkpoint, seconds: e.seconds, memory: e.memory, myPredictions: e.myPredictions, myRatingsUsed: e.myRatingsUsed});
         break;
       case "error":
         emit({status: "error", error: e.message, text: e.message});

@@ -1,5 +1,6 @@
 import type {EpochRow} from "./buildModel.js";
 import type {TrainHyper} from "./trainProtocol.js";
+import type {MyRating} from "./withMyRatings.js";
 
 /** A completed (or stopped) training run, kept so later pages can compare runs. */
 export interface RunRecord {
@@ -13,6 +14,10 @@ export interface RunRecord {
   stopped: boolean;
   /** The checkpoint this run continued from, if any. */
   resumedFrom?: string;
+  /** Predicted ratings of every movie for user 99999 (movie-index order), so runs can be compared without their weights. */
+  myPredictions?: Float32Array | null;
+  /** The ratings of user 99999 the run was trained on. */
+  myRatingsUsed?: MyRating[];
 }
 
 /** What the checkpoint list shows; the bytes are stored apart so listing stays cheap. */
@@ -25,6 +30,8 @@ export interface CheckpointInfo {
   epochs: number;
   validLoss: number | null;
   bytes: number;
+  /** The ratings of user 99999 the model was trained on, to tell when recommendations need a fold-in. */
+  myRatingsUsed?: MyRating[];
 }
 
 /** The browser's store for runs, checkpoints and the latest trained model (IndexedDB). */

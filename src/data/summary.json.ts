@@ -25,12 +25,18 @@ await runLoader(async () => {
     rating: rating2[i] / 2,
     timestamp: timestamp[i]
   }));
+  // 4. My ratings as the build has them (from my_ratings.dat), the starting point of the Rate movies page.
+  const myRatings = [];
+  for (let i = 0; myIndex >= 0 && i < n; ++i) {
+    if (user[i] === myIndex) myRatings.push({movieId: movieIds[movie[i]], rating: rating2[i] / 2, timestamp: timestamp[i]});
+  }
   return JSON.stringify({
     dataset: {kind: dataset.kind, origin: dataset.origin, name: dataset.name, banner: dataset.banner, synthetic: dataset.synthetic},
-    counts: {users: userIds.length, movies: movies.length, ratedMovies, ratings: n, myRatings: myIndex < 0 ? 0 : user.filter((u) => u === myIndex).length},
+    counts: {users: userIds.length, movies: movies.length, ratedMovies, ratings: n, myRatings: myRatings.length},
     rows,
     report: ratings.report,
     sparsity: 1 - n / (userIds.length * movies.length),
-    lastRatings: last
+    lastRatings: last,
+    myRatings
   });
 });

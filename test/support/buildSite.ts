@@ -12,10 +12,11 @@ const run = promisify(execFile);
 export const SMALL: SynthOptions = {seed: 7, users: 300, movies: 400, ratings: 20_000};
 
 /** Writes a small synthetic dataset and builds the site on it into a temporary folder, as `npm run build` does. */
-export async function buildSite(options: SynthOptions = SMALL, env: Record<string, string> = {}): Promise<{dir: string; dataDir: string; log: string}> {
+export async function buildSite(options: SynthOptions = SMALL, env: Record<string, string> = {}, edit?: (dataDir: string) => void): Promise<{dir: string; dataDir: string; log: string}> {
   const tmp = mkdtempSync(join(tmpdir(), "workbook-site-"));
   const dataDir = join(tmp, "data");
   await writeSynthetic(dataDir, options);
+  edit?.(dataDir);
   const dir = join(tmp, "dist");
   const fullEnv = {...process.env, MOVIELENS_DIR: dataDir, WORKBOOK_OUTPUT: dir, ...env};
   const prepare = await run("node", ["--import", "tsx", "scripts/prepare-data.ts"], {env: fullEnv});

@@ -1,0 +1,174 @@
+import {STARS, ratingForKey, ratingQueue} from "./ratingQueue.js";
+import type {QueueMovie} from "./ratingQueue.js";
+import type {MyRating} from "./withMyRatings.js";
+
+/** Options: my ratings so far, the movie id the queue stopped at, and a clock (for tests). */
+export interface RatingWidgetOptions {
+  value?: readonly MyRating[];
+  position?: number | null;
+  now?: () => number;
+}
+
+type Action = {movieId: number; previous: MyRating | null; position: number | null};
+
+/** The rating widget, an input: `.value` is my ratings, `.position` the movie id on screen; it fires `input` on every change. */
+export type RatingWidgetElement = HTMLElement & {value: MyRating[]; position: number | null};
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const e = Object.assign(document.createElement(tag), props);
+  e.append(...children); // strings become text nodes: titles are never parsed as HTML
+  return e;
+}
+
+const describe = (m: QueueMovie) => `${m.year ?? "no year"} · ${m.genres.join(", ") || "no genres"} · ${m.ratings.toLocaleString("en-US")} ratings`;
+
+/**
+ * Rates movies one at a time, newest first, as the original FastAPI tool did, with buttons and keys (1–5, Shift for
+ * half stars, S to skip, U to undo); a search to rate any movie; and my ratings, each editable and deletable.
+ */
+export function RatingWidget(movies: readonly QueueMovie[], {value = [], position = null, now = () => Math.floor(Date.now() / 1000)}: RatingWidgetOptions = {}): RatingWidgetElement {
+  const byId = new Map(movies.map((m) => [m.id, m]));
+  const queue = ratingQueue(movies);
+  const ratings = new Map<number, MyRating>(value.map((r) => [r.movieId, {...r}]));
+  const history: Action[] = [];
+  let current: number | null = position !== null && byId.has(position) ? position : null;
+
+  const root = el("div", {className: "rating-widget"}) as unknown as RatingWidgetElement;
+  const card = el("div", {className: "movie-card"});
+  const stars = el("div", {className: "stars"});
+  const skip = el("button", {className: "skip", textContent: "Skip", title: "Skip (S)"});
+  const undo = el("button", {className: "undo", textContent: "Undo", title: "Undo (U)"});
+  for (const s of STARS) {
+    const b = stars.appendChild(el("button", {className: "star", textContent: `${s}★`, title: `Rate ${s} stars`}));
+    b.dataset.rating = String(s);
+    b.addEventListener("click", () => current !== null && rate(current, s));
+  }
+  stars.append(skip, undo);
+  const keys = el("p", {className: "keys"}, "Keys: 1–5 rate whole stars, Shift+1–5 half a star less (Shift+1 is 0.5), S skips, U undoes.");
+  const search = el("input", {type: "search", placeholder: "Find a movie to rate…", className: "movie-search"});
+  search.setAttribute("aria-label", "Find a movie to rate");
+  const results = el("ul", {className: "search-results"});
+  const mine = el("div", {className: "my-ratings"});
+  root.append(el("section", {className: "queue"}, card, stars, keys), el("section", {className: "search"}, search, results), mine);
+
+  function nextUnrated(after: number | null): number | null {
+    const start = after === null ? 0 : queue.findIndex((m) => m.id === after) + 1;
+    for (let i = start; i < queue.length; ++i) if (!ratings.has(queue[i].id)) return queue[i].id;
+    return null;
+  }
+  if (current === null || ratings.has(current)) current = nextUnrated(current);
+
+  function changed() {
+    render();
+    root.dispatchEvent(new Event("input", {bubbles: true}));
+  }
+  function rate(movieId: number, rating: number) {
+    history.push({movieId, previous: ratings.get(movieId) ?? null, position: current});
+    ratings.set(movieId, {movieId, rating, timestamp: now()});
+    if (movieId === current) current = nextUnrated(current);
+    changed();
+  }
+  function remove(movieId: number) {
+    history.push({movieId, previous: ratings.get(movieId) ?? null, position: current});
+    ratings.delete(movieId);
+    changed();
+  }
+  function skipCurrent() {
+    if (current === null) return;
+    history.push({movieId: -1, previous: null, position: current});
+    current = nextUnrated(current);
+    changed();
+  }
+  function undoLast() {
+    const action = history.pop();
+    if (!action) return;
+    if (action.movieId >= 0) {
+      if (action.previous) ratings.set(action.movieId, action.previous);
+      else ratings.delete(action.movieId);
+    }
+    current = action.position;
+    changed();
+  }
+  skip.addEventListener("click", skipCurrent);
+  undo.addEventListener("click", undoLast);
+
+  const onKey = (event: KeyboardEvent) => {
+    if (!root.isConnected) return document.removeEventListener("keydown", onKey);
+    const target = event.target as HTMLElement | null;
+    if (target && /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName)) return;
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const rating = ratingForKey(event);
+    if (rating !== null && current !== null) rate(current, rating);
+    else if (event.code === "KeyS") skipCurrent();
+    else if (event.code === "KeyU") undoLast();
+    else return;
+    event.preventDefault();
+  };
+  document.addEventListener("keydown", onKey);
+
+  function ratingSelect(movieId: number, selected: number | null, label: string): HTMLSelectElement {
+    const select = el("select", {className: "rating-select"});
+    select.setAttribute("aria-label", label);
+    if (selected === null) select.append(el("option", {value: "", textContent: "Rate…"}));
+    for (const s of STARS) select.append(el("option", {value: String(s), textContent: `${s}★`, selected: s === selected}));
+    select.addEventListener("change", () => select.value && rate(movieId, +select.value));
+    return select;
+  }
+
+  function renderSearch() {
+    const q = search.value.trim().toLowerCase();
+    results.replaceChildren();
+    if (q.length < 2) return;
+    const found = movies.filter((m) => m.title.toLowerCase().includes(q)).sort((a, b) => b.ratings - a.ratings).slice(0, 10);
+    if (!found.length) results.append(el("li", {className: "empty", textContent: "No movie matches."}));
+    for (const m of found) {
+      const li = results.appendChild(el("li", {}, el("span", {className: "title", textContent: `${m.title} (${m.year ?? "?"})`}), " ", ratingSelect(m.id, ratings.get(m.id)?.rating ?? null, `Rate ${m.title}`)));
+      li.dataset.movieId = String(m.id);
+    }
+  }
+  search.addEventListener("input", renderSearch);
+
+  function render() {
+    const m = current === null ? null : byId.get(current)!;
+    card.replaceChildren(
+      m ? el("h3", {className: "title", textContent: m.title}) : el("h3", {className: "title", textContent: "You have seen the whole queue."}),
+      el("p", {className: "meta", textContent: m ? describe(m) : "Search for a movie below, or undo."}),
+      el("p", {className: "count", textContent: `${ratings.size} rated · ${queue.length - ratings.size} left in the queue`})
+    );
+    card.dataset.movieId = m ? String(m.id) : "";
+    for (const b of stars.querySelectorAll<HTMLButtonElement>("button.star")) b.disabled = m === null;
+    skip.disabled = m === null;
+    undo.disabled = history.length === 0;
+    const rows = [...ratings.values()].sort((a, b) => b.timestamp - a.timestamp || a.movieId - b.movieId);
+    const table = el("table", {className: "my-ratings-table"});
+    const head = table.createTHead().insertRow();
+    for (const h of ["Movie", "Year", "Rating", ""]) head.append(el("th", {textContent: h}));
+    const body = table.createTBody();
+    for (const r of rows) {
+      const movie = byId.get(r.movieId);
+      const tr = body.insertRow();
+      tr.dataset.movieId = String(r.movieId);
+      tr.insertCell().textContent = movie?.title ?? `movie ${r.movieId}`;
+      tr.insertCell().textContent = String(movie?.year ?? "");
+      tr.insertCell().append(ratingSelect(r.movieId, r.rating, `My rating of ${movie?.title ?? r.movieId}`));
+      const del = tr.insertCell().appendChild(el("button", {className: "delete", textContent: "Delete"}));
+      del.addEventListener("click", () => remove(r.movieId));
+    }
+    mine.replaceChildren(el("h3", {textContent: `My ratings (${ratings.size})`}), rows.length ? table : el("p", {textContent: "None yet."}));
+    renderSearch();
+  }
+  render();
+
+  Object.defineProperty(root, "value", {
+    get: () => [...ratings.values()],
+    set: (v: MyRating[]) => {
+      ratings.clear();
+      for (const r of v) ratings.set(r.movieId, {...r});
+      history.length = 0;
+      if (current === null || ratings.has(current)) current = nextUnrated(current);
+      render();
+    }
+  });
+  Object.defineProperty(root, "position", {get: () => current});
+  return root;
+}

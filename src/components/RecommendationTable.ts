@@ -1,0 +1,44 @@
+import {STARS} from "./ratingQueue.js";
+
+/** One recommended movie, as `recommend` returns it. */
+export interface RecommendationRow {
+  rank: number;
+  movieId: number;
+  title: string;
+  year: number | null;
+  genres: string[];
+  predicted: number;
+  ratings: number;
+}
+
+/**
+ * The top-N table: rank, movie id, title, year, genres, predicted rating, with an "I've seen it" rating for each
+ * row. Titles and genres are data, so they are set as text, never parsed as HTML.
+ */
+export function RecommendationTable(rows: readonly RecommendationRow[], {onRate, highlight}: {onRate?: (movieId: number, rating: number) => void; highlight?: ReadonlySet<number>} = {}): HTMLElement {
+  if (rows.length === 0) {
+    const p = document.createElement("p");
+    p.className = "recommendations empty";
+    p.textContent = "No movie passes these filters.";
+    return p;
+  }
+  const table = document.createElement("table");
+  table.className = "recommendations";
+  const head = table.createTHead().insertRow();
+  for (const name of ["#", "MovieID", "Title", "Year", "Genres", "Predicted", ...(onRate ? ["I've seen it"] : [])]) head.appendChild(document.createElement("th")).textContent = name;
+  const body = table.createTBody();
+  for (const r of rows) {
+    const tr = body.insertRow();
+    tr.dataset.movieId = String(r.movieId);
+    if (highlight?.has(r.movieId)) tr.className = "shared";
+    for (const text of [String(r.rank), String(r.movieId), r.title, String(r.year ?? ""), r.genres.join(", "), r.predicted.toFixed(2)]) tr.insertCell().textContent = text;
+    if (onRate) {
+      const select = tr.insertCell().appendChild(document.createElement("select"));
+      select.className = "seen-it";
+      select.setAttribute("aria-label", `I've seen ${r.title}: my rating`);
+      select.append(new Option("Rate…", ""), ...STARS.map((s) => new Option(`${s}★`, String(s))));
+      select.addEventListener("change", () => select.value && onRate(r.movieId, +select.value));
+    }
+  }
+  return table;
+}

@@ -1,0 +1,29 @@
+import type {RecommendationRow} from "./RecommendationTable.js";
+
+/** What changed between two top-N lists: the movies that entered and the ones that left. */
+export function topNChanges(before: readonly RecommendationRow[], after: readonly RecommendationRow[]): {entered: RecommendationRow[]; left: RecommendationRow[]; stayed: number} {
+  const was = new Set(before.map((r) => r.movieId));
+  const is = new Set(after.map((r) => r.movieId));
+  return {entered: after.filter((r) => !was.has(r.movieId)), left: before.filter((r) => !is.has(r.movieId)), stayed: after.filter((r) => was.has(r.movieId)).length};
+}
+
+/** Two lists side by side, movies that entered the top N and movies that left it, after retraining. */
+export function TopNChanges(before: readonly RecommendationRow[], after: readonly RecommendationRow[]): HTMLElement {
+  const {entered, left, stayed} = topNChanges(before, after);
+  const root = document.createElement("div");
+  root.className = "top-n-changes grid grid-cols-2";
+  const column = (title: string, rows: RecommendationRow[], className: string) => {
+    const card = root.appendChild(document.createElement("div"));
+    card.className = `card ${className}`;
+    card.appendChild(document.createElement("h2")).textContent = `${title} (${rows.length})`;
+    const list = card.appendChild(document.createElement("ol"));
+    for (const r of rows) list.appendChild(document.createElement("li")).textContent = `${r.title} (${r.year ?? "?"}) · ${r.predicted.toFixed(2)}`;
+    if (!rows.length) card.appendChild(document.createElement("p")).textContent = "None.";
+  };
+  column("Entered the top N", entered, "entered");
+  column("Left the top N", left, "left");
+  const note = root.appendChild(document.createElement("p"));
+  note.className = "stayed";
+  note.textContent = `${stayed} of ${after.length} movies stayed.`;
+  return root;
+}

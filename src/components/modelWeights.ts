@@ -1,0 +1,37 @@
+import {decodeCheckpoint} from "./checkpoint.js";
+
+/** A trained model's tables as plain arrays, for predictions in the page without TF.js. */
+export interface ModelWeights {
+  users: number;
+  movies: number;
+  factors: number;
+  yRange: [number, number];
+  /** The weight decay it was trained with, which sets the fold-in's regularization. */
+  wd: number;
+  userIds: Int32Array;
+  movieIds: Int32Array;
+  userFactors: Float32Array;
+  movieFactors: Float32Array;
+  userBias: Float32Array;
+  movieBias: Float32Array;
+}
+
+/** Reads a checkpoint's weights (it is verified first: a damaged file throws a clear Error). */
+export function modelWeights(bytes: ArrayBuffer | Uint8Array): ModelWeights {
+  const {header, arrays} = decodeCheckpoint(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
+  const get = (name: string) => {
+    const a = arrays.get(name);
+    if (!a) throw new Error(`This checkpoint lacks ${name}.`);
+    return a;
+  };
+  return {
+    ...header.model,
+    wd: header.training?.wd ?? 0.01,
+    userIds: get("userIds") as Int32Array,
+    movieIds: get("movieIds") as Int32Array,
+    userFactors: get("weights.userFactors") as Float32Array,
+    movieFactors: get("weights.movieFactors") as Float32Array,
+    userBias: get("weights.userBias") as Float32Array,
+    movieBias: get("weights.movieBias") as Float32Array
+  };
+}

@@ -1,0 +1,23 @@
+/** A movie as the rating widget shows it. */
+export interface QueueMovie {
+  id: number;
+  title: string;
+  year: number | null;
+  genres: string[];
+  ratings: number;
+}
+
+/** The order the rating tool offers movies in: newest first, as the original did; within a year, most rated first. */
+export function ratingQueue<T extends QueueMovie>(movies: readonly T[]): T[] {
+  return [...movies].sort((a, b) => (b.year ?? -Infinity) - (a.year ?? -Infinity) || b.ratings - a.ratings || a.id - b.id);
+}
+
+/** The keyboard shortcut for a rating: 1–5 for whole stars, Shift with 1–5 for half a star less. */
+export function ratingForKey(event: Pick<KeyboardEvent, "code" | "shiftKey">): number | null {
+  const match = /^(?:Digit|Numpad)([1-5])$/.exec(event.code);
+  if (!match) return null;
+  return +match[1] - (event.shiftKey ? 0.5 : 0);
+}
+
+/** The ten half-star ratings MovieLens allows. */
+export const STARS = [0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5];

@@ -1,0 +1,128 @@
+/** The embedding tables of a trained EmbeddingDotBias, as plain arrays: users × factors and movies × factors, row-major. */
+export interface FactorWeights {
+  userFactors: Float32Array;
+  movieFactors: Float32Array;
+  userBias: Float32Array;
+  movieBias: Float32Array;
+}
+
+/** A movie as `movies.json` describes it; its position in that array is the model's movie index. */
+export interface RecommendMovie {
+  id: number;
+  title: string;
+  year: number | null;
+  genres: readonly string[];
+  /** How many ratings the movie has. */
+  ratings: number;
+}
+
+/** One row of the recommendations table; `index` is the movie's index in the model. */
+export interface Recommendation {
+  rank: number;
+  movieId: number;
+  index: number;
+  title: string;
+  year: number | null;
+  genres: readonly string[];
+  predicted: number;
+  ratings: number;
+}
+
+/** What `recommend` leaves out, and how many rows it keeps; every option has a default that filters nothing. */
+export interface RecommendOptions {
+  /** Movie ids I have rated: never recommended. */
+  rated?: ReadonlySet<number>;
+  /** Leave out titles containing any of these, case-insensitively, as plain text; blank terms are ignored. */
+  excludeTerms?: readonly string[];
+  /** When not empty, keep only movies with at least one of these genres. */
+  includeGenres?: readonly string[];
+  /** Leave out movies with any of these genres. */
+  excludeGenres?: readonly string[];
+  /** Keep only movies released in [min, max], inclusive; movies without a year are left out when a range is set. */
+  years?: readonly [number, number] | null;
+  /** Keep only movies with at least this many ratings, to hide noisy, obscure titles. */
+  minRatings?: number;
+  n?: number;
+}
+
+function factorCount(table: Float32Array, rows: number, name: string): number {
+  const factors = table.length / rows;
+  if (!(rows > 0 && Number.isInteger(factors) && factors > 0)) throw new TypeError(`${name} has ${table.length} values, not a multiple of its ${rows} rows`);
+  return factors;
+}
+
+/** Predicts a rating of every movie for the user with this factor vector and bias: sigmoid(u·m + bu + bm) scaled to yRange. */
+export function predictFor(
+  movieFactors: Float32Array, movieBias: Float32Array, user: ArrayLike<number>, userBias: number, {yRange}: {yRange: readonly [number, number]}
+): Float32Array {
+  const movies = movieBias.length, k = factorCount(movieFactors, movies, "movieFactors");
+  if (user.length !== k) throw new TypeError(`predictFor: the user vector has ${user.length} factors, the movies ${k}`);
+  const [lo, hi] = yRange, span = hi - lo;
+  const u = Float64Array.from(user);
+  const out = new Float32Array(movies);
+  for (let m = 0, at = 0; m < movies; ++m) {
+    let x = userBias + movieBias[m];
+    for (let j = 0; j < k; ++j) x += u[j] * movieFactors[at++];
+    out[m] = span / (1 + Math.exp(-x)) + lo;
+  }
+  return out;
+}
+
+/** Predicts the rating of every movie, in movie-index order, for the user at `userIndex` in the weights. */
+export function predictAll(weights: FactorWeights, userIndex: number, options: {yRange: readonly [number, number]}): Float32Array {
+  const {userFactors, movieFactors, userBias, movieBias} = weights;
+  const users = userBias.length, k = factorCount(userFactors, users, "userFactors");
+  if (!(Number.isInteger(userIndex) && userIndex >= 0 && userIndex < users)) throw new RangeError(`predictAll: user index ${userIndex} is outside 0…${users - 1}`);
+  return predictFor(movieFactors, movieBias, userFactors.subarray(userIndex * k, userIndex * k + k), userBias[userIndex], options);
+}
+
+/**
+ * Ranks the movies by predicted rating, best first (ties by movie id), after leaving out the movies I rated and those
+ * the filters exclude, and returns the top `n` (default 20).
+ */
+export function recommend(movies: readonly RecommendMovie[], predictions: ArrayLike<number>, options: RecommendOptions = {}): Recommendation[] {
+  const {rated, excludeTerms = [], includeGenres = [], excludeGenres = [], years = null, minRatings = 0, n = 20} = options;
+  if (predictions.length !== movies.length) throw new TypeError(`recommend: ${predictions.length} predictions for ${movies.length} movies`);
+  if (!(Number.isSafeInteger(n) && n >= 0)) throw new TypeError(`recommend: n must be a non-negative integer, got ${n}`);
+  if (years && !(years[0] <= years[1])) throw new TypeError(`recommend: years must be [min, max] with min ≤ max, got [${years}]`);
+  // Plain substrings, not regular expressions: a term like "(" or "." means itself.
+  const terms = excludeTerms.map((t) => t.trim().toLowerCase()).filter((t) => t !== "");
+  const include = new Set(includeGenres), exclude = new Set(excludeGenres);
+
+  // For a short list, keep the best n so far, best first (one insertion per movie that beats the worst kept) instead
+  // of sorting every movie; a long list is sorted at the end.
+  const better = (a: number, b: number) => predictions[a] > predictions[b] || (predictions[a] === predictions[b] && movies[a].id < movies[b].id);
+  const select = n <= 256;
+  const kept: number[] = [];
+  for (let i = 0; i < movies.length; ++i) {
+    const movie = movies[i];
+    if (!Number.isFinite(predictions[i])) continue;
+    if (select && kept.length === n && !better(i, kept[n - 1])) continue;
+    if (rated?.has(movie.id)) continue;
+    if (movie.ratings < minRatings) continue;
+    if (years && (movie.year === null || movie.year < years[0] || movie.year > years[1])) continue;
+    if (include.size && !movie.genres.some((g) => include.has(g))) continue;
+    if (exclude.size && movie.genres.some((g) => exclude.has(g))) continue;
+    if (terms.length) {
+      const title = movie.title.toLowerCase();
+      if (terms.some((t) => title.includes(t))) continue;
+    }
+    if (!select) {
+      kept.push(i);
+      continue;
+    }
+    let lo = 0, hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (better(kept[mid], i)) lo = mid + 1;
+      else hi = mid;
+    }
+    kept.splice(lo, 0, i);
+    if (kept.length > n) kept.pop();
+  }
+  if (!select) kept.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0)).splice(n);
+  return kept.map((i, r) => {
+    const {id, title, year, genres, ratings} = movies[i];
+    return {rank: r + 1, movieId: id, index: i, title, year, genres, predicted: predictions[i], ratings};
+  });
+}

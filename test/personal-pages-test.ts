@@ -1,0 +1,173 @@
+import {readFileSync, writeFileSync} from "node:fs";
+import {join} from "node:path";
+import type {Browser, BrowserContext, Page} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {parseMyRatingsFile} from "../src/components/myRatingsFile.js";
+import {buildSite} from "./support/buildSite.js";
+import {collectErrors, launchChromium} from "./support/chromium.js";
+import {serveStatic} from "./support/serveStatic.js";
+
+// Titles are untrusted: the first movie of the dataset gets one that would run script if parsed as HTML.
+const EVIL = `<img src=x onerror="window.__pwned=1">Evil <b>Title</b>`;
+
+let server: Awaited<ReturnType<typeof serveStatic>>;
+let browser: Browser;
+let context: BrowserContext;
+let evilId: number;
+
+beforeAll(async () => {
+  const site = await buildSite({seed: 5, users: 600, movies: 500, ratings: 40_000}, {}, (dir) => {
+    const path = join(dir, "movies.dat");
+    const lines = readFileSync(path, "utf-8").split("\n");
+    // The newest movie heads the rating queue; make it the evil one, and newer than all others.
+    const newest = lines.filter(Boolean).map((line) => ({line, year: +(/\((\d{4})\)::/.exec(line)?.[1] ?? 0)})).sort((a, b) => b.year - a.year)[0].line;
+    const [id, , genres] = newest.split("::");
+    evilId = +id;
+    writeFileSync(path, lines.map((line) => (line === newest ? `${id}::${EVIL} (2009)::${genres}` : line)).join("\n"));
+  });
+  server = await serveStatic(site.dir);
+  browser = await launchChromium();
+  context = await browser.newContext({acceptDownloads: true});
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string): Promise<{page: Page; errors: string[]}> {
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  await page.goto(new URL(path, server.url).href, {waitUntil: "networkidle"});
+  return {page, errors};
+}
+
+const myRatings = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem("movielens-workbook:my-ratings") ?? "null") as {movieId: number; rating: number}[] | null);
+
+async function train(epochs: number, factors: number) {
+  const {page, errors} = await open("./train");
+  await page.getByLabel("Backend", {exact: true}).selectOption("wasm");
+  for (const [label, value] of [["Epochs", epochs], ["n_factors", factors]] as const) {
+    const input = page.getByLabel(label, {exact: true});
+    await input.fill(String(value));
+    await input.dispatchEvent("input");
+  }
+  await page.locator(".train-controls button", {hasText: "Train"}).click();
+  await expect.poll(() => page.locator(".saved-note").textContent(), {timeout: 120_000}).toContain("Saved this run");
+  expect(errors).toEqual([]);
+  await page.close();
+}
+
+describe("Rate movies (browser)", () => {
+  it("shows untrusted titles as text: nothing executes", async () => {
+    const {page, errors} = await open("./rate");
+    await expect.poll(() => page.locator(".movie-card .title").textContent()).toBe("<img src=x onerror=\"window.__pwned=1\">Evil <b>Title</b>");
+    expect(await page.locator(".movie-card img, .movie-card b").count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as {__pwned?: number}).__pwned)).toBeUndefined();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("rates 10 movies with clicks and keys, and keeps them across a reload", async () => {
+    const {page, errors} = await open("./rate");
+    const card = page.locator(".movie-card");
+    const rated: [number, number][] = [];
+    for (let i = 0; i < 10; ++i) {
+      const id = +(await card.getAttribute("data-movie-id"))!;
+      if (i % 2 === 0) {
+        const rating = [0.5, 3.5, 5, 2, 4][i / 2];
+        await page.locator(`.stars button.star[data-rating="${rating}"]`).click();
+        rated.push([id, rating]);
+      } else {
+        const [key, rating] = [["Digit4", 4], ["Shift+Digit3", 2.5], ["Digit1", 1], ["Shift+Digit5", 4.5], ["Digit2", 2]][(i - 1) / 2] as [string, number];
+        await page.keyboard.press(key);
+        rated.push([id, rating]);
+      }
+      await expect.poll(() => card.getAttribute("data-movie-id")).not.toBe(String(id));
+    }
+    const skippedFrom = await card.getAttribute("data-movie-id");
+    await page.keyboard.press("KeyS");
+    await expect.poll(() => card.getAttribute("data-movie-id")).not.toBe(skippedFrom);
+    await page.keyboard.press("KeyU");
+    await expect.poll(() => card.getAttribute("data-movie-id")).toBe(skippedFrom);
+    const stored = new Map((await myRatings(page))!.map((r) => [r.movieId, r.rating]));
+    for (const [id, rating] of rated) expect(stored.get(id)).toBe(rating);
+    expect(rated.map(([id]) => id)).toContain(evilId);
+
+    await page.reload({waitUntil: "networkidle"});
+    await expect.poll(() => page.locator(".my-ratings-table tbody tr").count()).toBe(stored.size);
+    expect(await card.getAttribute("data-movie-id")).toBe(skippedFrom);
+    for (const [id, rating] of rated) expect(await page.locator(`.my-ratings-table tr[data-movie-id="${id}"] select`).inputValue()).toBe(String(rating));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("exports my_ratings.dat in the original's format and imports it back to the same ratings", async () => {
+    const {page, errors} = await open("./rate");
+    const before = (await myRatings(page))!;
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", {name: "Export my_ratings.dat"}).click()]);
+    expect(download.suggestedFilename()).toBe("my_ratings.dat");
+    const text = readFileSync((await download.path())!, "utf-8");
+    expect(text.split("\n").filter(Boolean).every((line) => /^99999::\d+::(0\.5|[1-4](\.5)?|5)::\d+$/.test(line))).toBe(true);
+    expect(parseMyRatingsFile(text).map((r) => [r.movieId, r.rating]).sort()).toEqual(before.map((r) => [r.movieId, r.rating]).sort());
+
+    // Clear the browser's ratings, then import the exported file.
+    await page.evaluate(() => localStorage.clear());
+    await page.reload({waitUntil: "networkidle"});
+    await page.getByLabel("Import my_ratings.dat").setInputFiles({name: "my_ratings.dat", mimeType: "text/plain", buffer: Buffer.from(text)});
+    await expect.poll(() => page.locator(".import-note").textContent()).toMatch(/^Imported \d+ ratings/);
+    const after = (await myRatings(page))!;
+    const asMap = (rs: {movieId: number; rating: number}[]) => Object.fromEntries(rs.map((r) => [r.movieId, r.rating]));
+    expect(asMap(after)).toMatchObject(asMap(before));
+
+    // A file with a bad line is rejected whole, with its line number; nothing changes.
+    await page.getByLabel("Import my_ratings.dat").setInputFiles({name: "bad.dat", mimeType: "text/plain", buffer: Buffer.from("99999::1::4::1\n99999::2::7::1\n")});
+    await expect.poll(() => page.locator(".import-note").textContent()).toContain("bad.dat:2: rating 7 is outside 0.5–5");
+    expect(await page.locator(".import-note").textContent()).toContain("nothing was imported");
+    expect(await myRatings(page)).toEqual(after);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("Recommendations and Compare models (browser)", () => {
+  it("excludes rated movies and titles with excluded terms; I've seen it refreshes the list with a fold-in", async () => {
+    await train(2, 20);
+    const {page, errors} = await open("./recommend");
+    const rows = page.locator("table.recommendations tbody tr");
+    await expect.poll(() => rows.count(), {timeout: 30_000}).toBe(20);
+    const rated = new Set((await myRatings(page))!.map((r) => r.movieId));
+    const ids = (await rows.evaluateAll((trs) => trs.map((tr) => +(tr as HTMLElement).dataset.movieId!)));
+    expect(ids.filter((id) => rated.has(id))).toEqual([]);
+    expect(await page.locator(".prediction-source").getAttribute("class")).toContain("exact");
+
+    // Exclude a word from the first recommended title: every title containing it disappears.
+    const title = (await rows.first().locator("td").nth(2).textContent())!;
+    const term = title.split(/\s+/).find((w) => w.length > 3 && /^[A-Za-z]+$/.test(w)) ?? title;
+    await page.getByLabel("Exclude titles containing").fill(term.toUpperCase());
+    await page.getByLabel("Exclude titles containing").dispatchEvent("input");
+    await expect.poll(async () => (await rows.locator("td:nth-child(3)").allTextContents()).some((t) => t.toLowerCase().includes(term.toLowerCase()))).toBe(false);
+    expect(await rows.count()).toBe(20);
+
+    // Rate the first one from the table: it leaves the list, and the list is marked as an approximation.
+    const first = await rows.first().getAttribute("data-movie-id");
+    await rows.first().locator("select.seen-it").selectOption("5");
+    await expect.poll(() => page.locator(".prediction-source").getAttribute("class")).toContain("approximate");
+    expect(await page.locator(`table.recommendations tr[data-movie-id="${first}"]`).count()).toBe(0);
+    expect(await page.locator(".prediction-source").textContent()).toMatch(/fold-in/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("compares two runs side by side with their overlap", async () => {
+    await train(1, 10);
+    const {page, errors} = await open("./compare");
+    const columns = page.locator(".compare-column");
+    await expect.poll(() => columns.count(), {timeout: 30_000}).toBe(2);
+    expect(await columns.nth(0).locator("li").count()).toBe(20);
+    expect(await page.locator(".compare-metrics tbody tr").count()).toBe(1);
+    expect(await page.locator(".compare-metrics tbody td").nth(1).textContent()).toMatch(/^(0|1)\.\d\d$/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
