@@ -30,7 +30,7 @@ export function TrainingProgress(state: TrainingState): HTMLElement {
   } else if (state.status === "done" || state.status === "stopped") {
     text.textContent = `${state.status === "done" ? "Done" : "Stopped"} in ${state.seconds.toFixed(1)} s.`;
   } else {
-    text.textContent = state.text || "Press Train to start.";
+    text.textContent = state.text || "Not started.";
   }
   return root;
 }

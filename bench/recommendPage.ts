@@ -1,0 +1,57 @@
+// Times the Recommendations page in headless Chromium: opening it until the top 20 shows, and the refresh after
+// "I've seen it" (a fold-in). Trains one epoch on the Train page first. Usage: npm run bench:recommend [-- --dir <dataset>]
+import {execFile} from "node:child_process";
+import {mkdtempSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {promisify} from "node:util";
+import {ROOT} from "../src/data/dataset.js";
+import {launchChromium} from "../test/support/chromium.js";
+import {serveStatic} from "../test/support/serveStatic.js";
+
+const run = promisify(execFile);
+const args = process.argv.slice(2);
+const dir = args.includes("--dir") ? args[args.indexOf("--dir") + 1] : undefined;
+const out = mkdtempSync(join(tmpdir(), "movielens-bench-recommend-"));
+const env: NodeJS.ProcessEnv = {...process.env, WORKBOOK_OUTPUT: out};
+if (dir) env.MOVIELENS_DIR = dir;
+else delete env.MOVIELENS_DIR;
+console.error(`Building the site on ${dir ?? "the built-in synthetic dataset"} …`);
+await run("node", ["--import", "tsx", "scripts/prepare-data.ts"], {cwd: ROOT, env});
+await run("node_modules/.bin/observable", ["build"], {cwd: ROOT, env, maxBuffer: 64 << 20});
+const server = await serveStatic(out);
+const browser = await launchChromium();
+const context = await browser.newContext();
+const train = await context.newPage();
+await train.goto(new URL("./train", server.url).href);
+const epochs = train.getByLabel("Epochs", {exact: true});
+await epochs.fill("1");
+await epochs.dispatchEvent("input");
+await train.locator(".train-controls button", {hasText: "Train"}).click();
+await train.locator(".saved-note", {hasText: "Saved"}).waitFor({timeout: 600_000});
+await train.close();
+
+const samples = [];
+for (let i = 0; i < 3; ++i) {
+  const page = await context.newPage();
+  const t0 = Date.now();
+  await page.goto(new URL("./recommend", server.url).href);
+  const rows = page.locator("table.recommendations tbody tr");
+  await rows.nth(19).waitFor({timeout: 60_000});
+  const openMs = Date.now() - t0;
+  const movies = await page.evaluate(() => document.querySelectorAll("table.recommendations tbody tr").length);
+  const t1 = Date.now();
+  await rows.first().locator("select.seen-it").selectOption("4");
+  await page.locator(".prediction-source.approximate").waitFor();
+  const refreshMs = Date.now() - t1;
+  const note = (await page.locator(".prediction-source").textContent()) ?? "";
+  const foldInMs = Number(/in (\d+) ms/.exec(note)?.[1]);
+  samples.push({run: i + 1, "open → top 20 (ms)": openMs, "I've seen it → refreshed (ms)": refreshMs, "fold-in (ms)": foldInMs, rows: movies});
+  await page.evaluate(() => localStorage.clear());
+  await page.close();
+}
+console.log(`\nRecommendations page on ${dir ?? "the built-in synthetic dataset"}`);
+console.table(samples);
+await browser.close();
+await server.close();
+rmSync(out, {recursive: true, force: true});
