@@ -1,4 +1,5 @@
 // See https://observablehq.com/framework/config for documentation.
+/** The workbook's Framework config; tests read its pages. */
 export default {
   title: "MovieLens workbook",
   root: "src",

@@ -2,6 +2,7 @@ import {readFileSync, readdirSync, statSync} from "node:fs";
 import {join} from "node:path";
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import config from "../observablehq.config.js";
 import {buildSite} from "./support/buildSite.js";
 import {collectErrors, launchChromium} from "./support/chromium.js";
 import {serveStatic} from "./support/serveStatic.js";
@@ -23,7 +24,8 @@ let browser: Browser;
 
 beforeAll(async () => {
   site = await buildSite();
-  server = await serveStatic(site.dir);
+  // Served from a sub-path, as GitHub Pages serves /<repo>/: every link and file must be relative.
+  server = await serveStatic(site.dir, {prefix: "/movielens-workbook/"});
   browser = await launchChromium();
 });
 
@@ -95,5 +97,18 @@ describe("the built site in headless Chromium", () => {
     expect(errors).toEqual([]);
     expect(failed).toEqual([]);
     await page.close();
+  });
+
+  it("every page in the sidebar opens with the dataset banner, a title, and no error, even before any training", async () => {
+    expect(config.pages.length).toBe(8);
+    for (const {path} of [{path: "/"}, ...config.pages]) {
+      const {page, errors, failed} = await open(`.${path}`);
+      await expect.poll(() => page.locator(".dataset-banner").count(), {message: path}).toBe(1);
+      expect(await page.locator("h1").first().textContent(), path).toBeTruthy();
+      await page.waitForTimeout(500);
+      expect(errors, path).toEqual([]);
+      expect(failed, path).toEqual([]);
+      await page.close();
+    }
   });
 });

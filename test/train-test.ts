@@ -13,7 +13,8 @@ let context: BrowserContext;
 
 beforeAll(async () => {
   const site = await buildSite(DATA);
-  server = await serveStatic(site.dir);
+  // Served from a sub-path, as GitHub Pages serves /<repo>/: every link and file must be relative.
+  server = await serveStatic(site.dir, {prefix: "/movielens-workbook/"});
   browser = await launchChromium({webgpu: true});
   context = await browser.newContext();
 });
