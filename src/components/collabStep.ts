@@ -80,7 +80,7 @@ function adamRows(p: Float32Array, m: Float32Array, v: Float32Array, width: numb
   }
 }
 
-/** Adam's update of every row with a zero gradient (what PyTorch does to the rows a batch does not touch), then the touched rows again with their gradient. */
+/** Adam on every row of a table, as PyTorch does with dense gradients: untouched rows (slot -1) get a zero gradient, so they decay and coast on momentum. */
 function adamDense(p: Float32Array, m: Float32Array, v: Float32Array, width: number, slot: Int32Array, g: Float64Array, h: StepHyper): void {
   const decay = 1 - h.lr * h.wd, mom = h.mom, sqrMom = h.sqrMom, eps = h.eps, mom1 = 1 - h.mom, sqrMom1 = 1 - h.sqrMom;
   const stepSize = h.lr / (1 - h.mom ** h.step), invDebias2 = 1 / Math.sqrt(1 - h.sqrMom ** h.step);

@@ -7,11 +7,11 @@ import {predictPairs} from "./predict.js";
 
 const CHUNK = 65536;
 
-/** The exact mean squared error of the model over the given rows (on host memory when it can, else in chunks of TF.js ops). */
-export async function meanSquaredError(model: CollabModel, data: RatingRows, rows: Uint32Array): Promise<number> {
+/** The exact mean squared error of the model over the given rows: on host memory when it can (unless `ops`), else in chunks of TF.js ops. */
+export async function meanSquaredError(model: CollabModel, data: RatingRows, rows: Uint32Array, {ops = false}: {ops?: boolean} = {}): Promise<number> {
   if (rows.length === 0) return NaN;
   const [lo, hi] = model.yRange;
-  const host = hostTables(model);
+  const host = ops ? null : hostTables(model);
   if (host) return hostSquaredError(host.weights, model.factors, lo, hi, data, rows) / rows.length;
   let sum = 0;
   for (let start = 0; start < rows.length; start += CHUNK) {
