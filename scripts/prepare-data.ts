@@ -15,7 +15,7 @@ try {
   for (const folder of ["src/data", "src/components"]) {
     for (const name of readdirSync(join(ROOT, folder)).sort()) if (name.endsWith(".ts")) code.update(name).update(readFileSync(join(ROOT, folder, name)));
   }
-  const stamp = JSON.stringify({dataset: datasetStamp(dataset), code: code.digest("hex")});
+  const stamp = JSON.stringify({dataset: datasetStamp(dataset), code: code.digest("hex"), publish: process.env.WORKBOOK_PUBLISH === "1"});
   const previous = existsSync(STAMP) ? readFileSync(STAMP, "utf-8") : null;
   if (previous !== stamp) {
     if (previous !== null) console.error("The dataset or the loaders changed since the last build: clearing cached loader output.");
@@ -24,6 +24,11 @@ try {
     writeFileSync(STAMP, stamp);
   }
   console.error(`Dataset: ${dataset.banner.replaceAll("`", "")}`);
+  if (process.env.WORKBOOK_PUBLISH === "1") {
+    console.error(dataset.kind === "movielens"
+      ? "Publish build: MovieLens data is withheld from dist/ (its licence forbids redistribution); visitors load their own copy."
+      : "Publish build: the synthetic dataset is published as it is.");
+  }
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);

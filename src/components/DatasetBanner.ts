@@ -1,6 +1,6 @@
 /** What a page needs to know about the dataset it shows. */
 export interface DatasetInfo {
-  kind: "movielens" | "synthetic";
+  kind: "movielens" | "synthetic" | "none";
   name: string;
   banner: string;
 }
@@ -8,7 +8,7 @@ export interface DatasetInfo {
 /** A banner that says which dataset the page uses, with the command to get the real one when it is synthetic. */
 export function DatasetBanner(dataset: DatasetInfo): HTMLElement {
   const div = document.createElement("div");
-  div.className = `dataset-banner ${dataset.kind === "synthetic" ? "tip" : "note"}`;
+  div.className = `dataset-banner ${dataset.kind === "synthetic" ? "tip" : dataset.kind === "none" ? "warning" : "note"}`;
   div.setAttribute("role", "status");
   div.dataset.kind = dataset.kind;
   // The banner holds code spans like `npm run data:fetch`; render them as <code>, everything else as text.

@@ -8,7 +8,7 @@ import type {SynthMeta} from "./synthesize.js";
 
 /** How the pages describe a dataset: what it is, where it came from, and the line for the top of every page. */
 export interface DatasetInfo {
-  kind: "movielens" | "synthetic";
+  kind: "movielens" | "synthetic" | "none";
   /** How it was found: by the build (`MOVIELENS_DIR`, `data/ml-10M100K`, `built-in`) or loaded in the browser. */
   origin: string;
   name: string;

@@ -2,11 +2,13 @@
 import {encodeRatingsFile} from "../components/ratingsFile.js";
 import {resolveDataset} from "./dataset.js";
 import {log, runLoader} from "./log.js";
+import {isWithheld, withheldArtifacts} from "./withheld.js";
 import {readDataset} from "./readDataset.js";
 
 await runLoader(async () => {
   // 1. Find the dataset: MOVIELENS_DIR, data/ml-10M100K, or the built-in synthetic one.
   const dataset = await resolveDataset({log});
+  if (isWithheld(dataset)) return withheldArtifacts().ratingsFile; // a publish build embeds nothing derived from MovieLens
   // 2. Parse movies.dat, ratings.dat and my_ratings.dat; index ids densely.
   const {ratings} = await readDataset(dataset, log);
   // 3. Write the columns; the header names the dataset so the page can check what it got.

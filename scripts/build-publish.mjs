@@ -1,0 +1,13 @@
+// `npm run build:publish`: a build for a public static host. With real MovieLens data, the loaders write empty
+// artefacts (WORKBOOK_PUBLISH=1), so dist/ holds nothing derived from the ratings or movies; visitors load their own
+// ml-10m.zip in the browser. With synthetic data, the site is published as it is.
+import {execFileSync} from "node:child_process";
+
+const env = {...process.env, WORKBOOK_PUBLISH: "1"};
+const run = (command, args) => execFileSync(command, args, {stdio: "inherit", env});
+try {
+  run("node", ["--import", "tsx", "scripts/prepare-data.ts"]);
+  run("node_modules/.bin/observable", ["build"]);
+} catch {
+  process.exit(1);
+}

@@ -1,0 +1,83 @@
+import type {ImportEvent, ImportRequest} from "./importWorker.js";
+import {openDatasetStore} from "./datasetStore.js";
+
+const STAGES = {unzip: "Unzipping", movies: "Reading movies.dat", ratings: "Reading ratings.dat", index: "Indexing"} as const;
+
+/**
+ * "Load MovieLens 10M from your computer": a file input (ml-10m.zip, or movies.dat and ratings.dat) that parses the
+ * files in a Web Worker with a progress bar, stores the result in this browser, and reloads the page onto it; and,
+ * when the page already runs on such data, a button to forget it.
+ */
+export function DatasetLoader({source}: {source: "browser" | "build"}, {workerUrl, reload = () => location.reload()}: {workerUrl: string; reload?: () => void}): HTMLElement {
+  const root = document.createElement("details");
+  root.className = "dataset-loader";
+  root.open = source === "browser";
+  root.appendChild(document.createElement("summary")).textContent = source === "browser" ? "MovieLens 10M from your computer is in use" : "Load MovieLens 10M from your computer";
+  const help = root.appendChild(document.createElement("p"));
+  help.textContent = "Choose ml-10m.zip as downloaded from grouplens.org, or the movies.dat and ratings.dat inside it. They are read here, in your browser, kept in its storage for your next visits, and never uploaded.";
+  const input = root.appendChild(document.createElement("input"));
+  input.type = "file";
+  input.multiple = true;
+  input.accept = ".zip,.dat";
+  input.setAttribute("aria-label", "MovieLens files");
+  const progress = root.appendChild(document.createElement("progress"));
+  progress.hidden = true;
+  const status = root.appendChild(document.createElement("p"));
+  status.className = "dataset-loader-status";
+  status.setAttribute("role", "status");
+  if (source === "browser") {
+    const forget = root.appendChild(document.createElement("button"));
+    forget.textContent = "Forget this data";
+    forget.addEventListener("click", async () => {
+      const store = await openDatasetStore();
+      await store.forget();
+      store.close();
+      reload();
+    });
+  }
+  input.addEventListener("change", async () => {
+    const files = [...(input.files ?? [])];
+    if (!files.length) return;
+    input.disabled = true;
+    progress.hidden = false;
+    progress.removeAttribute("value");
+    status.className = "dataset-loader-status";
+    status.textContent = "Reading the files…";
+    const started = performance.now();
+    const worker = new Worker(workerUrl, {type: "module"});
+    try {
+      const request: ImportRequest = {type: "import", files: await Promise.all(files.map(async (f) => ({name: f.name, bytes: await f.arrayBuffer()})))};
+      const done = await new Promise<Extract<ImportEvent, {type: "done"}>>((resolve, reject) => {
+        worker.onerror = (event) => reject(new Error(event.message || "the import worker failed to start"));
+        worker.onmessage = ({data}: MessageEvent<ImportEvent>) => {
+          if (data.type === "error") reject(new Error(data.message));
+          else if (data.type === "done") resolve(data);
+          else {
+            progress.max = data.total || 1;
+            progress.value = data.total ? data.done : 0;
+            status.textContent = `${STAGES[data.stage]}… ${data.total ? `${Math.round((100 * data.done) / data.total)}%` : ""}`;
+          }
+        };
+        worker.postMessage(request, request.files.map((f) => f.bytes));
+      });
+      status.textContent = "Saving in this browser…";
+      const store = await openDatasetStore();
+      await store.save(done.artefacts);
+      store.close();
+      const seconds = (performance.now() - started) / 1000;
+      status.textContent = `Loaded ${done.artefacts.summary.counts.ratings.toLocaleString("en-US")} ratings in ${seconds.toFixed(1)} s (parsing took ${done.seconds.toFixed(1)} s). Reloading…`;
+      root.dataset.parseSeconds = done.seconds.toFixed(2);
+      root.dataset.totalSeconds = seconds.toFixed(2);
+      reload();
+    } catch (error) {
+      status.className = "dataset-loader-status error";
+      status.textContent = `${error instanceof Error ? error.message : String(error)} Nothing was stored.`;
+      input.disabled = false;
+      input.value = "";
+    } finally {
+      progress.hidden = true;
+      worker.terminate();
+    }
+  });
+  return root;
+}

@@ -1,0 +1,26 @@
+import {datasetArtifacts} from "../components/datasetArtifacts.js";
+import type {DatasetArtefacts, DatasetInfo} from "../components/datasetArtifacts.js";
+import {indexRatings} from "../components/indexRatings.js";
+import type {Dataset} from "./dataset.js";
+
+/** How a published site describes itself when the MovieLens data was withheld from it. */
+export const WITHHELD: DatasetInfo = {
+  kind: "none",
+  origin: "published",
+  name: "No data in this published workbook",
+  banner: "MovieLens's licence forbids redistributing its data, so this published workbook holds none: load MovieLens 10M from your computer below.",
+  synthetic: null
+};
+
+/**
+ * True when a publish build (`npm run build:publish`, WORKBOOK_PUBLISH=1) runs on real MovieLens: then the loaders
+ * write empty artefacts, so nothing derived from the ratings or movies reaches dist/. Synthetic data is published as is.
+ */
+export function isWithheld(dataset: Dataset, env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.WORKBOOK_PUBLISH === "1" && dataset.kind === "movielens";
+}
+
+/** The empty artefacts of a published workbook without data. */
+export function withheldArtifacts(): DatasetArtefacts {
+  return datasetArtifacts([], indexRatings([], []), {ratings: 0, myRatings: 0}, WITHHELD);
+}

@@ -1,0 +1,133 @@
+import {readFileSync, readdirSync, rmSync, statSync} from "node:fs";
+import {mkdtempSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {strToU8, zipSync} from "fflate";
+import type {Browser, BrowserContext, Page} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {parseMovies} from "../src/components/parseMovies.js";
+import {decodeRatingsFile} from "../src/components/ratingsFile.js";
+import {writeSynthetic} from "../src/data/writeSynthetic.js";
+import {buildSite} from "./support/buildSite.js";
+import {collectErrors, launchChromium} from "./support/chromium.js";
+import {serveStatic} from "./support/serveStatic.js";
+
+function* files(dir: string): Generator<string> {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* files(path);
+    else yield path;
+  }
+}
+
+describe("npm run build:publish (WORKBOOK_PUBLISH=1)", () => {
+  it("embeds no file derived from MovieLens when the real dataset is in use", async () => {
+    // A stand-in for the real dataset: synthetic files without SYNTHETIC.json read as MovieLens.
+    const site = await buildSite({seed: 3, users: 200, movies: 300, ratings: 8_000}, {WORKBOOK_PUBLISH: "1"}, (dir) => rmSync(join(dir, "SYNTHETIC.json")));
+    expect(site.log).toContain("MovieLens data is withheld from dist/");
+    const titles = parseMovies(readFileSync(join(site.dataDir, "movies.dat"))).map((m) => m.title).filter((t) => t.length >= 12);
+    expect(titles.length).toBeGreaterThan(50);
+    const leaks: string[] = [];
+    let binaries = 0;
+    for (const file of files(site.dir)) {
+      expect(file).not.toMatch(/\.dat$/);
+      const text = readFileSync(file, "latin1");
+      const title = titles.find((t) => text.includes(t));
+      if (title) leaks.push(`${file}: ${title}`);
+      if (/ratings\.[0-9a-f]+\.bin$/.test(file)) {
+        const bytes = readFileSync(file);
+        expect(decodeRatingsFile(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer).header.rows).toBe(0);
+        ++binaries;
+      }
+    }
+    expect(leaks).toEqual([]);
+    expect(binaries).toBe(1);
+  });
+});
+
+describe("Load MovieLens 10M from your computer (browser)", () => {
+  let server: Awaited<ReturnType<typeof serveStatic>>;
+  let browser: Browser;
+  let context: BrowserContext;
+  let zip: Buffer;
+  let mine: {movies: Set<number>; ratings: number};
+
+  beforeAll(async () => {
+    const site = await buildSite();
+    server = await serveStatic(site.dir, {prefix: "/movielens-workbook/"});
+    browser = await launchChromium();
+    context = await browser.newContext();
+    // The visitor's dataset: another synthetic set, zipped as GroupLens lays out ml-10m.zip.
+    const dir = join(mkdtempSync(join(tmpdir(), "byod-")), "ml-10M100K");
+    await writeSynthetic(dir, {seed: 21, users: 400, movies: 350, ratings: 24_000});
+    const read = (name: string) => new Uint8Array(readFileSync(join(dir, name)));
+    zip = Buffer.from(zipSync({"ml-10M100K/movies.dat": read("movies.dat"), "ml-10M100K/ratings.dat": read("ratings.dat"), "ml-10M100K/README.html": strToU8("<p>readme</p>")}));
+    mine = {movies: new Set(parseMovies(read("movies.dat")).map((m) => m.id)), ratings: 24_000};
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(path: string): Promise<{page: Page; errors: string[]}> {
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(new URL(path, server.url).href, {waitUntil: "networkidle"});
+    return {page, errors};
+  }
+
+  async function load(page: Page, files: {name: string; buffer: Buffer}[]) {
+    await page.locator(".dataset-loader summary").click();
+    await page.getByLabel("MovieLens files").setInputFiles(files.map((f) => ({...f, mimeType: "application/octet-stream"})));
+  }
+
+  it("rejects a zip without ratings.dat, and a malformed line, with a clear error and nothing stored", async () => {
+    const {page, errors} = await open("./load-data");
+    const status = page.locator(".dataset-loader-status");
+    await load(page, [{name: "ml-10m.zip", buffer: Buffer.from(zipSync({"ml-10M100K/movies.dat": strToU8("1::A (2000)::Drama\n")}))}]);
+    await expect.poll(() => status.textContent()).toContain("lacks ratings.dat");
+    expect(await status.textContent()).toContain("Nothing was stored.");
+    await load(page, [{name: "movies.dat", buffer: Buffer.from("1::A (2000)::Drama\n")}, {name: "ratings.dat", buffer: Buffer.from("1::1::4::1\n1::1::9::2\n")}]);
+    await expect.poll(() => status.textContent()).toContain("ratings.dat:2: rating 9 is outside 0.5–5");
+    await page.reload({waitUntil: "networkidle"});
+    expect(await page.locator(".dataset-banner").textContent()).toContain("Synthetic");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("loads a zip through the file input; the data, train and recommendations pages then use it", async () => {
+    const {page, errors} = await open("./load-data");
+    await load(page, [{name: "ml-10m.zip", buffer: zip}]);
+    await page.waitForEvent("load", {timeout: 60_000});
+    await page.waitForLoadState("networkidle");
+    await expect.poll(() => page.locator(".dataset-banner").textContent()).toContain("loaded from your computer");
+    expect(await page.locator(".load-timing").textContent()).toContain(`Loaded ${mine.ratings.toLocaleString("en-US")} ratings`);
+    const firstMovieId = Number(await page.locator("table").first().locator("tbody tr td").nth(1).textContent());
+    expect(mine.movies.has(firstMovieId)).toBe(true);
+    await page.close();
+
+    const train = await open("./train");
+    await expect.poll(() => train.page.locator(".dataset-banner").textContent()).toContain("loaded from your computer");
+    await train.page.getByLabel("Backend", {exact: true}).selectOption("wasm");
+    const epochs = train.page.getByLabel("Epochs", {exact: true});
+    await epochs.fill("1");
+    await epochs.dispatchEvent("input");
+    await train.page.locator(".train-controls button", {hasText: "Train"}).click();
+    await expect.poll(() => train.page.locator(".saved-note").textContent(), {timeout: 120_000}).toContain("Saved this run");
+    await train.page.close();
+
+    const recommend = await open("./recommend");
+    const rows = recommend.page.locator("table.recommendations tbody tr");
+    await expect.poll(() => rows.count(), {timeout: 30_000}).toBe(20);
+    const ids = await rows.evaluateAll((trs) => trs.map((tr) => +(tr as HTMLElement).dataset.movieId!));
+    expect(ids.every((id) => mine.movies.has(id))).toBe(true);
+
+    // "Forget this data" returns every page to the build's dataset.
+    await recommend.page.getByRole("button", {name: "Forget this data"}).click();
+    await recommend.page.waitForEvent("load");
+    await expect.poll(() => recommend.page.locator(".dataset-banner").textContent()).toContain("Synthetic");
+    expect([...errors, ...train.errors, ...recommend.errors]).toEqual([]);
+    await recommend.page.close();
+  });
+});
