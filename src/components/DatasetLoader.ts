@@ -14,7 +14,7 @@ export function DatasetLoader({source}: {source: "browser" | "build"}, {workerUr
   root.open = source === "browser";
   root.appendChild(document.createElement("summary")).textContent = source === "browser" ? "MovieLens 10M from your computer is in use" : "Load MovieLens 10M from your computer";
   const help = root.appendChild(document.createElement("p"));
-  help.textContent = "Choose ml-10m.zip as downloaded from grouplens.org, or the movies.dat and ratings.dat inside it. They are read here, in your browser, kept in its storage for your next visits, and never uploaded.";
+  help.textContent = "Drop ml-10m.zip as downloaded from grouplens.org here, or the movies.dat and ratings.dat inside it, or choose them below. They are read here, in your browser, kept in its storage for your next visits, and never uploaded.";
   const input = root.appendChild(document.createElement("input"));
   input.type = "file";
   input.multiple = true;
@@ -35,8 +35,20 @@ export function DatasetLoader({source}: {source: "browser" | "build"}, {workerUr
       reload();
     });
   }
-  input.addEventListener("change", async () => {
-    const files = [...(input.files ?? [])];
+  // Files can be dropped anywhere on the control, as well as chosen with the input.
+  root.addEventListener("dragover", (event) => {
+    event.preventDefault();
+    root.open = true;
+    root.classList.add("dragging");
+  });
+  root.addEventListener("dragleave", () => root.classList.remove("dragging"));
+  root.addEventListener("drop", (event) => {
+    event.preventDefault();
+    root.classList.remove("dragging");
+    if (!input.disabled && event.dataTransfer?.files.length) void load([...event.dataTransfer.files]);
+  });
+  input.addEventListener("change", () => void load([...(input.files ?? [])]));
+  async function load(files: File[]) {
     if (!files.length) return;
     input.disabled = true;
     progress.hidden = false;
@@ -78,6 +90,6 @@ export function DatasetLoader({source}: {source: "browser" | "build"}, {workerUr
       progress.hidden = true;
       worker.terminate();
     }
-  });
+  }
   return root;
 }
