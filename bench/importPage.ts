@@ -2,28 +2,21 @@
 // generator by `npm run bench:import`, or given with --zip) is parsed in the import worker and stored in IndexedDB.
 // Prints the parse time, the total time (reading the file, parsing, storing) and the worker's and page's peak JS heap.
 // Usage: npm run bench:import-page [-- --zip <ml-10m.zip>]
-import {execFile} from "node:child_process";
-import {existsSync, mkdtempSync, rmSync} from "node:fs";
+import {existsSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {promisify} from "node:util";
-import {ROOT} from "../src/data/dataset.js";
 import {launchChromium} from "../test/support/chromium.js";
+import {buildSiteOn} from "../test/support/buildSite.js";
 import {serveStatic} from "../test/support/serveStatic.js";
 
-const run = promisify(execFile);
 const args = process.argv.slice(2);
 const zip = args.includes("--zip") ? args[args.indexOf("--zip") + 1] : join(tmpdir(), "movielens-bench-import", "ml-10m.zip");
 if (!existsSync(zip)) {
   console.error(`No zip at ${zip}: run \`npm run bench:import\` first (it writes one of ML-10M's shape), or pass --zip.`);
   process.exit(1);
 }
-const out = mkdtempSync(join(tmpdir(), "movielens-bench-import-page-"));
-const env: NodeJS.ProcessEnv = {...process.env, WORKBOOK_OUTPUT: out};
-delete env.MOVIELENS_DIR;
 console.error("Building the site …");
-await run("node", ["--import", "tsx", "scripts/prepare-data.ts"], {cwd: ROOT, env});
-await run("node_modules/.bin/observable", ["build"], {cwd: ROOT, env, maxBuffer: 64 << 20});
+const {dir: out} = await buildSiteOn(undefined);
 const server = await serveStatic(out);
 const browser = await launchChromium();
 const samples = [];

@@ -1,17 +1,16 @@
 // Times the data loaders and the browser's load of the ratings file on a MovieLens 10M-shaped synthetic dataset.
 // Usage: npm run bench:loaders [-- --dir <dataset folder>]   (default: generates ML-10M's shape into a temp folder)
-import {execFile, spawn} from "node:child_process";
-import {existsSync, mkdtempSync, rmSync} from "node:fs";
+import {spawn} from "node:child_process";
+import {existsSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {promisify} from "node:util";
 import {ML10M_SHAPE} from "../src/components/synthesize.js";
 import {ROOT} from "../src/data/dataset.js";
 import {writeSynthetic} from "../src/data/writeSynthetic.js";
 import {launchChromium} from "../test/support/chromium.js";
+import {buildSiteOn} from "../test/support/buildSite.js";
 import {serveStatic} from "../test/support/serveStatic.js";
 
-const run = promisify(execFile);
 const args = process.argv.slice(2);
 const flag = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 
@@ -44,11 +43,8 @@ console.log(`\nLoaders on ${dir} (node + tsx startup included)`);
 console.table(rows.map((r) => ({loader: r.loader, "wall s": r.seconds.toFixed(2), "peak RSS MB": r.peakMB.toFixed(0), "output MB": (r.bytes / 1e6).toFixed(1)})));
 
 // Build the site on this dataset into a temp folder and load the ratings file in headless Chromium.
-const out = mkdtempSync(join(tmpdir(), "movielens-bench-site-"));
-const env = {...process.env, MOVIELENS_DIR: dir, WORKBOOK_OUTPUT: out};
 console.error("Building the site …");
-await run("node", ["--import", "tsx", "scripts/prepare-data.ts"], {cwd: ROOT, env});
-await run("node_modules/.bin/observable", ["build"], {cwd: ROOT, env, maxBuffer: 64 << 20});
+const {dir: out} = await buildSiteOn(dir);
 const server = await serveStatic(out);
 const browser = await launchChromium();
 const samples = [];

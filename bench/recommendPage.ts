@@ -1,24 +1,14 @@
 // Times the Recommendations page in headless Chromium: opening it until the top 20 shows, and the refresh after
 // "I've seen it" (a fold-in). Trains one epoch on the Train page first. Usage: npm run bench:recommend [-- --dir <dataset>]
-import {execFile} from "node:child_process";
-import {mkdtempSync, rmSync} from "node:fs";
-import {tmpdir} from "node:os";
-import {join} from "node:path";
-import {promisify} from "node:util";
-import {ROOT} from "../src/data/dataset.js";
+import {rmSync} from "node:fs";
 import {launchChromium} from "../test/support/chromium.js";
+import {buildSiteOn} from "../test/support/buildSite.js";
 import {serveStatic} from "../test/support/serveStatic.js";
 
-const run = promisify(execFile);
 const args = process.argv.slice(2);
 const dir = args.includes("--dir") ? args[args.indexOf("--dir") + 1] : undefined;
-const out = mkdtempSync(join(tmpdir(), "movielens-bench-recommend-"));
-const env: NodeJS.ProcessEnv = {...process.env, WORKBOOK_OUTPUT: out};
-if (dir) env.MOVIELENS_DIR = dir;
-else delete env.MOVIELENS_DIR;
 console.error(`Building the site on ${dir ?? "the built-in synthetic dataset"} …`);
-await run("node", ["--import", "tsx", "scripts/prepare-data.ts"], {cwd: ROOT, env});
-await run("node_modules/.bin/observable", ["build"], {cwd: ROOT, env, maxBuffer: 64 << 20});
+const {dir: out} = await buildSiteOn(dir);
 const server = await serveStatic(out);
 const browser = await launchChromium();
 const context = await browser.newContext();

@@ -1,16 +1,11 @@
 // Times the Train page in headless Chromium: from opening it to the end of a run, seconds per epoch, and the worker's
 // peak JS heap. Usage: npm run bench:page [-- --dir <dataset> --epochs 3 --backend auto --bs 256]
 // Without --dir it uses the built-in synthetic dataset (the site's default, about 1M ratings).
-import {execFile} from "node:child_process";
-import {mkdtempSync, rmSync} from "node:fs";
-import {tmpdir} from "node:os";
-import {join} from "node:path";
-import {promisify} from "node:util";
-import {ROOT} from "../src/data/dataset.js";
+import {rmSync} from "node:fs";
 import {launchChromium} from "../test/support/chromium.js";
+import {buildSiteOn} from "../test/support/buildSite.js";
 import {serveStatic} from "../test/support/serveStatic.js";
 
-const run = promisify(execFile);
 const args = process.argv.slice(2);
 const flag = (name: string, fallback?: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const dir = flag("--dir");
@@ -18,13 +13,8 @@ const epochs = Number(flag("--epochs", "3"));
 const backend = flag("--backend", "auto")!;
 const bs = flag("--bs", "256")!;
 
-const out = mkdtempSync(join(tmpdir(), "movielens-bench-page-"));
-const env: NodeJS.ProcessEnv = {...process.env, WORKBOOK_OUTPUT: out};
-if (dir) env.MOVIELENS_DIR = dir;
-else delete env.MOVIELENS_DIR;
 console.error(`Building the site on ${dir ?? "the built-in synthetic dataset"} …`);
-await run("node", ["--import", "tsx", "scripts/prepare-data.ts"], {cwd: ROOT, env});
-await run("node_modules/.bin/observable", ["build"], {cwd: ROOT, env, maxBuffer: 64 << 20});
+const {dir: out} = await buildSiteOn(dir);
 const server = await serveStatic(out);
 const browser = await launchChromium({webgpu: backend === "webgpu"});
 const page = await browser.newPage();

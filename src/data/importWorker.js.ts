@@ -1,19 +1,6 @@
-// The import worker, bundled with its dependencies (fflate and the .dat parsers) into one module that a page starts
-// with `new Worker(url, {type: "module"})`. Framework has no worker support, but it ships esbuild.
-import {build} from "esbuild";
-import {fileURLToPath} from "node:url";
+// The import worker, bundled with its dependencies (fflate and the .dat parsers) for "Load MovieLens 10M from your
+// computer" on every page.
+import {bundleWorker} from "./bundleWorker.js";
 import {runLoader} from "./log.js";
 
-await runLoader(async () => {
-  const result = await build({
-    entryPoints: [fileURLToPath(new URL("../components/importWorker.ts", import.meta.url))],
-    bundle: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    minify: true,
-    write: false,
-    logLevel: "error"
-  });
-  return result.outputFiles[0].contents;
-});
+await runLoader(() => bundleWorker(new URL("../components/importWorker.ts", import.meta.url)));
