@@ -1,4 +1,4 @@
-import {decodeCheckpoint} from "./checkpoint.js";
+import {decodeCheckpoint} from "./checkpointFormat.js";
 
 /** A trained model's tables as plain arrays, for predictions in the page without TF.js. */
 export interface ModelWeights {
