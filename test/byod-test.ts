@@ -127,6 +127,9 @@ describe("Load MovieLens 10M from your computer (browser)", () => {
     await recommend.page.getByRole("button", {name: "Forget this data"}).click();
     await recommend.page.waitForEvent("load");
     await expect.poll(() => recommend.page.locator(".dataset-banner").textContent()).toContain("Synthetic");
+    // The latest model was trained on the visitor's data: the page says so rather than ranking the wrong movies.
+    await expect.poll(() => recommend.page.locator(".other-dataset").textContent()).toContain("trained on another dataset");
+    expect(await recommend.page.locator("table.recommendations").count()).toBe(0);
     expect([...errors, ...train.errors, ...recommend.errors]).toEqual([]);
     await recommend.page.close();
   });

@@ -35,3 +35,8 @@ export function modelWeights(bytes: ArrayBuffer | Uint8Array): ModelWeights {
     movieBias: get("weights.movieBias") as Float32Array
   };
 }
+
+/** True when a model was trained on these movies (same ids, same order), so its movie indexes mean the same movies. */
+export function modelMatches(weights: ModelWeights, movies: readonly {id: number}[]): boolean {
+  return weights.movieIds.length === movies.length && movies.every((m, i) => weights.movieIds[i] === m.id);
+}
