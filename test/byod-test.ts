@@ -9,7 +9,7 @@ import {parseMovies} from "../src/components/parseMovies.js";
 import {decodeRatingsFile} from "../src/components/ratingsFile.js";
 import {writeSynthetic} from "../src/data/writeSynthetic.js";
 import {buildSite} from "./support/buildSite.js";
-import {collectErrors, launchChromium} from "./support/chromium.js";
+import {launchChromium, openPage} from "./support/chromium.js";
 import {serveStatic} from "./support/serveStatic.js";
 
 function* files(dir: string): Generator<string> {
@@ -70,12 +70,7 @@ describe("Load MovieLens 10M from your computer (browser)", () => {
     await server?.close();
   });
 
-  async function open(path: string): Promise<{page: Page; errors: string[]}> {
-    const page = await context.newPage();
-    const errors = collectErrors(page);
-    await page.goto(new URL(path, server.url).href, {waitUntil: "networkidle"});
-    return {page, errors};
-  }
+  const open = (path: string) => openPage(context, server.url, path);
 
   async function load(page: Page, files: {name: string; buffer: Buffer}[]) {
     await page.locator(".dataset-loader summary").click();

@@ -4,7 +4,7 @@ import type {Browser, BrowserContext, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {parseMyRatingsFile} from "../src/components/myRatingsFile.js";
 import {buildSite} from "./support/buildSite.js";
-import {collectErrors, launchChromium} from "./support/chromium.js";
+import {launchChromium, openPage} from "./support/chromium.js";
 import {serveStatic} from "./support/serveStatic.js";
 
 // Titles are untrusted: the first movie of the dataset gets one that would run script if parsed as HTML.
@@ -35,12 +35,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function open(path: string): Promise<{page: Page; errors: string[]}> {
-  const page = await context.newPage();
-  const errors = collectErrors(page);
-  await page.goto(new URL(path, server.url).href, {waitUntil: "networkidle"});
-  return {page, errors};
-}
+const open = (path: string) => openPage(context, server.url, path);
 
 const myRatings = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem("movielens-workbook:my-ratings") ?? "null") as {movieId: number; rating: number}[] | null);
 

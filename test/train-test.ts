@@ -1,7 +1,7 @@
 import type {Browser, BrowserContext, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {buildSite} from "./support/buildSite.js";
-import {collectErrors, launchChromium} from "./support/chromium.js";
+import {launchChromium, openPage} from "./support/chromium.js";
 import {serveStatic} from "./support/serveStatic.js";
 
 // Big enough that a run has many batches, small enough to train in seconds on wasm.
@@ -24,12 +24,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function open(path: string): Promise<{page: Page; errors: string[]}> {
-  const page = await context.newPage();
-  const errors = collectErrors(page);
-  await page.goto(new URL(path, server.url).href, {waitUntil: "networkidle"});
-  return {page, errors};
-}
+const open = (path: string) => openPage(context, server.url, path);
 
 async function setHyper(page: Page, {backend, epochs, bs, lrMax}: {backend: string; epochs: number; bs?: number; lrMax?: number}) {
   await page.getByLabel("Backend", {exact: true}).selectOption(backend);

@@ -27,16 +27,10 @@ export interface TrainingState {
 }
 
 /** What a page passes to start a run. */
-export interface TrainOptions {
-  ratingsUrl: string;
-  wasmUrls: Record<string, string>;
-  backend: BackendName | "auto";
-  hyper: TrainHyper;
-  myRatings: MyRating[] | null;
-  checkpoint?: ArrayBuffer;
+export type TrainOptions = Omit<Extract<TrainRequest, {type: "train"}>, "type"> & {
   /** Rows of the checkpoint's history, shown before the new ones. */
   priorRows?: EpochRow[];
-}
+};
 
 const IDLE: TrainingState = {status: "idle", text: "", backend: null, failures: [], data: null, progress: null, rows: [], batchLosses: [], error: null, checkpoint: null, hyper: null, seconds: 0, memory: null, myPredictions: null, myRatingsUsed: []};
 

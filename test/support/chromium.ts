@@ -1,6 +1,6 @@
 import {existsSync} from "node:fs";
 import {chromium} from "playwright-core";
-import type {Browser, Page} from "playwright-core";
+import type {Browser, BrowserContext, Page} from "playwright-core";
 
 /** The Chromium the tests drive: CHROMIUM_PATH, or Debian's package (`npm test` installs it where it can). */
 export const CHROMIUM = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p): p is string => !!p && existsSync(p));
@@ -31,4 +31,12 @@ export function collectErrors(page: Page): string[] {
   });
   page.on("pageerror", (error) => errors.push(String(error)));
   return errors;
+}
+
+/** Opens a page of a served site in a context and waits for the network to settle, collecting its errors. */
+export async function openPage(context: BrowserContext, base: string, path: string): Promise<{page: Page; errors: string[]}> {
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  await page.goto(new URL(path, base).href, {waitUntil: "networkidle"});
+  return {page, errors};
 }
