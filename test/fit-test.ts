@@ -2,7 +2,7 @@ import * as tf from "@tensorflow/tfjs";
 import {beforeAll, describe, expect, it} from "vitest";
 import {TABLES, buildModel} from "../src/components/buildModel.js";
 import type {CollabModel} from "../src/components/buildModel.js";
-import {fit} from "../src/components/fit.js";
+import {OPS_READBACK, fit} from "../src/components/fit.js";
 import type {BatchProgress} from "../src/components/fit.js";
 import {splitRows} from "../src/components/split.js";
 import {synthTable} from "./support/synthTable.js";
@@ -55,6 +55,44 @@ describe("fit(model, data, {epochs, lrMax, wd, bs, seed, mode, onBatch, onEpoch,
       model.dispose();
     });
   }
+
+  it("reports every batch's own loss on the ops path too, though it reads losses back in groups", async () => {
+    const host = newModel(), ops = newModel();
+    const hostLosses: number[] = [], opsBatches: BatchProgress[] = [];
+    await fit(host, table, {...options, path: "host", onBatch: (p) => hostLosses.push(p.loss)});
+    await fit(ops, table, {...options, path: "ops", onBatch: (p) => opsBatches.push(p)});
+    expect(opsBatches.map((p) => p.step)).toEqual(hostLosses.map((_, i) => i + 1));
+    opsBatches.forEach((p, i) => expect(p.loss).toBeCloseTo(hostLosses[i], 4));
+    expect(opsBatches.length).toBeGreaterThan(OPS_READBACK);
+    host.dispose();
+    ops.dispose();
+  });
+
+  it("stops with a clear error when the loss becomes NaN on the ops path, leaking no tensors", async () => {
+    const model = newModel();
+    const before = tf.memory().numTensors;
+    await expect(fit(model, table, {...options, lrMax: 1e4, path: "ops"})).rejects.toThrow(/^Training diverged at epoch \d+, batch \d+: loss is NaN\./);
+    expect(tf.memory().numTensors).toBe(before);
+    model.dispose();
+  });
+
+  it("stops when its signal aborts on the ops path, and resumes exactly where it stopped", async () => {
+    const straight = newModel(), stopped = newModel();
+    await fit(straight, table, {...options, path: "ops"});
+    const controller = new AbortController();
+    const run = fit(stopped, table, {...options, path: "ops", signal: controller.signal, onBatch: (p) => p.step === 70 && controller.abort()});
+    await expect(run).rejects.toThrow(/abort/i);
+    // The group read back with step 70 ran a few steps past it; it stops at the end of that group, all of it recorded.
+    const at = stopped.training!.step;
+    expect(at).toBeGreaterThanOrEqual(70);
+    expect(at).toBeLessThan(70 + OPS_READBACK);
+    const history = await fit(stopped, table, {...options, path: "ops"});
+    const w = weights(stopped), v = weights(straight);
+    for (const k of TABLES) w[k].forEach((x, i) => expect(x).toBeCloseTo(v[k][i], 5));
+    expect(history[1].trainLoss).toBeCloseTo(straight.training!.history[1].trainLoss, 5);
+    straight.dispose();
+    stopped.dispose();
+  });
 
   it("stops with a clear error when the loss becomes NaN", async () => {
     const model = newModel();

@@ -1,3 +1,4 @@
+import * as tf from "@tensorflow/tfjs";
 import type {CollabModel, EpochRow, TrainingState} from "./buildModel.js";
 import {hostTables} from "./backend.js";
 import {batchCount, epochBatches} from "./batches.js";
@@ -56,6 +57,9 @@ export const ADAM = {sqrMom: 0.99, eps: 1e-5} as const;
 
 const now = () => performance.now();
 
+/** The most steps the ops path runs before it reads their losses back from the backend. */
+export const OPS_READBACK = 32;
+
 /** The batches' rows copied out in epoch order, so the step reads its inputs sequentially instead of at random. */
 function epochColumns(data: RatingRows, order: Uint32Array, into: {user: Uint32Array; movie: Uint32Array; rating2: Uint8Array}): RatingRows {
   const {user, movie, rating2} = data;
@@ -89,7 +93,8 @@ function sameRun(t: TrainingState, o: Omit<TrainingState, "stepsPerEpoch" | "ste
  * Trains the model with fastai's fit_one_cycle recipe (Adam, decoupled weight decay, MSE), reporting each batch and
  * each epoch; resolves to the run's history. A model partway through a run with the same options resumes where it
  * stopped (after `untilEpoch`, an abort, or a checkpoint load). The defaults are fastai's (lr_max 1e-3, wd 0.01, bs 256).
- * A NaN or infinite loss throws; on the host path the diverging step changes nothing, on the ops path it has been applied.
+ * A NaN or infinite loss throws. On the host path the diverging step changes nothing; the ops path reads losses back
+ * in groups of up to OPS_READBACK steps, so by then the diverging step and the rest of its group have been applied.
  */
 export async function fit(model: CollabModel, data: RatingRows, options: FitOptions = {}): Promise<EpochRow[]> {
   const {epochs = 3, lrMax = 1e-3, wd = 0.01, bs = 256, seed = 42, validPct = 0.2, mode = "sparse", path = "auto"} = options;
@@ -131,6 +136,29 @@ export async function fit(model: CollabModel, data: RatingRows, options: FitOpti
     state.seconds += (t1 - mark) / 1000;
     mark = t1;
   };
+  // Steps whose loss is known: the host path knows it at once; the ops path reads its losses back in groups (below).
+  const record = (epoch: number, batch: number, loss: number, lr: number, mom: number, step: number) => {
+    if (!Number.isFinite(loss)) {
+      throw new Error(`Training diverged at epoch ${epoch}, batch ${batch}: loss is ${loss}. Try a lower learning rate (lr_max ${lrMax} now).`);
+    }
+    state.lossSum += loss;
+    onBatch?.({epoch, batch, batches: stepsPerEpoch, loss, lr, mom, step, totalSteps});
+  };
+  // On a GPU, reading a loss back waits for the GPU to finish and stalls the queue, so the ops path reads up to
+  // OPS_READBACK steps' losses in one go: the GPU runs ahead while the CPU encodes the next steps.
+  const pending: {loss: tf.Scalar; epoch: number; batch: number; lr: number; mom: number; step: number}[] = [];
+  const drain = async () => {
+    if (pending.length === 0) return;
+    const group = pending.splice(0);
+    const stacked = tf.stack(group.map((p) => p.loss));
+    try {
+      const values = await stacked.data();
+      group.forEach((p, i) => record(p.epoch, p.batch, values[i], p.lr, p.mom, p.step));
+    } finally {
+      stacked.dispose();
+      for (const p of group) p.loss.dispose();
+    }
+  };
   try {
     while (state.step < totalSteps) {
       const epoch = Math.floor(state.step / stepsPerEpoch);
@@ -138,29 +166,29 @@ export async function fit(model: CollabModel, data: RatingRows, options: FitOpti
       const batches = epochBatches(split.train, {bs, seed, epoch});
       const epochData = ordered ? epochColumns(data, batches.order, ordered) : data;
       for (let b = state.step % stepsPerEpoch; b < stepsPerEpoch; ++b) {
+        if (signal?.aborted) await drain();
         signal?.throwIfAborted();
         const {lr, mom} = schedule(state.step / totalSteps);
         const h: StepHyper = {lr, mom, sqrMom: ADAM.sqrMom, eps: ADAM.eps, wd, step: model.adamStep + 1, lo, hi};
-        let loss: number;
         if (useHost) {
-          loss = hostStep(hostTables(model)!, epochData, sequence!.subarray(b * bs, b * bs + bs), h, ws, mode);
+          const loss = hostStep(hostTables(model)!, epochData, sequence!.subarray(b * bs, b * bs + bs), h, ws, mode);
+          // A diverging host step changed nothing, so the step counters stay where they were.
+          if (Number.isFinite(loss)) {
+            model.adamStep++;
+            state.step++;
+          }
+          record(epoch, b, loss, lr, mom, state.step);
         } else {
-          const lossTensor = opsStep(model, data, batches.batch(b), h, mode);
-          loss = (await lossTensor.data())[0];
-          lossTensor.dispose();
+          pending.push({loss: opsStep(model, data, batches.batch(b), h, mode), epoch, batch: b, lr, mom, step: ++state.step});
+          model.adamStep++;
         }
-        if (!Number.isFinite(loss)) {
-          throw new Error(`Training diverged at epoch ${epoch}, batch ${b}: loss is ${loss}. Try a lower learning rate (lr_max ${lrMax} now).`);
-        }
-        model.adamStep++;
-        state.step++;
-        state.lossSum += loss;
-        onBatch?.({epoch, batch: b, batches: stepsPerEpoch, loss, lr, mom, step: state.step, totalSteps});
-        if (now() - lastYield >= yieldMs) {
+        if (pending.length >= OPS_READBACK || now() - lastYield >= yieldMs) {
+          await drain();
           await nextMacrotask();
           lastYield = now();
         }
       }
+      await drain();
       const validLoss = await meanSquaredError(model, data, split.valid, {ops: !useHost});
       clock();
       const row: EpochRow = {epoch, trainLoss: state.lossSum / stepsPerEpoch, validLoss, seconds: state.seconds};
@@ -170,6 +198,7 @@ export async function fit(model: CollabModel, data: RatingRows, options: FitOpti
       onEpoch?.(row);
     }
   } finally {
+    for (const p of pending.splice(0)) p.loss.dispose();
     clock();
   }
   return state.history;
