@@ -4,14 +4,29 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {indexRatings} from "../src/components/indexRatings.js";
 import type {RatingsTable} from "../src/components/ratingsFile.js";
+import {oracleMse} from "../src/components/oracleMse.js";
+import {splitRows} from "../src/components/split.js";
 import {formatRatings, synthesize} from "../src/components/synthesize.js";
-import type {SynthMeta, SynthOptions} from "../src/components/synthesize.js";
+import type {SynthMeta, SynthOptions, SyntheticDataset} from "../src/components/synthesize.js";
 
 /** A cached synthetic set: `ratings.dat` for the PyTorch reference, and the indexed columns as raw little-endian files for this engine. */
 export interface SyntheticSet {
   dir: string;
   ratingsPath: string;
   meta: SynthMeta;
+  /** The oracle's valid MSE (see oracleMse) on the split that training uses by default: seed 42, 20% validation. */
+  oracleMse: number;
+}
+
+/** The oracle's MSE on fit's default split, computed once per set and kept in ORACLE.json beside it. */
+async function cachedOracle(dir: string, options: Required<SynthOptions>, dataset: SyntheticDataset | null, log: (message: string) => void): Promise<number> {
+  const path = join(dir, "ORACLE.json");
+  if (existsSync(path)) return JSON.parse(await readFile(path, "utf8")).oracleMse;
+  log("computing the oracle's MSE (it knows every movie's planted parameters)…");
+  const s = dataset ?? synthesize(options);
+  const value = oracleMse(s, splitRows(s.ratings.rating2.length, {seed: 42, validPct: 0.2}));
+  await writeFile(path, JSON.stringify({seed: 42, validPct: 0.2, oracleMse: value}, null, 2));
+  return value;
 }
 
 /** Generates a synthetic set into a temp cache folder named after its options, or reuses the one already there. */
@@ -21,7 +36,7 @@ export async function ensureSyntheticSet(options: Required<SynthOptions>, log: (
   const metaPath = join(dir, "SYNTHETIC.json");
   if (existsSync(metaPath)) {
     log(`reusing the synthetic set in ${dir}`);
-    return {dir, ratingsPath, meta: JSON.parse(await readFile(metaPath, "utf8"))};
+    return {dir, ratingsPath, meta: JSON.parse(await readFile(metaPath, "utf8")), oracleMse: await cachedOracle(dir, options, null, log)};
   }
   log(`generating ${options.ratings.toLocaleString("en-US")} synthetic ratings into ${dir}…`);
   await mkdir(dir, {recursive: true});
@@ -33,8 +48,9 @@ export async function ensureSyntheticSet(options: Required<SynthOptions>, log: (
   await rename(ratingsPath + ".part", ratingsPath);
   const {user, movie, rating2, userIds, movieIds} = indexRatings(s.movies.map((m) => m.id), [s.ratings]);
   for (const [name, a] of Object.entries({user, movie, rating2, userIds, movieIds})) await writeFile(join(dir, `${name}.bin`), new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+  const oracle = await cachedOracle(dir, options, s, log);
   await writeFile(metaPath, JSON.stringify(s.meta, null, 2)); // written last: its presence means the set is complete
-  return {dir, ratingsPath, meta: s.meta};
+  return {dir, ratingsPath, meta: s.meta, oracleMse: oracle};
 }
 
 /** Reads a cached set's indexed columns. */

@@ -42,6 +42,7 @@ interface Row {
   maxRssMb: number;
   predictMs: number;
   floor: number;
+  oracle: number;
   note: string;
 }
 
@@ -63,7 +64,7 @@ function run(command: string, args: string[], echo = false): Promise<string[]> {
   });
 }
 
-async function engine({dir, meta}: SyntheticSet, backend: string, mode: string, bs: number, lr: number, wd: number, maxSteps = 0, note = "", runEpochs = epochs): Promise<Row> {
+async function engine({dir, meta, oracleMse}: SyntheticSet, backend: string, mode: string, bs: number, lr: number, wd: number, maxSteps = 0, note = "", runEpochs = epochs): Promise<Row> {
   log(`TF.js ${backend} ${mode} bs ${bs} lr ${lr} wd ${wd}${maxSteps ? ` (${maxSteps} steps)` : ""}…`);
   const args = ["--import", "tsx", fileURLToPath(new URL("trainRun.ts", import.meta.url)), "--dir", dir, "--backend", backend, "--mode", mode];
   args.push("--bs", String(bs), "--lr", String(lr), "--wd", String(wd), "--epochs", String(runEpochs), "--max-steps", String(maxSteps));
@@ -72,10 +73,10 @@ async function engine({dir, meta}: SyntheticSet, backend: string, mode: string, 
   const done = lines.find((l) => l.type === "done");
   for (const r of rows) log(`  epoch ${r.epoch}: train ${r.trainLoss.toFixed(4)} valid ${r.validLoss.toFixed(4)} ${r.seconds.toFixed(1)} s`);
   const secondsPerEpoch = maxSteps ? (done.seconds / done.steps) * done.stepsPerEpoch : rows.reduce((s, r) => s + r.seconds, 0) / rows.length;
-  return {engine: `TF.js ${done.backend}`, mode, bs, lr, wd, secondsPerEpoch, totalSeconds: done.seconds, validMse: maxSteps ? NaN : rows.at(-1).validLoss, maxRssMb: done.maxRssMb, predictMs: done.predictMs, floor: meta.noiseFloorMse, note};
+  return {engine: `TF.js ${done.backend}`, mode, bs, lr, wd, secondsPerEpoch, totalSeconds: done.seconds, validMse: maxSteps ? NaN : rows.at(-1).validLoss, maxRssMb: done.maxRssMb, predictMs: done.predictMs, floor: meta.noiseFloorMse, oracle: oracleMse, note};
 }
 
-async function reference({ratingsPath, meta}: SyntheticSet, bs: number): Promise<Row | null> {
+async function reference({ratingsPath, meta, oracleMse}: SyntheticSet, bs: number): Promise<Row | null> {
   if (spawnSync(PYTHON, ["-c", "import torch"]).status !== 0) {
     log(`skipping the PyTorch reference: ${PYTHON} cannot import torch (install python3-torch)`);
     return null;
@@ -88,7 +89,7 @@ async function reference({ratingsPath, meta}: SyntheticSet, bs: number): Promise
   const rows = lines.filter((l) => /^\d+\t/.test(l)).map((l) => l.split("\t").map(Number));
   const rss = Number(lines.find((l) => l.startsWith("MAXRSS"))?.split(" ")[1]);
   const trainSeconds = rows.reduce((s, r) => s + r[3], 0);
-  return {engine: "PyTorch reference", mode: "dense", bs, lr: 1e-3, wd: 0.01, secondsPerEpoch: trainSeconds / rows.length, totalSeconds: trainSeconds, validMse: rows.at(-1)![2], maxRssMb: rss / 1024, predictMs: NaN, floor: meta.noiseFloorMse, note: `epochs ${rows.map((r) => r[3].toFixed(0)).join(", ")} s; +${(total - trainSeconds).toFixed(0)} s loading`};
+  return {engine: "PyTorch reference", mode: "dense", bs, lr: 1e-3, wd: 0.01, secondsPerEpoch: trainSeconds / rows.length, totalSeconds: trainSeconds, validMse: rows.at(-1)![2], maxRssMb: rss / 1024, predictMs: NaN, floor: meta.noiseFloorMse, oracle: oracleMse, note: `epochs ${rows.map((r) => r[3].toFixed(0)).join(", ")} s; +${(total - trainSeconds).toFixed(0)} s loading`};
 }
 
 const set = await ensureSyntheticSet(shape, log);
@@ -110,10 +111,11 @@ if (!values.quick) {
 }
 
 const fmt = (x: number, digits: number) => (Number.isFinite(x) ? x.toFixed(digits) : "—");
-const header = ["engine", "mode", "bs", "lr_max", "wd", "s/epoch", `total s`, `valid MSE (${epochs} ep)`, "noise floor", "vs floor", "speed-up", "peak RSS MB", "predict ms", "note"];
+const header = ["engine", "mode", "bs", "lr_max", "wd", "s/epoch", `total s`, `valid MSE (${epochs} ep)`, "noise floor", "vs floor", "oracle", "vs oracle", "speed-up", "peak RSS MB", "predict ms", "note"];
 const body = rows.map((r) => [
   r.engine, r.mode, String(r.bs), String(r.lr), String(r.wd), fmt(r.secondsPerEpoch, 2), fmt(r.totalSeconds, 1), fmt(r.validMse, 4), fmt(r.floor, 4),
-  Number.isFinite(r.validMse) ? `+${fmt((r.validMse / r.floor - 1) * 100, 1)}%` : "—",
+  Number.isFinite(r.validMse) ? `+${fmt((r.validMse / r.floor - 1) * 100, 1)}%` : "—", fmt(r.oracle, 4),
+  Number.isFinite(r.validMse) ? `${r.validMse < r.oracle ? "" : "+"}${fmt((r.validMse / r.oracle - 1) * 100, 1)}%` : "—",
   ref && r.floor === ref.floor ? `${fmt(ref.secondsPerEpoch / r.secondsPerEpoch, 1)}×` : "—", fmt(r.maxRssMb, 0), fmt(r.predictMs, 1), r.note
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
@@ -122,3 +124,8 @@ console.log(`\n${shape.ratings.toLocaleString("en-US")} ratings, ${shape.users.t
 console.log(line(header));
 console.log(line(widths.map((w) => "-".repeat(w))));
 for (const b of body) console.log(line(b));
+console.log(`
+noise floor: the Bayes MSE, knowing every user's and movie's planted parameters. oracle: the valid MSE of a predictor
+that knows every movie's planted parameters and the generator's priors, and fits only each user's from their training
+ratings (src/components/oracleMse.ts): no model that must learn the movies too can expect to beat it.
+On this set the oracle is ${fmt(set.oracleMse, 4)}, +${fmt((set.oracleMse / set.meta.noiseFloorMse - 1) * 100, 1)}% over the floor; 1.10 × floor is ${fmt(1.1 * set.meta.noiseFloorMse, 4)}.`);

@@ -18,6 +18,9 @@ export const BASE_MEAN = 3.55;
 /** Latent dimensions beyond genre taste, shared by users and movies. */
 export const LATENT_DIMS = 3;
 
+/** The standard deviation of every user's and movie's latent factors. */
+export const LATENT_SD = 0.45;
+
 /** The movies of a synthetic catalog, with the planted parameters that ratings are generated from. */
 export interface Catalog {
   ids: Int32Array;
@@ -92,7 +95,7 @@ export function makeCatalog(count: number, random: Random): Catalog {
   const bias = new Float64Array(count);
   for (let i = 0; i < count; ++i) bias[i] = random.normal(0, 0.45) + (0.12 * (Math.log(popularity[i]) - mean)) / sd;
   const latent = new Float64Array(count * LATENT_DIMS);
-  for (let i = 0; i < latent.length; ++i) latent[i] = random.normal(0, 0.45);
+  for (let i = 0; i < latent.length; ++i) latent[i] = random.normal(0, LATENT_SD);
 
   return {
     ids, titles: makeTitles(random, years), years, genreStart, genreIndex: Uint8Array.from(genreList), genreNorm,

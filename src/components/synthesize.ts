@@ -2,7 +2,8 @@ import {MY_USER_ID} from "./parseRatings.js";
 import type {RatingColumns} from "./parseRatings.js";
 import {createRandom} from "./random.js";
 import {ratingVariance, roundToGrid} from "./ratingGrid.js";
-import {GENRES, LATENT_DIMS, latentScore, makeCatalog} from "./synthCatalog.js";
+import {GENRES, LATENT_DIMS, LATENT_SD, latentScore, makeCatalog} from "./synthCatalog.js";
+import type {Catalog} from "./synthCatalog.js";
 import {makeDemoRatings} from "./synthDemo.js";
 import {allocateActivity, sampleMovies} from "./synthSample.js";
 
@@ -48,8 +49,15 @@ export interface SynthMeta {
   demoTaste: {likes: string[]; dislikes: string[]};
 }
 
+/** The standard deviation of users' biases. */
+export const USER_BIAS_SD = 0.4;
+
 /** The planted truth behind the ratings, kept in memory only, so tests and benchmarks can check a model against it. */
 export interface SynthTruth {
+  /** The movies' planted parameters, their biases centered as the ratings weigh them. */
+  catalog: Catalog;
+  /** The catalog index of each rating's movie. */
+  movieIndex: Int32Array;
   /** The latent score of each rating, before noise and rounding. */
   mu: Float32Array;
   /** The rows of the i-th user (in id order) are `userStart[i] … userStart[i + 1]`. */
@@ -110,12 +118,12 @@ export function synthesize(options: SynthOptions = {}): SyntheticDataset {
   const userLatent = new Float64Array(o.users * LATENT_DIMS);
   for (let u = 0; u < o.users; ++u) {
     halfStars[u] = random() < 0.4 ? 1 : 0;
-    userBias[u] = random.normal(0, 0.4);
+    userBias[u] = random.normal(0, USER_BIAS_SD);
     for (let g = 0; g < G; ++g) taste[u * G + g] = random.normal(0, 0.1);
     // A few loved and a few disliked genres, which is what makes genre-aware recommendations work.
     for (let k = 1 + random.int(3); k > 0; --k) taste[u * G + random.int(G)] = 0.4 + 0.6 * random();
     for (let k = 1 + random.int(3); k > 0; --k) taste[u * G + random.int(G)] = -0.4 - 0.6 * random();
-    for (let k = 0; k < LATENT_DIMS; ++k) userLatent[u * LATENT_DIMS + k] = random.normal(0, 0.45);
+    for (let k = 0; k < LATENT_DIMS; ++k) userLatent[u * LATENT_DIMS + k] = random.normal(0, LATENT_SD);
   }
 
   // Which movies each user rates: heavy-tailed activity, movies drawn by popularity, sorted by id as in ratings.dat.
@@ -128,7 +136,7 @@ export function synthesize(options: SynthOptions = {}): SyntheticDataset {
 
   const ratings: RatingColumns = {
     userId: new Int32Array(o.ratings),
-    movieId: movieIndex, // rewritten in place from movie index to movie id below
+    movieId: new Int32Array(o.ratings),
     rating2: new Uint8Array(o.ratings),
     timestamp: new Int32Array(o.ratings)
   };
@@ -174,7 +182,7 @@ export function synthesize(options: SynthOptions = {}): SyntheticDataset {
       noiseFloorMse: floor / o.ratings,
       demoTaste: demo.taste
     },
-    truth: {mu, userStart, halfStars, taste}
+    truth: {catalog, movieIndex, mu, userStart, halfStars, taste}
   };
 }
 
