@@ -63,6 +63,12 @@ describe("Train a model (browser, through the UI)", () => {
     expect(rows.map((r) => r[0])).toEqual([0, 1, 2, 3]);
     for (let i = 1; i < rows.length; ++i) expect(rows[i][2]).toBeLessThan(rows[i - 1][2]);
     expect(rows.every((r) => r[1] > 0 && r[2] > 0 && r[2] < 2)).toBe(true);
+    // On synthetic data the chart shows how low valid_loss could go: the noise floor, and the oracle above it.
+    const labels = await page.locator("svg text").allTextContents();
+    const level = (name: string) => Number(labels.find((t) => t.startsWith(`${name} `))?.slice(name.length + 1));
+    expect(level("noise floor")).toBeGreaterThan(0.3);
+    expect(level("oracle")).toBeGreaterThan(level("noise floor"));
+    expect(rows.at(-1)![2]).toBeGreaterThan(level("oracle"));
     await expect.poll(() => page.locator(".saved-note").textContent()).toContain("Saved this run");
     expect(errors).toEqual([]);
     await page.close();

@@ -2,6 +2,8 @@ import {mkdir, mkdtemp, readFile, readdir, rm, writeFile} from "node:fs/promises
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterEach, beforeEach, describe, expect, it} from "vitest";
+import {oracleMse} from "../src/components/oracleMse.js";
+import {splitRows} from "../src/components/split.js";
 import {formatMovies, formatRatings, synthesize} from "../src/components/synthesize.js";
 import {writeSynthetic} from "../src/data/writeSynthetic.js";
 
@@ -24,7 +26,10 @@ describe("writeSynthetic(dir, options, log)", () => {
     expect(await readFile(join(dir, "ratings.dat"), "utf-8")).toBe(formatRatings(data.ratings));
     expect(await readFile(join(dir, "my_ratings.dat"), "utf-8")).toBe(formatRatings(data.myRatings));
     expect(JSON.parse(await readFile(join(dir, "SYNTHETIC.json"), "utf-8"))).toEqual(meta);
-    expect(meta).toEqual(data.meta);
+    // SYNTHETIC.json adds the oracle's MSE on the Train page's default split of ratings.dat then my_ratings.dat.
+    const split = splitRows(data.ratings.rating2.length + data.myRatings.rating2.length, {seed: 42});
+    expect(meta).toEqual({...data.meta, oracleMse: oracleMse(data, split)});
+    expect(meta.oracleMse).toBeGreaterThan(meta.noiseFloorMse);
     expect(messages.join("\n")).toMatch(/wrote movies\.dat/);
   });
   it("writes titles as UTF-8", async () => {

@@ -34,7 +34,8 @@ function choleskySolve(A: Float64Array, b: Float64Array, x: Float64Array, n: num
  * only each user's (bias, genre tastes, latent factors) from their training ratings, by Bayesian ridge regression; it
  * predicts the expected rounded rating. The noise floor assumes the users known too; no model that must also learn
  * the movies, from these training ratings, can expect to beat this oracle. It is what "as good as this data allows"
- * means on a synthetic set. `split` indexes the dataset's rating rows, which are grouped by user.
+ * means on a synthetic set. `split` indexes the dataset's rating rows, which are grouped by user; rows past them (my
+ * ratings, appended after the dataset's) are not scored, since no truth was planted for them.
  */
 export function oracleMse({ratings, meta, truth}: SyntheticDataset, split: Split): number {
   if (!truth) throw new TypeError("oracleMse: the dataset has no planted truth (it was not generated in this process)");
@@ -49,7 +50,8 @@ export function oracleMse({ratings, meta, truth}: SyntheticDataset, split: Split
   const noise = meta.noiseFloorMse;
 
   const isValid = new Uint8Array(ratings.rating2.length);
-  for (const row of split.valid) isValid[row] = 1;
+  let scored = 0;
+  for (const row of split.valid) if (row < isValid.length) (isValid[row] = 1), ++scored;
   const A = new Float64Array(P * P), b = new Float64Array(P), x = new Float64Array(P), theta = new Float64Array(P);
   const features = (m: number) => {
     x.fill(0);
@@ -85,5 +87,5 @@ export function oracleMse({ratings, meta, truth}: SyntheticDataset, split: Split
       squares += (expectedRating(score, step, meta.noiseSd) - ratings.rating2[row] / 2) ** 2;
     }
   }
-  return squares / split.valid.length;
+  return squares / scored;
 }

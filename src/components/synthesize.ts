@@ -45,6 +45,11 @@ export interface SynthMeta {
   noiseSd: number;
   /** The mean, over all ratings, of the rating's variance given its latent score: the Bayes-optimal MSE. */
   noiseFloorMse: number;
+  /**
+   * The valid MSE of an oracle that knows the movies (see oracleMse) on the workbook's default split (seed 42, 20%
+   * of ratings.dat then my_ratings.dat): about the best a trained model can reach. Written by writeSynthetic.
+   */
+  oracleMse?: number;
   /** The taste that `my_ratings.dat` was generated with. */
   demoTaste: {likes: string[]; dislikes: string[]};
 }

@@ -85,7 +85,8 @@ export async function resolveDataset(
 function isCurrentSynthetic(dir: string): boolean {
   try {
     const meta = JSON.parse(readFileSync(join(dir, "SYNTHETIC.json"), "utf-8")) as SynthMeta;
-    return JSON.stringify(meta.options) === JSON.stringify(SITE_SYNTH) && FILES.every((f) => existsSync(join(dir, f)));
+    // A set written before SYNTHETIC.json carried the oracle's MSE is regenerated, so the Train page can draw it.
+    return JSON.stringify(meta.options) === JSON.stringify(SITE_SYNTH) && typeof meta.oracleMse === "number" && FILES.every((f) => existsSync(join(dir, f)));
   } catch {
     return false;
   }

@@ -1,5 +1,7 @@
 import {chmod, mkdir, mkdtemp, open, rename, rm, stat, writeFile} from "node:fs/promises";
 import {basename, dirname, join, resolve} from "node:path";
+import {oracleMse} from "../components/oracleMse.js";
+import {splitRows} from "../components/split.js";
 import {encodeRatings, formatMovies, formatRatings, synthesize} from "../components/synthesize.js";
 import type {SynthMeta, SynthOptions} from "../components/synthesize.js";
 
@@ -16,6 +18,8 @@ export async function writeSynthetic(dir: string, options: SynthOptions = {}, lo
   const data = synthesize(options);
   const {users, movies, ratings} = data.meta.options;
   log(`synthesized ${ratings.toLocaleString("en-US")} ratings by ${users.toLocaleString("en-US")} users of ${movies.toLocaleString("en-US")} movies in ${seconds(t0)} s`);
+  // The Train page splits ratings.dat then my_ratings.dat with seed 42, so the oracle is scored on that split.
+  data.meta.oracleMse = oracleMse(data, splitRows(ratings + data.myRatings.userId.length, {seed: 42, validPct: 0.2}));
 
   // 1. Write everything into a hidden temp folder beside dir, on the same file system so the final rename is atomic.
   await mkdir(dirname(dir), {recursive: true});
