@@ -1,9 +1,9 @@
 // Runs before `observable preview` and `observable build`: resolves the dataset (generating the synthetic one on first
 // use) and clears cached loader output when the dataset or the loaders' code changed. Framework itself reruns a
 // loader only when the loader file is newer than its cache, so it misses both a new dataset and a changed import.
-import {createHash} from "node:crypto";
-import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
+import {codeStamp} from "../src/data/codeStamp.js";
 import {ROOT, datasetStamp, resolveDataset} from "../src/data/dataset.js";
 
 const CACHE = join(ROOT, "src/.observablehq/cache");
@@ -11,11 +11,7 @@ const STAMP = join(CACHE, "dataset-stamp.json");
 
 try {
   const dataset = await resolveDataset({log: (message) => console.error(message)});
-  const code = createHash("sha256");
-  for (const folder of ["src/data", "src/components"]) {
-    for (const name of readdirSync(join(ROOT, folder)).sort()) if (name.endsWith(".ts")) code.update(name).update(readFileSync(join(ROOT, folder, name)));
-  }
-  const stamp = JSON.stringify({dataset: datasetStamp(dataset), code: code.digest("hex"), publish: process.env.WORKBOOK_PUBLISH === "1"});
+  const stamp = JSON.stringify({dataset: datasetStamp(dataset), code: codeStamp(), publish: process.env.WORKBOOK_PUBLISH === "1"});
   const previous = existsSync(STAMP) ? readFileSync(STAMP, "utf-8") : null;
   if (previous !== stamp) {
     if (previous !== null) console.error("The dataset or the loaders changed since the last build: clearing cached loader output.");

@@ -1,12 +1,18 @@
 import {open, readFile} from "node:fs/promises";
-import {basename} from "node:path";
+import {basename, join} from "node:path";
 import {indexRatings} from "../components/indexRatings.js";
 import type {IndexedRatings} from "../components/indexRatings.js";
 import {parseMovies} from "../components/parseMovies.js";
 import type {Movie} from "../components/parseMovies.js";
 import {MY_USER_ID, RatingsParser, parseMyRatings} from "../components/parseRatings.js";
 import type {RatingColumns} from "../components/parseRatings.js";
+import {codeStamp} from "./codeStamp.js";
+import {ROOT, datasetStamp} from "./dataset.js";
 import type {Dataset} from "./dataset.js";
+import {parsedCacheKey, readParsed, writeParsed} from "./parsedCache.js";
+
+/** Where loaders keep the parsed dataset for each other (see parsedCache.ts), beside Framework's own cache. */
+export const PARSED_CACHE = join(ROOT, "src/.observablehq/cache/parsed");
 
 /** A dataset parsed and indexed: the movies in file order, and the ratings (mine appended) by dense index. */
 export interface LoadedDataset {
@@ -14,6 +20,8 @@ export interface LoadedDataset {
   ratings: IndexedRatings;
   /** Rows of `ratings.dat` and of `my_ratings.dat`, before dropping unknown movies and duplicates. */
   rows: {ratings: number; myRatings: number};
+  /** What parsing and indexing warned about (dropped ratings, a clash with user 99999). */
+  warnings: string[];
 }
 
 /** Streams a ratings file through the parser in chunks, so memory holds columns, not text. */
@@ -34,19 +42,43 @@ export async function readRatings(path: string): Promise<RatingColumns> {
   }
 }
 
-/** Reads, parses and indexes a dataset; my ratings are appended as user 99999, as the original's `pd.concat` did. */
-export async function readDataset(dataset: Dataset, log: (message: string) => void = () => {}): Promise<LoadedDataset> {
+/**
+ * Reads, parses and indexes a dataset; my ratings are appended as user 99999, as the original's `pd.concat` did. The
+ * result is kept in `cacheDir` (null: not at all), so the next loader of the same files reads it instead of parsing.
+ */
+export async function readDataset(dataset: Dataset, log: (message: string) => void = () => {}, {cacheDir = PARSED_CACHE}: {cacheDir?: string | null} = {}): Promise<LoadedDataset> {
+  const key = cacheDir ? parsedCacheKey(datasetStamp(dataset), codeStamp()) : null;
+  if (cacheDir && key) {
+    const t0 = performance.now();
+    const cached = await readParsed(cacheDir, key);
+    if (cached) {
+      log(`read ${cached.movies.length} movies and ${cached.ratings.user.length} ratings, parsed by an earlier loader, in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      for (const warning of cached.warnings) log(warning);
+      return cached;
+    }
+  }
+  const loaded = await parseDataset(dataset, log);
+  if (cacheDir && key) await writeParsed(cacheDir, key, loaded).catch((error: Error) => log(`note: could not keep the parsed dataset for the other loaders: ${error.message}`));
+  return loaded;
+}
+
+async function parseDataset(dataset: Dataset, log: (message: string) => void): Promise<LoadedDataset> {
   const t0 = performance.now();
+  const warnings: string[] = [];
+  const warn = (message: string) => {
+    warnings.push(message);
+    log(message);
+  };
   const movies = parseMovies(await readFile(dataset.moviesPath), basename(dataset.moviesPath));
   const ratings = await readRatings(dataset.ratingsPath);
-  if (ratings.userId.includes(MY_USER_ID)) log(`warning: ratings.dat already has user ${MY_USER_ID}; my ratings will be merged with them`);
+  if (ratings.userId.includes(MY_USER_ID)) warn(`warning: ratings.dat already has user ${MY_USER_ID}; my ratings will be merged with them`);
   const mine = dataset.myRatingsPath ? parseMyRatings(await readFile(dataset.myRatingsPath), basename(dataset.myRatingsPath)) : null;
   const t1 = performance.now();
   const indexed = indexRatings(Int32Array.from(movies, (m) => m.id), mine ? [ratings, mine] : [ratings]);
   const t2 = performance.now();
   const {unknownMovieRatings, unknownMovies, duplicates} = indexed.report;
   log(`parsed ${movies.length} movies and ${ratings.userId.length + (mine?.userId.length ?? 0)} ratings in ${((t1 - t0) / 1000).toFixed(1)} s; indexed in ${((t2 - t1) / 1000).toFixed(1)} s`);
-  if (unknownMovieRatings) log(`warning: dropped ${unknownMovieRatings} ratings of ${unknownMovies} movies that are not in movies.dat`);
-  if (duplicates) log(`warning: dropped ${duplicates} earlier ratings of (user, movie) pairs rated again later`);
-  return {movies, ratings: indexed, rows: {ratings: ratings.userId.length, myRatings: mine?.userId.length ?? 0}};
+  if (unknownMovieRatings) warn(`warning: dropped ${unknownMovieRatings} ratings of ${unknownMovies} movies that are not in movies.dat`);
+  if (duplicates) warn(`warning: dropped ${duplicates} earlier ratings of (user, movie) pairs rated again later`);
+  return {movies, ratings: indexed, rows: {ratings: ratings.userId.length, myRatings: mine?.userId.length ?? 0}, warnings};
 }
