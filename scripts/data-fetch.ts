@@ -1,9 +1,9 @@
 // Downloads MovieLens 10M into data/ml-10M100K: `npm run data:fetch [-- --url <u> --md5 <hex> --dest <dir>]`.
 import {readdir} from "node:fs/promises";
 import {relative} from "node:path";
-import {parseArgs} from "node:util";
 import {fetchMovielens, formatProgress, MOVIELENS_DEST, MOVIELENS_MD5, MOVIELENS_URL} from "./fetchMovielens.js";
 import type {FetchProgress} from "./fetchMovielens.js";
+import {parseCli} from "./parseCli.js";
 
 const USAGE = `Usage: npm run data:fetch [-- options]
 
@@ -17,19 +17,7 @@ Options:
 `;
 
 // 1. Read flags; the library reads MOVIELENS_URL and MOVIELENS_MD5 itself when a flag is absent.
-let args: {url?: string; md5?: string; dest?: string; help?: boolean};
-try {
-  args = parseArgs({
-    options: {url: {type: "string"}, md5: {type: "string"}, dest: {type: "string"}, help: {type: "boolean"}}
-  }).values;
-} catch (error) {
-  console.error(`${(error as Error).message}\n\n${USAGE}`);
-  process.exit(1);
-}
-if (args.help) {
-  process.stdout.write(USAGE);
-  process.exit(0);
-}
+const args = parseCli<{url?: string; md5?: string; dest?: string}>({url: {type: "string"}, md5: {type: "string"}, dest: {type: "string"}}, USAGE);
 
 // 2. Ctrl-C aborts the download so the library can remove its temp folder; a second one quits at once.
 const controller = new AbortController();

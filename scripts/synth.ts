@@ -1,9 +1,9 @@
 // Writes a synthetic, MovieLens-shaped dataset: `npm run data:synth [-- --ml10m --out <dir> …]`.
 import {relative} from "node:path";
-import {parseArgs} from "node:util";
 import {ML10M_SHAPE, SITE_SYNTH} from "../src/components/synthesize.js";
 import type {SynthOptions} from "../src/components/synthesize.js";
 import {writeSynthetic} from "../src/data/writeSynthetic.js";
+import {parseCli} from "./parseCli.js";
 
 const DEFAULT_OUT = "data/synthetic";
 const NUMBERS = ["seed", "users", "movies", "ratings", "noise"] as const;
@@ -11,7 +11,7 @@ const NUMBERS = ["seed", "users", "movies", "ratings", "noise"] as const;
 const USAGE = `Usage: npm run data:synth [-- options]
 
 Writes movies.dat, ratings.dat, my_ratings.dat and SYNTHETIC.json: MovieLens-formatted data with planted
-structure, so a trained model can be compared with the best achievable MSE (the noise floor).
+structure, so a trained model can be compared with the noise floor and with the oracle (see README).
 
 Options:
   --out <dir>    output folder, replaced atomically (default ${DEFAULT_OUT})
@@ -26,25 +26,12 @@ Options:
 `;
 
 // 1. Read flags; --ml10m picks the base shape, and explicit numbers override it.
-let args: Partial<Record<(typeof NUMBERS)[number] | "out", string>> & {ml10m?: boolean; quiet?: boolean; help?: boolean};
-try {
-  args = parseArgs({
-    options: {
-      out: {type: "string"},
-      ...Object.fromEntries(NUMBERS.map((name) => [name, {type: "string"} as const])),
-      ml10m: {type: "boolean"},
-      quiet: {type: "boolean"},
-      help: {type: "boolean"}
-    }
-  }).values;
-} catch (error) {
-  console.error(`${(error as Error).message}\n\n${USAGE}`);
-  process.exit(1);
-}
-if (args.help) {
-  process.stdout.write(USAGE);
-  process.exit(0);
-}
+const args = parseCli<Partial<Record<(typeof NUMBERS)[number] | "out", string>> & {ml10m?: boolean; quiet?: boolean}>({
+  out: {type: "string"},
+  ...Object.fromEntries(NUMBERS.map((name) => [name, {type: "string"} as const])),
+  ml10m: {type: "boolean"},
+  quiet: {type: "boolean"}
+}, USAGE);
 const options: SynthOptions = {...(args.ml10m ? ML10M_SHAPE : SITE_SYNTH)};
 for (const name of NUMBERS) {
   const text = args[name];
@@ -66,6 +53,7 @@ try {
   const shown = relative(process.cwd(), out) || ".";
   log(`Done in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${shown.startsWith("..") ? out : shown}/`);
   log(`Mean rating ${meta.globalMean.toFixed(3)}; noise floor MSE ${meta.noiseFloorMse.toFixed(4)} (RMSE ${Math.sqrt(meta.noiseFloorMse).toFixed(4)}): what a model that knew the planted scores would score.`);
+  if (meta.oracleMse) log(`Oracle MSE ${meta.oracleMse.toFixed(4)}: what one that knew the movies' planted parameters, and learned the users from their training ratings, would score.`);
 } catch (error) {
   console.error(`data:synth: ${(error as Error).message}`);
   process.exit(1);
