@@ -91,6 +91,24 @@ describe("Load MovieLens 10M from your computer (browser)", () => {
     await page.close();
   });
 
+  it("takes files dropped anywhere on the control, as the file input does", async () => {
+    const {page, errors} = await open("./load-data");
+    const control = page.locator(".dataset-loader");
+    const bytes = [...zipSync({"ml-10M100K/movies.dat": strToU8("1::A (2000)::Drama\n")})];
+    const dataTransfer = await page.evaluateHandle((b) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(b)], "ml-10m.zip"));
+      return transfer;
+    }, bytes);
+    await control.dispatchEvent("dragover", {dataTransfer});
+    expect(await control.evaluate((d) => [(d as HTMLDetailsElement).open, d.classList.contains("dragging")])).toEqual([true, true]);
+    await control.dispatchEvent("drop", {dataTransfer});
+    await expect.poll(() => page.locator(".dataset-loader-status").textContent()).toContain("lacks ratings.dat");
+    expect(await control.evaluate((d) => d.classList.contains("dragging"))).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("loads a zip through the file input; the data, train and recommendations pages then use it", async () => {
     const {page, errors} = await open("./load-data");
     await load(page, [{name: "ml-10m.zip", buffer: zip}]);
