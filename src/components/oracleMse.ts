@@ -1,33 +1,9 @@
 import {expectedRating} from "./ratingGrid.js";
+import {solveCholesky} from "./solveCholesky.js";
 import type {Split} from "./split.js";
 import {BASE_MEAN, GENRES, LATENT_DIMS, LATENT_SD} from "./synthCatalog.js";
 import {USER_BIAS_SD} from "./synthesize.js";
 import type {SyntheticDataset} from "./synthesize.js";
-
-/** Solves A·x = b in place of x for a symmetric positive-definite n × n matrix A (row-major), by Cholesky; A is overwritten. */
-function choleskySolve(A: Float64Array, b: Float64Array, x: Float64Array, n: number): void {
-  for (let j = 0; j < n; ++j) {
-    let d = A[j * n + j];
-    for (let k = 0; k < j; ++k) d -= A[j * n + k] ** 2;
-    d = Math.sqrt(d);
-    A[j * n + j] = d;
-    for (let i = j + 1; i < n; ++i) {
-      let t = A[i * n + j];
-      for (let k = 0; k < j; ++k) t -= A[i * n + k] * A[j * n + k];
-      A[i * n + j] = t / d;
-    }
-  }
-  for (let i = 0; i < n; ++i) {
-    let t = b[i];
-    for (let k = 0; k < i; ++k) t -= A[i * n + k] * x[k];
-    x[i] = t / A[i * n + i];
-  }
-  for (let i = n - 1; i >= 0; --i) {
-    let t = x[i];
-    for (let k = i + 1; k < n; ++k) t -= A[k * n + i] * x[k];
-    x[i] = t / A[i * n + i];
-  }
-}
 
 /**
  * The validation MSE of an oracle that knows every movie's planted parameters and the generator's priors, and learns
@@ -75,8 +51,7 @@ export function oracleMse({ratings, meta, truth}: SyntheticDataset, split: Split
         for (let j = 0; j <= i; ++j) A[i * P + j] += x[i] * x[j];
       }
     }
-    for (let i = 0; i < P; ++i) for (let j = i + 1; j < P; ++j) A[i * P + j] = A[j * P + i];
-    choleskySolve(A, b, theta, P);
+    solveCholesky(A, b, P, theta);
     const step = halfStars[u] ? 0.5 : 1;
     for (let row = userStart[u]; row < userStart[u + 1]; ++row) {
       if (!isValid[row]) continue;
