@@ -1,4 +1,5 @@
 import type {CheckpointInfo} from "./workbookStore.js";
+import {textRow, textTable} from "./textTable.js";
 
 /** Callbacks for a checkpoint's buttons, each given the checkpoint's id. */
 export interface CheckpointActions {
@@ -15,16 +16,11 @@ export function CheckpointList(checkpoints: readonly CheckpointInfo[], {onLoad, 
     p.textContent = "No saved checkpoints yet.";
     return p;
   }
-  const table = document.createElement("table");
-  table.className = "checkpoint-list";
-  const head = table.createTHead().insertRow();
-  for (const name of ["Name", "n_factors", "bs", "Epochs", "valid_loss", "Saved", "Dataset", ""]) head.appendChild(document.createElement("th")).textContent = name;
-  const body = table.createTBody();
+  const {table, body} = textTable("checkpoint-list", ["Name", "n_factors", "bs", "Epochs", "valid_loss", "Saved", "Dataset", ""]);
   for (const c of [...checkpoints].sort((a, b) => b.savedAt.localeCompare(a.savedAt))) {
-    const tr = body.insertRow();
+    const tr = textRow(body, [c.name, String(c.hyper.factors), String(c.hyper.bs), String(c.epochs), c.validLoss?.toFixed(4) ?? "–", new Date(c.savedAt).toLocaleString(), c.dataset]);
     tr.dataset.id = String(c.id);
     const size = `${(c.bytes / 1e6).toFixed(1)} MB`;
-    for (const text of [c.name, String(c.hyper.factors), String(c.hyper.bs), String(c.epochs), c.validLoss?.toFixed(4) ?? "–", new Date(c.savedAt).toLocaleString(), c.dataset]) tr.insertCell().textContent = text;
     const actions = tr.insertCell();
     actions.className = "actions";
     for (const [label, action, title] of [["Load + train", onLoad, "Load this checkpoint and train more epochs"], ["Download", onDownload, `Download (${size})`], ["Delete", onDelete, "Delete from this browser"]] as const) {

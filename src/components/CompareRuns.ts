@@ -1,5 +1,6 @@
 import type {RecommendationRow} from "./RecommendationTable.js";
 import {compareTopN} from "./compareLists.js";
+import {textRow, textTable} from "./textTable.js";
 
 /** One run in a comparison: its label, final valid loss and top-N list. */
 export interface ComparedRun {
@@ -36,16 +37,12 @@ export function CompareRuns(runs: readonly ComparedRun[], {width = 960}: {width?
   const summary = root.appendChild(document.createElement("p"));
   summary.className = "shared-count";
   summary.textContent = `${shared.size} titles are in every list (highlighted).`;
-  const table = root.appendChild(document.createElement("table"));
-  table.className = "compare-metrics";
-  const head = table.createTHead().insertRow();
-  for (const h of ["Runs", "Jaccard", "Rank correlation", "valid_loss"]) head.appendChild(document.createElement("th")).textContent = h;
-  const body = table.createTBody();
+  const {table, body} = textTable("compare-metrics", ["Runs", "Jaccard", "Rank correlation", "valid_loss"]);
+  root.appendChild(table);
   for (let i = 0; i < runs.length; ++i) {
     for (let j = i + 1; j < runs.length; ++j) {
-      const tr = body.insertRow();
       const {jaccard, rank} = pairs[i][j];
-      for (const text of [`${i + 1} vs ${j + 1}`, jaccard.toFixed(2), Number.isFinite(rank) ? rank.toFixed(2) : "–", `${runs[i].validLoss?.toFixed(4) ?? "–"} vs ${runs[j].validLoss?.toFixed(4) ?? "–"}`]) tr.insertCell().textContent = text;
+      textRow(body, [`${i + 1} vs ${j + 1}`, jaccard.toFixed(2), Number.isFinite(rank) ? rank.toFixed(2) : "–", `${runs[i].validLoss?.toFixed(4) ?? "–"} vs ${runs[j].validLoss?.toFixed(4) ?? "–"}`]);
     }
   }
   return root;

@@ -1,4 +1,5 @@
 import type {EpochRow} from "./buildModel.js";
+import {textRow, textTable} from "./textTable.js";
 
 /** Formats seconds as fastai does in its training table: mm:ss. */
 export function formatTime(seconds: number): string {
@@ -8,16 +9,9 @@ export function formatTime(seconds: number): string {
 
 /** The fastai-style training table: epoch, train_loss, valid_loss, time; one row per finished epoch. */
 export function EpochTable(rows: readonly EpochRow[], {caption}: {caption?: string} = {}): HTMLTableElement {
-  const table = document.createElement("table");
-  table.className = "epoch-table";
+  const {table, body} = textTable("epoch-table", ["epoch", "train_loss", "valid_loss", "time"]);
   if (caption) table.createCaption().textContent = caption;
-  const head = table.createTHead().insertRow();
-  for (const name of ["epoch", "train_loss", "valid_loss", "time"]) head.appendChild(document.createElement("th")).textContent = name;
-  const body = table.createTBody();
-  for (const row of rows) {
-    const tr = body.insertRow();
-    for (const text of [String(row.epoch), row.trainLoss.toFixed(6), row.validLoss.toFixed(6), formatTime(row.seconds)]) tr.insertCell().textContent = text;
-  }
+  for (const row of rows) textRow(body, [String(row.epoch), row.trainLoss.toFixed(6), row.validLoss.toFixed(6), formatTime(row.seconds)]);
   if (rows.length === 0) {
     const cell = body.insertRow().insertCell();
     cell.colSpan = 4;

@@ -1,6 +1,7 @@
 import {STARS, ratingForKey, ratingQueue} from "./ratingQueue.js";
 import type {QueueMovie} from "./ratingQueue.js";
 import type {MyRating} from "./withMyRatings.js";
+import {textRow, textTable} from "./textTable.js";
 
 /** Options: my ratings so far, the movie id the queue stopped at, and a clock (for tests). */
 export interface RatingWidgetOptions {
@@ -140,16 +141,11 @@ export function RatingWidget(movies: readonly QueueMovie[], {value = [], positio
     skip.disabled = m === null;
     undo.disabled = history.length === 0;
     const rows = [...ratings.values()].sort((a, b) => b.timestamp - a.timestamp || a.movieId - b.movieId);
-    const table = el("table", {className: "my-ratings-table"});
-    const head = table.createTHead().insertRow();
-    for (const h of ["Movie", "Year", "Rating", ""]) head.append(el("th", {textContent: h}));
-    const body = table.createTBody();
+    const {table, body} = textTable("my-ratings-table", ["Movie", "Year", "Rating", ""]);
     for (const r of rows) {
       const movie = byId.get(r.movieId);
-      const tr = body.insertRow();
+      const tr = textRow(body, [movie?.title ?? `movie ${r.movieId}`, String(movie?.year ?? "")]);
       tr.dataset.movieId = String(r.movieId);
-      tr.insertCell().textContent = movie?.title ?? `movie ${r.movieId}`;
-      tr.insertCell().textContent = String(movie?.year ?? "");
       tr.insertCell().append(ratingSelect(r.movieId, r.rating, `My rating of ${movie?.title ?? r.movieId}`));
       const del = tr.insertCell().appendChild(el("button", {className: "delete", textContent: "Delete"}));
       del.addEventListener("click", () => remove(r.movieId));

@@ -1,4 +1,5 @@
 import {STARS} from "./ratingQueue.js";
+import {textRow, textTable} from "./textTable.js";
 
 /** One recommended movie, as `recommend` returns it. */
 export interface RecommendationRow {
@@ -22,16 +23,11 @@ export function RecommendationTable(rows: readonly RecommendationRow[], {onRate,
     p.textContent = "No movie passes these filters.";
     return p;
   }
-  const table = document.createElement("table");
-  table.className = "recommendations";
-  const head = table.createTHead().insertRow();
-  for (const name of ["#", "MovieID", "Title", "Year", "Genres", "Predicted", ...(onRate ? ["I've seen it"] : [])]) head.appendChild(document.createElement("th")).textContent = name;
-  const body = table.createTBody();
+  const {table, body} = textTable("recommendations", ["#", "MovieID", "Title", "Year", "Genres", "Predicted", ...(onRate ? ["I've seen it"] : [])]);
   for (const r of rows) {
-    const tr = body.insertRow();
+    const tr = textRow(body, [String(r.rank), String(r.movieId), r.title, String(r.year ?? ""), r.genres.join(", "), r.predicted.toFixed(2)]);
     tr.dataset.movieId = String(r.movieId);
     if (highlight?.has(r.movieId)) tr.className = "shared";
-    for (const text of [String(r.rank), String(r.movieId), r.title, String(r.year ?? ""), r.genres.join(", "), r.predicted.toFixed(2)]) tr.insertCell().textContent = text;
     if (onRate) {
       const select = tr.insertCell().appendChild(document.createElement("select"));
       select.className = "seen-it";
