@@ -1,10 +1,11 @@
 import {createHash} from "node:crypto";
 import {createReadStream} from "node:fs";
-import {mkdir, open, rename, rm, unlink} from "node:fs/promises";
+import {mkdir, open, rm, unlink} from "node:fs/promises";
 import type {FileHandle} from "node:fs/promises";
 import {STATUS_CODES} from "node:http";
 import {basename, dirname, join, relative, resolve} from "node:path";
 import {Unzip, UnzipInflate} from "fflate";
+import {swapInto} from "../src/data/swapInto.js";
 
 /** The official MovieLens 10M archive. */
 export const MOVIELENS_URL = "https://files.grouplens.org/datasets/movielens/ml-10m.zip";
@@ -242,25 +243,6 @@ function pushChunk(unzip: Unzip, chunk: Uint8Array, final: boolean, url: string)
   } catch (error) {
     throw new Error(`The archive from ${url} is not a valid zip (${(error as Error).message}).`);
   }
-}
-
-/** Replaces target with folder, keeping the previous dataset until the new one is in place. */
-async function swapInto(folder: string, target: string): Promise<void> {
-  const aside = `${target}.old-${process.pid}-${randomSuffix()}`;
-  let moved = false;
-  try {
-    await rename(target, aside);
-    moved = true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-  }
-  try {
-    await rename(folder, target);
-  } catch (error) {
-    if (moved) await rename(aside, target);
-    throw error;
-  }
-  if (moved) await rm(aside, {recursive: true, force: true});
 }
 
 /** Digs the system error code (ECONNREFUSED, ENOTFOUND…) out of fetch's generic TypeError. */

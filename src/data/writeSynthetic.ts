@@ -1,9 +1,10 @@
-import {chmod, mkdir, mkdtemp, open, rename, rm, stat, writeFile} from "node:fs/promises";
+import {chmod, mkdir, mkdtemp, open, rm, stat, writeFile} from "node:fs/promises";
 import {basename, dirname, join, resolve} from "node:path";
 import {oracleMse} from "../components/oracleMse.js";
 import {splitRows} from "../components/split.js";
 import {encodeRatings, formatMovies, formatRatings, synthesize} from "../components/synthesize.js";
 import type {SynthMeta, SynthOptions} from "../components/synthesize.js";
+import {swapInto} from "./swapInto.js";
 
 // Rows per write: ~9 MB of text at a time, so writing 10M ratings never holds the whole file in memory.
 const SLICE = 200_000;
@@ -43,32 +44,14 @@ export async function writeSynthetic(dir: string, options: SynthOptions = {}, lo
     const size = (await stat(join(temp, "ratings.dat"))).size;
     const written = `movies.dat, ratings.dat (${(size / 1e6).toFixed(0)} MB), my_ratings.dat (${data.myRatings.userId.length} ratings) and SYNTHETIC.json`;
 
-    // 2. Swap it in: a directory cannot be renamed over a non-empty one, so move the old one aside first.
-    const old = `${temp}.old`;
-    const existed = await exists(dir);
-    if (existed) await rename(dir, old);
-    try {
-      await rename(temp, dir);
-    } catch (error) {
-      if (existed) await rename(old, dir);
-      throw error;
-    }
-    if (existed) await rm(old, {recursive: true, force: true});
+    // 2. Swap it in, keeping the old folder until the new one is in place.
+    await swapInto(temp, dir);
     log(`wrote ${written} to ${dir} in ${seconds(t1)} s`);
   } catch (error) {
     await rm(temp, {recursive: true, force: true});
     throw error;
   }
   return data.meta;
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function seconds(since: number): string {
