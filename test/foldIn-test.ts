@@ -14,7 +14,6 @@ import type {SynthMovie} from "../src/components/synthesize.js";
 import {useBackend} from "./support/tf.js";
 
 const yRange = [0.5, 5.5] as const;
-const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
 /** Random movie factors and biases, and exact (unrounded) ratings of them by a planted user. */
 function planted(movies: number, k: number, seed: number) {

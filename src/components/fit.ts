@@ -179,8 +179,10 @@ export async function fit(model: CollabModel, data: RatingRows, options: FitOpti
           }
           record(epoch, b, loss, lr, mom, state.step);
         } else {
-          pending.push({loss: opsStep(model, data, batches.batch(b), h, mode), epoch, batch: b, lr, mom, step: ++state.step});
+          const loss = opsStep(model, data, batches.batch(b), h, mode);
           model.adamStep++;
+          state.step++;
+          pending.push({loss, epoch, batch: b, lr, mom, step: state.step});
         }
         if (pending.length >= OPS_READBACK || now() - lastYield >= yieldMs) {
           await drain();

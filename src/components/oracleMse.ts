@@ -27,7 +27,11 @@ export function oracleMse({ratings, meta, truth}: SyntheticDataset, split: Split
 
   const isValid = new Uint8Array(ratings.rating2.length);
   let scored = 0;
-  for (const row of split.valid) if (row < isValid.length) (isValid[row] = 1), ++scored;
+  for (const row of split.valid) {
+    if (row >= isValid.length) continue;
+    isValid[row] = 1;
+    ++scored;
+  }
   const A = new Float64Array(P * P), b = new Float64Array(P), x = new Float64Array(P), theta = new Float64Array(P);
   const features = (m: number) => {
     x.fill(0);

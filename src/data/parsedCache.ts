@@ -37,18 +37,14 @@ export async function readParsed(dir: string, key: string): Promise<LoadedDatase
     }
     const expected = 4 * (n + n + n + users + movieCount) + n;
     if (body.length !== expected) return null;
-    let at = 0;
-    const take = <T>(make: (buffer: ArrayBuffer, offset: number, length: number) => T, length: number, size: number): T => {
-      const view = make(body.buffer as ArrayBuffer, body.byteOffset + at, length);
-      at += length * size;
+    let at = body.byteOffset;
+    const column = <T>(Type: {new (buffer: ArrayBuffer, offset: number, length: number): T; BYTES_PER_ELEMENT: number}, length: number): T => {
+      const view = new Type(body.buffer as ArrayBuffer, at, length);
+      at += length * Type.BYTES_PER_ELEMENT;
       return view;
     };
-    const user = take((b, o, l) => new Uint32Array(b, o, l), n, 4);
-    const movie = take((b, o, l) => new Uint32Array(b, o, l), n, 4);
-    const timestamp = take((b, o, l) => new Int32Array(b, o, l), n, 4);
-    const userIds = take((b, o, l) => new Int32Array(b, o, l), users, 4);
-    const movieIds = take((b, o, l) => new Int32Array(b, o, l), movieCount, 4);
-    const rating2 = take((b, o, l) => new Uint8Array(b, o, l), n, 1);
+    const user = column(Uint32Array, n), movie = column(Uint32Array, n), timestamp = column(Int32Array, n);
+    const userIds = column(Int32Array, users), movieIds = column(Int32Array, movieCount), rating2 = column(Uint8Array, n);
     return {movies: header.movies, rows: header.rows, warnings: header.warnings, ratings: {user, movie, rating2, timestamp, userIds, movieIds, report: header.report}};
   } catch {
     return null;

@@ -47,18 +47,17 @@ export async function readRatings(path: string): Promise<RatingColumns> {
  * result is kept in `cacheDir` (null: not at all), so the next loader of the same files reads it instead of parsing.
  */
 export async function readDataset(dataset: Dataset, log: (message: string) => void = () => {}, {cacheDir = PARSED_CACHE}: {cacheDir?: string | null} = {}): Promise<LoadedDataset> {
-  const key = cacheDir ? parsedCacheKey(datasetStamp(dataset), codeStamp()) : null;
-  if (cacheDir && key) {
-    const t0 = performance.now();
-    const cached = await readParsed(cacheDir, key);
-    if (cached) {
-      log(`read ${cached.movies.length} movies and ${cached.ratings.user.length} ratings, parsed by an earlier loader, in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-      for (const warning of cached.warnings) log(warning);
-      return cached;
-    }
+  if (!cacheDir) return parseDataset(dataset, log);
+  const key = parsedCacheKey(datasetStamp(dataset), codeStamp());
+  const t0 = performance.now();
+  const cached = await readParsed(cacheDir, key);
+  if (cached) {
+    log(`read ${cached.movies.length} movies and ${cached.ratings.user.length} ratings, parsed by an earlier loader, in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    for (const warning of cached.warnings) log(warning);
+    return cached;
   }
   const loaded = await parseDataset(dataset, log);
-  if (cacheDir && key) await writeParsed(cacheDir, key, loaded).catch((error: Error) => log(`note: could not keep the parsed dataset for the other loaders: ${error.message}`));
+  await writeParsed(cacheDir, key, loaded).catch((error: Error) => log(`note: could not keep the parsed dataset for the other loaders: ${error.message}`));
   return loaded;
 }
 
