@@ -12,7 +12,8 @@ import {synthTable} from "./support/synthTable.js";
 import {useBackend} from "./support/tf.js";
 
 const {table} = synthTable({users: 200, movies: 100, ratings: 8000, seed: 1});
-const other = synthTable({users: 200, movies: 100, ratings: 8000, seed: 2}).table;
+// Another dataset: other users and other movies.
+const other = synthTable({users: 150, movies: 120, ratings: 8000, seed: 2}).table;
 const newModel = () => buildModel({users: table.userIds.length, movies: table.movieIds.length, factors: 8, seed: 1});
 const options = {epochs: 2, bs: 64, lrMax: 1e-2, seed: 3};
 const state = (model: CollabModel) => Object.fromEntries(TABLES.flatMap((k) => [[k, model.weights[k].dataSync().slice()], [`m.${k}`, model.gradAvg[k].dataSync().slice()], [`v.${k}`, model.sqrAvg[k].dataSync().slice()]]));
@@ -61,8 +62,20 @@ describe("encodeCheckpoint(model, table) and restoreModel(bytes, table)", () => 
     const bytes = await encodeCheckpoint(model, table);
     model.dispose();
     const before = tf.memory().numTensors;
-    expect(() => restoreModel(bytes, other)).toThrow(/trained on another dataset .*nothing was loaded/);
+    expect(() => restoreModel(bytes, other)).toThrow(/trained on another dataset: it knows 100 movies and the loaded dataset has 120.*nothing was loaded/);
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it("resumes on the same users and movies when the ratings changed, with a note on how", async () => {
+    const model = newModel();
+    const bytes = await encodeCheckpoint(model, table, {name: "A", catalogue: "c"});
+    model.dispose();
+    const changed = {...table, rating2: table.rating2.map((r, i) => (i === 5 ? (r === 10 ? 9 : r + 1) : r))};
+    const notes: string[] = [];
+    const resumed = restoreModel(bytes, changed, {name: "A", catalogue: "c"}, notes);
+    expect(notes.join(" ")).toMatch(/Other users' ratings differ/);
+    expect(resumed.users).toBe(table.userIds.length);
+    resumed.dispose();
   });
 
   it("detects a corrupt or truncated file, creating nothing", async () => {

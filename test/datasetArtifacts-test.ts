@@ -4,13 +4,13 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {promisify} from "node:util";
 import {beforeAll, describe, expect, it} from "vitest";
-import {BROWSER_DATASET, datasetArtifacts, histogramSummary, movieRows} from "../src/components/datasetArtifacts.js";
+import {browserDataset, datasetArtifacts, histogramSummary, movieRows} from "../src/components/datasetArtifacts.js";
 import type {DatasetArtefacts} from "../src/components/datasetArtifacts.js";
 import {indexRatings} from "../src/components/indexRatings.js";
 import {parseMovies} from "../src/components/parseMovies.js";
 import {parseRatings} from "../src/components/parseRatings.js";
 import {decodeRatingsFile} from "../src/components/ratingsFile.js";
-import {resolveDataset} from "../src/data/dataset.js";
+import {describeDataset, resolveDataset} from "../src/data/dataset.js";
 import {readDataset} from "../src/data/readDataset.js";
 import {writeSynthetic} from "../src/data/writeSynthetic.js";
 
@@ -27,10 +27,10 @@ async function load(loader: string, dir: string): Promise<Buffer> {
 async function both(dir: string): Promise<{loaders: Record<(typeof LOADERS)[number], Buffer>; artefacts: DatasetArtefacts}> {
   const outputs = await Promise.all(LOADERS.map((l) => load(l, dir)));
   const dataset = await resolveDataset({env: {MOVIELENS_DIR: dir}});
-  const {movies, ratings, rows} = await readDataset(dataset);
+  const loaded = await readDataset(dataset);
   return {
     loaders: Object.fromEntries(LOADERS.map((l, i) => [l, outputs[i]])) as Record<(typeof LOADERS)[number], Buffer>,
-    artefacts: datasetArtifacts(movies, ratings, rows, dataset)
+    artefacts: datasetArtifacts(loaded.movies, loaded.ratings, loaded.rows, describeDataset(dataset, loaded))
   };
 }
 
@@ -55,7 +55,7 @@ describe("datasetArtifacts(movies, ratings, rows, dataset)", () => {
     expectSameAsLoaders(result);
     expect(result.artefacts.summary.report.duplicates).toBeGreaterThanOrEqual(1);
     expect(result.artefacts.summary.report.unknownMovies).toBe(1);
-    expect(result.artefacts.summary.dataset.kind).toBe("synthetic");
+    expect(result.artefacts.summary.dataset).toMatchObject({kind: "synthetic", name: "Synthetic MovieLens-shaped data (900 ratings, seed 3)"});
   });
 
   it("equals the loaders on the real-format fixtures with my ratings appended", async () => {
@@ -66,16 +66,19 @@ describe("datasetArtifacts(movies, ratings, rows, dataset)", () => {
     const result = await both(dir);
     expectSameAsLoaders(result);
     expect(result.artefacts.summary.counts).toEqual({users: 2, movies: 5, ratedMovies: 4, ratings: 4, myRatings: 2});
+    // No MovieLens release: named by its counts, the rows of ratings.dat (my ratings not counted), in summary.json and ratings.bin.
+    expect(result.artefacts.summary.dataset).toEqual({kind: "movielens", origin: "MOVIELENS_DIR", name: "MovieLens-format data, 5 movies, 5 ratings", banner: `MovieLens-format data, 5 movies, 5 ratings, from ${dir}/.`, synthetic: null});
+    expect(decodeRatingsFile(result.artefacts.ratingsFile.buffer as ArrayBuffer).header.meta).toEqual({dataset: "MovieLens-format data, 5 movies, 5 ratings", kind: "movielens"});
     expect(result.artefacts.summary.myRatings).toEqual([{movieId: 32, rating: 5, timestamp: 1700000000}, {movieId: 50, rating: 4.5, timestamp: 1700000001}]);
   });
 
   it("names the dataset in the ratings file's header and describes a browser import", () => {
     const movies = parseMovies(new TextEncoder().encode("1::A (2000)::Drama\n2::B (2001)::\n"));
     const ratings = indexRatings([1, 2], [parseRatings(new TextEncoder().encode("7::1::4::10\n8::1::5::11\n"))]);
-    const {ratingsFile, summary} = datasetArtifacts(movies, ratings, {ratings: 2, myRatings: 0}, BROWSER_DATASET);
+    const {ratingsFile, summary} = datasetArtifacts(movies, ratings, {ratings: 2, myRatings: 0}, browserDataset("MovieLens 1M"));
     const table = decodeRatingsFile(ratingsFile.buffer as ArrayBuffer);
-    expect(table.header.meta).toEqual({dataset: "MovieLens 10M (from your computer)", kind: "movielens"});
-    expect(summary.dataset).toEqual(BROWSER_DATASET);
+    expect(table.header.meta).toEqual({dataset: "MovieLens 1M (from your computer)", kind: "movielens"});
+    expect(summary.dataset).toEqual({kind: "movielens", origin: "browser", name: "MovieLens 1M (from your computer)", banner: "MovieLens 1M, loaded from your computer and kept in this browser.", synthetic: null});
     expect(summary.sparsity).toBe(1 - 2 / 4);
     expect(summary.lastRatings.map((r) => r.title)).toEqual(["A", "A"]);
   });

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {BROWSER_DATASET, datasetArtifacts} from "../src/components/datasetArtifacts.js";
+import {browserDataset, datasetArtifacts} from "../src/components/datasetArtifacts.js";
 import type {DatasetArtefacts} from "../src/components/datasetArtifacts.js";
 import {DATASET_RECORD_FORMAT, datasetStorageError, fromDatasetRecord, openDatasetStore, toDatasetRecord} from "../src/components/datasetStore.js";
 import {indexRatings} from "../src/components/indexRatings.js";
@@ -11,7 +11,7 @@ const bytes = (s: string) => new TextEncoder().encode(s);
 function artefacts(ratings = "7::1::4::10\n8::2::5::11\n"): DatasetArtefacts {
   const movies = parseMovies(bytes("1::A (2000)::Drama\n2::B (2001)::\n"));
   const parsed = parseRatings(bytes(ratings));
-  return datasetArtifacts(movies, indexRatings([1, 2], [parsed]), {ratings: parsed.userId.length, myRatings: 0}, BROWSER_DATASET);
+  return datasetArtifacts(movies, indexRatings([1, 2], [parsed]), {ratings: parsed.userId.length, myRatings: 0}, browserDataset(`MovieLens-format data, 2 movies, ${parsed.userId.length} ratings`));
 }
 
 /**
@@ -119,6 +119,17 @@ describe("fromDatasetRecord(value)", () => {
     expect(fromDatasetRecord({...toDatasetRecord(a), format: 0})).toBeNull();
     expect(fromDatasetRecord({...toDatasetRecord(a), ratingsFile: new ArrayBuffer(16)})).toBeNull();
     expect(fromDatasetRecord({...toDatasetRecord(a), movies: undefined})).toBeNull();
+  });
+
+  it("names a record stored by an earlier version, which called any dataset MovieLens 10M, from its counts", () => {
+    const a = artefacts();
+    const old = {kind: "movielens", origin: "browser", name: "MovieLens 10M (from your computer)", banner: "MovieLens 10M, loaded from your computer and kept in this browser.", synthetic: null} as const;
+    expect(fromDatasetRecord(toDatasetRecord({...a, summary: {...a.summary, dataset: old}}))?.summary).toEqual(a.summary);
+    expect(a.summary.dataset.name).toBe("MovieLens-format data, 2 movies, 2 ratings (from your computer)");
+    // ML-1M's counts, with my ratings appended as one more user.
+    const ml1m = {...a.summary, dataset: old, counts: {...a.summary.counts, users: 6_041, movies: 3_883, myRatings: 12}, rows: {ratings: 1_000_209, myRatings: 12}};
+    expect(fromDatasetRecord(toDatasetRecord({...a, summary: ml1m}))?.summary.dataset).toEqual(browserDataset("MovieLens 1M"));
+    expect(browserDataset("MovieLens 1M").banner).toBe("MovieLens 1M, loaded from your computer and kept in this browser.");
   });
 });
 

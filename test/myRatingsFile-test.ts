@@ -1,6 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {MyRatingsFileError, formatMyRatings, parseMyRatingsFile} from "../src/components/myRatingsFile.js";
-import {parseMyRatings} from "../src/components/parseRatings.js";
+import {MyRatingsFileError, formatMyRatings, parseMyRatings, parseMyRatingsFile} from "../src/components/myRatingsFile.js";
 
 const mine = [
   {movieId: 1, rating: 4, timestamp: 1231200015},
@@ -98,5 +97,23 @@ describe("parseMyRatingsFile(text, {knownMovieIds, maxBytes, maxLines, file})", 
     const lines = "99999::1::4::5\n".repeat(21);
     expect(() => parseMyRatingsFile(lines, {maxLines: 20})).toThrow("my_ratings.dat has 21 lines; files over 20 lines are not imported.");
     expect(parseMyRatingsFile(lines + "\n\n", {maxLines: 21})).toHaveLength(1);
+  });
+});
+
+describe("parseMyRatings(bytes, file)", () => {
+  const bytes = (s: string) => new TextEncoder().encode(s);
+  const rows = (r: ReturnType<typeof parseMyRatings>) => Array.from(r.userId, (u, i) => [u, r.movieId[i], r.rating2[i] / 2, r.timestamp[i]]);
+  it("parses the rating tool's lines for user 99999 into columns", () => {
+    expect(rows(parseMyRatings(bytes("99999::1::4.5::1700000000\n99999::2::1::1700000001")))).toEqual([
+      [99999, 1, 4.5, 1700000000],
+      [99999, 2, 1, 1700000001]
+    ]);
+  });
+  it("rejects another user's line, as the Rate page's import does", () => {
+    expect(() => parseMyRatings(bytes("99999::1::4::1\n12::2::1::1\n"))).toThrowError(/\nmy_ratings\.dat:2: expected user 99999, found user 12\n  > 12::2::1::1$/);
+  });
+  it("gives no ratings for an empty file, as the Rate page's import does", () => {
+    expect(parseMyRatings(bytes("")).userId.length).toBe(0);
+    expect(parseMyRatings(bytes("\n\n")).userId.length).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
-import {RatingsParser, parseMyRatings, parseRatings} from "../src/components/parseRatings.js";
+import {RatingsParser, parseRatings} from "../src/components/parseRatings.js";
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 const rows = (r: ReturnType<typeof parseRatings>) =>
@@ -39,7 +39,9 @@ describe("parseRatings(bytes, file)", () => {
     ["1::2::3.25::4", "rating 3.25 is not a multiple of 0.5"],
     ["1::2::3.05::4", "rating 3.05 is not a multiple of 0.5"],
     ["1::2::3::t", 'timestamp is not a valid number of seconds: "t"'],
-    ["1::2::3::99999999999", "timestamp is not a valid number of seconds"]
+    ["1::2::3::99999999999", "timestamp 99999999999 is too large: at most 2147483647"],
+    ["1234567890::2::3::4", "user id 1234567890 is too large: ids have at most 9 digits"],
+    ["1::1234567890::3::4", "movie id 1234567890 is too large: ids have at most 9 digits"]
   ]) {
     it(`rejects ${JSON.stringify(line)} with file:line, reason and text`, () => {
       const text = `1::1::4::1\n${line}\n1::1::4::1\n`;
@@ -67,17 +69,5 @@ describe("new RatingsParser(file, sizeHint)", () => {
       for (let i = 0; i < broken.length; i += 5) parser.push(broken.subarray(i, i + 5));
       parser.finish();
     }).toThrowError(/^ratings\.dat:3001: rating 7 is outside 0\.5–5/);
-  });
-});
-
-describe("parseMyRatings(bytes, file)", () => {
-  it("parses the rating tool's lines for user 99999", () => {
-    expect(rows(parseMyRatings(bytes("99999::1::4.5::1700000000\n99999::2::1::1700000001")))).toEqual([
-      [99999, 1, 4.5, 1700000000],
-      [99999, 2, 1, 1700000001]
-    ]);
-  });
-  it("rejects another user's line", () => {
-    expect(() => parseMyRatings(bytes("99999::1::4::1\n12::2::1::1\n"))).toThrowError(/^my_ratings\.dat:2: expected user 99999, found user 12/);
   });
 });

@@ -37,7 +37,11 @@ afterAll(async () => {
 
 const open = (path: string) => openPage(context, server.url, path);
 
-const myRatings = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem("movielens-workbook:my-ratings") ?? "null") as {movieId: number; rating: number}[] | null);
+// My ratings on the dataset in use: the one list stored per catalogue (there is one catalogue in these tests).
+const myRatings = (page: Page) => page.evaluate(() => {
+  const key = Object.keys(localStorage).find((k) => k.startsWith("movielens-workbook:my-ratings@"));
+  return JSON.parse((key && localStorage.getItem(key)) ?? "null") as {movieId: number; rating: number}[] | null;
+});
 
 async function train(epochs: number, factors: number) {
   const {page, errors} = await open("./train");
@@ -110,7 +114,7 @@ describe("Rate movies (browser)", () => {
     await page.evaluate(() => localStorage.clear());
     await page.reload({waitUntil: "networkidle"});
     await page.getByLabel("Import my_ratings.dat").setInputFiles({name: "my_ratings.dat", mimeType: "text/plain", buffer: Buffer.from(text)});
-    await expect.poll(() => page.locator(".import-note").textContent()).toMatch(/^Imported \d+ ratings/);
+    await expect.poll(() => page.locator(".import-note").textContent()).toMatch(/^Imported (\d+) of the \1 ratings in my_ratings\.dat\.$/);
     const after = (await myRatings(page))!;
     const asMap = (rs: {movieId: number; rating: number}[]) => Object.fromEntries(rs.map((r) => [r.movieId, r.rating]));
     expect(asMap(after)).toMatchObject(asMap(before));

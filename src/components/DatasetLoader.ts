@@ -1,20 +1,21 @@
 import type {ImportEvent, ImportRequest} from "./importWorker.js";
 import {openDatasetStore} from "./datasetStore.js";
+import {RELEASE_ZIPS} from "./movielensRelease.js";
 
 const STAGES = {unzip: "Unzipping", movies: "Reading movies.dat", ratings: "Reading ratings.dat", index: "Indexing"} as const;
 
 /**
- * "Load MovieLens 10M from your computer": a file input (ml-10m.zip, or movies.dat and ratings.dat) that parses the
- * files in a Web Worker with a progress bar, stores the result in this browser, and reloads the page onto it; and,
- * when the page already runs on such data, a button to forget it.
+ * "Load MovieLens from your computer": a file input (ml-10m.zip or ml-1m.zip, or movies.dat and ratings.dat) that
+ * parses the files in a Web Worker with a progress bar, stores the result in this browser, and reloads the page onto
+ * it; and, when the page already runs on such data, names it, with a button to forget it.
  */
-export function DatasetLoader({source}: {source: "browser" | "build"}, {workerUrl, reload = () => location.reload()}: {workerUrl: string; reload?: () => void}): HTMLElement {
+export function DatasetLoader({source, summary}: {source: "browser" | "build"; summary?: {dataset: {name: string}}}, {workerUrl, reload = () => location.reload(), confirm = (message: string) => globalThis.confirm(message)}: {workerUrl: string; reload?: () => void; confirm?: (message: string) => boolean}): HTMLElement {
   const root = document.createElement("details");
   root.className = "dataset-loader";
   root.open = source === "browser";
-  root.appendChild(document.createElement("summary")).textContent = source === "browser" ? "MovieLens 10M from your computer is in use" : "Load MovieLens 10M from your computer";
+  root.appendChild(document.createElement("summary")).textContent = source === "browser" ? `${summary?.dataset.name ?? "MovieLens from your computer"} is in use` : "Load MovieLens from your computer";
   const help = root.appendChild(document.createElement("p"));
-  help.textContent = "Drop ml-10m.zip as downloaded from grouplens.org here, or the movies.dat and ratings.dat inside it, or choose them below. They are read here, in your browser, kept in its storage for your next visits, and never uploaded.";
+  help.textContent = `Drop ${RELEASE_ZIPS} as downloaded from grouplens.org here, or the movies.dat and ratings.dat inside it, or choose them below. They are read here, in your browser, kept in its storage for your next visits, and never uploaded. Your ratings belong to each dataset: another dataset shows its own, and yours come back when you return.`;
   const input = root.appendChild(document.createElement("input"));
   input.type = "file";
   input.multiple = true;
@@ -29,6 +30,8 @@ export function DatasetLoader({source}: {source: "browser" | "build"}, {workerUr
     const forget = root.appendChild(document.createElement("button"));
     forget.textContent = "Forget this data";
     forget.addEventListener("click", async () => {
+      // My ratings are kept per catalogue (myRatingsStorage), so forgetting the data does not touch them: say so.
+      if (!confirm(`Forget ${summary?.dataset.name ?? "this data"} in this browser? Your ratings on it stay in this browser and come back if you load the same files again; the built-in dataset's own ratings apply again.`)) return;
       const store = await openDatasetStore();
       await store.forget();
       store.close();

@@ -1,14 +1,27 @@
 import {STARS, ratingForKey, ratingQueue} from "./ratingQueue.js";
 import type {QueueMovie} from "./ratingQueue.js";
+import type {MyRatingChange} from "./myRatingsStorage.js";
 import type {MyRating} from "./withMyRatings.js";
 import {textRow, textTable} from "./textTable.js";
 
-/** Options: my ratings so far, the movie id the queue stopped at, and a clock (for tests). */
+/**
+ * Options: my ratings so far, the movie id the queue stopped at, a clock (for tests), and `onChange`, which receives
+ * each action's changes (one rating, one deletion, or an undo) before the `input` event, so a page can store them
+ * without writing back a whole list it read earlier.
+ */
 export interface RatingWidgetOptions {
   value?: readonly MyRating[];
   position?: number | null;
   now?: () => number;
+  onChange?: (changes: MyRatingChange[]) => void;
 }
+
+/**
+ * Milliseconds after the card changes during which clicks on the star buttons are ignored: a click that lands then was
+ * aimed at the movie shown before (the second click of a fast double click, or a click as the card changed under the
+ * pointer), and must not rate the movie that just appeared.
+ */
+export const CARD_GUARD_MS = 400;
 
 type Action = {movieId: number; previous: MyRating | null; position: number | null};
 
@@ -27,12 +40,22 @@ const describe = (m: QueueMovie) => `${m.year ?? "no year"} · ${m.genres.join("
  * Rates movies one at a time, newest first, as the original FastAPI tool did, with buttons and keys (1–5, Shift for
  * half stars, S to skip, U to undo); a search to rate any movie; and my ratings, each editable and deletable.
  */
-export function RatingWidget(movies: readonly QueueMovie[], {value = [], position = null, now = () => Math.floor(Date.now() / 1000)}: RatingWidgetOptions = {}): RatingWidgetElement {
+export function RatingWidget(movies: readonly QueueMovie[], {value = [], position = null, now = () => Math.floor(Date.now() / 1000), onChange = () => {}}: RatingWidgetOptions = {}): RatingWidgetElement {
   const byId = new Map(movies.map((m) => [m.id, m]));
   const queue = ratingQueue(movies);
   const ratings = new Map<number, MyRating>(value.map((r) => [r.movieId, {...r}]));
   const history: Action[] = [];
   let current: number | null = position !== null && byId.has(position) ? position : null;
+  // When the card on screen last changed (an event time, ms), and whether that card has been rated: one action on a
+  // card gives at most one rating, to that card's movie. The first card appears with the page, so it needs no guard.
+  let shownAt = -Infinity;
+  let cardRated = false;
+  const show = (movieId: number | null) => {
+    if (movieId === current) return;
+    current = movieId;
+    shownAt = performance.now();
+    cardRated = false;
+  };
 
   const root = el("div", {className: "rating-widget"}) as unknown as RatingWidgetElement;
   const card = el("div", {className: "movie-card"});
@@ -42,7 +65,12 @@ export function RatingWidget(movies: readonly QueueMovie[], {value = [], positio
   for (const s of STARS) {
     const b = stars.appendChild(el("button", {className: "star", textContent: `${s}★`, title: `Rate ${s} stars`}));
     b.dataset.rating = String(s);
-    b.addEventListener("click", () => current !== null && rate(current, s));
+    b.addEventListener("click", (event) => {
+      // A repeated click (detail 2, 3: a double or triple click) or one that arrives as the card changes is not a
+      // rating of the new card. Keyboard activation of a focused button gives detail 0, and is never repeated.
+      if (event.detail > 1 || event.timeStamp < shownAt + CARD_GUARD_MS) return;
+      rateCard(s);
+    });
   }
   stars.append(skip, undo);
   const keys = el("p", {className: "keys"}, "Keys: 1–5 rate whole stars, Shift+1–5 half a star less (Shift+1 is 0.5), S skips, U undoes.");
@@ -59,36 +87,46 @@ export function RatingWidget(movies: readonly QueueMovie[], {value = [], positio
   }
   if (current === null || ratings.has(current)) current = nextUnrated(current);
 
-  function changed() {
+  function changed(change: MyRatingChange | null) {
+    if (change) onChange([change]);
     render();
     root.dispatchEvent(new Event("input", {bubbles: true}));
   }
+  /** Rates the movie on the card, once per card. */
+  function rateCard(rating: number) {
+    if (current === null || cardRated) return;
+    cardRated = true;
+    rate(current, rating);
+  }
   function rate(movieId: number, rating: number) {
     history.push({movieId, previous: ratings.get(movieId) ?? null, position: current});
-    ratings.set(movieId, {movieId, rating, timestamp: now()});
-    if (movieId === current) current = nextUnrated(current);
-    changed();
+    const r = {movieId, rating, timestamp: now()};
+    ratings.set(movieId, r);
+    if (movieId === current) show(nextUnrated(current));
+    changed(r);
   }
   function remove(movieId: number) {
     history.push({movieId, previous: ratings.get(movieId) ?? null, position: current});
     ratings.delete(movieId);
-    changed();
+    changed({movieId, rating: null});
   }
   function skipCurrent() {
     if (current === null) return;
     history.push({movieId: -1, previous: null, position: current});
-    current = nextUnrated(current);
-    changed();
+    show(nextUnrated(current));
+    changed(null);
   }
   function undoLast() {
     const action = history.pop();
     if (!action) return;
+    let change: MyRatingChange | null = null;
     if (action.movieId >= 0) {
       if (action.previous) ratings.set(action.movieId, action.previous);
       else ratings.delete(action.movieId);
+      change = action.previous ? {...action.previous} : {movieId: action.movieId, rating: null};
     }
-    current = action.position;
-    changed();
+    show(action.position);
+    changed(change);
   }
   skip.addEventListener("click", skipCurrent);
   undo.addEventListener("click", undoLast);
@@ -99,7 +137,9 @@ export function RatingWidget(movies: readonly QueueMovie[], {value = [], positio
     if (target && /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName)) return;
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const rating = ratingForKey(event);
-    if (rating !== null && current !== null) rate(current, rating);
+    // A held key repeats: only its first keydown acts. A key pressed before the card changed was meant for the old card.
+    if ((rating !== null || /^Key[SU]$/.test(event.code)) && (event.repeat || event.timeStamp < shownAt)) return void event.preventDefault();
+    if (rating !== null && current !== null) rateCard(rating);
     else if (event.code === "KeyS") skipCurrent();
     else if (event.code === "KeyU") undoLast();
     else return;
@@ -157,11 +197,12 @@ export function RatingWidget(movies: readonly QueueMovie[], {value = [], positio
 
   Object.defineProperty(root, "value", {
     get: () => [...ratings.values()],
-    set: (v: MyRating[]) => {
+    // Set by the page when my ratings change elsewhere (another tab, an import): the undo history is kept, since
+    // each undo restores one movie's rating, and the card moves on only if its movie was rated meanwhile.
+    set: (v: readonly MyRating[]) => {
       ratings.clear();
       for (const r of v) ratings.set(r.movieId, {...r});
-      history.length = 0;
-      if (current === null || ratings.has(current)) current = nextUnrated(current);
+      if (current === null || ratings.has(current)) show(nextUnrated(current));
       render();
     }
   });

@@ -16,6 +16,11 @@ export function TrainingProgress(state: TrainingState): HTMLElement {
     fell.className = "backend-fallback warning";
     fell.textContent = `Fell back to ${state.backend}: ${state.failures.join("; ")}.`;
   }
+  for (const note of state.notes) {
+    const p = root.appendChild(document.createElement("p"));
+    p.className = "run-note note";
+    p.textContent = note;
+  }
   const bar = root.appendChild(document.createElement("progress"));
   const p = state.progress;
   bar.max = p?.batches ?? 1;

@@ -2,11 +2,15 @@ import * as tf from "@tensorflow/tfjs";
 import {TABLES, buildModel} from "./buildModel.js";
 import type {CollabModel} from "./buildModel.js";
 import {CHECKPOINT_FORMAT, CHECKPOINT_VERSION, GROUPS, corrupt, decodeCheckpoint, encodeCheckpointBytes} from "./checkpointFormat.js";
-import {datasetFingerprint} from "./datasetFingerprint.js";
+import {checkpointDataset, checkpointMatch} from "./checkpointMatch.js";
+import type {DatasetContext} from "./checkpointMatch.js";
 import type {RatingsTable} from "./ratingsFile.js";
 
-/** Encodes a model, its optimizer state and training state, with the dataset's fingerprint and id maps, into one buffer. */
-export async function encodeCheckpoint(model: CollabModel, table: RatingsTable): Promise<Uint8Array> {
+/**
+ * Encodes a model, its optimizer state and training state, with what it was trained on (the dataset's fingerprints,
+ * my ratings, the catalogue and name in `context`, and the id maps), into one buffer.
+ */
+export async function encodeCheckpoint(model: CollabModel, table: RatingsTable, context: DatasetContext = {}): Promise<Uint8Array> {
   const arrays: [string, Float32Array | Int32Array][] = [];
   for (const group of GROUPS) for (const k of TABLES) arrays.push([`${group}.${k}`, Float32Array.from(await model[group][k].data())]);
   arrays.push(["userIds", table.userIds], ["movieIds", table.movieIds]);
@@ -17,20 +21,18 @@ export async function encodeCheckpoint(model: CollabModel, table: RatingsTable):
     model: {users: model.users, movies: model.movies, factors: model.factors, yRange: [model.yRange[0], model.yRange[1]]},
     adamStep: model.adamStep,
     training: model.training && structuredClone(model.training),
-    dataset: {fingerprint: datasetFingerprint(table), rows: table.rating2.length}
+    dataset: checkpointDataset(table, context)
   }, arrays);
 }
 
 /**
- * Rebuilds a model from a checkpoint, on the active backend, after checking that it was made on this dataset
- * (same fingerprint); throws a clear Error and creates nothing otherwise. `fit` with the same options resumes it.
+ * Rebuilds a model from a checkpoint, on the active backend, after checking that it was made on the same users and
+ * movies (checkpointMatch): my ratings may have changed since, and `notes` receives how. Throws an Error that says
+ * what differs, and creates nothing, when it cannot resume. `fit` with the same options resumes it.
  */
-export function restoreModel(bytes: Uint8Array, table: RatingsTable): CollabModel {
+export function restoreModel(bytes: Uint8Array, table: RatingsTable, context: DatasetContext = {}, notes: string[] = []): CollabModel {
   const {header, arrays} = decodeCheckpoint(bytes);
-  const fingerprint = datasetFingerprint(table);
-  if (header.dataset.fingerprint !== fingerprint) {
-    throw new Error(`This checkpoint was trained on another dataset (${header.dataset.rows.toLocaleString("en-US")} ratings, fingerprint ${header.dataset.fingerprint}), not on the loaded one (${table.rating2.length.toLocaleString("en-US")} ratings, fingerprint ${fingerprint}); nothing was loaded.`);
-  }
+  notes.push(...checkpointMatch(header, arrays, table, context).notes);
   const {users, movies, factors, yRange} = header.model;
   if (users !== table.userIds.length || movies !== table.movieIds.length) throw corrupt("its table sizes do not match its dataset");
   for (const group of GROUPS) {

@@ -1,4 +1,5 @@
 import type {TrainingState} from "./buildModel.js";
+import type {CheckpointDataset} from "./checkpointMatch.js";
 import {fnv1a} from "./datasetFingerprint.js";
 
 // The checkpoint's byte format, apart from TF.js: pages that only read a checkpoint's weights need no TF.js.
@@ -21,7 +22,7 @@ export interface CheckpointHeader {
   adamStep: number;
   /** Hyperparameters, schedule position (step of epochs · stepsPerEpoch) and loss history; null if never trained. */
   training: TrainingState | null;
-  dataset: {fingerprint: string; rows: number};
+  dataset: CheckpointDataset;
   blobs: {name: string; type: "f32" | "i32"; offset: number; length: number}[];
 }
 

@@ -1,3 +1,4 @@
+import {catalogueId} from "./catalogueId.js";
 import type {IndexReport, IndexedRatings} from "./indexRatings.js";
 import type {Movie} from "./parseMovies.js";
 import {MY_USER_ID} from "./parseRatings.js";
@@ -34,6 +35,8 @@ export interface SummaryRating {
 /** What the pages say about the dataset (summary.json): counts, sparsity, what indexing dropped, and the last ratings. */
 export interface DatasetSummary {
   dataset: DatasetInfo;
+  /** The identity of the movie list (catalogueId): my ratings in the browser are kept per catalogue. */
+  catalogue: string;
   counts: {users: number; movies: number; ratedMovies: number; ratings: number; myRatings: number};
   rows: {ratings: number; myRatings: number};
   report: IndexReport;
@@ -58,14 +61,10 @@ export interface DatasetArtefacts {
   histogram: HistogramSummary;
 }
 
-/** The dataset description of data a visitor loaded from their own disk. */
-export const BROWSER_DATASET: DatasetInfo = {
-  kind: "movielens",
-  origin: "browser",
-  name: "MovieLens 10M (from your computer)",
-  banner: "MovieLens 10M, loaded from your computer and kept in this browser.",
-  synthetic: null
-};
+/** The description of MovieLens data a visitor loaded from their own disk, by its name (movielensName: "MovieLens 1M"). */
+export function browserDataset(name: string): DatasetInfo {
+  return {kind: "movielens", origin: "browser", name: `${name} (from your computer)`, banner: `${name}, loaded from your computer and kept in this browser.`, synthetic: null};
+}
 
 // summary.json lists this many of the last ratings, as the notebook's `ratings.tail(10)`.
 const LAST = 10;
@@ -108,6 +107,7 @@ export function datasetSummary(movies: Movie[], ratings: IndexedRatings, rows: {
   }
   return {
     dataset: {kind: dataset.kind, origin: dataset.origin, name: dataset.name, banner: dataset.banner, synthetic: dataset.synthetic},
+    catalogue: catalogueId(movies),
     counts: {users: userIds.length, movies: movies.length, ratedMovies, ratings: n, myRatings: myRatings.length},
     rows,
     report: ratings.report,

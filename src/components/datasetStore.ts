@@ -1,6 +1,8 @@
 // Keeps a visitor's imported dataset in IndexedDB, so a later visit skips unzipping and parsing. It has its own
 // database, apart from the workbook's runs and checkpoints, so "forget this data" can never touch those.
-import type {DatasetArtefacts} from "./datasetArtifacts.js";
+import {browserDataset} from "./datasetArtifacts.js";
+import type {DatasetArtefacts, DatasetSummary} from "./datasetArtifacts.js";
+import {movielensName, summaryReleaseCounts} from "./movielensRelease.js";
 import {RATINGS_FILE_MAGIC} from "./ratingsFile.js";
 
 /** The IndexedDB database that holds the imported dataset. */
@@ -40,7 +42,10 @@ export function toDatasetRecord(artefacts: DatasetArtefacts, savedAt = new Date(
   return {format: DATASET_RECORD_FORMAT, savedAt, ratingsFile, movies, summary, histogram};
 }
 
-/** Turns a stored value back into artefacts, or null when it is missing, of another format, or not a ratings file. */
+/**
+ * Turns a stored value back into artefacts, or null when it is missing, of another format, or not a ratings file. The
+ * dataset is named from its counts again, since an earlier version called whatever it stored "MovieLens 10M".
+ */
 export function fromDatasetRecord(value: unknown): DatasetArtefacts | null {
   if (typeof value !== "object" || value === null) return null;
   const record = value as Partial<DatasetRecord>;
@@ -48,7 +53,12 @@ export function fromDatasetRecord(value: unknown): DatasetArtefacts | null {
   if (!Array.isArray(record.movies) || typeof record.summary !== "object" || typeof record.histogram !== "object") return null;
   const ratingsFile = new Uint8Array(record.ratingsFile);
   if (new TextDecoder().decode(ratingsFile.subarray(0, RATINGS_FILE_MAGIC.length)) !== RATINGS_FILE_MAGIC) return null;
-  return {ratingsFile, movies: record.movies, summary: record.summary!, histogram: record.histogram!};
+  return {ratingsFile, movies: record.movies, summary: named(record.summary!), histogram: record.histogram!};
+}
+
+function named(summary: DatasetSummary): DatasetSummary {
+  if (summary.dataset?.origin !== "browser" || !summary.counts || !summary.rows) return summary;
+  return {...summary, dataset: browserDataset(movielensName(summaryReleaseCounts(summary)))};
 }
 
 /** Turns IndexedDB's errors into messages a reader can act on; a full disk is the likely one. */

@@ -6,6 +6,8 @@ export interface ModelWeights {
   movies: number;
   factors: number;
   yRange: [number, number];
+  /** The catalogue id of the movies it was trained on (catalogueId), when its checkpoint records it. */
+  catalogue: string | null;
   /** The weight decay it was trained with, which sets the fold-in's regularization. */
   wd: number;
   userIds: Int32Array;
@@ -26,6 +28,7 @@ export function modelWeights(bytes: ArrayBuffer | Uint8Array): ModelWeights {
   };
   return {
     ...header.model,
+    catalogue: header.dataset.catalogue ?? null,
     wd: header.training?.wd ?? 0.01,
     userIds: get("userIds") as Int32Array,
     movieIds: get("movieIds") as Int32Array,
@@ -36,7 +39,11 @@ export function modelWeights(bytes: ArrayBuffer | Uint8Array): ModelWeights {
   };
 }
 
-/** True when a model was trained on these movies (same ids, same order), so its movie indexes mean the same movies. */
-export function modelMatches(weights: ModelWeights, movies: readonly {id: number}[]): boolean {
+/**
+ * True when a model was trained on these movies (same ids, same order, and the same catalogue when both are known),
+ * so its movie indexes mean the same movies: two datasets whose ids collide are told apart by their catalogue.
+ */
+export function modelMatches(weights: ModelWeights, movies: readonly {id: number}[], catalogue: string | null = null): boolean {
+  if (weights.catalogue && catalogue && weights.catalogue !== catalogue) return false;
   return weights.movieIds.length === movies.length && movies.every((m, i) => weights.movieIds[i] === m.id);
 }

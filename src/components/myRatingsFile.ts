@@ -1,4 +1,8 @@
-import {MY_USER_ID, diagnoseRating} from "./parseRatings.js";
+import {MY_USER_ID, RatingsParser} from "./parseRatings.js";
+import type {RatingColumns} from "./parseRatings.js";
+import {decodeLine} from "./decodeLine.js";
+import {splitLines} from "./splitLines.js";
+import {textStart} from "./textEncoding.js";
 import type {MyRating} from "./withMyRatings.js";
 
 /** Options of `parseMyRatingsFile`: the movies that exist, the caps on what a reader may import, and the name in errors. */
@@ -33,9 +37,6 @@ export class MyRatingsFileError extends Error {
 }
 
 const MAX_TIMESTAMP = 2 ** 31 - 1;
-// The same grammar as the fast path of RatingsParser: ids of 1–9 digits, stars as 1–2 digits with an optional
-// fraction of 0 or 5 followed by zeros, and a timestamp that fits Int32.
-const LINE = /^(\d{1,9})::(\d{1,9})::(\d{1,2}(?:\.[05]0*)?)::(\d{1,10})$/;
 
 function clip(text: string): string {
   return text.length > 120 ? `${text.slice(0, 120)}…` : text;
@@ -61,49 +62,65 @@ export function formatMyRatings(ratings: readonly MyRating[]): string {
 }
 
 /**
- * Parses an imported `my_ratings.dat` all or nothing: either every line is a valid rating by user 99999 (of a known
- * movie, when `knownMovieIds` is given) and the ratings are returned, or a MyRatingsFileError lists every invalid line.
- * A file over `maxBytes` (default 1 MB) or `maxLines` (default 20,000) is refused before any line is read. LF and CRLF
- * endings are accepted, as are blank lines at the end; an empty file gives no ratings. When a movie is rated on
- * several lines, the last line wins and takes the place of the earlier ones in the order returned.
+ * Parses a `my_ratings.dat` all or nothing, with the one grammar of every ratings file (RatingsParser): either every
+ * line is a valid rating by user 99999 (of a known movie, when `knownMovieIds` is given) and the ratings are returned,
+ * or a MyRatingsFileError lists every invalid line. The build's loaders, the browser's zip import and the Rate page's
+ * import all read my_ratings.dat with this function, so they accept and refuse the same bytes with the same messages.
+ * A file over `maxBytes` (default 1 MB) or `maxLines` (default 20,000) is refused before any line is read; a file in
+ * UTF-16 gets a DatError at line 1 that says to save it as UTF-8. LF and CRLF endings, a UTF-8 byte-order mark and
+ * blank lines at the end are accepted; an empty file gives no ratings. When a movie is rated on several lines, the
+ * last line wins and takes the place of the earlier ones in the order returned.
  */
 export function parseMyRatingsFile(text: string | Uint8Array, options: MyRatingsFileOptions = {}): MyRating[] {
   const {knownMovieIds, maxBytes = 1_000_000, maxLines = 20_000, file = "my_ratings.dat"} = options;
   // A string's UTF-8 length is at least its length in UTF-16 units, so the cheap check comes first.
   const size = typeof text === "string" ? (text.length > maxBytes ? text.length : new TextEncoder().encode(text).length) : text.length;
   if (size > maxBytes) throw new Error(`${file} is ${formatBytes(size)}; files over ${formatBytes(maxBytes)} are not imported.`);
-  if (typeof text !== "string") text = new TextDecoder().decode(text);
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-
-  const lines = text.split("\n");
-  let count = lines.length;
-  while (count > 0 && (lines[count - 1] === "" || lines[count - 1] === "\r")) --count; // blank lines at the end
+  const bytes = typeof text === "string" ? new TextEncoder().encode(text) : text;
+  const count = lineCount(bytes);
   if (count > maxLines) throw new Error(`${file} has ${count.toLocaleString("en-US")} lines; files over ${maxLines.toLocaleString("en-US")} lines are not imported.`);
 
-  const known = knownMovieIds === undefined ? null : knownMovieIds instanceof Set ? (knownMovieIds as ReadonlySet<number>) : new Set(knownMovieIds);
   const problems: MyRatingsProblem[] = [];
+  const parser = new RatingsParser(file, bytes.length, {onProblem: (p) => problems.push(p)});
+  parser.push(bytes);
+  const columns = parser.finish({allowEmpty: true});
+  // The text of each line, to quote the lines that parse but are refused.
+  const texts = new Map<number, string>();
+  for (const [raw, number] of splitLines(bytes.subarray(textStart(bytes)))) texts.set(number, decodeLine(raw));
+  const known = knownMovieIds === undefined ? null : knownMovieIds instanceof Set ? (knownMovieIds as ReadonlySet<number>) : new Set(knownMovieIds);
   const ratings = new Map<number, MyRating>();
-  for (let i = 0; i < count; ++i) {
-    const line = lines[i].endsWith("\r") ? lines[i].slice(0, -1) : lines[i];
-    const fail = (reason: string) => problems.push({line: i + 1, reason, text: line});
-    if (line === "") {
-      fail("empty line");
-      continue;
-    }
-    const match = LINE.exec(line);
-    const rating = match ? +match[3] : NaN;
-    if (!match || !(rating >= 0.5 && rating <= 5) || +match[4] > MAX_TIMESTAMP) {
-      fail(diagnoseRating(line));
-      continue;
-    }
-    const user = +match[1], movieId = +match[2];
-    if (user !== MY_USER_ID) fail(`expected user ${MY_USER_ID}, found user ${user}`);
-    else if (known && !known.has(movieId)) fail(`movie ${movieId} is not in movies.dat`);
+  for (let i = 0; i < columns.userId.length; ++i) {
+    const user = columns.userId[i], movieId = columns.movieId[i];
+    const line = parser.rowLines[i];
+    const lineText = () => texts.get(line) ?? "";
+    if (user !== MY_USER_ID) problems.push({line, reason: `expected user ${MY_USER_ID}, found user ${user}`, text: lineText()});
+    else if (known && !known.has(movieId)) problems.push({line, reason: `movie ${movieId} is not in movies.dat`, text: lineText()});
     else {
       ratings.delete(movieId);
-      ratings.set(movieId, {movieId, rating, timestamp: +match[4]});
+      ratings.set(movieId, {movieId, rating: columns.rating2[i] / 2, timestamp: columns.timestamp[i]});
     }
   }
-  if (problems.length) throw new MyRatingsFileError(file, problems);
+  if (problems.length) throw new MyRatingsFileError(file, problems.sort((a, b) => a.line - b.line));
   return [...ratings.values()];
+}
+
+/** The lines of a file, not counting blank lines at its end. */
+function lineCount(bytes: Uint8Array): number {
+  let end = bytes.length;
+  while (end > 0 && (bytes[end - 1] === 10 || bytes[end - 1] === 13)) --end;
+  if (end === 0) return 0;
+  let n = 1;
+  for (let i = 0; i < end; ++i) if (bytes[i] === 10) ++n;
+  return n;
+}
+
+/** Reads `my_ratings.dat` as parseMyRatingsFile does, into the columns the build and the import index (user 99999 each). */
+export function parseMyRatings(bytes: Uint8Array, file = "my_ratings.dat"): RatingColumns {
+  const mine = parseMyRatingsFile(bytes, {file});
+  return {
+    userId: Int32Array.from(mine, () => MY_USER_ID),
+    movieId: Int32Array.from(mine, (r) => r.movieId),
+    rating2: Uint8Array.from(mine, (r) => r.rating * 2),
+    timestamp: Int32Array.from(mine, (r) => r.timestamp)
+  };
 }

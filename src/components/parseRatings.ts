@@ -1,5 +1,6 @@
 import {DatError} from "./datError.js";
 import {decodeLine} from "./decodeLine.js";
+import {checkTextEncoding, notUtf8Reason, textStart, utf8Problem} from "./textEncoding.js";
 
 /** Ratings as parallel columns, in file order; `rating2` is the rating times two (1–10), so half stars stay integers. */
 export interface RatingColumns {
@@ -18,16 +19,33 @@ const NINE = 57;
 const MAX_ID_DIGITS = 9; // ids stay below 1e9, so they fit Int32
 const MAX_TIMESTAMP = 2 ** 31 - 1;
 
+/** A line the parser could not read: its 1-based number, why, and its text. */
+export type RatingsProblem = {line: number; reason: string; text: string};
+
+/** Options of RatingsParser: `onProblem` collects every bad line and reads on, instead of throwing at the first. */
+export interface RatingsParserOptions {
+  onProblem?: (problem: RatingsProblem) => void;
+}
+
 /**
  * Parses `UserID::MovieID::Rating::Timestamp` lines pushed in chunks of bytes, so a 265 MB `ratings.dat` never has to
- * be one string. The fast path reads digits straight from the bytes; any line it cannot read is decoded again to
- * explain what is wrong with it.
+ * be one string. This is the one grammar of every ratings file, wherever it is read (the build's loaders, the
+ * browser's import of a zip, the Rate page's import of my_ratings.dat): ids of 1–9 digits, a rating of 0.5–5 in half
+ * stars (`4`, `4.5`, `4.0`), a timestamp that fits Int32, LF or CRLF endings, blank lines only at the end, and a UTF-8
+ * byte-order mark skipped. A file in UTF-16 is refused at line 1 with the fix. The fast path reads digits straight from
+ * the bytes; any line it cannot read is decoded again to explain what is wrong with it. See MovieLens 10M's README
+ * (https://files.grouplens.org/datasets/movielens/ml-10m-README.html) for the format.
  */
 export class RatingsParser {
   readonly file: string;
   private line = 0;
   private blank = 0;
+  private blanks: number[] = [];
+  private started = false;
   private carry: Uint8Array | null = null;
+  private readonly onProblem: ((problem: RatingsProblem) => void) | null;
+  /** The line of each row, kept only when collecting problems (small files such as my_ratings.dat). */
+  readonly rowLines: number[] = [];
   private length = 0;
   private userId: Int32Array;
   private movieId: Int32Array;
@@ -35,8 +53,9 @@ export class RatingsParser {
   private timestamp: Int32Array;
 
   /** `sizeHint` is the file's size in bytes, used to size the columns once instead of growing them. */
-  constructor(file = "ratings.dat", sizeHint = 0) {
+  constructor(file = "ratings.dat", sizeHint = 0, {onProblem}: RatingsParserOptions = {}) {
     this.file = file;
+    this.onProblem = onProblem ?? null;
     const capacity = Math.max(1024, Math.ceil(sizeHint / 18));
     this.userId = new Int32Array(capacity);
     this.movieId = new Int32Array(capacity);
@@ -46,6 +65,12 @@ export class RatingsParser {
 
   /** Parses every complete line in `chunk`, keeping a trailing partial line for the next push. */
   push(chunk: Uint8Array): void {
+    if (!this.started) {
+      if (chunk.length === 0) return;
+      this.started = true;
+      checkTextEncoding(chunk, this.file);
+      chunk = chunk.subarray(textStart(chunk));
+    }
     let start = 0;
     if (this.carry) {
       const lf = chunk.indexOf(LF);
@@ -67,14 +92,17 @@ export class RatingsParser {
     if (last + 1 < chunk.length) this.carry = chunk.slice(last + 1);
   }
 
-  /** Parses the final line (which may lack a newline) and returns the columns, trimmed to their length. */
-  finish(): RatingColumns {
+  /**
+   * Parses the final line (which may lack a newline) and returns the columns, trimmed to their length. A file with no
+   * ratings is an error unless `allowEmpty` (an empty my_ratings.dat is no ratings of mine yet).
+   */
+  finish({allowEmpty = false}: {allowEmpty?: boolean} = {}): RatingColumns {
     if (this.carry) {
       const line = concat(this.carry, Uint8Array.of(LF));
       this.carry = null;
       this.parseBlock(line, 0, line.length);
     }
-    if (this.length === 0) throw new DatError(this.file, 1, "empty file: no ratings");
+    if (this.length === 0 && !allowEmpty) throw new DatError(this.file, 1, "empty file: no ratings");
     const n = this.length;
     return {
       userId: this.userId.slice(0, n),
@@ -93,34 +121,42 @@ export class RatingsParser {
       let c = b[i];
       if (c === LF || (c === CR && b[i + 1] === LF)) {
         this.blank ||= this.line;
+        if (this.onProblem) this.blanks.push(this.line);
         i += c === LF ? 1 : 2;
         continue;
       }
-      if (this.blank) throw new DatError(this.file, this.blank, "empty line");
+      if (this.blank) {
+        // Blank lines are allowed at the end only: one followed by a rating is an error.
+        if (!this.onProblem) throw new DatError(this.file, this.blank, "empty line");
+        for (const line of this.blanks) this.onProblem({line, reason: "empty line", text: ""});
+        this.blank = 0;
+        this.blanks = [];
+      }
       let user = 0, movie = 0, whole = 0, half = 0, time = 0, d = 0;
       for (d = 0; (c = b[i]) >= ZERO && c <= NINE; ++d, ++i) user = user * 10 + c - ZERO;
-      if (d === 0 || d > MAX_ID_DIGITS || c !== COLON || b[i + 1] !== COLON) return this.fail(b, lineStart);
+      if (d === 0 || d > MAX_ID_DIGITS || c !== COLON || b[i + 1] !== COLON) { i = this.fail(b, lineStart); continue; }
       i += 2;
       for (d = 0; (c = b[i]) >= ZERO && c <= NINE; ++d, ++i) movie = movie * 10 + c - ZERO;
-      if (d === 0 || d > MAX_ID_DIGITS || c !== COLON || b[i + 1] !== COLON) return this.fail(b, lineStart);
+      if (d === 0 || d > MAX_ID_DIGITS || c !== COLON || b[i + 1] !== COLON) { i = this.fail(b, lineStart); continue; }
       i += 2;
       for (d = 0; (c = b[i]) >= ZERO && c <= NINE; ++d, ++i) whole = whole * 10 + c - ZERO;
-      if (d === 0 || d > 2) return this.fail(b, lineStart);
+      if (d === 0 || d > 2) { i = this.fail(b, lineStart); continue; }
       if (c === DOT) {
         c = b[++i];
         if (c === ZERO + 5) half = 1;
-        else if (c !== ZERO) return this.fail(b, lineStart);
+        else if (c !== ZERO) { i = this.fail(b, lineStart); continue; }
         while ((c = b[++i]) === ZERO);
       }
       const rating2 = whole * 2 + half;
-      if (rating2 < 1 || rating2 > 10 || c !== COLON || b[i + 1] !== COLON) return this.fail(b, lineStart);
+      if (rating2 < 1 || rating2 > 10 || c !== COLON || b[i + 1] !== COLON) { i = this.fail(b, lineStart); continue; }
       i += 2;
       for (d = 0; (c = b[i]) >= ZERO && c <= NINE; ++d, ++i) time = time * 10 + c - ZERO;
-      if (d === 0 || time > MAX_TIMESTAMP) return this.fail(b, lineStart);
+      if (d === 0 || time > MAX_TIMESTAMP) { i = this.fail(b, lineStart); continue; }
       if (c === CR) c = b[++i];
-      if (c !== LF) return this.fail(b, lineStart);
+      if (c !== LF) { i = this.fail(b, lineStart); continue; }
       ++i;
       if (this.length === this.userId.length) this.grow();
+      if (this.onProblem) this.rowLines.push(this.line);
       const k = this.length++;
       this.userId[k] = user;
       this.movieId[k] = movie;
@@ -138,12 +174,18 @@ export class RatingsParser {
     this.timestamp = grown(this.timestamp, new Int32Array(capacity));
   }
 
-  private fail(b: Uint8Array, lineStart: number): never {
-    let end = b.indexOf(LF, lineStart);
-    if (end < 0) end = b.length;
+  /** Reports the line at `lineStart` (throwing, unless collecting) and returns where the next line starts. */
+  private fail(b: Uint8Array, lineStart: number): number {
+    const lf = b.indexOf(LF, lineStart);
+    let end = lf < 0 ? b.length : lf;
     if (end > lineStart && b[end - 1] === CR) --end;
-    const text = decodeLine(b.subarray(lineStart, end));
-    throw new DatError(this.file, this.line, diagnoseRating(text), text);
+    const raw = b.subarray(lineStart, end);
+    const text = decodeLine(raw);
+    const encoding = utf8Problem(raw);
+    const reason = encoding ? notUtf8Reason(encoding) : diagnoseRating(text);
+    if (!this.onProblem) throw new DatError(this.file, this.line, reason, text);
+    this.onProblem({line: this.line, reason, text});
+    return lf < 0 ? b.length : lf + 1;
   }
 }
 
@@ -152,13 +194,16 @@ export function diagnoseRating(text: string): string {
   const fields = text.split("::");
   if (fields.length !== 4) return `expected 4 fields separated by "::" (UserID::MovieID::Rating::Timestamp), found ${fields.length}`;
   const [user, movie, rating, time] = fields;
-  if (!/^\d{1,9}$/.test(user)) return `user id is not a number: ${JSON.stringify(user)}`;
-  if (!/^\d{1,9}$/.test(movie)) return `movie id is not a number: ${JSON.stringify(movie)}`;
+  for (const [what, id] of [["user", user], ["movie", movie]]) {
+    if (/^\d{10,}$/.test(id)) return `${what} id ${id} is too large: ids have at most 9 digits (up to 999999999)`;
+    if (!/^\d{1,9}$/.test(id)) return `${what} id is not a number: ${JSON.stringify(id)}`;
+  }
   if (!/^\d+(\.\d+)?$/.test(rating)) return `rating is not a number: ${JSON.stringify(rating)}`;
   const value = +rating;
   if (value < 0.5 || value > 5) return `rating ${rating} is outside 0.5–5`;
   if (!Number.isInteger(value * 2)) return `rating ${rating} is not a multiple of 0.5`;
-  if (!/^\d{1,10}$/.test(time) || +time > MAX_TIMESTAMP) return `timestamp is not a valid number of seconds: ${JSON.stringify(time)}`;
+  if (/^\d+$/.test(time) && +time > MAX_TIMESTAMP) return `timestamp ${time} is too large: at most ${MAX_TIMESTAMP} (seconds since 1970, up to January 2038)`;
+  if (!/^\d{1,10}$/.test(time)) return `timestamp is not a valid number of seconds: ${JSON.stringify(time)}`;
   return "malformed line";
 }
 
@@ -172,13 +217,6 @@ export function parseRatings(bytes: Uint8Array, file = "ratings.dat"): RatingCol
 /** The user id the original notebook gives to the reader's own ratings. */
 export const MY_USER_ID = 99999;
 
-/** Parses `my_ratings.dat`, which must hold only user 99999's ratings, as the original rating tool wrote them. */
-export function parseMyRatings(bytes: Uint8Array, file = "my_ratings.dat"): RatingColumns {
-  const ratings = parseRatings(bytes, file);
-  const i = ratings.userId.findIndex((id) => id !== MY_USER_ID);
-  if (i >= 0) throw new DatError(file, i + 1, `expected user ${MY_USER_ID}, found user ${ratings.userId[i]}`);
-  return ratings;
-}
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   const c = new Uint8Array(a.length + b.length);

@@ -24,6 +24,8 @@ export type TrainRequest =
       myRatings: MyRating[] | null;
       /** A checkpoint to continue from: a new one-cycle run of `hyper.epochs` epochs starting at its weights. */
       checkpoint?: ArrayBuffer;
+      /** The dataset's catalogue id and name, recorded in the checkpoint and checked when one resumes. */
+      dataset?: {catalogue?: string; name?: string};
     }
   | {type: "stop"};
 
@@ -37,6 +39,8 @@ export interface WorkerMemory {
 /** Messages the training worker sends back. */
 export type TrainEvent =
   | {type: "status"; text: string}
+  /** Something the reader should know about this run, such as how my ratings changed since the checkpoint it resumes. */
+  | {type: "note"; text: string}
   | {type: "backend"; backend: BackendName; failures: string[]}
   | {type: "data"; rows: number; users: number; movies: number; myRatings: number; skipped: number}
   | {type: "batch"; epoch: number; batch: number; batches: number; loss: number; ratingsPerSecond: number; etaSeconds: number}

@@ -74,7 +74,9 @@ async function train(request: Extract<TrainRequest, {type: "train"}>): Promise<v
     post({type: "status", text: "Training…"});
     const prior: EpochRow[] = [];
     if (request.checkpoint) {
-      model = restoreModel(new Uint8Array(request.checkpoint), table);
+      const notes: string[] = [];
+      model = restoreModel(new Uint8Array(request.checkpoint), table, request.dataset, notes);
+      for (const text of notes) post({type: "note", text});
       prior.push(...(model.training?.history ?? []));
     } else {
       model = buildModel({users: table.userIds.length, movies: table.movieIds.length, factors: hyper.factors, seed: hyper.seed});
@@ -114,7 +116,7 @@ async function train(request: Extract<TrainRequest, {type: "train"}>): Promise<v
     }
     const history = [...prior, ...rows];
     if (model.training) model.training.history = history;
-    const checkpoint = (await encodeCheckpoint(model, table)).buffer as ArrayBuffer;
+    const checkpoint = (await encodeCheckpoint(model, table, request.dataset)).buffer as ArrayBuffer;
     const wasm = (tf.backend() as unknown as {wasm?: {HEAPU8: Uint8Array}}).wasm;
     const memory = {
       tensorBytes: tf.memory().numBytes,

@@ -7,6 +7,8 @@ import type {MyRating} from "./withMyRatings.js";
 export interface TrainingState {
   status: "idle" | "loading" | "training" | "done" | "stopped" | "error";
   text: string;
+  /** Notes on this run for the reader (how my ratings changed since a resumed checkpoint). */
+  notes: string[];
   backend: BackendName | null;
   /** Backends that failed to start before the one in use. */
   failures: string[];
@@ -32,7 +34,7 @@ export type TrainOptions = Omit<Extract<TrainRequest, {type: "train"}>, "type"> 
   priorRows?: EpochRow[];
 };
 
-const IDLE: TrainingState = {status: "idle", text: "", backend: null, failures: [], data: null, progress: null, rows: [], batchLosses: [], error: null, checkpoint: null, hyper: null, seconds: 0, memory: null, myPredictions: null, myRatingsUsed: []};
+const IDLE: TrainingState = {status: "idle", text: "", notes: [], backend: null, failures: [], data: null, progress: null, rows: [], batchLosses: [], error: null, checkpoint: null, hyper: null, seconds: 0, memory: null, myPredictions: null, myRatingsUsed: []};
 
 /**
  * Drives the training worker and folds its events into a state that a page renders; `subscribe` fits
@@ -52,6 +54,8 @@ export function createTrainingSession(workerUrl: string | URL) {
     switch (e.type) {
       case "status":
         return emit({text: e.text});
+      case "note":
+        return emit({notes: [...state.notes, e.text]});
       case "backend":
         return emit({backend: e.backend, failures: e.failures});
       case "data":

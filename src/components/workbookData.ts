@@ -1,4 +1,5 @@
 import type {DatasetArtefacts, DatasetSummary, HistogramSummary, MovieRow} from "./datasetArtifacts.js";
+import {catalogueId} from "./catalogueId.js";
 import {openDatasetStore} from "./datasetStore.js";
 
 /** A file the build made, as Framework's FileAttachment gives it. */
@@ -33,7 +34,8 @@ export async function loadWorkbookData(built: {summary: Attachment; movies?: Att
   if (stored) {
     return {
       source: "browser",
-      summary: stored.summary,
+      // A dataset stored by an earlier version has no catalogue id in its summary: derive it from its movies.
+      summary: {...stored.summary, catalogue: stored.summary.catalogue ?? catalogueId(stored.movies)},
       movies: stored.movies,
       histogram: stored.histogram,
       ratingsUrl: URL.createObjectURL(new Blob([stored.ratingsFile as Uint8Array<ArrayBuffer>], {type: "application/octet-stream"}))

@@ -1,6 +1,9 @@
 import {existsSync, readFileSync, statSync} from "node:fs";
 import {join, relative, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
+import type {DatasetInfo} from "../components/datasetArtifacts.js";
+import type {IndexedRatings} from "../components/indexRatings.js";
+import {movielensName, releaseCounts} from "../components/movielensRelease.js";
 import {SITE_SYNTH} from "../components/synthesize.js";
 import type {SynthMeta} from "../components/synthesize.js";
 import {writeSynthetic} from "./writeSynthetic.js";
@@ -23,6 +26,9 @@ export interface Dataset {
   moviesPath: string;
   ratingsPath: string;
   myRatingsPath: string | null;
+  /** The folder as a reader would name it: relative to the project when inside it. */
+  where: string;
+  /** Its name; real MovieLens is named by its counts only once it is read (describeDataset). */
   name: string;
   /** One line for the top of every page. */
   banner: string;
@@ -63,12 +69,13 @@ export async function resolveDataset(
   const myRatingsPath = env.MY_RATINGS ? resolve(root, env.MY_RATINGS) : join(dir, "my_ratings.dat");
   if (env.MY_RATINGS && !existsSync(myRatingsPath)) throw new Error(`MY_RATINGS=${env.MY_RATINGS} does not exist.`);
   const shown = relative(root, dir) || ".";
+  const where = shown.startsWith("..") ? dir : shown;
   const name = synthetic
     ? `Synthetic MovieLens-shaped data (${synthetic.options.ratings.toLocaleString("en-US")} ratings, seed ${synthetic.options.seed})`
-    : "MovieLens 10M";
+    : "MovieLens-format data";
   const banner = synthetic
-    ? `${name}, from ${shown.startsWith("..") ? dir : shown}/. Run \`npm run data:fetch\` for MovieLens 10M.`
-    : `${name}, from ${shown.startsWith("..") ? dir : shown}/.`;
+    ? `${name}, from ${where}/. Run \`npm run data:fetch\` for MovieLens 10M.`
+    : movielensBanner(name, where);
   return {
     kind: synthetic ? "synthetic" : "movielens",
     origin,
@@ -76,10 +83,26 @@ export async function resolveDataset(
     moviesPath: join(dir, "movies.dat"),
     ratingsPath: join(dir, "ratings.dat"),
     myRatingsPath: existsSync(myRatingsPath) ? myRatingsPath : null,
+    where,
     name,
     banner,
     synthetic
   };
+}
+
+function movielensBanner(name: string, where: string): string {
+  return `${name}, from ${where}/.`;
+}
+
+/**
+ * How the pages describe the dataset once it is read: real MovieLens named by its counts ("MovieLens 1M", "MovieLens
+ * 10M", or "MovieLens-format data, N movies, M ratings"), as the browser's import names a visitor's; synthetic as it is.
+ */
+export function describeDataset(dataset: Dataset, {movies, ratings, rows}: {movies: unknown[]; ratings: Pick<IndexedRatings, "userIds">; rows: {ratings: number}}): DatasetInfo {
+  const {kind, origin, synthetic} = dataset;
+  if (kind !== "movielens") return {kind, origin, name: dataset.name, banner: dataset.banner, synthetic};
+  const name = movielensName(releaseCounts({ratings: rows.ratings, movies: movies.length, userIds: ratings.userIds}));
+  return {kind, origin, name, banner: movielensBanner(name, dataset.where), synthetic};
 }
 
 function isCurrentSynthetic(dir: string): boolean {

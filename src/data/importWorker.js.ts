@@ -1,4 +1,4 @@
-// The import worker, bundled with its dependencies (fflate and the .dat parsers) for "Load MovieLens 10M from your
+// The import worker, bundled with its dependencies (fflate and the .dat parsers) for "Load MovieLens from your
 // computer" on every page.
 import {bundleWorker} from "./bundleWorker.js";
 import {runLoader} from "./log.js";

@@ -1,6 +1,6 @@
 // Ratings as compact columns (user index, movie index, rating×2) with the id maps, for training in the browser.
 import {encodeRatingsFile} from "../components/ratingsFile.js";
-import {resolveDataset} from "./dataset.js";
+import {describeDataset, resolveDataset} from "./dataset.js";
 import {log, runLoader} from "./log.js";
 import {isWithheld, withheldArtifacts} from "./withheld.js";
 import {readDataset} from "./readDataset.js";
@@ -10,7 +10,7 @@ await runLoader(async () => {
   const dataset = await resolveDataset({log});
   if (isWithheld(dataset)) return withheldArtifacts().ratingsFile; // a publish build embeds nothing derived from MovieLens
   // 2. Parse movies.dat, ratings.dat and my_ratings.dat; index ids densely.
-  const {ratings} = await readDataset(dataset, log);
-  // 3. Write the columns; the header names the dataset so the page can check what it got.
-  return encodeRatingsFile(ratings, {dataset: dataset.name, kind: dataset.kind});
+  const loaded = await readDataset(dataset, log);
+  // 3. Write the columns; the header names the dataset (as summary.json does) so the page can check what it got.
+  return encodeRatingsFile(loaded.ratings, {dataset: describeDataset(dataset, loaded).name, kind: dataset.kind});
 });
