@@ -6,6 +6,7 @@ import {join} from "node:path";
 import {zipSync} from "fflate";
 import type {Browser, BrowserContext, Page} from "playwright-core";
 import {afterAll, afterEach, beforeAll, describe, expect, it} from "vitest";
+import {CARD_GUARD_MS} from "../src/components/RatingWidget.js";
 import {writeSynthetic} from "../src/data/writeSynthetic.js";
 import {buildSite} from "./support/buildSite.js";
 import {collectErrors, launchChromium} from "./support/chromium.js";
@@ -77,7 +78,7 @@ describe("Rate movies: one action gives one rating, to the movie on the card", (
     expect(list[b]).toBeUndefined();
     expect(Object.keys(list)).toHaveLength(seed.length + 1);
 
-    await page.waitForTimeout(600);
+    await page.waitForTimeout(CARD_GUARD_MS + 200);
     await page.locator('.stars button.star[data-rating="3"]').click({clickCount: 3});
     await expect.poll(() => cardId(page)).not.toBe(b);
     const c = await cardId(page);
@@ -112,7 +113,7 @@ describe("Rate movies: one action gives one rating, to the movie on the card", (
     expect((await onlyList(page))[a]).toBe(5);
     expect((await onlyList(page))[b]).toBeUndefined();
     // A deliberate click on the new card, once it has been on screen, rates it.
-    await page.waitForTimeout(500);
+    await page.waitForTimeout(CARD_GUARD_MS + 100);
     await page.locator('.stars button.star[data-rating="2"]').click();
     await expect.poll(async () => (await onlyList(page))[b]).toBe(2);
     await page.close();
@@ -186,7 +187,7 @@ describe("My ratings belong to a dataset", () => {
       const id = await cardId(rate);
       await rate.locator(`.stars button.star[data-rating="${stars}"]`).click();
       await expect.poll(() => cardId(rate)).not.toBe(id);
-      await rate.waitForTimeout(450);
+      await rate.waitForTimeout(CARD_GUARD_MS + 50);
     }
     const mine = await tableIds(rate);
     expect(mine.length).toBeGreaterThanOrEqual(3);

@@ -2,6 +2,7 @@ import {readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import type {Browser, BrowserContext, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {CARD_GUARD_MS} from "../src/components/RatingWidget.js";
 import {parseMyRatingsFile} from "../src/components/myRatingsFile.js";
 import {buildSite} from "./support/buildSite.js";
 import {launchChromium, openPage} from "./support/chromium.js";
@@ -75,6 +76,8 @@ describe("Rate movies (browser)", () => {
       const id = +(await card.getAttribute("data-movie-id"))!;
       if (i % 2 === 0) {
         const rating = [0.5, 3.5, 5, 2, 4][i / 2];
+        // A person sees the new card before clicking: a click within CARD_GUARD_MS of the card changing is ignored.
+        await page.waitForTimeout(CARD_GUARD_MS + 50);
         await page.locator(`.stars button.star[data-rating="${rating}"]`).click();
         rated.push([id, rating]);
       } else {

@@ -1,6 +1,7 @@
 import {DatError} from "./datError.js";
 import {decodeLine} from "./decodeLine.js";
 import {splitLines} from "./splitLines.js";
+import {checkTextEncoding, textStart} from "./textEncoding.js";
 
 /** One line of `movies.dat`, with the year split out of the title as the original notebook did. */
 export interface Movie {
@@ -15,8 +16,14 @@ const TRAILING_YEAR = /\s*\(\d{4}\)\s*$/;
 const ID = /^\d+$/;
 const NO_GENRES = "(no genres listed)";
 
-/** Parses `movies.dat` (`MovieID::Title (Year)::Genre|Genre`), throwing a `file:line` DatError on the first malformed line. */
+/**
+ * Parses `movies.dat` (`MovieID::Title (Year)::Genre|Genre`), throwing a `file:line` DatError on the first malformed
+ * line. Titles are UTF-8, or Latin-1 where a line is not valid UTF-8 (older releases); a UTF-8 byte-order mark is
+ * skipped, and a UTF-16 file is refused at line 1 with the fix.
+ */
 export function parseMovies(bytes: Uint8Array, file = "movies.dat"): Movie[] {
+  checkTextEncoding(bytes, file);
+  bytes = bytes.subarray(textStart(bytes));
   const movies: Movie[] = [];
   const seen = new Set<number>();
   let blank = 0;
