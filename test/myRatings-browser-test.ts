@@ -4,55 +4,29 @@ import {mkdtempSync, readFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {zipSync} from "fflate";
-import type {Browser, BrowserContext, Page} from "playwright-core";
-import {afterAll, afterEach, beforeAll, describe, expect, it} from "vitest";
+import type {Page} from "playwright-core";
+import {describe, expect, it} from "vitest";
 import {CARD_GUARD_MS} from "../src/components/RatingWidget.js";
 import {writeSynthetic} from "../src/data/writeSynthetic.js";
 import {buildSite} from "./support/buildSite.js";
-import {collectErrors, launchChromium} from "./support/chromium.js";
-import {serveStatic} from "./support/serveStatic.js";
+import {useBrowserSite} from "./support/browserSite.js";
+import type {BrowserSite} from "./support/browserSite.js";
 
-let server: Awaited<ReturnType<typeof serveStatic>>;
-let browser: Browser;
-let context: BrowserContext;
-let errors: string[][] = [];
 let otherZip: Buffer;
 let sameZip: Buffer;
 
-beforeAll(async () => {
-  const site = await buildSite({seed: 11, users: 300, movies: 400, ratings: 20_000});
-  server = await serveStatic(site.dir);
+const site = useBrowserSite(async () => {
+  const built = await buildSite({seed: 11, users: 300, movies: 400, ratings: 20_000});
   // The built-in dataset's own files, zipped: the same catalogue, loaded from the visitor's disk.
-  sameZip = Buffer.from(zipSync({"same/movies.dat": new Uint8Array(readFileSync(join(site.dataDir, "movies.dat"))), "same/ratings.dat": new Uint8Array(readFileSync(join(site.dataDir, "ratings.dat")))}));
-  browser = await launchChromium();
+  sameZip = Buffer.from(zipSync({"same/movies.dat": new Uint8Array(readFileSync(join(built.dataDir, "movies.dat"))), "same/ratings.dat": new Uint8Array(readFileSync(join(built.dataDir, "ratings.dat")))}));
   // Another MovieLens-format dataset whose movie ids collide with the built-in one's (both start at 1).
   const dir = join(mkdtempSync(join(tmpdir(), "my-ratings-browser-")), "ml");
   await writeSynthetic(dir, {seed: 29, users: 250, movies: 380, ratings: 15_000});
   otherZip = Buffer.from(zipSync({"ml/movies.dat": new Uint8Array(readFileSync(join(dir, "movies.dat"))), "ml/ratings.dat": new Uint8Array(readFileSync(join(dir, "ratings.dat")))}));
+  return built;
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-// Every test starts from a fresh browser profile (no stored ratings, models or datasets) and fails on any page error.
-async function freshContext(options: Parameters<Browser["newContext"]>[0] = {}): Promise<BrowserContext> {
-  context = await browser.newContext(options);
-  errors = [];
-  return context;
-}
-afterEach(async () => {
-  await context?.close();
-  expect(errors.flat()).toEqual([]);
-});
-
-async function open(path: string): Promise<Page> {
-  const page = await context.newPage();
-  errors.push(collectErrors(page));
-  await page.goto(new URL(path, server.url).href, {waitUntil: "networkidle"});
-  return page;
-}
+const freshContext = (options: Parameters<BrowserSite["newContext"]>[0] = {}) => site.newContext(options);
+const open = (path: string) => site.open(path);
 
 /** My stored ratings on every catalogue, as movie id → rating per storage key. */
 const stored = (page: Page) => page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => /^movielens-workbook:my-ratings(@|$)/.test(k)).map((k) => [k, Object.fromEntries((JSON.parse(localStorage.getItem(k)!) as {movieId: number; rating: number}[]).map((r) => [r.movieId, r.rating]))])));

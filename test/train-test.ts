@@ -52,6 +52,41 @@ async function tableRows(page: Page, table = page.locator(".epoch-table").first(
 }
 
 describe("Train a model (browser, through the UI)", () => {
+  it("refuses every invalid hyperparameter under its input, with the allowed range, and trains exactly what the inputs show", async () => {
+    const {page, errors} = await open("./train");
+    const train = page.locator(".train-controls button", {hasText: "Train"});
+    const error = (field: string) => page.locator(`.hyper-form .field[data-field="${field}"] .input-error`).textContent();
+    for (const [label, field, value, message] of [
+      ["n_factors", "factors", "0", "n_factors must be a whole number from 1 to 1,000; 0 is out of range."],
+      ["n_factors", "factors", "2.7", "n_factors must be a whole number from 1 to 1,000; “2.7” is not."],
+      ["n_factors", "factors", "-5", "n_factors must be a whole number from 1 to 1,000; -5 is out of range."],
+      ["n_factors", "factors", "100000", /^n_factors 100,000 would need about \d+(\.\d)? GB for the model, its optimizer state and its checkpoint on this dataset .* Try [\d,]+ or fewer\.$/],
+      ["Epochs", "epochs", "1000", "Epochs must be a whole number from 1 to 100; 1,000 is out of range."],
+      ["Seed", "seed", "", "Seed is empty: type a whole number from 0 to 2,147,483,647."]
+    ] as const) {
+      const input = page.getByLabel(label, {exact: true});
+      await input.fill(value);
+      await input.dispatchEvent("input");
+      if (typeof message === "string") await expect.poll(() => error(field)).toBe(message);
+      else await expect.poll(() => error(field)).toMatch(message);
+      expect(await train.isDisabled()).toBe(true);
+      await input.fill(field === "factors" ? "7" : field === "epochs" ? "1" : "42");
+      await input.dispatchEvent("input");
+      await expect.poll(() => error(field)).toBe("");
+    }
+    expect(await train.isDisabled()).toBe(false);
+    await page.getByLabel("Backend", {exact: true}).selectOption("wasm");
+    await train.click();
+    expect(await waitForEnd(page)).toBe("done");
+    expect(await tableRows(page)).toHaveLength(1);
+    await expect.poll(() => page.locator(".saved-note").textContent()).toContain("Saved this run");
+    await page.close();
+    const save = await open("./save-resume");
+    await expect.poll(() => save.page.locator(".latest-model").textContent()).toMatch(/^7 factors, batch size 256, .*, 1 epochs,/);
+    expect([...errors, ...save.errors]).toEqual([]);
+    await save.page.close();
+  });
+
   it("trains to completion on wasm: one table row per epoch, valid loss decreasing, backend shown", async () => {
     const {page, errors} = await open("./train");
     // On this small set the page's default lr_max (1e-2, tuned on ML-10M's shape) overfits by the fourth epoch.

@@ -1,0 +1,59 @@
+import type {Browser, BrowserContext, Page} from "playwright-core";
+import {afterAll, afterEach, beforeAll, expect} from "vitest";
+import {collectErrors, launchChromium} from "./chromium.js";
+import {serveStatic} from "./serveStatic.js";
+
+/** A built site served to headless Chromium, as a test file uses it. */
+export interface BrowserSite {
+  /** The served site's base URL. */
+  readonly url: string;
+  /** A fresh browser profile (no stored ratings, models or datasets) for this test; the previous one is closed. */
+  newContext(options?: Parameters<Browser["newContext"]>[0]): Promise<BrowserContext>;
+  /** Opens a page in this test's profile (a fresh one if the test has none) and waits for the network to settle. */
+  open(path: string): Promise<Page>;
+}
+
+/**
+ * Builds a site once for a test file (`build` returns its folder), serves it, and gives each test its own browser
+ * profile. After every test it closes the profile and fails the test on any console error or uncaught exception
+ * raised by any of its pages during the flow, so no test has to remember to check.
+ */
+export function useBrowserSite(build: () => Promise<{dir: string}>, {prefix = "/"}: {prefix?: string} = {}): BrowserSite {
+  let server: Awaited<ReturnType<typeof serveStatic>>;
+  let browser: Browser;
+  let context: BrowserContext | null = null;
+  let errors: string[][] = [];
+  beforeAll(async () => {
+    const {dir} = await build();
+    server = await serveStatic(dir, {prefix});
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  afterEach(async () => {
+    await context?.close();
+    context = null;
+    const raised = errors.flat();
+    errors = [];
+    expect(raised, "console errors and uncaught exceptions during the test").toEqual([]);
+  });
+  const site: BrowserSite = {
+    get url() {
+      return server.url;
+    },
+    async newContext(options = {}) {
+      await context?.close();
+      context = await browser.newContext(options);
+      return context;
+    },
+    async open(path) {
+      const page = await (context ?? (await site.newContext())).newPage();
+      errors.push(collectErrors(page));
+      await page.goto(new URL(path, server.url).href, {waitUntil: "networkidle"});
+      return page;
+    }
+  };
+  return site;
+}
