@@ -51,10 +51,13 @@ describe("Load MovieLens from your computer (browser)", () => {
   let browser: Browser;
   let context: BrowserContext;
   let zip: Buffer;
-  let mine: {movies: Set<number>; ratings: number};
+  // The visitor's movies and the built-in ones: their ids collide (both start at 1), so they are told apart by title.
+  let mine: {movies: Set<number>; titles: string[]; byId: Map<number, string>; ratings: number};
+  let builtInTitles: string[];
 
   beforeAll(async () => {
     const site = await buildSite();
+    builtInTitles = parseMovies(new Uint8Array(readFileSync(join(site.dataDir, "movies.dat")))).map((m) => m.title);
     server = await serveStatic(site.dir, {prefix: "/movielens-workbook/"});
     browser = await launchChromium();
     context = await browser.newContext();
@@ -63,7 +66,8 @@ describe("Load MovieLens from your computer (browser)", () => {
     await writeSynthetic(dir, {seed: 21, users: 400, movies: 350, ratings: 24_000});
     const read = (name: string) => new Uint8Array(readFileSync(join(dir, name)));
     zip = Buffer.from(zipSync({"ml-10M100K/movies.dat": read("movies.dat"), "ml-10M100K/ratings.dat": read("ratings.dat"), "ml-10M100K/README.html": strToU8("<p>readme</p>")}));
-    mine = {movies: new Set(parseMovies(read("movies.dat")).map((m) => m.id)), ratings: 24_000};
+    const movies = parseMovies(read("movies.dat"));
+    mine = {movies: new Set(movies.map((m) => m.id)), titles: movies.map((m) => m.title), byId: new Map(movies.map((m) => [m.id, m.title])), ratings: 24_000};
   });
 
   afterAll(async () => {
@@ -124,8 +128,10 @@ describe("Load MovieLens from your computer (browser)", () => {
     expect(await page.locator(".dataset-banner").textContent()).toBe(`${name}, loaded from your computer and kept in this browser.`);
     expect(await page.locator(".dataset-loader summary").textContent()).toBe(`${name} (from your computer) is in use`);
     expect(await page.locator(".load-timing").textContent()).toContain(`Loaded ${mine.ratings.toLocaleString("en-US")} ratings`);
-    const firstMovieId = Number(await page.locator("table").first().locator("tbody tr td").nth(1).textContent());
-    expect(mine.movies.has(firstMovieId)).toBe(true);
+    // The movies table lists the visitor's first movies, not the built-in ones with the same ids.
+    const titles = await page.locator("table").first().locator("tbody tr").evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll("td")[2]?.textContent ?? ""));
+    expect(titles).toEqual(mine.titles.slice(0, 10));
+    expect(titles).not.toEqual(builtInTitles.slice(0, 10));
     await page.close();
 
     const train = await open("./train");
@@ -143,6 +149,10 @@ describe("Load MovieLens from your computer (browser)", () => {
     await expect.poll(() => rows.count(), {timeout: 30_000}).toBe(20);
     const ids = await rows.evaluateAll((trs) => trs.map((tr) => +(tr as HTMLElement).dataset.movieId!));
     expect(ids.every((id) => mine.movies.has(id))).toBe(true);
+    // Each recommended title is the visitor's movie of that id, not the built-in movie that shares it.
+    const recommended = await rows.locator("td:nth-child(3)").allTextContents();
+    expect(recommended).toEqual(ids.map((id) => mine.byId.get(id)));
+    expect(recommended.some((t) => !builtInTitles.includes(t))).toBe(true);
 
     // "Forget this data" returns every page to the build's dataset.
     recommend.page.once("dialog", (dialog) => void dialog.accept());

@@ -45,6 +45,9 @@ function expectSameRun(actual: TinyRun, tolerance: number) {
     const scale = values.reduce((s, x) => Math.max(s, Math.abs(x)), 0);
     expect(worst, k).toBeLessThanOrEqual(tolerance * scale);
   }
+  // Every epoch's loss, compared one by one: an empty history would otherwise pass.
+  expect(expected.history.length).toBeGreaterThan(0);
+  expect(actual.history).toHaveLength(expected.history.length);
   actual.history.forEach((row, i) => expect(row.validLoss).toBeCloseTo(expected.history[i].validLoss, 4));
   expect(actual.numTensorsAfter).toBe(0);
 }
@@ -63,5 +66,6 @@ describe.skipIf(!CHROMIUM)("fit(model, data) in headless Chromium", () => {
     const run = await page.evaluate(() => (globalThis as unknown as {trainTiny: typeof trainTiny}).trainTiny("webgpu"));
     expect(run.backend).toBe("webgpu");
     expectSameRun(run, 1e-3);
+    expect(errors).toEqual([]);
   });
 });

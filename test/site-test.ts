@@ -3,6 +3,7 @@ import {join} from "node:path";
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import config from "../observablehq.config.js";
+import type {DatasetSummary, MovieRow} from "../src/components/datasetArtifacts.js";
 import {buildSite} from "./support/buildSite.js";
 import {collectErrors, launchChromium} from "./support/chromium.js";
 import {serveStatic} from "./support/serveStatic.js";
@@ -19,6 +20,13 @@ function* files(dir: string): Generator<string> {
 }
 
 let site: Awaited<ReturnType<typeof buildSite>>;
+
+/** A JSON file the build wrote (a loader's output), found by its name. */
+function builtJson<T>(name: RegExp): T {
+  const file = [...files(site.dir)].find((f) => name.test(f));
+  if (!file) throw new Error(`no built file matches ${name}`);
+  return JSON.parse(readFileSync(file, "utf-8")) as T;
+}
 let server: Awaited<ReturnType<typeof serveStatic>>;
 let browser: Browser;
 
@@ -62,7 +70,8 @@ describe("the built site in headless Chromium", () => {
     await expect.poll(() => page.locator(".dataset-banner").textContent()).toContain("Synthetic MovieLens-shaped data (20,000 ratings, seed 7)");
     expect(await page.locator(".dataset-banner code").textContent()).toBe("npm run data:fetch");
     expect(await page.locator("h1").first().textContent()).toContain("Movie recommendations");
-    expect(await page.locator(".card .big").first().textContent()).toMatch(/^2\d,\d{3}$/);
+    const summary = builtJson<DatasetSummary>(/summary\.[0-9a-f]+\.json$/);
+    expect(await page.locator(".card .big").allTextContents()).toEqual([summary.counts.ratings, summary.counts.users, summary.counts.movies, summary.counts.myRatings].map((n) => n.toLocaleString("en-US")));
     expect(errors).toEqual([]);
     expect(failed).toEqual([]);
     await page.close();
@@ -71,16 +80,25 @@ describe("the built site in headless Chromium", () => {
   it("load-data: the first movies, the last ratings (mine included), counts, sparsity, and the decoded ratings file", async () => {
     const {page, errors, failed} = await open("./load-data");
     await page.locator(".load-timing").waitFor();
-    const tables = page.locator("form table, table");
-    expect(await tables.count()).toBeGreaterThanOrEqual(3);
-    const firstMovies = await page.locator("table").nth(0).locator("tbody tr").count();
-    expect(firstMovies).toBe(10);
-    const lastRatings = await page.locator("table").nth(2).locator("tbody tr").allTextContents();
-    expect(lastRatings).toHaveLength(10);
-    expect(lastRatings.every((row) => row.includes("99999"))).toBe(true);
-    expect(await page.locator(".users-count").textContent()).toBe("301");
-    expect(await page.locator(".load-timing").textContent()).toMatch(/Loaded 20,0\d\d ratings/);
-    expect(await page.locator("text=Sparsity").count()).toBeGreaterThan(0);
+    // What the pages must show, computed here from the build's own outputs.
+    const summary = builtJson<DatasetSummary>(/summary\.[0-9a-f]+\.json$/);
+    const movies = builtJson<MovieRow[]>(/movies\.[0-9a-f]+\.json$/);
+    const cells = (n: number) => page.locator("table").nth(n).locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
+    // Inputs.table keeps an empty first cell for its row selector, even with select off.
+    const firstMovies = await cells(0);
+    expect(firstMovies.map((row) => row.slice(1, 4))).toEqual(movies.slice(0, 10).map((m) => [m.id.toLocaleString("en-US"), m.title, String(m.year ?? "")]));
+    const lastRatings = await cells(2);
+    expect(lastRatings.map((row) => row.slice(1, 5))).toEqual(summary.lastRatings.map((r) => [String(r.userId), String(r.movieId), r.title, String(r.rating)]));
+    expect(lastRatings.at(-1)![1]).toBe("99999");
+    const cards = await page.locator(".card").evaluateAll((divs) => Object.fromEntries(divs.map((d) => [d.querySelector("h2")?.textContent, d.querySelector(".big")?.textContent])));
+    expect(cards).toMatchObject({
+      Users: summary.counts.users.toLocaleString("en-US"),
+      Movies: summary.counts.movies.toLocaleString("en-US"),
+      Ratings: summary.counts.ratings.toLocaleString("en-US"),
+      Sparsity: `${(100 * summary.sparsity).toFixed(2)}%`
+    });
+    expect(summary.sparsity).toBeGreaterThan(0.5);
+    expect(await page.locator(".load-timing").textContent()).toMatch(new RegExp(`^Loaded ${summary.counts.ratings.toLocaleString("en-US")} ratings \\(`));
     expect(await page.locator(".dataset-banner").count()).toBe(1);
     expect(errors).toEqual([]);
     expect(failed).toEqual([]);

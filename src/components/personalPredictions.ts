@@ -11,8 +11,8 @@ export interface PersonalPredictions {
   approximate: boolean;
   /** Ratings added, removed or changed since the model was trained. */
   changed: number;
-  /** How many of my ratings the predictions rest on. */
-  used: number;
+  /** How many of my ratings the predictions rest on; null when the model does not record which it was trained on. */
+  used: number | null;
   /** Milliseconds the fold-in took (0 when none was needed). */
   ms: number;
 }
@@ -35,7 +35,7 @@ export function personalPredictions(weights: ModelWeights, mine: readonly MyRati
   const me = weights.userIds.indexOf(MY_USER_ID);
   const changed = used ? ratingChanges(mine, used) : 0;
   if (me >= 0 && changed === 0) {
-    return {predictions: predictAll(weights, me, {yRange: weights.yRange}), approximate: false, changed: 0, used: used?.length ?? mine.length, ms: 0};
+    return {predictions: predictAll(weights, me, {yRange: weights.yRange}), approximate: false, changed: 0, used: used?.length ?? null, ms: 0};
   }
   const t0 = performance.now();
   const index = new Map<number, number>();

@@ -7,6 +7,7 @@ import type {BackendName} from "./backend.js";
 import {buildModel} from "./buildModel.js";
 import type {CollabModel, EpochRow} from "./buildModel.js";
 import {encodeCheckpoint, restoreModel} from "./checkpoint.js";
+import {divergenceNote, meanPredictorMse} from "./divergenceNote.js";
 import {fit} from "./fit.js";
 import {predictUser} from "./predict.js";
 import {softwareGpu} from "./softwareGpu.js";
@@ -20,6 +21,8 @@ const post = (event: TrainEvent, transfer: Transferable[] = []) => (self as unkn
 let controller: AbortController | null = null;
 let loaded: {url: string; table: RatingsTable} | null = null;
 let backendInUse: BackendName | null = null;
+// Why the backend in use, chosen by the reader, runs on the CPU (a software GPU), told again at every run.
+let softwareNote: string | null = null;
 
 /** The backends to try, in order: the one asked for, then the ones after it in webgpu → webgl → wasm → cpu. */
 function candidates(preferred: BackendName | "auto"): BackendName[] {
@@ -27,9 +30,21 @@ function candidates(preferred: BackendName | "auto"): BackendName[] {
 }
 
 async function startBackend(preferred: BackendName | "auto", wasmUrls: Record<string, string>): Promise<void> {
-  if (backendInUse && (preferred === "auto" || preferred === backendInUse)) return;
+  if (backendInUse && (preferred === "auto" || preferred === backendInUse)) {
+    if (softwareNote) post({type: "note", text: softwareNote});
+    return;
+  }
   setWasmPaths(wasmUrls);
+  softwareNote = null;
   const failures: string[] = [];
+  if (preferred === "webgpu" || preferred === "webgl") {
+    // Forced onto a GPU backend: train there as asked, but say so when that "GPU" is a software renderer on the CPU.
+    const software = await softwareGpu(preferred);
+    if (software && !/^no /.test(software)) {
+      softwareNote = `You chose ${preferred}, but in this browser it runs on ${software.replace(/, which runs on the CPU and is slower than wasm$/, "")}: a software renderer on the CPU, where training is many times slower than on wasm. Choose auto or wasm to train faster.`;
+      post({type: "note", text: softwareNote});
+    }
+  }
   for (const name of candidates(preferred)) {
     if (preferred === "auto" && (name === "webgpu" || name === "webgl")) {
       const software = await softwareGpu(name);
@@ -115,6 +130,8 @@ async function train(request: Extract<TrainRequest, {type: "train"}>): Promise<v
       stopped = true;
     }
     const history = [...prior, ...rows];
+    const diverged = divergenceNote(rows, meanPredictorMse(table.rating2), hyper);
+    if (diverged) post({type: "note", text: diverged});
     if (model.training) model.training.history = history;
     const checkpoint = (await encodeCheckpoint(model, table, request.dataset)).buffer as ArrayBuffer;
     const wasm = (tf.backend() as unknown as {wasm?: {HEAPU8: Uint8Array}}).wasm;
@@ -132,7 +149,8 @@ async function train(request: Extract<TrainRequest, {type: "train"}>): Promise<v
   } finally {
     model?.dispose();
     controller = null;
-    if (tf.memory().numTensors > 0) tf.disposeVariables();
+    // Before any backend started (the ratings could not be fetched), TF.js has nothing to free, and asking would throw.
+    if (backendInUse && tf.memory().numTensors > 0) tf.disposeVariables();
   }
 }
 

@@ -72,6 +72,8 @@ export function createTrainingSession(workerUrl: string | URL) {
         emit({status: e.stopped ? "stopped" : "done", text: e.stopped ? "Stopped." : "Done.", checkpoint: e.checkpoint, seconds: e.seconds, memory: e.memory, myPredictions: e.myPredictions, myRatingsUsed: e.myRatingsUsed});
         break;
       case "error":
+        // Said on the console too, so a failed run is never silent (and browser tests fail on it).
+        console.error(`Training failed: ${e.message}`);
         emit({status: "error", error: e.message, text: e.message});
         break;
     }
@@ -79,7 +81,9 @@ export function createTrainingSession(workerUrl: string | URL) {
     ended.clear();
   };
   worker.onerror = (event) => {
-    emit({status: "error", error: `The training worker failed: ${event.message || "it could not start"}.`});
+    const error = `The training worker failed: ${event.message || "it could not start"}.`;
+    console.error(error);
+    emit({status: "error", error});
     for (const resolve of ended) resolve(state);
     ended.clear();
   };

@@ -11,6 +11,8 @@ export interface BrowserSite {
   newContext(options?: Parameters<Browser["newContext"]>[0]): Promise<BrowserContext>;
   /** Opens a page in this test's profile (a fresh one if the test has none) and waits for the network to settle. */
   open(path: string): Promise<Page>;
+  /** Declares the console errors this test provokes on purpose: each pattern must match at least one, and is not a failure. */
+  expectErrors(...patterns: RegExp[]): void;
 }
 
 /**
@@ -18,15 +20,16 @@ export interface BrowserSite {
  * profile. After every test it closes the profile and fails the test on any console error or uncaught exception
  * raised by any of its pages during the flow, so no test has to remember to check.
  */
-export function useBrowserSite(build: () => Promise<{dir: string}>, {prefix = "/"}: {prefix?: string} = {}): BrowserSite {
+export function useBrowserSite(build: () => Promise<{dir: string}>, {prefix = "/", webgpu = false}: {prefix?: string; webgpu?: boolean} = {}): BrowserSite {
   let server: Awaited<ReturnType<typeof serveStatic>>;
   let browser: Browser;
   let context: BrowserContext | null = null;
   let errors: string[][] = [];
+  let expected: RegExp[] = [];
   beforeAll(async () => {
     const {dir} = await build();
     server = await serveStatic(dir, {prefix});
-    browser = await launchChromium();
+    browser = await launchChromium({webgpu});
   });
   afterAll(async () => {
     await browser?.close();
@@ -36,8 +39,11 @@ export function useBrowserSite(build: () => Promise<{dir: string}>, {prefix = "/
     await context?.close();
     context = null;
     const raised = errors.flat();
+    const patterns = expected;
     errors = [];
-    expect(raised, "console errors and uncaught exceptions during the test").toEqual([]);
+    expected = [];
+    for (const pattern of patterns) expect(raised.some((e) => pattern.test(e)), `an error matching ${pattern} was expected`).toBe(true);
+    expect(raised.filter((e) => !patterns.some((p) => p.test(e))), "console errors and uncaught exceptions during the test").toEqual([]);
   });
   const site: BrowserSite = {
     get url() {
@@ -47,6 +53,9 @@ export function useBrowserSite(build: () => Promise<{dir: string}>, {prefix = "/
       await context?.close();
       context = await browser.newContext(options);
       return context;
+    },
+    expectErrors(...patterns) {
+      expected.push(...patterns);
     },
     async open(path) {
       const page = await (context ?? (await site.newContext())).newPage();

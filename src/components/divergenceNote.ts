@@ -1,0 +1,29 @@
+import type {EpochRow} from "./buildModel.js";
+import type {TrainHyper} from "./trainProtocol.js";
+
+/**
+ * The valid MSE of the simplest predictor, every rating predicted as the mean rating: the variance of the ratings
+ * (stars²). `rating2` holds ratings × 2. A model that ends above it has learnt nothing, or diverged.
+ */
+export function meanPredictorMse(rating2: ArrayLike<number>): number {
+  let sum = 0, sum2 = 0;
+  for (let i = 0; i < rating2.length; ++i) {
+    const r = rating2[i] / 2;
+    sum += r;
+    sum2 += r * r;
+  }
+  const n = rating2.length;
+  return n ? sum2 / n - (sum / n) ** 2 : NaN;
+}
+
+/**
+ * A hint, in plain words, when a run ends with a valid loss no better than predicting every rating as the mean
+ * (`baseline`, meanPredictorMse), as lr_max 0.1 with wd 0 does (about 4.8 on the default data); null otherwise.
+ */
+export function divergenceNote(history: readonly EpochRow[], baseline: number, hyper: Pick<TrainHyper, "lrMax" | "wd">): string | null {
+  const last = history.at(-1);
+  if (!last || !(baseline > 0) || last.validLoss < baseline) return null;
+  const loss = Number.isFinite(last.validLoss) ? last.validLoss.toFixed(3) : String(last.validLoss);
+  const advice = hyper.lrMax > 1e-2 ? `lower lr_max (${hyper.lrMax} is high; try 1e-2)` : hyper.wd === 0 ? "add some weight decay (try 0.1)" : "lower lr_max or train more epochs";
+  return `This run diverged: its valid_loss, ${loss}, is no better than predicting every rating as the mean (${baseline.toFixed(3)} on this data). Its predictions are not worth using: ${advice} and train again.`;
+}
