@@ -8,10 +8,12 @@ import {buildSite} from "./support/buildSite.js";
 
 const site = useBrowserSite(() => buildSite({seed: 13, users: 300, movies: 400, ratings: 20_000}));
 
-/** Trains a 1-epoch model on the Train page (wasm), which becomes the latest model. */
-async function trainOnce(): Promise<void> {
+/** Trains a 1-epoch model on the Train page (wasm, with this seed), which becomes the latest model. */
+async function trainOnce(seed = 42): Promise<void> {
   const page = await site.open("./train");
   await page.getByLabel("Backend", {exact: true}).selectOption("wasm");
+  await page.getByLabel("Seed", {exact: true}).fill(String(seed));
+  await page.getByLabel("Seed", {exact: true}).dispatchEvent("input");
   const epochs = page.getByLabel("Epochs", {exact: true});
   await epochs.fill("1");
   await epochs.dispatchEvent("input");
@@ -63,6 +65,56 @@ describe("Save and resume (browser)", () => {
     await page.getByLabel("Upload a checkpoint").setInputFiles({name: "ratings.dat", mimeType: "text/plain", buffer: Buffer.from("1::1::4::1\n")});
     await expect.poll(() => message(page)).toMatch(/^Could not upload ratings\.dat: This checkpoint is corrupt or truncated/);
     expect(await rows(page).count()).toBe(1);
+    await page.close();
+  });
+});
+
+describe("Save and resume: Stop (browser)", () => {
+  it("stops a resumed run, keeping the checkpoint's epochs and those done since", async () => {
+    await site.newContext();
+    await trainOnce();
+    const page = await site.open("./save-resume");
+    await page.getByRole("button", {name: "Save as a checkpoint"}).click();
+    await expect.poll(() => rows(page).count()).toBe(1);
+    await page.getByLabel("More epochs").fill("10");
+    await page.getByLabel("More epochs").dispatchEvent("input");
+    await page.getByLabel("Backend", {exact: true}).selectOption("wasm");
+    await rows(page).first().getByRole("button", {name: "Load + train"}).click();
+    const progress = page.locator(".training-progress");
+    // Stop as soon as the resumed run is training: it ends "stopped", before its 10 epochs.
+    await expect.poll(() => progress.getAttribute("data-status"), {timeout: 60_000, interval: 20}).toBe("training");
+    await page.getByRole("button", {name: "Stop"}).click();
+    await expect.poll(() => progress.getAttribute("data-status"), {timeout: 60_000}).toBe("stopped");
+    const epochs = await page.locator(".epoch-table tbody tr td:first-child").allTextContents();
+    expect(epochs[0]).toBe("0"); // the checkpoint's epoch is kept
+    expect(epochs.length).toBeLessThan(11);
+    await page.close();
+  });
+});
+
+describe("Recommendations: the Model select (browser)", () => {
+  it("ranks with the chosen model: a saved checkpoint or the latest model", async () => {
+    await site.newContext();
+    await trainOnce();
+    const save = await site.open("./save-resume");
+    await save.getByLabel("Checkpoint name").fill("first");
+    await save.getByRole("button", {name: "Save as a checkpoint"}).click();
+    await expect.poll(() => rows(save).count()).toBe(1);
+    await save.close();
+    await trainOnce(7); // the latest model is now another run, from another seed
+    const page = await site.open("./recommend");
+    const list = page.locator("table.recommendations tbody tr");
+    const ranked = async () => {
+      await expect.poll(() => list.count(), {timeout: 30_000}).toBe(20);
+      return list.locator("td:nth-child(6)").allTextContents();
+    };
+    const model = page.getByLabel("Model", {exact: true});
+    expect(await model.locator("option").allTextContents()).toEqual(["The latest trained model", "Checkpoint: first"]);
+    const latest = await ranked();
+    await model.selectOption({label: "Checkpoint: first"});
+    await expect.poll(ranked).not.toEqual(latest);
+    await model.selectOption({label: "The latest trained model"});
+    await expect.poll(ranked).toEqual(latest);
     await page.close();
   });
 });

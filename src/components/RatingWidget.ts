@@ -150,7 +150,8 @@ export function RatingWidget(movies: readonly QueueMovie[], {value = [], positio
   function ratingSelect(movieId: number, selected: number | null, label: string): HTMLSelectElement {
     const select = el("select", {className: "rating-select"});
     select.setAttribute("aria-label", label);
-    if (selected === null) select.append(el("option", {value: "", textContent: "Rate…"}));
+    // "Rate…" stands for no rating; it is hidden once there is one, and shows again if that rating goes.
+    select.append(el("option", {value: "", textContent: "Rate…", hidden: selected !== null, selected: selected === null}));
     for (const s of STARS) select.append(el("option", {value: String(s), textContent: `${s}★`, selected: s === selected}));
     select.addEventListener("change", () => select.value && rate(movieId, +select.value));
     return select;
@@ -191,7 +192,16 @@ export function RatingWidget(movies: readonly QueueMovie[], {value = [], positio
       del.addEventListener("click", () => remove(r.movieId));
     }
     mine.replaceChildren(el("h3", {textContent: `My ratings (${ratings.size})`}), rows.length ? table : el("p", {textContent: "None yet."}));
-    renderSearch();
+    showRatingsInSearch();
+  }
+  // The search results stay in place while I rate (here or in another tab): only their selects follow my ratings, so
+  // a list I am choosing from is never rebuilt under the pointer.
+  function showRatingsInSearch() {
+    for (const li of results.querySelectorAll<HTMLLIElement>("li[data-movie-id]")) {
+      const select = li.querySelector("select")!;
+      const rating = ratings.get(+li.dataset.movieId!)?.rating;
+      if (document.activeElement !== select) select.value = rating === undefined ? "" : String(rating);
+    }
   }
   render();
 
