@@ -3,7 +3,8 @@
 // ml-10m.zip in the browser. With synthetic data, the site is published as it is.
 import {execFileSync} from "node:child_process";
 
-const env = {...process.env, WORKBOOK_PUBLISH: "1"};
+// Framework's telemetry would try the network on every build.
+const env = {...process.env, WORKBOOK_PUBLISH: "1", OBSERVABLE_TELEMETRY_DISABLE: "true"};
 const run = (command, args) => execFileSync(command, args, {stdio: "inherit", env});
 try {
   run("node", ["--import", "tsx", "scripts/prepare-data.ts"]);

@@ -1,10 +1,13 @@
 // Runs before `observable preview` and `observable build`: resolves the dataset (generating the synthetic one on first
 // use) and clears cached loader output when the dataset or the loaders' code changed. Framework itself reruns a
 // loader only when the loader file is newer than its cache, so it misses both a new dataset and a changed import.
+// It also gives the libraries named by Framework's own client a version from node_modules, so that neither needs the
+// network (see frameworkNpmPins.ts).
 import {existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {codeStamp} from "../src/data/codeStamp.js";
 import {ROOT, datasetStamp, resolveDataset} from "../src/data/dataset.js";
+import {pinFrameworkNpmVersions} from "./frameworkNpmPins.js";
 
 const CACHE = join(ROOT, "src/.observablehq/cache");
 const STAMP = join(CACHE, "dataset-stamp.json");
@@ -19,6 +22,7 @@ try {
     mkdirSync(CACHE, {recursive: true});
     writeFileSync(STAMP, stamp);
   }
+  pinFrameworkNpmVersions({root: ROOT, cache: CACHE});
   console.error(`Dataset: ${dataset.banner.replaceAll("`", "")}`);
   if (process.env.WORKBOOK_PUBLISH === "1") {
     console.error(dataset.kind === "movielens"

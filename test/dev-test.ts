@@ -9,6 +9,7 @@ import {writeSynthetic} from "../src/data/writeSynthetic.js";
 import {DATASET_LOADERS, describeChange} from "../scripts/watchDataset.js";
 import type {Dataset} from "../src/data/dataset.js";
 import {SMALL} from "./support/buildSite.js";
+import {collectErrors, launchChromium} from "./support/chromium.js";
 import {openPreviewSocket} from "./support/previewSocket.js";
 import type {PreviewMessage} from "./support/previewSocket.js";
 
@@ -124,6 +125,27 @@ describe("npm run dev (scripts/dev.ts)", () => {
       expect(output).toContain("my_ratings.dat changed: the pages will reload with the new data.");
     } finally {
       socket.close();
+    }
+  });
+
+  it("keeps the terminal readable: a page's requests and socket messages add no line each", async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      const errors = collectErrors(page);
+      const requests: string[] = [];
+      page.on("request", (request) => requests.push(new URL(request.url()).pathname));
+      const before = output.length;
+      await page.goto(base, {waitUntil: "networkidle"});
+      await page.locator(".dataset-banner").waitFor();
+      await new Promise((done) => setTimeout(done, 500)); // the filter holds an unfinished line for 50 ms
+      const added = output.slice(before).split("\n").filter((line) => line.trim());
+      expect(errors).toEqual([]);
+      expect(requests.length).toBeGreaterThan(10);
+      expect(added.filter((line) => /\b(GET|HEAD) \/|socket (open|close)|[↑↓] |type: '(hello|welcome)'/.test(line)), added.join("\n")).toEqual([]);
+      expect(added.length, added.join("\n")).toBeLessThan(requests.length / 4);
+    } finally {
+      await browser.close();
     }
   });
 });

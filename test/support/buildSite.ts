@@ -17,7 +17,7 @@ export const SMALL: SynthOptions = {seed: 7, users: 300, movies: 400, ratings: 2
  */
 export async function buildSiteOn(dataDir: string | undefined, env: Record<string, string> = {}): Promise<{dir: string; log: string}> {
   const dir = join(mkdtempSync(join(tmpdir(), "workbook-site-")), "dist");
-  const fullEnv: NodeJS.ProcessEnv = {...process.env, WORKBOOK_OUTPUT: dir, ...env};
+  const fullEnv: NodeJS.ProcessEnv = {...process.env, WORKBOOK_OUTPUT: dir, OBSERVABLE_TELEMETRY_DISABLE: "true", ...env};
   if (dataDir) fullEnv.MOVIELENS_DIR = dataDir;
   else delete fullEnv.MOVIELENS_DIR;
   const prepare = await run("node", ["--import", "tsx", "scripts/prepare-data.ts"], {env: fullEnv});
