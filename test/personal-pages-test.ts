@@ -144,7 +144,9 @@ describe("Recommendations and Compare models (browser)", () => {
     const term = title.split(/\s+/).find((w) => w.length > 3 && /^[A-Za-z]+$/.test(w)) ?? title;
     await page.getByLabel("Exclude titles containing").fill(term.toUpperCase());
     await page.getByLabel("Exclude titles containing").dispatchEvent("input");
-    await expect.poll(async () => (await rows.locator("td:nth-child(3)").allTextContents()).some((t) => t.toLowerCase().includes(term.toLowerCase()))).toBe(false);
+    // Titles are matched from the start of a word, as people type them.
+    const startsAWord = new RegExp(`(^|[^\\p{L}\\p{N}])${term}`, "iu");
+    await expect.poll(async () => (await rows.locator("td:nth-child(3)").allTextContents()).some((t) => startsAWord.test(t))).toBe(false);
     expect(await rows.count()).toBe(20);
 
     // Rate the first one from the table: it leaves the list, and the list is marked as an approximation.
@@ -156,15 +158,22 @@ describe("Recommendations and Compare models (browser)", () => {
     await page.close();
   });
 
-  it("compares two runs side by side with their overlap", async () => {
+  it("compares two runs side by side with their overlap, measured on the lists it shows", async () => {
     await train(1, 10);
     await train(1, 20);
     const page = await open("./compare");
     const columns = page.locator(".compare-column");
     await expect.poll(() => columns.count(), {timeout: 30_000}).toBe(2);
-    expect(await columns.nth(0).locator("li").count()).toBe(20);
+    const lists = await columns.evaluateAll((cards) => cards.map((card) => [...card.querySelectorAll("li")].map((li) => li.textContent!.replace(/ · [\d.]+$/, ""))));
+    expect(lists.map((l) => l.length)).toEqual([20, 20]);
+    const [a, b] = lists.map((l) => new Set(l));
+    const common = [...a].filter((t) => b.has(t)).length;
+    expect(await columns.evaluateAll((cards) => cards.map((card) => card.querySelector("h2")!.textContent))).toEqual(["Run #2", "Run #1"]);
     expect(await page.locator(".compare-metrics tbody tr").count()).toBe(1);
-    expect(await page.locator(".compare-metrics tbody td").nth(1).textContent()).toMatch(/^(0|1)\.\d\d$/);
+    const cells = await page.locator(".compare-metrics tbody td").allTextContents();
+    expect(cells[0]).toBe("Run #2 vs Run #1");
+    expect(cells[1]).toBe((common / (a.size + b.size - common)).toFixed(2));
+    expect(await page.locator(".compare-column li.shared").count()).toBe(2 * common);
     await page.close();
   });
 });

@@ -92,14 +92,16 @@ describe("recommend(movies, predictions, {rated, excludeTerms, includeGenres, ex
   it("leaves out the movies I rated", () => {
     expect(ids(recommend(movies, predicted, {rated: new Set([9, 7, 1234])}))).toEqual([5, 11, 1, 2]);
   });
-  it("leaves out titles containing any term, case-insensitively, as plain text", () => {
+  it("leaves out titles matching any term as typed: case and accents ignored, from a word's start, a year after “(”", () => {
     expect(ids(recommend(movies, predicted, {excludeTerms: ["star wars"]}))).toEqual([9, 11, 1, 2]);
-    expect(ids(recommend(movies, predicted, {excludeTerms: ["TOY", "blanca"]}))).toEqual([9, 5, 7, 2]);
-    // Regex metacharacters mean themselves: "." is not "any character", "(a.k.a." is not a broken group.
+    expect(ids(recommend(movies, predicted, {excludeTerms: ["TOY", "casa"]}))).toEqual([9, 5, 7, 2]);
+    // Inside a word is not a match: "blanca" does not exclude Casablanca.
+    expect(ids(recommend(movies, predicted, {excludeTerms: ["blanca"]}))).toEqual([9, 5, 7, 11, 1, 2]);
+    // Punctuation is not a regular expression, nor needed: "(a.k.a." is the words "a k a".
     expect(ids(recommend(movies, predicted, {excludeTerms: ["(a.k.a."]}))).toEqual([5, 7, 11, 1, 2]);
-    expect(ids(recommend(movies, predicted, {excludeTerms: ["."]}))).toEqual([5, 7, 11, 1, 2]);
-    // Blank terms would match every title; they are ignored.
-    expect(ids(recommend(movies, predicted, {excludeTerms: ["", "  "]}))).toEqual([9, 5, 7, 11, 1, 2]);
+    expect(ids(recommend(movies, predicted, {excludeTerms: ["(1995"]}))).toEqual([9, 5, 7, 11]);
+    // Blank terms, and terms too short to mean anything, would match nearly every title; they are ignored.
+    expect(ids(recommend(movies, predicted, {excludeTerms: ["", "  ", ".", "s"]}))).toEqual([9, 5, 7, 11, 1, 2]);
   });
   it("keeps movies with at least one included genre, when any are given", () => {
     expect(ids(recommend(movies, predicted, {includeGenres: ["Children", "Romance"]}))).toEqual([11, 1, 2]);
@@ -109,10 +111,15 @@ describe("recommend(movies, predictions, {rated, excludeTerms, includeGenres, ex
     expect(ids(recommend(movies, predicted, {excludeGenres: ["Sci-Fi", "Comedy"]}))).toEqual([9, 11, 2]);
     expect(ids(recommend(movies, predicted, {includeGenres: ["Children"], excludeGenres: ["Comedy"]}))).toEqual([2]);
   });
-  it("keeps movies in the year range, inclusive, and leaves out those without a year only when a range is set", () => {
+  it("keeps movies in the year range, inclusive, and leaves out those without a year only when a bound is set", () => {
     expect(ids(recommend(movies, predicted, {years: [1977, 1995]}))).toEqual([5, 7, 1, 2]);
     expect(ids(recommend(movies, predicted, {years: [1980, 1980]}))).toEqual([7]);
     expect(ids(recommend(movies, predicted, {years: null}))).toContain(9);
+    expect(ids(recommend(movies, predicted, {years: [null, null]}))).toContain(9);
+  });
+  it("reads a null year bound as open", () => {
+    expect(ids(recommend(movies, predicted, {years: [1980, null]}))).toEqual([7, 1, 2]);
+    expect(ids(recommend(movies, predicted, {years: [null, 1977]}))).toEqual([5, 11]);
   });
   it("keeps movies with at least minRatings ratings", () => {
     expect(ids(recommend(movies, predicted, {minRatings: 400}))).toEqual([5, 7, 11, 1]);
@@ -125,5 +132,6 @@ describe("recommend(movies, predictions, {rated, excludeTerms, includeGenres, ex
     expect(() => recommend(movies, [1, 2])).toThrow(new TypeError("recommend: 2 predictions for 6 movies"));
     expect(() => recommend(movies, predicted, {n: 1.5})).toThrow(TypeError);
     expect(() => recommend(movies, predicted, {years: [2000, 1990]})).toThrow(TypeError);
+    expect(() => recommend(movies, predicted, {years: [NaN, 1990]})).toThrow(TypeError);
   });
 });

@@ -2,8 +2,9 @@ import type {RecommendationRow} from "./RecommendationTable.js";
 import {compareTopN} from "./compareLists.js";
 import {textRow, textTable} from "./textTable.js";
 
-/** One run in a comparison: its label, final valid loss and top-N list. */
+/** One run in a comparison: its own name ("Run #4"), a label that describes it, its final valid loss and top-N list. */
 export interface ComparedRun {
+  name: string;
   label: string;
   validLoss: number | null;
   rows: RecommendationRow[];
@@ -23,7 +24,7 @@ export function CompareRuns(runs: readonly ComparedRun[], {width = 960}: {width?
   runs.forEach((run, i) => {
     const card = grid.appendChild(document.createElement("div"));
     card.className = "card compare-column";
-    card.appendChild(document.createElement("h2")).textContent = `Run ${i + 1}`;
+    card.appendChild(document.createElement("h2")).textContent = run.name;
     const sub = card.appendChild(document.createElement("p"));
     sub.className = "run-label";
     sub.textContent = run.label;
@@ -36,13 +37,15 @@ export function CompareRuns(runs: readonly ComparedRun[], {width = 960}: {width?
   });
   const summary = root.appendChild(document.createElement("p"));
   summary.className = "shared-count";
-  summary.textContent = `${shared.size} titles are in every list (highlighted).`;
+  summary.textContent = shared.size === 0
+    ? "No title is in every list."
+    : `${shared.size === 1 ? "One title is" : `${shared.size} titles are`} in every list (highlighted).`;
   const {table, body} = textTable("compare-metrics", ["Runs", "Jaccard", "Rank correlation", "valid_loss"]);
   root.appendChild(table);
   for (let i = 0; i < runs.length; ++i) {
     for (let j = i + 1; j < runs.length; ++j) {
       const {jaccard, rank} = pairs[i][j];
-      textRow(body, [`${i + 1} vs ${j + 1}`, jaccard.toFixed(2), Number.isFinite(rank) ? rank.toFixed(2) : "–", `${runs[i].validLoss?.toFixed(4) ?? "–"} vs ${runs[j].validLoss?.toFixed(4) ?? "–"}`]);
+      textRow(body, [`${runs[i].name} vs ${runs[j].name}`, jaccard.toFixed(2), Number.isFinite(rank) ? rank.toFixed(2) : "–", `${runs[i].validLoss?.toFixed(4) ?? "–"} vs ${runs[j].validLoss?.toFixed(4) ?? "–"}`]);
     }
   }
   return root;

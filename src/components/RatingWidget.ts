@@ -3,6 +3,7 @@ import type {QueueMovie} from "./ratingQueue.js";
 import type {MyRatingChange} from "./myRatingsStorage.js";
 import type {MyRating} from "./withMyRatings.js";
 import {textRow, textTable} from "./textTable.js";
+import {matchesTitle, parseTitleQuery, titleKey} from "./titleMatch.js";
 
 /**
  * Options: my ratings so far, the movie id the queue stopped at, a clock (for tests), and `onChange`, which receives
@@ -22,6 +23,9 @@ export interface RatingWidgetOptions {
  * pointer), and must not rate the movie that just appeared.
  */
 export const CARD_GUARD_MS = 400;
+
+/** How many movies the search lists, most rated first; it says how many more match. */
+export const SEARCH_RESULTS = 10;
 
 type Action = {movieId: number; previous: MyRating | null; position: number | null};
 
@@ -157,16 +161,24 @@ export function RatingWidget(movies: readonly QueueMovie[], {value = [], positio
     return select;
   }
 
+  // Titles as search keys, made on the first search: "The Matrix" finds "Matrix, The", "amelie" finds "Amélie".
+  let titleKeys: string[] | null = null;
   function renderSearch() {
-    const q = search.value.trim().toLowerCase();
     results.replaceChildren();
-    if (q.length < 2) return;
-    const found = movies.filter((m) => m.title.toLowerCase().includes(q)).sort((a, b) => b.ratings - a.ratings).slice(0, 10);
-    if (!found.length) results.append(el("li", {className: "empty", textContent: "No movie matches."}));
+    const typed = search.value.trim();
+    if (typed === "") return;
+    const query = parseTitleQuery(typed);
+    if (query === null) return void results.append(el("li", {className: "hint", textContent: "Type at least two letters of the title, or its year."}));
+    titleKeys ??= movies.map((m) => titleKey(m.title));
+    const all = movies.filter((m, i) => matchesTitle(query, titleKeys![i], m.year)).sort((a, b) => b.ratings - a.ratings || a.title.localeCompare(b.title));
+    const found = all.slice(0, SEARCH_RESULTS);
+    if (!found.length) results.append(el("li", {className: "empty", textContent: `No movie matches “${typed}”.`}));
     for (const m of found) {
       const li = results.appendChild(el("li", {}, el("span", {className: "title", textContent: `${m.title} (${m.year ?? "?"})`}), " ", ratingSelect(m.id, ratings.get(m.id)?.rating ?? null, `Rate ${m.title}`)));
       li.dataset.movieId = String(m.id);
     }
+    const more = all.length - found.length;
+    if (more > 0) results.append(el("li", {className: "more", textContent: `…and ${more.toLocaleString("en-US")} more ${more === 1 ? "movie matches" : "movies match"}: type more of the title, or its year, to narrow the list.`}));
   }
   search.addEventListener("input", renderSearch);
 

@@ -14,13 +14,13 @@ export interface RecommendationRow {
 
 /**
  * The top-N table: rank, movie id, title, year, genres, predicted rating, with an "I've seen it" rating for each
- * row. Titles and genres are data, so they are set as text, never parsed as HTML.
+ * row. Titles and genres are data, so they are set as text, never parsed as HTML. With no rows it says `empty`.
  */
-export function RecommendationTable(rows: readonly RecommendationRow[], {onRate, highlight}: {onRate?: (movieId: number, rating: number) => void; highlight?: ReadonlySet<number>} = {}): HTMLElement {
+export function RecommendationTable(rows: readonly RecommendationRow[], {onRate, highlight, empty = "No movie passes these filters."}: {onRate?: (movieId: number, rating: number) => void; highlight?: ReadonlySet<number>; empty?: string} = {}): HTMLElement {
   if (rows.length === 0) {
     const p = document.createElement("p");
     p.className = "recommendations empty";
-    p.textContent = "No movie passes these filters.";
+    p.textContent = empty;
     return p;
   }
   const {table, body} = textTable("recommendations", ["#", "MovieID", "Title", "Year", "Genres", "Predicted", ...(onRate ? ["I've seen it"] : [])]);

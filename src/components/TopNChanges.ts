@@ -12,16 +12,16 @@ export function TopNChanges(before: readonly RecommendationRow[], after: readonl
   const {entered, left, stayed} = topNChanges(before, after);
   const root = document.createElement("div");
   root.className = "top-n-changes grid grid-cols-2";
-  const column = (title: string, rows: RecommendationRow[], className: string) => {
+  const column = (title: string, rows: RecommendationRow[], className: string, none: string) => {
     const card = root.appendChild(document.createElement("div"));
     card.className = `card ${className}`;
     card.appendChild(document.createElement("h2")).textContent = `${title} (${rows.length})`;
     const list = card.appendChild(document.createElement("ol"));
     for (const r of rows) list.appendChild(document.createElement("li")).textContent = `${r.title} (${r.year ?? "?"}) · ${r.predicted.toFixed(2)}`;
-    if (!rows.length) card.appendChild(document.createElement("p")).textContent = "None.";
+    if (!rows.length) Object.assign(card.appendChild(document.createElement("p")), {className: "empty", textContent: none});
   };
-  column("Entered the top N", entered, "entered");
-  column("Left the top N", left, "left");
+  column("Entered the top N", entered, "entered", `No movie entered the top ${after.length}.`);
+  column("Left the top N", left, "left", `No movie left the top ${before.length}.`);
   const note = root.appendChild(document.createElement("p"));
   note.className = "stayed";
   note.textContent = `${stayed} of ${after.length} movies stayed.`;

@@ -1,3 +1,5 @@
+import {matchesTitle, parseTitleQuery, titleKey} from "./titleMatch.js";
+
 /** The embedding tables of a trained EmbeddingDotBias, as plain arrays: users × factors and movies × factors, row-major. */
 export interface FactorWeights {
   userFactors: Float32Array;
@@ -32,14 +34,17 @@ export interface Recommendation {
 export interface RecommendOptions {
   /** Movie ids I have rated: never recommended. */
   rated?: ReadonlySet<number>;
-  /** Leave out titles containing any of these, case-insensitively, as plain text; blank terms are ignored. */
+  /**
+   * Leave out titles matching any of these as a typed title query (`parseTitleQuery`: case, accents and MovieLens's
+   * moved articles ignored, matched from the start of a word, "(1988" a year); terms too short to mean anything are ignored.
+   */
   excludeTerms?: readonly string[];
   /** When not empty, keep only movies with at least one of these genres. */
   includeGenres?: readonly string[];
   /** Leave out movies with any of these genres. */
   excludeGenres?: readonly string[];
-  /** Keep only movies released in [min, max], inclusive; movies without a year are left out when a range is set. */
-  years?: readonly [number, number] | null;
+  /** Keep only movies released in [from, to], inclusive, a null bound being open; movies without a year are left out when a bound is set. */
+  years?: readonly [number | null, number | null] | null;
   /** Keep only movies with at least this many ratings, to hide noisy, obscure titles. */
   minRatings?: number;
   n?: number;
@@ -84,9 +89,11 @@ export function recommend(movies: readonly RecommendMovie[], predictions: ArrayL
   const {rated, excludeTerms = [], includeGenres = [], excludeGenres = [], years = null, minRatings = 0, n = 20} = options;
   if (predictions.length !== movies.length) throw new TypeError(`recommend: ${predictions.length} predictions for ${movies.length} movies`);
   if (!(Number.isSafeInteger(n) && n >= 0)) throw new TypeError(`recommend: n must be a non-negative integer, got ${n}`);
-  if (years && !(years[0] <= years[1])) throw new TypeError(`recommend: years must be [min, max] with min ≤ max, got [${years}]`);
-  // Plain substrings, not regular expressions: a term like "(" or "." means itself.
-  const terms = excludeTerms.map((t) => t.trim().toLowerCase()).filter((t) => t !== "");
+  const [from, to] = years ?? [null, null];
+  for (const bound of [from, to]) if (bound !== null && Number.isNaN(bound)) throw new TypeError("recommend: a year bound is NaN; use null for no bound");
+  if (from !== null && to !== null && !(from <= to)) throw new TypeError(`recommend: years must be [from, to] with from ≤ to, got [${years}]`);
+  const yearSet = from !== null || to !== null;
+  const terms = excludeTerms.map(parseTitleQuery).filter((q) => q !== null);
   const include = new Set(includeGenres), exclude = new Set(excludeGenres);
 
   // For a short list, keep the best n so far, best first (one insertion per movie that beats the worst kept) instead
@@ -100,12 +107,12 @@ export function recommend(movies: readonly RecommendMovie[], predictions: ArrayL
     if (select && kept.length === n && !better(i, kept[n - 1])) continue;
     if (rated?.has(movie.id)) continue;
     if (movie.ratings < minRatings) continue;
-    if (years && (movie.year === null || movie.year < years[0] || movie.year > years[1])) continue;
+    if (yearSet && (movie.year === null || (from !== null && movie.year < from) || (to !== null && movie.year > to))) continue;
     if (include.size && !movie.genres.some((g) => include.has(g))) continue;
     if (exclude.size && movie.genres.some((g) => exclude.has(g))) continue;
     if (terms.length) {
-      const title = movie.title.toLowerCase();
-      if (terms.some((t) => title.includes(t))) continue;
+      const key = titleKey(movie.title);
+      if (terms.some((t) => matchesTitle(t, key, movie.year))) continue;
     }
     if (!select) {
       kept.push(i);
