@@ -93,6 +93,25 @@ describe("Rate movies: one action gives one rating, to the movie on the card", (
     await page.close();
   });
 
+  it("a quick double press rates only the movie shown; a press once the new card has been seen rates it", async () => {
+    await freshContext();
+    const page = await open("./rate");
+    const a = await cardId(page);
+    await page.keyboard.press("Digit4");
+    await page.waitForTimeout(100);
+    await page.keyboard.press("Digit4");
+    await expect.poll(() => cardId(page)).not.toBe(a);
+    const b = await cardId(page);
+    await page.waitForTimeout(200);
+    expect(await cardId(page)).toBe(b);
+    expect((await onlyList(page))[a]).toBe(4);
+    expect((await onlyList(page))[b]).toBeUndefined();
+    await page.waitForTimeout(CARD_GUARD_MS);
+    await page.keyboard.press("Digit2");
+    await expect.poll(async () => (await onlyList(page))[b]).toBe(2);
+    await page.close();
+  });
+
   it("a held key rates once", async () => {
     await freshContext();
     const page = await open("./rate");

@@ -24,6 +24,36 @@ class MemoryStorage implements Storage {
   }
 }
 
+/** localStorage as Chrome has it: one truth, and a copy per tab that sees other tabs' writes only once delivered. */
+class LaggyBrowser {
+  private truth = new Map<string, string | null>();
+  private pending: {from: MemoryStorage; key: string; value: string | null}[] = [];
+  private tabs: MemoryStorage[] = [];
+  tab(): MemoryStorage {
+    const copy = new MemoryStorage();
+    for (const [k, v] of this.truth) if (v !== null) copy.setItem(k, v);
+    const write = (key: string, value: string | null) => {
+      this.truth.set(key, value);
+      this.pending.push({from: copy, key, value});
+    };
+    const {setItem, removeItem} = copy;
+    copy.setItem = (key, value) => (setItem.call(copy, key, value), write(key, String(value)));
+    copy.removeItem = (key) => (removeItem.call(copy, key), write(key, null));
+    this.tabs.push(copy);
+    return copy;
+  }
+  /** Delivers every write to every other tab's copy, in the order they were made. */
+  deliver(): void {
+    for (const {from, key, value} of this.pending.splice(0)) {
+      for (const t of this.tabs) {
+        if (t === from) continue;
+        if (value === null) MemoryStorage.prototype.removeItem.call(t, key);
+        else MemoryStorage.prototype.setItem.call(t, key, value);
+      }
+    }
+  }
+}
+
 const tab = (storage: Storage, catalogue = "A", options = {}) => openMyRatings(catalogue, {storage, channel: globalThis.BroadcastChannel, events: null, now: () => 100, ...options});
 const pairs = (list: {movieId: number; rating: number}[]) => list.map((r) => [r.movieId, r.rating]);
 
@@ -48,6 +78,32 @@ describe("openMyRatings(catalogue, {seed, knownMovieIds, storage})", () => {
     expect(pairs(a.read())).toEqual([[10, 5], [20, 4.5]]);
     b.apply([{movieId: 10, rating: null}]); // a delete in one tab deletes only that movie
     expect(pairs(a.read())).toEqual([[20, 4.5]]);
+    a.close();
+    b.close();
+  });
+
+  it("loses nothing when another tab's copy of localStorage lags behind the write (as Chrome's can)", async () => {
+    const browser = new LaggyBrowser();
+    const a = tab(browser.tab());
+    const bStorage = browser.tab();
+    const b = tab(bStorage);
+    const seenByB: number[][] = [];
+    b.watch((list) => seenByB.push(list.map((r) => r.movieId)));
+    a.apply([{movieId: 10, rating: 5}]);
+    // B hears of the change before its copy of the storage has it, and shows it at once.
+    expect(bStorage.getItem(myRatingsKey("A"))).toBeNull();
+    await expect.poll(() => seenByB.at(-1)).toEqual([10]);
+    // B rates another movie on its stale copy: the merge keeps A's rating.
+    b.apply([{movieId: 20, rating: 4.5}]);
+    browser.deliver();
+    expect(pairs(a.read())).toEqual([[10, 5], [20, 4.5]]);
+    expect(pairs(b.read())).toEqual([[10, 5], [20, 4.5]]);
+    // A deletion made on a stale copy is not undone by the other tab's next write.
+    a.apply([{movieId: 20, rating: null}]);
+    await expect.poll(() => seenByB.at(-1)).toEqual([10]);
+    b.apply([{movieId: 30, rating: 3}]);
+    browser.deliver();
+    expect(pairs(a.read())).toEqual([[10, 5], [30, 3]]);
     a.close();
     b.close();
   });

@@ -61,10 +61,10 @@ describe("Rate movies (browser)", () => {
     const rated: [number, number][] = [];
     for (let i = 0; i < 10; ++i) {
       const id = +(await card.getAttribute("data-movie-id"))!;
+      // A person sees the new card before rating it: a click or key within CARD_GUARD_MS of the card changing is ignored.
+      await page.waitForTimeout(CARD_GUARD_MS + 50);
       if (i % 2 === 0) {
         const rating = [0.5, 3.5, 5, 2, 4][i / 2];
-        // A person sees the new card before clicking: a click within CARD_GUARD_MS of the card changing is ignored.
-        await page.waitForTimeout(CARD_GUARD_MS + 50);
         await page.locator(`.stars button.star[data-rating="${rating}"]`).click();
         rated.push([id, rating]);
       } else {
@@ -75,6 +75,7 @@ describe("Rate movies (browser)", () => {
       await expect.poll(() => card.getAttribute("data-movie-id")).not.toBe(String(id));
     }
     const skippedFrom = await card.getAttribute("data-movie-id");
+    await page.waitForTimeout(CARD_GUARD_MS + 50);
     await page.keyboard.press("KeyS");
     await expect.poll(() => card.getAttribute("data-movie-id")).not.toBe(skippedFrom);
     await page.keyboard.press("KeyU");
@@ -95,6 +96,7 @@ describe("Rate movies (browser)", () => {
     const page = await open("./rate");
     // Rate two movies, so this browser holds my ratings (the dataset's demo ratings and these).
     for (const key of ["Digit4", "Shift+Digit3"]) {
+      await page.waitForTimeout(CARD_GUARD_MS + 50);
       const id = await page.locator(".movie-card").getAttribute("data-movie-id");
       await page.keyboard.press(key);
       await expect.poll(() => page.locator(".movie-card").getAttribute("data-movie-id")).not.toBe(id);

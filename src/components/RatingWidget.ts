@@ -18,9 +18,9 @@ export interface RatingWidgetOptions {
 }
 
 /**
- * Milliseconds after the card changes during which clicks on the star buttons are ignored: a click that lands then was
- * aimed at the movie shown before (the second click of a fast double click, or a click as the card changed under the
- * pointer), and must not rate the movie that just appeared.
+ * Milliseconds after the card changes during which its star buttons and rating keys do nothing: a click or key press
+ * then was aimed at the movie shown before (the second click of a fast double click, a quick double press, or a click
+ * as the card changed under the pointer), and must not rate the movie that just appeared, unseen.
  */
 export const CARD_GUARD_MS = 400;
 
@@ -67,7 +67,7 @@ export function RatingWidget(movies: readonly QueueMovie[], {value = [], positio
   const skip = el("button", {className: "skip", textContent: "Skip", title: "Skip (S)"});
   const undo = el("button", {className: "undo", textContent: "Undo", title: "Undo (U)"});
   for (const s of STARS) {
-    const b = stars.appendChild(el("button", {className: "star", textContent: `${s}★`, title: `Rate ${s} stars`}));
+    const b = stars.appendChild(el("button", {className: "star", textContent: `${s}★`, title: `Rate ${s} ${s === 1 ? "star" : "stars"}`}));
     b.dataset.rating = String(s);
     b.addEventListener("click", (event) => {
       // A repeated click (detail 2, 3: a double or triple click) or one that arrives as the card changes is not a
@@ -141,8 +141,10 @@ export function RatingWidget(movies: readonly QueueMovie[], {value = [], positio
     if (target && /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName)) return;
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const rating = ratingForKey(event);
-    // A held key repeats: only its first keydown acts. A key pressed before the card changed was meant for the old card.
-    if ((rating !== null || /^Key[SU]$/.test(event.code)) && (event.repeat || event.timeStamp < shownAt)) return void event.preventDefault();
+    // A held key repeats: only its first keydown acts. A rating or a skip within CARD_GUARD_MS of the card changing was
+    // meant for the card before (a quick double press), so it does nothing; Undo is never held back.
+    const guarded = rating !== null || event.code === "KeyS" ? event.timeStamp < shownAt + CARD_GUARD_MS : false;
+    if ((rating !== null || /^Key[SU]$/.test(event.code)) && (event.repeat || guarded)) return void event.preventDefault();
     if (rating !== null && current !== null) rateCard(rating);
     else if (event.code === "KeyS") skipCurrent();
     else if (event.code === "KeyU") undoLast();
@@ -203,7 +205,7 @@ export function RatingWidget(movies: readonly QueueMovie[], {value = [], positio
       const del = tr.insertCell().appendChild(el("button", {className: "delete", textContent: "Delete"}));
       del.addEventListener("click", () => remove(r.movieId));
     }
-    mine.replaceChildren(el("h3", {textContent: `My ratings (${ratings.size})`}), rows.length ? table : el("p", {textContent: "None yet."}));
+    mine.replaceChildren(el("h3", {textContent: `My ratings (${ratings.size})`}), rows.length ? table : el("p", {className: "empty", textContent: "You have not rated a movie yet: rate the one above, or find one below."}));
     showRatingsInSearch();
   }
   // The search results stay in place while I rate (here or in another tab): only their selects follow my ratings, so

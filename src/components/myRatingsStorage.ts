@@ -1,7 +1,10 @@
 // My ratings (user 99999) as this browser keeps them: one list per movie catalogue, in localStorage. Every writer
-// (the Rate page, "I've seen it", import, undo, delete, forget) sends changes, never a whole list it read earlier:
-// each write re-reads what is stored now and applies its changes to it, so a tab opened long ago cannot overwrite
-// what another tab wrote since. Every open page hears of every write (BroadcastChannel, else storage events).
+// (the Rate page, "I've seen it", import, undo, delete, forget) sends changes, never a whole list it read earlier.
+// Each change is stamped with the time it was made, and each movie's latest change wins, wherever it is merged: a
+// change travels to the other open pages inside its BroadcastChannel message (another tab's copy of localStorage can
+// lag behind the write by a moment), each page keeps the changes it has heard of, and every write stores the merge of
+// what is stored and what the page knows, deletions included (as tombstones), so no tab can drop or resurrect what
+// another tab did.
 import type {MyRating} from "./withMyRatings.js";
 
 /** The prefix of the localStorage key of my ratings on one catalogue: `${MY_RATINGS_KEY}@${catalogueId}`. */
@@ -92,6 +95,20 @@ export function applyMyRatingChanges(list: readonly MyRating[], changes: readonl
 }
 
 /**
+ * A movie's latest known state: its rating, or null once deleted, when that change was made (ms since 1970), and by
+ * which page (a random id, to order two changes made in the same millisecond the same way everywhere).
+ */
+type Entry = {movieId: number; rating: number | null; timestamp: number; changedAt: number; by?: string};
+/** What one page tells the others: changes it made, or that it forgot everything before a time. */
+type Message = {type: "changes"; changes: Entry[]} | {type: "forget"; at: number};
+
+/** Keeps the later of two states of a movie, by change time, then by page id; the same entry merged again changes nothing. */
+function mergeEntry(into: Map<number, Entry>, entry: Entry): void {
+  const had = into.get(entry.movieId);
+  if (!had || entry.changedAt > had.changedAt || (entry.changedAt === had.changedAt && (entry.by ?? "") >= (had.by ?? ""))) into.set(entry.movieId, entry);
+}
+
+/**
  * Opens my ratings on the catalogue `catalogue` (see catalogueId). A list kept by an earlier version under the one
  * key `movielens-workbook:my-ratings` is adopted, once, by the first catalogue opened that knows every movie in it
  * (`knownMovieIds`), when that catalogue has no ratings of its own yet; the legacy key itself is never deleted.
@@ -101,41 +118,76 @@ export function openMyRatings(catalogue: string, options: MyRatingsOptions = {})
   const Channel = options.channel === undefined ? globalThis.BroadcastChannel : options.channel;
   const events = options.events === undefined ? (globalThis as unknown as {window?: EventTarget}).window ?? null : options.events;
   const key = myRatingsKey(catalogue);
+  const deletedKey = `${key}:deleted`;
   const positionKey = `${QUEUE_POSITION_KEY}@${catalogue}`;
   const legacy = adoptLegacy(storage, catalogue, key, positionKey, knownMovieIds);
   const listeners = new Set<(ratings: MyRating[]) => void>();
   const channel = Channel ? new Channel(key) : null;
-  const read = () => parseList(storage.getItem(key)) ?? seed.map((r) => ({...r}));
+  // The changes this page has made or heard of since my ratings here were last forgotten.
+  const known = new Map<number, Entry>();
+  const by = Math.random().toString(36).slice(2, 10);
+  let lastStamp = 0;
+
+  /** Every movie's latest state: what is stored (or the seed), then what this page knows. */
+  function state(): Map<number, Entry> {
+    const merged = new Map<number, Entry>();
+    // Nothing stored: the seed applies. (Right after another tab forgot, this tab's copy may still hold the old list
+    // for a moment; the storage event that follows shows the seed.)
+    for (const r of parseList(storage.getItem(key)) ?? seed) mergeEntry(merged, {...r, changedAt: (r as {changedAt?: number}).changedAt ?? 0});
+    for (const [movieId, changedAt, by] of parseDeleted(storage.getItem(deletedKey))) mergeEntry(merged, {movieId, rating: null, timestamp: 0, changedAt, by});
+    for (const e of known.values()) mergeEntry(merged, e);
+    return merged;
+  }
+  const live = (merged: Map<number, Entry>): MyRating[] =>
+    [...merged.values()].filter((e) => e.rating !== null).map(({movieId, rating, timestamp}) => ({movieId, rating: rating!, timestamp}));
+  const read = () => live(state());
   const notify = () => {
+    if (!listeners.size) return;
     const ratings = read();
     for (const listener of listeners) listener(ratings);
   };
-  const onStorage = (event: Event) => {
-    const {key: changed} = event as StorageEvent;
-    if (changed === key || changed === null) notify();
-  };
-  if (channel) channel.onmessage = notify;
-  else events?.addEventListener("storage", onStorage);
-  const changed = () => {
-    channel?.postMessage("changed");
+  const hear = (message: Message) => {
+    if (message.type === "forget") {
+      for (const [movieId, e] of known) if (e.changedAt <= message.at) known.delete(movieId);
+    } else {
+      for (const e of message.changes) mergeEntry(known, e);
+    }
     notify();
   };
+  const onStorage = (event: Event) => {
+    const {key: changed} = event as StorageEvent;
+    if (changed === key || changed === deletedKey || changed === null) notify();
+  };
+  if (channel) channel.onmessage = (event: MessageEvent<Message>) => hear(event.data);
+  events?.addEventListener("storage", onStorage);
   return {
     catalogue,
     legacy,
     read,
-    isStored: () => parseList(storage.getItem(key)) !== null,
+    isStored: () => storage.getItem(key) !== null,
     apply(changes) {
-      // Read, apply and write in one synchronous step, so what another tab stored a moment ago is kept.
-      const ratings = applyMyRatingChanges(read(), changes, now);
-      storage.setItem(key, JSON.stringify(ratings));
-      changed();
-      return ratings;
+      // Later than this page's last change and than every state of these movies it knows, so it wins over them.
+      const before = state();
+      const stamp = (lastStamp = Math.max(Date.now(), lastStamp + 1, ...changes.map((c) => (before.get(c.movieId)?.changedAt ?? 0) + 1)));
+      const stamped = changes.map(({movieId, rating, timestamp}): Entry => ({movieId, rating, timestamp: timestamp ?? now(), changedAt: stamp, by}));
+      for (const e of stamped) mergeEntry(known, e);
+      // What is stored now, what this page has heard of, and these changes, written in one synchronous step.
+      const merged = state();
+      const entries = [...merged.values()].sort((a, b) => a.changedAt - b.changedAt);
+      storage.setItem(key, JSON.stringify(entries.filter((e) => e.rating !== null)));
+      const deleted = entries.filter((e) => e.rating === null && e.changedAt > 0).slice(-MAX_TOMBSTONES).map((e) => [e.movieId, e.changedAt, e.by ?? ""]);
+      if (deleted.length) storage.setItem(deletedKey, JSON.stringify(deleted));
+      channel?.postMessage({type: "changes", changes: stamped} satisfies Message);
+      notify();
+      return live(merged);
     },
     forget() {
+      const at = (lastStamp = Math.max(Date.now(), lastStamp + 1));
       storage.removeItem(key);
+      storage.removeItem(deletedKey);
       storage.removeItem(positionKey);
-      changed();
+      hear({type: "forget", at});
+      channel?.postMessage({type: "forget", at} satisfies Message);
     },
     readPosition() {
       const text = storage.getItem(positionKey);
@@ -156,6 +208,19 @@ export function openMyRatings(catalogue: string, options: MyRatingsOptions = {})
       events?.removeEventListener("storage", onStorage);
     }
   };
+}
+
+/** Deletions kept, so a tab that has not heard of one cannot bring the rating back; the oldest are let go. */
+const MAX_TOMBSTONES = 5000;
+
+function parseDeleted(text: string | null): [number, number, string][] {
+  if (text === null) return [];
+  try {
+    const list = JSON.parse(text) as unknown;
+    return Array.isArray(list) ? list.filter((d): d is [number, number, string] => Array.isArray(d) && Number.isInteger(d[0]) && Number.isFinite(d[1])).map(([m, t, b]) => [m, t, String(b ?? "")]) : [];
+  } catch {
+    return [];
+  }
 }
 
 function adoptLegacy(storage: Storage, catalogue: string, key: string, positionKey: string, known: ReadonlySet<number> | undefined): LegacyRatings {
