@@ -102,4 +102,9 @@ describe("histogramSummary(rating2)", () => {
     expect(h.mean).toBe((0.5 + 5 + 5 + 3.5) / 4);
     expect(h.bins.map((b) => b.count)).toEqual([1, 0, 0, 0, 0, 0, 1, 0, 0, 2]);
   });
+  it("has no mean without ratings (a published workbook): null, not NaN", () => {
+    const h = histogramSummary(new Uint8Array(0));
+    expect(h.total).toBe(0);
+    expect(h.mean).toBeNull();
+  });
 });

@@ -5,10 +5,13 @@ export interface DatasetInfo {
   banner: string;
 }
 
-/** A banner that says which dataset the page uses, with the command to get the real one when it is synthetic. */
+/**
+ * A banner that says which dataset the page uses, with the command to get the real one when it is synthetic. A
+ * published workbook without data is its expected state, so it reads as a note, not a warning.
+ */
 export function DatasetBanner(dataset: DatasetInfo): HTMLElement {
   const div = document.createElement("div");
-  div.className = `dataset-banner ${dataset.kind === "synthetic" ? "tip" : dataset.kind === "none" ? "warning" : "note"}`;
+  div.className = `dataset-banner ${dataset.kind === "synthetic" ? "tip" : "note"}`;
   div.setAttribute("role", "status");
   div.dataset.kind = dataset.kind;
   // The banner holds code spans like `npm run data:fetch`; render them as <code>, everything else as text.

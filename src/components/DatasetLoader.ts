@@ -9,10 +9,11 @@ const STAGES = {unzip: "Unzipping", movies: "Reading movies.dat", ratings: "Read
  * parses the files in a Web Worker with a progress bar, stores the result in this browser, and reloads the page onto
  * it; and, when the page already runs on such data, names it, with a button to forget it.
  */
-export function DatasetLoader({source, summary}: {source: "browser" | "build"; summary?: {dataset: {name: string}}}, {workerUrl, reload = () => location.reload(), confirm = (message: string) => globalThis.confirm(message)}: {workerUrl: string; reload?: () => void; confirm?: (message: string) => boolean}): HTMLElement {
+export function DatasetLoader({source, summary}: {source: "browser" | "build"; summary?: {dataset: {name: string; kind?: string}}}, {workerUrl, reload = () => location.reload(), confirm = (message: string) => globalThis.confirm(message)}: {workerUrl: string; reload?: () => void; confirm?: (message: string) => boolean}): HTMLElement {
   const root = document.createElement("details");
   root.className = "dataset-loader";
-  root.open = source === "browser";
+  // Open when it is in use, and when the page has no data (a published workbook): then it is the page's invitation.
+  root.open = source === "browser" || summary?.dataset.kind === "none";
   root.appendChild(document.createElement("summary")).textContent = source === "browser" ? `${summary?.dataset.name ?? "MovieLens from your computer"} is in use` : "Load MovieLens from your computer";
   const help = root.appendChild(document.createElement("p"));
   help.textContent = `Drop ${RELEASE_ZIPS} as downloaded from grouplens.org here, or the movies.dat and ratings.dat inside it, or choose them below. They are read here, in your browser, kept in its storage for your next visits, and never uploaded. Your ratings belong to each dataset: another dataset shows its own, and yours come back when you return.`;

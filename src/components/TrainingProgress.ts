@@ -1,5 +1,29 @@
+import type {BackendName} from "./backend.js";
 import {formatTime} from "./EpochTable.js";
+import type {BackendSkip} from "./trainProtocol.js";
 import type {TrainingState} from "./trainingSession.js";
+
+const NAMES: Record<BackendName, string> = {webgpu: "WebGPU", webgl: "WebGL", wasm: "WebAssembly", cpu: "plain JavaScript"};
+
+const list = (names: string[]) => (names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`);
+
+/**
+ * Why training uses the backend it does, in plain words, when "auto" passed over others. Skipping a GPU that is missing
+ * or runs on the CPU is expected, so it is calm; a backend that failed to start is not. Null when nothing was passed over.
+ */
+export function backendNote(backend: BackendName, skipped: readonly BackendSkip[]): {text: string; calm: boolean} | null {
+  if (!skipped.length) return null;
+  const names = (why: BackendSkip["why"]) => skipped.filter((s) => s.why === why).map((s) => NAMES[s.backend]);
+  const software = names("software"), missing = names("missing"), failed = names("failed");
+  const reasons = [
+    ...(software.length ? [`your browser's ${list(software)} ${software.length > 1 ? "run" : "runs"} on the CPU here (a software renderer)`] : []),
+    ...(missing.length ? [`this browser offers no ${list(missing)}`] : []),
+    ...(failed.length ? [`${list(failed)} could not start`] : [])
+  ];
+  const faster = software.length && (backend === "wasm" || backend === "cpu") && !failed.length ? ", which is faster" : "";
+  const text = `${reasons.join("; ")}, so training uses ${NAMES[backend]}${faster}.`;
+  return {text: text[0].toUpperCase() + text.slice(1), calm: failed.length === 0};
+}
 
 /** A progress bar for the current epoch, with batches done, ratings per second and the time left, and the backend in use. */
 export function TrainingProgress(state: TrainingState): HTMLElement {
@@ -11,10 +35,14 @@ export function TrainingProgress(state: TrainingState): HTMLElement {
   backend.className = "backend";
   backend.append("Backend: ");
   backend.appendChild(document.createElement("strong")).textContent = state.backend ?? "not started";
-  if (state.failures.length) {
-    const fell = root.appendChild(document.createElement("p"));
-    fell.className = "backend-fallback warning";
-    fell.textContent = `Fell back to ${state.backend}: ${state.failures.join("; ")}.`;
+  const note = state.backend && backendNote(state.backend, state.skipped);
+  if (note) {
+    // The plain sentence, with the drivers' own words a click away.
+    const fell = root.appendChild(document.createElement("details"));
+    fell.className = `backend-fallback ${note.calm ? "calm" : "failed"}`;
+    fell.appendChild(document.createElement("summary")).textContent = note.text;
+    const reasons = fell.appendChild(document.createElement("ul"));
+    for (const s of state.skipped) reasons.appendChild(document.createElement("li")).textContent = `${s.backend}: ${s.why === "failed" ? "" : "skipped, "}${s.detail}`;
   }
   for (const note of state.notes) {
     const p = root.appendChild(document.createElement("p"));
@@ -31,7 +59,11 @@ export function TrainingProgress(state: TrainingState): HTMLElement {
     text.className += " error";
     text.textContent = state.error ?? "Training failed.";
   } else if (p && state.status === "training") {
-    text.textContent = `Epoch ${p.epoch}: batch ${p.batch.toLocaleString("en-US")} of ${p.batches.toLocaleString("en-US")} · ${Math.round(p.ratingsPerSecond).toLocaleString("en-US")} ratings/s · about ${formatTime(p.etaSeconds)} left`;
+    text.textContent = [
+      `Epoch ${p.epoch}: batch ${p.batch.toLocaleString("en-US")} of ${p.batches.toLocaleString("en-US")}`,
+      ...(p.ratingsPerSecond === null ? [] : [`${Math.round(p.ratingsPerSecond).toLocaleString("en-US")} ratings/s`]),
+      ...(p.etaSeconds === null ? [] : [`about ${formatTime(p.etaSeconds)} left`])
+    ].join(" · ");
   } else if (state.status === "done" || state.status === "stopped") {
     text.textContent = `${state.status === "done" ? "Done" : "Stopped"} in ${state.seconds.toFixed(1)} s.`;
   } else {

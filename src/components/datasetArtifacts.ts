@@ -45,11 +45,11 @@ export interface DatasetSummary {
   myRatings: {movieId: number; rating: number; timestamp: number}[];
 }
 
-/** The rating histogram (histogram.json): the count at each half star, the total and the mean. */
+/** The rating histogram (histogram.json): the count at each half star, the total and the mean (null without ratings). */
 export interface HistogramSummary {
   bins: HistogramBin[];
   total: number;
-  mean: number;
+  mean: number | null;
 }
 
 /** Everything the pages read about a dataset, whether the build wrote it or the browser imported it. */
@@ -121,6 +121,6 @@ export function datasetSummary(movies: Movie[], ratings: IndexedRatings, rows: {
 export function histogramSummary(rating2: Uint8Array): HistogramSummary {
   const bins = ratingHistogram(rating2);
   const total = bins.reduce((n, b) => n + b.count, 0);
-  const mean = bins.reduce((s, b) => s + b.rating * b.count, 0) / total;
+  const mean = total ? bins.reduce((s, b) => s + b.rating * b.count, 0) / total : null;
   return {bins, total, mean};
 }

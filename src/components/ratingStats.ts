@@ -22,3 +22,39 @@ export function movieStats(movie: Uint32Array, rating2: Uint8Array, movies: numb
   for (let m = 0; m < movies; ++m) mean[m] = count[m] ? mean[m] / count[m] / 2 : NaN;
   return {count, mean};
 }
+
+/** What the histogram page says about how people rate, as shares of all ratings (0…1). */
+export interface HistogramFacts {
+  total: number;
+  mean: number;
+  /** The most common rating, and its share. */
+  top: HistogramBin;
+  topShare: number;
+  /** Ratings of 2 stars or fewer. */
+  lowShare: number;
+  /** Ratings on a whole star. */
+  wholeShare: number;
+  /** Ratings from 3 to 4 stars, 3.5 included. */
+  middleShare: number;
+  oneStarShare: number;
+  fiveStarShare: number;
+}
+
+/** The facts the histogram page's prose is written from, or null when there are no ratings to say anything about. */
+export function histogramFacts(bins: readonly HistogramBin[]): HistogramFacts | null {
+  const total = bins.reduce((n, b) => n + b.count, 0);
+  if (total === 0) return null;
+  const share = (test: (rating: number) => boolean) => bins.reduce((n, b) => n + (test(b.rating) ? b.count : 0), 0) / total;
+  const top = bins.reduce((a, b) => (b.count > a.count ? b : a));
+  return {
+    total,
+    mean: bins.reduce((s, b) => s + b.rating * b.count, 0) / total,
+    top,
+    topShare: top.count / total,
+    lowShare: share((r) => r <= 2),
+    wholeShare: share((r) => r % 1 === 0),
+    middleShare: share((r) => r >= 3 && r <= 4),
+    oneStarShare: share((r) => r === 1),
+    fiveStarShare: share((r) => r === 5)
+  };
+}

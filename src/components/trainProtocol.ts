@@ -36,14 +36,23 @@ export interface WorkerMemory {
   tableBytes: number;
 }
 
+/** A backend passed over before the one in use: "auto" skips a GPU that is missing or runs on the CPU; one can fail to start. */
+export interface BackendSkip {
+  backend: BackendName;
+  why: "missing" | "software" | "failed";
+  /** The reason in the driver's or TF.js's words. */
+  detail: string;
+}
+
 /** Messages the training worker sends back. */
 export type TrainEvent =
   | {type: "status"; text: string}
   /** Something the reader should know about this run, such as how my ratings changed since the checkpoint it resumes. */
   | {type: "note"; text: string}
-  | {type: "backend"; backend: BackendName; failures: string[]}
+  | {type: "backend"; backend: BackendName; skipped: BackendSkip[]}
   | {type: "data"; rows: number; users: number; movies: number; myRatings: number; skipped: number}
-  | {type: "batch"; epoch: number; batch: number; batches: number; loss: number; ratingsPerSecond: number; etaSeconds: number}
+  /** A batch's loss, with the run's pace (runPace.ts): rates and time left are null until they mean something. */
+  | {type: "batch"; epoch: number; batch: number; batches: number; loss: number; ratingsPerSecond: number | null; etaSeconds: number | null}
   | {type: "epoch"; row: EpochRow}
   | {
       type: "done";

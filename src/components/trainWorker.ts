@@ -10,10 +10,11 @@ import {encodeCheckpoint, restoreModel} from "./checkpoint.js";
 import {divergenceNote, meanPredictorMse} from "./divergenceNote.js";
 import {fit} from "./fit.js";
 import {predictUser} from "./predict.js";
+import {createRunPace} from "./runPace.js";
 import {softwareGpu} from "./softwareGpu.js";
 import {decodeRatingsFile} from "./ratingsFile.js";
 import type {RatingsTable} from "./ratingsFile.js";
-import type {TrainEvent, TrainRequest} from "./trainProtocol.js";
+import type {BackendSkip, TrainEvent, TrainRequest} from "./trainProtocol.js";
 import {withMyRatings} from "./withMyRatings.js";
 
 const post = (event: TrainEvent, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(event, transfer);
@@ -36,32 +37,32 @@ async function startBackend(preferred: BackendName | "auto", wasmUrls: Record<st
   }
   setWasmPaths(wasmUrls);
   softwareNote = null;
-  const failures: string[] = [];
+  const skipped: BackendSkip[] = [];
   if (preferred === "webgpu" || preferred === "webgl") {
     // Forced onto a GPU backend: train there as asked, but say so when that "GPU" is a software renderer on the CPU.
-    const software = await softwareGpu(preferred);
-    if (software && !/^no /.test(software)) {
-      softwareNote = `You chose ${preferred}, but in this browser it runs on ${software.replace(/, which runs on the CPU and is slower than wasm$/, "")}: a software renderer on the CPU, where training is many times slower than on wasm. Choose auto or wasm to train faster.`;
+    const gpu = await softwareGpu(preferred);
+    if (gpu?.why === "software") {
+      softwareNote = `You chose ${preferred}, but in this browser it runs on ${gpu.detail.replace(/, which runs on the CPU and is slower than wasm$/, "")}: a software renderer on the CPU, where training is many times slower than on wasm. Choose auto or wasm to train faster.`;
       post({type: "note", text: softwareNote});
     }
   }
   for (const name of candidates(preferred)) {
     if (preferred === "auto" && (name === "webgpu" || name === "webgl")) {
-      const software = await softwareGpu(name);
-      if (software) {
-        failures.push(`${name}: skipped, ${software}`);
+      const gpu = await softwareGpu(name);
+      if (gpu) {
+        skipped.push({backend: name, ...gpu});
         continue;
       }
     }
     try {
       backendInUse = await pickBackend(name);
-      post({type: "backend", backend: backendInUse, failures});
+      post({type: "backend", backend: backendInUse, skipped});
       return;
     } catch (error) {
-      failures.push(`${name}: ${(error as Error).message.replace(/^pickBackend: /, "")}`);
+      skipped.push({backend: name, why: "failed", detail: (error as Error).message.replace(/^pickBackend: /, "")});
     }
   }
-  throw new Error(`No TF.js backend could start in this browser (${failures.join("; ")}).`);
+  throw new Error(`No TF.js backend could start in this browser (${skipped.map((s) => `${s.backend}: ${s.detail}`).join("; ")}).`);
 }
 
 async function loadTable(url: string): Promise<RatingsTable> {
@@ -97,8 +98,8 @@ async function train(request: Extract<TrainRequest, {type: "train"}>): Promise<v
       model = buildModel({users: table.userIds.length, movies: table.movieIds.length, factors: hyper.factors, seed: hyper.seed});
     }
     const data = {user: table.user, movie: table.movie, rating2: table.rating2};
-    let last = performance.now();
-    let lastStep = 0;
+    let last = -Infinity;
+    let pace: ReturnType<typeof createRunPace> | null = null;
     const rows: EpochRow[] = [];
     let stopped = false;
     try {
@@ -114,12 +115,12 @@ async function train(request: Extract<TrainRequest, {type: "train"}>): Promise<v
           const t = performance.now();
           // Report at most ~10 times a second: postMessage per batch would flood the page.
           if (t - last < 100 && batch !== batches - 1) return;
-          const ratingsPerSecond = ((step - lastStep) * hyper.bs) / ((t - last) / 1000);
           last = t;
-          lastStep = step;
-          post({type: "batch", epoch: prior.length + epoch, batch: batch + 1, batches, loss, ratingsPerSecond, etaSeconds: ((totalSteps - step) * hyper.bs) / ratingsPerSecond});
+          pace ??= createRunPace({bs: hyper.bs, totalSteps});
+          post({type: "batch", epoch: prior.length + epoch, batch: batch + 1, batches, loss, ...pace.batch(step, t / 1000)});
         },
         onEpoch: (row) => {
+          pace?.epochEnd();
           const numbered = {...row, epoch: prior.length + row.epoch};
           rows.push(numbered);
           post({type: "epoch", row: numbered});

@@ -1,6 +1,6 @@
 import type {BackendName} from "./backend.js";
 import type {EpochRow} from "./buildModel.js";
-import type {TrainEvent, TrainHyper, TrainRequest, WorkerMemory} from "./trainProtocol.js";
+import type {BackendSkip, TrainEvent, TrainHyper, TrainRequest, WorkerMemory} from "./trainProtocol.js";
 import type {MyRating} from "./withMyRatings.js";
 
 /** Everything a page shows about training, rebuilt from the worker's events. */
@@ -10,8 +10,8 @@ export interface TrainingState {
   /** Notes on this run for the reader (how my ratings changed since a resumed checkpoint). */
   notes: string[];
   backend: BackendName | null;
-  /** Backends that failed to start before the one in use. */
-  failures: string[];
+  /** Backends passed over before the one in use, and why. */
+  skipped: BackendSkip[];
   data: Extract<TrainEvent, {type: "data"}> | null;
   progress: Extract<TrainEvent, {type: "batch"}> | null;
   /** Epoch rows so far, including those of a checkpoint this run continues. */
@@ -34,7 +34,7 @@ export type TrainOptions = Omit<Extract<TrainRequest, {type: "train"}>, "type"> 
   priorRows?: EpochRow[];
 };
 
-const IDLE: TrainingState = {status: "idle", text: "", notes: [], backend: null, failures: [], data: null, progress: null, rows: [], batchLosses: [], error: null, checkpoint: null, hyper: null, seconds: 0, memory: null, myPredictions: null, myRatingsUsed: []};
+const IDLE: TrainingState = {status: "idle", text: "", notes: [], backend: null, skipped: [], data: null, progress: null, rows: [], batchLosses: [], error: null, checkpoint: null, hyper: null, seconds: 0, memory: null, myPredictions: null, myRatingsUsed: []};
 
 /**
  * Drives the training worker and folds its events into a state that a page renders; `subscribe` fits
@@ -57,7 +57,7 @@ export function createTrainingSession(workerUrl: string | URL) {
       case "note":
         return emit({notes: [...state.notes, e.text]});
       case "backend":
-        return emit({backend: e.backend, failures: e.failures});
+        return emit({backend: e.backend, skipped: e.skipped});
       case "data":
         return emit({data: e});
       case "batch":
@@ -94,7 +94,8 @@ export function createTrainingSession(workerUrl: string | URL) {
     /** Starts a run; resolves with the final state when it ends (done, stopped or error). */
     train(options: TrainOptions): Promise<TrainingState> {
       if (state.status === "loading" || state.status === "training") return Promise.reject(new Error("A run is already in progress."));
-      emit({...IDLE, status: "loading", text: "Starting…", rows: options.priorRows ?? [], hyper: options.hyper, backend: state.backend});
+      // The worker keeps its backend between runs and says nothing more about it, so neither does this state.
+      emit({...IDLE, status: "loading", text: "Starting…", rows: options.priorRows ?? [], hyper: options.hyper, backend: state.backend, skipped: state.skipped});
       const {priorRows: _, ...rest} = options;
       const request: TrainRequest = {type: "train", ...rest};
       worker.postMessage(request, options.checkpoint ? [options.checkpoint] : []);

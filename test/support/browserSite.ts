@@ -18,7 +18,8 @@ export interface BrowserSite {
 /**
  * Builds a site once for a test file (`build` returns its folder), serves it, and gives each test its own browser
  * profile. After every test it closes the profile and fails the test on any console error or uncaught exception
- * raised by any of its pages during the flow, so no test has to remember to check.
+ * raised by any of its pages during the flow, so no test has to remember to check. `webgpu` gives Chromium its
+ * SwiftShader WebGPU adapter and WebGL renderer: software GPUs, as on a machine without a real one.
  */
 export function useBrowserSite(build: () => Promise<{dir: string}>, {prefix = "/", webgpu = false}: {prefix?: string; webgpu?: boolean} = {}): BrowserSite {
   let server: Awaited<ReturnType<typeof serveStatic>>;
