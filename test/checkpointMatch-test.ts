@@ -56,7 +56,7 @@ describe("checkpointMatch(header, arrays, table, context)", () => {
 
   it("refuses another catalogue even when the movie ids agree", () => {
     const {header, arrays} = checkpointOf(trained, {catalogue: "movies-fnv1a32:00000001:40"});
-    expect(() => checkpointMatch(header, arrays, trained, {catalogue: "movies-fnv1a32:00000002:40"})).toThrow(/its 40 movies are not the movies of the loaded dataset \(40 movies\), even where their ids agree/);
+    expect(() => checkpointMatch(header, arrays, trained, {catalogue: "movies-fnv1a32:00000002:40"})).toThrow(/its 40 movies are not the movies of the loaded dataset, even where their ids agree/);
   });
 
   it("refuses other users, and says when the checkpoint has no row for me", () => {

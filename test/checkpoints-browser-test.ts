@@ -9,9 +9,10 @@ import {buildSite} from "./support/buildSite.js";
 const site = useBrowserSite(() => buildSite({seed: 13, users: 300, movies: 400, ratings: 20_000}));
 
 /** Trains a 1-epoch model on the Train page (wasm, with this seed), which becomes the latest model. */
-async function trainOnce(seed = 42): Promise<void> {
+async function trainOnce(seed = 42, bs = 256): Promise<void> {
   const page = await site.open("./train");
   await page.getByLabel("Backend", {exact: true}).selectOption("wasm");
+  await page.getByLabel("Batch size", {exact: true}).selectOption(String(bs));
   await page.getByLabel("Seed", {exact: true}).fill(String(seed));
   await page.getByLabel("Seed", {exact: true}).dispatchEvent("input");
   const epochs = page.getByLabel("Epochs", {exact: true});
@@ -61,9 +62,12 @@ describe("Save and resume (browser)", () => {
 
     // A garbage file, and a .dat file, get a real error; the list is unchanged.
     await page.getByLabel("Upload a checkpoint").setInputFiles({name: "garbage.ckpt", mimeType: "application/octet-stream", buffer: Buffer.from("not a checkpoint at all")});
-    await expect.poll(() => message(page)).toBe("Could not upload garbage.ckpt: This checkpoint is corrupt or truncated (it does not start with MLCKPT01); nothing was loaded.");
+    await expect.poll(() => message(page)).toBe("Could not upload garbage.ckpt: This file is not a checkpoint of this workbook (it does not start with MLCKPT01): choose a .ckpt file downloaded from Save and resume; nothing was loaded.");
     await page.getByLabel("Upload a checkpoint").setInputFiles({name: "ratings.dat", mimeType: "text/plain", buffer: Buffer.from("1::1::4::1\n")});
-    await expect.poll(() => message(page)).toMatch(/^Could not upload ratings\.dat: This checkpoint is corrupt or truncated/);
+    await expect.poll(() => message(page)).toMatch(/^Could not upload ratings\.dat: This file is not a checkpoint of this workbook/);
+    // A checkpoint cut short is damaged, and says so.
+    await page.getByLabel("Upload a checkpoint").setInputFiles({name: "short.ckpt", mimeType: "application/octet-stream", buffer: bytes.subarray(0, bytes.length - 100)});
+    await expect.poll(() => message(page)).toMatch(/^Could not upload short\.ckpt: This checkpoint is corrupt or truncated/);
     expect(await rows(page).count()).toBe(1);
     await page.close();
   });
@@ -72,7 +76,7 @@ describe("Save and resume (browser)", () => {
 describe("Save and resume: Stop (browser)", () => {
   it("stops a resumed run, keeping the checkpoint's epochs and those done since", async () => {
     await site.newContext();
-    await trainOnce();
+    await trainOnce(42, 64); // small batches: the resumed run of 10 epochs lasts long enough to be stopped
     const page = await site.open("./save-resume");
     await page.getByRole("button", {name: "Save as a checkpoint"}).click();
     await expect.poll(() => rows(page).count()).toBe(1);

@@ -191,7 +191,7 @@ describe("importMovieLens(files, options)", () => {
 
   it("names the missing file, and refuses a zip dropped with .dat files", async () => {
     const missing = await failure(importMovieLens([{name: "movies.dat", bytes: FIXTURE_MOVIES}, {name: "tags.dat", bytes: strToU8("")}]));
-    expect(missing?.message).toMatch(/^What you dropped lacks ratings\.dat; it is: movies\.dat, tags\.dat\./);
+    expect(missing?.message).toMatch(/^What you dropped lacks ratings\.dat; you dropped: movies\.dat, tags\.dat\./);
     const mixed = await failure(importMovieLens([{name: "ml-10m.zip", bytes: zip}, {name: "ratings.dat", bytes: ratings}]));
     expect(mixed?.message).toBe("Drop one zip on its own, or the .dat files without a zip (you dropped ml-10m.zip, ratings.dat).");
     const two = await failure(importMovieLens([{name: "a.zip", bytes: zip}, {name: "b.zip", bytes: zip}]));

@@ -29,7 +29,7 @@ const freshContext = (options: Parameters<BrowserSite["newContext"]>[0] = {}) =>
 const open = (path: string) => site.open(path);
 
 /** My stored ratings on every catalogue, as movie id → rating per storage key. */
-const stored = (page: Page) => page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => /^movielens-workbook:my-ratings(@|$)/.test(k)).map((k) => [k, Object.fromEntries((JSON.parse(localStorage.getItem(k)!) as {movieId: number; rating: number}[]).map((r) => [r.movieId, r.rating]))])));
+const stored = (page: Page) => page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => /^movielens-workbook:my-ratings(@|$)/.test(k) && !k.endsWith(":deleted")).map((k) => [k, Object.fromEntries((JSON.parse(localStorage.getItem(k)!) as {movieId: number; rating: number}[]).map((r) => [r.movieId, r.rating]))])));
 const onlyList = async (page: Page) => {
   const lists = Object.values(await stored(page));
   expect(lists).toHaveLength(1);
@@ -249,6 +249,50 @@ describe("My ratings belong to a dataset", () => {
 });
 
 describe("Save and resume: a checkpoint and ratings that change", () => {
+  it("refuses a checkpoint of another dataset in words, and shows no epochs for the refused run", async () => {
+    site.expectErrors(/^Training failed: This checkpoint was trained on Synthetic/);
+    await freshContext();
+    const train = await open("./train");
+    await train.getByLabel("Backend", {exact: true}).selectOption("wasm");
+    await train.getByLabel("Epochs", {exact: true}).fill("1");
+    await train.getByLabel("Epochs", {exact: true}).dispatchEvent("input");
+    await train.locator(".train-controls button", {hasText: "Train"}).click();
+    await expect.poll(() => train.locator(".saved-note").textContent(), {timeout: 120_000}).toContain("Saved this run");
+    await train.close();
+    const save = await open("./save-resume");
+    await save.getByRole("button", {name: "Save as a checkpoint"}).click();
+    await expect.poll(() => save.locator(".checkpoint-list tbody tr").count()).toBe(1);
+    await save.locator(".dataset-loader summary").click();
+    await save.getByLabel("MovieLens files").setInputFiles({name: "ml.zip", mimeType: "application/zip", buffer: otherZip});
+    await save.waitForEvent("load", {timeout: 60_000});
+    await save.waitForLoadState("networkidle");
+    await save.getByLabel("Backend", {exact: true}).selectOption("wasm");
+    await save.locator(".checkpoint-list tbody tr").first().getByRole("button", {name: "Load + train"}).click();
+    const progress = save.locator(".training-progress");
+    await expect.poll(() => progress.getAttribute("data-status"), {timeout: 60_000}).toBe("error");
+    expect(await progress.locator(".progress-text").textContent()).toMatch(/^This checkpoint was trained on Synthetic MovieLens-shaped data .*: its 400 movies are not the movies of the loaded MovieLens-format data, 380 movies, 15,000 ratings \(from your computer\), even where their ids agree\. Train a new model on this dataset instead; nothing was loaded\.$/);
+    expect(await save.locator(".epoch-table tbody td").first().textContent()).not.toBe("0");
+    await save.close();
+  });
+
+  it("Save and resume fits a 390 px phone: no sideways scrolling", async () => {
+    await freshContext({viewport: {width: 390, height: 844}, hasTouch: true, isMobile: true});
+    const train = await open("./train");
+    await train.getByLabel("Backend", {exact: true}).selectOption("wasm");
+    await train.getByLabel("Epochs", {exact: true}).fill("1");
+    await train.getByLabel("Epochs", {exact: true}).dispatchEvent("input");
+    await train.locator(".train-controls button", {hasText: "Train"}).tap();
+    await expect.poll(() => train.locator(".saved-note").textContent(), {timeout: 120_000}).toContain("Saved this run");
+    await train.close();
+    const save = await open("./save-resume");
+    await save.getByRole("button", {name: "Save as a checkpoint"}).tap();
+    await expect.poll(() => save.locator(".checkpoint-list tbody tr").count()).toBe(1);
+    expect(await save.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const button = (await save.locator(".checkpoint-list tbody tr").first().getByRole("button", {name: "Delete"}).boundingBox())!;
+    expect(button.height).toBeGreaterThanOrEqual(40);
+    await save.close();
+  });
+
   it("resumes a checkpoint after I rated one more movie, and says how my ratings differ", async () => {
     await freshContext();
     const train = await open("./train");

@@ -113,7 +113,7 @@ describe("Rate movies (browser)", () => {
     await page.evaluate(() => localStorage.clear());
     await page.reload({waitUntil: "networkidle"});
     await page.getByLabel("Import my_ratings.dat").setInputFiles({name: "my_ratings.dat", mimeType: "text/plain", buffer: Buffer.from(text)});
-    await expect.poll(() => page.locator(".import-note").textContent()).toMatch(/^Imported (\d+) of the \1 ratings in my_ratings\.dat\.$/);
+    await expect.poll(() => page.locator(".import-note").textContent()).toMatch(/^Imported (\d+) of the \1 ratings in my_ratings\.dat: 2 new, 0 replaced, \d+ already the same\.$/);
     const after = (await myRatings(page))!;
     const asMap = (rs: {movieId: number; rating: number}[]) => Object.fromEntries(rs.map((r) => [r.movieId, r.rating]));
     expect(asMap(after)).toMatchObject(asMap(before));

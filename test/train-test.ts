@@ -73,7 +73,7 @@ describe("Train a model (browser, through the UI)", () => {
     await expect.poll(() => page.locator(".saved-note").textContent()).toContain("Saved this run");
     await page.close();
     const save = await open("./save-resume");
-    await expect.poll(() => save.locator(".latest-model").textContent()).toMatch(/^7 factors, batch size 256, .*, 1 epochs,/);
+    await expect.poll(() => save.locator(".latest-model").textContent()).toMatch(/^7 factors, batch size 256, .*, 1 epoch,/);
     await save.close();
   });
 
@@ -115,7 +115,7 @@ describe("Train a model (browser, through the UI)", () => {
     expect(other[2]).not.toBe(first[2]);
     await page.close();
     const save = await open("./save-resume");
-    await expect.poll(() => save.locator(".latest-model").textContent()).toMatch(/, wd 0\.01, 1 epochs,/);
+    await expect.poll(() => save.locator(".latest-model").textContent()).toMatch(/, wd 0\.01, 1 epoch,/);
     await save.close();
   });
 

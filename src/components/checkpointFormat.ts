@@ -62,7 +62,9 @@ export function corrupt(why: string): Error {
 
 /** Decodes and verifies a checkpoint (magic, checksum, format, version, blob bounds); throws a clear Error if it is damaged. */
 export function decodeCheckpoint(bytes: Uint8Array): Checkpoint {
-  if (bytes.length < 16 || new TextDecoder().decode(bytes.subarray(0, 8)) !== CHECKPOINT_MAGIC) throw corrupt(`it does not start with ${CHECKPOINT_MAGIC}`);
+  // A file that does not even start like a checkpoint is another kind of file, not a damaged checkpoint.
+  if (bytes.length < 8 || new TextDecoder().decode(bytes.subarray(0, 8)) !== CHECKPOINT_MAGIC) throw new Error(`This file is not a checkpoint of this workbook (it does not start with ${CHECKPOINT_MAGIC}): choose a .ckpt file downloaded from Save and resume; nothing was loaded.`);
+  if (bytes.length < 16) throw corrupt("it ends after its first bytes");
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (view.getUint32(bytes.length - 4, true) !== fnv1a(bytes.subarray(0, bytes.length - 4))) throw corrupt("its checksum does not match");
   const jsonLength = view.getUint32(8, true);

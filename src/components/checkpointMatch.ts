@@ -70,7 +70,7 @@ export function checkpointMatch(header: Pick<CheckpointHeader, "model"> & {datas
   const loaded = context.name ? `the loaded ${context.name}` : "the loaded dataset";
   const refuse = (what: string) => new Error(`This checkpoint was trained ${trainedOn}: ${what}. Train a new model on this dataset instead; nothing was loaded.`);
   if (then.catalogue && context.catalogue && then.catalogue !== context.catalogue) {
-    throw refuse(`its ${plural(header.model.movies, "movie")} are not the movies of ${loaded} (${plural(table.movieIds.length, "movie")}), even where their ids agree`);
+    throw refuse(`its ${plural(header.model.movies, "movie")} are not the movies of ${loaded}, even where their ids agree`);
   }
   if (!sameIds(movieIds, table.movieIds)) {
     const gone = movieIds ? missing(movieIds, table.movieIds) : header.model.movies;

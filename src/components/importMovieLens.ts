@@ -124,7 +124,7 @@ function readDropped(files: DroppedFile[], onProgress: (p: ImportProgress) => vo
   const movies = find(MOVIES);
   const ratings = find(RATINGS);
   const missing = [movies ? null : MOVIES, ratings ? null : RATINGS].filter((f): f is string => f !== null);
-  if (!movies || !ratings) throw missingError("What you dropped", "it is", missing, files.map((f) => f.name));
+  if (!movies || !ratings) throw missingError("What you dropped", "you dropped", missing, files.map((f) => f.name));
   onProgress({stage: "movies", done: 0, total: movies.length});
   const parsedMovies = parseMovies(movies, MOVIES);
   onProgress({stage: "movies", done: movies.length, total: movies.length});

@@ -74,7 +74,8 @@ export function createTrainingSession(workerUrl: string | URL) {
       case "error":
         // Said on the console too, so a failed run is never silent (and browser tests fail on it).
         console.error(`Training failed: ${e.message}`);
-        emit({status: "error", error: e.message, text: e.message});
+        // A run refused before it trained (a checkpoint of another dataset) shows no epochs: none were trained here.
+        emit({status: "error", error: e.message, text: e.message, rows: state.status === "loading" ? [] : state.rows});
         break;
     }
     for (const resolve of ended) resolve(state);
