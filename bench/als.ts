@@ -3,11 +3,11 @@
 // with biases, regularized per rating (ALS-WR, Zhou et al. 2008) or with a fixed penalty (--fixed). It answers "is the
 // engine's recipe as good as a standard solver?", by valid MSE on the same 80/20 split, beside the floor and the oracle.
 import {parseArgs} from "node:util";
-import {oracleMse} from "../src/components/oracleMse.js";
+import {oracleMse} from "../src/components/synth/oracleMse.js";
 import {solveCholesky} from "../src/components/solveCholesky.js";
 import {splitRows} from "../src/components/split.js";
-import {ML10M_SHAPE, SITE_SYNTH, synthesize} from "../src/components/synthesize.js";
-import {indexRatings} from "../src/components/indexRatings.js";
+import {ML10M_SHAPE, SITE_SYNTH, synthesize} from "../src/components/synth/synthesize.js";
+import {indexRatings} from "../src/components/movielens/indexRatings.js";
 
 const {values} = parseArgs({
   options: {

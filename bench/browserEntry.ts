@@ -1,11 +1,11 @@
 // Bundled for headless Chromium by bench/browser.ts: synthesizes a set in the page and trains on the backend asked for.
-import {pickBackend} from "../src/components/backend.js";
-import type {BackendName} from "../src/components/backend.js";
-import {buildModel} from "../src/components/buildModel.js";
-import {fit} from "../src/components/fit.js";
-import {indexRatings} from "../src/components/indexRatings.js";
-import {predictUser} from "../src/components/predict.js";
-import {synthesize} from "../src/components/synthesize.js";
+import {pickBackend} from "../src/components/engine/backend.js";
+import type {BackendName} from "../src/components/engine/backend.js";
+import {buildModel} from "../src/components/engine/buildModel.js";
+import {fit} from "../src/components/engine/fit.js";
+import {indexRatings} from "../src/components/movielens/indexRatings.js";
+import {predictUser} from "../src/components/engine/predict.js";
+import {synthesize} from "../src/components/synth/synthesize.js";
 
 export interface BrowserBenchOptions {
   backend: BackendName;

@@ -9,8 +9,8 @@ import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {promisify} from "node:util";
 import {zipSync} from "fflate";
-import {importMovieLens} from "../src/components/importMovieLens.js";
-import type {DroppedFile, ImportProgress} from "../src/components/importMovieLens.js";
+import {importMovieLens} from "../src/components/movielens/importMovieLens.js";
+import type {DroppedFile, ImportProgress} from "../src/components/movielens/importMovieLens.js";
 
 const run = promisify(execFile);
 const args = process.argv.slice(2);

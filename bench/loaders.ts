@@ -4,7 +4,7 @@ import {spawn} from "node:child_process";
 import {existsSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {ML10M_SHAPE} from "../src/components/synthesize.js";
+import {ML10M_SHAPE} from "../src/components/synth/synthesize.js";
 import {ROOT} from "../src/data/dataset.js";
 import {PARSED_CACHE} from "../src/data/readDataset.js";
 import {writeSynthetic} from "../src/data/writeSynthetic.js";

@@ -2,12 +2,12 @@ import {existsSync} from "node:fs";
 import {mkdir, open, readFile, rename, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {indexRatings} from "../src/components/indexRatings.js";
-import type {RatingsTable} from "../src/components/ratingsFile.js";
-import {oracleMse} from "../src/components/oracleMse.js";
+import {indexRatings} from "../src/components/movielens/indexRatings.js";
+import type {RatingsTable} from "../src/components/movielens/ratingsFile.js";
+import {oracleMse} from "../src/components/synth/oracleMse.js";
 import {splitRows} from "../src/components/split.js";
-import {formatRatings, synthesize} from "../src/components/synthesize.js";
-import type {SynthMeta, SynthOptions, SyntheticDataset} from "../src/components/synthesize.js";
+import {formatRatings, synthesize} from "../src/components/synth/synthesize.js";
+import type {SynthMeta, SynthOptions, SyntheticDataset} from "../src/components/synth/synthesize.js";
 
 /** A cached synthetic set: `ratings.dat` for the PyTorch reference, and the indexed columns as raw little-endian files for this engine. */
 export interface SyntheticSet {

@@ -4,8 +4,8 @@
 import {spawn, spawnSync} from "node:child_process";
 import {fileURLToPath} from "node:url";
 import {parseArgs} from "node:util";
-import {LAZY_ADAM_RECIPE} from "../src/components/fit.js";
-import {ML10M_SHAPE, SITE_SYNTH} from "../src/components/synthesize.js";
+import {LAZY_ADAM_RECIPE} from "../src/components/engine/fit.js";
+import {ML10M_SHAPE, SITE_SYNTH} from "../src/components/synth/synthesize.js";
 import {ensureSyntheticSet} from "./syntheticSet.js";
 import type {SyntheticSet} from "./syntheticSet.js";
 

@@ -2,11 +2,11 @@
 import {parseArgs} from "node:util";
 import {createRequire} from "node:module";
 import path from "node:path";
-import {pickBackend} from "../src/components/backend.js";
-import type {BackendName} from "../src/components/backend.js";
-import {buildModel} from "../src/components/buildModel.js";
-import {fit} from "../src/components/fit.js";
-import {predictUser} from "../src/components/predict.js";
+import {pickBackend} from "../src/components/engine/backend.js";
+import type {BackendName} from "../src/components/engine/backend.js";
+import {buildModel} from "../src/components/engine/buildModel.js";
+import {fit} from "../src/components/engine/fit.js";
+import {predictUser} from "../src/components/engine/predict.js";
 import {readSyntheticTable} from "./syntheticSet.js";
 
 const {values} = parseArgs({

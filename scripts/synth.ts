@@ -1,7 +1,7 @@
 // Writes a synthetic, MovieLens-shaped dataset: `npm run data:synth [-- --ml10m --out <dir> …]`.
 import {relative} from "node:path";
-import {ML10M_SHAPE, SITE_SYNTH} from "../src/components/synthesize.js";
-import type {SynthOptions} from "../src/components/synthesize.js";
+import {ML10M_SHAPE, SITE_SYNTH} from "../src/components/synth/synthesize.js";
+import type {SynthOptions} from "../src/components/synth/synthesize.js";
 import {writeSynthetic} from "../src/data/writeSynthetic.js";
 import {parseCli} from "./parseCli.js";
 

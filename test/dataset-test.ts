@@ -2,7 +2,7 @@ import {mkdirSync, mkdtempSync, utimesSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {SITE_SYNTH} from "../src/components/synthesize.js";
+import {SITE_SYNTH} from "../src/components/synth/synthesize.js";
 import {datasetStamp, describeDataset, resolveDataset} from "../src/data/dataset.js";
 
 function folder(files: Record<string, string>): string {

@@ -4,7 +4,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {promisify} from "node:util";
 import {describe, expect, it} from "vitest";
-import {decodeRatingsFile} from "../src/components/ratingsFile.js";
+import {decodeRatingsFile} from "../src/components/movielens/ratingsFile.js";
 
 const run = promisify(execFile);
 

@@ -6,8 +6,8 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {zipSync} from "fflate";
 import {describe, expect, it} from "vitest";
-import {importMovieLens} from "../src/components/importMovieLens.js";
-import {parseMyRatingsFile} from "../src/components/myRatingsFile.js";
+import {importMovieLens} from "../src/components/movielens/importMovieLens.js";
+import {parseMyRatingsFile} from "../src/components/movielens/myRatingsFile.js";
 import {resolveDataset} from "../src/data/dataset.js";
 import {readDataset} from "../src/data/readDataset.js";
 

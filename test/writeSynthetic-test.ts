@@ -2,9 +2,9 @@ import {mkdir, mkdtemp, readFile, readdir, rm, writeFile} from "node:fs/promises
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterEach, beforeEach, describe, expect, it} from "vitest";
-import {oracleMse} from "../src/components/oracleMse.js";
+import {oracleMse} from "../src/components/synth/oracleMse.js";
 import {splitRows} from "../src/components/split.js";
-import {formatMovies, formatRatings, synthesize} from "../src/components/synthesize.js";
+import {formatMovies, formatRatings, synthesize} from "../src/components/synth/synthesize.js";
 import {writeSynthetic} from "../src/data/writeSynthetic.js";
 
 const SMALL = {seed: 7, users: 300, movies: 1000, ratings: 20_000};

@@ -1,11 +1,11 @@
 import {existsSync, readFileSync, statSync} from "node:fs";
 import {join, relative, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
-import type {DatasetInfo} from "../components/datasetArtifacts.js";
-import type {IndexedRatings} from "../components/indexRatings.js";
-import {movielensName, releaseCounts} from "../components/movielensRelease.js";
-import {SITE_SYNTH} from "../components/synthesize.js";
-import type {SynthMeta} from "../components/synthesize.js";
+import type {DatasetInfo} from "../components/movielens/datasetArtifacts.js";
+import type {IndexedRatings} from "../components/movielens/indexRatings.js";
+import {movielensName, releaseCounts} from "../components/movielens/movielensRelease.js";
+import {SITE_SYNTH} from "../components/synth/synthesize.js";
+import type {SynthMeta} from "../components/synth/synthesize.js";
 import {writeSynthetic} from "./writeSynthetic.js";
 
 /** The project root, whatever the working directory of the loader that imports this. */

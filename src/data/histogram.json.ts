@@ -1,5 +1,5 @@
 // The rating histogram, pre-aggregated: how many ratings fall on each half star, and the mean rating.
-import {histogramSummary} from "../components/datasetArtifacts.js";
+import {histogramSummary} from "../components/movielens/datasetArtifacts.js";
 import {resolveDataset} from "./dataset.js";
 import {log, runLoader} from "./log.js";
 import {isWithheld, withheldArtifacts} from "./withheld.js";

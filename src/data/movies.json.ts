@@ -1,5 +1,5 @@
 // Movies with their year and genres split out, and how often and how well each was rated.
-import {movieRows} from "../components/datasetArtifacts.js";
+import {movieRows} from "../components/movielens/datasetArtifacts.js";
 import {resolveDataset} from "./dataset.js";
 import {log, runLoader} from "./log.js";
 import {isWithheld, withheldArtifacts} from "./withheld.js";

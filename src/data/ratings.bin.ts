@@ -1,5 +1,5 @@
 // Ratings as compact columns (user index, movie index, rating×2) with the id maps, for training in the browser.
-import {encodeRatingsFile} from "../components/ratingsFile.js";
+import {encodeRatingsFile} from "../components/movielens/ratingsFile.js";
 import {describeDataset, resolveDataset} from "./dataset.js";
 import {log, runLoader} from "./log.js";
 import {isWithheld, withheldArtifacts} from "./withheld.js";

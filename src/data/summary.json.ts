@@ -1,5 +1,5 @@
 // What the pages say about the dataset: its name, counts, sparsity, what was dropped, the last ratings, my ratings.
-import {datasetSummary} from "../components/datasetArtifacts.js";
+import {datasetSummary} from "../components/movielens/datasetArtifacts.js";
 import {describeDataset, resolveDataset} from "./dataset.js";
 import {log, runLoader} from "./log.js";
 import {isWithheld, withheldArtifacts} from "./withheld.js";

@@ -3,4 +3,4 @@
 import {bundleWorker} from "./bundleWorker.js";
 import {runLoader} from "./log.js";
 
-await runLoader(() => bundleWorker(new URL("../components/trainWorker.ts", import.meta.url)));
+await runLoader(() => bundleWorker(new URL("../components/engine/trainWorker.ts", import.meta.url)));

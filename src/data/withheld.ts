@@ -1,6 +1,6 @@
-import {datasetArtifacts} from "../components/datasetArtifacts.js";
-import type {DatasetArtefacts, DatasetInfo} from "../components/datasetArtifacts.js";
-import {indexRatings} from "../components/indexRatings.js";
+import {datasetArtifacts} from "../components/movielens/datasetArtifacts.js";
+import type {DatasetArtefacts, DatasetInfo} from "../components/movielens/datasetArtifacts.js";
+import {indexRatings} from "../components/movielens/indexRatings.js";
 import type {Dataset} from "./dataset.js";
 
 /** How a published site describes itself when the MovieLens data was withheld from it. */

@@ -1,9 +1,9 @@
 import {chmod, mkdir, mkdtemp, open, rm, stat, writeFile} from "node:fs/promises";
 import {basename, dirname, join, resolve} from "node:path";
-import {oracleMse} from "../components/oracleMse.js";
+import {oracleMse} from "../components/synth/oracleMse.js";
 import {splitRows} from "../components/split.js";
-import {encodeRatings, formatMovies, formatRatings, synthesize} from "../components/synthesize.js";
-import type {SynthMeta, SynthOptions} from "../components/synthesize.js";
+import {encodeRatings, formatMovies, formatRatings, synthesize} from "../components/synth/synthesize.js";
+import type {SynthMeta, SynthOptions} from "../components/synth/synthesize.js";
 import {swapInto} from "./swapInto.js";
 
 // Rows per write: ~9 MB of text at a time, so writing 10M ratings never holds the whole file in memory.

@@ -1,9 +1,9 @@
 // Bundled for headless Chromium by fit-browser-test.ts: trains a tiny model on the backend the page asks for.
 import * as tf from "@tensorflow/tfjs";
-import {pickBackend} from "../../src/components/backend.js";
-import type {BackendName} from "../../src/components/backend.js";
-import {TABLES, buildModel} from "../../src/components/buildModel.js";
-import {fit} from "../../src/components/fit.js";
+import {pickBackend} from "../../src/components/engine/backend.js";
+import type {BackendName} from "../../src/components/engine/backend.js";
+import {TABLES, buildModel} from "../../src/components/engine/buildModel.js";
+import {fit} from "../../src/components/engine/fit.js";
 import {synthTable} from "./synthTable.js";
 
 /** What a tiny training run leaves: its history and its weights as plain arrays. */

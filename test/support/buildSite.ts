@@ -3,7 +3,7 @@ import {mkdtempSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {promisify} from "node:util";
-import type {SynthOptions} from "../../src/components/synthesize.js";
+import type {SynthOptions} from "../../src/components/synth/synthesize.js";
 import {writeSynthetic} from "../../src/data/writeSynthetic.js";
 
 const run = promisify(execFile);

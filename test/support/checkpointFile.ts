@@ -1,7 +1,7 @@
 import {readFile, writeFile} from "node:fs/promises";
-import type {CollabModel} from "../../src/components/buildModel.js";
-import {encodeCheckpoint, restoreModel} from "../../src/components/checkpoint.js";
-import type {RatingsTable} from "../../src/components/ratingsFile.js";
+import type {CollabModel} from "../../src/components/engine/buildModel.js";
+import {encodeCheckpoint, restoreModel} from "../../src/components/engine/checkpoint.js";
+import type {RatingsTable} from "../../src/components/movielens/ratingsFile.js";
 
 /** Saves a model's checkpoint to a file. */
 export async function saveCheckpoint(path: string, model: CollabModel, table: RatingsTable): Promise<void> {

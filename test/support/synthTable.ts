@@ -1,7 +1,7 @@
-import {indexRatings} from "../../src/components/indexRatings.js";
-import type {RatingsTable} from "../../src/components/ratingsFile.js";
-import {synthesize} from "../../src/components/synthesize.js";
-import type {SynthMeta, SynthOptions, SyntheticDataset} from "../../src/components/synthesize.js";
+import {indexRatings} from "../../src/components/movielens/indexRatings.js";
+import type {RatingsTable} from "../../src/components/movielens/ratingsFile.js";
+import {synthesize} from "../../src/components/synth/synthesize.js";
+import type {SynthMeta, SynthOptions, SyntheticDataset} from "../../src/components/synth/synthesize.js";
 
 /** A synthetic dataset as the indexed columns the training engine reads (rows in the dataset's order), with its metadata (noise floor…) and the dataset itself. */
 export function synthTable(options: SynthOptions): {table: RatingsTable; meta: SynthMeta; data: SyntheticDataset} {

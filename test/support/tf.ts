@@ -1,7 +1,7 @@
 import {createRequire} from "node:module";
 import path from "node:path";
-import {pickBackend} from "../../src/components/backend.js";
-import type {BackendName} from "../../src/components/backend.js";
+import {pickBackend} from "../../src/components/engine/backend.js";
+import type {BackendName} from "../../src/components/engine/backend.js";
 
 /** The folder of the wasm backend's .wasm files in node_modules, as setWasmPaths wants it in Node (a path ending in "/"). */
 export const WASM_PATH = path.dirname(createRequire(import.meta.url).resolve("@tensorflow/tfjs-backend-wasm/package.json")) + "/dist/";

@@ -1,0 +1,114 @@
+// Keeps a visitor's imported dataset in IndexedDB, so a later visit skips unzipping and parsing. It has its own
+// database, apart from the workbook's runs and checkpoints, so "forget this data" can never touch those.
+import {browserDataset} from "../movielens/datasetArtifacts.js";
+import type {DatasetArtefacts, DatasetSummary} from "../movielens/datasetArtifacts.js";
+import {movielensName, summaryReleaseCounts} from "../movielens/movielensRelease.js";
+import {RATINGS_FILE_MAGIC} from "../movielens/ratingsFile.js";
+
+/** The IndexedDB database that holds the imported dataset. */
+export const DATASET_STORE_NAME = "movielens-workbook-data";
+
+/** The version of the stored record's shape; a record of another version is ignored, as if nothing were stored. */
+export const DATASET_RECORD_FORMAT = 1;
+
+const VERSION = 1;
+const STORE = "dataset";
+const KEY = "current";
+
+/** The one record stored: the artefacts, with the ratings file as its own ArrayBuffer. */
+export interface DatasetRecord {
+  format: typeof DATASET_RECORD_FORMAT;
+  savedAt: string;
+  ratingsFile: ArrayBuffer;
+  movies: DatasetArtefacts["movies"];
+  summary: DatasetArtefacts["summary"];
+  histogram: DatasetArtefacts["histogram"];
+}
+
+/** The imported dataset's store: save replaces what was stored in one transaction, all or nothing. */
+export interface DatasetStore {
+  save(artefacts: DatasetArtefacts): Promise<void>;
+  /** The stored artefacts, or null when there are none (or they were stored by an incompatible version). */
+  load(): Promise<DatasetArtefacts | null>;
+  forget(): Promise<void>;
+  close(): void;
+}
+
+/** Turns artefacts into the record to store, copying the ratings file only when it is a view into a larger buffer. */
+export function toDatasetRecord(artefacts: DatasetArtefacts, savedAt = new Date().toISOString()): DatasetRecord {
+  const {ratingsFile: file, movies, summary, histogram} = artefacts;
+  const whole = file.byteOffset === 0 && file.byteLength === file.buffer.byteLength;
+  const ratingsFile = (whole ? file.buffer : file.slice().buffer) as ArrayBuffer;
+  return {format: DATASET_RECORD_FORMAT, savedAt, ratingsFile, movies, summary, histogram};
+}
+
+/**
+ * Turns a stored value back into artefacts, or null when it is missing, of another format, or not a ratings file. The
+ * dataset is named from its counts again, since an earlier version called whatever it stored "MovieLens 10M".
+ */
+export function fromDatasetRecord(value: unknown): DatasetArtefacts | null {
+  if (typeof value !== "object" || value === null) return null;
+  const record = value as Partial<DatasetRecord>;
+  if (record.format !== DATASET_RECORD_FORMAT || !(record.ratingsFile instanceof ArrayBuffer)) return null;
+  if (!Array.isArray(record.movies) || typeof record.summary !== "object" || typeof record.histogram !== "object") return null;
+  const ratingsFile = new Uint8Array(record.ratingsFile);
+  if (new TextDecoder().decode(ratingsFile.subarray(0, RATINGS_FILE_MAGIC.length)) !== RATINGS_FILE_MAGIC) return null;
+  return {ratingsFile, movies: record.movies, summary: named(record.summary!), histogram: record.histogram!};
+}
+
+function named(summary: DatasetSummary): DatasetSummary {
+  if (summary.dataset?.origin !== "browser" || !summary.counts || !summary.rows) return summary;
+  return {...summary, dataset: browserDataset(movielensName(summaryReleaseCounts(summary)))};
+}
+
+/** Turns IndexedDB's errors into messages a reader can act on; a full disk is the likely one. */
+export function datasetStorageError(error: DOMException | Error | null): Error {
+  if (error?.name === "QuotaExceededError") {
+    return new Error("The browser's storage for this site is full, so your dataset was not kept: it works for this visit, but you will have to load it again next time. Free some space (for instance, delete old checkpoints on the Save and resume page) and load it again to keep it.");
+  }
+  return new Error(`The browser's storage failed, so your dataset was not kept (${error?.message ?? "unknown error"}). It works for this visit; load it again next time.`);
+}
+
+function request<T>(r: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(datasetStorageError(r.error));
+  });
+}
+
+function done(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = (event) => reject(datasetStorageError((event.target as IDBRequest | null)?.error ?? tx.error));
+    tx.onabort = () => reject(datasetStorageError(tx.error));
+  });
+}
+
+/** Opens (creating on first use) the database that keeps the imported dataset; `indexedDB` is a parameter for tests. */
+export async function openDatasetStore(name = DATASET_STORE_NAME, factory: IDBFactory | undefined = globalThis.indexedDB): Promise<DatasetStore> {
+  if (!factory) throw new Error("This browser has no IndexedDB, so your dataset cannot be kept: it works for this visit, but you will have to load it again next time.");
+  const open = factory.open(name, VERSION);
+  open.onupgradeneeded = () => void open.result.createObjectStore(STORE);
+  const db = await request(open);
+  // Another tab upgrading the database must not wait on this one.
+  db.onversionchange = () => db.close();
+  const write = async (body: (store: IDBObjectStore) => void) => {
+    const tx = db.transaction(STORE, "readwrite");
+    const finished = done(tx);
+    try {
+      body(tx.objectStore(STORE));
+    } catch (error) {
+      // A put can throw at once (a value that cannot be cloned): abort, so nothing half-written is committed.
+      finished.catch(() => {});
+      tx.abort();
+      throw datasetStorageError(error as DOMException);
+    }
+    await finished;
+  };
+  return {
+    save: (artefacts) => write((store) => void store.put(toDatasetRecord(artefacts), KEY)),
+    load: async () => fromDatasetRecord(await request(db.transaction(STORE).objectStore(STORE).get(KEY))),
+    forget: () => write((store) => void store.delete(KEY)),
+    close: () => db.close()
+  };
+}

@@ -1,0 +1,121 @@
+import type {BackendName} from "../engine/backend.js";
+import type {EpochRow} from "../engine/buildModel.js";
+import type {BackendSkip, TrainEvent, TrainHyper, TrainRequest, WorkerMemory} from "../engine/trainProtocol.js";
+import type {MyRating} from "../movielens/withMyRatings.js";
+
+/** Everything a page shows about training, rebuilt from the worker's events. */
+export interface TrainingState {
+  status: "idle" | "loading" | "training" | "done" | "stopped" | "error";
+  text: string;
+  /** Notes on this run for the reader (how my ratings changed since a resumed checkpoint). */
+  notes: string[];
+  backend: BackendName | null;
+  /** Backends passed over before the one in use, and why. */
+  skipped: BackendSkip[];
+  data: Extract<TrainEvent, {type: "data"}> | null;
+  progress: Extract<TrainEvent, {type: "batch"}> | null;
+  /** Epoch rows so far, including those of a checkpoint this run continues. */
+  rows: EpochRow[];
+  /** Recent batch losses, as (fractional epoch, loss), for a live chart. */
+  batchLosses: {x: number; loss: number}[];
+  error: string | null;
+  /** The trained model's checkpoint, once the run ends. */
+  checkpoint: ArrayBuffer | null;
+  hyper: TrainHyper | null;
+  seconds: number;
+  memory: WorkerMemory | null;
+  myPredictions: Float32Array | null;
+  myRatingsUsed: MyRating[];
+}
+
+/** What a page passes to start a run. */
+export type TrainOptions = Omit<Extract<TrainRequest, {type: "train"}>, "type"> & {
+  /** Rows of the checkpoint's history, shown before the new ones. */
+  priorRows?: EpochRow[];
+};
+
+const IDLE: TrainingState = {status: "idle", text: "", notes: [], backend: null, skipped: [], data: null, progress: null, rows: [], batchLosses: [], error: null, checkpoint: null, hyper: null, seconds: 0, memory: null, myPredictions: null, myRatingsUsed: []};
+
+/**
+ * Drives the training worker and folds its events into a state that a page renders; `subscribe` fits
+ * Framework's `Generators.observe`. One run at a time; `stop` ends it early and still yields its model.
+ */
+export function createTrainingSession(workerUrl: string | URL) {
+  const worker = new Worker(workerUrl, {type: "module"});
+  let state: TrainingState = {...IDLE};
+  const listeners = new Set<(state: TrainingState) => void>();
+  const emit = (next: Partial<TrainingState>) => {
+    state = {...state, ...next};
+    for (const listener of listeners) listener(state);
+  };
+  const ended = new Set<(state: TrainingState) => void>();
+  worker.onmessage = (event: MessageEvent<TrainEvent>) => {
+    const e = event.data;
+    switch (e.type) {
+      case "status":
+        return emit({text: e.text});
+      case "note":
+        return emit({notes: [...state.notes, e.text]});
+      case "backend":
+        return emit({backend: e.backend, skipped: e.skipped});
+      case "data":
+        return emit({data: e});
+      case "batch":
+        return emit({
+          status: "training",
+          progress: e,
+          batchLosses: [...state.batchLosses.slice(-2000), {x: e.epoch + e.batch / e.batches, loss: e.loss}]
+        });
+      case "epoch":
+        return emit({rows: [...state.rows, e.row]});
+      case "done":
+        emit({status: e.stopped ? "stopped" : "done", text: e.stopped ? "Stopped." : "Done.", checkpoint: e.checkpoint, seconds: e.seconds, memory: e.memory, myPredictions: e.myPredictions, myRatingsUsed: e.myRatingsUsed});
+        break;
+      case "error":
+        // Said on the console too, so a failed run is never silent (and browser tests fail on it).
+        console.error(`Training failed: ${e.message}`);
+        // A run refused before it trained (a checkpoint of another dataset) shows no epochs: none were trained here.
+        emit({status: "error", error: e.message, text: e.message, rows: state.status === "loading" ? [] : state.rows});
+        break;
+    }
+    for (const resolve of ended) resolve(state);
+    ended.clear();
+  };
+  worker.onerror = (event) => {
+    const error = `The training worker failed: ${event.message || "it could not start"}.`;
+    console.error(error);
+    emit({status: "error", error});
+    for (const resolve of ended) resolve(state);
+    ended.clear();
+  };
+  return {
+    get state() {
+      return state;
+    },
+    /** Starts a run; resolves with the final state when it ends (done, stopped or error). */
+    train(options: TrainOptions): Promise<TrainingState> {
+      if (state.status === "loading" || state.status === "training") return Promise.reject(new Error("A run is already in progress."));
+      // The worker keeps its backend between runs and says nothing more about it, so neither does this state.
+      emit({...IDLE, status: "loading", text: "Starting…", rows: options.priorRows ?? [], hyper: options.hyper, backend: state.backend, skipped: state.skipped});
+      const {priorRows: _, ...rest} = options;
+      const request: TrainRequest = {type: "train", ...rest};
+      worker.postMessage(request, options.checkpoint ? [options.checkpoint] : []);
+      return new Promise((resolve) => ended.add(resolve));
+    },
+    stop() {
+      worker.postMessage({type: "stop"} satisfies TrainRequest);
+    },
+    subscribe(listener: (state: TrainingState) => void): () => void {
+      listeners.add(listener);
+      listener(state);
+      return () => listeners.delete(listener);
+    },
+    terminate() {
+      worker.terminate();
+      listeners.clear();
+    }
+  };
+}
+
+/** A training session, as `createTrainingSession` returns it. */
+export type TrainingSession = ReturnType<typeof createTrainingSession>;

@@ -1,0 +1,69 @@
+import type {BackendName} from "./backend.js";
+import type {EpochRow} from "./buildModel.js";
+import type {MyRating} from "../movielens/withMyRatings.js";
+
+/** The hyperparameters a reader sets on the Train page, named as in the original notebook. */
+export interface TrainHyper {
+  factors: number;
+  bs: number;
+  epochs: number;
+  lrMax: number;
+  wd: number;
+  seed: number;
+}
+
+/** Messages the page sends to the training worker. */
+export type TrainRequest =
+  | {
+      type: "train";
+      ratingsUrl: string;
+      wasmUrls: Record<string, string>;
+      backend: BackendName | "auto";
+      hyper: TrainHyper;
+      /** My ratings from the browser; null keeps the build's my_ratings.dat. */
+      myRatings: MyRating[] | null;
+      /** A checkpoint to continue from: a new one-cycle run of `hyper.epochs` epochs starting at its weights. */
+      checkpoint?: ArrayBuffer;
+      /** The dataset's catalogue id and name, recorded in the checkpoint and checked when one resumes. */
+      dataset?: {catalogue?: string; name?: string};
+    }
+  | {type: "stop"};
+
+/** What the worker holds at the end of a run: tensor bytes, the wasm backend's heap, and the ratings table. */
+export interface WorkerMemory {
+  tensorBytes: number;
+  wasmHeapBytes: number;
+  tableBytes: number;
+}
+
+/** A backend passed over before the one in use: "auto" skips a GPU that is missing or runs on the CPU; one can fail to start. */
+export interface BackendSkip {
+  backend: BackendName;
+  why: "missing" | "software" | "failed";
+  /** The reason in the driver's or TF.js's words. */
+  detail: string;
+}
+
+/** Messages the training worker sends back. */
+export type TrainEvent =
+  | {type: "status"; text: string}
+  /** Something the reader should know about this run, such as how my ratings changed since the checkpoint it resumes. */
+  | {type: "note"; text: string}
+  | {type: "backend"; backend: BackendName; skipped: BackendSkip[]}
+  | {type: "data"; rows: number; users: number; movies: number; myRatings: number; skipped: number}
+  /** A batch's loss, with the run's pace (runPace.ts): rates and time left are null until they mean something. */
+  | {type: "batch"; epoch: number; batch: number; batches: number; loss: number; ratingsPerSecond: number | null; etaSeconds: number | null}
+  | {type: "epoch"; row: EpochRow}
+  | {
+      type: "done";
+      history: EpochRow[];
+      checkpoint: ArrayBuffer;
+      stopped: boolean;
+      seconds: number;
+      memory: WorkerMemory;
+      /** The trained model's predicted rating of every movie for user 99999 (movie-index order), or null without user 99999. */
+      myPredictions: Float32Array | null;
+      /** The ratings of user 99999 the model was trained on, by movie id. */
+      myRatingsUsed: MyRating[];
+    }
+  | {type: "error"; message: string};

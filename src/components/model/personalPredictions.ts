@@ -1,0 +1,47 @@
+import {foldInLambda, foldInUser} from "./foldIn.js";
+import type {ModelWeights} from "./modelWeights.js";
+import {MY_USER_ID} from "../movielens/parseRatings.js";
+import {predictAll, predictFor} from "./recommend.js";
+import type {MyRating} from "../movielens/withMyRatings.js";
+
+/** My predicted ratings, and whether they are the model's own or a fold-in approximation. */
+export interface PersonalPredictions {
+  predictions: Float32Array;
+  /** True when my ratings changed since training, so my factors were refitted with the movies held fixed. */
+  approximate: boolean;
+  /** Ratings added, removed or changed since the model was trained. */
+  changed: number;
+  /** How many of my ratings the predictions rest on; null when the model does not record which it was trained on. */
+  used: number | null;
+  /** Milliseconds the fold-in took (0 when none was needed). */
+  ms: number;
+}
+
+/** Counts the ratings that differ between two sets of my ratings: added, removed or given another value. */
+export function ratingChanges(now: readonly MyRating[], then: readonly MyRating[]): number {
+  const before = new Map(then.map((r) => [r.movieId, r.rating]));
+  let changed = 0;
+  for (const r of now) if (before.get(r.movieId) !== r.rating) ++changed;
+  const ids = new Set(now.map((r) => r.movieId));
+  for (const id of before.keys()) if (!ids.has(id)) ++changed;
+  return changed;
+}
+
+/**
+ * Predicts every movie for me (user 99999): from the model's own user row when my ratings are the ones it was trained
+ * on (`used`; null when unknown, e.g. an uploaded checkpoint), and otherwise by folding my current ratings in.
+ */
+export function personalPredictions(weights: ModelWeights, mine: readonly MyRating[], used: readonly MyRating[] | null): PersonalPredictions {
+  const me = weights.userIds.indexOf(MY_USER_ID);
+  const changed = used ? ratingChanges(mine, used) : 0;
+  if (me >= 0 && changed === 0) {
+    return {predictions: predictAll(weights, me, {yRange: weights.yRange}), approximate: false, changed: 0, used: used?.length ?? null, ms: 0};
+  }
+  const t0 = performance.now();
+  const index = new Map<number, number>();
+  weights.movieIds.forEach((id, i) => index.set(id, i));
+  const ratings = mine.filter((r) => index.has(r.movieId)).map((r) => ({movie: index.get(r.movieId)!, rating: r.rating}));
+  const user = foldInUser(weights.movieFactors, weights.movieBias, weights.factors, ratings, {yRange: weights.yRange, lambda: foldInLambda(weights.movieFactors, weights.factors, ratings.length)});
+  const predictions = predictFor(weights.movieFactors, weights.movieBias, user.factors, user.bias, {yRange: weights.yRange});
+  return {predictions, approximate: true, changed: me < 0 ? mine.length : changed, used: ratings.length, ms: performance.now() - t0};
+}

@@ -1,0 +1,245 @@
+import {MY_USER_ID} from "../movielens/parseRatings.js";
+import type {RatingColumns} from "../movielens/parseRatings.js";
+import {createRandom} from "../random.js";
+import {ratingVariance, roundToGrid} from "./ratingGrid.js";
+import {GENRES, LATENT_DIMS, LATENT_SD, latentScore, makeCatalog} from "./synthCatalog.js";
+import type {Catalog} from "./synthCatalog.js";
+import {makeDemoRatings} from "./synthDemo.js";
+import {allocateActivity, sampleMovies} from "./synthSample.js";
+
+export {GENRES};
+export type {RatingColumns};
+
+/** The shape of a synthetic dataset; every option has a default (SITE_SYNTH). */
+export interface SynthOptions {
+  seed?: number;
+  users?: number;
+  movies?: number;
+  ratings?: number;
+  /** The standard deviation of the normal noise added to each latent score before rounding to stars. */
+  noise?: number;
+}
+
+/** The site's default: MovieLens 1M's shape, quick to build and to train in a browser. */
+export const SITE_SYNTH: Required<SynthOptions> = {seed: 42, users: 6040, movies: 3700, ratings: 1_000_000, noise: 0.75};
+
+/** MovieLens 10M's exact shape: 69,878 users, 10,677 movies and 10,000,054 ratings. */
+export const ML10M_SHAPE: Required<SynthOptions> = {seed: 42, users: 69878, movies: 10677, ratings: 10_000_054, noise: 0.75};
+
+/** One movie; `title` has no year, so its `movies.dat` line is `${id}::${title} (${year})::${genres.join("|")}`. */
+export interface SynthMovie {
+  id: number;
+  title: string;
+  year: number;
+  genres: string[];
+}
+
+
+/** What `SYNTHETIC.json` says about a synthetic dataset, including the best MSE any model could reach on it. */
+export interface SynthMeta {
+  format: "movielens-synthetic";
+  version: 1;
+  options: Required<SynthOptions>;
+  /** The mean observed rating. */
+  globalMean: number;
+  noiseSd: number;
+  /** The mean, over all ratings, of the rating's variance given its latent score: the Bayes-optimal MSE. */
+  noiseFloorMse: number;
+  /**
+   * The valid MSE of an oracle that knows the movies (see oracleMse) on the workbook's default split (seed 42, 20%
+   * of ratings.dat then my_ratings.dat): about the best a trained model can reach. Written by writeSynthetic.
+   */
+  oracleMse?: number;
+  /** The taste that `my_ratings.dat` was generated with. */
+  demoTaste: {likes: string[]; dislikes: string[]};
+}
+
+/** The standard deviation of users' biases. */
+export const USER_BIAS_SD = 0.4;
+
+/** The planted truth behind the ratings, kept in memory only, so tests and benchmarks can check a model against it. */
+export interface SynthTruth {
+  /** The movies' planted parameters, their biases centered as the ratings weigh them. */
+  catalog: Catalog;
+  /** The catalog index of each rating's movie. */
+  movieIndex: Int32Array;
+  /** The latent score of each rating, before noise and rounding. */
+  mu: Float32Array;
+  /** The rows of the i-th user (in id order) are `userStart[i] … userStart[i + 1]`. */
+  userStart: Int32Array;
+  /** Per user: 1 if they rate in half stars, 0 if in whole stars. */
+  halfStars: Uint8Array;
+  /** Row-major users × GENRES: each user's taste for each genre. */
+  taste: Float32Array;
+}
+
+/** A synthetic, MovieLens-shaped dataset. */
+export interface SyntheticDataset {
+  movies: SynthMovie[];
+  ratings: RatingColumns;
+  myRatings: RatingColumns;
+  meta: SynthMeta;
+  truth?: SynthTruth;
+}
+
+const FIRST_TIMESTAMP = 789652009; // 1995-01-09, the first rating in ML-10M
+const LAST_TIMESTAMP = 1231131736; // 2009-01-05, the last
+const HALF_STARS_FROM = 1045008000; // 2003-02-12, when MovieLens introduced half stars
+const MIN_RATINGS = 20; // MovieLens keeps only users with at least 20 ratings
+
+function resolveOptions(options: SynthOptions): Required<SynthOptions> {
+  const o = {...SITE_SYNTH, ...options};
+  for (const key of ["seed", "users", "movies", "ratings"] as const) {
+    if (!Number.isSafeInteger(o[key])) throw new TypeError(`synthesize: ${key} must be an integer, got ${o[key]}`);
+  }
+  if (!(Number.isFinite(o.noise) && o.noise >= 0)) throw new TypeError(`synthesize: noise must be a number ≥ 0, got ${o.noise}`);
+  if (o.users < 1) throw new TypeError(`synthesize: users must be at least 1, got ${o.users}`);
+  if (o.movies < MIN_RATINGS) throw new TypeError(`synthesize: movies must be at least ${MIN_RATINGS}, since every user rates ${MIN_RATINGS} distinct movies; got ${o.movies}`);
+  if (o.ratings < MIN_RATINGS * o.users) {
+    throw new TypeError(`synthesize: ${o.ratings} ratings for ${o.users} users is fewer than ${MIN_RATINGS} per user; MovieLens keeps only users with at least ${MIN_RATINGS} ratings`);
+  }
+  if (o.ratings > o.users * o.movies) throw new TypeError(`synthesize: ${o.ratings} ratings do not fit ${o.users} users × ${o.movies} movies without duplicates`);
+  return {seed: o.seed, users: o.users, movies: o.movies, ratings: o.ratings, noise: o.noise};
+}
+
+/** Generates a MovieLens-shaped dataset with planted structure, identical for identical options (default SITE_SYNTH). */
+export function synthesize(options: SynthOptions = {}): SyntheticDataset {
+  const o = resolveOptions(options);
+  // Separate streams, so the catalog does not change when only the number of ratings does.
+  const catalog = makeCatalog(o.movies, createRandom(o.seed ^ 0x6d6f7669));
+  const random = createRandom(o.seed ^ 0x75736572);
+  const G = GENRES.length;
+
+  // Users: ids with small gaps (ML-10M's 69,878 users reach id 71,567), never the id reserved for my ratings.
+  const userIds = new Int32Array(o.users);
+  for (let i = 0, id = 0; i < o.users; ++i) {
+    id += random() < 0.016 ? 2 + random.int(2) : 1;
+    if (id === MY_USER_ID) ++id;
+    userIds[i] = id;
+  }
+  const halfStars = new Uint8Array(o.users);
+  const userBias = new Float64Array(o.users);
+  const taste = new Float32Array(o.users * G);
+  const userLatent = new Float64Array(o.users * LATENT_DIMS);
+  for (let u = 0; u < o.users; ++u) {
+    halfStars[u] = random() < 0.4 ? 1 : 0;
+    userBias[u] = random.normal(0, USER_BIAS_SD);
+    for (let g = 0; g < G; ++g) taste[u * G + g] = random.normal(0, 0.1);
+    // A few loved and a few disliked genres, which is what makes genre-aware recommendations work.
+    for (let k = 1 + random.int(3); k > 0; --k) taste[u * G + random.int(G)] = 0.4 + 0.6 * random();
+    for (let k = 1 + random.int(3); k > 0; --k) taste[u * G + random.int(G)] = -0.4 - 0.6 * random();
+    for (let k = 0; k < LATENT_DIMS; ++k) userLatent[u * LATENT_DIMS + k] = random.normal(0, LATENT_SD);
+  }
+
+  // Which movies each user rates: heavy-tailed activity, movies drawn by popularity, sorted by id as in ratings.dat.
+  const userStart = allocateActivity(o.users, o.ratings, o.movies, MIN_RATINGS, random);
+  const movieIndex = sampleMovies(userStart, catalog.popularity, random);
+  // Popular movies are better on average; center the biases as the ratings weigh them, so the mean stays near BASE_MEAN.
+  let biasSum = 0;
+  for (let row = 0; row < o.ratings; ++row) biasSum += catalog.bias[movieIndex[row]];
+  for (let m = 0; m < o.movies; ++m) catalog.bias[m] -= biasSum / o.ratings;
+
+  const ratings: RatingColumns = {
+    userId: new Int32Array(o.ratings),
+    movieId: new Int32Array(o.ratings),
+    rating2: new Uint8Array(o.ratings),
+    timestamp: new Int32Array(o.ratings)
+  };
+  const mu = new Float32Array(o.ratings);
+  let sum = 0, floor = 0;
+  for (let u = 0; u < o.users; ++u) {
+    const step = halfStars[u] ? 0.5 : 1;
+    // Each user is active in a window: half of them in one sitting, the rest over months or years.
+    const from = halfStars[u] ? HALF_STARS_FROM : FIRST_TIMESTAMP;
+    const span = Math.min(LAST_TIMESTAMP - from, random() < 0.5 ? random.exponential(3 * 3600) : random.exponential(300 * 86400));
+    const start = from + random() * (LAST_TIMESTAMP - from - span);
+    for (let row = userStart[u]; row < userStart[u + 1]; ++row) {
+      const m = movieIndex[row];
+      const score = latentScore(catalog, m, userBias[u], taste, u * G, userLatent, u * LATENT_DIMS);
+      const rating = roundToGrid(score + random.normal(0, o.noise), step);
+      mu[row] = score;
+      sum += rating;
+      floor += ratingVariance(score, step, o.noise);
+      ratings.userId[row] = userIds[u];
+      ratings.movieId[row] = catalog.ids[m];
+      ratings.rating2[row] = rating * 2;
+      ratings.timestamp[row] = Math.floor(start + random() * span);
+    }
+  }
+
+  const demo = makeDemoRatings(catalog, o.noise, createRandom(o.seed ^ 0x64656d6f));
+  const movies = Array.from(catalog.ids, (id, m): SynthMovie => ({
+    id,
+    title: catalog.titles[m],
+    year: catalog.years[m],
+    genres: Array.from(catalog.genreIndex.subarray(catalog.genreStart[m], catalog.genreStart[m + 1]), (g) => GENRES[g])
+  }));
+  return {
+    movies,
+    ratings,
+    myRatings: demo.ratings,
+    meta: {
+      format: "movielens-synthetic",
+      version: 1,
+      options: o,
+      globalMean: sum / o.ratings,
+      noiseSd: o.noise,
+      noiseFloorMse: floor / o.ratings,
+      demoTaste: demo.taste
+    },
+    truth: {catalog, movieIndex, mu, userStart, halfStars, taste}
+  };
+}
+
+/** Formats movies as `movies.dat` lines, each ending in a newline. */
+export function formatMovies(movies: SynthMovie[]): string {
+  return movies.map((m) => `${m.id}::${m.title} (${m.year})::${m.genres.join("|")}\n`).join("");
+}
+
+const STARS = ["", "0.5", "1", "1.5", "2", "2.5", "3", "3.5", "4", "4.5", "5"].map((s) => Uint8Array.from(s, (c) => c.charCodeAt(0)));
+const COLONS = 0x3a;
+const NEWLINE = 0x0a;
+const digits = new Uint8Array(10);
+
+// Writes a non-negative integer's decimal digits at `at`, returning the offset after them.
+function writeInteger(bytes: Uint8Array, at: number, value: number): number {
+  let n = 0;
+  do {
+    digits[n++] = 48 + (value % 10);
+    value = Math.floor(value / 10);
+  } while (value > 0);
+  while (n > 0) bytes[at++] = digits[--n];
+  return at;
+}
+
+/** Encodes rows [start, end) of ratings as ASCII `ratings.dat` lines; a writer can save these bytes as they are. */
+export function encodeRatings(ratings: RatingColumns, start = 0, end = ratings.userId.length): Uint8Array {
+  const {userId, movieId, rating2, timestamp} = ratings;
+  start = Math.max(0, start);
+  end = Math.min(end, userId.length);
+  // Digits go straight into bytes: several times faster than concatenating number-to-string conversions.
+  const bytes = new Uint8Array(Math.max(0, end - start) * 46); // 3 ids of ≤ 11 digits, a rating of ≤ 3, 6 colons, "\n"
+  let at = 0;
+  for (let i = start; i < end; ++i) {
+    at = writeInteger(bytes, at, userId[i]);
+    bytes[at++] = COLONS;
+    bytes[at++] = COLONS;
+    at = writeInteger(bytes, at, movieId[i]);
+    bytes[at++] = COLONS;
+    bytes[at++] = COLONS;
+    const stars = STARS[rating2[i]];
+    if (!stars || rating2[i] === 0) throw new RangeError(`encodeRatings: row ${i} has rating2 ${rating2[i]}, not 1–10`);
+    bytes.set(stars, at);
+    at += stars.length;
+    bytes[at++] = COLONS;
+    bytes[at++] = COLONS;
+    at = writeInteger(bytes, at, timestamp[i]);
+    bytes[at++] = NEWLINE;
+  }
+  return bytes.subarray(0, at);
+}
+
+/** Formats rows [start, end) of ratings as `UserID::MovieID::Rating::Timestamp` lines; called in slices to bound memory. */
+export function formatRatings(ratings: RatingColumns, start = 0, end = ratings.userId.length): string {
+  return new TextDecoder().decode(encodeRatings(ratings, start, end));
+}

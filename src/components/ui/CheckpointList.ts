@@ -1,0 +1,35 @@
+import type {CheckpointInfo} from "../browser/workbookStore.js";
+import {textRow, textTable} from "./textTable.js";
+
+/** Callbacks for a checkpoint's buttons, each given the checkpoint's id. */
+export interface CheckpointActions {
+  onLoad?: (id: number) => void;
+  onDownload?: (id: number) => void;
+  onDelete?: (id: number) => void;
+}
+
+/** A table of saved checkpoints (name, hyperparameters, date, dataset, final valid loss) with Load, Download and Delete buttons. */
+export function CheckpointList(checkpoints: readonly CheckpointInfo[], {onLoad, onDownload, onDelete}: CheckpointActions = {}): HTMLElement {
+  if (checkpoints.length === 0) {
+    const p = document.createElement("p");
+    p.className = "checkpoint-list empty";
+    p.textContent = "No saved checkpoints yet.";
+    return p;
+  }
+  const {table, body} = textTable("checkpoint-list", ["Name", "n_factors", "bs", "Epochs", "valid_loss", "Saved", "Dataset", ""]);
+  for (const c of [...checkpoints].sort((a, b) => b.savedAt.localeCompare(a.savedAt))) {
+    const tr = textRow(body, [c.name, String(c.hyper.factors), String(c.hyper.bs), String(c.epochs), c.validLoss?.toFixed(4) ?? "–", new Date(c.savedAt).toLocaleString(), c.dataset]);
+    tr.dataset.id = String(c.id);
+    const size = `${(c.bytes / 1e6).toFixed(1)} MB`;
+    const actions = tr.insertCell();
+    actions.className = "actions";
+    for (const [label, action, title] of [["Load + train", onLoad, "Load this checkpoint and train more epochs"], ["Download", onDownload, `Download (${size})`], ["Delete", onDelete, "Delete from this browser"]] as const) {
+      if (!action) continue;
+      const button = actions.appendChild(document.createElement("button"));
+      button.textContent = label;
+      button.title = title;
+      button.addEventListener("click", () => action(c.id!));
+    }
+  }
+  return table;
+}

@@ -1,0 +1,73 @@
+import type {BackendName} from "../engine/backend.js";
+import {formatTime} from "./EpochTable.js";
+import type {BackendSkip} from "../engine/trainProtocol.js";
+import type {TrainingState} from "../browser/trainingSession.js";
+
+const NAMES: Record<BackendName, string> = {webgpu: "WebGPU", webgl: "WebGL", wasm: "WebAssembly", cpu: "plain JavaScript"};
+
+const list = (names: string[]) => (names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`);
+
+/**
+ * Why training uses the backend it does, in plain words, when "auto" passed over others. Skipping a GPU that is missing
+ * or runs on the CPU is expected, so it is calm; a backend that failed to start is not. Null when nothing was passed over.
+ */
+export function backendNote(backend: BackendName, skipped: readonly BackendSkip[]): {text: string; calm: boolean} | null {
+  if (!skipped.length) return null;
+  const names = (why: BackendSkip["why"]) => skipped.filter((s) => s.why === why).map((s) => NAMES[s.backend]);
+  const software = names("software"), missing = names("missing"), failed = names("failed");
+  const reasons = [
+    ...(software.length ? [`your browser's ${list(software)} ${software.length > 1 ? "run" : "runs"} on the CPU here (a software renderer)`] : []),
+    ...(missing.length ? [`this browser offers no ${list(missing)}`] : []),
+    ...(failed.length ? [`${list(failed)} could not start`] : [])
+  ];
+  const faster = software.length && (backend === "wasm" || backend === "cpu") && !failed.length ? ", which is faster" : "";
+  const text = `${reasons.join("; ")}, so training uses ${NAMES[backend]}${faster}.`;
+  return {text: text[0].toUpperCase() + text.slice(1), calm: failed.length === 0};
+}
+
+/** A progress bar for the current epoch, with batches done, ratings per second and the time left, and the backend in use. */
+export function TrainingProgress(state: TrainingState): HTMLElement {
+  const root = document.createElement("div");
+  root.className = `training-progress status-${state.status}`;
+  root.dataset.status = state.status;
+  if (state.memory) root.dataset.memory = JSON.stringify(state.memory);
+  const backend = root.appendChild(document.createElement("p"));
+  backend.className = "backend";
+  backend.append("Backend: ");
+  backend.appendChild(document.createElement("strong")).textContent = state.backend ?? "not started";
+  const note = state.backend && backendNote(state.backend, state.skipped);
+  if (note) {
+    // The plain sentence, with the drivers' own words a click away.
+    const fell = root.appendChild(document.createElement("details"));
+    fell.className = `backend-fallback ${note.calm ? "calm" : "failed"}`;
+    fell.appendChild(document.createElement("summary")).textContent = note.text;
+    const reasons = fell.appendChild(document.createElement("ul"));
+    for (const s of state.skipped) reasons.appendChild(document.createElement("li")).textContent = `${s.backend}: ${s.why === "failed" ? "" : "skipped, "}${s.detail}`;
+  }
+  for (const note of state.notes) {
+    const p = root.appendChild(document.createElement("p"));
+    p.className = "run-note note";
+    p.textContent = note;
+  }
+  const bar = root.appendChild(document.createElement("progress"));
+  const p = state.progress;
+  bar.max = p?.batches ?? 1;
+  bar.value = state.status === "done" ? bar.max : p?.batch ?? 0;
+  const text = root.appendChild(document.createElement("p"));
+  text.className = "progress-text";
+  if (state.status === "error") {
+    text.className += " error";
+    text.textContent = state.error ?? "Training failed.";
+  } else if (p && state.status === "training") {
+    text.textContent = [
+      `Epoch ${p.epoch}: batch ${p.batch.toLocaleString("en-US")} of ${p.batches.toLocaleString("en-US")}`,
+      ...(p.ratingsPerSecond === null ? [] : [`${Math.round(p.ratingsPerSecond).toLocaleString("en-US")} ratings/s`]),
+      ...(p.etaSeconds === null ? [] : [`about ${formatTime(p.etaSeconds)} left`])
+    ].join(" · ");
+  } else if (state.status === "done" || state.status === "stopped") {
+    text.textContent = `${state.status === "done" ? "Done" : "Stopped"} in ${state.seconds.toFixed(1)} s.`;
+  } else {
+    text.textContent = state.text || "Not started.";
+  }
+  return root;
+}

@@ -1,0 +1,206 @@
+import type {Page} from "playwright-core";
+import {describe, expect, it} from "vitest";
+import {useBrowserSite} from "../support/browserSite.js";
+import {buildSite} from "../support/buildSite.js";
+
+// Big enough that a run has many batches, small enough to train in seconds on wasm.
+const DATA = {seed: 11, users: 600, movies: 500, ratings: 40_000};
+
+// Served from a sub-path, as GitHub Pages serves /<repo>/: every link and file must be relative. Each test gets a fresh
+// browser profile, and fails on any console error or uncaught exception (test/support/browserSite.ts).
+const site = useBrowserSite(() => buildSite(DATA), {prefix: "/movielens-workbook/", webgpu: true});
+const open = (path: string) => site.open(path);
+
+async function setHyper(page: Page, {backend, epochs, bs, lrMax}: {backend: string; epochs: number; bs?: number; lrMax?: number}) {
+  await page.getByLabel("Backend", {exact: true}).selectOption(backend);
+  await setNumber(page, "Epochs", epochs);
+  if (bs) await page.getByLabel("Batch size", {exact: true}).selectOption(String(bs));
+  if (lrMax) await page.getByLabel("lr_max", {exact: true}).selectOption(String(lrMax));
+}
+
+async function setNumber(page: Page, label: string, value: number) {
+  const input = page.getByLabel(label, {exact: true});
+  await input.fill(String(value));
+  await input.dispatchEvent("input");
+}
+
+/** Clicks Train; the progress shown until the new run's first update is marked stale, so waitForEnd waits for this run. */
+async function startRun(page: Page): Promise<void> {
+  await page.locator(".training-progress").first().evaluate((e) => ((e as HTMLElement).dataset.status = "stale"));
+  await page.locator(".train-controls button", {hasText: "Train"}).click();
+}
+
+async function waitForEnd(page: Page, timeout = 240_000): Promise<string> {
+  const progress = page.locator(".training-progress").first();
+  await expect.poll(() => progress.getAttribute("data-status"), {timeout, interval: 250}).toMatch(/^(done|stopped|error)$/);
+  return (await progress.getAttribute("data-status"))!;
+}
+
+async function tableRows(page: Page, table = page.locator(".epoch-table").first()): Promise<number[][]> {
+  const rows = await table.locator("tbody tr").allTextContents();
+  const cells = await table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
+  return rows[0]?.includes("No epoch") ? [] : cells.map((c) => [Number(c[0]), Number(c[1]), Number(c[2])]);
+}
+
+describe("Train a model (browser, through the UI)", () => {
+  it("refuses every invalid hyperparameter under its input, with the allowed range, and trains exactly what the inputs show", async () => {
+    const page = await open("./train");
+    const train = page.locator(".train-controls button", {hasText: "Train"});
+    const error = (field: string) => page.locator(`.hyper-form .field[data-field="${field}"] .input-error`).textContent();
+    for (const [label, field, value, message] of [
+      ["n_factors", "factors", "0", "n_factors must be a whole number from 1 to 1,000; 0 is out of range."],
+      ["n_factors", "factors", "2.7", "n_factors must be a whole number from 1 to 1,000; “2.7” is not."],
+      ["n_factors", "factors", "-5", "n_factors must be a whole number from 1 to 1,000; -5 is out of range."],
+      ["n_factors", "factors", "100000", /^n_factors 100,000 would need about \d+(\.\d)? GB for the model, its optimizer state and its checkpoint on this dataset .* Try [\d,]+ or fewer\.$/],
+      ["Epochs", "epochs", "1000", "Epochs must be a whole number from 1 to 100; 1,000 is out of range."],
+      ["Seed", "seed", "", "Seed is empty: type a whole number from 0 to 2,147,483,647."]
+    ] as const) {
+      const input = page.getByLabel(label, {exact: true});
+      await input.fill(value);
+      await input.dispatchEvent("input");
+      if (typeof message === "string") await expect.poll(() => error(field)).toBe(message);
+      else await expect.poll(() => error(field)).toMatch(message);
+      expect(await train.isDisabled()).toBe(true);
+      await input.fill(field === "factors" ? "7" : field === "epochs" ? "1" : "42");
+      await input.dispatchEvent("input");
+      await expect.poll(() => error(field)).toBe("");
+    }
+    expect(await train.isDisabled()).toBe(false);
+    await page.getByLabel("Backend", {exact: true}).selectOption("wasm");
+    await train.click();
+    expect(await waitForEnd(page)).toBe("done");
+    expect(await tableRows(page)).toHaveLength(1);
+    await expect.poll(() => page.locator(".saved-note").textContent()).toContain("Saved this run");
+    await page.close();
+    const save = await open("./save-resume");
+    await expect.poll(() => save.locator(".latest-model").textContent()).toMatch(/^7 factors, batch size 256, .*, 1 epoch,/);
+    await save.close();
+  });
+
+  it("trains to completion on wasm: one table row per epoch, valid loss decreasing, backend shown", async () => {
+    const page = await open("./train");
+    // On this small set the page's default lr_max (1e-2, tuned on ML-10M's shape) overfits by the fourth epoch.
+    await setHyper(page, {backend: "wasm", epochs: 4, lrMax: 0.005});
+    await page.locator(".train-controls button", {hasText: "Train"}).click();
+    expect(await waitForEnd(page)).toBe("done");
+    expect(await page.locator(".training-progress .backend strong").textContent()).toBe("wasm");
+    const rows = await tableRows(page);
+    expect(rows.map((r) => r[0])).toEqual([0, 1, 2, 3]);
+    for (let i = 1; i < rows.length; ++i) expect(rows[i][2]).toBeLessThan(rows[i - 1][2]);
+    expect(rows.every((r) => r[1] > 0 && r[2] > 0 && r[2] < 2)).toBe(true);
+    // On synthetic data the chart shows how low valid_loss could go: the noise floor, and the oracle above it.
+    const labels = await page.locator("svg text").allTextContents();
+    const level = (name: string) => Number(labels.find((t) => t.startsWith(`${name} `))?.slice(name.length + 1));
+    expect(level("noise floor")).toBeGreaterThan(0.3);
+    expect(level("oracle")).toBeGreaterThan(level("noise floor"));
+    expect(rows.at(-1)![2]).toBeGreaterThan(level("oracle"));
+    await expect.poll(() => page.locator(".saved-note").textContent()).toContain("Saved this run");
+    await page.close();
+  });
+
+  it("trains with the weight decay and seed chosen: the same seed gives the same run, another seed another", async () => {
+    const page = await open("./train");
+    const run = async (seed: number) => {
+      await setHyper(page, {backend: "wasm", epochs: 1});
+      await page.getByLabel("Weight decay", {exact: true}).selectOption("0.01");
+      await setNumber(page, "Seed", seed);
+      await startRun(page);
+      expect(await waitForEnd(page)).toBe("done");
+      return (await tableRows(page))[0];
+    };
+    const first = await run(1);
+    const again = await run(1);
+    const other = await run(2);
+    expect(again).toEqual(first);
+    expect(other[2]).not.toBe(first[2]);
+    await page.close();
+    const save = await open("./save-resume");
+    await expect.poll(() => save.locator(".latest-model").textContent()).toMatch(/, wd 0\.01, 1 epoch,/);
+    await save.close();
+  });
+
+  it("stops a run with Stop, keeping the epochs done; Stop is off when nothing runs", async () => {
+    const page = await open("./train");
+    const stop = page.locator(".train-controls button", {hasText: "Stop"});
+    expect(await stop.isDisabled()).toBe(true);
+    await setHyper(page, {backend: "wasm", epochs: 20, bs: 64});
+    await page.locator(".train-controls button", {hasText: "Train"}).click();
+    await expect.poll(() => page.locator(".epoch-table tbody tr td").first().textContent(), {timeout: 60_000}).toBe("0");
+    await expect.poll(() => stop.isDisabled()).toBe(false);
+    await stop.click();
+    expect(await waitForEnd(page)).toBe("stopped");
+    const rows = await tableRows(page);
+    expect(rows.length).toBeGreaterThanOrEqual(1);
+    expect(rows.length).toBeLessThan(20);
+    await expect.poll(() => stop.isDisabled()).toBe(true);
+    await page.close();
+  });
+
+  it("shows a failed run's error on the page (here: the ratings file cannot be fetched)", async () => {
+    site.expectErrors(/Training failed: Could not load the ratings \(404/, /404/);
+    const page = await open("./train");
+    await page.context().route(/ratings\.[0-9a-f]+\.bin$/, (route) => route.fulfill({status: 404, body: "gone"}));
+    await setHyper(page, {backend: "wasm", epochs: 1});
+    await page.locator(".train-controls button", {hasText: "Train"}).click();
+    expect(await waitForEnd(page)).toBe("error");
+    expect(await page.locator(".training-progress .progress-text.error").textContent()).toBe("Could not load the ratings (404 Not Found).");
+    await page.close();
+  });
+
+  it("trains a short run on webgpu (SwiftShader) and keeps the page responsive meanwhile", async () => {
+    const page = await open("./train");
+    await setHyper(page, {backend: "webgpu", epochs: 1, bs: 1024});
+    // A main-thread timer that should keep firing every 50 ms while the worker trains.
+    await page.evaluate(() => {
+      const w = window as unknown as {gaps: number[]; timer: number};
+      w.gaps = [];
+      let last = performance.now();
+      w.timer = window.setInterval(() => {
+        const t = performance.now();
+        w.gaps.push(t - last);
+        last = t;
+      }, 50);
+    });
+    await page.locator(".train-controls button", {hasText: "Train"}).click();
+    expect(await waitForEnd(page)).toBe("done");
+    const gaps = await page.evaluate(() => (window as unknown as {gaps: number[]}).gaps);
+    expect(await page.locator(".training-progress .backend strong").textContent()).toBe("webgpu");
+    // Forced onto SwiftShader's WebGPU, the run says it is on a software renderer, slower than wasm.
+    expect(await page.locator(".training-progress .run-note").first().textContent()).toMatch(/^You chose webgpu, but in this browser it runs on a software adapter .*Choose auto or wasm to train faster\.$/);
+    const rows = await tableRows(page);
+    expect(rows).toHaveLength(1);
+    expect(rows[0][2]).toBeGreaterThan(0);
+    expect(gaps.length).toBeGreaterThan(20);
+    // Rendering the live chart takes a few milliseconds per update; a blocked main thread would show gaps of seconds.
+    expect(Math.max(...gaps)).toBeLessThan(500);
+    await page.close();
+  });
+
+  it("saves a checkpoint, survives a reload, loads it and trains 1 more epoch, continuing the table", async () => {
+    const page = await open("./train");
+    await setHyper(page, {backend: "wasm", epochs: 2});
+    await page.locator(".train-controls button", {hasText: "Train"}).click();
+    expect(await waitForEnd(page)).toBe("done");
+    const trained = await tableRows(page);
+    await page.close();
+
+    const save = await open("./save-resume");
+    await save.locator(".latest-model").waitFor();
+    expect(await save.locator(".latest-model").textContent()).toContain("2 epochs");
+    await save.getByRole("button", {name: "Save as a checkpoint"}).click();
+    await expect.poll(() => save.locator("table.checkpoint-list tbody tr").count()).toBe(1);
+    await save.reload({waitUntil: "networkidle"});
+    const list = save.locator("table.checkpoint-list tbody tr");
+    await expect.poll(() => list.count()).toBe(1);
+    expect(await list.first().textContent()).toContain(trained.at(-1)![2].toFixed(4));
+    await setNumber(save, "More epochs", 1);
+    await save.getByLabel("Backend", {exact: true}).selectOption("wasm");
+    await list.first().getByRole("button", {name: "Load + train"}).click();
+    expect(await waitForEnd(save)).toBe("done");
+    const continued = await tableRows(save);
+    expect(continued.map((r) => r[0])).toEqual([0, 1, 2]);
+    expect(continued.slice(0, 2)).toEqual(trained);
+    expect(continued[2][2]).toBeLessThan(2);
+    await save.close();
+  });
+});
