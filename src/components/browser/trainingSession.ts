@@ -1,6 +1,4 @@
-import type {BackendName} from "../engine/backend.js";
-import type {EpochRow} from "../engine/buildModel.js";
-import type {BackendSkip, TrainEvent, TrainHyper, TrainRequest, WorkerMemory} from "../engine/trainProtocol.js";
+import type {BackendName, BackendSkip, EpochRow, TrainEvent, TrainHyper, TrainRequest, WorkerMemory} from "../engine/trainProtocol.js";
 import type {MyRating} from "../movielens/withMyRatings.js";
 
 /** Everything a page shows about training, rebuilt from the worker's events. */

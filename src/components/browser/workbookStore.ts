@@ -1,5 +1,4 @@
-import type {EpochRow} from "../engine/buildModel.js";
-import type {TrainHyper} from "../engine/trainProtocol.js";
+import type {EpochRow, TrainHyper} from "../engine/trainProtocol.js";
 import type {MyRating} from "../movielens/withMyRatings.js";
 
 /** A completed (or stopped) training run, kept so later pages can compare runs. */

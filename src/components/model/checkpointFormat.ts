@@ -1,5 +1,4 @@
-import type {TrainingState} from "../engine/buildModel.js";
-import type {CheckpointDataset} from "./checkpointMatch.js";
+import type {TrainingState} from "../engine/trainProtocol.js";
 import {fnv1a} from "../movielens/datasetFingerprint.js";
 
 // The checkpoint's byte format, apart from TF.js: pages that only read a checkpoint's weights need no TF.js.
@@ -12,6 +11,20 @@ export const CHECKPOINT_VERSION = 1;
 /** The three tables of every parameter: its weights and Adam's two running averages. */
 export type Group = "weights" | "gradAvg" | "sqrAvg";
 export const GROUPS: Group[] = ["weights", "gradAvg", "sqrAvg"];
+
+/** What a checkpoint records of the data it was trained on, beyond the id maps stored beside its tables. */
+export interface CheckpointDataset {
+  /** datasetFingerprint of the whole table, my ratings included. */
+  fingerprint: string;
+  rows: number;
+  /** datasetFingerprint without user 99999's rows: the other users' ratings (absent in older checkpoints). */
+  othersFingerprint?: string;
+  /** My ratings (user 99999) as [movieId, rating × 2] pairs (absent in older checkpoints). */
+  myRatings?: [number, number][];
+  /** The catalogue id of the movies (catalogueId) and the dataset's name, when the page said (absent in older checkpoints). */
+  catalogue?: string;
+  name?: string;
+}
 
 /** The JSON header of a checkpoint; the tables and id maps follow it as blobs. */
 export interface CheckpointHeader {

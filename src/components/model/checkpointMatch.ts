@@ -1,21 +1,7 @@
-import type {CheckpointHeader} from "./checkpointFormat.js";
+import type {CheckpointDataset, CheckpointHeader} from "./checkpointFormat.js";
 import {datasetFingerprint} from "../movielens/datasetFingerprint.js";
 import {MY_USER_ID} from "../movielens/parseRatings.js";
 import type {RatingsTable} from "../movielens/ratingsFile.js";
-
-/** What a checkpoint records of the data it was trained on, beyond the id maps stored beside its tables. */
-export interface CheckpointDataset {
-  /** datasetFingerprint of the whole table, my ratings included. */
-  fingerprint: string;
-  rows: number;
-  /** datasetFingerprint without user 99999's rows: the other users' ratings (absent in older checkpoints). */
-  othersFingerprint?: string;
-  /** My ratings (user 99999) as [movieId, rating × 2] pairs (absent in older checkpoints). */
-  myRatings?: [number, number][];
-  /** The catalogue id of the movies (catalogueId) and the dataset's name, when the page said (absent in older checkpoints). */
-  catalogue?: string;
-  name?: string;
-}
 
 /** The catalogue and name of the data being trained on, as the page knows them. */
 export interface DatasetContext {

@@ -1,9 +1,9 @@
 import {MY_USER_ID} from "../movielens/parseRatings.js";
+import type {RatingColumns} from "../movielens/parseRatings.js";
 import type {Random} from "../random.js";
 import {roundToGrid} from "./ratingGrid.js";
 import {GENRES, LATENT_DIMS, latentScore} from "./synthCatalog.js";
 import type {Catalog} from "./synthCatalog.js";
-import type {RatingColumns} from "./synthesize.js";
 
 /** The taste `my_ratings.dat` is generated with: clear enough that recommendations for it are easy to judge by eye. */
 export const DEMO_TASTE = {likes: ["Sci-Fi", "Animation"], dislikes: ["Romance", "Horror"]};

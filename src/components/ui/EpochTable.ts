@@ -1,4 +1,4 @@
-import type {EpochRow} from "../engine/buildModel.js";
+import type {EpochRow} from "../engine/trainProtocol.js";
 import {textRow, textTable} from "./textTable.js";
 
 /** Formats seconds as fastai does in its training table: mm:ss. */

@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import type {EpochRow} from "../engine/buildModel.js";
+import type {EpochRow} from "../engine/trainProtocol.js";
 
 /** A level to read the losses against, drawn as a dashed line: the noise floor of a synthetic set, say. */
 export interface LossReference {

@@ -1,6 +1,5 @@
-import type {BackendName} from "../engine/backend.js";
 import {formatTime} from "./EpochTable.js";
-import type {BackendSkip} from "../engine/trainProtocol.js";
+import type {BackendName, BackendSkip} from "../engine/trainProtocol.js";
 import type {TrainingState} from "../browser/trainingSession.js";
 
 const NAMES: Record<BackendName, string> = {webgpu: "WebGPU", webgl: "WebGL", wasm: "WebAssembly", cpu: "plain JavaScript"};

@@ -1,0 +1,108 @@
+// The rules of src/components' folders by role (README, "Folders by role"), read from the code's import specifiers.
+import {readFileSync, readdirSync} from "node:fs";
+import {dirname, join, relative, resolve} from "node:path";
+import {describe, expect, it} from "vitest";
+
+const ROOT = process.cwd();
+const COMPONENTS = "src/components";
+
+interface Import {
+  /** The importing file, relative to the repository root. */
+  file: string;
+  /** The specifier as written. */
+  spec: string;
+  /** For a relative specifier, the file it names (a `.js` specifier names the `.ts` file), relative to the root. */
+  target: string | null;
+  /** `import type` or `export type`: erased, carries no code. */
+  typeOnly: boolean;
+}
+
+const IMPORT = /\b(import|export)(\s+type\b)?\s+[^"';]*?\bfrom\s*["']([^"']+)["']|\bimport\s*["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/g;
+
+function importsOf(file: string): Import[] {
+  const text = readFileSync(join(ROOT, file), "utf-8");
+  const imports: Import[] = [];
+  for (const m of text.matchAll(IMPORT)) {
+    const spec = m[3] ?? m[4] ?? m[5];
+    const target = spec.startsWith(".") ? relative(ROOT, resolve(ROOT, dirname(file), spec.replace(/\.js$/, ".ts"))) : null;
+    imports.push({file, spec, target, typeOnly: Boolean(m[2])});
+  }
+  return imports;
+}
+
+const componentFiles = (readdirSync(join(ROOT, COMPONENTS), {recursive: true, encoding: "utf-8"}) as string[])
+  .filter((name) => name.endsWith(".ts"))
+  .map((name) => join(COMPONENTS, name))
+  .sort();
+const pages = readdirSync(join(ROOT, "src")).filter((name) => name.endsWith(".md")).map((name) => join("src", name));
+const loaders = readdirSync(join(ROOT, "src/data")).filter((name) => name.endsWith(".ts")).map((name) => join("src/data", name));
+const all = [...componentFiles, ...pages, ...loaders].flatMap(importsOf);
+
+/** The role folder of a file under src/components ("engine", "ui"…), "" for the primitives at its root, null elsewhere. */
+function role(file: string): string | null {
+  if (!file.startsWith(COMPONENTS + "/")) return null;
+  const parts = file.slice(COMPONENTS.length + 1).split("/");
+  return parts.length > 1 ? parts[0] : "";
+}
+const show = (i: Import) => `${i.file}: ${i.typeOnly ? "import type " : ""}"${i.spec}"`;
+const TF = /^@tensorflow\//;
+
+describe("src/components: folders by role", () => {
+  it("reads the imports of every component, page and loader", () => {
+    expect(componentFiles.length).toBeGreaterThan(70);
+    expect(pages).toContain("src/train.md");
+    expect(all.filter((i) => i.target?.startsWith(COMPONENTS + "/")).length).toBeGreaterThan(200);
+  });
+
+  it("puts every component in a role folder, or at the root for the shared primitives", () => {
+    const roots = componentFiles.filter((file) => role(file) === "");
+    expect(roots).toEqual(["src/components/random.ts", "src/components/solveCholesky.ts", "src/components/split.ts"]);
+    for (const file of componentFiles) expect(["", "ui", "browser", "engine", "model", "movielens", "synth"]).toContain(role(file));
+  });
+
+  it("every relative import names a file that exists", () => {
+    const names = new Set([...componentFiles, ...pages, ...loaders]);
+    const missing = all.filter((i) => i.target?.startsWith(COMPONENTS + "/") && !names.has(i.target)).map(show);
+    expect(missing).toEqual([]);
+  });
+
+  it("only engine/ imports TF.js", () => {
+    expect(all.filter((i) => TF.test(i.spec) && role(i.file) !== "engine").map(show)).toEqual([]);
+  });
+
+  it("outside engine/, code imports only types, and only from engine/trainProtocol.ts", () => {
+    const bad = all.filter((i) => role(i.file) !== "engine" && role(i.target ?? "") === "engine" && !(i.typeOnly && i.target === `${COMPONENTS}/engine/trainProtocol.ts`));
+    expect(bad.map(show)).toEqual([]);
+  });
+
+  it("movielens/ and model/ import no DOM-only module (ui/, browser/) and no TF.js", () => {
+    const bad = all.filter((i) => ["movielens", "model"].includes(role(i.file) ?? "") && (TF.test(i.spec) || ["ui", "browser"].includes(role(i.target ?? "") ?? "")));
+    expect(bad.map(show)).toEqual([]);
+  });
+
+  it("synth/ is imported only by loaders, scripts, bench and tests, never by a page or another folder (types aside)", () => {
+    // A type-only import is erased: movielens/datasetArtifacts.ts names SynthMeta, the shape of SYNTHETIC.json.
+    const bad = all.filter((i) => role(i.target ?? "") === "synth" && role(i.file) !== "synth" && (pages.includes(i.file) || (role(i.file) !== null && !i.typeOnly)));
+    expect(bad.map(show)).toEqual([]);
+  });
+
+  it("has no import cycles among src/components files (type-only imports included)", () => {
+    const graph = new Map(componentFiles.map((file) => [file, [] as string[]]));
+    for (const i of all) if (graph.has(i.file) && i.target && graph.has(i.target)) graph.get(i.file)!.push(i.target);
+    const cycles: string[] = [];
+    const state = new Map<string, "open" | "done">();
+    const stack: string[] = [];
+    const visit = (file: string) => {
+      state.set(file, "open");
+      stack.push(file);
+      for (const next of graph.get(file)!) {
+        if (state.get(next) === "open") cycles.push([...stack.slice(stack.indexOf(next)), next].map((f) => f.slice(COMPONENTS.length + 1)).join(" → "));
+        else if (!state.has(next)) visit(next);
+      }
+      stack.pop();
+      state.set(file, "done");
+    };
+    for (const file of componentFiles) if (!state.has(file)) visit(file);
+    expect(cycles).toEqual([]);
+  });
+});
