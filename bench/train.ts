@@ -127,5 +127,5 @@ for (const b of body) console.log(line(b));
 console.log(`
 noise floor: the Bayes MSE, knowing every user's and movie's planted parameters. oracle: the valid MSE of a predictor
 that knows every movie's planted parameters and the generator's priors, and fits only each user's from their training
-ratings (src/components/oracleMse.ts): no model that must learn the movies too can expect to beat it.
+ratings (src/components/synth/oracleMse.ts): no model that must learn the movies too can expect to beat it.
 On this set the oracle is ${fmt(set.oracleMse, 4)}, +${fmt((set.oracleMse / set.meta.noiseFloorMse - 1) * 100, 1)}% over the floor; 1.10 × floor is ${fmt(1.1 * set.meta.noiseFloorMse, 4)}.`);
