@@ -108,6 +108,22 @@ describe("openMyRatings(catalogue, {seed, knownMovieIds, storage})", () => {
     b.close();
   });
 
+  it("ends with one rating of a movie two tabs changed at the same moment, in storage as on both screens", async () => {
+    const browser = new LaggyBrowser();
+    const a = tab(browser.tab());
+    const b = tab(browser.tab());
+    a.apply([{movieId: 7, rating: 5}]);
+    b.apply([{movieId: 7, rating: 1}]); // before B has heard of A's rating, on its stale copy
+    browser.deliver(); // the later write (B's) is what storage holds
+    await expect.poll(() => pairs(a.read())).toEqual(pairs(b.read())); // both pages agree on the winner
+    await new Promise((resolve) => setTimeout(resolve, 50)); // each page has heard the other's change
+    browser.deliver(); // the page that knew a newer change than storage wrote it back
+    const shown = pairs(a.read());
+    expect(pairs(tab(browser.tab()).read())).toEqual(shown);
+    a.close();
+    b.close();
+  });
+
   it("tells every open page of each change, from this page or another tab", async () => {
     const storage = new MemoryStorage();
     const a = tab(storage);

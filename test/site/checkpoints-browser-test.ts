@@ -73,6 +73,27 @@ describe("Save and resume (browser)", () => {
   });
 });
 
+describe("Save and resume: More epochs (browser)", () => {
+  it("refuses a number of epochs it would otherwise rewrite, under the input, and trains nothing", async () => {
+    await site.newContext();
+    await trainOnce();
+    const page = await site.open("./save-resume");
+    await page.getByRole("button", {name: "Save as a checkpoint"}).click();
+    await expect.poll(() => rows(page).count()).toBe(1);
+    const more = page.getByLabel("More epochs");
+    await more.fill("1.5");
+    await more.dispatchEvent("input");
+    await expect.poll(() => page.locator("p.input-error").textContent()).toBe("More epochs must be a whole number from 1 to 100; “1.5” is not.");
+    await rows(page).first().getByRole("button", {name: "Load + train"}).click();
+    await expect.poll(() => message(page)).toBe("More epochs must be a whole number from 1 to 100: nothing was trained.");
+    expect(await page.locator(".training-progress").getAttribute("data-status")).toBe("idle");
+    await more.fill("3");
+    await more.dispatchEvent("input");
+    await expect.poll(() => page.locator("p.input-error").textContent()).toBe("");
+    await page.close();
+  });
+});
+
 describe("Save and resume: Stop (browser)", () => {
   it("stops a resumed run, keeping the checkpoint's epochs and those done since", async () => {
     await site.newContext();

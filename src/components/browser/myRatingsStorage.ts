@@ -146,17 +146,45 @@ export function openMyRatings(catalogue: string, options: MyRatingsOptions = {})
     const ratings = read();
     for (const listener of listeners) listener(ratings);
   };
+  /** Stores the merge of what is stored and what this page knows; returns it. */
+  function write(): Map<number, Entry> {
+    const merged = state();
+    const entries = [...merged.values()].sort((a, b) => a.changedAt - b.changedAt);
+    storage.setItem(key, JSON.stringify(entries.filter((e) => e.rating !== null)));
+    const deleted = entries.filter((e) => e.rating === null && e.changedAt > 0).slice(-MAX_TOMBSTONES).map((e) => [e.movieId, e.changedAt, e.by ?? ""]);
+    if (deleted.length) storage.setItem(deletedKey, JSON.stringify(deleted));
+    return merged;
+  }
+  /**
+   * Two tabs that change the same movie at the same moment each store their own merge, and the later write can hide
+   * the winning change. A page that knows a change newer than what is stored writes the merge again, so storage ends
+   * with the change every page shows.
+   */
+  function repair(): void {
+    const stored = new Map<number, Entry>();
+    if (storage.getItem(key) === null) return; // nothing stored (or forgotten): the seed applies, nothing to repair
+    for (const r of parseList(storage.getItem(key)) ?? []) mergeEntry(stored, {...r, changedAt: (r as {changedAt?: number}).changedAt ?? 0});
+    for (const [movieId, changedAt, by] of parseDeleted(storage.getItem(deletedKey))) mergeEntry(stored, {movieId, rating: null, timestamp: 0, changedAt, by});
+    for (const e of known.values()) {
+      const had = stored.get(e.movieId);
+      if (!had || e.changedAt > had.changedAt || (e.changedAt === had.changedAt && (e.by ?? "") > (had.by ?? ""))) return void write();
+    }
+  }
   const hear = (message: Message) => {
     if (message.type === "forget") {
       for (const [movieId, e] of known) if (e.changedAt <= message.at) known.delete(movieId);
     } else {
       for (const e of message.changes) mergeEntry(known, e);
+      repair();
     }
     notify();
   };
   const onStorage = (event: Event) => {
     const {key: changed} = event as StorageEvent;
-    if (changed === key || changed === deletedKey || changed === null) notify();
+    if (changed === key || changed === deletedKey || changed === null) {
+      repair();
+      notify();
+    }
   };
   if (channel) channel.onmessage = (event: MessageEvent<Message>) => hear(event.data);
   events?.addEventListener("storage", onStorage);
@@ -172,11 +200,7 @@ export function openMyRatings(catalogue: string, options: MyRatingsOptions = {})
       const stamped = changes.map(({movieId, rating, timestamp}): Entry => ({movieId, rating, timestamp: timestamp ?? now(), changedAt: stamp, by}));
       for (const e of stamped) mergeEntry(known, e);
       // What is stored now, what this page has heard of, and these changes, written in one synchronous step.
-      const merged = state();
-      const entries = [...merged.values()].sort((a, b) => a.changedAt - b.changedAt);
-      storage.setItem(key, JSON.stringify(entries.filter((e) => e.rating !== null)));
-      const deleted = entries.filter((e) => e.rating === null && e.changedAt > 0).slice(-MAX_TOMBSTONES).map((e) => [e.movieId, e.changedAt, e.by ?? ""]);
-      if (deleted.length) storage.setItem(deletedKey, JSON.stringify(deleted));
+      const merged = write();
       channel?.postMessage({type: "changes", changes: stamped} satisfies Message);
       notify();
       return live(merged);

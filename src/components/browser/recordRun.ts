@@ -22,7 +22,7 @@ export async function recordRun(store: WorkbookStore, final: TrainingState, {dat
     myRatingsUsed: final.myRatingsUsed
   });
   const info: CheckpointInfo = {
-    name: name ?? `${hyper.factors} factors, bs ${hyper.bs}, ${final.rows.length} epochs`,
+    name: name ?? `${hyper.factors} factors, bs ${hyper.bs}, ${final.rows.length} ${final.rows.length === 1 ? "epoch" : "epochs"}`,
     savedAt,
     dataset,
     hyper,

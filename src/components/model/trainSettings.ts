@@ -41,7 +41,8 @@ export function checkTrainSettings(raw: RawSettings, {users, movies}: {users: nu
     else if (!/^[+-]?\d+$/.test(text)) errors[field] = `${LABELS[field]} must be ${range}; “${text}” is not.`;
     else if (field === "factors" && value >= lo && modelBytes({users, movies, factors: value}) > MODEL_BYTES_BUDGET) {
       // A size that cannot fit is refused with what it would need, however large it was typed.
-      const most = Math.max(1, Math.floor(MODEL_BYTES_BUDGET / modelBytes({users, movies, factors: 0})) - 1);
+      // The most that fits, and never more than the input allows.
+      const most = Math.max(1, Math.min(hi, Math.floor(MODEL_BYTES_BUDGET / modelBytes({users, movies, factors: 0})) - 1));
       errors[field] = `n_factors ${fmt(value)} would need about ${gb(modelBytes({users, movies, factors: value}))} for the model, its optimizer state and its checkpoint on this dataset (${fmt(users)} users, ${fmt(movies)} movies), more than the ${gb(MODEL_BYTES_BUDGET)} a browser can give it. Try ${fmt(most)} or fewer.`;
     } else if (value < lo || value > hi) errors[field] = `${LABELS[field]} must be ${range}; ${fmt(value)} is out of range.`;
     else values[field] = value;
