@@ -4,24 +4,13 @@ import {readFileSync} from "node:fs";
 import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
 import {useBrowserSite} from "../support/browserSite.js";
+import {trainOnPage} from "../support/trainOnPage.js";
 import {buildSite} from "../support/buildSite.js";
 
 const site = useBrowserSite(() => buildSite({seed: 13, users: 300, movies: 400, ratings: 20_000}));
 
-/** Trains a 1-epoch model on the Train page (wasm, with this seed), which becomes the latest model. */
-async function trainOnce(seed = 42, bs = 256): Promise<void> {
-  const page = await site.open("./train");
-  await page.getByLabel("Backend", {exact: true}).selectOption("wasm");
-  await page.getByLabel("Batch size", {exact: true}).selectOption(String(bs));
-  await page.getByLabel("Seed", {exact: true}).fill(String(seed));
-  await page.getByLabel("Seed", {exact: true}).dispatchEvent("input");
-  const epochs = page.getByLabel("Epochs", {exact: true});
-  await epochs.fill("1");
-  await epochs.dispatchEvent("input");
-  await page.locator(".train-controls button", {hasText: "Train"}).click();
-  await expect.poll(() => page.locator(".saved-note").textContent(), {timeout: 120_000}).toContain("Saved this run");
-  await page.close();
-}
+/** Trains a 1-epoch model on the Train page (wasm, with this seed and batch size), which becomes the latest model. */
+const trainOnce = (seed = 42, bs = 256) => trainOnPage(site, {seed, bs});
 
 const rows = (page: Page) => page.locator(".checkpoint-list tbody tr");
 const message = (page: Page) => page.locator(".store-message").textContent();

@@ -8,6 +8,7 @@ import {describe, expect, it} from "vitest";
 import {jaccard, rankCorrelation} from "../../src/components/model/compareLists.js";
 import {buildSite} from "../support/buildSite.js";
 import {useBrowserSite} from "../support/browserSite.js";
+import {trainOnPage} from "../support/trainOnPage.js";
 
 /** A movie as the test knows it from the dataset's files. */
 interface Known {
@@ -47,18 +48,7 @@ const site = useBrowserSite(() => buildSite({seed: 17, users: 300, movies: 120, 
 }));
 
 /** Trains a 1-epoch model on the Train page (wasm), which becomes the latest model and a run to compare. */
-async function trainOnce(factors = 20): Promise<void> {
-  const page = await site.open("./train");
-  await page.getByLabel("Backend", {exact: true}).selectOption("wasm");
-  for (const [label, value] of [["Epochs", 1], ["n_factors", factors]] as const) {
-    const input = page.getByLabel(label, {exact: true});
-    await input.fill(String(value));
-    await input.dispatchEvent("input");
-  }
-  await page.locator(".train-controls button", {hasText: "Train"}).click();
-  await expect.poll(() => page.locator(".saved-note").textContent(), {timeout: 120_000}).toContain("Saved this run");
-  await page.close();
-}
+const trainOnce = (factors = 20) => trainOnPage(site, {factors});
 
 const unrated = (keep: (m: Known) => boolean = () => true) => catalogue.filter((m) => !rated.has(m.id) && keep(m)).map((m) => m.id).sort((a, b) => a - b);
 const byTitle = (title: string) => catalogue.find((m) => m.title === title)!;

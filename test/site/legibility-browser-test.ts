@@ -4,6 +4,7 @@
 import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
 import {useBrowserSite} from "../support/browserSite.js";
+import {trainOnPage} from "../support/trainOnPage.js";
 import {buildSite} from "../support/buildSite.js";
 
 // Chromium's SwiftShader WebGPU adapter and WebGL renderer: software GPUs, which "auto" passes over for wasm.
@@ -13,16 +14,7 @@ const PHONE = {width: 390, height: 844};
 const LAPTOP = {width: 1280, height: 900};
 
 /** Trains a 1-epoch model on the Train page (wasm), which becomes the latest model. */
-async function trainOnce(): Promise<void> {
-  const page = await site.open("./train");
-  await page.getByLabel("Backend", {exact: true}).selectOption("wasm");
-  const epochs = page.getByLabel("Epochs", {exact: true});
-  await epochs.fill("1");
-  await epochs.dispatchEvent("input");
-  await page.locator(".train-controls button", {hasText: "Train"}).click();
-  await expect.poll(() => page.locator(".saved-note").textContent(), {timeout: 120_000}).toContain("Saved this run");
-  await page.close();
-}
+const trainOnce = () => trainOnPage(site);
 
 /** The text a reader sees in the page's main column. */
 const mainText = (page: Page) => page.locator("main").innerText();

@@ -10,6 +10,7 @@ import {CARD_GUARD_MS} from "../../src/components/ui/RatingWidget.js";
 import {writeSynthetic} from "../../src/data/writeSynthetic.js";
 import {buildSite} from "../support/buildSite.js";
 import {useBrowserSite} from "../support/browserSite.js";
+import {trainOnPage} from "../support/trainOnPage.js";
 import type {BrowserSite} from "../support/browserSite.js";
 
 let otherZip: Buffer;
@@ -252,13 +253,7 @@ describe("Save and resume: a checkpoint and ratings that change", () => {
   it("refuses a checkpoint of another dataset in words, and shows no epochs for the refused run", async () => {
     site.expectErrors(/^Training failed: This checkpoint was trained on Synthetic/);
     await freshContext();
-    const train = await open("./train");
-    await train.getByLabel("Backend", {exact: true}).selectOption("wasm");
-    await train.getByLabel("Epochs", {exact: true}).fill("1");
-    await train.getByLabel("Epochs", {exact: true}).dispatchEvent("input");
-    await train.locator(".train-controls button", {hasText: "Train"}).click();
-    await expect.poll(() => train.locator(".saved-note").textContent(), {timeout: 120_000}).toContain("Saved this run");
-    await train.close();
+    await trainOnPage(site);
     const save = await open("./save-resume");
     await save.getByRole("button", {name: "Save as a checkpoint"}).click();
     await expect.poll(() => save.locator(".checkpoint-list tbody tr").count()).toBe(1);
@@ -277,13 +272,7 @@ describe("Save and resume: a checkpoint and ratings that change", () => {
 
   it("Save and resume fits a 390 px phone: no sideways scrolling", async () => {
     await freshContext({viewport: {width: 390, height: 844}, hasTouch: true, isMobile: true});
-    const train = await open("./train");
-    await train.getByLabel("Backend", {exact: true}).selectOption("wasm");
-    await train.getByLabel("Epochs", {exact: true}).fill("1");
-    await train.getByLabel("Epochs", {exact: true}).dispatchEvent("input");
-    await train.locator(".train-controls button", {hasText: "Train"}).tap();
-    await expect.poll(() => train.locator(".saved-note").textContent(), {timeout: 120_000}).toContain("Saved this run");
-    await train.close();
+    await trainOnPage(site);
     const save = await open("./save-resume");
     await save.getByRole("button", {name: "Save as a checkpoint"}).tap();
     await expect.poll(() => save.locator(".checkpoint-list tbody tr").count()).toBe(1);
@@ -295,14 +284,7 @@ describe("Save and resume: a checkpoint and ratings that change", () => {
 
   it("resumes a checkpoint after I rated one more movie, and says how my ratings differ", async () => {
     await freshContext();
-    const train = await open("./train");
-    await train.getByLabel("Backend", {exact: true}).selectOption("wasm");
-    const epochs = train.getByLabel("Epochs", {exact: true});
-    await epochs.fill("1");
-    await epochs.dispatchEvent("input");
-    await train.locator(".train-controls button", {hasText: "Train"}).click();
-    await expect.poll(() => train.locator(".saved-note").textContent(), {timeout: 120_000}).toContain("Saved this run");
-    await train.close();
+    await trainOnPage(site);
 
     const save = await open("./save-resume");
     await save.getByRole("button", {name: "Save as a checkpoint"}).click();

@@ -6,6 +6,7 @@ import {CARD_GUARD_MS} from "../../src/components/ui/RatingWidget.js";
 import {parseMyRatingsFile} from "../../src/components/movielens/myRatingsFile.js";
 import {buildSite} from "../support/buildSite.js";
 import {useBrowserSite} from "../support/browserSite.js";
+import {trainOnPage} from "../support/trainOnPage.js";
 
 // Titles are untrusted: the first movie of the dataset gets one that would run script if parsed as HTML.
 const EVIL = `<img src=x onerror="window.__pwned=1">Evil <b>Title</b>`;
@@ -33,18 +34,7 @@ const myRatings = (page: Page) => page.evaluate(() => {
   return JSON.parse((key && localStorage.getItem(key)) ?? "null") as {movieId: number; rating: number}[] | null;
 });
 
-async function train(epochs: number, factors: number) {
-  const page = await open("./train");
-  await page.getByLabel("Backend", {exact: true}).selectOption("wasm");
-  for (const [label, value] of [["Epochs", epochs], ["n_factors", factors]] as const) {
-    const input = page.getByLabel(label, {exact: true});
-    await input.fill(String(value));
-    await input.dispatchEvent("input");
-  }
-  await page.locator(".train-controls button", {hasText: "Train"}).click();
-  await expect.poll(() => page.locator(".saved-note").textContent(), {timeout: 120_000}).toContain("Saved this run");
-  await page.close();
-}
+const train = (epochs: number, factors: number) => trainOnPage(site, {epochs, factors});
 
 describe("Rate movies (browser)", () => {
   it("shows untrusted titles as text: nothing executes", async () => {
