@@ -102,10 +102,13 @@ type Entry = {movieId: number; rating: number | null; timestamp: number; changed
 /** What one page tells the others: changes it made, or that it forgot everything before a time. */
 type Message = {type: "changes"; changes: Entry[]} | {type: "forget"; at: number};
 
-/** Keeps the later of two states of a movie, by change time, then by page id; the same entry merged again changes nothing. */
+/** Whether `a` is a later state of its movie than `b`: by change time, then by page id. */
+const later = (a: Entry, b: Entry) => a.changedAt > b.changedAt || (a.changedAt === b.changedAt && (a.by ?? "") > (b.by ?? ""));
+
+/** Keeps the later of two states of a movie; the same entry merged again changes nothing. */
 function mergeEntry(into: Map<number, Entry>, entry: Entry): void {
   const had = into.get(entry.movieId);
-  if (!had || entry.changedAt > had.changedAt || (entry.changedAt === had.changedAt && (entry.by ?? "") >= (had.by ?? ""))) into.set(entry.movieId, entry);
+  if (!had || !later(had, entry)) into.set(entry.movieId, entry);
 }
 
 /**
@@ -128,13 +131,18 @@ export function openMyRatings(catalogue: string, options: MyRatingsOptions = {})
   const by = Math.random().toString(36).slice(2, 10);
   let lastStamp = 0;
 
-  /** Every movie's latest state: what is stored (or the seed), then what this page knows. */
-  function state(): Map<number, Entry> {
+  /** Every movie's state as stored (ratings and tombstones), or, with nothing stored, as the seed has it. */
+  function stored(): Map<number, Entry> {
     const merged = new Map<number, Entry>();
-    // Nothing stored: the seed applies. (Right after another tab forgot, this tab's copy may still hold the old list
-    // for a moment; the storage event that follows shows the seed.)
+    // (Right after another tab forgot, this tab's copy may still hold the old list for a moment; the storage event
+    // that follows shows the seed.)
     for (const r of parseList(storage.getItem(key)) ?? seed) mergeEntry(merged, {...r, changedAt: (r as {changedAt?: number}).changedAt ?? 0});
     for (const [movieId, changedAt, by] of parseDeleted(storage.getItem(deletedKey))) mergeEntry(merged, {movieId, rating: null, timestamp: 0, changedAt, by});
+    return merged;
+  }
+  /** Every movie's latest state: what is stored (or the seed), then what this page knows. */
+  function state(): Map<number, Entry> {
+    const merged = stored();
     for (const e of known.values()) mergeEntry(merged, e);
     return merged;
   }
@@ -161,13 +169,11 @@ export function openMyRatings(catalogue: string, options: MyRatingsOptions = {})
    * with the change every page shows.
    */
   function repair(): void {
-    const stored = new Map<number, Entry>();
     if (storage.getItem(key) === null) return; // nothing stored (or forgotten): the seed applies, nothing to repair
-    for (const r of parseList(storage.getItem(key)) ?? []) mergeEntry(stored, {...r, changedAt: (r as {changedAt?: number}).changedAt ?? 0});
-    for (const [movieId, changedAt, by] of parseDeleted(storage.getItem(deletedKey))) mergeEntry(stored, {movieId, rating: null, timestamp: 0, changedAt, by});
+    const now = stored();
     for (const e of known.values()) {
-      const had = stored.get(e.movieId);
-      if (!had || e.changedAt > had.changedAt || (e.changedAt === had.changedAt && (e.by ?? "") > (had.by ?? ""))) return void write();
+      const had = now.get(e.movieId);
+      if (!had || later(e, had)) return void write();
     }
   }
   const hear = (message: Message) => {
