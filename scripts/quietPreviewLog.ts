@@ -4,9 +4,13 @@
 // those and passes the rest on: the URL, loader runs, libraries bundled from node_modules. Errors go to stderr, which
 // is not filtered.
 
-/** Framework's colours, when its stdout is a terminal or FORCE_COLOR is set: any colour codes, and `faint`'s start. */
+/**
+ * Framework's colours, when its stdout is a terminal or FORCE_COLOR is set: any run of SGR codes. Its `faint` is
+ * picocolors' `gray` (`\x1b[90m` … `\x1b[39m`, see @observablehq/framework/dist/tty.js), but any colour may start a line.
+ */
 const ANSI = String.raw`(?:\x1b\[[0-9;]*m)*`;
-const FAINT = String.raw`(?:\x1b\[2m)?`;
+/** Codes that open a colour, as a dropped message may start with; codes that close one (0, 2x, 39, 49) end the text before it. */
+const OPEN_COLOUR = String.raw`(?:\x1b\[(?!0?m|2\dm|39m|49m)[0-9;]*m)*`;
 
 /**
  * One message of request or socket chatter, with its newline. It starts a line, or follows a line Framework left open
@@ -15,12 +19,12 @@ const FAINT = String.raw`(?:\x1b\[2m)?`;
  */
 const AFTER = String.raw`(?<=^|\n|[→\]]${ANSI} ${ANSI})`;
 const NOISE = new RegExp(
-  String.raw`${AFTER}${FAINT}(?:(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)${ANSI} /\S*|socket (?:open|close)${ANSI} /\S*|[↑↓]${ANSI} \{(?:[^\n]*\}|\n(?: [^\n]*\n)*\}))\n`,
+  String.raw`${AFTER}${OPEN_COLOUR}(?:(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)${ANSI} /\S*|socket (?:open|close)${ANSI} /\S*|[↑↓]${ANSI} \{(?:[^\n]*\}|\n(?: [^\n]*\n)*\}))\n`,
   "g"
 );
 
 /** The start of a multi-line socket message whose end has not arrived yet. */
-const OPEN_MESSAGE = new RegExp(String.raw`${AFTER}${FAINT}[↑↓]${ANSI} \{\n`);
+const OPEN_MESSAGE = new RegExp(String.raw`${AFTER}${OPEN_COLOUR}[↑↓]${ANSI} \{\n`);
 
 /** The preview's output without its per-request and per-socket lines. */
 export function dropPreviewNoise(text: string): string {

@@ -4,6 +4,7 @@ import {mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync} from 
 import {createServer} from "node:net";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
+import {stripVTControlCharacters} from "node:util";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {writeSynthetic} from "../../src/data/writeSynthetic.js";
 import {DATASET_LOADERS, describeChange} from "../../scripts/watchDataset.js";
@@ -89,7 +90,8 @@ describe("npm run dev (scripts/dev.ts)", () => {
     server = spawn(process.execPath, ["--import", "tsx", "scripts/dev.ts", "--port", String(port), "--no-open"], {
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
-      env: {...process.env, MOVIELENS_DIR: dataDir, OBSERVABLE_TELEMETRY_DISABLE: "true"}
+      // In colour, as in a terminal (and as CI runs it): Framework's colours must not let its chatter through.
+      env: {...process.env, MOVIELENS_DIR: dataDir, OBSERVABLE_TELEMETRY_DISABLE: "true", FORCE_COLOR: "1"}
     });
     server.stdout!.on("data", (chunk) => (output += chunk));
     server.stderr!.on("data", (chunk) => (output += chunk));
@@ -139,7 +141,7 @@ describe("npm run dev (scripts/dev.ts)", () => {
       await page.goto(base, {waitUntil: "networkidle"});
       await page.locator(".dataset-banner").waitFor();
       await new Promise((done) => setTimeout(done, 500)); // the filter holds an unfinished line for 50 ms
-      const added = output.slice(before).split("\n").filter((line) => line.trim());
+      const added = stripVTControlCharacters(output.slice(before)).split("\n").filter((line) => line.trim());
       expect(errors).toEqual([]);
       expect(requests.length).toBeGreaterThan(10);
       expect(added.filter((line) => /\b(GET|HEAD) \/|socket (open|close)|[↑↓] |type: '(hello|welcome)'/.test(line)), added.join("\n")).toEqual([]);
