@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
+import {plotHtml} from "../support/plotHtml.js";
 import {LossChart} from "../../src/components/ui/LossChart.js";
 
 const rows = [
@@ -11,7 +12,7 @@ const texts = (chart: Element, label: string) => [...chart.querySelectorAll(`g[a
 describe("LossChart(rows, {batchLosses, width, height, epochs, references})", () => {
   it("draws train and valid loss at the end of each epoch, batch losses leading up, and a labelled reference", async () => {
     const chart = LossChart(rows, {batchLosses: [{x: 0.5, loss: 1.1}, {x: 2.5, loss: 0.7}], width: 320, height: 160, epochs: 4, references: [{label: "noise floor", mse: 0.6}]});
-    await expect(chart.outerHTML).toMatchFileSnapshot("__snapshots__/LossChart.html");
+    await expect(plotHtml(chart)).toMatchFileSnapshot("__snapshots__/LossChart.html");
   });
 
   it("places epoch e's losses at x = e + 1, titled with the epoch they follow", () => {
