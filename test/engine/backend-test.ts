@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
 import {describe, expect, it} from "vitest";
-import {hostArray, pickBackend} from "../../src/components/engine/backend.js";
+import {pickBackend} from "../../src/components/engine/backend.js";
 import {WASM_PATH} from "../support/tf.js";
 
 describe("pickBackend(preferred, {wasmPath})", () => {
@@ -19,17 +19,4 @@ describe("pickBackend(preferred, {wasmPath})", () => {
   it("rejects an unknown name with a TypeError", async () => {
     await expect(pickBackend("tpu" as "cpu")).rejects.toThrow(TypeError);
   });
-});
-
-describe("hostArray(tensor)", () => {
-  for (const name of ["cpu", "wasm"] as const) {
-    it(`gives a live view of a ${name} tensor's memory`, async () => {
-      await pickBackend(name, {wasmPath: WASM_PATH});
-      const t = tf.tensor1d([1, 2, 3]);
-      const a = hostArray(t)!;
-      a[1] = 20;
-      expect([...t.dataSync()]).toEqual([1, 20, 3]);
-      t.dispose();
-    });
-  }
 });

@@ -4,7 +4,7 @@ import type {MyRating} from "../movielens/withMyRatings.js";
 
 // The engine's types that code outside engine/ needs, so that it imports only this file's types and never TF.js.
 export type {BackendName} from "./backend.js";
-export type {EpochRow, TrainingState} from "./buildModel.js";
+export type {EpochRow, FitState} from "./buildModel.js";
 
 /** The hyperparameters a reader sets on the Train page, named as in the original notebook. */
 export interface TrainHyper {
