@@ -1,9 +1,9 @@
-import type {BackendName} from "./backend.js";
+import type {BackendName, BackendSkip} from "./backend.js";
 import type {EpochRow} from "./buildModel.js";
 import type {MyRating} from "../movielens/withMyRatings.js";
 
 // The engine's types that code outside engine/ needs, so that it imports only this file's types and never TF.js.
-export type {BackendName} from "./backend.js";
+export type {BackendName, BackendSkip} from "./backend.js";
 export type {EpochRow, FitState} from "./buildModel.js";
 
 /** The hyperparameters a reader sets on the Train page, named as in the original notebook. */
@@ -38,14 +38,6 @@ export interface WorkerMemory {
   tensorBytes: number;
   wasmHeapBytes: number;
   tableBytes: number;
-}
-
-/** A backend passed over before the one in use: "auto" skips a GPU that is missing or runs on the CPU; one can fail to start. */
-export interface BackendSkip {
-  backend: BackendName;
-  why: "missing" | "software" | "failed";
-  /** The reason in the driver's or TF.js's words. */
-  detail: string;
 }
 
 /** Messages the training worker sends back. */
