@@ -6,13 +6,22 @@ import type {MyRating} from "../movielens/withMyRatings.js";
 export type {BackendName, BackendSkip} from "./backend.js";
 export type {EpochRow, FitState} from "./buildModel.js";
 
-/** The hyperparameters a reader sets on the Train page, named as in the original notebook. */
+/**
+ * The hyperparameters a reader sets on the Train page, named as in the original notebook. The optimizer's per-step
+ * values (hostStep.ts's OptimizerStep) derive from them: lr and momentum from the one-cycle schedule over lrMax, wd as is.
+ */
 export interface TrainHyper {
+  /** n_factors: the width of the user and movie embeddings. */
   factors: number;
+  /** Ratings per batch. */
   bs: number;
+  /** The epochs the one-cycle schedule is planned for. */
   epochs: number;
+  /** lr_max: the one-cycle schedule's peak learning rate. */
   lrMax: number;
+  /** Decoupled weight decay: each step scales the weights by 1 − lr·wd. */
   wd: number;
+  /** Seeds the initial weights, the 80/20 split and the batch order. */
   seed: number;
 }
 
