@@ -1,5 +1,5 @@
 import type {EpochRow, TrainHyper} from "../engine/trainProtocol.js";
-import type {MyRating} from "../movielens/withMyRatings.js";
+import type {MyRating} from "../movielens/myRatingsFile.js";
 
 /** A completed (or stopped) training run, kept so later pages can compare runs. */
 export interface RunRecord {

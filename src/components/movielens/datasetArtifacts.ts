@@ -1,7 +1,7 @@
 import {catalogueId} from "./catalogueId.js";
 import type {IndexReport, IndexedRatings} from "./indexRatings.js";
 import type {Movie} from "./parseMovies.js";
-import {MY_USER_ID} from "./parseRatings.js";
+import {MY_USER_ID} from "./myRatingsFile.js";
 import {encodeRatingsFile} from "./ratingsFile.js";
 import {movieStats, ratingHistogram} from "./ratingStats.js";
 import type {HistogramBin} from "./ratingStats.js";

@@ -1,4 +1,4 @@
-import {MY_USER_ID} from "../movielens/parseRatings.js";
+import {MY_USER_ID} from "../movielens/myRatingsFile.js";
 import type {RatingColumns} from "../movielens/parseRatings.js";
 import {createRandom} from "../random.js";
 import {ratingVariance, roundToGrid} from "./ratingGrid.js";
