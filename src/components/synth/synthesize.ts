@@ -1,4 +1,5 @@
 import {MY_USER_ID} from "../movielens/myRatingsFile.js";
+import type {Movie} from "../movielens/parseMovies.js";
 import type {RatingColumns} from "../movielens/parseRatings.js";
 import {createRandom} from "../random.js";
 import {ratingVariance, roundToGrid} from "./ratingGrid.js";
@@ -26,14 +27,11 @@ export const SITE_SYNTH: Required<SynthOptions> = {seed: 42, users: 6040, movies
 /** MovieLens 10M's exact shape: 69,878 users, 10,677 movies and 10,000,054 ratings. */
 export const ML10M_SHAPE: Required<SynthOptions> = {seed: 42, users: 69878, movies: 10677, ratings: 10_000_054, noise: 0.75};
 
-/** One movie; `title` has no year, so its `movies.dat` line is `${id}::${title} (${year})::${genres.join("|")}`. */
-export interface SynthMovie {
-  id: number;
-  title: string;
-  year: number;
-  genres: string[];
-}
-
+/**
+ * A generated movie: a Movie (as parseMovies reads it back) that always has a year. `title` has no year, so its
+ * `movies.dat` line is `${id}::${title} (${year})::${genres.join("|")}`.
+ */
+export type SynthMovie = Movie & {year: number};
 
 /** What `SYNTHETIC.json` says about a synthetic dataset, including the best MSE any model could reach on it. */
 export interface SynthMeta {

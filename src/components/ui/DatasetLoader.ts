@@ -78,12 +78,12 @@ export function DatasetLoader({source, summary}: {source: "browser" | "build"; s
       });
       status.textContent = "Saving in this browser…";
       const store = await openDatasetStore();
-      await store.save(done.artefacts);
+      await store.save(done.artifacts);
       store.close();
       const seconds = (performance.now() - started) / 1000;
-      status.textContent = `Loaded ${done.artefacts.summary.counts.ratings.toLocaleString("en-US")} ratings in ${seconds.toFixed(1)} s (parsing took ${done.seconds.toFixed(1)} s). Reloading…`;
+      status.textContent = `Loaded ${done.artifacts.summary.counts.ratings.toLocaleString("en-US")} ratings in ${seconds.toFixed(1)} s (parsing took ${done.seconds.toFixed(1)} s). Reloading…`;
       // The page reloads at once, so the timing also goes to the console, where benchmarks read it.
-      console.info(`movielens-import: ${JSON.stringify({ratings: done.artefacts.summary.counts.ratings, parseSeconds: done.seconds, totalSeconds: seconds})}`);
+      console.info(`movielens-import: ${JSON.stringify({ratings: done.artifacts.summary.counts.ratings, parseSeconds: done.seconds, totalSeconds: seconds})}`);
       reload();
     } catch (error) {
       status.className = "dataset-loader-status error";
