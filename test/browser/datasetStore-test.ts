@@ -5,6 +5,7 @@ import {DATASET_RECORD_FORMAT, datasetStorageError, fromDatasetRecord, openDatas
 import {indexRatings} from "../../src/components/movielens/indexRatings.js";
 import {parseMovies} from "../../src/components/movielens/parseMovies.js";
 import {parseRatings} from "../../src/components/movielens/parseRatings.js";
+import {fakeIndexedDB} from "../support/fakeIndexedDB.js";
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
@@ -12,62 +13,6 @@ function artifacts(ratings = "7::1::4::10\n8::2::5::11\n"): DatasetArtifacts {
   const movies = parseMovies(bytes("1::A (2000)::Drama\n2::B (2001)::\n"));
   const parsed = parseRatings(bytes(ratings));
   return datasetArtifacts(movies, indexRatings([1, 2], [parsed]), {ratings: parsed.userId.length, myRatings: 0}, browserDataset(`MovieLens-format data, 2 movies, ${parsed.userId.length} ratings`));
-}
-
-/**
- * Just enough of IndexedDB for openDatasetStore: one database of key-value stores, transactions that apply their
- * writes together on commit, and a quota that aborts a commit as browsers do. Values are cloned as IndexedDB does.
- */
-function fakeIndexedDB({quota = Infinity} = {}) {
-  const stores = new Map<string, Map<unknown, unknown>>();
-  const later = (f: () => void) => setTimeout(f, 0);
-  const req = <T>(run: () => T) => {
-    const r = {result: undefined as T | undefined, error: null, onsuccess: null as null | (() => void), onerror: null};
-    later(() => ((r.result = run()), r.onsuccess?.()));
-    return r;
-  };
-  const db = {
-    onversionchange: null,
-    createObjectStore: (name: string) => stores.set(name, new Map()),
-    close: () => {},
-    transaction(name: string) {
-      if (!stores.has(name)) throw new Error(`NotFoundError: no object store ${name}`);
-      const ops: (() => void)[] = [];
-      let size = 0;
-      let aborted = false;
-      const tx = {
-        error: null as {name: string; message: string} | null,
-        oncomplete: null as null | (() => void),
-        onerror: null,
-        onabort: null as null | (() => void),
-        abort: () => ((aborted = true), tx.onabort?.()),
-        objectStore: () => ({
-          put(value: {ratingsFile?: ArrayBuffer}, key: unknown) {
-            size += value.ratingsFile?.byteLength ?? 0;
-            const copy = structuredClone(value);
-            ops.push(() => stores.get(name)!.set(key, copy));
-          },
-          delete: (key: unknown) => void ops.push(() => stores.get(name)!.delete(key)),
-          get: (key: unknown) => req(() => structuredClone(stores.get(name)!.get(key)))
-        })
-      };
-      later(() => {
-        if (aborted) return;
-        if (size > quota) return void ((tx.error = {name: "QuotaExceededError", message: "quota"}), tx.onabort?.());
-        for (const op of ops) op();
-        tx.oncomplete?.();
-      });
-      return tx;
-    }
-  };
-  const factory = {
-    open() {
-      const r = {result: db, error: null, onsuccess: null as null | (() => void), onerror: null, onupgradeneeded: null as null | (() => void)};
-      later(() => (stores.size === 0 && r.onupgradeneeded?.(), r.onsuccess?.()));
-      return r;
-    }
-  };
-  return factory as unknown as IDBFactory;
 }
 
 describe("openDatasetStore(name, factory)", () => {

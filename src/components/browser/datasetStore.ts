@@ -4,6 +4,7 @@ import {browserDataset} from "../movielens/datasetArtifacts.js";
 import type {DatasetArtifacts, DatasetSummary} from "../movielens/datasetArtifacts.js";
 import {movielensName, summaryReleaseCounts} from "../movielens/movielensRelease.js";
 import {RATINGS_FILE_MAGIC} from "../movielens/ratingsFile.js";
+import {idbOpen, idbRequest, idbTransactionDone} from "./idbRequest.js";
 
 /** The IndexedDB database that holds the imported dataset. */
 export const DATASET_STORE_NAME = "movielens-workbook-data";
@@ -69,32 +70,15 @@ export function datasetStorageError(error: DOMException | Error | null): Error {
   return new Error(`The browser's storage failed, so your dataset was not kept (${error?.message ?? "unknown error"}). It works for this visit; load it again next time.`);
 }
 
-function request<T>(r: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(datasetStorageError(r.error));
-  });
-}
-
-function done(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = (event) => reject(datasetStorageError((event.target as IDBRequest | null)?.error ?? tx.error));
-    tx.onabort = () => reject(datasetStorageError(tx.error));
-  });
-}
-
 /** Opens (creating on first use) the database that keeps the imported dataset; `indexedDB` is a parameter for tests. */
 export async function openDatasetStore(name = DATASET_STORE_NAME, factory: IDBFactory | undefined = globalThis.indexedDB): Promise<DatasetStore> {
   if (!factory) throw new Error("This browser has no IndexedDB, so your dataset cannot be kept: it works for this visit, but you will have to load it again next time.");
-  const open = factory.open(name, VERSION);
-  open.onupgradeneeded = () => void open.result.createObjectStore(STORE);
-  const db = await request(open);
+  const db = await idbOpen(factory, name, VERSION, (db) => void db.createObjectStore(STORE), datasetStorageError);
   // Another tab upgrading the database must not wait on this one.
   db.onversionchange = () => db.close();
   const write = async (body: (store: IDBObjectStore) => void) => {
     const tx = db.transaction(STORE, "readwrite");
-    const finished = done(tx);
+    const finished = idbTransactionDone(tx, datasetStorageError);
     try {
       body(tx.objectStore(STORE));
     } catch (error) {
@@ -107,7 +91,7 @@ export async function openDatasetStore(name = DATASET_STORE_NAME, factory: IDBFa
   };
   return {
     save: (artifacts) => write((store) => void store.put(toDatasetRecord(artifacts), KEY)),
-    load: async () => fromDatasetRecord(await request(db.transaction(STORE).objectStore(STORE).get(KEY))),
+    load: async () => fromDatasetRecord(await idbRequest(db.transaction(STORE).objectStore(STORE).get(KEY), datasetStorageError)),
     forget: () => write((store) => void store.delete(KEY)),
     close: () => db.close()
   };
