@@ -1,7 +1,7 @@
 import {foldInLambda, foldInUser} from "./foldIn.js";
 import type {ModelWeights} from "./modelWeights.js";
 import {MY_USER_ID} from "../movielens/myRatingsFile.js";
-import {predictAll, predictFor} from "./recommend.js";
+import {predictAll, predictFor} from "./predictRatings.js";
 import type {MyRating} from "../movielens/myRatingsFile.js";
 
 /** My predicted ratings, and whether they are the model's own or a fold-in approximation. */

@@ -5,7 +5,7 @@ import type {DatasetInfo} from "../movielens/datasetArtifacts.js";
  * published workbook without data is its expected state, so it reads as a note, not a warning. `dataset` is the
  * summary's DatasetInfo (summary.json's `dataset`); only its kind and banner are shown.
  */
-export function DatasetBanner(dataset: Pick<DatasetInfo, "kind" | "banner">): HTMLElement {
+export function DatasetBanner(dataset: Pick<DatasetInfo, "kind" | "name" | "banner">): HTMLElement {
   const div = document.createElement("div");
   div.className = `dataset-banner ${dataset.kind === "synthetic" ? "tip" : "note"}`;
   div.setAttribute("role", "status");
