@@ -12,7 +12,7 @@ import {fit} from "./fit.js";
 import {predictUser} from "./predict.js";
 import {createRunPace} from "./runPace.js";
 import type {TrainEvent, TrainRequest} from "./trainProtocol.js";
-import {MY_USER_ID} from "../movielens/parseRatings.js";
+import {MY_USER_ID} from "../movielens/myRatingsFile.js";
 import {decodeRatingsFile} from "../movielens/ratingsFile.js";
 import type {RatingsTable} from "../movielens/ratingsFile.js";
 import {withMyRatings} from "../movielens/withMyRatings.js";

@@ -1,6 +1,6 @@
 import type {BackendName, BackendSkip} from "./backend.js";
 import type {EpochRow} from "./buildModel.js";
-import type {MyRating} from "../movielens/withMyRatings.js";
+import type {MyRating} from "../movielens/myRatingsFile.js";
 
 // The engine's types that code outside engine/ needs, so that it imports only this file's types and never TF.js.
 export type {BackendName, BackendSkip} from "./backend.js";

@@ -1,7 +1,7 @@
 import {STARS, ratingForKey, ratingQueue} from "./ratingQueue.js";
 import type {QueueMovie} from "./ratingQueue.js";
 import type {MyRatingChange} from "../browser/myRatingsStorage.js";
-import type {MyRating} from "../movielens/withMyRatings.js";
+import type {MyRating} from "../movielens/myRatingsFile.js";
 import {textRow, textTable} from "./textTable.js";
 import {matchesTitle, parseTitleQuery, titleKey} from "../model/titleMatch.js";
 

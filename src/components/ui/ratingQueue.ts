@@ -1,11 +1,8 @@
-/** A movie as the rating widget shows it. */
-export interface QueueMovie {
-  id: number;
-  title: string;
-  year: number | null;
-  genres: string[];
-  ratings: number;
-}
+import type {MovieRow} from "../movielens/datasetArtifacts.js";
+import type {Movie} from "../movielens/parseMovies.js";
+
+/** A movie as the rating widget shows it: a row of movies.json (MovieRow) without its mean rating. */
+export type QueueMovie = Pick<MovieRow, keyof Movie | "ratings">;
 
 /** The order the rating tool offers movies in: newest first, as the original did; within a year, most rated first. */
 export function ratingQueue<T extends QueueMovie>(movies: readonly T[]): T[] {
