@@ -1,6 +1,6 @@
 import {describe, expectTypeOf, it} from "vitest";
 import type {BackendName, TrainEvent, TrainHyper, TrainRequest} from "../../src/components/engine/trainProtocol.js";
-import type {MyRating} from "../../src/components/movielens/withMyRatings.js";
+import type {MyRating} from "../../src/components/movielens/myRatingsFile.js";
 
 // trainProtocol.ts holds only types: the messages between a page and the training worker. These checks run in
 // `tsc --noEmit` (npm test's first step): a change to the protocol that a page or the worker does not expect fails here.
