@@ -2,9 +2,9 @@ import {describe, expect, it} from "vitest";
 import {createRandom} from "../../src/components/random.js";
 import {predictAll} from "../../src/components/model/predictRatings.js";
 import {recommend} from "../../src/components/model/recommend.js";
-import type {RecommendMovie} from "../../src/components/model/recommend.js";
+import type {RatedMovie} from "../../src/components/movielens/datasetArtifacts.js";
 
-const movies: RecommendMovie[] = [
+const movies: RatedMovie[] = [
   {id: 1, title: "Toy Story", year: 1995, genres: ["Animation", "Children", "Comedy"], ratings: 500},
   {id: 2, title: "Jumanji", year: 1995, genres: ["Adventure", "Children"], ratings: 300},
   {id: 5, title: "Star Wars: Episode IV", year: 1977, genres: ["Action", "Sci-Fi"], ratings: 900},

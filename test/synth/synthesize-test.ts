@@ -1,7 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {expectedRating, ratingVariance, roundToGrid} from "../../src/components/synth/ratingGrid.js";
 import {GENRES, ML10M_SHAPE, SITE_SYNTH, synthesize} from "../../src/components/synth/synthesize.js";
-import type {RatingColumns} from "../../src/components/synth/synthesize.js";
+import type {RatingColumns} from "../../src/components/movielens/parseRatings.js";
 
 // Sparse enough (7% of user × movie pairs) for popularity to show; MovieLens 10M is at 1.3%.
 const SMALL = {seed: 7, users: 300, movies: 1000, ratings: 20_000};

@@ -1,14 +1,5 @@
+import type {RatedMovie} from "../movielens/datasetArtifacts.js";
 import {matchesTitle, parseTitleQuery, titleKey} from "./titleMatch.js";
-
-/** A movie as `movies.json` describes it; its position in that array is the model's movie index. */
-export interface RecommendMovie {
-  id: number;
-  title: string;
-  year: number | null;
-  genres: readonly string[];
-  /** How many ratings the movie has. */
-  ratings: number;
-}
 
 /** One row of the recommendations table; `index` is the movie's index in the model. */
 export interface Recommendation {
@@ -46,7 +37,7 @@ export interface RecommendOptions {
  * Ranks the movies by predicted rating, best first (ties by movie id), after leaving out the movies I rated and those
  * the filters exclude, and returns the top `n` (default 20).
  */
-export function recommend(movies: readonly RecommendMovie[], predictions: ArrayLike<number>, options: RecommendOptions = {}): Recommendation[] {
+export function recommend(movies: readonly RatedMovie[], predictions: ArrayLike<number>, options: RecommendOptions = {}): Recommendation[] {
   const {rated, excludeTerms = [], includeGenres = [], excludeGenres = [], years = null, minRatings = 0, n = 20} = options;
   if (predictions.length !== movies.length) throw new TypeError(`recommend: ${predictions.length} predictions for ${movies.length} movies`);
   if (!(Number.isSafeInteger(n) && n >= 0)) throw new TypeError(`recommend: n must be a non-negative integer, got ${n}`);

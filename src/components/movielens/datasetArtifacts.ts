@@ -23,6 +23,9 @@ export interface MovieRow extends Movie {
   mean: number | null;
 }
 
+/** A movie and how many ratings it has: what the rating queue and the recommendations need of a MovieRow. */
+export type RatedMovie = Pick<MovieRow, keyof Movie | "ratings">;
+
 /** One rating as the summary lists it (`ratings.tail()` and my ratings). */
 export interface SummaryRating {
   userId: number;

@@ -9,7 +9,6 @@ import {makeDemoRatings} from "./synthDemo.js";
 import {allocateActivity, sampleMovies} from "./synthSample.js";
 
 export {GENRES};
-export type {RatingColumns};
 
 /** The shape of a synthetic dataset; every option has a default (SITE_SYNTH). */
 export interface SynthOptions {

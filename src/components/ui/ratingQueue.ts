@@ -1,11 +1,7 @@
-import type {MovieRow} from "../movielens/datasetArtifacts.js";
-import type {Movie} from "../movielens/parseMovies.js";
-
-/** A movie as the rating widget shows it: a row of movies.json (MovieRow) without its mean rating. */
-export type QueueMovie = Pick<MovieRow, keyof Movie | "ratings">;
+import type {RatedMovie} from "../movielens/datasetArtifacts.js";
 
 /** The order the rating tool offers movies in: newest first, as the original did; within a year, most rated first. */
-export function ratingQueue<T extends QueueMovie>(movies: readonly T[]): T[] {
+export function ratingQueue<T extends RatedMovie>(movies: readonly T[]): T[] {
   return [...movies].sort((a, b) => (b.year ?? -Infinity) - (a.year ?? -Infinity) || b.ratings - a.ratings || a.id - b.id);
 }
 
