@@ -11,7 +11,7 @@ const STAGES = {unzip: "Unzipping", movies: "Reading movies.dat", ratings: "Read
  * are browser/importDataset's; this view shows their steps. `workerUrl` is the bundled import worker
  * (`FileAttachment("data/importWorker.js").url()`).
  */
-export function DatasetLoader({source, summary}: {source: "browser" | "build"; summary?: {dataset: {name: string; kind?: string}}}, {workerUrl, reload = () => location.reload(), confirm = (message: string) => globalThis.confirm(message)}: {workerUrl: string; reload?: () => void; confirm?: (message: string) => boolean}): HTMLElement {
+export function DatasetLoader({source, summary}: {source: "browser" | "build"; summary?: {dataset: {name: string; kind?: string}}}, {workerUrl, reload = () => location.reload(), confirm = (message: string) => globalThis.confirm(message)}: {workerUrl: string; reload?: () => void; confirm?: (message: string) => boolean}): HTMLDetailsElement {
   const root = document.createElement("details");
   root.className = "dataset-loader";
   // Open when it is in use, and when the page has no data (a published workbook): then it is the page's invitation.
