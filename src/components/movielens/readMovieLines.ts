@@ -1,11 +1,13 @@
 import {DatError} from "./datError.js";
 import {decodeLine} from "./decodeLine.js";
 import {movieTitle} from "./movieTitle.js";
-import type {Movie} from "./parseMovies.js";
 import {splitLines} from "./splitLines.js";
 import {checkTextEncoding, textStart} from "./textEncoding.js";
 
 const ID = /^\d+$/;
+
+/** A movie as read: parseMovies's Movie, spelled out here so the two modules do not import each other. */
+type ReadMovie = {id: number; title: string; year: number | null; genres: string[]};
 
 /** What a movies file's line reader gives back: the id and the title as written (`Title (Year)`), and the genres. */
 export interface MovieFields {
@@ -26,10 +28,10 @@ export function readMovieLines(
   file: string,
   readLine: (text: string, line: number) => MovieFields,
   {readHeader}: {readHeader?: (text: string) => void} = {}
-): Movie[] {
+): ReadMovie[] {
   checkTextEncoding(bytes, file);
   bytes = bytes.subarray(textStart(bytes));
-  const movies: Movie[] = [];
+  const movies: ReadMovie[] = [];
   const seen = new Set<number>();
   let blank = 0;
   for (const [raw, number] of splitLines(bytes)) {
