@@ -75,6 +75,7 @@ export async function importMovieLens(input: DroppedFile[] | Uint8Array, {onProg
   const movedTo = moveClashingUser(raw.ratings);
   const movieIds = Int32Array.from(raw.movies, (m) => m.id);
   const indexed = indexRatings(movieIds, myColumns ? [raw.ratings, myColumns] : [raw.ratings]);
+  if (movedTo !== null) indexed.report.movedUser = movedTo;
   const rows = {ratings: raw.ratings.userId.length, myRatings: myColumns?.userId.length ?? 0};
   const name = movielensName(releaseCounts({ratings: rows.ratings, movies: raw.movies.length, userIds: indexed.userIds}), raw.folder);
   const artifacts = datasetArtifacts(raw.movies, indexed, rows, browserDataset(name, movedTo === null ? "" : movedUserNote(movedTo)));
