@@ -56,6 +56,15 @@ export function movielensRelease(counts: ReleaseCounts): MovieLensRelease | null
   return MOVIELENS_RELEASES.find((r) => r.ratings === counts.ratings && r.movies === counts.movies && r.users === counts.users) ?? null;
 }
 
+/** The release GroupLens serves as `<key>.zip` ("ml-100k", "ml-latest-small", "ml-32m"), or null. */
+export function releaseByKey(key: string): MovieLensRelease | SnapshotRelease | null {
+  const zip = `${key.toLowerCase()}.zip`;
+  return MOVIELENS_RELEASES.find((r) => r.zip === zip) ?? SNAPSHOT_RELEASES.find((r) => r.zip === zip) ?? null;
+}
+
+/** The keys `npm run data:fetch -- --release` and MOVIELENS_RELEASE take, smallest first: "ml-100k", …, "ml-32m". */
+export const RELEASE_KEYS: readonly string[] = RELEASE_ZIPS.split(/, | or /).map((zip) => zip.replace(/\.zip$/, ""));
+
 /** The snapshot release a folder or zip name is ("ml-latest-small", "ML-Latest-Small.zip"), or null. */
 export function snapshotRelease(folder: string | null | undefined): SnapshotRelease | null {
   const name = folder?.split(/[\\/]/).pop()?.toLowerCase().replace(/\.zip$/, "");
