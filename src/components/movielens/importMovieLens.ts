@@ -28,6 +28,8 @@ export interface ImportProgress {
   done: number;
   /** The stage's size in bytes; 0 when a zip does not record it. */
   total: number;
+  /** The file being read, in the movies and ratings stages of a release other than the .dat ones ("ratings.csv", "u.item"). */
+  file?: string;
 }
 
 /** Options for importMovieLens. */
@@ -131,15 +133,20 @@ function readDropped(files: DroppedFile[], onProgress: (p: ImportProgress) => vo
   const ratings = find(format.ratings);
   const missing = [movies ? null : format.movies, ratings ? null : format.ratings].filter((f): f is string => f !== null);
   if (!movies || !ratings) throw missingError("What you dropped", "you dropped", missing, files.map((f) => f.name));
-  onProgress({stage: "movies", done: 0, total: movies.bytes.length});
+  onProgress({...named(format, format.movies), stage: "movies", done: 0, total: movies.bytes.length});
   const parsedMovies = format.parseMovies(movies.bytes, format.movies, find(format.genres)?.bytes);
-  onProgress({stage: "movies", done: movies.bytes.length, total: movies.bytes.length});
+  onProgress({...named(format, format.movies), stage: "movies", done: movies.bytes.length, total: movies.bytes.length});
   const parser = new RatingsParser(format.ratings, ratings.bytes.length, {format: format.ratingsFormat});
   for (let at = 0; at < ratings.bytes.length; at += DAT_SLICE) {
     parser.push(ratings.bytes.subarray(at, at + DAT_SLICE));
-    onProgress({stage: "ratings", done: Math.min(at + DAT_SLICE, ratings.bytes.length), total: ratings.bytes.length});
+    onProgress({...named(format, format.ratings), stage: "ratings", done: Math.min(at + DAT_SLICE, ratings.bytes.length), total: ratings.bytes.length});
   }
   return {movies: parsedMovies, ratings: parser.finish(), myRatings: find(MY_RATINGS)?.bytes ?? null, folder: folderOf(ratings.name)};
+}
+
+/** The progress field naming the file read, for the formats whose files are not movies.dat and ratings.dat (whose stages the loader names already). */
+function named(format: MovielensFormat, file: string): {file?: string} {
+  return format.id === "dat" ? {} : {file};
 }
 
 /** The folder a path is in ("ml-latest-small" for "ml-latest-small/ratings.csv"), or null for a bare name. */
@@ -205,9 +212,9 @@ function readZip(zip: Uint8Array, what: string, onProgress: (p: ImportProgress) 
   const readMovies = () => {
     const bytes = small.get(format.movies);
     if (movies || !bytes || (format.genres && byName.has(format.genres) && !small.has(format.genres))) return;
-    onProgress({stage: "movies", done: 0, total: bytes.length});
+    onProgress({...named(format, format.movies), stage: "movies", done: 0, total: bytes.length});
     movies = format.parseMovies(bytes, format.movies, format.genres ? small.get(format.genres) : null);
-    onProgress({stage: "movies", done: bytes.length, total: bytes.length});
+    onProgress({...named(format, format.movies), stage: "movies", done: bytes.length, total: bytes.length});
   };
   const unzip = new Unzip((file) => {
     const base = baseName(file.name);
@@ -244,7 +251,7 @@ function readZip(zip: Uint8Array, what: string, onProgress: (p: ImportProgress) 
       failure ??= new Error(`${subject(what)} is damaged (${(error as Error).message}). Download it again.`);
     }
     if (failure) throw failure;
-    if (ratingsDone > before) onProgress({stage: "ratings", done: ratingsDone, total: ratingsTotal});
+    if (ratingsDone > before) onProgress({...named(format, format.ratings), stage: "ratings", done: ratingsDone, total: ratingsTotal});
     else onProgress({stage: "unzip", done: end, total: zip.length});
   }
   const unfinished = [...byName.keys()].filter((f) => (f === format.ratings ? !ratingsFinished : !small.has(f)));
