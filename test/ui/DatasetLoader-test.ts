@@ -57,9 +57,9 @@ describe("DatasetLoader(data, {workerUrl, reload, confirm})", () => {
     expect(status.textContent).toBe("Reading the files…");
     calls[0].options.onProgress!({stage: "ratings", done: 25, total: 100});
     expect(status.textContent).toBe("Reading ratings.dat… 25%");
+    expect([progress.value, progress.max]).toEqual([25, 100]);
     calls[0].options.onProgress!({stage: "ratings", done: 50, total: 100, file: "ratings.csv"});
     expect(status.textContent).toBe("Reading ratings.csv… 50%");
-    expect([progress.value, progress.max]).toEqual([25, 100]);
     calls[0].options.onSave!();
     expect(status.textContent).toBe("Saving in this browser…");
     calls[0].resolve({artifacts: {summary: {counts: {ratings: 1_000_209}}}, parseSeconds: 1.25});
