@@ -20,21 +20,21 @@ describe("parseMoviesCsv(bytes, file)", () => {
   it("reads CRLF endings and a byte-order mark", () => {
     expect(parseMoviesCsv(bytes('\ufeffmovieId,title,genres\r\n2,"Jumanji (1995)",Adventure\r\n'))).toEqual([{id: 2, title: "Jumanji", year: 1995, genres: ["Adventure"]}]);
   });
-  it("refuses a missing or wrong header at line 1", () => {
-    expect(() => parseMoviesCsv(bytes("1,Toy Story (1995),Comedy\n"))).toThrowError('movies.csv:1: expected the header "movieId,title,genres", found another first line\n  > 1,Toy Story (1995),Comedy');
-    expect(() => parseMoviesCsv(bytes("movieId,title\n"))).toThrowError("movies.csv:1: expected the header");
-    expect(() => parseMoviesCsv(bytes(""))).toThrowError('movies.csv:1: missing header: expected "movieId,title,genres" on the first line');
+  it("refuses a wrong header (checkCsvHeader) or no movies after it, at line 1", () => {
+    expect(() => parseMoviesCsv(bytes("movieId,title\n"))).toThrowError('movies.csv:1: expected the header "movieId,title,genres", found another first line\n  > movieId,title');
     expect(() => parseMoviesCsv(bytes(HEADER))).toThrowError("movies.csv:1: empty file: no movies");
   });
-  for (const [line, reason] of [
-    ["5,Father of the Bride Part II (1995)", "expected 3 fields separated by commas (movieId,title,genres), found 2"],
-    ["5,American President, The (1995),Comedy", "expected 3 fields separated by commas (movieId,title,genres), found 4"],
-    ['5,"Heat (1995),Action', "field 2 opens a quote that is not closed on this line"],
-    ['5,Say "Hi" (1990),Drama', "field 2 has a quote but does not start with one"],
-    ["x,Heat (1995),Action", 'movie id is not a number: "x"'],
-    ["1,Heat (1995),Action", "duplicate movie id 1"],
-    ["5,,Action", "empty title"]
-  ]) {
+  // Each malformed line, after a good one, and the reason given for it.
+  const malformed: Record<string, string> = {
+    "5,Father of the Bride Part II (1995)": "expected 3 fields separated by commas (movieId,title,genres), found 2",
+    "5,American President, The (1995),Comedy": "expected 3 fields separated by commas (movieId,title,genres), found 4",
+    '5,"Heat (1995),Action': "field 2 opens a quote that is not closed on this line",
+    '5,Say "Hi" (1990),Drama': "field 2 has a quote but does not start with one",
+    "x,Heat (1995),Action": 'movie id is not a number: "x"',
+    "1,Heat (1995),Action": "duplicate movie id 1",
+    "5,,Action": "empty title"
+  };
+  for (const [line, reason] of Object.entries(malformed)) {
     it(`rejects ${JSON.stringify(line)} with file:line, reason and text`, () => {
       const text = `${HEADER}1,Toy Story (1995),Comedy\n${line}\n`;
       expect(() => parseMoviesCsv(bytes(text), "ml-25m/movies.csv")).toThrowError(`ml-25m/movies.csv:3: ${reason}`);

@@ -4,6 +4,7 @@
 // the year of release in parentheses. … Genres are a pipe-separated list" (https://files.grouplens.org/datasets/movielens/ml-32m-README.html).
 // Titles with commas or quotes are quoted as RFC 4180 says, so a small strict splitter (splitCsvLine) reads them: no
 // CSV library is needed for three fields of 87,585 lines, and a strict one names the line a library would guess past.
+import {checkCsvHeader} from "./checkCsvHeader.js";
 import {DatError} from "./datError.js";
 import type {Movie} from "./parseMovies.js";
 import {readMovieLines} from "./readMovieLines.js";
@@ -21,10 +22,7 @@ const NO_GENRES = "(no genres listed)";
  * ("(2007-2013)") stays in the title with its first year as the year (movieTitle).
  */
 export function parseMoviesCsv(bytes: Uint8Array, file = "movies.csv"): Movie[] {
-  const readHeader = (text: string) => {
-    if (text === MOVIES_CSV_HEADER) return;
-    throw new DatError(file, 1, text === "" ? `missing header: expected "${MOVIES_CSV_HEADER}" on the first line` : `expected the header "${MOVIES_CSV_HEADER}", found another first line`, text);
-  };
+  const readHeader = (text: string) => checkCsvHeader(text, MOVIES_CSV_HEADER, file);
   return readMovieLines(bytes, file, (text, number) => {
     const split = splitCsvLine(text);
     if ("reason" in split) throw new DatError(file, number, split.reason, text);

@@ -1,3 +1,4 @@
+import {checkCsvHeader} from "./checkCsvHeader.js";
 import {DatError} from "./datError.js";
 import {decodeLine} from "./decodeLine.js";
 import {checkTextEncoding, notUtf8Reason, textStart, utf8Problem} from "./textEncoding.js";
@@ -156,12 +157,8 @@ export class RatingsParser {
     let bytes = this.header!;
     this.header = null;
     if (bytes[bytes.length - 1] === CR) bytes = bytes.subarray(0, -1);
-    const text = decodeLine(bytes);
     ++this.line;
-    if (text !== this.format.header) {
-      const reason = text === "" ? `missing header: expected "${this.format.header}" on the first line` : `expected the header "${this.format.header}", found another first line`;
-      throw new DatError(this.file, 1, reason, text);
-    }
+    checkCsvHeader(decodeLine(bytes), this.format.header!, this.file);
   }
 
   /** Parses lines in `b[start, end)`, where `end` is just past a line feed. */
