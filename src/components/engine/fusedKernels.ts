@@ -1,0 +1,200 @@
+/// <reference types="@webgpu/types" />
+/** What the kernels are compiled for: the model's shape, the batch size and the run's constants. */
+export interface FusedShape {
+  factors: number;
+  bs: number;
+  lo: number;
+  hi: number;
+  sqrMom: number;
+  eps: number;
+}
+
+/** The four kernels of a fused step, in the order a step dispatches them. */
+export type KernelName = "forward" | "loss" | "adamUsers" | "adamMovies";
+
+/** Compiled kernels for one shape on one device, with their bind groups and dispatches. */
+export interface FusedKernels {
+  /** Binds buffers 1… of a kernel (the table below), with the per-step uniform block at binding 0 (dynamic offset). */
+  bind(name: KernelName, buffers: GPUBuffer[], steps: GPUBuffer): GPUBindGroup;
+  /** Dispatches enough 64-wide workgroups for `threads` invocations (in two dimensions past 65535 workgroups). */
+  dispatch(pass: GPUComputePassEncoder, name: KernelName, group: GPUBindGroup, offsets: number[], threads: number): void;
+}
+
+/** The uniform block of a step: WGSL's struct and its size in bytes (fusedStep writes it at 256-byte offsets). */
+const STEP = `struct Step {
+  nUsers: u32, nMovies: u32, userCsr: u32, movieCsr: u32,
+  order: u32, index: u32, pad0: u32, pad1: u32,
+  decay: f32, mom: f32, stepSize: f32, invDebias2: f32,
+}
+@group(0) @binding(0) var<uniform> st: Step;`;
+const STEP_SIZE = 48;
+
+/** A float as a WGSL literal that is a float, not an integer. */
+const float = (x: number) => (Number.isInteger(x) ? x.toFixed(1) : String(x));
+
+/** Which bindings (1…) each kernel reads ("r") or writes ("w"). */
+const BINDINGS: Record<KernelName, string> = {forward: "rrrrrrw", loss: "ww", adamUsers: "wwwwwwrr", adamMovies: "wwwwwwrr"};
+
+function sources(s: FusedShape): Record<KernelName, string> {
+  const W = s.factors + 1;
+  const head = `${STEP}
+const F = ${s.factors}u;
+const W = ${W}u;
+const BS = ${s.bs}u;
+const GM = ${s.bs * W}u;
+const ERR = ${2 * s.bs * W}u;
+const FLAG = ${2 * s.bs * W + s.bs}u;
+fn invocation(wg: vec3u, nwg: vec3u, lid: u32) -> u32 { return (wg.y * nwg.x + wg.x) * 64u + lid; }
+`;
+  const entry = `@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lid: u32)`;
+  // Per rating of the batch: the forward pass, its squared error, and the closed-form gradients of the squared error
+  // with respect to the user's and the movie's rows (d/dx of sigmoid_range is range·σ·(1 − σ)).
+  const forward = `${head}
+@group(0) @binding(1) var<storage, read> U: array<f32>;
+@group(0) @binding(2) var<storage, read> M: array<f32>;
+@group(0) @binding(3) var<storage, read> bu: array<f32>;
+@group(0) @binding(4) var<storage, read> bm: array<f32>;
+@group(0) @binding(5) var<storage, read> ratings: array<u32>;
+@group(0) @binding(6) var<storage, read> order: array<u32>;
+@group(0) @binding(7) var<storage, read_write> scratch: array<f32>;
+const LO: f32 = ${float(s.lo)};
+const RANGE: f32 = ${float(s.hi - s.lo)};
+const SCALE: f32 = ${float((2 * (s.hi - s.lo)) / s.bs)};
+${entry} {
+  let i = invocation(wg, nwg, lid);
+  if (i >= BS) { return; }
+  let r = order[st.order + i];
+  let u = ratings[2u * r];
+  let mr = ratings[2u * r + 1u];
+  let m = mr >> 8u;
+  var x = bu[u] + bm[m];
+  for (var k = 0u; k < F; k++) { x += U[u * F + k] * M[m * F + k]; }
+  let sg = 1.0 / (1.0 + exp(-x));
+  let err = sg * RANGE + LO - f32(mr & 255u) * 0.5;
+  let dz = SCALE * err * sg * (1.0 - sg);
+  scratch[ERR + i] = err * err;
+  for (var k = 0u; k < F; k++) {
+    scratch[i * W + k] = dz * M[m * F + k];
+    scratch[GM + i * W + k] = dz * U[u * F + k];
+  }
+  scratch[i * W + F] = dz;
+  scratch[GM + i * W + F] = dz;
+}`;
+  // One workgroup: the batch's mean squared error, kept per step; a loss that is not finite (exponent bits all set,
+  // which no fast-math rewrite can fold away) raises the flag that stops every later update of the run.
+  const loss = `${head}
+@group(0) @binding(1) var<storage, read_write> scratch: array<f32>;
+@group(0) @binding(2) var<storage, read_write> losses: array<f32>;
+var<workgroup> part: array<f32, 64>;
+${entry} {
+  var sum = 0.0;
+  for (var i = lid; i < BS; i += 64u) { sum += scratch[ERR + i]; }
+  part[lid] = sum;
+  workgroupBarrier();
+  for (var w = 32u; w > 0u; w >>= 1u) {
+    if (lid < w) { part[lid] += part[lid + w]; }
+    workgroupBarrier();
+  }
+  if (lid == 0u) {
+    let mse = part[0] / f32(BS);
+    losses[st.index] = mse;
+    if ((bitcast<u32>(mse) & 0x7f800000u) == 0x7f800000u) { scratch[FLAG] = 1.0; }
+  }
+}`;
+  // Per (distinct row, column) of one side: its gradient summed over the batch positions that touch it, in batch
+  // order, then fastai's Adam with decoupled weight decay on that one weight; column F is the row's bias.
+  const adam = (n: string, csr: string, g0: string) => `${head}
+@group(0) @binding(1) var<storage, read_write> P: array<f32>;
+@group(0) @binding(2) var<storage, read_write> Pm: array<f32>;
+@group(0) @binding(3) var<storage, read_write> Pv: array<f32>;
+@group(0) @binding(4) var<storage, read_write> B: array<f32>;
+@group(0) @binding(5) var<storage, read_write> Bm: array<f32>;
+@group(0) @binding(6) var<storage, read_write> Bv: array<f32>;
+@group(0) @binding(7) var<storage, read> scratch: array<f32>;
+@group(0) @binding(8) var<storage, read> csr: array<u32>;
+const SQR_MOM: f32 = ${float(s.sqrMom)};
+const EPS: f32 = ${float(s.eps)};
+fn adam(p: f32, m: f32, v: f32, g: f32) -> vec3f {
+  let m2 = st.mom * m + (1.0 - st.mom) * g;
+  let v2 = SQR_MOM * v + (1.0 - SQR_MOM) * g * g;
+  return vec3f(p * st.decay - st.stepSize * m2 / (sqrt(v2) * st.invDebias2 + EPS), m2, v2);
+}
+${entry} {
+  let t = invocation(wg, nwg, lid);
+  let n = st.${n};
+  if (t >= n * W || scratch[FLAG] != 0.0) { return; }
+  let j = t / W;
+  let k = t % W;
+  let base = st.${csr};
+  let id = csr[base + 2u * j];
+  let end = csr[base + 2u * j + 3u];
+  let perm = base + 2u * (n + 1u);
+  var g = 0.0;
+  for (var q = csr[base + 2u * j + 1u]; q < end; q++) { g += scratch[${g0} + csr[perm + q] * W + k]; }
+  if (k < F) {
+    let i = id * F + k;
+    let r = adam(P[i], Pm[i], Pv[i], g);
+    P[i] = r.x;
+    Pm[i] = r.y;
+    Pv[i] = r.z;
+  } else {
+    let r = adam(B[id], Bm[id], Bv[id], g);
+    B[id] = r.x;
+    Bm[id] = r.y;
+    Bv[id] = r.z;
+  }
+}`;
+  return {forward, loss, adamUsers: adam("nUsers", "userCsr", "0u"), adamMovies: adam("nMovies", "movieCsr", "GM")};
+}
+
+const cache = new WeakMap<GPUDevice, Map<string, Promise<FusedKernels>>>();
+
+/**
+ * The WGSL kernels of the fused lazy-Adam step (see fusedStep), compiled once per device and shape. Rejects with the
+ * compiler's message when a kernel does not compile or its pipeline is refused.
+ */
+export function fusedKernels(device: GPUDevice, shape: FusedShape): Promise<FusedKernels> {
+  let forDevice = cache.get(device);
+  if (!forDevice) cache.set(device, (forDevice = new Map()));
+  const key = JSON.stringify(shape);
+  let kernels = forDevice.get(key);
+  if (!kernels) {
+    kernels = compile(device, shape);
+    forDevice.set(key, kernels);
+    kernels.catch(() => forDevice.delete(key));
+  }
+  return kernels;
+}
+
+async function compile(device: GPUDevice, shape: FusedShape): Promise<FusedKernels> {
+  const code = sources(shape);
+  const names = Object.keys(BINDINGS) as KernelName[];
+  const layouts = {} as Record<KernelName, GPUBindGroupLayout>;
+  const pipelines = {} as Record<KernelName, GPUComputePipeline>;
+  await Promise.all(names.map(async (name) => {
+    const entries: GPUBindGroupLayoutEntry[] = [{binding: 0, visibility: GPUShaderStage.COMPUTE, buffer: {type: "uniform", hasDynamicOffset: true, minBindingSize: STEP_SIZE}}];
+    [...BINDINGS[name]].forEach((rw, i) => entries.push({binding: i + 1, visibility: GPUShaderStage.COMPUTE, buffer: {type: rw === "w" ? "storage" : "read-only-storage"}}));
+    layouts[name] = device.createBindGroupLayout({entries});
+    const module = device.createShaderModule({code: code[name]});
+    const info = await module.getCompilationInfo();
+    const errors = info.messages.filter((m) => m.type === "error");
+    if (errors.length) throw new Error(`fusedKernels: ${name} does not compile: ${errors.map((m) => `${m.lineNum}:${m.linePos} ${m.message}`).join("; ")}`);
+    pipelines[name] = await device.createComputePipelineAsync({layout: device.createPipelineLayout({bindGroupLayouts: [layouts[name]]}), compute: {module, entryPoint: "main"}});
+  }));
+  return {
+    bind(name, buffers, steps) {
+      const entries: GPUBindGroupEntry[] = [{binding: 0, resource: {buffer: steps, offset: 0, size: STEP_SIZE}}];
+      buffers.forEach((buffer, i) => entries.push({binding: i + 1, resource: {buffer}}));
+      return device.createBindGroup({layout: layouts[name], entries});
+    },
+    dispatch(pass, name, group, offsets, threads) {
+      if (threads <= 0) return;
+      const groups = Math.ceil(threads / 64);
+      const x = Math.min(groups, 65535);
+      pass.setPipeline(pipelines[name]);
+      pass.setBindGroup(0, group, offsets);
+      pass.dispatchWorkgroups(x, Math.ceil(groups / x));
+    }
+  };
+}
