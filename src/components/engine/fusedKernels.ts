@@ -20,10 +20,13 @@ export interface FusedKernels {
   dispatch(pass: GPUComputePassEncoder, name: KernelName, group: GPUBindGroup, offsets: number[], threads: number): void;
 }
 
-/** The uniform block of a step: WGSL's struct and its size in bytes (fusedStep writes it at 256-byte offsets). */
+/**
+ * The uniform block of a step: WGSL's struct and its size in bytes (fusedStep writes it at 256-byte offsets). `nanBits`
+ * holds a quiet NaN's bits, 0x7fc00000, which WGSL refuses as a constant.
+ */
 const STEP = `struct Step {
   nUsers: u32, nMovies: u32, userCsr: u32, movieCsr: u32,
-  order: u32, index: u32, pad0: u32, pad1: u32,
+  order: u32, index: u32, nanBits: u32, pad: u32,
   decay: f32, mom: f32, stepSize: f32, invDebias2: f32,
 }
 @group(0) @binding(0) var<uniform> st: Step;`;
@@ -45,6 +48,10 @@ const GM = ${s.bs * W}u;
 const ERR = ${2 * s.bs * W}u;
 const FLAG = ${2 * s.bs * W + s.bs}u;
 fn invocation(wg: vec3u, nwg: vec3u, lid: u32) -> u32 { return (wg.y * nwg.x + wg.x) * 64u + lid; }
+// Tested on the bits: shader compilers may assume floats are never NaN, and software ones (SwiftShader) then return
+// finite garbage from exp or division of a NaN.
+fn isNan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn isFinite(x: f32) -> bool { return (bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u; }
 `;
   const entry = `@compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lid: u32)`;
@@ -73,7 +80,8 @@ ${entry} {
   let sg = 1.0 / (1.0 + exp(-x));
   let err = sg * RANGE + LO - f32(mr & 255u) * 0.5;
   let dz = SCALE * err * sg * (1.0 - sg);
-  scratch[ERR + i] = err * err;
+  // As on the host, infinite weights saturate the sigmoid and keep the loss finite; a NaN makes it NaN.
+  scratch[ERR + i] = select(err * err, bitcast<f32>(st.nanBits), isNan(x));
   for (var k = 0u; k < F; k++) {
     scratch[i * W + k] = dz * M[m * F + k];
     scratch[GM + i * W + k] = dz * U[u * F + k];
@@ -81,25 +89,35 @@ ${entry} {
   scratch[i * W + F] = dz;
   scratch[GM + i * W + F] = dz;
 }`;
-  // One workgroup: the batch's mean squared error, kept per step; a loss that is not finite (exponent bits all set,
-  // which no fast-math rewrite can fold away) raises the flag that stops every later update of the run.
+  // One workgroup: the batch's mean squared error, kept per step; a squared error or a loss that is not finite makes
+  // the loss NaN and raises the flag that stops every later update of the run.
   const loss = `${head}
 @group(0) @binding(1) var<storage, read_write> scratch: array<f32>;
 @group(0) @binding(2) var<storage, read_write> losses: array<f32>;
 var<workgroup> part: array<f32, 64>;
+var<workgroup> bad: atomic<u32>;
 ${entry} {
   var sum = 0.0;
-  for (var i = lid; i < BS; i += 64u) { sum += scratch[ERR + i]; }
+  for (var i = lid; i < BS; i += 64u) {
+    let e = scratch[ERR + i];
+    if (!isFinite(e)) { atomicOr(&bad, 1u); }
+    sum += e;
+  }
   part[lid] = sum;
   workgroupBarrier();
   for (var w = 32u; w > 0u; w >>= 1u) {
     if (lid < w) { part[lid] += part[lid + w]; }
     workgroupBarrier();
   }
+  let diverged = atomicLoad(&bad) != 0u;
   if (lid == 0u) {
     let mse = part[0] / f32(BS);
-    losses[st.index] = mse;
-    if ((bitcast<u32>(mse) & 0x7f800000u) == 0x7f800000u) { scratch[FLAG] = 1.0; }
+    if (diverged || !isFinite(mse)) {
+      losses[st.index] = bitcast<f32>(st.nanBits);
+      scratch[FLAG] = 1.0;
+    } else {
+      losses[st.index] = mse;
+    }
   }
 }`;
   // Per (distinct row, column) of one side: its gradient summed over the batch positions that touch it, in batch

@@ -183,7 +183,7 @@ export async function fusedStep(model: CollabModel, data: RatingRows, {bs, sqrMo
       for (let b = first; b < S; ++b) {
         const h = hypers[b - first];
         const u = new Uint32Array(uniform, b * STEP_BYTES, 8), f = new Float32Array(uniform, b * STEP_BYTES + 32, 4);
-        u.set([blocks[0].counts[b], blocks[1].counts[b], blocks[0].offsets[b], blocks[1].offsets[b], b * bs, b]);
+        u.set([blocks[0].counts[b], blocks[1].counts[b], blocks[0].offsets[b], blocks[1].offsets[b], b * bs, b, 0x7fc00000]);
         f.set([1 - h.lr * h.wd, h.mom, h.lr / (1 - h.mom ** h.step), 1 / Math.sqrt(1 - sqrMom ** h.step)]);
       }
       device.queue.writeBuffer(order, 0, batches.order as Uint32Array<ArrayBuffer>, 0, S * bs);
