@@ -8,6 +8,7 @@ import type {CollabModel} from "../../src/components/engine/buildModel.js";
 import {encodeCheckpoint, restoreModel} from "../../src/components/engine/checkpoint.js";
 import {ADAM, FUSED_READBACK, fit} from "../../src/components/engine/fit.js";
 import {fusedStep} from "../../src/components/engine/fusedStep.js";
+import {meanSquaredError} from "../../src/components/engine/meanSquaredError.js";
 import {splitRows} from "../../src/components/split.js";
 import {synthTable} from "../support/synthTable.js";
 import {useBackend} from "../support/tf.js";
@@ -77,11 +78,11 @@ describe("fusedStep(model, data, {bs, sqrMom, eps})", () => {
     model.dispose();
   });
 
-  it.skipIf(!gpu.adapter)("runs a step as four dispatches, uploading nothing: the epoch's batches go up in one go before", async () => {
+  it.skipIf(!gpu.adapter)("runs a step as four dispatches, uploading nothing (the epoch's batches go up before, in one go), and the validation MSE as one", async () => {
     await tf.setBackend("webgpu");
     const model = newModel();
     const step = (await fusedStep(model, table, {bs: 64, ...ADAM}))!;
-    const {train} = splitRows(table.rating2.length, {seed: 3});
+    const {train, valid} = splitRows(table.rating2.length, {seed: 3});
     const batches = epochBatches(train, {bs: 64, seed: 3});
     step.epoch(batches, 0, Array.from({length: batches.count}, (_, i) => ({lr: 1e-3, mom: 0.9, ...ADAM, wd: 0.1, step: i + 1, lo: 0.5, hi: 5.5})));
     const device = (tf.backend() as unknown as {device: GPUDevice}).device;
@@ -108,6 +109,8 @@ describe("fusedStep(model, data, {bs, sqrMom, eps})", () => {
     const losses = await step.losses(0, 10);
     expect(losses.length).toBe(10);
     for (const loss of losses) expect(loss).toBeGreaterThan(0);
+    expect(await step.meanSquaredError(valid)).toBeCloseTo(await meanSquaredError(model, table, valid, {ops: true}), 5);
+    expect(await step.meanSquaredError(new Uint32Array(0))).toBeNaN();
     step.dispose();
     model.dispose();
   });

@@ -216,7 +216,7 @@ export async function fit(model: CollabModel, data: RatingRows, options: FitOpti
         }
       }
       await drain();
-      const validLoss = await meanSquaredError(model, data, split.valid, {ops: !useHost});
+      const validLoss = fused ? await fused.meanSquaredError(split.valid) : await meanSquaredError(model, data, split.valid, {ops: !useHost});
       clock();
       const row: EpochRow = {epoch, trainLoss: state.lossSum / stepsPerEpoch, validLoss, seconds: state.seconds};
       state.history.push(row);

@@ -22,6 +22,11 @@ export interface FusedStep {
    * finite, and every batch queued after it in this run, changed nothing.
    */
   losses(from: number, to: number): Promise<Float32Array>;
+  /**
+   * The model's exact mean squared error over the given rows (fit's validation set), one kernel over the ratings
+   * already on the GPU, summed in float64 on the CPU; NaN for no rows. The rows go up once per list.
+   */
+  meanSquaredError(rows: Uint32Array): Promise<number>;
   /** Frees the run's GPU buffers (the model's tables stay). */
   dispose(): void;
 }
@@ -159,6 +164,19 @@ export async function fusedStep(model: CollabModel, data: RatingRows, {bs, sqrMo
     }
   };
 
+  // The validation's rows and what its kernel needs (a uniform block it ignores: the layouts share binding 0).
+  let valid: {rows: Uint32Array; out: GPUBuffer; staging: GPUBuffer; group: GPUBindGroup} | null = null;
+  const noStep = buffer(STEP_BYTES, UNIFORM);
+  /** Copies `count` floats from a buffer at byte `offset` into a mappable one, and reads them. */
+  const readBack = async (from: GPUBuffer, offset: number, count: number, into: GPUBuffer) => {
+    const encoder = device.createCommandEncoder();
+    encoder.copyBufferToBuffer(from, offset, into, 0, 4 * count);
+    device.queue.submit([encoder.finish()]);
+    await into.mapAsync(GPUMapMode.READ, 0, bytes(4 * count));
+    const values = new Float32Array(into.getMappedRange(0, bytes(4 * count)).slice(0, 4 * count));
+    into.unmap();
+    return values;
+  };
   return {
     epoch(batches, first, hypers) {
       const S = batches.count;
@@ -210,20 +228,33 @@ export async function fusedStep(model: CollabModel, data: RatingRows, {bs, sqrMo
       const offset = [b * STEP_BYTES];
       kernels.dispatch(pass, "forward", groups.forward, offset, bs);
       kernels.dispatch(pass, "loss", groups.loss, offset, 64);
-      kernels.dispatch(pass, "adamUsers", groups.adam[0], offset, counts[0][b] * W);
-      kernels.dispatch(pass, "adamMovies", groups.adam[1], offset, counts[1][b] * W);
+      kernels.dispatch(pass, "adamUsers", groups.adam[0], offset, counts[0][b]);
+      kernels.dispatch(pass, "adamMovies", groups.adam[1], offset, counts[1][b]);
       pass.end();
       device.queue.submit([encoder.finish()]);
     },
-    async losses(from, to) {
+    losses(from, to) {
+      flushTf();
+      return readBack(losses, 4 * from, to - from, staging);
+    },
+    async meanSquaredError(rows) {
+      if (rows.length === 0) return NaN;
+      if (valid?.rows !== rows) {
+        const list = buffer(rows.byteLength, STORAGE | COPY_DST), out = buffer(rows.byteLength, STORAGE | COPY_SRC);
+        device.queue.writeBuffer(list, 0, rows as Uint32Array<ArrayBuffer>);
+        const weights = TABLES.map((k) => tables("weights", k));
+        valid = {rows, out, staging: buffer(rows.byteLength, MAP_READ | COPY_DST), group: kernels.bind("squaredErrors", [...weights, ratings, list, out], noStep)};
+      }
       flushTf();
       const encoder = device.createCommandEncoder();
-      encoder.copyBufferToBuffer(losses, 4 * from, staging, 0, 4 * (to - from));
+      const pass = encoder.beginComputePass();
+      kernels.dispatch(pass, "squaredErrors", valid.group, [0], rows.length);
+      pass.end();
       device.queue.submit([encoder.finish()]);
-      await staging.mapAsync(GPUMapMode.READ, 0, bytes(4 * (to - from)));
-      const values = new Float32Array(staging.getMappedRange(0, bytes(4 * (to - from))).slice(0, 4 * (to - from)));
-      staging.unmap();
-      return values;
+      const squared = await readBack(valid.out, 0, rows.length, valid.staging);
+      let sum = 0;
+      for (let i = 0; i < squared.length; ++i) sum += squared[i];
+      return sum / rows.length;
     },
     dispose() {
       freshValues();
