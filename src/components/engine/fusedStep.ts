@@ -62,8 +62,9 @@ function gpuBuffer(backend: WebGpu, t: tf.Tensor): GPUBuffer {
  */
 function sideBlocks(ids: ArrayLike<number>, order: Uint32Array, first: number, count: number, bs: number, slot: Int32Array) {
   const offsets = new Uint32Array(count), counts = new Uint32Array(count);
+  // At most bs entries, a sentinel and bs positions a batch.
+  const all = new Uint32Array(Math.max(1, (count - first) * (3 * bs + 2)));
   let size = 0;
-  const blocks: Uint32Array[] = [];
   const entryOf = new Int32Array(bs), distinct = new Uint32Array(bs), fill = new Uint32Array(bs + 1);
   for (let b = first; b < count; ++b) {
     let n = 0;
@@ -78,7 +79,7 @@ function sideBlocks(ids: ArrayLike<number>, order: Uint32Array, first: number, c
       entryOf[i] = s;
       ++fill[s + 1];
     }
-    const block = new Uint32Array(2 * (n + 1) + bs);
+    const block = all.subarray(size, size + 2 * (n + 1) + bs);
     fill[0] = 0;
     for (let j = 0; j < n; ++j) {
       fill[j + 1] += fill[j];
@@ -91,15 +92,8 @@ function sideBlocks(ids: ArrayLike<number>, order: Uint32Array, first: number, c
     offsets[b] = size;
     counts[b] = n;
     size += block.length;
-    blocks.push(block);
   }
-  const all = new Uint32Array(Math.max(1, size));
-  let at = 0;
-  for (const block of blocks) {
-    all.set(block, at);
-    at += block.length;
-  }
-  return {all, offsets, counts};
+  return {all: all.subarray(0, Math.max(1, size)), offsets, counts};
 }
 
 /**
