@@ -8,6 +8,7 @@ import {meanSquaredError} from "./meanSquaredError.js";
 import {opsStep} from "./opsStep.js";
 import {oneCycle} from "./schedule.js";
 import {splitRows} from "../split.js";
+import {TRAIN_DEFAULTS} from "../model/trainSettings.js";
 
 /** What `fit` reports after each batch. */
 export interface BatchProgress {
@@ -48,9 +49,9 @@ export interface FitOptions {
 /**
  * The recipe we recommend with sparse (lazy) Adam: it moves a row only when a batch touches it, where PyTorch's dense
  * Adam keeps moving it on momentum for dozens of steps, so it wants a higher lr_max, and more weight decay to match.
- * Measured on the ML-10M-shaped synthetic set: see `npm run bench`.
+ * Measured on the ML-10M-shaped synthetic set: see `npm run bench`. The values are the Train page's TRAIN_DEFAULTS.
  */
-export const LAZY_ADAM_RECIPE = {lrMax: 1e-2, wd: 0.1} as const;
+export const LAZY_ADAM_RECIPE = {lrMax: TRAIN_DEFAULTS.lrMax, wd: TRAIN_DEFAULTS.wd} as const;
 
 /** fastai's Adam constants that the recipe does not schedule. */
 export const ADAM = {sqrMom: 0.99, eps: 1e-5} as const;
