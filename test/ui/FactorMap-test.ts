@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {OTHER_GENRES, genreGroup, genreGroups} from "../../src/components/ui/MovieMap.js";
+import {OTHER_GENRES, genreGroup, genreGroups} from "../../src/components/ui/FactorMap.js";
 
 describe("genreGroups(chosen)", () => {
   it("has a group per chosen genre, one for both, and the rest", () => {
