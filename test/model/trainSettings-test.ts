@@ -1,6 +1,6 @@
 import {describe, expect, expectTypeOf, it} from "vitest";
 import type {BackendName, TrainHyper} from "../../src/components/engine/trainProtocol.js";
-import {BACKENDS, FASTAI_DEFAULTS, SETTING_RANGES, TRAIN_DEFAULTS, checkTrainSettings, modelBytes} from "../../src/components/model/trainSettings.js";
+import {BACKENDS, FASTAI_DEFAULTS, SETTING_RANGES, TRAIN_DEFAULTS, checkMoreEpochs, checkTrainSettings, modelBytes} from "../../src/components/model/trainSettings.js";
 import type {BackendChoice} from "../../src/components/model/trainSettings.js";
 
 const raw = {factors: "50", epochs: "3", seed: "42", bs: 256, lrMax: 1e-2, wd: 0.1};
@@ -54,5 +54,18 @@ describe("BACKENDS", () => {
   it("offers auto, then every backend the engine knows, fastest first", () => {
     expect(BACKENDS).toEqual(["auto", "webgpu", "webgl", "wasm", "cpu"]);
     expectTypeOf<BackendChoice>().toEqualTypeOf<BackendName | "auto">();
+  });
+});
+
+describe("checkMoreEpochs(typed)", () => {
+  it("takes a whole number from 1 to 100 as typed, a leading + and spaces allowed", () => {
+    expect(checkMoreEpochs("2")).toEqual({epochs: 2, error: ""});
+    expect(checkMoreEpochs(" +100 ")).toEqual({epochs: 100, error: ""});
+    expect(checkMoreEpochs(1)).toEqual({epochs: 1, error: ""});
+  });
+  it("refuses anything else, never rounding or clamping, and says why", () => {
+    expect(checkMoreEpochs("1.5")).toEqual({epochs: null, error: "More epochs must be a whole number from 1 to 100; “1.5” is not."});
+    for (const typed of ["0", "101", "-2", "", "two"]) expect(checkMoreEpochs(typed).epochs).toBeNull();
+    expect(checkMoreEpochs(" ").error).toBe("More epochs must be a whole number from 1 to 100; “” is not.");
   });
 });

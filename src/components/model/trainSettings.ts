@@ -44,6 +44,17 @@ export function modelBytes({users, movies, factors}: {users: number; movies: num
   return 2 * 3 * 4 * (users + movies) * (factors + 1);
 }
 
+/**
+ * Checks the "More epochs" a checkpoint resumes for, as typed: a whole number in SETTING_RANGES.epochs (a leading "+"
+ * allowed), else null with why, in words. Nothing is rounded or clamped.
+ */
+export function checkMoreEpochs(typed: string | number): {epochs: number | null; error: string} {
+  const [fewest, most] = SETTING_RANGES.epochs;
+  const text = String(typed).trim();
+  const epochs = /^\+?\d+$/.test(text) && +text >= fewest && +text <= most ? +text : null;
+  return {epochs, error: epochs === null ? `More epochs must be a whole number from ${fewest} to ${most}; “${text}” is not.` : ""};
+}
+
 /** The typed values of the Train page's inputs. */
 export type RawSettings = Record<Field, string | number> & Omit<TrainHyper, Field>;
 
