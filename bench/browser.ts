@@ -6,9 +6,9 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {parseArgs} from "node:util";
-import {launchChromium} from "../test/support/chromium.js";
-import {serveStatic} from "../test/support/serveStatic.js";
-import {WASM_PATH} from "../test/support/tf.js";
+import {launchChromium} from "../scripts/lib/chromium.js";
+import {serveStatic} from "../scripts/lib/serveStatic.js";
+import {WASM_PATH} from "../scripts/lib/wasmPath.js";
 import type {benchTrain} from "./browserEntry.js";
 import {TRAIN_DEFAULTS} from "../src/components/model/trainSettings.js";
 

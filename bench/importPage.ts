@@ -5,9 +5,9 @@
 import {existsSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {launchChromium} from "../test/support/chromium.js";
-import {buildSiteOn} from "../test/support/buildSite.js";
-import {serveStatic} from "../test/support/serveStatic.js";
+import {launchChromium} from "../scripts/lib/chromium.js";
+import {buildSiteOn} from "../scripts/lib/buildSite.js";
+import {serveStatic} from "../scripts/lib/serveStatic.js";
 
 const args = process.argv.slice(2);
 const zip = args.includes("--zip") ? args[args.indexOf("--zip") + 1] : join(tmpdir(), "movielens-bench-import", "ml-10m.zip");

@@ -8,9 +8,9 @@ import {ML10M_SHAPE} from "../src/components/synth/synthesize.js";
 import {ROOT} from "../src/data/dataset.js";
 import {PARSED_CACHE} from "../src/data/readDataset.js";
 import {writeSynthetic} from "../src/data/writeSynthetic.js";
-import {launchChromium} from "../test/support/chromium.js";
-import {buildSiteOn} from "../test/support/buildSite.js";
-import {serveStatic} from "../test/support/serveStatic.js";
+import {launchChromium} from "../scripts/lib/chromium.js";
+import {buildSiteOn} from "../scripts/lib/buildSite.js";
+import {serveStatic} from "../scripts/lib/serveStatic.js";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);

@@ -1,9 +1,9 @@
 // Times the Recommendations page in headless Chromium: opening it until the top 20 shows, and the refresh after
 // "I've seen it" (a fold-in). Trains one epoch on the Train page first. Usage: npm run bench:recommend [-- --dir <dataset>]
 import {rmSync} from "node:fs";
-import {launchChromium} from "../test/support/chromium.js";
-import {buildSiteOn} from "../test/support/buildSite.js";
-import {serveStatic} from "../test/support/serveStatic.js";
+import {launchChromium} from "../scripts/lib/chromium.js";
+import {buildSiteOn} from "../scripts/lib/buildSite.js";
+import {serveStatic} from "../scripts/lib/serveStatic.js";
 
 const args = process.argv.slice(2);
 const dir = args.includes("--dir") ? args[args.indexOf("--dir") + 1] : undefined;

@@ -7,7 +7,8 @@ import type {RatingsTable} from "../src/components/movielens/ratingsFile.js";
 import {oracleMse} from "../src/components/synth/oracleMse.js";
 import {splitRows} from "../src/components/split.js";
 import {TRAIN_DEFAULTS} from "../src/components/model/trainSettings.js";
-import {formatRatings, synthesize} from "../src/components/synth/synthesize.js";
+import {formatRatings} from "../src/components/synth/encodeRatings.js";
+import {synthesize} from "../src/components/synth/synthesize.js";
 import type {SynthMeta, SynthOptions, SyntheticDataset} from "../src/components/synth/synthesize.js";
 
 /** A cached synthetic set: `ratings.dat` for the PyTorch reference, and the indexed columns as raw little-endian files for this engine. */

@@ -2,9 +2,9 @@
 // peak JS heap. Usage: npm run bench:page [-- --dir <dataset> --epochs 3 --backend auto --bs 256]
 // Without --dir it uses the built-in synthetic dataset (the site's default, about 1M ratings).
 import {rmSync} from "node:fs";
-import {launchChromium} from "../test/support/chromium.js";
-import {buildSiteOn} from "../test/support/buildSite.js";
-import {serveStatic} from "../test/support/serveStatic.js";
+import {launchChromium} from "../scripts/lib/chromium.js";
+import {buildSiteOn} from "../scripts/lib/buildSite.js";
+import {serveStatic} from "../scripts/lib/serveStatic.js";
 import {TRAIN_DEFAULTS} from "../src/components/model/trainSettings.js";
 
 const args = process.argv.slice(2);

@@ -106,3 +106,25 @@ describe("src/components: folders by role", () => {
     expect(cycles).toEqual([]);
   });
 });
+
+describe("bench/ and scripts/: no imports from test/", () => {
+  // Helpers that benches and tests share live in scripts/lib/, which tests may import; test/ is the tests' own.
+  const outside = (dir: string) => (readdirSync(join(ROOT, dir), {recursive: true, encoding: "utf-8"}) as string[])
+    .filter((name) => /\.(ts|mts|mjs)$/.test(name))
+    .map((name) => join(dir, name));
+  const bench = outside("bench").flatMap(importsOf);
+  const scripts = outside("scripts").flatMap(importsOf);
+
+  it("reads the imports of every bench and script", () => {
+    expect(bench.some((i) => i.target === "scripts/lib/chromium.ts")).toBe(true);
+    expect(scripts.length).toBeGreaterThan(20);
+  });
+
+  it("bench/ imports nothing from test/", () => {
+    expect(bench.filter((i) => i.target?.startsWith("test/")).map(show)).toEqual([]);
+  });
+
+  it("scripts/ imports nothing from test/", () => {
+    expect(scripts.filter((i) => i.target?.startsWith("test/")).map(show)).toEqual([]);
+  });
+});

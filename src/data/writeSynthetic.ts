@@ -3,7 +3,9 @@ import {basename, dirname, join, resolve} from "node:path";
 import {oracleMse} from "../components/synth/oracleMse.js";
 import {splitRows} from "../components/split.js";
 import {TRAIN_DEFAULTS} from "../components/model/trainSettings.js";
-import {encodeRatings, formatMovies, formatRatings, synthesize} from "../components/synth/synthesize.js";
+import {encodeRatings, formatRatings} from "../components/synth/encodeRatings.js";
+import {formatMovies} from "../components/synth/formatMovies.js";
+import {synthesize} from "../components/synth/synthesize.js";
 import type {SynthMeta, SynthOptions} from "../components/synth/synthesize.js";
 import {swapInto} from "./swapInto.js";
 

@@ -8,7 +8,7 @@ import {describe, expect, it} from "vitest";
 import {parseMovies} from "../../src/components/movielens/parseMovies.js";
 import {decodeRatingsFile} from "../../src/components/movielens/ratingsFile.js";
 import {writeSynthetic} from "../../src/data/writeSynthetic.js";
-import {buildSite} from "../support/buildSite.js";
+import {buildSite} from "../../scripts/lib/buildSite.js";
 import {patchZipEntry} from "../support/patchZipEntry.js";
 import {useBrowserSite} from "../support/browserSite.js";
 

@@ -5,7 +5,7 @@ import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
 import {useBrowserSite} from "../support/browserSite.js";
 import {trainOnPage} from "../support/trainOnPage.js";
-import {buildSite} from "../support/buildSite.js";
+import {buildSite} from "../../scripts/lib/buildSite.js";
 
 const site = useBrowserSite(() => buildSite({seed: 13, users: 300, movies: 400, ratings: 20_000}));
 
@@ -103,7 +103,7 @@ describe("Save and resume: Stop (browser)", () => {
     expect(epochs[0]).toBe("0"); // the checkpoint's epoch is kept
     expect(epochs.length).toBeLessThan(11);
     await page.close();
-  });
+  }, 180_000); // it trains, then resumes: its two waits of up to 60 s each must fit in its time on a loaded machine
 });
 
 describe("Recommendations: the Model select (browser)", () => {

@@ -9,8 +9,8 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {writeSynthetic} from "../../src/data/writeSynthetic.js";
 import {DATASET_LOADERS, describeChange} from "../../scripts/watchDataset.js";
 import type {Dataset} from "../../src/data/dataset.js";
-import {SMALL} from "../support/buildSite.js";
-import {collectErrors, launchChromium} from "../support/chromium.js";
+import {SMALL} from "../../scripts/lib/buildSite.js";
+import {collectErrors, launchChromium} from "../../scripts/lib/chromium.js";
 import {openPreviewSocket} from "../support/previewSocket.js";
 import type {PreviewMessage} from "../support/previewSocket.js";
 

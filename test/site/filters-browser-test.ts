@@ -6,7 +6,7 @@ import {join} from "node:path";
 import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
 import {jaccard, rankCorrelation} from "../../src/components/model/compareLists.js";
-import {buildSite} from "../support/buildSite.js";
+import {buildSite} from "../../scripts/lib/buildSite.js";
 import {useBrowserSite} from "../support/browserSite.js";
 import {trainOnPage} from "../support/trainOnPage.js";
 

@@ -8,7 +8,7 @@ import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
 import {CARD_GUARD_MS} from "../../src/components/ui/RatingWidget.js";
 import {writeSynthetic} from "../../src/data/writeSynthetic.js";
-import {buildSite} from "../support/buildSite.js";
+import {buildSite} from "../../scripts/lib/buildSite.js";
 import {useBrowserSite} from "../support/browserSite.js";
 import {trainOnPage} from "../support/trainOnPage.js";
 import type {BrowserSite} from "../support/browserSite.js";

@@ -8,7 +8,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {writeSynthetic} from "../../src/data/writeSynthetic.js";
-import {SMALL} from "../support/buildSite.js";
+import {SMALL} from "../../scripts/lib/buildSite.js";
 import type {OfflineReport} from "../support/offlineWorkbook.js";
 
 /** Why this machine cannot run a command with no network, or "" when it can. */

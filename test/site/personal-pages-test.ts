@@ -4,7 +4,7 @@ import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
 import {CARD_GUARD_MS} from "../../src/components/ui/RatingWidget.js";
 import {parseMyRatingsFile} from "../../src/components/movielens/myRatingsFile.js";
-import {buildSite} from "../support/buildSite.js";
+import {buildSite} from "../../scripts/lib/buildSite.js";
 import {useBrowserSite} from "../support/browserSite.js";
 import {trainOnPage} from "../support/trainOnPage.js";
 

@@ -4,9 +4,9 @@ import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import config from "../../observablehq.config.js";
 import type {DatasetSummary, MovieRow} from "../../src/components/movielens/datasetArtifacts.js";
-import {buildSite} from "../support/buildSite.js";
-import {collectErrors, launchChromium} from "../support/chromium.js";
-import {serveStatic} from "../support/serveStatic.js";
+import {buildSite} from "../../scripts/lib/buildSite.js";
+import {collectErrors, launchChromium} from "../../scripts/lib/chromium.js";
+import {serveStatic} from "../../scripts/lib/serveStatic.js";
 
 // Anything that would make the built site fetch code from the network instead of from dist/.
 const CDN = /https?:\/\/(cdn\.jsdelivr\.net|unpkg\.com|esm\.sh|esm\.run|cdnjs\.cloudflare\.com|cdn\.skypack\.dev|ga\.jspm\.io|api\.observablehq\.com)/;

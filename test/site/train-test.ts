@@ -1,7 +1,7 @@
 import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
 import {useBrowserSite} from "../support/browserSite.js";
-import {buildSite} from "../support/buildSite.js";
+import {buildSite} from "../../scripts/lib/buildSite.js";
 
 // Big enough that a run has many batches, small enough to train in seconds on wasm.
 const DATA = {seed: 11, users: 600, movies: 500, ratings: 40_000};

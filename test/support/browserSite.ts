@@ -1,7 +1,7 @@
 import type {Browser, BrowserContext, Page} from "playwright-core";
 import {afterAll, afterEach, beforeAll, expect} from "vitest";
-import {collectErrors, launchChromium} from "./chromium.js";
-import {serveStatic} from "./serveStatic.js";
+import {collectErrors, launchChromium} from "../../scripts/lib/chromium.js";
+import {serveStatic} from "../../scripts/lib/serveStatic.js";
 
 /** A built site served to headless Chromium, as a test file uses it. */
 export interface BrowserSite {

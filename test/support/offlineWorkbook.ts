@@ -4,8 +4,8 @@
 import {execFileSync, spawn} from "node:child_process";
 import type {ChildProcess} from "node:child_process";
 import {join} from "node:path";
-import {collectErrors, launchChromium} from "./chromium.js";
-import {serveStatic} from "./serveStatic.js";
+import {collectErrors, launchChromium} from "../../scripts/lib/chromium.js";
+import {serveStatic} from "../../scripts/lib/serveStatic.js";
 
 /** What the offline run printed and what Chromium saw on the Train page. */
 export interface OfflineReport {

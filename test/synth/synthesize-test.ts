@@ -1,8 +1,7 @@
 import {describe, expect, it} from "vitest";
-import {aliasSampler, createRandom} from "../../src/components/random.js";
-import {expectedRating, normalCdf, ratingVariance, roundToGrid} from "../../src/components/synth/ratingGrid.js";
-import {GENRES, ML10M_SHAPE, SITE_SYNTH, encodeRatings, formatMovies, formatRatings, synthesize} from "../../src/components/synth/synthesize.js";
-import type {RatingColumns} from "../../src/components/synth/synthesize.js";
+import {expectedRating, ratingVariance, roundToGrid} from "../../src/components/synth/ratingGrid.js";
+import {GENRES, ML10M_SHAPE, SITE_SYNTH, synthesize} from "../../src/components/synth/synthesize.js";
+import type {RatingColumns} from "../../src/components/movielens/parseRatings.js";
 
 // Sparse enough (7% of user × movie pairs) for popularity to show; MovieLens 10M is at 1.3%.
 const SMALL = {seed: 7, users: 300, movies: 1000, ratings: 20_000};
@@ -188,80 +187,5 @@ describe("synthesize(options)", () => {
   it("fits a catalog that users rate densely, up to every pair", () => {
     const full = synthesize({seed: 3, users: 30, movies: 40, ratings: 1200});
     expect(new Set(Array.from(full.ratings.userId, (u, i) => u * 1e6 + full.ratings.movieId[i])).size).toBe(1200);
-  });
-});
-
-describe("formatMovies(movies)", () => {
-  it("writes one movies.dat line per movie, with the year in parentheses", () => {
-    const text = formatMovies(movies);
-    expect(text.endsWith("\n")).toBe(true);
-    const lines = text.slice(0, -1).split("\n");
-    expect(lines.length).toBe(movies.length);
-    for (const line of lines) expect(line).toMatch(/^\d+::.+ \(\d{4}\)::[A-Za-z|-]+$/);
-    expect(formatMovies([{id: 1, title: "Café, The", year: 1995, genres: ["Comedy", "Sci-Fi"]}])).toBe("1::Café, The (1995)::Comedy|Sci-Fi\n");
-  });
-});
-
-describe("formatRatings(ratings, start, end)", () => {
-  it("writes MovieLens lines, whole ratings without a decimal point", () => {
-    const text = formatRatings(ratings);
-    const lines = text.slice(0, -1).split("\n");
-    expect(lines.length).toBe(R);
-    for (const line of lines) expect(line).toMatch(/^\d+::\d+::(0\.5|[1-4](\.5)?|5)::\d+$/);
-    for (const line of formatRatings(myRatings).slice(0, -1).split("\n")) expect(line).toMatch(/^99999::\d+::(0\.5|[1-4](\.5)?|5)::\d+$/);
-    const fixture = {userId: Int32Array.of(1, 3), movieId: Int32Array.of(122, 1252), rating2: Uint8Array.of(10, 9), timestamp: Int32Array.of(838985046, 1133571171)};
-    expect(formatRatings(fixture)).toBe("1::122::5::838985046\n3::1252::4.5::1133571171\n");
-  });
-  it("formats slices [start, end) that add up to the whole", () => {
-    const whole = formatRatings(ratings);
-    expect(formatRatings(ratings, 0, 7000) + formatRatings(ratings, 7000, 13001) + formatRatings(ratings, 13001)).toBe(whole);
-    expect(formatRatings(ratings, 5, 5)).toBe("");
-    expect(new TextDecoder().decode(encodeRatings(ratings))).toBe(whole);
-  });
-});
-
-describe("expectedRating(mu, step, noise)", () => {
-  it("is the rounded score without noise, and the grid's middle for a score there", () => {
-    expect(expectedRating(3.2, 1, 0)).toBe(3);
-    expect(expectedRating(3.3, 0.5, 0)).toBe(3.5);
-    expect(expectedRating(9, 1, 0.75)).toBeCloseTo(5, 6);
-    expect(expectedRating(-4, 0.5, 0.75)).toBeCloseTo(0.5, 6);
-    expect(expectedRating(2.75, 0.5, 1)).toBeCloseTo(2.75, 6);
-    expect(ratingVariance(3, 1, 0)).toBe(0);
-  });
-  it("agrees with simulation, mean and variance", () => {
-    const random = createRandom(1);
-    for (const [mu, step] of [[4.6, 1], [1.2, 0.5], [3.4, 0.5]]) {
-      let sum = 0, square = 0;
-      const n = 200_000;
-      for (let i = 0; i < n; ++i) {
-        const r = roundToGrid(random.normal(mu, 0.75), step);
-        (sum += r), (square += r * r);
-      }
-      expect(sum / n).toBeCloseTo(expectedRating(mu, step, 0.75), 2);
-      expect(square / n - (sum / n) ** 2).toBeCloseTo(ratingVariance(mu, step, 0.75), 2);
-    }
-  });
-  it("uses an accurate normal CDF", () => {
-    expect(normalCdf(0)).toBeCloseTo(0.5, 7);
-    expect(normalCdf(1.959963985)).toBeCloseTo(0.975, 7);
-    expect(normalCdf(-3)).toBeCloseTo(0.0013498980316301, 8);
-  });
-});
-
-describe("createRandom(seed)", () => {
-  it("repeats for a seed, and draws standard normals and weighted indices", () => {
-    expect(Array.from({length: 5}, createRandom(42))).toEqual(Array.from({length: 5}, createRandom(42)));
-    expect(createRandom(42)()).not.toBe(createRandom(43)());
-    const random = createRandom(5);
-    const z = Array.from({length: 100_000}, () => random.normal());
-    const mean = z.reduce((a, b) => a + b) / z.length;
-    expect(mean).toBeCloseTo(0, 1);
-    expect(z.reduce((a, b) => a + (b - mean) ** 2, 0) / z.length).toBeCloseTo(1, 1);
-    const draw = aliasSampler([1, 0, 3], random);
-    const hits = [0, 0, 0];
-    for (let i = 0; i < 40_000; ++i) ++hits[draw()];
-    expect(hits[1]).toBe(0);
-    expect(hits[2] / hits[0]).toBeCloseTo(3, 0);
   });
 });

@@ -1,9 +1,8 @@
 import * as tf from "@tensorflow/tfjs";
-import type {CollabModel, EpochRow, TrainingState} from "./buildModel.js";
-import {hostTables} from "./backend.js";
+import type {CollabModel, EpochRow, FitState} from "./buildModel.js";
 import {batchCount, epochBatches} from "./batches.js";
-import {hostStep, stepWorkspace} from "./collabStep.js";
-import type {RatingRows, StepHyper} from "./collabStep.js";
+import {hostStep, hostTables, stepWorkspace} from "./hostStep.js";
+import type {RatingRows} from "./hostStep.js";
 import {meanSquaredError} from "./meanSquaredError.js";
 import {opsStep} from "./opsStep.js";
 import {oneCycle} from "./schedule.js";
@@ -86,7 +85,7 @@ function nextMacrotask(): Promise<void> {
   });
 }
 
-function sameRun(t: TrainingState, o: Omit<TrainingState, "stepsPerEpoch" | "step" | "lossSum" | "seconds" | "history">): boolean {
+function sameRun(t: FitState, o: Omit<FitState, "stepsPerEpoch" | "step" | "lossSum" | "seconds" | "history">): boolean {
   return t.epochs === o.epochs && t.lrMax === o.lrMax && t.wd === o.wd && t.bs === o.bs && t.seed === o.seed && t.validPct === o.validPct && t.mode === o.mode;
 }
 
@@ -170,7 +169,7 @@ export async function fit(model: CollabModel, data: RatingRows, options: FitOpti
         if (signal?.aborted) await drain();
         signal?.throwIfAborted();
         const {lr, mom} = schedule(state.step / totalSteps);
-        const h: StepHyper = {lr, mom, sqrMom: ADAM.sqrMom, eps: ADAM.eps, wd, step: model.adamStep + 1, lo, hi};
+        const h = {lr, mom, sqrMom: ADAM.sqrMom, eps: ADAM.eps, wd, step: model.adamStep + 1, lo, hi};
         if (useHost) {
           const loss = hostStep(hostTables(model)!, epochData, sequence!.subarray(b * bs, b * bs + bs), h, ws, mode);
           // A diverging host step changed nothing, so the step counters stay where they were.

@@ -1,0 +1,151 @@
+import {afterEach, beforeEach, describe, expect, it, vi} from "vitest";
+import {createTrainingSession} from "../../src/components/browser/trainingSession.js";
+import type {TrainOptions, TrainingState} from "../../src/components/browser/trainingSession.js";
+import type {TrainEvent} from "../../src/components/engine/trainProtocol.js";
+
+/** Stands in for the training worker: records what the page posts, and says what a test makes it say. */
+class FakeWorker {
+  static last: FakeWorker;
+  posted: {message: unknown; transfer: Transferable[]}[] = [];
+  terminated = false;
+  onmessage: ((event: {data: TrainEvent}) => void) | null = null;
+  onerror: ((event: {message: string}) => void) | null = null;
+  constructor(readonly url: string | URL, readonly options: WorkerOptions) {
+    FakeWorker.last = this;
+  }
+  postMessage(message: unknown, transfer: Transferable[] = []) {
+    this.posted.push({message, transfer});
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  say(...events: TrainEvent[]) {
+    for (const data of events) this.onmessage!({data});
+  }
+}
+
+const hyper = {factors: 8, bs: 64, epochs: 2, lrMax: 5e-3, wd: 0.1, seed: 1};
+const options: TrainOptions = {ratingsUrl: "/ratings.bin", wasmUrls: {}, backend: "auto", hyper, myRatings: null};
+const row = (epoch: number) => ({epoch, trainLoss: 1 - epoch / 10, validLoss: 1.1 - epoch / 10, seconds: 2});
+const memory = {tensorBytes: 1, wasmHeapBytes: 2, tableBytes: 3};
+const done = (over: Partial<Extract<TrainEvent, {type: "done"}>> = {}): TrainEvent => ({type: "done", history: [], checkpoint: new ArrayBuffer(8), stopped: false, seconds: 4, memory, myPredictions: null, myRatingsUsed: [], ...over});
+
+beforeEach(() => vi.stubGlobal("Worker", FakeWorker));
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe("createTrainingSession(workerUrl)", () => {
+  it("starts a module worker, idle", () => {
+    const session = createTrainingSession("/worker.js");
+    expect(FakeWorker.last.url).toBe("/worker.js");
+    expect(FakeWorker.last.options).toEqual({type: "module"});
+    expect(session.state).toMatchObject({status: "idle", rows: [], checkpoint: null, backend: null});
+  });
+
+  it("posts a train request without the prior rows, transferring the checkpoint, and shows the prior rows first", async () => {
+    const session = createTrainingSession("/worker.js");
+    const checkpoint = new ArrayBuffer(16);
+    void session.train({...options, checkpoint, priorRows: [row(0)]});
+    expect(FakeWorker.last.posted).toEqual([{message: {type: "train", ...options, checkpoint}, transfer: [checkpoint]}]);
+    expect(session.state).toMatchObject({status: "loading", text: "Starting…", rows: [row(0)], hyper});
+    session.stop();
+    expect(FakeWorker.last.posted[1]).toEqual({message: {type: "stop"}, transfer: []});
+  });
+
+  it("folds the worker's events into the state, and resolves with the final state when the run is done", async () => {
+    const session = createTrainingSession("/worker.js");
+    const states: TrainingState[] = [];
+    session.subscribe((s) => states.push(s));
+    const finished = session.train(options);
+    const worker = FakeWorker.last;
+    const skipped = [{backend: "webgpu", why: "software", detail: "SwiftShader"}] as const;
+    worker.say(
+      {type: "status", text: "Loading ratings…"},
+      {type: "note", text: "You rated 2 more movies."},
+      {type: "backend", backend: "wasm", skipped: [...skipped]},
+      {type: "data", rows: 100, users: 5, movies: 7, myRatings: 0, skipped: 0},
+      {type: "batch", epoch: 0, batch: 1, batches: 4, loss: 1.2, ratingsPerSecond: null, etaSeconds: null},
+      {type: "epoch", row: row(0)},
+      {type: "batch", epoch: 1, batch: 2, batches: 4, loss: 0.9, ratingsPerSecond: 50, etaSeconds: 1}
+    );
+    expect(session.state).toMatchObject({
+      status: "training", text: "Loading ratings…", notes: ["You rated 2 more movies."], backend: "wasm", skipped,
+      data: {rows: 100, users: 5}, progress: {epoch: 1, batch: 2}, rows: [row(0)], batchLosses: [{x: 0.25, loss: 1.2}, {x: 1.5, loss: 0.9}]
+    });
+    const checkpoint = new ArrayBuffer(8);
+    worker.say({type: "epoch", row: row(1)}, done({checkpoint, myPredictions: Float32Array.of(4), myRatingsUsed: [{movieId: 1, rating: 5, timestamp: 9}]}));
+    const final = await finished;
+    expect(final).toBe(session.state);
+    expect(final).toMatchObject({status: "done", text: "Done.", checkpoint, seconds: 4, memory, myPredictions: Float32Array.of(4), myRatingsUsed: [{movieId: 1, rating: 5, timestamp: 9}], rows: [row(0), row(1)]});
+    expect(states[0].status).toBe("idle");
+    expect(states.at(-1)).toBe(final);
+    expect(states).toHaveLength(1 + 1 + 9); // subscribing, starting, and one state per event
+  });
+
+  it("keeps the last 2001 batch losses for the live chart", () => {
+    const session = createTrainingSession("/worker.js");
+    void session.train(options);
+    for (let batch = 0; batch < 2100; ++batch) FakeWorker.last.say({type: "batch", epoch: 0, batch, batches: 2100, loss: batch, ratingsPerSecond: null, etaSeconds: null});
+    expect(session.state.batchLosses).toHaveLength(2001);
+    expect(session.state.batchLosses[0].loss).toBe(99);
+  });
+
+  it("ends a stopped run as stopped, with its model", async () => {
+    const session = createTrainingSession("/worker.js");
+    const finished = session.train(options);
+    FakeWorker.last.say({type: "epoch", row: row(0)}, done({stopped: true}));
+    expect(await finished).toMatchObject({status: "stopped", text: "Stopped.", rows: [row(0)]});
+  });
+
+  it("refuses a second run while one is in progress, and starts a new one after, keeping the backend", async () => {
+    const session = createTrainingSession("/worker.js");
+    const first = session.train(options);
+    await expect(session.train(options)).rejects.toThrow("A run is already in progress.");
+    FakeWorker.last.say({type: "backend", backend: "cpu", skipped: []}, {type: "note", text: "n"}, {type: "epoch", row: row(0)});
+    await expect(session.train(options)).rejects.toThrow("A run is already in progress.");
+    FakeWorker.last.say(done());
+    await first;
+    void session.train(options);
+    expect(session.state).toMatchObject({status: "loading", backend: "cpu", skipped: [], rows: [], notes: [], checkpoint: null});
+    expect(FakeWorker.last.posted.filter((p) => (p.message as {type: string}).type === "train")).toHaveLength(2);
+  });
+
+  it("ends with the worker's error, said on the console; a run refused before training shows no epochs", async () => {
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    const session = createTrainingSession("/worker.js");
+    const refused = session.train({...options, priorRows: [row(0)]});
+    FakeWorker.last.say({type: "error", message: "This checkpoint was trained on another dataset."});
+    expect(await refused).toMatchObject({status: "error", error: "This checkpoint was trained on another dataset.", text: "This checkpoint was trained on another dataset.", rows: []});
+    const failed = session.train({...options, priorRows: [row(0)]});
+    FakeWorker.last.say({type: "batch", epoch: 1, batch: 0, batches: 2, loss: 1, ratingsPerSecond: null, etaSeconds: null}, {type: "error", message: "Out of memory."});
+    expect(await failed).toMatchObject({status: "error", rows: [row(0)]});
+    expect(error.mock.calls).toEqual([["Training failed: This checkpoint was trained on another dataset."], ["Training failed: Out of memory."]]);
+  });
+
+  it("ends the run when the worker itself fails", async () => {
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    const session = createTrainingSession("/worker.js");
+    const run = session.train(options);
+    FakeWorker.last.onerror!({message: ""});
+    expect(await run).toMatchObject({status: "error", error: "The training worker failed: it could not start."});
+    FakeWorker.last.onerror!({message: "SyntaxError: x"});
+    expect(session.state.error).toBe("The training worker failed: SyntaxError: x.");
+    expect(error).toHaveBeenCalledTimes(2);
+  });
+
+  it("stops telling a listener once it unsubscribes, and terminates the worker", () => {
+    const session = createTrainingSession("/worker.js");
+    const states: string[] = [];
+    const unsubscribe = session.subscribe((s) => states.push(s.text));
+    FakeWorker.last.say({type: "status", text: "a"});
+    unsubscribe();
+    FakeWorker.last.say({type: "status", text: "b"});
+    session.subscribe((s) => states.push(`late ${s.text}`));
+    session.terminate();
+    FakeWorker.last.say({type: "status", text: "c"});
+    expect(states).toEqual(["", "a", "late b"]);
+    expect(FakeWorker.last.terminated).toBe(true);
+  });
+});

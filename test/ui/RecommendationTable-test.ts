@@ -1,0 +1,51 @@
+// @vitest-environment jsdom
+import {describe, expect, it} from "vitest";
+import {RecommendationTable} from "../../src/components/ui/RecommendationTable.js";
+import type {Recommendation} from "../../src/components/model/recommend.js";
+
+const rows: Recommendation[] = [
+  {rank: 1, movieId: 318, index: 0, title: "Shawshank Redemption, The", year: 1994, genres: ["Drama"], predicted: 4.567, ratings: 30_000},
+  {rank: 2, movieId: 7, index: 1, title: "<i>Untitled</i>", year: null, genres: [], predicted: 4.5, ratings: 3}
+];
+
+describe("RecommendationTable(rows, {onRate, highlight, empty})", () => {
+  it("draws the top-N table, every column named, year and genres repeated under the title", () => {
+    expect(RecommendationTable(rows).outerHTML).toMatchSnapshot();
+  });
+
+  it("sets titles and genres as text, never as HTML", () => {
+    const table = RecommendationTable(rows);
+    expect(table.querySelector("i")).toBeNull();
+    expect(table.querySelector('tr[data-movie-id="7"] td.col-title')!.firstChild!.textContent).toBe("<i>Untitled</i>");
+  });
+
+  it("says `empty` instead of an empty table", () => {
+    expect(RecommendationTable([]).outerHTML).toBe('<p class="recommendations empty">No movie passes these filters.</p>');
+    expect(RecommendationTable([], {empty: "Train a model first."}).textContent).toBe("Train a model first.");
+  });
+
+  it("marks the highlighted movies as shared", () => {
+    const table = RecommendationTable(rows, {highlight: new Set([7, 99])});
+    expect([...table.querySelectorAll("tbody tr")].map((tr) => tr.className)).toEqual(["", "shared"]);
+  });
+
+  it("with onRate, adds an \"I've seen it\" select of the ten half stars, which rates the row's movie", () => {
+    const rated: [number, number][] = [];
+    const table = RecommendationTable(rows, {onRate: (movieId, rating) => rated.push([movieId, rating])});
+    expect([...table.querySelectorAll("thead th")].map((th) => th.className).at(-1)).toBe("col-seen-it");
+    const select = table.querySelector<HTMLSelectElement>('tr[data-movie-id="318"] select.seen-it')!;
+    expect(select.getAttribute("aria-label")).toBe("I've seen Shawshank Redemption, The: my rating");
+    expect([...select.options].map((o) => o.value)).toEqual(["", "0.5", "1", "1.5", "2", "2.5", "3", "3.5", "4", "4.5", "5"]);
+    select.value = "4.5";
+    select.dispatchEvent(new Event("change"));
+    select.value = "";
+    select.dispatchEvent(new Event("change"));
+    expect(rated).toEqual([[318, 4.5]]);
+  });
+
+  it("without onRate, has no rating column", () => {
+    const table = RecommendationTable(rows);
+    expect(table.querySelector("select")).toBeNull();
+    expect(table.querySelectorAll("thead th")).toHaveLength(6);
+  });
+});
