@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
+import {plotHtml} from "../support/plotHtml.js";
 import {FactorMap, OTHER_GENRES, factorMapPoints, genreGroup, genreGroups} from "../../src/components/ui/FactorMap.js";
 
 describe("genreGroups(chosen)", () => {
@@ -51,7 +52,7 @@ describe("FactorMap(weights, {movies, shown, width, chosen})", () => {
     const labels = [...map.querySelectorAll("text")].map((t) => t.textContent);
     expect(labels).toEqual(expect.arrayContaining(["Heat", "Fargo"]));
     expect(labels).not.toContain("Clerks");
-    await expect(map.outerHTML).toMatchFileSnapshot("__snapshots__/FactorMap.html");
+    await expect(plotHtml(map)).toMatchFileSnapshot("__snapshots__/FactorMap.html");
   });
 
   it("says why there is no map without a model, or with fewer than two movies", () => {
