@@ -1,6 +1,6 @@
 import {describe, expect, expectTypeOf, it} from "vitest";
 import type {BackendName, TrainHyper} from "../../src/components/engine/trainProtocol.js";
-import {BACKENDS, FASTAI_DEFAULTS, SETTING_RANGES, TRAIN_DEFAULTS, checkMoreEpochs, checkTrainSettings, modelBytes} from "../../src/components/model/trainSettings.js";
+import {BACKEND_CHOICES, FASTAI_DEFAULTS, SETTING_RANGES, TRAIN_DEFAULTS, checkMoreEpochs, checkTrainSettings, modelBytes} from "../../src/components/model/trainSettings.js";
 import type {BackendChoice} from "../../src/components/model/trainSettings.js";
 
 const raw = {factors: "50", epochs: "3", seed: "42", bs: 256, lrMax: 1e-2, wd: 0.1};
@@ -50,9 +50,9 @@ describe("FASTAI_DEFAULTS", () => {
   });
 });
 
-describe("BACKENDS", () => {
+describe("BACKEND_CHOICES", () => {
   it("offers auto, then every backend the engine knows, fastest first", () => {
-    expect(BACKENDS).toEqual(["auto", "webgpu", "webgl", "wasm", "cpu"]);
+    expect(BACKEND_CHOICES).toEqual(["auto", "webgpu", "webgl", "wasm", "cpu"]);
     expectTypeOf<BackendChoice>().toEqualTypeOf<BackendName | "auto">();
   });
 });

@@ -7,7 +7,7 @@ import {meanSquaredError} from "./meanSquaredError.js";
 import {opsStep} from "./opsStep.js";
 import {oneCycle} from "./schedule.js";
 import {splitRows} from "../split.js";
-import {TRAIN_DEFAULTS} from "../model/trainSettings.js";
+import {FASTAI_DEFAULTS, TRAIN_DEFAULTS} from "../model/trainSettings.js";
 
 /** What `fit` reports after each batch. */
 export interface BatchProgress {
@@ -92,12 +92,12 @@ function sameRun(t: FitState, o: Omit<FitState, "stepsPerEpoch" | "step" | "loss
 /**
  * Trains the model with fastai's fit_one_cycle recipe (Adam, decoupled weight decay, MSE), reporting each batch and
  * each epoch; resolves to the run's history. A model partway through a run with the same options resumes where it
- * stopped (after `untilEpoch`, an abort, or a checkpoint load). The defaults are fastai's (lr_max 1e-3, wd 0.01, bs 256).
+ * stopped (after `untilEpoch`, an abort, or a checkpoint load). The defaults are fastai's (FASTAI_DEFAULTS: lr_max 1e-3, wd 0.01, bs 256).
  * A NaN or infinite loss throws. On the host path the diverging step changes nothing; the ops path reads losses back
  * in groups of up to OPS_READBACK steps, so by then the diverging step and the rest of its group have been applied.
  */
 export async function fit(model: CollabModel, data: RatingRows, options: FitOptions = {}): Promise<EpochRow[]> {
-  const {epochs = 3, lrMax = 1e-3, wd = 0.01, bs = 256, seed = 42, validPct = 0.2, mode = "sparse", path = "auto"} = options;
+  const {epochs = 3, lrMax = FASTAI_DEFAULTS.lrMax, wd = FASTAI_DEFAULTS.wd, bs = FASTAI_DEFAULTS.bs, seed = FASTAI_DEFAULTS.seed, validPct = 0.2, mode = "sparse", path = "auto"} = options;
   const {untilEpoch = epochs, restart = false, onBatch, onEpoch, signal, yieldMs = 50} = options;
   if (!(Number.isSafeInteger(epochs) && epochs >= 1)) throw new TypeError(`fit: epochs must be a positive integer, got ${epochs}`);
   if (!(lrMax > 0 && Number.isFinite(lrMax))) throw new TypeError(`fit: lrMax must be a positive number, got ${lrMax}`);

@@ -19,10 +19,10 @@ export const TRAIN_DEFAULTS = {factors: 50, bs: 256, epochs: 3, lrMax: 1e-2, wd:
 export const FASTAI_DEFAULTS = {bs: 256, lrMax: 1e-3, wd: 0.01, seed: 42} as const satisfies Omit<TrainHyper, "factors" | "epochs">;
 
 /** The backends a reader can choose, in the order "auto" tries the real ones (fastest first). */
-export const BACKENDS = ["auto", "webgpu", "webgl", "wasm", "cpu"] as const satisfies readonly (BackendName | "auto")[];
+export const BACKEND_CHOICES = ["auto", "webgpu", "webgl", "wasm", "cpu"] as const satisfies readonly (BackendName | "auto")[];
 
-/** A backend a reader can choose: one of BACKENDS. */
-export type BackendChoice = (typeof BACKENDS)[number];
+/** A backend a reader can choose: one of BACKEND_CHOICES. */
+export type BackendChoice = (typeof BACKEND_CHOICES)[number];
 
 /** The range each typed hyperparameter accepts (whole numbers, inclusive). */
 export const SETTING_RANGES = {factors: [1, 1000], epochs: [1, 100], seed: [0, 2 ** 31 - 1]} as const;
