@@ -11,17 +11,18 @@ import {launchChromium} from "../scripts/lib/chromium.js";
 import {serveStatic} from "../scripts/lib/serveStatic.js";
 import {WASM_PATH} from "../scripts/lib/wasmPath.js";
 import type {benchTrain} from "./browserEntry.js";
+import {TRAIN_DEFAULTS} from "../src/components/model/trainSettings.js";
 
 const {values} = parseArgs({
   options: {
     ratings: {type: "string", default: "100000"},
     users: {type: "string", default: "1000"},
     movies: {type: "string", default: "600"},
-    epochs: {type: "string", default: "3"},
+    epochs: {type: "string", default: String(TRAIN_DEFAULTS.epochs)},
     backends: {type: "string", default: "wasm,webgpu,webgpu:ops"},
-    lr: {type: "string", default: "1e-2"},
-    wd: {type: "string", default: "0.1"},
-    bs: {type: "string", default: "256"}
+    lr: {type: "string", default: String(TRAIN_DEFAULTS.lrMax)},
+    wd: {type: "string", default: String(TRAIN_DEFAULTS.wd)},
+    bs: {type: "string", default: String(TRAIN_DEFAULTS.bs)}
   }
 });
 const dir = await mkdtemp(join(tmpdir(), "bench-browser-"));

@@ -45,7 +45,7 @@ async function child(input: string, bare: boolean): Promise<void> {
       t = now;
     }
   };
-  const artefacts = await importMovieLens(files, {onProgress});
+  const artifacts = await importMovieLens(files, {onProgress});
   const seconds = (performance.now() - t0) / 1000;
   stages[stage] = (stages[stage] ?? 0) + (performance.now() - t) / 1000;
   const m = process.memoryUsage();
@@ -55,10 +55,10 @@ async function child(input: string, bare: boolean): Promise<void> {
     peakRssMB: process.resourceUsage().maxRSS / 1024,
     peakHeapMB: Math.max(peakHeap, m.heapUsed) / MB,
     peakArrayBuffersMB: Math.max(peakBuffers, m.arrayBuffers) / MB,
-    ratings: artefacts.summary.counts.ratings,
-    users: artefacts.summary.counts.users,
-    movies: artefacts.summary.counts.movies,
-    ratingsFileMB: artefacts.ratingsFile.byteLength / MB
+    ratings: artifacts.summary.counts.ratings,
+    users: artifacts.summary.counts.users,
+    movies: artifacts.summary.counts.movies,
+    ratingsFileMB: artifacts.ratingsFile.byteLength / MB
   }));
 }
 

@@ -1,5 +1,5 @@
 // `npm run build:publish`: a build for a public static host. With real MovieLens data, the loaders write empty
-// artefacts (WORKBOOK_PUBLISH=1), so dist/ holds nothing derived from the ratings or movies; visitors load their own
+// artifacts (WORKBOOK_PUBLISH=1), so dist/ holds nothing derived from the ratings or movies; visitors load their own
 // ml-10m.zip in the browser. With synthetic data, the site is published as it is.
 import {execFileSync} from "node:child_process";
 

@@ -1,7 +1,8 @@
 // Downloads MovieLens 10M into data/ml-10M100K: `npm run data:fetch [-- --url <u> --md5 <hex> --dest <dir>]`.
 import {readdir} from "node:fs/promises";
 import {relative} from "node:path";
-import {fetchMovielens, formatProgress, MOVIELENS_DEST, MOVIELENS_MD5, MOVIELENS_URL} from "./fetchMovielens.js";
+import {MOVIELENS_HOME} from "../src/data/dataset.js";
+import {fetchMovielens, formatProgress, MOVIELENS_MD5, MOVIELENS_URL} from "./fetchMovielens.js";
 import type {FetchProgress} from "./fetchMovielens.js";
 import {parseCli} from "./parseCli.js";
 
@@ -12,7 +13,7 @@ Downloads MovieLens 10M, checks its MD5 and unzips it atomically.
 Options:
   --url <u>     archive URL (env MOVIELENS_URL; default ${MOVIELENS_URL})
   --md5 <hex>   expected MD5 (env MOVIELENS_MD5; default ${MOVIELENS_MD5})
-  --dest <dir>  destination folder (default ${MOVIELENS_DEST})
+  --dest <dir>  destination folder (default ${MOVIELENS_HOME})
   --help        show this help
 `;
 

@@ -5,6 +5,7 @@ import type {FileHandle} from "node:fs/promises";
 import {STATUS_CODES} from "node:http";
 import {basename, dirname, join, relative, resolve} from "node:path";
 import {Unzip, UnzipInflate} from "fflate";
+import {MOVIELENS_HOME, REQUIRED_FILES} from "../src/data/dataset.js";
 import {swapInto} from "../src/data/swapInto.js";
 
 /** The official MovieLens 10M archive. */
@@ -13,11 +14,6 @@ export const MOVIELENS_URL = "https://files.grouplens.org/datasets/movielens/ml-
 /** The checksum GroupLens publishes in ml-10m.zip.md5, so a download needs no second request. */
 export const MOVIELENS_MD5 = "ce571fd55effeba0271552578f2648bd";
 
-/** Where the dataset lands by default, relative to the working directory. */
-export const MOVIELENS_DEST = "data/ml-10M100K";
-
-/** The files the workbook cannot run without. */
-export const REQUIRED_FILES = ["movies.dat", "ratings.dat"] as const;
 
 /** Download progress, reported once per received chunk. */
 export interface FetchProgress {
@@ -60,11 +56,14 @@ export function formatProgress({received, total, bytesPerSecond}: FetchProgress)
 // Besides the required files, keep the ones a reader might want; skip helper scripts.
 const OPTIONAL_FILE = /^(tags\.dat|README.*)$/;
 
-/** Downloads, verifies and unpacks MovieLens 10M into dest, leaving either the full dataset or nothing. */
+/**
+ * Downloads, verifies and unpacks MovieLens 10M into dest (default MOVIELENS_HOME, resolved against the working
+ * directory: `npm run` runs in the project root), leaving either the full dataset or nothing.
+ */
 export async function fetchMovielens({
   url = process.env.MOVIELENS_URL ?? MOVIELENS_URL,
   md5,
-  dest = MOVIELENS_DEST,
+  dest = MOVIELENS_HOME,
   onProgress,
   onStage,
   signal,

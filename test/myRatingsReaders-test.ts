@@ -46,8 +46,8 @@ const readers = {
   },
   async zip(mine: Uint8Array, ratings: Uint8Array = RATINGS): Promise<[number, number][]> {
     const zip = zipSync({"ml-10M100K/movies.dat": MOVIES, "ml-10M100K/ratings.dat": ratings, "ml-10M100K/my_ratings.dat": mine});
-    const artefacts = await importMovieLens(zip);
-    return artefacts.summary.myRatings.map((r) => [r.movieId, r.rating]);
+    const artifacts = await importMovieLens(zip);
+    return artifacts.summary.myRatings.map((r) => [r.movieId, r.rating]);
   },
   async ratePage(mine: Uint8Array): Promise<[number, number][]> {
     // The Rate page imports the ratings of movies this dataset knows, as the build and the zip import keep them.

@@ -4,7 +4,9 @@ import {join} from "node:path";
 import {afterEach, beforeEach, describe, expect, it} from "vitest";
 import {oracleMse} from "../src/components/synth/oracleMse.js";
 import {splitRows} from "../src/components/split.js";
-import {formatMovies, formatRatings, synthesize} from "../src/components/synth/synthesize.js";
+import {formatRatings} from "../src/components/synth/encodeRatings.js";
+import {formatMovies} from "../src/components/synth/formatMovies.js";
+import {synthesize} from "../src/components/synth/synthesize.js";
 import {writeSynthetic} from "../src/data/writeSynthetic.js";
 
 const SMALL = {seed: 7, users: 300, movies: 1000, ratings: 20_000};

@@ -11,7 +11,7 @@ import {writeSynthetic} from "./writeSynthetic.js";
 /** The project root, whatever the working directory of the loader that imports this. */
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
-/** Where the real MovieLens 10M goes (gitignored), as `npm run data:fetch` writes it. */
+/** Where the real MovieLens 10M goes (gitignored), relative to the project root; `npm run data:fetch` writes it there. */
 export const MOVIELENS_HOME = "data/ml-10M100K";
 
 /** Where the built-in synthetic demo dataset is generated (gitignored). */
@@ -35,7 +35,8 @@ export interface Dataset {
   synthetic: SynthMeta | null;
 }
 
-const FILES = ["movies.dat", "ratings.dat"];
+/** The files a MovieLens folder must hold for the workbook to run; `npm run data:fetch` also requires them in the zip. */
+export const REQUIRED_FILES = ["movies.dat", "ratings.dat"] as const;
 
 /**
  * Resolves the dataset: `MOVIELENS_DIR`, then `data/ml-10M100K/`, then the built-in synthetic dataset (generated on
@@ -49,11 +50,11 @@ export async function resolveDataset(
   if (env.MOVIELENS_DIR) {
     origin = "MOVIELENS_DIR";
     dir = resolve(root, env.MOVIELENS_DIR);
-    const missing = FILES.filter((f) => !existsSync(join(dir, f)));
+    const missing = REQUIRED_FILES.filter((f) => !existsSync(join(dir, f)));
     if (missing.length) {
       throw new Error(`MOVIELENS_DIR=${env.MOVIELENS_DIR} has no ${missing.join(" or ")}. Point it at the folder that holds movies.dat and ratings.dat (e.g. ml-10M100K), or unset it.`);
     }
-  } else if (FILES.every((f) => existsSync(join(root, MOVIELENS_HOME, f)))) {
+  } else if (REQUIRED_FILES.every((f) => existsSync(join(root, MOVIELENS_HOME, f)))) {
     origin = MOVIELENS_HOME;
     dir = join(root, MOVIELENS_HOME);
   } else {
@@ -109,7 +110,7 @@ function isCurrentSynthetic(dir: string): boolean {
   try {
     const meta = JSON.parse(readFileSync(join(dir, "SYNTHETIC.json"), "utf-8")) as SynthMeta;
     // A set written before SYNTHETIC.json carried the oracle's MSE is regenerated, so the Train page can draw it.
-    return JSON.stringify(meta.options) === JSON.stringify(SITE_SYNTH) && typeof meta.oracleMse === "number" && FILES.every((f) => existsSync(join(dir, f)));
+    return JSON.stringify(meta.options) === JSON.stringify(SITE_SYNTH) && typeof meta.oracleMse === "number" && REQUIRED_FILES.every((f) => existsSync(join(dir, f)));
   } catch {
     return false;
   }

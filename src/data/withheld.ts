@@ -1,5 +1,5 @@
 import {datasetArtifacts} from "../components/movielens/datasetArtifacts.js";
-import type {DatasetArtefacts, DatasetInfo} from "../components/movielens/datasetArtifacts.js";
+import type {DatasetArtifacts, DatasetInfo} from "../components/movielens/datasetArtifacts.js";
 import {indexRatings} from "../components/movielens/indexRatings.js";
 import type {Dataset} from "./dataset.js";
 
@@ -14,13 +14,13 @@ export const WITHHELD: DatasetInfo = {
 
 /**
  * True when a publish build (`npm run build:publish`, WORKBOOK_PUBLISH=1) runs on real MovieLens: then the loaders
- * write empty artefacts, so nothing derived from the ratings or movies reaches dist/. Synthetic data is published as is.
+ * write empty artifacts, so nothing derived from the ratings or movies reaches dist/. Synthetic data is published as is.
  */
 export function isWithheld(dataset: Dataset, env: NodeJS.ProcessEnv = process.env): boolean {
   return env.WORKBOOK_PUBLISH === "1" && dataset.kind === "movielens";
 }
 
-/** The empty artefacts of a published workbook without data. */
-export function withheldArtifacts(): DatasetArtefacts {
+/** The empty artifacts of a published workbook without data. */
+export function withheldArtifacts(): DatasetArtifacts {
   return datasetArtifacts([], indexRatings([], []), {ratings: 0, myRatings: 0}, WITHHELD);
 }

@@ -1,80 +1,25 @@
 import {describe, expect, it} from "vitest";
 import {browserDataset, datasetArtifacts} from "../../src/components/movielens/datasetArtifacts.js";
-import type {DatasetArtefacts} from "../../src/components/movielens/datasetArtifacts.js";
+import type {DatasetArtifacts} from "../../src/components/movielens/datasetArtifacts.js";
 import {DATASET_RECORD_FORMAT, datasetStorageError, fromDatasetRecord, openDatasetStore, toDatasetRecord} from "../../src/components/browser/datasetStore.js";
 import {indexRatings} from "../../src/components/movielens/indexRatings.js";
 import {parseMovies} from "../../src/components/movielens/parseMovies.js";
 import {parseRatings} from "../../src/components/movielens/parseRatings.js";
+import {fakeIndexedDB} from "../support/fakeIndexedDB.js";
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
-function artefacts(ratings = "7::1::4::10\n8::2::5::11\n"): DatasetArtefacts {
+function artifacts(ratings = "7::1::4::10\n8::2::5::11\n"): DatasetArtifacts {
   const movies = parseMovies(bytes("1::A (2000)::Drama\n2::B (2001)::\n"));
   const parsed = parseRatings(bytes(ratings));
   return datasetArtifacts(movies, indexRatings([1, 2], [parsed]), {ratings: parsed.userId.length, myRatings: 0}, browserDataset(`MovieLens-format data, 2 movies, ${parsed.userId.length} ratings`));
 }
 
-/**
- * Just enough of IndexedDB for openDatasetStore: one database of key-value stores, transactions that apply their
- * writes together on commit, and a quota that aborts a commit as browsers do. Values are cloned as IndexedDB does.
- */
-function fakeIndexedDB({quota = Infinity} = {}) {
-  const stores = new Map<string, Map<unknown, unknown>>();
-  const later = (f: () => void) => setTimeout(f, 0);
-  const req = <T>(run: () => T) => {
-    const r = {result: undefined as T | undefined, error: null, onsuccess: null as null | (() => void), onerror: null};
-    later(() => ((r.result = run()), r.onsuccess?.()));
-    return r;
-  };
-  const db = {
-    onversionchange: null,
-    createObjectStore: (name: string) => stores.set(name, new Map()),
-    close: () => {},
-    transaction(name: string) {
-      if (!stores.has(name)) throw new Error(`NotFoundError: no object store ${name}`);
-      const ops: (() => void)[] = [];
-      let size = 0;
-      let aborted = false;
-      const tx = {
-        error: null as {name: string; message: string} | null,
-        oncomplete: null as null | (() => void),
-        onerror: null,
-        onabort: null as null | (() => void),
-        abort: () => ((aborted = true), tx.onabort?.()),
-        objectStore: () => ({
-          put(value: {ratingsFile?: ArrayBuffer}, key: unknown) {
-            size += value.ratingsFile?.byteLength ?? 0;
-            const copy = structuredClone(value);
-            ops.push(() => stores.get(name)!.set(key, copy));
-          },
-          delete: (key: unknown) => void ops.push(() => stores.get(name)!.delete(key)),
-          get: (key: unknown) => req(() => structuredClone(stores.get(name)!.get(key)))
-        })
-      };
-      later(() => {
-        if (aborted) return;
-        if (size > quota) return void ((tx.error = {name: "QuotaExceededError", message: "quota"}), tx.onabort?.());
-        for (const op of ops) op();
-        tx.oncomplete?.();
-      });
-      return tx;
-    }
-  };
-  const factory = {
-    open() {
-      const r = {result: db, error: null, onsuccess: null as null | (() => void), onerror: null, onupgradeneeded: null as null | (() => void)};
-      later(() => (stores.size === 0 && r.onupgradeneeded?.(), r.onsuccess?.()));
-      return r;
-    }
-  };
-  return factory as unknown as IDBFactory;
-}
-
 describe("openDatasetStore(name, factory)", () => {
-  it("saves, loads and forgets the artefacts", async () => {
+  it("saves, loads and forgets the artifacts", async () => {
     const store = await openDatasetStore("test", fakeIndexedDB());
     expect(await store.load()).toBeNull();
-    const saved = artefacts();
+    const saved = artifacts();
     await store.save(saved);
     const loaded = await store.load();
     expect(loaded).toEqual(saved);
@@ -85,10 +30,10 @@ describe("openDatasetStore(name, factory)", () => {
   });
 
   it("keeps what was stored when a save runs out of space, and says how to act", async () => {
-    const first = artefacts();
+    const first = artifacts();
     const store = await openDatasetStore("test", fakeIndexedDB({quota: first.ratingsFile.byteLength}));
     await store.save(first);
-    const larger = artefacts("7::1::4::10\n8::2::5::11\n9::1::1::12\n10::2::2::13\n");
+    const larger = artifacts("7::1::4::10\n8::2::5::11\n9::1::1::12\n10::2::2::13\n");
     await expect(store.save(larger)).rejects.toThrow(/storage for this site is full, so your dataset was not kept/);
     expect(await store.load()).toEqual(first);
   });
@@ -98,9 +43,9 @@ describe("openDatasetStore(name, factory)", () => {
   });
 });
 
-describe("toDatasetRecord(artefacts, savedAt)", () => {
+describe("toDatasetRecord(artifacts, savedAt)", () => {
   it("stores the ratings file as its own ArrayBuffer, copying a view into a larger one", () => {
-    const a = artefacts();
+    const a = artifacts();
     const record = toDatasetRecord(a, "2024-01-01T00:00:00.000Z");
     expect(record).toMatchObject({format: DATASET_RECORD_FORMAT, savedAt: "2024-01-01T00:00:00.000Z"});
     expect(record.ratingsFile).toBe(a.ratingsFile.buffer);
@@ -113,7 +58,7 @@ describe("toDatasetRecord(artefacts, savedAt)", () => {
 
 describe("fromDatasetRecord(value)", () => {
   it("restores a record, and ignores a missing, older or damaged one", () => {
-    const a = artefacts();
+    const a = artifacts();
     expect(fromDatasetRecord(toDatasetRecord(a))).toEqual(a);
     expect(fromDatasetRecord(undefined)).toBeNull();
     expect(fromDatasetRecord({...toDatasetRecord(a), format: 0})).toBeNull();
@@ -122,7 +67,7 @@ describe("fromDatasetRecord(value)", () => {
   });
 
   it("names a record stored by an earlier version, which called any dataset MovieLens 10M, from its counts", () => {
-    const a = artefacts();
+    const a = artifacts();
     const old = {kind: "movielens", origin: "browser", name: "MovieLens 10M (from your computer)", banner: "MovieLens 10M, loaded from your computer and kept in this browser.", synthetic: null} as const;
     expect(fromDatasetRecord(toDatasetRecord({...a, summary: {...a.summary, dataset: old}}))?.summary).toEqual(a.summary);
     expect(a.summary.dataset.name).toBe("MovieLens-format data, 2 movies, 2 ratings (from your computer)");

@@ -7,7 +7,7 @@ import {solveCholesky} from "../../src/components/solveCholesky.js";
 import type {FoldInRating} from "../../src/components/model/foldIn.js";
 import {indexRatings} from "../../src/components/movielens/indexRatings.js";
 import {createRandom} from "../../src/components/random.js";
-import {predictFor} from "../../src/components/model/recommend.js";
+import {predictFor} from "../../src/components/model/predictRatings.js";
 import {splitRows} from "../../src/components/split.js";
 import {GENRES, synthesize} from "../../src/components/synth/synthesize.js";
 import type {SynthMovie} from "../../src/components/synth/synthesize.js";

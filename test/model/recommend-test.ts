@@ -1,28 +1,21 @@
 import {describe, expect, it} from "vitest";
 import {createRandom} from "../../src/components/random.js";
-import {predictAll, predictFor, recommend} from "../../src/components/model/recommend.js";
-import type {RecommendMovie} from "../../src/components/model/recommend.js";
+import {predictAll} from "../../src/components/model/predictRatings.js";
+import {recommend} from "../../src/components/model/recommend.js";
+import type {RatedMovie} from "../../src/components/movielens/datasetArtifacts.js";
 
-const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
-const expectClose = (actual: ArrayLike<number>, expected: number[]) => {
-  expect(actual).toHaveLength(expected.length);
-  expected.forEach((e, i) => expect(actual[i]).toBeCloseTo(e, 6));
-};
+const movies: RatedMovie[] = [
+  {id: 1, title: "Toy Story", year: 1995, genres: ["Animation", "Children", "Comedy"], ratings: 500},
+  {id: 2, title: "Jumanji", year: 1995, genres: ["Adventure", "Children"], ratings: 300},
+  {id: 5, title: "Star Wars: Episode IV", year: 1977, genres: ["Action", "Sci-Fi"], ratings: 900},
+  {id: 7, title: "Star Wars: Episode V", year: 1980, genres: ["Action", "Sci-Fi"], ratings: 800},
+  {id: 9, title: "Obscure (a.k.a. Gem)", year: null, genres: ["Drama"], ratings: 2},
+  {id: 11, title: "Casablanca", year: 1942, genres: ["Drama", "Romance"], ratings: 400}
+];
+const predicted = [3.5, 3, 4.5, 4.5, 4.9, 4];
+const ids = (rows: {movieId: number}[]) => rows.map((r) => r.movieId);
 
-describe("predictAll(weights, userIndex, {yRange})", () => {
-  const weights = {
-    userFactors: Float32Array.of(1, 0, 0.5, -1), // two users × two factors
-    userBias: Float32Array.of(0.1, -0.2),
-    movieFactors: Float32Array.of(1, 2, 0, 0, -1, 1), // three movies
-    movieBias: Float32Array.of(0, 0.5, -0.5)
-  };
-  it("computes sigmoid(u·m + bu + bm) scaled to yRange for every movie", () => {
-    const p = predictAll(weights, 1, {yRange: [0.5, 5.5]});
-    const expected = [0.5 - 2 - 0.2, 0.5 - 0.2, -0.5 - 1 - 0.2 - 0.5].map((x) => 5 * sigmoid(x) + 0.5);
-    expect(p).toBeInstanceOf(Float32Array);
-    expectClose(p, expected);
-    expectClose(predictAll(weights, 0, {yRange: [0, 1]}), [1.1, 0.6, -1.4].map(sigmoid));
-  });
+describe("recommend(movies, predictAll(weights, user), filters)", () => {
   it("ranks ML-10M's 10,677 movies × 100 factors with every filter exactly as a full sort of the filtered movies does", () => {
     const random = createRandom(1);
     const k = 100, movies = 10677, users = 3;
@@ -45,29 +38,7 @@ describe("predictAll(weights, userIndex, {yRange})", () => {
     expect(rows.map((r) => r.movieId)).toEqual(kept.map(({m}) => m.id));
     expect(rows).toHaveLength(20);
   });
-  it("throws on a user index outside the table", () => {
-    expect(() => predictAll(weights, 2, {yRange: [0.5, 5.5]})).toThrow("predictAll: user index 2 is outside 0…1");
-  });
 });
-
-describe("predictFor(movieFactors, movieBias, user, userBias, {yRange})", () => {
-  it("predicts for a factor vector that is not in the table", () => {
-    const p = predictFor(Float32Array.of(1, 2, 3, 4), Float32Array.of(0, 1), [1, -1], 0.5, {yRange: [0, 2]});
-    expectClose(p, [2 * sigmoid(-0.5), 2 * sigmoid(0.5)]);
-    expect(() => predictFor(Float32Array.of(1, 2, 3, 4), Float32Array.of(0, 1), [1], 0, {yRange: [0, 2]})).toThrow(/1 factors, the movies 2/);
-  });
-});
-
-const movies: RecommendMovie[] = [
-  {id: 1, title: "Toy Story", year: 1995, genres: ["Animation", "Children", "Comedy"], ratings: 500},
-  {id: 2, title: "Jumanji", year: 1995, genres: ["Adventure", "Children"], ratings: 300},
-  {id: 5, title: "Star Wars: Episode IV", year: 1977, genres: ["Action", "Sci-Fi"], ratings: 900},
-  {id: 7, title: "Star Wars: Episode V", year: 1980, genres: ["Action", "Sci-Fi"], ratings: 800},
-  {id: 9, title: "Obscure (a.k.a. Gem)", year: null, genres: ["Drama"], ratings: 2},
-  {id: 11, title: "Casablanca", year: 1942, genres: ["Drama", "Romance"], ratings: 400}
-];
-const predicted = [3.5, 3, 4.5, 4.5, 4.9, 4];
-const ids = (rows: {movieId: number}[]) => rows.map((r) => r.movieId);
 
 describe("recommend(movies, predictions, {rated, excludeTerms, includeGenres, excludeGenres, years, minRatings, n})", () => {
   it("ranks by predicted rating, best first, ties by movie id, and returns full rows", () => {

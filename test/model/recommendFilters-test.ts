@@ -1,9 +1,9 @@
 import {describe, expect, it} from "vitest";
 import {readTopN, recommendFilters} from "../../src/components/model/recommendFilters.js";
 import {recommend} from "../../src/components/model/recommend.js";
-import type {RecommendMovie} from "../../src/components/model/recommend.js";
+import type {RatedMovie} from "../../src/components/movielens/datasetArtifacts.js";
 
-const movies: RecommendMovie[] = [
+const movies: RatedMovie[] = [
   {id: 1, title: "Matrix, The", year: 1999, genres: ["Action", "Sci-Fi"], ratings: 900},
   {id: 2, title: "Haine, La", year: 1995, genres: ["Crime", "Drama"], ratings: 40},
   {id: 3, title: "Die Hard", year: 1988, genres: ["Action"], ratings: 700},

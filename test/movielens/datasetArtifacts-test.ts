@@ -5,7 +5,7 @@ import {join} from "node:path";
 import {promisify} from "node:util";
 import {beforeAll, describe, expect, it} from "vitest";
 import {browserDataset, datasetArtifacts, histogramSummary, movieRows} from "../../src/components/movielens/datasetArtifacts.js";
-import type {DatasetArtefacts} from "../../src/components/movielens/datasetArtifacts.js";
+import type {DatasetArtifacts} from "../../src/components/movielens/datasetArtifacts.js";
 import {indexRatings} from "../../src/components/movielens/indexRatings.js";
 import {parseMovies} from "../../src/components/movielens/parseMovies.js";
 import {parseRatings} from "../../src/components/movielens/parseRatings.js";
@@ -24,21 +24,21 @@ async function load(loader: string, dir: string): Promise<Buffer> {
 }
 
 /** The four loaders' outputs, and datasetArtifacts on the same folder read the way the loaders read it. */
-async function both(dir: string): Promise<{loaders: Record<(typeof LOADERS)[number], Buffer>; artefacts: DatasetArtefacts}> {
+async function both(dir: string): Promise<{loaders: Record<(typeof LOADERS)[number], Buffer>; artifacts: DatasetArtifacts}> {
   const outputs = await Promise.all(LOADERS.map((l) => load(l, dir)));
   const dataset = await resolveDataset({env: {MOVIELENS_DIR: dir}});
   const loaded = await readDataset(dataset);
   return {
     loaders: Object.fromEntries(LOADERS.map((l, i) => [l, outputs[i]])) as Record<(typeof LOADERS)[number], Buffer>,
-    artefacts: datasetArtifacts(loaded.movies, loaded.ratings, loaded.rows, describeDataset(dataset, loaded))
+    artifacts: datasetArtifacts(loaded.movies, loaded.ratings, loaded.rows, describeDataset(dataset, loaded))
   };
 }
 
-function expectSameAsLoaders({loaders, artefacts}: Awaited<ReturnType<typeof both>>): void {
-  expect(Buffer.from(artefacts.ratingsFile).equals(loaders["ratings.bin.ts"])).toBe(true);
-  expect(JSON.stringify(artefacts.movies)).toBe(String(loaders["movies.json.ts"]));
-  expect(JSON.stringify(artefacts.summary)).toBe(String(loaders["summary.json.ts"]));
-  expect(JSON.stringify(artefacts.histogram)).toBe(String(loaders["histogram.json.ts"]));
+function expectSameAsLoaders({loaders, artifacts}: Awaited<ReturnType<typeof both>>): void {
+  expect(Buffer.from(artifacts.ratingsFile).equals(loaders["ratings.bin.ts"])).toBe(true);
+  expect(JSON.stringify(artifacts.movies)).toBe(String(loaders["movies.json.ts"]));
+  expect(JSON.stringify(artifacts.summary)).toBe(String(loaders["summary.json.ts"]));
+  expect(JSON.stringify(artifacts.histogram)).toBe(String(loaders["histogram.json.ts"]));
 }
 
 describe("datasetArtifacts(movies, ratings, rows, dataset)", () => {
@@ -53,9 +53,9 @@ describe("datasetArtifacts(movies, ratings, rows, dataset)", () => {
   it("equals the four build-time loaders' outputs, byte for byte, on a synthetic folder", async () => {
     const result = await both(synthetic);
     expectSameAsLoaders(result);
-    expect(result.artefacts.summary.report.duplicates).toBeGreaterThanOrEqual(1);
-    expect(result.artefacts.summary.report.unknownMovies).toBe(1);
-    expect(result.artefacts.summary.dataset).toMatchObject({kind: "synthetic", name: "Synthetic MovieLens-shaped data (900 ratings, seed 3)"});
+    expect(result.artifacts.summary.report.duplicates).toBeGreaterThanOrEqual(1);
+    expect(result.artifacts.summary.report.unknownMovies).toBe(1);
+    expect(result.artifacts.summary.dataset).toMatchObject({kind: "synthetic", name: "Synthetic MovieLens-shaped data (900 ratings, seed 3)"});
   });
 
   it("equals the loaders on the real-format fixtures with my ratings appended", async () => {
@@ -65,11 +65,11 @@ describe("datasetArtifacts(movies, ratings, rows, dataset)", () => {
     writeFileSync(join(dir, "my_ratings.dat"), "99999::32::5::1700000000\n99999::50::4.5::1700000001\n");
     const result = await both(dir);
     expectSameAsLoaders(result);
-    expect(result.artefacts.summary.counts).toEqual({users: 2, movies: 5, ratedMovies: 4, ratings: 4, myRatings: 2});
+    expect(result.artifacts.summary.counts).toEqual({users: 2, movies: 5, ratedMovies: 4, ratings: 4, myRatings: 2});
     // No MovieLens release: named by its counts, the rows of ratings.dat (my ratings not counted), in summary.json and ratings.bin.
-    expect(result.artefacts.summary.dataset).toEqual({kind: "movielens", origin: "MOVIELENS_DIR", name: "MovieLens-format data, 5 movies, 5 ratings", banner: `MovieLens-format data, 5 movies, 5 ratings, from ${dir}/.`, synthetic: null});
-    expect(decodeRatingsFile(result.artefacts.ratingsFile.buffer as ArrayBuffer).header.meta).toEqual({dataset: "MovieLens-format data, 5 movies, 5 ratings", kind: "movielens"});
-    expect(result.artefacts.summary.myRatings).toEqual([{movieId: 32, rating: 5, timestamp: 1700000000}, {movieId: 50, rating: 4.5, timestamp: 1700000001}]);
+    expect(result.artifacts.summary.dataset).toEqual({kind: "movielens", origin: "MOVIELENS_DIR", name: "MovieLens-format data, 5 movies, 5 ratings", banner: `MovieLens-format data, 5 movies, 5 ratings, from ${dir}/.`, synthetic: null});
+    expect(decodeRatingsFile(result.artifacts.ratingsFile.buffer as ArrayBuffer).header.meta).toEqual({dataset: "MovieLens-format data, 5 movies, 5 ratings", kind: "movielens"});
+    expect(result.artifacts.summary.myRatings).toEqual([{movieId: 32, rating: 5, timestamp: 1700000000}, {movieId: 50, rating: 4.5, timestamp: 1700000001}]);
   });
 
   it("names the dataset in the ratings file's header and describes a browser import", () => {

@@ -4,7 +4,7 @@ import {join} from "node:path";
 import {strToU8, zipSync} from "fflate";
 import {beforeAll, describe, expect, it} from "vitest";
 import {browserDataset, datasetArtifacts} from "../../src/components/movielens/datasetArtifacts.js";
-import type {DatasetArtefacts} from "../../src/components/movielens/datasetArtifacts.js";
+import type {DatasetArtifacts} from "../../src/components/movielens/datasetArtifacts.js";
 import {baseName, importMovieLens} from "../../src/components/movielens/importMovieLens.js";
 import type {ImportProgress} from "../../src/components/movielens/importMovieLens.js";
 import {decodeRatingsFile} from "../../src/components/movielens/ratingsFile.js";
@@ -20,7 +20,7 @@ let movies: Uint8Array;
 let ratings: Uint8Array;
 let myRatings: Uint8Array;
 let zip: Uint8Array;
-let expected: DatasetArtefacts;
+let expected: DatasetArtifacts;
 
 /** The error an import rejects with, or null. */
 const failure = (promise: Promise<unknown>) => promise.then(() => null, (e: Error) => e);
@@ -40,16 +40,16 @@ beforeAll(async () => {
 });
 
 describe("importMovieLens(zip, options)", () => {
-  it("imports ml-10m.zip into the same artefacts as datasetArtifacts on the unzipped folder", async () => {
-    const artefacts = await importMovieLens(zip);
-    expect(Buffer.from(artefacts.ratingsFile).equals(Buffer.from(expected.ratingsFile))).toBe(true);
-    expect(artefacts.movies).toEqual(expected.movies);
-    expect(artefacts.summary).toEqual(expected.summary);
-    expect(artefacts.histogram).toEqual(expected.histogram);
-    expect(artefacts.summary.dataset).toEqual(NAMED);
-    expect(artefacts.summary.dataset.name).toBe("MovieLens-format data, 800 movies, 300,000 ratings (from your computer)");
-    expect(artefacts.summary.counts.myRatings).toBeGreaterThan(0);
-    expect(decodeRatingsFile(artefacts.ratingsFile.buffer as ArrayBuffer).header.meta).toEqual({dataset: NAMED.name, kind: "movielens"});
+  it("imports ml-10m.zip into the same artifacts as datasetArtifacts on the unzipped folder", async () => {
+    const artifacts = await importMovieLens(zip);
+    expect(Buffer.from(artifacts.ratingsFile).equals(Buffer.from(expected.ratingsFile))).toBe(true);
+    expect(artifacts.movies).toEqual(expected.movies);
+    expect(artifacts.summary).toEqual(expected.summary);
+    expect(artifacts.histogram).toEqual(expected.histogram);
+    expect(artifacts.summary.dataset).toEqual(NAMED);
+    expect(artifacts.summary.dataset.name).toBe("MovieLens-format data, 800 movies, 300,000 ratings (from your computer)");
+    expect(artifacts.summary.counts.myRatings).toBeGreaterThan(0);
+    expect(decodeRatingsFile(artifacts.ratingsFile.buffer as ArrayBuffer).header.meta).toEqual({dataset: NAMED.name, kind: "movielens"});
   });
 
   it("reports progress in bytes, chunk by chunk, through unzip, ratings, movies and index", async () => {
@@ -176,11 +176,11 @@ describe("importMovieLens(files, options)", () => {
   it("imports the bare .dat files, matched by basename in any folder", async () => {
     const events: ImportProgress[] = [];
     const files = [{name: "ml-10M100K/movies.dat", bytes: movies}, {name: "ml-10M100K/ratings.dat", bytes: ratings}, {name: "my_ratings.dat", bytes: myRatings}, {name: "README.html", bytes: strToU8("<p>")}];
-    const artefacts = await importMovieLens(files, {onProgress: (p) => events.push(p)});
-    expect(Buffer.from(artefacts.ratingsFile).equals(Buffer.from(expected.ratingsFile))).toBe(true);
-    expect(artefacts.movies).toEqual(expected.movies);
-    expect(artefacts.summary).toEqual(expected.summary);
-    expect(artefacts.histogram).toEqual(expected.histogram);
+    const artifacts = await importMovieLens(files, {onProgress: (p) => events.push(p)});
+    expect(Buffer.from(artifacts.ratingsFile).equals(Buffer.from(expected.ratingsFile))).toBe(true);
+    expect(artifacts.movies).toEqual(expected.movies);
+    expect(artifacts.summary).toEqual(expected.summary);
+    expect(artifacts.histogram).toEqual(expected.histogram);
     expect(events.filter((e) => e.stage === "ratings").map((e) => e.done)).toEqual([1 << 22, ratings.length]);
   });
 

@@ -16,7 +16,7 @@ async function events(request: Parameters<typeof runImport>[0], clock: () => num
 }
 
 describe("runImport(request, post, now)", () => {
-  it("posts throttled progress, then the artefacts with the ratings file's buffer transferred", async () => {
+  it("posts throttled progress, then the artifacts with the ratings file's buffer transferred", async () => {
     const files = [{name: "movies.dat", bytes: buffer(strToU8(MOVIES))}, {name: "ratings.dat", bytes: buffer(RATINGS)}];
     let t = 0;
     const posted = await events({type: "import", files}, () => (t += 10)); // 10 ms between reports: most are dropped
@@ -26,10 +26,10 @@ describe("runImport(request, post, now)", () => {
     const done = posted.at(-1)!;
     expect(done.event.type).toBe("done");
     if (done.event.type !== "done") return;
-    expect(done.transfer).toEqual([done.event.artefacts.ratingsFile.buffer]);
+    expect(done.transfer).toEqual([done.event.artifacts.ratingsFile.buffer]);
     // Each user rates one movie again and again; indexing keeps the last rating of each pair.
-    expect(decodeRatingsFile(done.event.artefacts.ratingsFile.buffer as ArrayBuffer).rating2.length).toBe(500);
-    expect(done.event.artefacts.summary.counts).toMatchObject({users: 500, movies: 2, ratings: 500});
+    expect(decodeRatingsFile(done.event.artifacts.ratingsFile.buffer as ArrayBuffer).rating2.length).toBe(500);
+    expect(done.event.artifacts.summary.counts).toMatchObject({users: 500, movies: 2, ratings: 500});
     expect(done.event.seconds).toBeGreaterThan(0);
   });
 
@@ -44,7 +44,7 @@ describe("runImport(request, post, now)", () => {
     const zip = zipSync({"ml-10M100K": {"movies.dat": strToU8(MOVIES), "ratings.dat": strToU8("1::1::5::1\n")}});
     const ok = await events({type: "import", files: [{name: "ml-10m.zip", bytes: buffer(zip)}], myRatings: buffer(strToU8("99999::2::4::5\n"))}, () => 0);
     const done = ok.at(-1)!.event;
-    expect(done.type === "done" && done.artefacts.summary.myRatings).toEqual([{movieId: 2, rating: 4, timestamp: 5}]);
+    expect(done.type === "done" && done.artifacts.summary.myRatings).toEqual([{movieId: 2, rating: 4, timestamp: 5}]);
     const bad = zipSync({"ml-10M100K": {"movies.dat": strToU8(MOVIES)}});
     const failed = await events({type: "import", files: [{name: "ml-10m.zip", bytes: buffer(bad)}]}, () => 0);
     expect(failed.map((p) => p.event)).toEqual([{type: "error", message: expect.stringMatching(/^ml-10m\.zip lacks ratings\.dat; it has: ml-10M100K\/movies\.dat\./)}]);

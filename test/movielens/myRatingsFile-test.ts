@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {MyRatingsFileError, formatMyRatings, parseMyRatings, parseMyRatingsFile} from "../../src/components/movielens/myRatingsFile.js";
+import {MY_USER_ID, MyRatingsFileError, formatMyRatings, parseMyRatings, parseMyRatingsFile} from "../../src/components/movielens/myRatingsFile.js";
 
 const mine = [
   {movieId: 1, rating: 4, timestamp: 1231200015},
@@ -15,6 +15,12 @@ function thrown(f: () => unknown): Error {
   }
   throw new Error("expected a throw");
 }
+
+describe("MY_USER_ID", () => {
+  it("is the original notebook's user id for my ratings", () => {
+    expect(MY_USER_ID).toBe(99999);
+  });
+});
 
 describe("formatMyRatings(ratings)", () => {
   it("writes the original's format: whole ratings as integers, half stars with .5, one line each", () => {

@@ -103,7 +103,7 @@ describe("Save and resume: Stop (browser)", () => {
     expect(epochs[0]).toBe("0"); // the checkpoint's epoch is kept
     expect(epochs.length).toBeLessThan(11);
     await page.close();
-  });
+  }, 180_000); // it trains, then resumes: its two waits of up to 60 s each must fit in its time on a loaded machine
 });
 
 describe("Recommendations: the Model select (browser)", () => {

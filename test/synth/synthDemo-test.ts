@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {MY_USER_ID} from "../../src/components/movielens/parseRatings.js";
+import {MY_USER_ID} from "../../src/components/movielens/myRatingsFile.js";
 import {createRandom} from "../../src/components/random.js";
 import {GENRES, makeCatalog} from "../../src/components/synth/synthCatalog.js";
 import {DEMO_TASTE, makeDemoRatings} from "../../src/components/synth/synthDemo.js";

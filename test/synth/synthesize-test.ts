@@ -1,7 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {expectedRating, ratingVariance, roundToGrid} from "../../src/components/synth/ratingGrid.js";
-import {GENRES, ML10M_SHAPE, SITE_SYNTH, encodeRatings, formatMovies, formatRatings, synthesize} from "../../src/components/synth/synthesize.js";
-import type {RatingColumns} from "../../src/components/synth/synthesize.js";
+import {GENRES, ML10M_SHAPE, SITE_SYNTH, synthesize} from "../../src/components/synth/synthesize.js";
+import type {RatingColumns} from "../../src/components/movielens/parseRatings.js";
 
 // Sparse enough (7% of user × movie pairs) for popularity to show; MovieLens 10M is at 1.3%.
 const SMALL = {seed: 7, users: 300, movies: 1000, ratings: 20_000};
@@ -187,34 +187,5 @@ describe("synthesize(options)", () => {
   it("fits a catalog that users rate densely, up to every pair", () => {
     const full = synthesize({seed: 3, users: 30, movies: 40, ratings: 1200});
     expect(new Set(Array.from(full.ratings.userId, (u, i) => u * 1e6 + full.ratings.movieId[i])).size).toBe(1200);
-  });
-});
-
-describe("formatMovies(movies)", () => {
-  it("writes one movies.dat line per movie, with the year in parentheses", () => {
-    const text = formatMovies(movies);
-    expect(text.endsWith("\n")).toBe(true);
-    const lines = text.slice(0, -1).split("\n");
-    expect(lines.length).toBe(movies.length);
-    for (const line of lines) expect(line).toMatch(/^\d+::.+ \(\d{4}\)::[A-Za-z|-]+$/);
-    expect(formatMovies([{id: 1, title: "Café, The", year: 1995, genres: ["Comedy", "Sci-Fi"]}])).toBe("1::Café, The (1995)::Comedy|Sci-Fi\n");
-  });
-});
-
-describe("formatRatings(ratings, start, end)", () => {
-  it("writes MovieLens lines, whole ratings without a decimal point", () => {
-    const text = formatRatings(ratings);
-    const lines = text.slice(0, -1).split("\n");
-    expect(lines.length).toBe(R);
-    for (const line of lines) expect(line).toMatch(/^\d+::\d+::(0\.5|[1-4](\.5)?|5)::\d+$/);
-    for (const line of formatRatings(myRatings).slice(0, -1).split("\n")) expect(line).toMatch(/^99999::\d+::(0\.5|[1-4](\.5)?|5)::\d+$/);
-    const fixture = {userId: Int32Array.of(1, 3), movieId: Int32Array.of(122, 1252), rating2: Uint8Array.of(10, 9), timestamp: Int32Array.of(838985046, 1133571171)};
-    expect(formatRatings(fixture)).toBe("1::122::5::838985046\n3::1252::4.5::1133571171\n");
-  });
-  it("formats slices [start, end) that add up to the whole", () => {
-    const whole = formatRatings(ratings);
-    expect(formatRatings(ratings, 0, 7000) + formatRatings(ratings, 7000, 13001) + formatRatings(ratings, 13001)).toBe(whole);
-    expect(formatRatings(ratings, 5, 5)).toBe("");
-    expect(new TextDecoder().decode(encodeRatings(ratings))).toBe(whole);
   });
 });

@@ -7,7 +7,7 @@ const run = (n: number, movieIds: number[], validLoss: number | null = 0.8 + n /
   name: `Run #${n}`,
   label: `${n * 10} factors`,
   validLoss,
-  rows: movieIds.map((movieId, i) => ({rank: i + 1, movieId, title: `Movie ${movieId}`, year: movieId === 3 ? null : 1990 + movieId, genres: [], predicted: 5 - i / 4, ratings: 1}))
+  rows: movieIds.map((movieId, i) => ({rank: i + 1, movieId, index: movieId, title: `Movie ${movieId}`, year: movieId === 3 ? null : 1990 + movieId, genres: [], predicted: 5 - i / 4, ratings: 1}))
 });
 
 describe("CompareRuns(runs, {width})", () => {

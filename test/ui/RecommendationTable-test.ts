@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
 import {RecommendationTable} from "../../src/components/ui/RecommendationTable.js";
-import type {RecommendationRow} from "../../src/components/ui/RecommendationTable.js";
+import type {Recommendation} from "../../src/components/model/recommend.js";
 
-const rows: RecommendationRow[] = [
-  {rank: 1, movieId: 318, title: "Shawshank Redemption, The", year: 1994, genres: ["Drama"], predicted: 4.567, ratings: 30_000},
-  {rank: 2, movieId: 7, title: "<i>Untitled</i>", year: null, genres: [], predicted: 4.5, ratings: 3}
+const rows: Recommendation[] = [
+  {rank: 1, movieId: 318, index: 0, title: "Shawshank Redemption, The", year: 1994, genres: ["Drama"], predicted: 4.567, ratings: 30_000},
+  {rank: 2, movieId: 7, index: 1, title: "<i>Untitled</i>", year: null, genres: [], predicted: 4.5, ratings: 3}
 ];
 
 describe("RecommendationTable(rows, {onRate, highlight, empty})", () => {

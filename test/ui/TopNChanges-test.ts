@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import type {RecommendationRow} from "../../src/components/ui/RecommendationTable.js";
+import type {Recommendation} from "../../src/components/model/recommend.js";
 import {TopNChanges, topNChanges} from "../../src/components/ui/TopNChanges.js";
 
-const row = (movieId: number, year: number | null = 2000): RecommendationRow => ({rank: 0, movieId, title: `Movie ${movieId}`, year, genres: [], predicted: 4 + movieId / 100, ratings: 1});
-const ids = (rows: RecommendationRow[]) => rows.map((r) => r.movieId);
+const row = (movieId: number, year: number | null = 2000): Recommendation => ({rank: 0, movieId, index: movieId, title: `Movie ${movieId}`, year, genres: [], predicted: 4 + movieId / 100, ratings: 1});
+const ids = (rows: Recommendation[]) => rows.map((r) => r.movieId);
 
 describe("topNChanges(before, after)", () => {
   it("finds the movies that entered (in the new order), that left (in the old order), and how many stayed", () => {

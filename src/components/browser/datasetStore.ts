@@ -1,9 +1,10 @@
 // Keeps a visitor's imported dataset in IndexedDB, so a later visit skips unzipping and parsing. It has its own
 // database, apart from the workbook's runs and checkpoints, so "forget this data" can never touch those.
 import {browserDataset} from "../movielens/datasetArtifacts.js";
-import type {DatasetArtefacts, DatasetSummary} from "../movielens/datasetArtifacts.js";
+import type {DatasetArtifacts, DatasetSummary} from "../movielens/datasetArtifacts.js";
 import {movielensName, summaryReleaseCounts} from "../movielens/movielensRelease.js";
 import {RATINGS_FILE_MAGIC} from "../movielens/ratingsFile.js";
+import {idbOpen, idbRequest, idbTransactionDone} from "./idbRequest.js";
 
 /** The IndexedDB database that holds the imported dataset. */
 export const DATASET_STORE_NAME = "movielens-workbook-data";
@@ -15,38 +16,38 @@ const VERSION = 1;
 const STORE = "dataset";
 const KEY = "current";
 
-/** The one record stored: the artefacts, with the ratings file as its own ArrayBuffer. */
+/** The one record stored: the artifacts, with the ratings file as its own ArrayBuffer. */
 export interface DatasetRecord {
   format: typeof DATASET_RECORD_FORMAT;
   savedAt: string;
   ratingsFile: ArrayBuffer;
-  movies: DatasetArtefacts["movies"];
-  summary: DatasetArtefacts["summary"];
-  histogram: DatasetArtefacts["histogram"];
+  movies: DatasetArtifacts["movies"];
+  summary: DatasetArtifacts["summary"];
+  histogram: DatasetArtifacts["histogram"];
 }
 
 /** The imported dataset's store: save replaces what was stored in one transaction, all or nothing. */
 export interface DatasetStore {
-  save(artefacts: DatasetArtefacts): Promise<void>;
-  /** The stored artefacts, or null when there are none (or they were stored by an incompatible version). */
-  load(): Promise<DatasetArtefacts | null>;
+  save(artifacts: DatasetArtifacts): Promise<void>;
+  /** The stored artifacts, or null when there are none (or they were stored by an incompatible version). */
+  load(): Promise<DatasetArtifacts | null>;
   forget(): Promise<void>;
   close(): void;
 }
 
-/** Turns artefacts into the record to store, copying the ratings file only when it is a view into a larger buffer. */
-export function toDatasetRecord(artefacts: DatasetArtefacts, savedAt = new Date().toISOString()): DatasetRecord {
-  const {ratingsFile: file, movies, summary, histogram} = artefacts;
+/** Turns artifacts into the record to store, copying the ratings file only when it is a view into a larger buffer. */
+export function toDatasetRecord(artifacts: DatasetArtifacts, savedAt = new Date().toISOString()): DatasetRecord {
+  const {ratingsFile: file, movies, summary, histogram} = artifacts;
   const whole = file.byteOffset === 0 && file.byteLength === file.buffer.byteLength;
   const ratingsFile = (whole ? file.buffer : file.slice().buffer) as ArrayBuffer;
   return {format: DATASET_RECORD_FORMAT, savedAt, ratingsFile, movies, summary, histogram};
 }
 
 /**
- * Turns a stored value back into artefacts, or null when it is missing, of another format, or not a ratings file. The
+ * Turns a stored value back into artifacts, or null when it is missing, of another format, or not a ratings file. The
  * dataset is named from its counts again, since an earlier version called whatever it stored "MovieLens 10M".
  */
-export function fromDatasetRecord(value: unknown): DatasetArtefacts | null {
+export function fromDatasetRecord(value: unknown): DatasetArtifacts | null {
   if (typeof value !== "object" || value === null) return null;
   const record = value as Partial<DatasetRecord>;
   if (record.format !== DATASET_RECORD_FORMAT || !(record.ratingsFile instanceof ArrayBuffer)) return null;
@@ -69,32 +70,15 @@ export function datasetStorageError(error: DOMException | Error | null): Error {
   return new Error(`The browser's storage failed, so your dataset was not kept (${error?.message ?? "unknown error"}). It works for this visit; load it again next time.`);
 }
 
-function request<T>(r: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(datasetStorageError(r.error));
-  });
-}
-
-function done(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = (event) => reject(datasetStorageError((event.target as IDBRequest | null)?.error ?? tx.error));
-    tx.onabort = () => reject(datasetStorageError(tx.error));
-  });
-}
-
 /** Opens (creating on first use) the database that keeps the imported dataset; `indexedDB` is a parameter for tests. */
 export async function openDatasetStore(name = DATASET_STORE_NAME, factory: IDBFactory | undefined = globalThis.indexedDB): Promise<DatasetStore> {
   if (!factory) throw new Error("This browser has no IndexedDB, so your dataset cannot be kept: it works for this visit, but you will have to load it again next time.");
-  const open = factory.open(name, VERSION);
-  open.onupgradeneeded = () => void open.result.createObjectStore(STORE);
-  const db = await request(open);
+  const db = await idbOpen(factory, name, VERSION, (db) => void db.createObjectStore(STORE), datasetStorageError);
   // Another tab upgrading the database must not wait on this one.
   db.onversionchange = () => db.close();
   const write = async (body: (store: IDBObjectStore) => void) => {
     const tx = db.transaction(STORE, "readwrite");
-    const finished = done(tx);
+    const finished = idbTransactionDone(tx, datasetStorageError);
     try {
       body(tx.objectStore(STORE));
     } catch (error) {
@@ -106,8 +90,8 @@ export async function openDatasetStore(name = DATASET_STORE_NAME, factory: IDBFa
     await finished;
   };
   return {
-    save: (artefacts) => write((store) => void store.put(toDatasetRecord(artefacts), KEY)),
-    load: async () => fromDatasetRecord(await request(db.transaction(STORE).objectStore(STORE).get(KEY))),
+    save: (artifacts) => write((store) => void store.put(toDatasetRecord(artifacts), KEY)),
+    load: async () => fromDatasetRecord(await idbRequest(db.transaction(STORE).objectStore(STORE).get(KEY), datasetStorageError)),
     forget: () => write((store) => void store.delete(KEY)),
     close: () => db.close()
   };

@@ -5,7 +5,7 @@
 // lag behind the write by a moment), each page keeps the changes it has heard of, and every write stores the merge of
 // what is stored and what the page knows, deletions included (as tombstones), so no tab can drop or resurrect what
 // another tab did.
-import type {MyRating} from "../movielens/withMyRatings.js";
+import type {MyRating} from "../movielens/myRatingsFile.js";
 
 /** The prefix of the localStorage key of my ratings on one catalogue: `${MY_RATINGS_KEY}@${catalogueId}`. */
 export const MY_RATINGS_KEY = "movielens-workbook:my-ratings";

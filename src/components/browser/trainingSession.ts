@@ -1,5 +1,5 @@
 import type {BackendName, BackendSkip, EpochRow, TrainEvent, TrainHyper, TrainRequest, WorkerMemory} from "../engine/trainProtocol.js";
-import type {MyRating} from "../movielens/withMyRatings.js";
+import type {MyRating} from "../movielens/myRatingsFile.js";
 
 /** Everything a page shows about training, rebuilt from the worker's events. */
 export interface TrainingState {

@@ -1,4 +1,4 @@
-import type {DatasetArtefacts, DatasetSummary, HistogramSummary, MovieRow} from "../movielens/datasetArtifacts.js";
+import type {DatasetArtifacts, DatasetSummary, HistogramSummary, MovieRow} from "../movielens/datasetArtifacts.js";
 import {catalogueId} from "../movielens/catalogueId.js";
 import {openDatasetStore} from "./datasetStore.js";
 
@@ -19,11 +19,11 @@ export interface WorkbookData {
 }
 
 /**
- * Loads the page's data: the artefacts stored by "Load MovieLens 10M from your computer" when there are any, otherwise
+ * Loads the page's data: the artifacts stored by "Load MovieLens 10M from your computer" when there are any, otherwise
  * the build's files. Only what the page asks for is read from the build.
  */
 export async function loadWorkbookData(built: {summary: Attachment; movies?: Attachment; histogram?: Attachment; ratings?: Attachment}): Promise<WorkbookData> {
-  let stored: DatasetArtefacts | null = null;
+  let stored: DatasetArtifacts | null = null;
   try {
     const store = await openDatasetStore();
     stored = await store.load();

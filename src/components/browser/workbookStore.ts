@@ -1,5 +1,6 @@
 import type {EpochRow, TrainHyper} from "../engine/trainProtocol.js";
-import type {MyRating} from "../movielens/withMyRatings.js";
+import type {MyRating} from "../movielens/myRatingsFile.js";
+import {idbOpen, idbRequest, idbTransactionDone} from "./idbRequest.js";
 
 /** A completed (or stopped) training run, kept so later pages can compare runs. */
 export interface RunRecord {
@@ -47,15 +48,9 @@ export interface WorkbookStore {
   close(): void;
 }
 
+/** The IndexedDB database that holds the runs, the checkpoints and the latest model. */
 export const STORE_NAME = "movielens-workbook";
 const VERSION = 1;
-
-function request<T>(r: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(storageError(r.error));
-  });
-}
 
 /** Turns IndexedDB's errors into messages a reader can act on; a full disk is the likely one. */
 export function storageError(error: DOMException | null): Error {
@@ -65,30 +60,24 @@ export function storageError(error: DOMException | null): Error {
   return new Error(`The browser's storage failed: ${error?.message ?? "unknown error"}.`);
 }
 
-function done(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(storageError(tx.error));
-    tx.onabort = () => reject(storageError(tx.error));
-  });
-}
+const request = <T>(r: IDBRequest<T>) => idbRequest(r, storageError);
 
-/** Opens (creating on first use) the workbook's IndexedDB database. */
-export async function openWorkbookStore(name = STORE_NAME): Promise<WorkbookStore> {
-  if (typeof indexedDB === "undefined") throw new Error("This browser has no IndexedDB, so runs and checkpoints cannot be saved.");
-  const open = indexedDB.open(name, VERSION);
-  open.onupgradeneeded = () => {
-    const db = open.result;
+/**
+ * Opens (creating on first use) the workbook's IndexedDB database: runs and checkpoints keyed by ids it assigns, each
+ * checkpoint's bytes apart, and the latest model. `factory` is the browser's `indexedDB`, a parameter for tests.
+ */
+export async function openWorkbookStore(name = STORE_NAME, factory: IDBFactory | undefined = globalThis.indexedDB): Promise<WorkbookStore> {
+  if (!factory) throw new Error("This browser has no IndexedDB, so runs and checkpoints cannot be saved.");
+  const db = await idbOpen(factory, name, VERSION, (db) => {
     db.createObjectStore("runs", {keyPath: "id", autoIncrement: true});
     db.createObjectStore("checkpoints", {keyPath: "id", autoIncrement: true});
     db.createObjectStore("checkpointBytes");
     db.createObjectStore("latest");
-  };
-  const db = await request(open);
+  }, storageError);
   const write = async (stores: string[], body: (tx: IDBTransaction) => void) => {
     const tx = db.transaction(stores, "readwrite");
     body(tx);
-    await done(tx);
+    await idbTransactionDone(tx, storageError);
   };
   return {
     async putRun(run) {

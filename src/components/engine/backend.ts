@@ -1,83 +1,82 @@
+// Which TF.js backend trains: one function, chooseBackend, for the worker, the benches and the tests.
 import * as tf from "@tensorflow/tfjs";
 import {setWasmPaths} from "@tensorflow/tfjs-backend-wasm";
 import "@tensorflow/tfjs-backend-webgpu";
-import {TABLES} from "./buildModel.js";
-import type {CollabModel, Tables} from "./buildModel.js";
-import type {HostTables} from "./collabStep.js";
+import {softwareGpu} from "./softwareGpu.js";
+import type {GpuSkip} from "./softwareGpu.js";
 
 export type BackendName = "webgpu" | "webgl" | "wasm" | "cpu";
+/** The order "auto" tries the backends in: fastest first, when each runs where it should. */
 export const BACKENDS: readonly BackendName[] = ["webgpu", "webgl", "wasm", "cpu"];
+
+/** A backend passed over before the one in use: "auto" skips a GPU that is missing or runs on the CPU; one can fail to start. */
+export interface BackendSkip {
+  backend: BackendName;
+  why: GpuSkip["why"] | "failed";
+  /** The reason in the driver's or TF.js's words. */
+  detail: string;
+}
+
+/** The backend chooseBackend started, and each one it passed over before it, with why. */
+export interface BackendChoice {
+  backend: BackendName;
+  skipped: BackendSkip[];
+  /**
+   * When the backend was asked for by name and is a GPU backend that runs on the CPU (SwiftShader…), softwareGpu's
+   * words for it: it is used as asked, and the caller may say it is slow. Null otherwise.
+   */
+  software: string | null;
+}
+
+export interface ChooseBackendOptions {
+  /** Where the wasm backend finds its .wasm files: a URL prefix or a map of file names to URLs in a browser, a folder path ending in "/" in Node. */
+  wasmPath?: string | Record<string, string>;
+  /** Why a GPU backend would not run on a real GPU, or null; defaults to softwareGpu. Tests pass a fake. */
+  probe?: (backend: "webgpu" | "webgl") => Promise<GpuSkip | null>;
+  /** Starts a backend and resolves true when TF.js uses it; false or a rejection means it cannot. Defaults to TF.js's setBackend. Tests pass a fake. */
+  start?: (backend: BackendName) => Promise<boolean>;
+}
+
+async function startTf(name: BackendName): Promise<boolean> {
+  if (!(await tf.setBackend(name))) return false;
+  await tf.ready();
+  return tf.getBackend() === name;
+}
+
+/**
+ * Starts a TF.js backend and says which, and why it passed over the ones before it. "auto" tries webgpu, webgl, wasm,
+ * cpu in order, skipping a GPU backend that is missing or runs on the CPU (a software GPU is slower than wasm), and
+ * one that fails to start. A backend asked for by name is the only one tried: when it is missing or fails to start,
+ * this throws an Error that gives the reason, never falling back to another; on a software GPU it starts, and
+ * `software` says so. An unknown name throws a TypeError; when "auto" finds none, the Error lists every reason.
+ */
+export async function chooseBackend(requested: BackendName | "auto" = "auto", {wasmPath, probe = softwareGpu, start = startTf}: ChooseBackendOptions = {}): Promise<BackendChoice> {
+  if (requested !== "auto" && !BACKENDS.includes(requested)) throw new TypeError(`chooseBackend: unknown backend ${JSON.stringify(requested)}; use one of ${BACKENDS.join(", ")} or "auto"`);
+  if (wasmPath) setWasmPaths(wasmPath);
+  const skipped: BackendSkip[] = [];
+  for (const name of requested === "auto" ? BACKENDS : [requested]) {
+    const gpu = name === "webgpu" || name === "webgl" ? await probe(name) : null;
+    if (gpu && (gpu.why === "missing" || requested === "auto")) {
+      skipped.push({backend: name, ...gpu});
+      continue;
+    }
+    try {
+      if (await start(name)) return {backend: name, skipped, software: gpu?.detail ?? null};
+      skipped.push({backend: name, why: "failed", detail: "did not initialise"});
+    } catch (error) {
+      skipped.push({backend: name, why: "failed", detail: error instanceof Error ? error.message : String(error)});
+    }
+  }
+  const reasons = skipped.map((s) => `${s.backend}: ${s.detail}`).join("; ");
+  throw new Error(requested === "auto" ? `No TF.js backend could start (${reasons}).` : `The ${requested} backend could not start (${reasons}). Choose auto to use the best one that can.`);
+}
 
 export interface PickBackendOptions {
   /** Where the wasm backend finds its .wasm files: a URL prefix in a browser, a folder path ending in "/" in Node. */
   wasmPath?: string;
 }
 
-/** Sets the TF.js backend: the one asked for, or with "auto" the first of webgpu, webgl, wasm, cpu that initialises; returns the one in use. */
+/** Sets the TF.js backend with chooseBackend and returns its name, for scripts, benches and tests that need no reasons. */
 export async function pickBackend(preferred: BackendName | "auto" = "auto", {wasmPath}: PickBackendOptions = {}): Promise<BackendName> {
-  if (preferred !== "auto" && !BACKENDS.includes(preferred)) throw new TypeError(`pickBackend: unknown backend ${JSON.stringify(preferred)}; use one of ${BACKENDS.join(", ")} or "auto"`);
-  if (wasmPath) setWasmPaths(wasmPath);
-  const candidates = preferred === "auto" ? BACKENDS : [preferred];
-  const failures: string[] = [];
-  for (const name of candidates) {
-    if (name === "webgpu" && !(globalThis.navigator as {gpu?: unknown} | undefined)?.gpu) {
-      failures.push("webgpu: navigator.gpu is missing");
-      continue;
-    }
-    if (name === "webgl" && typeof document === "undefined" && typeof OffscreenCanvas === "undefined") {
-      failures.push("webgl: no canvas");
-      continue;
-    }
-    try {
-      if (await tf.setBackend(name)) {
-        await tf.ready();
-        if (tf.getBackend() === name) return name;
-      }
-      failures.push(`${name}: did not initialise`);
-    } catch (error) {
-      failures.push(`${name}: ${(error as Error).message}`);
-    }
-  }
-  throw new Error(`pickBackend: no TF.js backend initialised (${failures.join("; ")})`);
-}
-
-interface CpuBackend {
-  data: {get(dataId: object): {values: unknown}};
-}
-interface WasmBackend {
-  dataIdMap: {get(dataId: object): {memoryOffset: number}};
-  wasm: {HEAPF32: Float32Array};
-}
-
-/**
- * A live Float32Array over a tensor's storage, when the backend keeps it in host memory (cpu: its JS array; wasm: a
- * view of the wasm heap), so a step can update it in place; null on GPU backends. Take a fresh view after anything
- * that may grow the wasm heap.
- */
-export function hostArray(t: tf.Tensor): Float32Array | null {
-  if (t.dtype !== "float32") return null;
-  const name = tf.getBackend();
-  if (name === "cpu") {
-    const values = (tf.backend() as unknown as CpuBackend).data.get(t.dataId).values;
-    return values instanceof Float32Array && values.length === t.size ? values : null;
-  }
-  if (name === "wasm") {
-    const backend = tf.backend() as unknown as WasmBackend;
-    return new Float32Array(backend.wasm.HEAPF32.buffer, backend.dataIdMap.get(t.dataId).memoryOffset, t.size);
-  }
-  return null;
-}
-
-/** Live host views of all of a model's tables, or null when the backend keeps them off the CPU. */
-export function hostTables(model: CollabModel): HostTables | null {
-  const views = {} as Record<"weights" | "gradAvg" | "sqrAvg", Tables<Float32Array>>;
-  for (const group of ["weights", "gradAvg", "sqrAvg"] as const) {
-    views[group] = {} as Tables<Float32Array>;
-    for (const k of TABLES) {
-      const a = hostArray(model[group][k]);
-      if (!a) return null;
-      views[group][k] = a;
-    }
-  }
-  return views;
+  return (await chooseBackend(preferred, {wasmPath})).backend;
 }

@@ -20,7 +20,7 @@ export interface CollabModel {
   /** How many optimizer steps have been taken (Adam's debiasing counter). */
   adamStep: number;
   /** Where training stands, so `fit` can resume; null before the first fit. */
-  training: TrainingState | null;
+  training: FitState | null;
   dispose(): void;
 }
 
@@ -33,7 +33,7 @@ export interface EpochRow {
 }
 
 /** The schedule position and hyperparameters of a run of `fit`, enough to resume it exactly. */
-export interface TrainingState {
+export interface FitState {
   epochs: number;
   lrMax: number;
   wd: number;

@@ -54,6 +54,3 @@ export function restoreModel(bytes: Uint8Array, table: RatingsTable, context: Da
   model.training = header.training;
   return model;
 }
-
-export {CHECKPOINT_FORMAT, CHECKPOINT_MAGIC, CHECKPOINT_VERSION, decodeCheckpoint} from "../model/checkpointFormat.js";
-export type {Checkpoint, CheckpointHeader} from "../model/checkpointFormat.js";

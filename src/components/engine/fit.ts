@@ -1,14 +1,14 @@
 import * as tf from "@tensorflow/tfjs";
-import type {CollabModel, EpochRow, TrainingState} from "./buildModel.js";
-import {hostTables} from "./backend.js";
+import type {CollabModel, EpochRow, FitState} from "./buildModel.js";
 import {batchCount, epochBatches} from "./batches.js";
-import {hostStep, stepWorkspace} from "./collabStep.js";
-import type {RatingRows, StepHyper} from "./collabStep.js";
 import {fusedStep} from "./fusedStep.js";
+import {hostStep, hostTables, stepWorkspace} from "./hostStep.js";
+import type {RatingRows} from "./hostStep.js";
 import {meanSquaredError} from "./meanSquaredError.js";
 import {opsStep} from "./opsStep.js";
 import {oneCycle} from "./schedule.js";
 import {splitRows} from "../split.js";
+import {FASTAI_DEFAULTS, TRAIN_DEFAULTS} from "../model/trainSettings.js";
 
 /** What `fit` reports after each batch. */
 export interface BatchProgress {
@@ -52,9 +52,9 @@ export interface FitOptions {
 /**
  * The recipe we recommend with sparse (lazy) Adam: it moves a row only when a batch touches it, where PyTorch's dense
  * Adam keeps moving it on momentum for dozens of steps, so it wants a higher lr_max, and more weight decay to match.
- * Measured on the ML-10M-shaped synthetic set: see `npm run bench`.
+ * Measured on the ML-10M-shaped synthetic set: see `npm run bench`. The values are the Train page's TRAIN_DEFAULTS.
  */
-export const LAZY_ADAM_RECIPE = {lrMax: 1e-2, wd: 0.1} as const;
+export const LAZY_ADAM_RECIPE = {lrMax: TRAIN_DEFAULTS.lrMax, wd: TRAIN_DEFAULTS.wd} as const;
 
 /** fastai's Adam constants that the recipe does not schedule. */
 export const ADAM = {sqrMom: 0.99, eps: 1e-5} as const;
@@ -91,21 +91,21 @@ function nextMacrotask(): Promise<void> {
   });
 }
 
-function sameRun(t: TrainingState, o: Omit<TrainingState, "stepsPerEpoch" | "step" | "lossSum" | "seconds" | "history">): boolean {
+function sameRun(t: FitState, o: Omit<FitState, "stepsPerEpoch" | "step" | "lossSum" | "seconds" | "history">): boolean {
   return t.epochs === o.epochs && t.lrMax === o.lrMax && t.wd === o.wd && t.bs === o.bs && t.seed === o.seed && t.validPct === o.validPct && t.mode === o.mode;
 }
 
 /**
  * Trains the model with fastai's fit_one_cycle recipe (Adam, decoupled weight decay, MSE), reporting each batch and
  * each epoch; resolves to the run's history. A model partway through a run with the same options resumes where it
- * stopped (after `untilEpoch`, an abort, or a checkpoint load). The defaults are fastai's (lr_max 1e-3, wd 0.01, bs 256).
+ * stopped (after `untilEpoch`, an abort, or a checkpoint load). The defaults are fastai's (FASTAI_DEFAULTS: lr_max 1e-3, wd 0.01, bs 256).
  * A NaN or infinite loss throws. On the host and fused paths the diverging step changes nothing (the fused path reads
  * losses back in groups of up to FUSED_READBACK steps, and the GPU skips every update after a non-finite loss); the ops
  * path reads them back in groups of up to OPS_READBACK steps, so by then the diverging step and the rest of its group
  * have been applied.
  */
 export async function fit(model: CollabModel, data: RatingRows, options: FitOptions = {}): Promise<EpochRow[]> {
-  const {epochs = 3, lrMax = 1e-3, wd = 0.01, bs = 256, seed = 42, validPct = 0.2, mode = "sparse", path = "auto"} = options;
+  const {epochs = 3, lrMax = FASTAI_DEFAULTS.lrMax, wd = FASTAI_DEFAULTS.wd, bs = FASTAI_DEFAULTS.bs, seed = FASTAI_DEFAULTS.seed, validPct = 0.2, mode = "sparse", path = "auto"} = options;
   const {untilEpoch = epochs, restart = false, onBatch, onEpoch, signal, yieldMs = 50} = options;
   if (!(Number.isSafeInteger(epochs) && epochs >= 1)) throw new TypeError(`fit: epochs must be a positive integer, got ${epochs}`);
   if (!(lrMax > 0 && Number.isFinite(lrMax))) throw new TypeError(`fit: lrMax must be a positive number, got ${lrMax}`);
@@ -189,7 +189,7 @@ export async function fit(model: CollabModel, data: RatingRows, options: FitOpti
         if (signal?.aborted) await drain();
         signal?.throwIfAborted();
         const {lr, mom} = schedule(state.step / totalSteps);
-        const h: StepHyper = {lr, mom, sqrMom: ADAM.sqrMom, eps: ADAM.eps, wd, step: model.adamStep + 1, lo, hi};
+        const h = {lr, mom, sqrMom: ADAM.sqrMom, eps: ADAM.eps, wd, step: model.adamStep + 1, lo, hi};
         if (useHost) {
           const loss = hostStep(hostTables(model)!, epochData, sequence!.subarray(b * bs, b * bs + bs), h, ws, mode);
           // A diverging host step changed nothing, so the step counters stay where they were.

@@ -3,7 +3,7 @@ import * as tf from "@tensorflow/tfjs";
 import {TABLES} from "./buildModel.js";
 import type {CollabModel, TableName} from "./buildModel.js";
 import type {EpochBatches} from "./batches.js";
-import type {RatingRows, StepHyper} from "./collabStep.js";
+import type {OptimizerStep, RatingRows} from "./hostStep.js";
 import {fusedKernels} from "./fusedKernels.js";
 import type {FusedShape} from "./fusedKernels.js";
 
@@ -14,7 +14,7 @@ export interface FusedStep {
    * distinct ids with the batch positions that touch them. `hypers[b - first]` holds batch b's lr, mom and debiasing
    * step, for the batches first … batches.count - 1.
    */
-  epoch(batches: EpochBatches, first: number, hypers: readonly StepHyper[]): void;
+  epoch(batches: EpochBatches, first: number, hypers: readonly OptimizerStep[]): void;
   /** Queues batch b of the epoch: four dispatches, nothing uploaded. */
   step(b: number): void;
   /**

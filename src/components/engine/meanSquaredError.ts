@@ -1,8 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import type {CollabModel} from "./buildModel.js";
-import {hostTables} from "./backend.js";
-import {hostSquaredError} from "./collabStep.js";
-import type {RatingRows} from "./collabStep.js";
+import {hostSquaredError, hostTables} from "./hostStep.js";
+import type {RatingRows} from "./hostStep.js";
 import {predictPairs} from "./predict.js";
 
 const CHUNK = 65536;

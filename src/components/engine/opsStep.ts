@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import {TABLES} from "./buildModel.js";
 import type {CollabModel, TableName, Tables} from "./buildModel.js";
-import type {RatingRows, StepHyper} from "./collabStep.js";
+import type {OptimizerStep, RatingRows} from "./hostStep.js";
 
 /** The distinct values of ids and, for each entry, the slot of its value in that list (computed on the CPU, where batches live). */
 export function uniqueSlots(ids: ArrayLike<number>): {unique: Int32Array; slot: Int32Array} {
@@ -16,7 +16,7 @@ export function uniqueSlots(ids: ArrayLike<number>): {unique: Int32Array; slot: 
   return {unique: Int32Array.from(unique), slot};
 }
 
-function adamOps(p: tf.Tensor, m: tf.Tensor, v: tf.Tensor, g: tf.Tensor, h: StepHyper): [tf.Tensor, tf.Tensor, tf.Tensor] {
+function adamOps(p: tf.Tensor, m: tf.Tensor, v: tf.Tensor, g: tf.Tensor, h: OptimizerStep): [tf.Tensor, tf.Tensor, tf.Tensor] {
   const m2 = tf.add(tf.mul(m, h.mom), tf.mul(g, 1 - h.mom));
   const v2 = tf.add(tf.mul(v, h.sqrMom), tf.mul(tf.square(g), 1 - h.sqrMom));
   const stepSize = h.lr / (1 - h.mom ** h.step);
@@ -31,7 +31,7 @@ function adamOps(p: tf.Tensor, m: tf.Tensor, v: tf.Tensor, g: tf.Tensor, h: Step
  * back with tensorScatterUpdate ("sparse"), or on whole tables ("dense"). Replaces the model's tensors; returns the
  * batch's mean squared error as a scalar the caller disposes.
  */
-export function opsStep(model: CollabModel, data: RatingRows, rows: Uint32Array, h: StepHyper, mode: "sparse" | "dense" = "sparse"): tf.Scalar {
+export function opsStep(model: CollabModel, data: RatingRows, rows: Uint32Array, h: OptimizerStep, mode: "sparse" | "dense" = "sparse"): tf.Scalar {
   const B = rows.length;
   const users = new Int32Array(B), movies = new Int32Array(B), y = new Float32Array(B);
   for (let i = 0; i < B; ++i) {

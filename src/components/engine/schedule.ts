@@ -1,3 +1,5 @@
+import type {OptimizerStep} from "./hostStep.js";
+
 /** Options of fastai's `fit_one_cycle`; only `lrMax` is required. */
 export interface OneCycleOptions {
   lrMax: number;
@@ -11,19 +13,13 @@ export interface OneCycleOptions {
   moms?: readonly [number, number, number];
 }
 
-/** A learning rate and a momentum for one step. */
-export interface Hyper {
-  lr: number;
-  mom: number;
-}
-
 /** fastai's SchedCos: a half cosine from start to end as pos goes from 0 to 1. */
 export function cosineAnneal(start: number, end: number, pos: number): number {
   return start + ((1 + Math.cos(Math.PI * (1 - pos))) * (end - start)) / 2;
 }
 
-/** fastai's one-cycle policy as a function of the training position pos = step / totalSteps, in [0, 1]. */
-export function oneCycle({lrMax, div = 25, divFinal = 1e5, pctStart = 0.25, moms = [0.95, 0.85, 0.95]}: OneCycleOptions): (pos: number) => Hyper {
+/** fastai's one-cycle policy: the learning rate and momentum (β1) at the training position pos = step / totalSteps, in [0, 1]. */
+export function oneCycle({lrMax, div = 25, divFinal = 1e5, pctStart = 0.25, moms = [0.95, 0.85, 0.95]}: OneCycleOptions): (pos: number) => Pick<OptimizerStep, "lr" | "mom"> {
   if (!(lrMax > 0 && Number.isFinite(lrMax))) throw new TypeError(`oneCycle: lrMax must be a positive number, got ${lrMax}`);
   if (!(pctStart > 0 && pctStart < 1)) throw new TypeError(`oneCycle: pctStart must be in (0, 1), got ${pctStart}`);
   const [m0, m1, m2] = moms;

@@ -8,19 +8,23 @@ export interface GpuSkip {
 }
 
 /**
- * Says why a GPU backend would not run on a real GPU (no adapter, or a software one such as SwiftShader), or null when
- * it looks like a real GPU or cannot be probed. "auto" skips both: a software GPU is far slower than the wasm backend.
+ * Says why a GPU backend would not run on a real GPU: it is missing (no navigator.gpu or adapter, no canvas or WebGL 2),
+ * or it is a software one such as SwiftShader; null when it looks like a real GPU or cannot be probed. chooseBackend's
+ * "auto" skips both (a software GPU is far slower than the wasm backend); a backend asked for by name is skipped only
+ * when missing.
  */
 export async function softwareGpu(backend: "webgpu" | "webgl"): Promise<GpuSkip | null> {
   try {
     if (backend === "webgpu") {
-      const gpu = (navigator as unknown as {gpu?: {requestAdapter(): Promise<{isFallbackAdapter?: boolean; info?: Record<string, string>} | null>}}).gpu;
-      const adapter = await gpu?.requestAdapter();
+      const gpu = (globalThis.navigator as unknown as {gpu?: {requestAdapter(): Promise<{isFallbackAdapter?: boolean; info?: Record<string, string>} | null>}} | undefined)?.gpu;
+      if (!gpu) return {why: "missing", detail: "navigator.gpu is missing"};
+      const adapter = await gpu.requestAdapter();
       if (!adapter) return {why: "missing", detail: "no WebGPU adapter"};
       const info = adapter.info ?? {};
       const name = [info.vendor, info.architecture, info.description, info.device].filter(Boolean).join(" ");
       return adapter.isFallbackAdapter || SOFTWARE.test(name) ? {why: "software", detail: `a software adapter (${name || "fallback"}), which runs on the CPU and is slower than wasm`} : null;
     }
+    if (typeof OffscreenCanvas === "undefined" && typeof document === "undefined") return {why: "missing", detail: "no canvas"};
     const canvas = typeof OffscreenCanvas !== "undefined" ? new OffscreenCanvas(1, 1) : document.createElement("canvas");
     const gl = canvas.getContext("webgl2") as WebGL2RenderingContext | null;
     if (!gl) return {why: "missing", detail: "no WebGL 2"};

@@ -1,18 +1,27 @@
-import type {BackendName} from "./backend.js";
+import type {BackendName, BackendSkip} from "./backend.js";
 import type {EpochRow} from "./buildModel.js";
-import type {MyRating} from "../movielens/withMyRatings.js";
+import type {MyRating} from "../movielens/myRatingsFile.js";
 
 // The engine's types that code outside engine/ needs, so that it imports only this file's types and never TF.js.
-export type {BackendName} from "./backend.js";
-export type {EpochRow, TrainingState} from "./buildModel.js";
+export type {BackendName, BackendSkip} from "./backend.js";
+export type {EpochRow, FitState} from "./buildModel.js";
 
-/** The hyperparameters a reader sets on the Train page, named as in the original notebook. */
+/**
+ * The hyperparameters a reader sets on the Train page, named as in the original notebook. The optimizer's per-step
+ * values (hostStep.ts's OptimizerStep) derive from them: lr and momentum from the one-cycle schedule over lrMax, wd as is.
+ */
 export interface TrainHyper {
+  /** n_factors: the width of the user and movie embeddings. */
   factors: number;
+  /** Ratings per batch. */
   bs: number;
+  /** The epochs the one-cycle schedule is planned for. */
   epochs: number;
+  /** lr_max: the one-cycle schedule's peak learning rate. */
   lrMax: number;
+  /** Decoupled weight decay: each step scales the weights by 1 − lr·wd. */
   wd: number;
+  /** Seeds the initial weights, the 80/20 split and the batch order. */
   seed: number;
 }
 
@@ -38,14 +47,6 @@ export interface WorkerMemory {
   tensorBytes: number;
   wasmHeapBytes: number;
   tableBytes: number;
-}
-
-/** A backend passed over before the one in use: "auto" skips a GPU that is missing or runs on the CPU; one can fail to start. */
-export interface BackendSkip {
-  backend: BackendName;
-  why: "missing" | "software" | "failed";
-  /** The reason in the driver's or TF.js's words. */
-  detail: string;
 }
 
 /** Messages the training worker sends back. */

@@ -1,4 +1,4 @@
-import type {TrainingState} from "../engine/trainProtocol.js";
+import type {FitState} from "../engine/trainProtocol.js";
 import {fnv1a} from "../movielens/datasetFingerprint.js";
 
 // The checkpoint's byte format, apart from TF.js: pages that only read a checkpoint's weights need no TF.js.
@@ -34,7 +34,7 @@ export interface CheckpointHeader {
   model: {users: number; movies: number; factors: number; yRange: [number, number]};
   adamStep: number;
   /** Hyperparameters, schedule position (step of epochs · stepsPerEpoch) and loss history; null if never trained. */
-  training: TrainingState | null;
+  training: FitState | null;
   dataset: CheckpointDataset;
   blobs: {name: string; type: "f32" | "i32"; offset: number; length: number}[];
 }

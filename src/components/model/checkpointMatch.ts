@@ -1,6 +1,6 @@
 import type {CheckpointDataset, CheckpointHeader} from "./checkpointFormat.js";
 import {datasetFingerprint} from "../movielens/datasetFingerprint.js";
-import {MY_USER_ID} from "../movielens/parseRatings.js";
+import {MY_USER_ID} from "../movielens/myRatingsFile.js";
 import type {RatingsTable} from "../movielens/ratingsFile.js";
 
 /** The catalogue and name of the data being trained on, as the page knows them. */

@@ -1,8 +1,8 @@
 import {foldInLambda, foldInUser} from "./foldIn.js";
 import type {ModelWeights} from "./modelWeights.js";
-import {MY_USER_ID} from "../movielens/parseRatings.js";
-import {predictAll, predictFor} from "./recommend.js";
-import type {MyRating} from "../movielens/withMyRatings.js";
+import {MY_USER_ID} from "../movielens/myRatingsFile.js";
+import {predictAll, predictFor} from "./predictRatings.js";
+import type {MyRating} from "../movielens/myRatingsFile.js";
 
 /** My predicted ratings, and whether they are the model's own or a fold-in approximation. */
 export interface PersonalPredictions {

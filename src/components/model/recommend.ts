@@ -1,22 +1,5 @@
+import type {RatedMovie} from "../movielens/datasetArtifacts.js";
 import {matchesTitle, parseTitleQuery, titleKey} from "./titleMatch.js";
-
-/** The embedding tables of a trained EmbeddingDotBias, as plain arrays: users × factors and movies × factors, row-major. */
-export interface FactorWeights {
-  userFactors: Float32Array;
-  movieFactors: Float32Array;
-  userBias: Float32Array;
-  movieBias: Float32Array;
-}
-
-/** A movie as `movies.json` describes it; its position in that array is the model's movie index. */
-export interface RecommendMovie {
-  id: number;
-  title: string;
-  year: number | null;
-  genres: readonly string[];
-  /** How many ratings the movie has. */
-  ratings: number;
-}
 
 /** One row of the recommendations table; `index` is the movie's index in the model. */
 export interface Recommendation {
@@ -50,42 +33,11 @@ export interface RecommendOptions {
   n?: number;
 }
 
-function factorCount(table: Float32Array, rows: number, name: string): number {
-  const factors = table.length / rows;
-  if (!(rows > 0 && Number.isInteger(factors) && factors > 0)) throw new TypeError(`${name} has ${table.length} values, not a multiple of its ${rows} rows`);
-  return factors;
-}
-
-/** Predicts a rating of every movie for the user with this factor vector and bias: sigmoid(u·m + bu + bm) scaled to yRange. */
-export function predictFor(
-  movieFactors: Float32Array, movieBias: Float32Array, user: ArrayLike<number>, userBias: number, {yRange}: {yRange: readonly [number, number]}
-): Float32Array {
-  const movies = movieBias.length, k = factorCount(movieFactors, movies, "movieFactors");
-  if (user.length !== k) throw new TypeError(`predictFor: the user vector has ${user.length} factors, the movies ${k}`);
-  const [lo, hi] = yRange, span = hi - lo;
-  const u = Float64Array.from(user);
-  const out = new Float32Array(movies);
-  for (let m = 0, at = 0; m < movies; ++m) {
-    let x = userBias + movieBias[m];
-    for (let j = 0; j < k; ++j) x += u[j] * movieFactors[at++];
-    out[m] = span / (1 + Math.exp(-x)) + lo;
-  }
-  return out;
-}
-
-/** Predicts the rating of every movie, in movie-index order, for the user at `userIndex` in the weights. */
-export function predictAll(weights: FactorWeights, userIndex: number, options: {yRange: readonly [number, number]}): Float32Array {
-  const {userFactors, movieFactors, userBias, movieBias} = weights;
-  const users = userBias.length, k = factorCount(userFactors, users, "userFactors");
-  if (!(Number.isInteger(userIndex) && userIndex >= 0 && userIndex < users)) throw new RangeError(`predictAll: user index ${userIndex} is outside 0…${users - 1}`);
-  return predictFor(movieFactors, movieBias, userFactors.subarray(userIndex * k, userIndex * k + k), userBias[userIndex], options);
-}
-
 /**
  * Ranks the movies by predicted rating, best first (ties by movie id), after leaving out the movies I rated and those
  * the filters exclude, and returns the top `n` (default 20).
  */
-export function recommend(movies: readonly RecommendMovie[], predictions: ArrayLike<number>, options: RecommendOptions = {}): Recommendation[] {
+export function recommend(movies: readonly RatedMovie[], predictions: ArrayLike<number>, options: RecommendOptions = {}): Recommendation[] {
   const {rated, excludeTerms = [], includeGenres = [], excludeGenres = [], years = null, minRatings = 0, n = 20} = options;
   if (predictions.length !== movies.length) throw new TypeError(`recommend: ${predictions.length} predictions for ${movies.length} movies`);
   if (!(Number.isSafeInteger(n) && n >= 0)) throw new TypeError(`recommend: n must be a non-negative integer, got ${n}`);

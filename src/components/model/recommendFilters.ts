@@ -1,4 +1,5 @@
-import type {RecommendMovie, RecommendOptions} from "./recommend.js";
+import type {RatedMovie} from "../movielens/datasetArtifacts.js";
+import type {RecommendOptions} from "./recommend.js";
 import {parseTitleQuery} from "./titleMatch.js";
 
 /** The filter inputs as a person left them: number fields as typed ("" when cleared), the genre selections. */
@@ -56,7 +57,7 @@ export function readTopN(value: string | number | null | undefined, {max = MAX_T
  * note in words. A field left alone excludes nothing. `movies` gives the context of the notes (movies without a year,
  * the most ratings a movie has).
  */
-export function recommendFilters(fields: FilterFields, movies: readonly RecommendMovie[] = []): Filters {
+export function recommendFilters(fields: FilterFields, movies: readonly RatedMovie[] = []): Filters {
   const notes: string[] = [];
   const phrases: string[] = [];
 

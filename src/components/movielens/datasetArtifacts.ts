@@ -1,7 +1,7 @@
 import {catalogueId} from "./catalogueId.js";
 import type {IndexReport, IndexedRatings} from "./indexRatings.js";
 import type {Movie} from "./parseMovies.js";
-import {MY_USER_ID} from "./parseRatings.js";
+import {MY_USER_ID} from "./myRatingsFile.js";
 import {encodeRatingsFile} from "./ratingsFile.js";
 import {movieStats, ratingHistogram} from "./ratingStats.js";
 import type {HistogramBin} from "./ratingStats.js";
@@ -17,11 +17,14 @@ export interface DatasetInfo {
   synthetic: SynthMeta | null;
 }
 
-/** One row of movies.json: the movie, how many ratings it has, and their mean (null when it has none). */
+/** One row of movies.json: the Movie, how many ratings it has, and their mean (null when it has none, 3 decimals). */
 export interface MovieRow extends Movie {
   ratings: number;
   mean: number | null;
 }
+
+/** A movie and how many ratings it has: what the rating queue and the recommendations need of a MovieRow. */
+export type RatedMovie = Pick<MovieRow, keyof Movie | "ratings">;
 
 /** One rating as the summary lists it (`ratings.tail()` and my ratings). */
 export interface SummaryRating {
@@ -53,7 +56,7 @@ export interface HistogramSummary {
 }
 
 /** Everything the pages read about a dataset, whether the build wrote it or the browser imported it. */
-export interface DatasetArtefacts {
+export interface DatasetArtifacts {
   /** The bytes of ratings.bin (encodeRatingsFile, meta `{dataset, kind}`). */
   ratingsFile: Uint8Array;
   movies: MovieRow[];
@@ -69,8 +72,8 @@ export function browserDataset(name: string): DatasetInfo {
 // summary.json lists this many of the last ratings, as the notebook's `ratings.tail(10)`.
 const LAST = 10;
 
-/** Derives the four artefacts the pages use (ratings.bin, movies.json, summary.json, histogram.json) from a parsed, indexed dataset. */
-export function datasetArtifacts(movies: Movie[], ratings: IndexedRatings, rows: {ratings: number; myRatings: number}, dataset: DatasetInfo): DatasetArtefacts {
+/** Derives the four artifacts the pages use (ratings.bin, movies.json, summary.json, histogram.json) from a parsed, indexed dataset. */
+export function datasetArtifacts(movies: Movie[], ratings: IndexedRatings, rows: {ratings: number; myRatings: number}, dataset: DatasetInfo): DatasetArtifacts {
   return {
     ratingsFile: encodeRatingsFile(ratings, {dataset: dataset.name, kind: dataset.kind}),
     movies: movieRows(movies, ratings),

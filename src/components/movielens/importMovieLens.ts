@@ -1,9 +1,9 @@
 // Imports MovieLens (the `::`-separated releases: ml-10m.zip, ml-1m.zip, or their .dat files) from files a visitor
-// dropped into the artefacts the pages use, with the very parsers and columnar layout of the build-time loaders. It
+// dropped into the artifacts the pages use, with the very parsers and columnar layout of the build-time loaders. It
 // never touches the DOM, so it runs in a Web Worker (importWorker.ts) as well as in Node.
 import {Unzip, UnzipInflate} from "fflate";
 import {browserDataset, datasetArtifacts} from "./datasetArtifacts.js";
-import type {DatasetArtefacts} from "./datasetArtifacts.js";
+import type {DatasetArtifacts} from "./datasetArtifacts.js";
 import {indexRatings} from "./indexRatings.js";
 import {MOVIELENS_RELEASES, RELEASE_ZIPS, movielensName, otherRelease, releaseCounts} from "./movielensRelease.js";
 import {parseMovies} from "./parseMovies.js";
@@ -58,10 +58,10 @@ interface RawDataset {
 
 /**
  * Parses MovieLens from `ml-10m.zip` or `ml-1m.zip` (any folder inside it) or from the dropped `movies.dat`,
- * `ratings.dat` and optional `my_ratings.dat`, and derives the artefacts the build's loaders write, named by what the
+ * `ratings.dat` and optional `my_ratings.dat`, and derives the artifacts the build's loaders write, named by what the
  * data is (movielensName); it returns them all or throws, with a parser's `file:line: reason` message for a malformed line.
  */
-export async function importMovieLens(input: DroppedFile[] | Uint8Array, {onProgress = () => {}, myRatings}: ImportOptions = {}): Promise<DatasetArtefacts> {
+export async function importMovieLens(input: DroppedFile[] | Uint8Array, {onProgress = () => {}, myRatings}: ImportOptions = {}): Promise<DatasetArtifacts> {
   const raw = input instanceof Uint8Array ? readZip(input, THE_ZIP, onProgress) : readDropped(input, onProgress);
   const mine = myRatings === undefined ? raw.myRatings : myRatings;
   const myColumns = mine ? parseMyRatings(mine, MY_RATINGS) : null;
@@ -70,9 +70,9 @@ export async function importMovieLens(input: DroppedFile[] | Uint8Array, {onProg
   const indexed = indexRatings(movieIds, myColumns ? [raw.ratings, myColumns] : [raw.ratings]);
   const rows = {ratings: raw.ratings.userId.length, myRatings: myColumns?.userId.length ?? 0};
   const name = movielensName(releaseCounts({ratings: rows.ratings, movies: raw.movies.length, userIds: indexed.userIds}));
-  const artefacts = datasetArtifacts(raw.movies, indexed, rows, browserDataset(name));
+  const artifacts = datasetArtifacts(raw.movies, indexed, rows, browserDataset(name));
   onProgress({stage: "index", done: 1, total: 1});
-  return artefacts;
+  return artifacts;
 }
 
 /** A path's last part, lower-cased, so `ml-10M100K/Ratings.dat` matches ratings.dat. */

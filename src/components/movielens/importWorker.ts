@@ -1,6 +1,6 @@
 // The import worker: unzips and parses a visitor's MovieLens in a Web Worker, so the page stays responsive while
 // 265 MB of ratings are read. The pages bundle it with a data loader (src/data/importWorker.js.ts).
-import type {DatasetArtefacts} from "./datasetArtifacts.js";
+import type {DatasetArtifacts} from "./datasetArtifacts.js";
 import {importMovieLens} from "./importMovieLens.js";
 import type {ImportProgress} from "./importMovieLens.js";
 
@@ -11,10 +11,10 @@ export interface ImportRequest {
   myRatings?: ArrayBuffer | null;
 }
 
-/** What the worker posts back: progress (at most ~10 a second), then the artefacts or one error message. */
+/** What the worker posts back: progress (at most ~10 a second), then the artifacts or one error message. */
 export type ImportEvent =
   | ({type: "progress"} & ImportProgress)
-  | {type: "done"; artefacts: DatasetArtefacts; seconds: number}
+  | {type: "done"; artifacts: DatasetArtifacts; seconds: number}
   | {type: "error"; message: string};
 
 // Progress is posted at most this often, besides each change of stage and each stage's end.
@@ -35,11 +35,11 @@ export async function runImport(request: ImportRequest, post: (event: ImportEven
   try {
     const files = request.files.map((f) => ({name: f.name, bytes: new Uint8Array(f.bytes)}));
     const myRatings = request.myRatings === undefined ? undefined : request.myRatings && new Uint8Array(request.myRatings);
-    const artefacts = await importMovieLens(files, {onProgress, myRatings});
-    let {ratingsFile} = artefacts;
+    const artifacts = await importMovieLens(files, {onProgress, myRatings});
+    let {ratingsFile} = artifacts;
     // Transfer needs a buffer that holds exactly the file; encodeRatingsFile makes one, but do not rely on it.
     if (ratingsFile.byteOffset !== 0 || ratingsFile.byteLength !== ratingsFile.buffer.byteLength) ratingsFile = ratingsFile.slice();
-    post({type: "done", artefacts: {...artefacts, ratingsFile}, seconds: (now() - started) / 1000}, [ratingsFile.buffer as ArrayBuffer]);
+    post({type: "done", artifacts: {...artifacts, ratingsFile}, seconds: (now() - started) / 1000}, [ratingsFile.buffer as ArrayBuffer]);
   } catch (error) {
     post({type: "error", message: error instanceof Error ? error.message : String(error)});
   }

@@ -5,7 +5,7 @@
 //   10681 movies"; its "71567 users" is the highest user id, and ratings.dat has 69,878 distinct users.
 // - MovieLens 1M (https://files.grouplens.org/datasets/movielens/ml-1m-README.txt): "1,000,209 anonymous ratings of
 //   approximately 3,900 movies made by 6,040 MovieLens users"; its movies.dat lists 3,883 movies.
-import {MY_USER_ID} from "./parseRatings.js";
+import {MY_USER_ID} from "./myRatingsFile.js";
 
 /** What identifies a release: rows of ratings.dat (my_ratings.dat not counted), movies in movies.dat, users who rated. */
 export interface ReleaseCounts {

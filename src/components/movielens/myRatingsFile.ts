@@ -1,9 +1,25 @@
-import {MY_USER_ID, RatingsParser} from "./parseRatings.js";
+import {RatingsParser} from "./parseRatings.js";
 import type {RatingColumns} from "./parseRatings.js";
 import {decodeLine} from "./decodeLine.js";
 import {splitLines} from "./splitLines.js";
 import {textStart} from "./textEncoding.js";
-import type {MyRating} from "./withMyRatings.js";
+
+// my_ratings.dat, the reader's own ratings in ratings.dat's format (`99999::movieId::rating::timestamp`): its user id,
+// its rows, its writer and its strict reader. The original notebook's rating tool wrote it; every reader here (the
+// build's loaders, the browser's zip import, the Rate page's import) goes through parseMyRatingsFile.
+
+/** The user id the original notebook gives to the reader's own ratings, in my_ratings.dat and in the training data. */
+export const MY_USER_ID = 99999;
+
+/**
+ * One of my ratings, as the rating widget stores it and `my_ratings.dat` holds it: a MovieLens movie id, a rating of
+ * 0.5–5 in half stars, and when it was given, in whole seconds since 1970 (UTC).
+ */
+export interface MyRating {
+  movieId: number;
+  rating: number;
+  timestamp: number;
+}
 
 /** Options of `parseMyRatingsFile`: the movies that exist, the caps on what a reader may import, and the name in errors. */
 export interface MyRatingsFileOptions {

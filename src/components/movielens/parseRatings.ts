@@ -214,10 +214,6 @@ export function parseRatings(bytes: Uint8Array, file = "ratings.dat"): RatingCol
   return parser.finish();
 }
 
-/** The user id the original notebook gives to the reader's own ratings. */
-export const MY_USER_ID = 99999;
-
-
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   const c = new Uint8Array(a.length + b.length);
   c.set(a);

@@ -1,12 +1,6 @@
-import {MY_USER_ID} from "./parseRatings.js";
+import {MY_USER_ID} from "./myRatingsFile.js";
+import type {MyRating} from "./myRatingsFile.js";
 import type {RatingsTable} from "./ratingsFile.js";
-
-/** One of my ratings, as the rating widget stores it and `my_ratings.dat` holds it. */
-export interface MyRating {
-  movieId: number;
-  rating: number;
-  timestamp: number;
-}
 
 /**
  * Replaces user 99999's ratings in a table with `mine` (the browser's ratings win over the build's my_ratings.dat),

@@ -1,4 +1,4 @@
-import {MY_USER_ID} from "../movielens/parseRatings.js";
+import {MY_USER_ID} from "../movielens/myRatingsFile.js";
 import type {RatingColumns} from "../movielens/parseRatings.js";
 import type {Random} from "../random.js";
 import {roundToGrid} from "./ratingGrid.js";

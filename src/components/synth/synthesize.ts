@@ -1,4 +1,5 @@
-import {MY_USER_ID} from "../movielens/parseRatings.js";
+import {MY_USER_ID} from "../movielens/myRatingsFile.js";
+import type {Movie} from "../movielens/parseMovies.js";
 import type {RatingColumns} from "../movielens/parseRatings.js";
 import {createRandom} from "../random.js";
 import {ratingVariance, roundToGrid} from "./ratingGrid.js";
@@ -8,7 +9,6 @@ import {makeDemoRatings} from "./synthDemo.js";
 import {allocateActivity, sampleMovies} from "./synthSample.js";
 
 export {GENRES};
-export type {RatingColumns};
 
 /** The shape of a synthetic dataset; every option has a default (SITE_SYNTH). */
 export interface SynthOptions {
@@ -26,14 +26,11 @@ export const SITE_SYNTH: Required<SynthOptions> = {seed: 42, users: 6040, movies
 /** MovieLens 10M's exact shape: 69,878 users, 10,677 movies and 10,000,054 ratings. */
 export const ML10M_SHAPE: Required<SynthOptions> = {seed: 42, users: 69878, movies: 10677, ratings: 10_000_054, noise: 0.75};
 
-/** One movie; `title` has no year, so its `movies.dat` line is `${id}::${title} (${year})::${genres.join("|")}`. */
-export interface SynthMovie {
-  id: number;
-  title: string;
-  year: number;
-  genres: string[];
-}
-
+/**
+ * A generated movie: a Movie (as parseMovies reads it back) that always has a year. `title` has no year, so its
+ * `movies.dat` line is `${id}::${title} (${year})::${genres.join("|")}`.
+ */
+export type SynthMovie = Movie & {year: number};
 
 /** What `SYNTHETIC.json` says about a synthetic dataset, including the best MSE any model could reach on it. */
 export interface SynthMeta {
@@ -189,57 +186,4 @@ export function synthesize(options: SynthOptions = {}): SyntheticDataset {
     },
     truth: {catalog, movieIndex, mu, userStart, halfStars, taste}
   };
-}
-
-/** Formats movies as `movies.dat` lines, each ending in a newline. */
-export function formatMovies(movies: SynthMovie[]): string {
-  return movies.map((m) => `${m.id}::${m.title} (${m.year})::${m.genres.join("|")}\n`).join("");
-}
-
-const STARS = ["", "0.5", "1", "1.5", "2", "2.5", "3", "3.5", "4", "4.5", "5"].map((s) => Uint8Array.from(s, (c) => c.charCodeAt(0)));
-const COLONS = 0x3a;
-const NEWLINE = 0x0a;
-const digits = new Uint8Array(10);
-
-// Writes a non-negative integer's decimal digits at `at`, returning the offset after them.
-function writeInteger(bytes: Uint8Array, at: number, value: number): number {
-  let n = 0;
-  do {
-    digits[n++] = 48 + (value % 10);
-    value = Math.floor(value / 10);
-  } while (value > 0);
-  while (n > 0) bytes[at++] = digits[--n];
-  return at;
-}
-
-/** Encodes rows [start, end) of ratings as ASCII `ratings.dat` lines; a writer can save these bytes as they are. */
-export function encodeRatings(ratings: RatingColumns, start = 0, end = ratings.userId.length): Uint8Array {
-  const {userId, movieId, rating2, timestamp} = ratings;
-  start = Math.max(0, start);
-  end = Math.min(end, userId.length);
-  // Digits go straight into bytes: several times faster than concatenating number-to-string conversions.
-  const bytes = new Uint8Array(Math.max(0, end - start) * 46); // 3 ids of ≤ 11 digits, a rating of ≤ 3, 6 colons, "\n"
-  let at = 0;
-  for (let i = start; i < end; ++i) {
-    at = writeInteger(bytes, at, userId[i]);
-    bytes[at++] = COLONS;
-    bytes[at++] = COLONS;
-    at = writeInteger(bytes, at, movieId[i]);
-    bytes[at++] = COLONS;
-    bytes[at++] = COLONS;
-    const stars = STARS[rating2[i]];
-    if (!stars || rating2[i] === 0) throw new RangeError(`encodeRatings: row ${i} has rating2 ${rating2[i]}, not 1–10`);
-    bytes.set(stars, at);
-    at += stars.length;
-    bytes[at++] = COLONS;
-    bytes[at++] = COLONS;
-    at = writeInteger(bytes, at, timestamp[i]);
-    bytes[at++] = NEWLINE;
-  }
-  return bytes.subarray(0, at);
-}
-
-/** Formats rows [start, end) of ratings as `UserID::MovieID::Rating::Timestamp` lines; called in slices to bound memory. */
-export function formatRatings(ratings: RatingColumns, start = 0, end = ratings.userId.length): string {
-  return new TextDecoder().decode(encodeRatings(ratings, start, end));
 }

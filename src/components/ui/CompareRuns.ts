@@ -1,4 +1,4 @@
-import type {RecommendationRow} from "./RecommendationTable.js";
+import type {Recommendation} from "../model/recommend.js";
 import {compareTopN} from "../model/compareLists.js";
 import {textRow, textTable} from "./textTable.js";
 
@@ -7,7 +7,7 @@ export interface ComparedRun {
   name: string;
   label: string;
   validLoss: number | null;
-  rows: RecommendationRow[];
+  rows: Recommendation[];
 }
 
 /**

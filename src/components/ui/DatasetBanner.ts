@@ -1,15 +1,11 @@
-/** What a page needs to know about the dataset it shows. */
-export interface DatasetInfo {
-  kind: "movielens" | "synthetic" | "none";
-  name: string;
-  banner: string;
-}
+import type {DatasetInfo} from "../movielens/datasetArtifacts.js";
 
 /**
  * A banner that says which dataset the page uses, with the command to get the real one when it is synthetic. A
- * published workbook without data is its expected state, so it reads as a note, not a warning.
+ * published workbook without data is its expected state, so it reads as a note, not a warning. `dataset` is the
+ * summary's DatasetInfo (summary.json's `dataset`); only its kind and banner are shown.
  */
-export function DatasetBanner(dataset: DatasetInfo): HTMLElement {
+export function DatasetBanner(dataset: Pick<DatasetInfo, "kind" | "name" | "banner">): HTMLElement {
   const div = document.createElement("div");
   div.className = `dataset-banner ${dataset.kind === "synthetic" ? "tip" : "note"}`;
   div.setAttribute("role", "status");

@@ -1,5 +1,5 @@
-import type {ImportEvent, ImportRequest} from "../movielens/importWorker.js";
-import {openDatasetStore} from "../browser/datasetStore.js";
+import {forgetDataset, importDataset} from "../browser/importDataset.js";
+import type {ImportProgress} from "../movielens/importMovieLens.js";
 import {RELEASE_ZIPS} from "../movielens/movielensRelease.js";
 
 const STAGES = {unzip: "Unzipping", movies: "Reading movies.dat", ratings: "Reading ratings.dat", index: "Indexing"} as const;
@@ -7,9 +7,11 @@ const STAGES = {unzip: "Unzipping", movies: "Reading movies.dat", ratings: "Read
 /**
  * "Load MovieLens from your computer": a file input (ml-10m.zip or ml-1m.zip, or movies.dat and ratings.dat) that
  * parses the files in a Web Worker with a progress bar, stores the result in this browser, and reloads the page onto
- * it; and, when the page already runs on such data, names it, with a button to forget it.
+ * it; and, when the page already runs on such data, names it, with a button to forget it. The worker and the storage
+ * are browser/importDataset's; this view shows their steps. `workerUrl` is the bundled import worker
+ * (`FileAttachment("data/importWorker.js").url()`).
  */
-export function DatasetLoader({source, summary}: {source: "browser" | "build"; summary?: {dataset: {name: string; kind?: string}}}, {workerUrl, reload = () => location.reload(), confirm = (message: string) => globalThis.confirm(message)}: {workerUrl: string; reload?: () => void; confirm?: (message: string) => boolean}): HTMLElement {
+export function DatasetLoader({source, summary}: {source: "browser" | "build"; summary?: {dataset: {name: string; kind?: string}}}, {workerUrl, reload = () => location.reload(), confirm = (message: string) => globalThis.confirm(message)}: {workerUrl: string; reload?: () => void; confirm?: (message: string) => boolean}): HTMLDetailsElement {
   const root = document.createElement("details");
   root.className = "dataset-loader";
   // Open when it is in use, and when the page has no data (a published workbook): then it is the page's invitation.
@@ -33,9 +35,7 @@ export function DatasetLoader({source, summary}: {source: "browser" | "build"; s
     forget.addEventListener("click", async () => {
       // My ratings are kept per catalogue (myRatingsStorage), so forgetting the data does not touch them: say so.
       if (!confirm(`Forget ${summary?.dataset.name ?? "this data"} in this browser? Your ratings on it stay in this browser and come back if you load the same files again; the built-in dataset's own ratings apply again.`)) return;
-      const store = await openDatasetStore();
-      await store.forget();
-      store.close();
+      await forgetDataset();
       reload();
     });
   }
@@ -60,30 +60,19 @@ export function DatasetLoader({source, summary}: {source: "browser" | "build"; s
     status.className = "dataset-loader-status";
     status.textContent = "Reading the files…";
     const started = performance.now();
-    const worker = new Worker(workerUrl, {type: "module"});
     try {
-      const request: ImportRequest = {type: "import", files: await Promise.all(files.map(async (f) => ({name: f.name, bytes: await f.arrayBuffer()})))};
-      const done = await new Promise<Extract<ImportEvent, {type: "done"}>>((resolve, reject) => {
-        worker.onerror = (event) => reject(new Error(event.message || "the import worker failed to start"));
-        worker.onmessage = ({data}: MessageEvent<ImportEvent>) => {
-          if (data.type === "error") reject(new Error(data.message));
-          else if (data.type === "done") resolve(data);
-          else {
-            progress.max = data.total || 1;
-            progress.value = data.total ? data.done : 0;
-            status.textContent = `${STAGES[data.stage]}… ${data.total ? `${Math.round((100 * data.done) / data.total)}%` : ""}`;
-          }
-        };
-        worker.postMessage(request, request.files.map((f) => f.bytes));
-      });
-      status.textContent = "Saving in this browser…";
-      const store = await openDatasetStore();
-      await store.save(done.artefacts);
-      store.close();
+      const onProgress = (p: ImportProgress) => {
+        progress.max = p.total || 1;
+        progress.value = p.total ? p.done : 0;
+        status.textContent = `${STAGES[p.stage]}… ${p.total ? `${Math.round((100 * p.done) / p.total)}%` : ""}`;
+      };
+      const onSave = () => void (status.textContent = "Saving in this browser…");
+      const {artifacts, parseSeconds} = await importDataset(files, {workerUrl, onProgress, onSave});
       const seconds = (performance.now() - started) / 1000;
-      status.textContent = `Loaded ${done.artefacts.summary.counts.ratings.toLocaleString("en-US")} ratings in ${seconds.toFixed(1)} s (parsing took ${done.seconds.toFixed(1)} s). Reloading…`;
+      const ratings = artifacts.summary.counts.ratings;
+      status.textContent = `Loaded ${ratings.toLocaleString("en-US")} ratings in ${seconds.toFixed(1)} s (parsing took ${parseSeconds.toFixed(1)} s). Reloading…`;
       // The page reloads at once, so the timing also goes to the console, where benchmarks read it.
-      console.info(`movielens-import: ${JSON.stringify({ratings: done.artefacts.summary.counts.ratings, parseSeconds: done.seconds, totalSeconds: seconds})}`);
+      console.info(`movielens-import: ${JSON.stringify({ratings, parseSeconds, totalSeconds: seconds})}`);
       reload();
     } catch (error) {
       status.className = "dataset-loader-status error";
@@ -92,7 +81,6 @@ export function DatasetLoader({source, summary}: {source: "browser" | "build"; s
       input.value = "";
     } finally {
       progress.hidden = true;
-      worker.terminate();
     }
   }
   return root;

@@ -1,7 +1,7 @@
 import {STARS, ratingForKey, ratingQueue} from "./ratingQueue.js";
-import type {QueueMovie} from "./ratingQueue.js";
+import type {RatedMovie} from "../movielens/datasetArtifacts.js";
 import type {MyRatingChange} from "../browser/myRatingsStorage.js";
-import type {MyRating} from "../movielens/withMyRatings.js";
+import type {MyRating} from "../movielens/myRatingsFile.js";
 import {textRow, textTable} from "./textTable.js";
 import {matchesTitle, parseTitleQuery, titleKey} from "../model/titleMatch.js";
 
@@ -38,13 +38,13 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
   return e;
 }
 
-const describe = (m: QueueMovie) => `${m.year ?? "no year"} · ${m.genres.join(", ") || "no genres"} · ${m.ratings.toLocaleString("en-US")} ratings`;
+const describe = (m: RatedMovie) => `${m.year ?? "no year"} · ${m.genres.join(", ") || "no genres"} · ${m.ratings.toLocaleString("en-US")} ratings`;
 
 /**
  * Rates movies one at a time, newest first, as the original FastAPI tool did, with buttons and keys (1–5, Shift for
  * half stars, S to skip, U to undo); a search to rate any movie; and my ratings, each editable and deletable.
  */
-export function RatingWidget(movies: readonly QueueMovie[], {value = [], position = null, now = () => Math.floor(Date.now() / 1000), onChange = () => {}}: RatingWidgetOptions = {}): RatingWidgetElement {
+export function RatingWidget(movies: readonly RatedMovie[], {value = [], position = null, now = () => Math.floor(Date.now() / 1000), onChange = () => {}}: RatingWidgetOptions = {}): RatingWidgetElement {
   const byId = new Map(movies.map((m) => [m.id, m]));
   const queue = ratingQueue(movies);
   const ratings = new Map<number, MyRating>(value.map((r) => [r.movieId, {...r}]));

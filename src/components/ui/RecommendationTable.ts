@@ -1,22 +1,12 @@
+import type {Recommendation} from "../model/recommend.js";
 import {STARS} from "./ratingQueue.js";
 import {textRow, textTable} from "./textTable.js";
-
-/** One recommended movie, as `recommend` returns it. */
-export interface RecommendationRow {
-  rank: number;
-  movieId: number;
-  title: string;
-  year: number | null;
-  genres: string[];
-  predicted: number;
-  ratings: number;
-}
 
 /**
  * The top-N table: rank, movie id, title, year, genres, predicted rating, with an "I've seen it" rating for each
  * row. Titles and genres are data, so they are set as text, never parsed as HTML. With no rows it says `empty`.
  */
-export function RecommendationTable(rows: readonly RecommendationRow[], {onRate, highlight, empty = "No movie passes these filters."}: {onRate?: (movieId: number, rating: number) => void; highlight?: ReadonlySet<number>; empty?: string} = {}): HTMLElement {
+export function RecommendationTable(rows: readonly Recommendation[], {onRate, highlight, empty = "No movie passes these filters."}: {onRate?: (movieId: number, rating: number) => void; highlight?: ReadonlySet<number>; empty?: string} = {}): HTMLElement {
   if (rows.length === 0) {
     const p = document.createElement("p");
     p.className = "recommendations empty";

@@ -1,18 +1,18 @@
-import type {RecommendationRow} from "./RecommendationTable.js";
+import type {Recommendation} from "../model/recommend.js";
 
 /** What changed between two top-N lists: the movies that entered and the ones that left. */
-export function topNChanges(before: readonly RecommendationRow[], after: readonly RecommendationRow[]): {entered: RecommendationRow[]; left: RecommendationRow[]; stayed: number} {
+export function topNChanges(before: readonly Recommendation[], after: readonly Recommendation[]): {entered: Recommendation[]; left: Recommendation[]; stayed: number} {
   const was = new Set(before.map((r) => r.movieId));
   const is = new Set(after.map((r) => r.movieId));
   return {entered: after.filter((r) => !was.has(r.movieId)), left: before.filter((r) => !is.has(r.movieId)), stayed: after.filter((r) => was.has(r.movieId)).length};
 }
 
 /** Two lists side by side, movies that entered the top N and movies that left it, after retraining. */
-export function TopNChanges(before: readonly RecommendationRow[], after: readonly RecommendationRow[]): HTMLElement {
+export function TopNChanges(before: readonly Recommendation[], after: readonly Recommendation[]): HTMLElement {
   const {entered, left, stayed} = topNChanges(before, after);
   const root = document.createElement("div");
   root.className = "top-n-changes grid grid-cols-2";
-  const column = (title: string, rows: RecommendationRow[], className: string, none: string) => {
+  const column = (title: string, rows: Recommendation[], className: string, none: string) => {
     const card = root.appendChild(document.createElement("div"));
     card.className = `card ${className}`;
     card.appendChild(document.createElement("h2")).textContent = `${title} (${rows.length})`;

@@ -1,14 +1,7 @@
-/** A movie as the rating widget shows it. */
-export interface QueueMovie {
-  id: number;
-  title: string;
-  year: number | null;
-  genres: string[];
-  ratings: number;
-}
+import type {RatedMovie} from "../movielens/datasetArtifacts.js";
 
 /** The order the rating tool offers movies in: newest first, as the original did; within a year, most rated first. */
-export function ratingQueue<T extends QueueMovie>(movies: readonly T[]): T[] {
+export function ratingQueue<T extends RatedMovie>(movies: readonly T[]): T[] {
   return [...movies].sort((a, b) => (b.year ?? -Infinity) - (a.year ?? -Infinity) || b.ratings - a.ratings || a.id - b.id);
 }
 

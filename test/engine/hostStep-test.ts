@@ -1,7 +1,10 @@
+import * as tf from "@tensorflow/tfjs";
 import {describe, expect, it} from "vitest";
 import type {Tables} from "../../src/components/engine/buildModel.js";
-import {hostSquaredError, hostStep, stepWorkspace} from "../../src/components/engine/collabStep.js";
-import type {HostTables, StepHyper} from "../../src/components/engine/collabStep.js";
+import {pickBackend} from "../../src/components/engine/backend.js";
+import {hostArray, hostSquaredError, hostStep, stepWorkspace} from "../../src/components/engine/hostStep.js";
+import type {HostTables, OptimizerStep} from "../../src/components/engine/hostStep.js";
+import {WASM_PATH} from "../support/tf.js";
 
 const f32 = (...x: number[]) => Float32Array.from(x);
 const zeros = (t: Tables<Float32Array>): Tables<Float32Array> => ({
@@ -12,7 +15,7 @@ const zeros = (t: Tables<Float32Array>): Tables<Float32Array> => ({
 });
 const tables = (weights: Tables<Float32Array>): HostTables => ({weights, gradAvg: zeros(weights), sqrAvg: zeros(weights)});
 const clone = (t: HostTables): HostTables => structuredClone(t);
-const hyper: StepHyper = {lr: 0.01, mom: 0.9, sqrMom: 0.99, eps: 1e-5, wd: 0.1, step: 1, lo: 0.5, hi: 5.5};
+const hyper: OptimizerStep & {lo: number; hi: number} = {lr: 0.01, mom: 0.9, sqrMom: 0.99, eps: 1e-5, wd: 0.1, step: 1, lo: 0.5, hi: 5.5};
 
 describe("hostStep(tables, data, rows, hyper, workspace, mode)", () => {
   it("takes one step of fastai's Adam with decoupled weight decay, as computed by hand", () => {
@@ -130,4 +133,17 @@ describe("hostSquaredError(weights, factors, lo, hi, data, rows)", () => {
     const data = {user: Uint32Array.of(0, 0), movie: Uint32Array.of(0, 0), rating2: Uint8Array.of(8, 2)};
     expect(hostSquaredError(w, 2, 0.5, 5.5, data, Uint32Array.of(0, 1))).toBeCloseTo(1 + 4, 12);
   });
+});
+
+describe("hostArray(tensor)", () => {
+  for (const name of ["cpu", "wasm"] as const) {
+    it(`gives a live view of a ${name} tensor's memory`, async () => {
+      await pickBackend(name, {wasmPath: WASM_PATH});
+      const t = tf.tensor1d([1, 2, 3]);
+      const a = hostArray(t)!;
+      a[1] = 20;
+      expect([...t.dataSync()]).toEqual([1, 20, 3]);
+      t.dispose();
+    });
+  }
 });

@@ -1,4 +1,9 @@
-import type {Tables} from "./buildModel.js";
+// Host memory for the training step: live Float32Array views of a model's tensors where the backend keeps them on the
+// CPU (cpu, wasm), and the step that updates them in place.
+import * as tf from "@tensorflow/tfjs";
+import {TABLES} from "./buildModel.js";
+import type {CollabModel, Tables} from "./buildModel.js";
+import type {TrainHyper} from "./trainProtocol.js";
 
 /** The columns a training step reads: dense user and movie indexes and the rating times two (as in RatingsTable). */
 export interface RatingRows {
@@ -14,16 +19,52 @@ export interface HostTables {
   sqrAvg: Tables<Float32Array>;
 }
 
-/** The hyperparameters of one step of fastai's Adam; `step` is the debiasing counter after this step (1 for the first). */
-export interface StepHyper {
-  lr: number;
-  mom: number;
-  sqrMom: number;
-  eps: number;
-  wd: number;
-  step: number;
-  lo: number;
-  hi: number;
+/**
+ * One step of fastai's Adam with decoupled weight decay: `lr` and `mom` (β1) are the one-cycle schedule's values at
+ * this step (schedule.ts), `sqrMom` (β2) and `eps` are fixed (fit.ts, ADAM), `wd` is the weight decay the reader set
+ * (TrainHyper), and `step` is Adam's debiasing counter after this step (1 for the first).
+ */
+export type OptimizerStep = Pick<TrainHyper, "wd"> & {lr: number; mom: number; sqrMom: number; eps: number; step: number};
+
+interface CpuBackend {
+  data: {get(dataId: object): {values: unknown}};
+}
+interface WasmBackend {
+  dataIdMap: {get(dataId: object): {memoryOffset: number}};
+  wasm: {HEAPF32: Float32Array};
+}
+
+/**
+ * A live Float32Array over a tensor's storage, when the backend keeps it in host memory (cpu: its JS array; wasm: a
+ * view of the wasm heap), so a step can update it in place; null on GPU backends. Take a fresh view after anything
+ * that may grow the wasm heap.
+ */
+export function hostArray(t: tf.Tensor): Float32Array | null {
+  if (t.dtype !== "float32") return null;
+  const name = tf.getBackend();
+  if (name === "cpu") {
+    const values = (tf.backend() as unknown as CpuBackend).data.get(t.dataId).values;
+    return values instanceof Float32Array && values.length === t.size ? values : null;
+  }
+  if (name === "wasm") {
+    const backend = tf.backend() as unknown as WasmBackend;
+    return new Float32Array(backend.wasm.HEAPF32.buffer, backend.dataIdMap.get(t.dataId).memoryOffset, t.size);
+  }
+  return null;
+}
+
+/** Live host views of all of a model's tables, or null when the backend keeps them off the CPU. */
+export function hostTables(model: CollabModel): HostTables | null {
+  const views = {} as Record<"weights" | "gradAvg" | "sqrAvg", Tables<Float32Array>>;
+  for (const group of ["weights", "gradAvg", "sqrAvg"] as const) {
+    views[group] = {} as Tables<Float32Array>;
+    for (const k of TABLES) {
+      const a = hostArray(model[group][k]);
+      if (!a) return null;
+      views[group][k] = a;
+    }
+  }
+  return views;
 }
 
 /** Scratch memory for steps on one model shape, reused from step to step so a step allocates nothing. */
@@ -64,7 +105,7 @@ export function stepWorkspace(users: number, movies: number, factors: number, bs
  * Adam with decoupled weight decay on the rows `ids[0 … n)` of a table with `width` columns, the j-th taking its
  * gradient from g[j·width …]. Written as one flat loop with constants in locals: this is the hot loop of training.
  */
-function adamRows(p: Float32Array, m: Float32Array, v: Float32Array, width: number, ids: Int32Array, n: number, g: Float64Array, h: StepHyper): void {
+function adamRows(p: Float32Array, m: Float32Array, v: Float32Array, width: number, ids: Int32Array, n: number, g: Float64Array, h: OptimizerStep): void {
   const decay = 1 - h.lr * h.wd, mom = h.mom, mom1 = 1 - h.mom, sqrMom = h.sqrMom, sqrMom1 = 1 - h.sqrMom, eps = h.eps;
   const stepSize = h.lr / (1 - h.mom ** h.step), invDebias2 = 1 / Math.sqrt(1 - h.sqrMom ** h.step);
   for (let j = 0; j < n; ++j) {
@@ -81,7 +122,7 @@ function adamRows(p: Float32Array, m: Float32Array, v: Float32Array, width: numb
 }
 
 /** Adam on every row of a table, as PyTorch does with dense gradients: untouched rows (slot -1) get a zero gradient, so they decay and coast on momentum. */
-function adamDense(p: Float32Array, m: Float32Array, v: Float32Array, width: number, slot: Int32Array, g: Float64Array, h: StepHyper): void {
+function adamDense(p: Float32Array, m: Float32Array, v: Float32Array, width: number, slot: Int32Array, g: Float64Array, h: OptimizerStep): void {
   const decay = 1 - h.lr * h.wd, mom = h.mom, sqrMom = h.sqrMom, eps = h.eps, mom1 = 1 - h.mom, sqrMom1 = 1 - h.sqrMom;
   const stepSize = h.lr / (1 - h.mom ** h.step), invDebias2 = 1 / Math.sqrt(1 - h.sqrMom ** h.step);
   for (let r = 0; r < slot.length; ++r) {
@@ -100,10 +141,10 @@ function adamDense(p: Float32Array, m: Float32Array, v: Float32Array, width: num
 /**
  * One training step on host memory: the forward pass and closed-form gradients for the batch's rows only, then Adam.
  * "sparse" updates only the rows the batch touches (lazy Adam), at a cost that scales with the batch; "dense" updates
- * every row as PyTorch does with dense embedding gradients. Returns the batch's mean squared error; when that is not
- * finite, it returns it without changing anything.
+ * every row as PyTorch does with dense embedding gradients. `h.lo` and `h.hi` are the model's yRange (the sigmoid's
+ * output range). Returns the batch's mean squared error; when that is not finite, it returns it without changing anything.
  */
-export function hostStep(t: HostTables, data: RatingRows, rows: Uint32Array, h: StepHyper, ws: StepWorkspace, mode: "sparse" | "dense" = "sparse"): number {
+export function hostStep(t: HostTables, data: RatingRows, rows: Uint32Array, h: OptimizerStep & {lo: number; hi: number}, ws: StepWorkspace, mode: "sparse" | "dense" = "sparse"): number {
   const F = ws.factors;
   const B = rows.length;
   const {userFactors: U, movieFactors: M, userBias: bu, movieBias: bm} = t.weights;

@@ -1,0 +1,36 @@
+// IndexedDB's callbacks as promises, for the workbook's two databases (workbookStore: runs and checkpoints;
+// datasetStore: a visitor's imported dataset). Each store passes its own `toError`, which turns IndexedDB's
+// DOMException (a full disk, most likely) into a message a reader can act on.
+
+/** Turns an IndexedDB error (null when the browser gives none) into the Error a store rejects with. */
+export type IdbError = (error: DOMException | null) => Error;
+
+/** A request's result when it succeeds; its error, through `toError`, when it fails. */
+export function idbRequest<T>(request: IDBRequest<T>, toError: IdbError): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(toError(request.error));
+  });
+}
+
+/**
+ * Resolves when a transaction commits. Rejects, through `toError`, when it fails (with the failing request's error,
+ * else the transaction's) or aborts (with the transaction's error: QuotaExceededError when the commit ran out of space).
+ */
+export function idbTransactionDone(tx: IDBTransaction, toError: IdbError): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = (event) => reject(toError((event.target as IDBRequest | null)?.error ?? tx.error));
+    tx.onabort = () => reject(toError(tx.error));
+  });
+}
+
+/**
+ * Opens database `name` at `version` from `factory` (the browser's `indexedDB`, or a fake in tests), calling `upgrade`
+ * to create its object stores when the database is new or older than `version`.
+ */
+export function idbOpen(factory: IDBFactory, name: string, version: number, upgrade: (db: IDBDatabase) => void, toError: IdbError): Promise<IDBDatabase> {
+  const open = factory.open(name, version);
+  open.onupgradeneeded = () => upgrade(open.result);
+  return idbRequest(open, toError);
+}

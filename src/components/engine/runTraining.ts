@@ -1,0 +1,153 @@
+// One training run, as the worker does it: fetch the ratings (with my ratings merged in), start a backend, build or
+// restore the model, fit it, and post progress, then the checkpoint and my predictions. No worker globals here, so a
+// test drives it in Node; trainWorker.ts wires it to the worker's messages.
+import * as tf from "@tensorflow/tfjs";
+import {chooseBackend} from "./backend.js";
+import type {BackendName} from "./backend.js";
+import {buildModel} from "./buildModel.js";
+import type {CollabModel, EpochRow} from "./buildModel.js";
+import {encodeCheckpoint, restoreModel} from "./checkpoint.js";
+import {divergenceNote, meanPredictorMse} from "./divergenceNote.js";
+import {fit} from "./fit.js";
+import {predictUser} from "./predict.js";
+import {createRunPace} from "./runPace.js";
+import type {TrainEvent, TrainRequest} from "./trainProtocol.js";
+import {MY_USER_ID} from "../movielens/myRatingsFile.js";
+import {decodeRatingsFile} from "../movielens/ratingsFile.js";
+import type {RatingsTable} from "../movielens/ratingsFile.js";
+import {withMyRatings} from "../movielens/withMyRatings.js";
+
+/** Posts an event to the page; `transfer` lists buffers to move rather than copy (the checkpoint). */
+export type PostTrainEvent = (event: TrainEvent, transfer?: Transferable[]) => void;
+
+/** What one worker keeps from run to run: the last ratings table fetched, and the backend in use. */
+export interface TrainCache {
+  loaded: {url: string; table: RatingsTable} | null;
+  backend: BackendName | null;
+  /** Why the backend in use, chosen by the reader, runs on the CPU (a software GPU), told again at every run. */
+  softwareNote: string | null;
+}
+
+/** An empty cache: the first run fetches the ratings and chooses a backend. */
+export function trainCache(): TrainCache {
+  return {loaded: null, backend: null, softwareNote: null};
+}
+
+export interface RunTrainingOptions {
+  /** Aborting it stops the run after the current batch: the run still ends with "done", `stopped: true`. */
+  signal?: AbortSignal;
+  /** Kept between runs by the caller (trainWorker.ts keeps one for the worker's life); a fresh one by default. */
+  cache?: TrainCache;
+}
+
+// The page hears of batches at most this often: postMessage per batch would flood it.
+const BATCH_MS = 100;
+
+async function startBackend(requested: BackendName | "auto", wasmUrls: Record<string, string>, cache: TrainCache, post: PostTrainEvent): Promise<void> {
+  if (cache.backend && (requested === "auto" || requested === cache.backend)) {
+    if (cache.softwareNote) post({type: "note", text: cache.softwareNote});
+    return;
+  }
+  cache.backend = cache.softwareNote = null;
+  const choice = await chooseBackend(requested, {wasmPath: wasmUrls});
+  cache.backend = choice.backend;
+  if (choice.software) {
+    // Asked for a GPU backend that is a software renderer: train there as asked, but say that it runs on the CPU.
+    cache.softwareNote = `You chose ${choice.backend}, but in this browser it runs on ${choice.software.replace(/, which runs on the CPU and is slower than wasm$/, "")}: a software renderer on the CPU, where training is many times slower than on wasm. Choose auto or wasm to train faster.`;
+    post({type: "note", text: cache.softwareNote});
+  }
+  post({type: "backend", backend: choice.backend, skipped: choice.skipped});
+}
+
+async function loadTable(url: string, cache: TrainCache, post: PostTrainEvent): Promise<RatingsTable> {
+  if (cache.loaded?.url === url) return cache.loaded.table;
+  post({type: "status", text: "Loading the ratings…"});
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`Could not load the ratings (${response.status} ${response.statusText}).`);
+  const table = decodeRatingsFile(await response.arrayBuffer());
+  cache.loaded = {url, table};
+  return table;
+}
+
+/**
+ * Runs one training request and posts its events (trainProtocol.ts): "data", "backend" (when it starts one), "status",
+ * "batch" (at most ~10 a second, and each epoch's last), "epoch", any "note", then "done" with the history, the
+ * checkpoint (transferred) and user 99999's predictions; or "error" with a message, the run's only event after a
+ * failure. Never rejects. Frees the model's tensors when it ends.
+ */
+export async function runTraining(request: Extract<TrainRequest, {type: "train"}>, post: PostTrainEvent, {signal, cache = trainCache()}: RunTrainingOptions = {}): Promise<void> {
+  const {hyper} = request;
+  let model: CollabModel | null = null;
+  const started = performance.now();
+  try {
+    const base = await loadTable(request.ratingsUrl, cache, post);
+    const {table, skipped} = request.myRatings ? withMyRatings(base, request.myRatings) : {table: base, skipped: 0};
+    const me = table.userIds.indexOf(MY_USER_ID);
+    const mine = me < 0 ? 0 : table.user.reduce((n, u) => n + (u === me ? 1 : 0), 0);
+    post({type: "data", rows: table.rating2.length, users: table.userIds.length, movies: table.movieIds.length, myRatings: mine, skipped});
+    await startBackend(request.backend, request.wasmUrls, cache, post);
+    post({type: "status", text: "Training…"});
+    const prior: EpochRow[] = [];
+    if (request.checkpoint) {
+      const notes: string[] = [];
+      model = restoreModel(new Uint8Array(request.checkpoint), table, request.dataset, notes);
+      for (const text of notes) post({type: "note", text});
+      prior.push(...(model.training?.history ?? []));
+    } else {
+      model = buildModel({users: table.userIds.length, movies: table.movieIds.length, factors: hyper.factors, seed: hyper.seed});
+    }
+    const data = {user: table.user, movie: table.movie, rating2: table.rating2};
+    let last = -Infinity;
+    let pace: ReturnType<typeof createRunPace> | null = null;
+    const rows: EpochRow[] = [];
+    let stopped = false;
+    try {
+      await fit(model, data, {
+        epochs: hyper.epochs,
+        lrMax: hyper.lrMax,
+        wd: hyper.wd,
+        bs: hyper.bs,
+        seed: hyper.seed,
+        restart: true,
+        signal,
+        onBatch: ({epoch, batch, batches, loss, step, totalSteps}) => {
+          const t = performance.now();
+          if (t - last < BATCH_MS && batch !== batches - 1) return;
+          last = t;
+          pace ??= createRunPace({bs: hyper.bs, totalSteps});
+          post({type: "batch", epoch: prior.length + epoch, batch: batch + 1, batches, loss, ...pace.batch(step, t / 1000)});
+        },
+        onEpoch: (row) => {
+          pace?.epochEnd();
+          const numbered = {...row, epoch: prior.length + row.epoch};
+          rows.push(numbered);
+          post({type: "epoch", row: numbered});
+        }
+      });
+    } catch (error) {
+      if (!signal?.aborted) throw error;
+      stopped = true;
+    }
+    const history = [...prior, ...rows];
+    const diverged = divergenceNote(rows, meanPredictorMse(table.rating2), hyper);
+    if (diverged) post({type: "note", text: diverged});
+    if (model.training) model.training.history = history;
+    const checkpoint = (await encodeCheckpoint(model, table, request.dataset)).buffer as ArrayBuffer;
+    const wasm = (tf.backend() as unknown as {wasm?: {HEAPU8: Uint8Array}}).wasm;
+    const memory = {
+      tensorBytes: tf.memory().numBytes,
+      wasmHeapBytes: wasm?.HEAPU8.length ?? 0,
+      tableBytes: [table.user, table.movie, table.rating2, base.user, base.movie, base.rating2].reduce((n, a) => n + (a.byteLength ?? 0), 0)
+    };
+    const myPredictions = me < 0 ? null : await predictUser(model, me);
+    const myRatingsUsed = [];
+    for (let i = 0; i < table.user.length; ++i) if (table.user[i] === me) myRatingsUsed.push({movieId: table.movieIds[table.movie[i]], rating: table.rating2[i] / 2, timestamp: 0});
+    post({type: "done", history, checkpoint, stopped, seconds: (performance.now() - started) / 1000, memory, myPredictions, myRatingsUsed}, [checkpoint]);
+  } catch (error) {
+    post({type: "error", message: error instanceof Error ? error.message : String(error)});
+  } finally {
+    model?.dispose();
+    // Before any backend started (the ratings could not be fetched), TF.js has nothing to free, and asking would throw.
+    if (cache.backend && tf.memory().numTensors > 0) tf.disposeVariables();
+  }
+}

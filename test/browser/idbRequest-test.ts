@@ -1,0 +1,51 @@
+import {describe, expect, it} from "vitest";
+import {idbOpen, idbRequest, idbTransactionDone} from "../../src/components/browser/idbRequest.js";
+import {fakeIndexedDB} from "../support/fakeIndexedDB.js";
+
+const toError = (error: DOMException | null) => new Error(`failed: ${error?.name ?? "no error"}`);
+const open = (factory = fakeIndexedDB()) => idbOpen(factory, "test", 1, (db) => void db.createObjectStore("items", {keyPath: "id", autoIncrement: true}), toError);
+
+describe("idbOpen(factory, name, version, upgrade, toError)", () => {
+  it("creates the stores on first use only", async () => {
+    const factory = fakeIndexedDB();
+    let upgrades = 0;
+    const upgrade = (db: IDBDatabase) => (++upgrades, void db.createObjectStore("items"));
+    await idbOpen(factory, "test", 1, upgrade, toError);
+    const db = await idbOpen(factory, "test", 1, upgrade, toError);
+    expect(upgrades).toBe(1);
+    expect(await idbRequest(db.transaction("items").objectStore("items").getAll(), toError)).toEqual([]);
+  });
+});
+
+describe("idbRequest(request, toError)", () => {
+  it("resolves to the request's result", async () => {
+    const db = await open();
+    const tx = db.transaction("items", "readwrite");
+    expect(await idbRequest(tx.objectStore("items").add({name: "a"}), toError)).toBe(1);
+    await idbTransactionDone(tx, toError);
+    expect(await idbRequest(db.transaction("items").objectStore("items").get(1), toError)).toEqual({id: 1, name: "a"});
+  });
+
+  it("rejects with the request's error, through toError", async () => {
+    const db = await open();
+    const tx = db.transaction("items", "readwrite");
+    tx.objectStore("items").add({id: 1});
+    const failed = idbRequest(tx.objectStore("items").add({id: 1}), toError);
+    const done = idbTransactionDone(tx, toError);
+    await expect(failed).rejects.toThrow("failed: ConstraintError");
+    await expect(done).rejects.toThrow("failed: ConstraintError");
+  });
+});
+
+describe("idbTransactionDone(tx, toError)", () => {
+  it("resolves on commit, and rejects with the transaction's error when a commit aborts", async () => {
+    const db = await idbOpen(fakeIndexedDB({quota: 2}), "test", 1, (db) => void db.createObjectStore("bytes"), toError);
+    const ok = db.transaction("bytes", "readwrite");
+    ok.objectStore("bytes").put(new ArrayBuffer(2), "a");
+    await expect(idbTransactionDone(ok, toError)).resolves.toBeUndefined();
+    const full = db.transaction("bytes", "readwrite");
+    full.objectStore("bytes").put(new ArrayBuffer(3), "b");
+    await expect(idbTransactionDone(full, toError)).rejects.toThrow("failed: QuotaExceededError");
+    expect(await idbRequest(db.transaction("bytes").objectStore("bytes").getAll(), toError)).toEqual([new ArrayBuffer(2)]);
+  });
+});

@@ -1,0 +1,91 @@
+import {describe, expect, it} from "vitest";
+import {openWorkbookStore, storageError} from "../../src/components/browser/workbookStore.js";
+import type {CheckpointInfo, RunRecord} from "../../src/components/browser/workbookStore.js";
+import {fakeIndexedDB} from "../support/fakeIndexedDB.js";
+
+const hyper = {factors: 8, bs: 1024, epochs: 2, lrMax: 0.01, wd: 0.1, seed: 42};
+
+function run(extra: Partial<RunRecord> = {}): RunRecord {
+  const history = [{epoch: 0, trainLoss: 1.2, validLoss: 1.1, seconds: 3}, {epoch: 1, trainLoss: 0.9, validLoss: 0.95, seconds: 6}];
+  return {finishedAt: "2024-01-01T00:00:00.000Z", dataset: "MovieLens 1M", backend: "wasm", hyper, history, seconds: 6, stopped: false, ...extra};
+}
+
+function info(name: string, bytes = 8): CheckpointInfo {
+  return {name, savedAt: "2024-01-02T00:00:00.000Z", dataset: "MovieLens 1M", hyper, epochs: 2, validLoss: 0.95, bytes, myRatingsUsed: [{movieId: 1, rating: 4.5, timestamp: 10}]};
+}
+
+const buffer = (...values: number[]) => Uint8Array.from(values).buffer;
+
+describe("openWorkbookStore(name, factory)", () => {
+  it("keeps runs in the order they were put, each with the id the store assigns (not the one passed in)", async () => {
+    const store = await openWorkbookStore("test", fakeIndexedDB());
+    expect(await store.listRuns()).toEqual([]);
+    const predictions = Float32Array.of(3.5, 4, 2.25);
+    expect(await store.putRun(run({id: 77, myPredictions: predictions}))).toBe(1);
+    expect(await store.putRun(run({stopped: true, resumedFrom: "first"}))).toBe(2);
+    const runs = await store.listRuns();
+    expect(runs.map((r) => [r.id, r.stopped, r.resumedFrom])).toEqual([[1, false, undefined], [2, true, "first"]]);
+    expect(runs[0]).toEqual({...run({myPredictions: predictions}), id: 1});
+    expect(runs[0].myPredictions).toBeInstanceOf(Float32Array);
+    expect(runs[0].myPredictions).not.toBe(predictions);
+    store.close();
+  });
+
+  it("saves, lists, reads and deletes checkpoints, their bytes kept apart from their info", async () => {
+    const store = await openWorkbookStore("test", fakeIndexedDB());
+    const a = await store.saveCheckpoint({...info("a"), id: 99}, buffer(1, 2, 3));
+    const b = await store.saveCheckpoint(info("b"), buffer(4, 5));
+    expect([a, b]).toEqual([1, 2]);
+    expect((await store.listCheckpoints()).map((c) => [c.id, c.name])).toEqual([[1, "a"], [2, "b"]]);
+    const got = await store.getCheckpoint(b);
+    expect(got?.info).toEqual({...info("b"), id: 2});
+    expect([...new Uint8Array(got!.bytes)]).toEqual([4, 5]);
+    expect(await store.getCheckpoint(3)).toBeNull();
+    await store.deleteCheckpoint(a);
+    expect(await store.getCheckpoint(a)).toBeNull();
+    expect((await store.listCheckpoints()).map((c) => c.name)).toEqual(["b"]);
+    // Ids are never reused, so a deleted checkpoint's id cannot come back as another.
+    expect(await store.saveCheckpoint(info("c"), buffer(6))).toBe(3);
+  });
+
+  it("keeps only the latest model, overwritten by each run, and null before the first", async () => {
+    const store = await openWorkbookStore("test", fakeIndexedDB());
+    expect(await store.getLatest()).toBeNull();
+    await store.setLatest(info("first"), buffer(1));
+    await store.setLatest(info("second"), buffer(2, 2));
+    const latest = await store.getLatest();
+    expect(latest?.info.name).toBe("second");
+    expect([...new Uint8Array(latest!.bytes)]).toEqual([2, 2]);
+    expect(await store.listCheckpoints()).toEqual([]);
+  });
+
+  it("finds what an earlier visit stored in the same database", async () => {
+    const factory = fakeIndexedDB();
+    const first = await openWorkbookStore("test", factory);
+    await first.putRun(run());
+    first.close();
+    const second = await openWorkbookStore("test", factory);
+    expect((await second.listRuns()).length).toBe(1);
+    expect(await (await openWorkbookStore("other", factory)).listRuns()).toEqual([]);
+  });
+
+  it("saves a checkpoint and its bytes together or not at all: a full disk keeps neither, and says what to do", async () => {
+    const store = await openWorkbookStore("test", fakeIndexedDB({quota: 4}));
+    await store.saveCheckpoint(info("small"), buffer(1, 2, 3, 4));
+    await expect(store.saveCheckpoint(info("large"), buffer(1, 2, 3, 4, 5))).rejects.toThrow(/^The browser's storage for this site is full, so nothing was saved\./);
+    expect((await store.listCheckpoints()).map((c) => c.name)).toEqual(["small"]);
+    expect(await store.getCheckpoint(2)).toBeNull();
+  });
+
+  it("explains that nothing can be saved without IndexedDB", async () => {
+    await expect(openWorkbookStore("test", undefined)).rejects.toThrow("This browser has no IndexedDB, so runs and checkpoints cannot be saved.");
+  });
+});
+
+describe("storageError(error)", () => {
+  it("turns a full disk into advice, and names any other failure", () => {
+    expect(storageError({name: "QuotaExceededError", message: "x"} as DOMException).message).toBe("The browser's storage for this site is full, so nothing was saved. Delete old checkpoints on the Save and resume page, or download them and free some space.");
+    expect(storageError({name: "UnknownError", message: "disk on fire"} as DOMException).message).toBe("The browser's storage failed: disk on fire.");
+    expect(storageError(null).message).toBe("The browser's storage failed: unknown error.");
+  });
+});

@@ -1,0 +1,104 @@
+import * as tf from "@tensorflow/tfjs";
+import {beforeAll, describe, expect, it} from "vitest";
+import {runTraining, trainCache} from "../../src/components/engine/runTraining.js";
+import type {TrainCache} from "../../src/components/engine/runTraining.js";
+import type {TrainEvent, TrainRequest} from "../../src/components/engine/trainProtocol.js";
+import {modelWeights} from "../../src/components/model/modelWeights.js";
+import {encodeRatingsFile} from "../../src/components/movielens/ratingsFile.js";
+import {synthTable} from "../support/synthTable.js";
+import {WASM_PATH, useBackend} from "../support/tf.js";
+
+const {table} = synthTable({users: 60, movies: 40, ratings: 1200, seed: 5});
+// The worker fetches its ratings by URL; Node's fetch reads a data: URL, so no server is needed.
+const ratingsUrl = `data:application/octet-stream;base64,${Buffer.from(encodeRatingsFile(table)).toString("base64")}`;
+const mine = [{movieId: table.movieIds[0], rating: 5, timestamp: 1}, {movieId: table.movieIds[3], rating: 1, timestamp: 2}];
+// The page sends a URL for each of the wasm backend's binaries (src/data/trainWorker.js.ts bundles them).
+const wasmUrls = Object.fromEntries(["tfjs-backend-wasm.wasm", "tfjs-backend-wasm-simd.wasm", "tfjs-backend-wasm-threaded-simd.wasm"].map((f) => [f, WASM_PATH + f]));
+const request = (over: Partial<Extract<TrainRequest, {type: "train"}>> = {}): Extract<TrainRequest, {type: "train"}> => ({
+  type: "train",
+  ratingsUrl,
+  wasmUrls,
+  backend: "cpu",
+  hyper: {factors: 4, bs: 64, epochs: 2, lrMax: 1e-2, wd: 0.1, seed: 7},
+  myRatings: mine,
+  ...over
+});
+
+async function run(r: Extract<TrainRequest, {type: "train"}>, options: {cache?: TrainCache; onEvent?: (e: TrainEvent) => void; signal?: AbortSignal} = {}) {
+  const posted: {event: TrainEvent; transfer?: Transferable[]}[] = [];
+  await runTraining(r, (event, transfer) => (posted.push({event, transfer}), options.onEvent?.(event)), options);
+  return posted;
+}
+
+beforeAll(() => useBackend("cpu"));
+
+describe("runTraining(request, post, {signal, cache})", () => {
+  it("posts the data, the backend, progress and one row per epoch, then the checkpoint and my predictions", async () => {
+    const before = tf.memory().numTensors;
+    const posted = await run(request());
+    const types = posted.map((p) => p.event.type);
+    expect(types.slice(0, 4)).toEqual(["status", "data", "backend", "status"]);
+    expect(posted[1].event).toEqual({type: "data", rows: table.rating2.length + 2, users: 61, movies: 40, myRatings: 2, skipped: 0});
+    expect(posted[2].event).toEqual({type: "backend", backend: "cpu", skipped: []});
+    // Each epoch's last batch is always reported, before its row.
+    const batches = posted.filter((p) => p.event.type === "batch").map((p) => p.event as Extract<TrainEvent, {type: "batch"}>);
+    expect(batches.length).toBeGreaterThanOrEqual(2);
+    expect(batches.filter((b) => b.batch === b.batches).map((b) => b.epoch)).toEqual([0, 1]);
+    const rows = posted.filter((p) => p.event.type === "epoch").map((p) => (p.event as Extract<TrainEvent, {type: "epoch"}>).row);
+    expect(rows.map((r) => r.epoch)).toEqual([0, 1]);
+    const last = posted.at(-1)!;
+    expect(last.event.type).toBe("done");
+    if (last.event.type !== "done") return;
+    const done = last.event;
+    expect(done.history).toEqual(rows);
+    expect(done.stopped).toBe(false);
+    expect(last.transfer).toEqual([done.checkpoint]);
+    const weights = modelWeights(done.checkpoint);
+    expect(weights).toMatchObject({users: 61, movies: 40, factors: 4, wd: 0.1});
+    expect(done.myPredictions).toBeInstanceOf(Float32Array);
+    expect(done.myPredictions!.length).toBe(40);
+    for (const p of done.myPredictions!) expect(p > 0.5 && p < 5.5).toBe(true);
+    expect(done.myRatingsUsed).toEqual(mine.map((r) => ({...r, timestamp: 0})));
+    // The model is freed when the run ends.
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it("keeps the ratings and the backend in its cache: a second run neither fetches nor chooses again", async () => {
+    const cache = trainCache();
+    await run(request({hyper: {factors: 4, bs: 64, epochs: 1, lrMax: 1e-2, wd: 0.1, seed: 7}}), {cache});
+    expect(cache.backend).toBe("cpu");
+    const again = await run(request({hyper: {factors: 4, bs: 64, epochs: 1, lrMax: 1e-2, wd: 0.1, seed: 7}}), {cache});
+    expect(again.map((p) => p.event.type).slice(0, 2)).toEqual(["data", "status"]);
+    expect(again.at(-1)!.event.type).toBe("done");
+  });
+
+  it("stops when its signal aborts, and still ends with the checkpoint of the epochs done", async () => {
+    const controller = new AbortController();
+    const posted = await run(request({hyper: {factors: 4, bs: 64, epochs: 5, lrMax: 1e-2, wd: 0.1, seed: 7}}), {signal: controller.signal, onEvent: (e) => e.type === "epoch" && controller.abort()});
+    const done = posted.at(-1)!.event;
+    expect(done.type).toBe("done");
+    if (done.type !== "done") return;
+    expect(done.stopped).toBe(true);
+    expect(done.history.map((r) => r.epoch)).toEqual([0]);
+  });
+
+  it("posts one error message for a bad request, and frees what it built", async () => {
+    const before = tf.memory().numTensors;
+    const posted = await run(request({hyper: {factors: 4, bs: 64, epochs: 0, lrMax: 1e-2, wd: 0.1, seed: 7}}));
+    expect(posted.at(-1)!.event).toEqual({type: "error", message: "fit: epochs must be a positive integer, got 0"});
+    expect(posted.filter((p) => p.event.type === "error" || p.event.type === "done")).toHaveLength(1);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it("posts the reason when the ratings cannot be read", async () => {
+    const posted = await run(request({ratingsUrl: "data:application/octet-stream;base64,AAAA"}));
+    expect(posted.map((p) => p.event.type)).toEqual(["status", "error"]);
+    expect(posted[1].event).toMatchObject({type: "error", message: expect.stringMatching(/^Not a valid ratings file: too short/)});
+  });
+
+  it("fails with the reason when the backend asked for cannot start, instead of training on another", async () => {
+    const posted = await run(request({backend: "webgpu"}));
+    expect(posted.map((p) => p.event.type)).toEqual(["status", "data", "error"]);
+    expect(posted[2].event).toEqual({type: "error", message: "The webgpu backend could not start (webgpu: navigator.gpu is missing). Choose auto to use the best one that can."});
+  });
+});
