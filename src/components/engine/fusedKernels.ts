@@ -35,8 +35,18 @@ const STEP_SIZE = 48;
 /** A float as a WGSL literal that is a float, not an integer. */
 const float = (x: number) => (Number.isInteger(x) ? x.toFixed(1) : String(x));
 
-/** Which bindings (1…) each kernel reads ("r") or writes ("w"). */
-const BINDINGS: Record<KernelName, string> = {forward: "rrrrrrw", loss: "ww", adamUsers: "wwwwwwrr", adamMovies: "wwwwwwrr", squaredErrors: "rrrrrrw"};
+/** A storage binding: its name in WGSL, its element type, and whether the kernel writes it. */
+type Binding = [name: string, element: "f32" | "u32", access: "read" | "read_write"];
+const r = (name: string, element: "f32" | "u32" = "f32"): Binding => [name, element, "read"];
+const w = (name: string): Binding => [name, "f32", "read_write"];
+const PREDICT = [r("U"), r("M"), r("bu"), r("bm"), r("ratings", "u32"), r("rows", "u32"), w("out")];
+const ADAM = [w("P"), w("Pm"), w("Pv"), w("B"), w("Bm"), w("Bv"), r("scratch"), r("csr", "u32")];
+/**
+ * Each kernel's storage bindings 1… in order (0 is the step's uniform block): one list makes both the WGSL declarations
+ * and the bind group layout. At most 8, WebGPU's default maxStorageBuffersPerShaderStage, which TF.js does not raise.
+ */
+const BINDINGS: Record<KernelName, Binding[]> = {forward: PREDICT, squaredErrors: PREDICT, loss: [w("scratch"), w("losses")], adamUsers: ADAM, adamMovies: ADAM};
+const declare = (name: KernelName) => BINDINGS[name].map(([id, element, access], i) => `@group(0) @binding(${i + 1}) var<storage, ${access}> ${id}: array<${element}>;`).join("\n");
 
 function sources(s: FusedShape): Record<KernelName, string> {
   const W = s.factors + 1;
@@ -60,13 +70,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @
   // The forward pass of EmbeddingDotBias on rating r: its user, movie, x = u·m + b_u + b_m, and the error of
   // sigmoid_range(x) against the rating.
   const predict = `${head}
-@group(0) @binding(1) var<storage, read> U: array<f32>;
-@group(0) @binding(2) var<storage, read> M: array<f32>;
-@group(0) @binding(3) var<storage, read> bu: array<f32>;
-@group(0) @binding(4) var<storage, read> bm: array<f32>;
-@group(0) @binding(5) var<storage, read> ratings: array<u32>;
-@group(0) @binding(6) var<storage, read> rows: array<u32>;
-@group(0) @binding(7) var<storage, read_write> out: array<f32>;
+${declare("forward")}
 const LO: f32 = ${float(s.lo)};
 const RANGE: f32 = ${float(s.hi - s.lo)};
 const SCALE: f32 = ${float((2 * (s.hi - s.lo)) / s.bs)};
@@ -111,8 +115,7 @@ ${entry} {
   // One workgroup: the batch's mean squared error, kept per step; a squared error or a loss that is not finite makes
   // the loss NaN and raises the flag that stops every later update of the run.
   const loss = `${head}
-@group(0) @binding(1) var<storage, read_write> scratch: array<f32>;
-@group(0) @binding(2) var<storage, read_write> losses: array<f32>;
+${declare("loss")}
 var<workgroup> part: array<f32, 64>;
 var<workgroup> bad: atomic<u32>;
 ${entry} {
@@ -143,14 +146,7 @@ ${entry} {
   // positions that touch the row, in batch order, then fastai's Adam with decoupled weight decay. One invocation per
   // row measured 2-3x faster on SwiftShader than one per (row, column); a real GPU may prefer the latter (untested).
   const adam = (n: string, csr: string, g0: string) => `${head}
-@group(0) @binding(1) var<storage, read_write> P: array<f32>;
-@group(0) @binding(2) var<storage, read_write> Pm: array<f32>;
-@group(0) @binding(3) var<storage, read_write> Pv: array<f32>;
-@group(0) @binding(4) var<storage, read_write> B: array<f32>;
-@group(0) @binding(5) var<storage, read_write> Bm: array<f32>;
-@group(0) @binding(6) var<storage, read_write> Bv: array<f32>;
-@group(0) @binding(7) var<storage, read> scratch: array<f32>;
-@group(0) @binding(8) var<storage, read> csr: array<u32>;
+${declare("adamUsers")}
 const SQR_MOM: f32 = ${float(s.sqrMom)};
 const EPS: f32 = ${float(s.eps)};
 fn adam(p: f32, m: f32, v: f32, g: f32) -> vec3f {
@@ -214,7 +210,7 @@ async function compile(device: GPUDevice, shape: FusedShape): Promise<FusedKerne
   const pipelines = {} as Record<KernelName, GPUComputePipeline>;
   await Promise.all(names.map(async (name) => {
     const entries: GPUBindGroupLayoutEntry[] = [{binding: 0, visibility: GPUShaderStage.COMPUTE, buffer: {type: "uniform", hasDynamicOffset: true, minBindingSize: STEP_SIZE}}];
-    [...BINDINGS[name]].forEach((rw, i) => entries.push({binding: i + 1, visibility: GPUShaderStage.COMPUTE, buffer: {type: rw === "w" ? "storage" : "read-only-storage"}}));
+    BINDINGS[name].forEach(([, , access], i) => entries.push({binding: i + 1, visibility: GPUShaderStage.COMPUTE, buffer: {type: access === "read" ? "read-only-storage" : "storage"}}));
     layouts[name] = device.createBindGroupLayout({entries});
     const module = device.createShaderModule({code: code[name]});
     const info = await module.getCompilationInfo();
