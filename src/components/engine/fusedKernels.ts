@@ -39,13 +39,13 @@ const float = (x: number) => (Number.isInteger(x) ? x.toFixed(1) : String(x));
 type Binding = [name: string, element: "f32" | "u32", access: "read" | "read_write"];
 const r = (name: string, element: "f32" | "u32" = "f32"): Binding => [name, element, "read"];
 const w = (name: string): Binding => [name, "f32", "read_write"];
-const PREDICT = [r("U"), r("M"), r("bu"), r("bm"), r("ratings", "u32"), r("rows", "u32"), w("out")];
-const ADAM = [w("P"), w("Pm"), w("Pv"), w("B"), w("Bm"), w("Bv"), r("scratch"), r("csr", "u32")];
+const PREDICT_BINDINGS = [r("U"), r("M"), r("bu"), r("bm"), r("ratings", "u32"), r("rows", "u32"), w("out")];
+const ADAM_BINDINGS = [w("P"), w("Pm"), w("Pv"), w("B"), w("Bm"), w("Bv"), r("scratch"), r("csr", "u32")];
 /**
  * Each kernel's storage bindings 1… in order (0 is the step's uniform block): one list makes both the WGSL declarations
  * and the bind group layout. At most 8, WebGPU's default maxStorageBuffersPerShaderStage, which TF.js does not raise.
  */
-const BINDINGS: Record<KernelName, Binding[]> = {forward: PREDICT, squaredErrors: PREDICT, loss: [w("scratch"), w("losses")], adamUsers: ADAM, adamMovies: ADAM};
+const BINDINGS: Record<KernelName, Binding[]> = {forward: PREDICT_BINDINGS, squaredErrors: PREDICT_BINDINGS, loss: [w("scratch"), w("losses")], adamUsers: ADAM_BINDINGS, adamMovies: ADAM_BINDINGS};
 const declare = (name: KernelName) => BINDINGS[name].map(([id, element, access], i) => `@group(0) @binding(${i + 1}) var<storage, ${access}> ${id}: array<${element}>;`).join("\n");
 
 function sources(s: FusedShape): Record<KernelName, string> {
