@@ -8,6 +8,7 @@ import {solveCholesky} from "../src/components/solveCholesky.js";
 import {splitRows} from "../src/components/split.js";
 import {ML10M_SHAPE, SITE_SYNTH, synthesize} from "../src/components/synth/synthesize.js";
 import {indexRatings} from "../src/components/movielens/indexRatings.js";
+import {TRAIN_DEFAULTS} from "../src/components/model/trainSettings.js";
 
 const {values} = parseArgs({
   options: {
@@ -25,7 +26,7 @@ const log = (message: string) => console.error(`[bench:als] ${message}`);
 log(`synthesizing ${shape.ratings.toLocaleString("en-US")} ratings…`);
 const data = synthesize(shape);
 const {user, movie, rating2, userIds, movieIds} = indexRatings(data.movies.map((m) => m.id), [data.ratings]);
-const split = splitRows(rating2.length, {seed: 42});
+const split = splitRows(rating2.length, {seed: TRAIN_DEFAULTS.seed});
 const floor = data.meta.noiseFloorMse;
 const oracle = oracleMse(data, split);
 let mean = 0;

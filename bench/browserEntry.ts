@@ -9,6 +9,8 @@ import {synthesize} from "../src/components/synth/synthesize.js";
 
 export interface BrowserBenchOptions {
   backend: BackendName;
+  /** fit's path: "auto" (host on wasm, fused on webgpu) or "ops". */
+  path: "auto" | "ops";
   wasmPath: string;
   users: number;
   movies: number;
@@ -25,7 +27,7 @@ export async function benchTrain(o: BrowserBenchOptions) {
   const s = synthesize({users: o.users, movies: o.movies, ratings: o.ratings});
   const table = indexRatings(s.movies.map((m) => m.id), [s.ratings]);
   const model = buildModel({users: table.userIds.length, movies: table.movieIds.length, factors: 20});
-  const history = await fit(model, table, {epochs: o.epochs, lrMax: o.lrMax, wd: o.wd, bs: o.bs});
+  const history = await fit(model, table, {epochs: o.epochs, lrMax: o.lrMax, wd: o.wd, bs: o.bs, path: o.path});
   const times: number[] = [];
   for (let i = 0; i < 13; ++i) {
     const t0 = performance.now();

@@ -5,6 +5,7 @@ import {spawn, spawnSync} from "node:child_process";
 import {fileURLToPath} from "node:url";
 import {parseArgs} from "node:util";
 import {LAZY_ADAM_RECIPE} from "../src/components/engine/fit.js";
+import {FASTAI_DEFAULTS, TRAIN_DEFAULTS} from "../src/components/model/trainSettings.js";
 import {ML10M_SHAPE, SITE_SYNTH} from "../src/components/synth/synthesize.js";
 import {ensureSyntheticSet} from "./syntheticSet.js";
 import type {SyntheticSet} from "./syntheticSet.js";
@@ -12,7 +13,7 @@ import type {SyntheticSet} from "./syntheticSet.js";
 const {values} = parseArgs({
   options: {
     quick: {type: "boolean", default: false},
-    epochs: {type: "string", default: "3"},
+    epochs: {type: "string", default: String(TRAIN_DEFAULTS.epochs)},
     backends: {type: "string", default: "wasm,cpu"},
     "no-reference": {type: "boolean", default: false},
     "dense-steps": {type: "string", default: "1000"}
@@ -21,9 +22,11 @@ const {values} = parseArgs({
 const epochs = Number(values.epochs);
 /** Recipes beyond fastai's defaults, run on the first backend: lazy (sparse) Adam moves each row only when a batch touches it, so it wants a higher lr, and more weight decay to match. */
 const RECIPES: [bs: number, lr: number, wd: number, note: string][] = [
-  [256, LAZY_ADAM_RECIPE.lrMax, LAZY_ADAM_RECIPE.wd, "LAZY_ADAM_RECIPE"],
+  [TRAIN_DEFAULTS.bs, LAZY_ADAM_RECIPE.lrMax, LAZY_ADAM_RECIPE.wd, "LAZY_ADAM_RECIPE"],
   [1024, 3e-2, 0.1, "recipe, bs 1024"]
 ];
+/** fastai's defaults (bs, lr_max, wd), as the PyTorch reference trains. */
+const FASTAI = [FASTAI_DEFAULTS.bs, FASTAI_DEFAULTS.lrMax, FASTAI_DEFAULTS.wd] as const;
 const shape = values.quick ? SITE_SYNTH : ML10M_SHAPE;
 const backends = values.backends!.split(",").filter(Boolean);
 const log = (message: string) => console.error(`[bench] ${message}`);
@@ -89,25 +92,25 @@ async function reference({ratingsPath, meta, oracleMse}: SyntheticSet, bs: numbe
   const rows = lines.filter((l) => /^\d+\t/.test(l)).map((l) => l.split("\t").map(Number));
   const rss = Number(lines.find((l) => l.startsWith("MAXRSS"))?.split(" ")[1]);
   const trainSeconds = rows.reduce((s, r) => s + r[3], 0);
-  return {engine: "PyTorch reference", mode: "dense", bs, lr: 1e-3, wd: 0.01, secondsPerEpoch: trainSeconds / rows.length, totalSeconds: trainSeconds, validMse: rows.at(-1)![2], maxRssMb: rss / 1024, predictMs: NaN, floor: meta.noiseFloorMse, oracle: oracleMse, note: `epochs ${rows.map((r) => r[3].toFixed(0)).join(", ")} s; +${(total - trainSeconds).toFixed(0)} s loading`};
+  return {engine: "PyTorch reference", mode: "dense", bs, lr: FASTAI_DEFAULTS.lrMax, wd: FASTAI_DEFAULTS.wd, secondsPerEpoch: trainSeconds / rows.length, totalSeconds: trainSeconds, validMse: rows.at(-1)![2], maxRssMb: rss / 1024, predictMs: NaN, floor: meta.noiseFloorMse, oracle: oracleMse, note: `epochs ${rows.map((r) => r[3].toFixed(0)).join(", ")} s; +${(total - trainSeconds).toFixed(0)} s loading`};
 }
 
 const set = await ensureSyntheticSet(shape, log);
 const rows: Row[] = [];
-const ref = values["no-reference"] ? null : await reference(set, 256);
+const ref = values["no-reference"] ? null : await reference(set, FASTAI_DEFAULTS.bs);
 if (ref) rows.push(ref);
-for (const backend of backends) rows.push(await engine(set, backend, "sparse", 256, 1e-3, 0.01, 0, "fastai's defaults"));
+for (const backend of backends) rows.push(await engine(set, backend, "sparse", ...FASTAI, 0, "fastai's defaults"));
 const denseSteps = values.quick ? 0 : Number(values["dense-steps"]);
-rows.push(await engine(set, backends[0], "dense", 256, 1e-3, 0.01, denseSteps, denseSteps ? `timing only: ${denseSteps} steps` : "fastai's defaults"));
+rows.push(await engine(set, backends[0], "dense", ...FASTAI, denseSteps, denseSteps ? `timing only: ${denseSteps} steps` : "fastai's defaults"));
 for (const [bs, lr, wd, note] of RECIPES) rows.push(await engine(set, backends[0], "sparse", bs, lr, wd, 0, note));
 // The recipe with a one-epoch schedule: does it reach the reference's valid MSE in a tenth of the reference's time?
-rows.push(await engine(set, backends[0], "sparse", 256, LAZY_ADAM_RECIPE.lrMax, LAZY_ADAM_RECIPE.wd, 0, "LAZY_ADAM_RECIPE, 1-epoch schedule", 1));
+rows.push(await engine(set, backends[0], "sparse", TRAIN_DEFAULTS.bs, LAZY_ADAM_RECIPE.lrMax, LAZY_ADAM_RECIPE.wd, 0, "LAZY_ADAM_RECIPE, 1-epoch schedule", 1));
 if (!values.quick) {
   // Dense mode takes minutes per epoch at this size, so its valid MSE is compared with sparse mode's on the quick set.
   const small = await ensureSyntheticSet(SITE_SYNTH, log);
   const label = `${SITE_SYNTH.ratings.toLocaleString("en-US")}-rating set: sparse vs dense`;
-  rows.push(await engine(small, backends[0], "sparse", 256, 1e-3, 0.01, 0, label));
-  rows.push(await engine(small, backends[0], "dense", 256, 1e-3, 0.01, 0, label));
+  rows.push(await engine(small, backends[0], "sparse", ...FASTAI, 0, label));
+  rows.push(await engine(small, backends[0], "dense", ...FASTAI, 0, label));
 }
 
 const fmt = (x: number, digits: number) => (Number.isFinite(x) ? x.toFixed(digits) : "—");

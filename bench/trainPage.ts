@@ -5,14 +5,15 @@ import {rmSync} from "node:fs";
 import {launchChromium} from "../scripts/lib/chromium.js";
 import {buildSiteOn} from "../scripts/lib/buildSite.js";
 import {serveStatic} from "../scripts/lib/serveStatic.js";
+import {TRAIN_DEFAULTS} from "../src/components/model/trainSettings.js";
 import {trainOnce} from "./trainOnce.js";
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback?: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const dir = flag("--dir");
-const epochs = Number(flag("--epochs", "3"));
+const epochs = Number(flag("--epochs", String(TRAIN_DEFAULTS.epochs)));
 const backend = flag("--backend", "auto")!;
-const bs = flag("--bs", "256")!;
+const bs = flag("--bs", String(TRAIN_DEFAULTS.bs))!;
 
 console.error(`Building the site on ${dir ?? "the built-in synthetic dataset"} …`);
 const {dir: out} = await buildSiteOn(dir);

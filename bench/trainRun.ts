@@ -7,6 +7,7 @@ import type {BackendName} from "../src/components/engine/backend.js";
 import {buildModel} from "../src/components/engine/buildModel.js";
 import {fit} from "../src/components/engine/fit.js";
 import {predictUser} from "../src/components/engine/predict.js";
+import {FASTAI_DEFAULTS, TRAIN_DEFAULTS} from "../src/components/model/trainSettings.js";
 import {readSyntheticTable} from "./syntheticSet.js";
 
 const {values} = parseArgs({
@@ -14,10 +15,10 @@ const {values} = parseArgs({
     dir: {type: "string"},
     backend: {type: "string", default: "wasm"},
     mode: {type: "string", default: "sparse"},
-    bs: {type: "string", default: "256"},
-    lr: {type: "string", default: "1e-3"},
-    wd: {type: "string", default: "0.01"},
-    epochs: {type: "string", default: "3"},
+    bs: {type: "string", default: String(FASTAI_DEFAULTS.bs)},
+    lr: {type: "string", default: String(FASTAI_DEFAULTS.lrMax)},
+    wd: {type: "string", default: String(FASTAI_DEFAULTS.wd)},
+    epochs: {type: "string", default: String(TRAIN_DEFAULTS.epochs)},
     factors: {type: "string", default: "20"},
     "max-steps": {type: "string", default: "0"}
   }

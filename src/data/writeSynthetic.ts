@@ -2,6 +2,7 @@ import {chmod, mkdir, mkdtemp, open, rm, stat, writeFile} from "node:fs/promises
 import {basename, dirname, join, resolve} from "node:path";
 import {oracleMse} from "../components/synth/oracleMse.js";
 import {splitRows} from "../components/split.js";
+import {TRAIN_DEFAULTS} from "../components/model/trainSettings.js";
 import {encodeRatings, formatRatings} from "../components/synth/encodeRatings.js";
 import {formatMovies, formatMoviesCsv} from "../components/synth/formatMovies.js";
 import {RATINGS_CSV} from "../components/movielens/parseRatingsCsv.js";
@@ -23,8 +24,8 @@ export async function writeSynthetic(dir: string, options: SynthOptions = {}, lo
   const data = synthesize(options);
   const {users, movies, ratings} = data.meta.options;
   log(`synthesized ${ratings.toLocaleString("en-US")} ratings by ${users.toLocaleString("en-US")} users of ${movies.toLocaleString("en-US")} movies in ${seconds(t0)} s`);
-  // The Train page splits ratings.dat then my_ratings.dat with seed 42, so the oracle is scored on that split.
-  data.meta.oracleMse = oracleMse(data, splitRows(ratings + data.myRatings.userId.length, {seed: 42, validPct: 0.2}));
+  // The Train page splits ratings.dat then my_ratings.dat with its default seed (42), so the oracle is scored on that split.
+  data.meta.oracleMse = oracleMse(data, splitRows(ratings + data.myRatings.userId.length, {seed: TRAIN_DEFAULTS.seed, validPct: 0.2}));
 
   // 1. Write everything into a hidden temp folder beside dir, on the same file system so the final rename is atomic.
   await mkdir(dirname(dir), {recursive: true});

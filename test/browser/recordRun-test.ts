@@ -1,5 +1,5 @@
 import {afterEach, beforeEach, describe, expect, it, vi} from "vitest";
-import {recordRun} from "../../src/components/browser/recordRun.js";
+import {defaultCheckpointName, recordRun} from "../../src/components/browser/recordRun.js";
 import type {TrainingState} from "../../src/components/browser/trainingSession.js";
 import type {CheckpointInfo, RunRecord, WorkbookStore} from "../../src/components/browser/workbookStore.js";
 
@@ -55,5 +55,12 @@ describe("recordRun(store, final, {dataset, hyper, name, resumedFrom})", () => {
     const {store, latest} = fakeStore({fail: new Error("The browser's storage for this site is full")});
     await expect(recordRun(store, final(), {dataset: "d", hyper})).rejects.toThrow("The browser's storage for this site is full");
     expect(latest).toEqual([]);
+  });
+});
+
+describe("defaultCheckpointName(hyper, epochs)", () => {
+  it("names the factors, the batch size and the epochs", () => {
+    expect(defaultCheckpointName({factors: 50, bs: 256}, 3)).toBe("50 factors, bs 256, 3 epochs");
+    expect(defaultCheckpointName({factors: 20, bs: 64}, 1)).toBe("20 factors, bs 64, 1 epoch");
   });
 });

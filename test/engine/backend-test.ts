@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import {describe, expect, it} from "vitest";
-import {chooseBackend, pickBackend} from "../../src/components/engine/backend.js";
+import {BACKENDS, chooseBackend, pickBackend} from "../../src/components/engine/backend.js";
+import {BACKEND_CHOICES} from "../../src/components/model/trainSettings.js";
 import type {BackendName} from "../../src/components/engine/backend.js";
 import type {GpuSkip} from "../../src/components/engine/softwareGpu.js";
 import {WASM_PATH} from "../support/tf.js";
@@ -103,5 +104,12 @@ describe("chooseBackend(requested, {probe, start})", () => {
     const f = fakes({});
     await expect(chooseBackend("tpu" as "cpu", f)).rejects.toThrow(TypeError);
     expect(f.started).toEqual([]);
+  });
+});
+
+describe("BACKENDS", () => {
+  it("are the pages' choices (model/trainSettings's BACKEND_CHOICES) without auto, in the same order", () => {
+    // Pages may not import engine values, and the engine's list may not import the pages' (a cycle through the types).
+    expect(BACKEND_CHOICES).toEqual(["auto", ...BACKENDS]);
   });
 });

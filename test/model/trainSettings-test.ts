@@ -1,5 +1,7 @@
-import {describe, expect, it} from "vitest";
-import {checkTrainSettings, modelBytes} from "../../src/components/model/trainSettings.js";
+import {describe, expect, expectTypeOf, it} from "vitest";
+import type {BackendName, TrainHyper} from "../../src/components/engine/trainProtocol.js";
+import {BACKEND_CHOICES, FASTAI_DEFAULTS, SETTING_RANGES, TRAIN_DEFAULTS, checkMoreEpochs, checkTrainSettings, modelBytes} from "../../src/components/model/trainSettings.js";
+import type {BackendChoice} from "../../src/components/model/trainSettings.js";
 
 const raw = {factors: "50", epochs: "3", seed: "42", bs: 256, lrMax: 1e-2, wd: 0.1};
 const shape = {users: 69_878, movies: 10_677};
@@ -24,5 +26,46 @@ describe("checkTrainSettings(raw, {users, movies})", () => {
     expect(checkTrainSettings({...raw, factors: "100000"}, {users: 69_879, movies: 10_681}).errors.factors).toMatch(/^n_factors 100,000 would need about 193\.3 GB .*Try 774 or fewer\.$/);
     expect(modelBytes({users: 2_000_000, movies: 80_000, factors: 29})).toBeLessThanOrEqual(1.5e9);
     expect(modelBytes({users: 2_000_000, movies: 80_000, factors: 30})).toBeGreaterThan(1.5e9);
+  });
+});
+
+describe("TRAIN_DEFAULTS", () => {
+  it("is the lazy Adam recipe (lr_max 1e-2, wd 0.1) on collab_learner's n_factors=50, three epochs, seed 42", () => {
+    expect(TRAIN_DEFAULTS).toEqual({factors: 50, bs: 256, epochs: 3, lrMax: 1e-2, wd: 0.1, seed: 42});
+    expectTypeOf(TRAIN_DEFAULTS).toMatchTypeOf<TrainHyper>();
+  });
+  it("passes checkTrainSettings unchanged, as the Train page shows it", () => {
+    const typed = {...TRAIN_DEFAULTS, factors: String(TRAIN_DEFAULTS.factors), epochs: String(TRAIN_DEFAULTS.epochs), seed: String(TRAIN_DEFAULTS.seed)};
+    expect(checkTrainSettings(typed, shape)).toEqual({settings: {...TRAIN_DEFAULTS}, errors: {}});
+    for (const field of Object.keys(SETTING_RANGES) as (keyof typeof SETTING_RANGES)[]) {
+      expect(TRAIN_DEFAULTS[field]).toBeGreaterThanOrEqual(SETTING_RANGES[field][0]);
+      expect(TRAIN_DEFAULTS[field]).toBeLessThanOrEqual(SETTING_RANGES[field][1]);
+    }
+  });
+});
+
+describe("FASTAI_DEFAULTS", () => {
+  it("is fastai's fit_one_cycle defaults (lr_max 1e-3, wd 0.01) with the workbook's bs and seed", () => {
+    expect(FASTAI_DEFAULTS).toEqual({bs: 256, lrMax: 1e-3, wd: 0.01, seed: 42});
+  });
+});
+
+describe("BACKEND_CHOICES", () => {
+  it("offers auto, then every backend the engine knows, fastest first", () => {
+    expect(BACKEND_CHOICES).toEqual(["auto", "webgpu", "webgl", "wasm", "cpu"]);
+    expectTypeOf<BackendChoice>().toEqualTypeOf<BackendName | "auto">();
+  });
+});
+
+describe("checkMoreEpochs(typed)", () => {
+  it("takes a whole number from 1 to 100 as typed, a leading + and spaces allowed", () => {
+    expect(checkMoreEpochs("2")).toEqual({epochs: 2, error: ""});
+    expect(checkMoreEpochs(" +100 ")).toEqual({epochs: 100, error: ""});
+    expect(checkMoreEpochs(1)).toEqual({epochs: 1, error: ""});
+  });
+  it("refuses anything else, never rounding or clamping, and says why", () => {
+    expect(checkMoreEpochs("1.5")).toEqual({epochs: null, error: "More epochs must be a whole number from 1 to 100; “1.5” is not."});
+    for (const typed of ["0", "101", "-2", "", "two"]) expect(checkMoreEpochs(typed).epochs).toBeNull();
+    expect(checkMoreEpochs(" ").error).toBe("More epochs must be a whole number from 1 to 100; “” is not.");
   });
 });

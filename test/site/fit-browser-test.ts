@@ -63,9 +63,16 @@ describe.skipIf(!CHROMIUM)("fit(model, data) in headless Chromium", () => {
   it("gives the Node cpu numbers on webgpu (SwiftShader), through the ops path", async () => {
     const adapter = await page.evaluate(async () => !!(await (navigator as {gpu?: {requestAdapter(): Promise<unknown>}}).gpu?.requestAdapter()));
     expect(adapter, "Chromium exposes no WebGPU adapter (--enable-unsafe-webgpu)").toBe(true);
-    const run = await page.evaluate(() => (globalThis as unknown as {trainTiny: typeof trainTiny}).trainTiny("webgpu"));
+    const run = await page.evaluate(() => (globalThis as unknown as {trainTiny: typeof trainTiny}).trainTiny("webgpu", undefined, "ops"));
     expect(run.backend).toBe("webgpu");
     expectSameRun(run, 1e-3);
+    expect(errors).toEqual([]);
+  });
+
+  it("gives the Node cpu numbers on webgpu (SwiftShader), through the fused kernels", async () => {
+    const run = await page.evaluate(() => (globalThis as unknown as {trainTiny: typeof trainTiny}).trainTiny("webgpu", undefined, "fused"));
+    expect(run.backend).toBe("webgpu");
+    expectSameRun(run, 1e-5);
     expect(errors).toEqual([]);
   });
 });

@@ -2,6 +2,11 @@ import type {TrainHyper} from "../engine/trainProtocol.js";
 import type {TrainingState} from "./trainingSession.js";
 import type {CheckpointInfo, WorkbookStore} from "./workbookStore.js";
 
+/** The name a run's model is kept under unless a person names it: "50 factors, bs 256, 3 epochs". */
+export function defaultCheckpointName({factors, bs}: Pick<TrainHyper, "factors" | "bs">, epochs: number): string {
+  return `${factors} factors, bs ${bs}, ${epochs} ${epochs === 1 ? "epoch" : "epochs"}`;
+}
+
 /**
  * Keeps a finished (or stopped) run: its record in the run history, and its model as the latest model. Returns the
  * latest model's info. Throws the store's error (e.g. a full disk) for the page to show.
@@ -22,7 +27,7 @@ export async function recordRun(store: WorkbookStore, final: TrainingState, {dat
     myRatingsUsed: final.myRatingsUsed
   });
   const info: CheckpointInfo = {
-    name: name ?? `${hyper.factors} factors, bs ${hyper.bs}, ${final.rows.length} ${final.rows.length === 1 ? "epoch" : "epochs"}`,
+    name: name ?? defaultCheckpointName(hyper, final.rows.length),
     savedAt,
     dataset,
     hyper,

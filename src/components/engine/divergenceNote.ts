@@ -1,3 +1,4 @@
+import {TRAIN_DEFAULTS} from "../model/trainSettings.js";
 import type {EpochRow} from "./buildModel.js";
 import type {TrainHyper} from "./trainProtocol.js";
 
@@ -24,6 +25,6 @@ export function divergenceNote(history: readonly EpochRow[], baseline: number, h
   const last = history.at(-1);
   if (!last || !(baseline > 0) || last.validLoss < baseline) return null;
   const loss = Number.isFinite(last.validLoss) ? last.validLoss.toFixed(3) : String(last.validLoss);
-  const advice = hyper.lrMax > 1e-2 ? `lower lr_max (${hyper.lrMax} is high; try 1e-2)` : hyper.wd === 0 ? "add some weight decay (try 0.1)" : "lower lr_max or train more epochs";
+  const advice = hyper.lrMax > TRAIN_DEFAULTS.lrMax ? `lower lr_max (${hyper.lrMax} is high; try ${TRAIN_DEFAULTS.lrMax.toExponential()})` : hyper.wd === 0 ? `add some weight decay (try ${TRAIN_DEFAULTS.wd})` : "lower lr_max or train more epochs";
   return `This run diverged: its valid_loss, ${loss}, is no better than predicting every rating as the mean (${baseline.toFixed(3)} on this data). Its predictions are not worth using: ${advice} and train again.`;
 }

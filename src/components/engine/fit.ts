@@ -1,12 +1,14 @@
 import * as tf from "@tensorflow/tfjs";
 import type {CollabModel, EpochRow, FitState} from "./buildModel.js";
 import {batchCount, epochBatches} from "./batches.js";
+import {fusedStep} from "./fusedStep.js";
 import {hostStep, hostTables, stepWorkspace} from "./hostStep.js";
 import type {RatingRows} from "./hostStep.js";
 import {meanSquaredError} from "./meanSquaredError.js";
 import {opsStep} from "./opsStep.js";
 import {oneCycle} from "./schedule.js";
 import {splitRows} from "../split.js";
+import {FASTAI_DEFAULTS, TRAIN_DEFAULTS} from "../model/trainSettings.js";
 
 /** What `fit` reports after each batch. */
 export interface BatchProgress {
@@ -31,8 +33,11 @@ export interface FitOptions {
   validPct?: number;
   /** "sparse": lazy Adam on the rows a batch touches; "dense": every row at every step, as PyTorch does. */
   mode?: "sparse" | "dense";
-  /** "host" updates the backend's memory in place (cpu, wasm); "ops" uses TF.js ops (any backend); "auto" picks host when it can. */
-  path?: "auto" | "host" | "ops";
+  /**
+   * "host" updates the backend's memory in place (cpu, wasm); "fused" runs WGSL kernels on the webgpu backend's
+   * buffers in place (sparse mode only); "ops" uses TF.js ops (any backend); "auto" picks host, else fused, when it can.
+   */
+  path?: "auto" | "host" | "fused" | "ops";
   /** Pause (resumably) once this many epochs of the run are done; the schedule is still planned for `epochs`. */
   untilEpoch?: number;
   /** Start a new one-cycle run even if the model is partway through one. */
@@ -47,9 +52,9 @@ export interface FitOptions {
 /**
  * The recipe we recommend with sparse (lazy) Adam: it moves a row only when a batch touches it, where PyTorch's dense
  * Adam keeps moving it on momentum for dozens of steps, so it wants a higher lr_max, and more weight decay to match.
- * Measured on the ML-10M-shaped synthetic set: see `npm run bench`.
+ * Measured on the ML-10M-shaped synthetic set: see `npm run bench`. The values are the Train page's TRAIN_DEFAULTS.
  */
-export const LAZY_ADAM_RECIPE = {lrMax: 1e-2, wd: 0.1} as const;
+export const LAZY_ADAM_RECIPE = {lrMax: TRAIN_DEFAULTS.lrMax, wd: TRAIN_DEFAULTS.wd} as const;
 
 /** fastai's Adam constants that the recipe does not schedule. */
 export const ADAM = {sqrMom: 0.99, eps: 1e-5} as const;
@@ -58,6 +63,8 @@ const now = () => performance.now();
 
 /** The most steps the ops path runs before it reads their losses back from the backend. */
 export const OPS_READBACK = 32;
+/** The most steps the fused path runs ahead of the GPU before it reads their losses back. */
+export const FUSED_READBACK = 256;
 
 /** The batches' rows copied out in epoch order, so the step reads its inputs sequentially instead of at random. */
 function epochColumns(data: RatingRows, order: Uint32Array, into: {user: Uint32Array; movie: Uint32Array; rating2: Uint8Array}): RatingRows {
@@ -91,12 +98,14 @@ function sameRun(t: FitState, o: Omit<FitState, "stepsPerEpoch" | "step" | "loss
 /**
  * Trains the model with fastai's fit_one_cycle recipe (Adam, decoupled weight decay, MSE), reporting each batch and
  * each epoch; resolves to the run's history. A model partway through a run with the same options resumes where it
- * stopped (after `untilEpoch`, an abort, or a checkpoint load). The defaults are fastai's (lr_max 1e-3, wd 0.01, bs 256).
- * A NaN or infinite loss throws. On the host path the diverging step changes nothing; the ops path reads losses back
- * in groups of up to OPS_READBACK steps, so by then the diverging step and the rest of its group have been applied.
+ * stopped (after `untilEpoch`, an abort, or a checkpoint load). The defaults are fastai's (FASTAI_DEFAULTS: lr_max 1e-3, wd 0.01, bs 256).
+ * A NaN or infinite loss throws. On the host and fused paths the diverging step changes nothing (the fused path reads
+ * losses back in groups of up to FUSED_READBACK steps, and the GPU skips every update after a non-finite loss); the ops
+ * path reads them back in groups of up to OPS_READBACK steps, so by then the diverging step and the rest of its group
+ * have been applied.
  */
 export async function fit(model: CollabModel, data: RatingRows, options: FitOptions = {}): Promise<EpochRow[]> {
-  const {epochs = 3, lrMax = 1e-3, wd = 0.01, bs = 256, seed = 42, validPct = 0.2, mode = "sparse", path = "auto"} = options;
+  const {epochs = 3, lrMax = FASTAI_DEFAULTS.lrMax, wd = FASTAI_DEFAULTS.wd, bs = FASTAI_DEFAULTS.bs, seed = FASTAI_DEFAULTS.seed, validPct = 0.2, mode = "sparse", path = "auto"} = options;
   const {untilEpoch = epochs, restart = false, onBatch, onEpoch, signal, yieldMs = 50} = options;
   if (!(Number.isSafeInteger(epochs) && epochs >= 1)) throw new TypeError(`fit: epochs must be a positive integer, got ${epochs}`);
   if (!(lrMax > 0 && Number.isFinite(lrMax))) throw new TypeError(`fit: lrMax must be a positive number, got ${lrMax}`);
@@ -122,6 +131,9 @@ export async function fit(model: CollabModel, data: RatingRows, options: FitOpti
   const ws = stepWorkspace(model.users, model.movies, model.factors, bs);
   const useHost = path === "host" || (path === "auto" && hostTables(model) !== null);
   if (useHost && !hostTables(model)) throw new TypeError("fit: path \"host\" needs the cpu or wasm backend");
+  const fused = !useHost && mode === "sparse" && (path === "auto" || path === "fused") ? await fusedStep(model, data, {bs, sqrMom: ADAM.sqrMom, eps: ADAM.eps}) : null;
+  if (path === "fused" && !fused) throw new TypeError("fit: path \"fused\" needs the webgpu backend and sparse mode");
+  const readback = fused ? FUSED_READBACK : OPS_READBACK;
 
   // On the host path, each epoch's rows are copied out in order (random reads once, not in every step), and batch b is rows b·bs….
   const n0 = split.train.length;
@@ -145,17 +157,24 @@ export async function fit(model: CollabModel, data: RatingRows, options: FitOpti
   };
   // On a GPU, reading a loss back waits for the GPU to finish and stalls the queue, so the ops path reads up to
   // OPS_READBACK steps' losses in one go: the GPU runs ahead while the CPU encodes the next steps.
-  const pending: {loss: tf.Scalar; epoch: number; batch: number; lr: number; mom: number; step: number}[] = [];
+  // The fused path keeps its losses on the GPU (no loss tensor) and reads them back the same way.
+  const pending: {loss?: tf.Scalar; epoch: number; batch: number; lr: number; mom: number; step: number}[] = [];
   const drain = async () => {
     if (pending.length === 0) return;
     const group = pending.splice(0);
-    const stacked = tf.stack(group.map((p) => p.loss));
+    const stacked = fused ? null : tf.stack(group.map((p) => p.loss!));
     try {
-      const values = await stacked.data();
+      const values = stacked ? await stacked.data() : await fused!.losses(group[0].batch, group.at(-1)!.batch + 1);
+      // On the fused path the diverging step and the ones queued after it changed nothing: uncount them, as on the host path.
+      const bad = fused ? values.findIndex((v) => !Number.isFinite(v)) : -1;
+      if (bad >= 0) {
+        state.step -= group.length - bad;
+        model.adamStep -= group.length - bad;
+      }
       group.forEach((p, i) => record(p.epoch, p.batch, values[i], p.lr, p.mom, p.step));
     } finally {
-      stacked.dispose();
-      for (const p of group) p.loss.dispose();
+      stacked?.dispose();
+      for (const p of group) p.loss?.dispose();
     }
   };
   try {
@@ -164,6 +183,8 @@ export async function fit(model: CollabModel, data: RatingRows, options: FitOpti
       if (epoch >= untilEpoch) break;
       const batches = epochBatches(split.train, {bs, seed, epoch});
       const epochData = ordered ? epochColumns(data, batches.order, ordered) : data;
+      const first = state.step % stepsPerEpoch;
+      fused?.epoch(batches, first, Array.from({length: stepsPerEpoch - first}, (_, i) => ({...schedule((state.step + i) / totalSteps), sqrMom: ADAM.sqrMom, eps: ADAM.eps, wd, step: model.adamStep + i + 1, lo, hi})));
       for (let b = state.step % stepsPerEpoch; b < stepsPerEpoch; ++b) {
         if (signal?.aborted) await drain();
         signal?.throwIfAborted();
@@ -177,20 +198,25 @@ export async function fit(model: CollabModel, data: RatingRows, options: FitOpti
             state.step++;
           }
           record(epoch, b, loss, lr, mom, state.step);
+        } else if (fused) {
+          fused.step(b);
+          model.adamStep++;
+          state.step++;
+          pending.push({epoch, batch: b, lr, mom, step: state.step});
         } else {
           const loss = opsStep(model, data, batches.batch(b), h, mode);
           model.adamStep++;
           state.step++;
           pending.push({loss, epoch, batch: b, lr, mom, step: state.step});
         }
-        if (pending.length >= OPS_READBACK || now() - lastYield >= yieldMs) {
+        if (pending.length >= readback || now() - lastYield >= yieldMs) {
           await drain();
           await nextMacrotask();
           lastYield = now();
         }
       }
       await drain();
-      const validLoss = await meanSquaredError(model, data, split.valid, {ops: !useHost});
+      const validLoss = fused ? await fused.meanSquaredError(split.valid) : await meanSquaredError(model, data, split.valid, {ops: !useHost});
       clock();
       const row: EpochRow = {epoch, trainLoss: state.lossSum / stepsPerEpoch, validLoss, seconds: state.seconds};
       state.history.push(row);
@@ -199,7 +225,8 @@ export async function fit(model: CollabModel, data: RatingRows, options: FitOpti
       onEpoch?.(row);
     }
   } finally {
-    for (const p of pending.splice(0)) p.loss.dispose();
+    for (const p of pending.splice(0)) p.loss?.dispose();
+    fused?.dispose();
     clock();
   }
   return state.history;

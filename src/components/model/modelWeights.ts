@@ -1,3 +1,4 @@
+import {FASTAI_DEFAULTS} from "./trainSettings.js";
 import {decodeCheckpoint} from "./checkpointFormat.js";
 
 /** A trained model's tables as plain arrays, for predictions in the page without TF.js. */
@@ -29,7 +30,7 @@ export function modelWeights(bytes: ArrayBuffer | Uint8Array): ModelWeights {
   return {
     ...header.model,
     catalogue: header.dataset.catalogue ?? null,
-    wd: header.training?.wd ?? 0.01,
+    wd: header.training?.wd ?? FASTAI_DEFAULTS.wd,
     userIds: get("userIds") as Int32Array,
     movieIds: get("movieIds") as Int32Array,
     userFactors: get("weights.userFactors") as Float32Array,

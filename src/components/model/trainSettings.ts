@@ -1,4 +1,28 @@
-import type {TrainHyper} from "../engine/trainProtocol.js";
+import type {BackendName, TrainHyper} from "../engine/trainProtocol.js";
+
+/**
+ * The Train page's defaults, the one home of every default a page, script or benchmark trains with. The original
+ * notebook built fastai's `collab_learner(dls, n_factors=50, y_range=(0.5, 5.5))` (an EmbeddingDotBias model) and
+ * trained it with `learn.fit_one_cycle` at fastai's defaults (lr_max 1e-3, wd 0.01; see
+ * FASTAI_DEFAULTS). The engine updates only the rows a batch touches (lazy Adam), which wants the higher lr_max 1e-2 and
+ * wd 0.1 of its recipe (`LAZY_ADAM_RECIPE` in engine/fit.ts reads them from here; measured by `npm run bench` on an
+ * ML-10M-shaped synthetic set). Units: lrMax is the one-cycle schedule's peak learning rate, wd the decoupled weight
+ * decay per step, bs ratings per batch, epochs passes over the training 80%, seed the split's and initialisation's seed.
+ */
+export const TRAIN_DEFAULTS = {factors: 50, bs: 256, epochs: 3, lrMax: 1e-2, wd: 0.1, seed: 42} as const satisfies TrainHyper;
+
+/**
+ * fastai's own defaults for `fit_one_cycle` (lr_max 1e-3, wd 0.01) with the workbook's batch size and seed: what dense
+ * Adam is measured with in `npm run bench`, and what a checkpoint that records no training settings was trained with
+ * (engine/fit.ts's defaults).
+ */
+export const FASTAI_DEFAULTS = {bs: 256, lrMax: 1e-3, wd: 0.01, seed: 42} as const satisfies Omit<TrainHyper, "factors" | "epochs">;
+
+/** The backends a reader can choose, in the order "auto" tries the real ones (fastest first). */
+export const BACKEND_CHOICES = ["auto", "webgpu", "webgl", "wasm", "cpu"] as const satisfies readonly (BackendName | "auto")[];
+
+/** A backend a reader can choose: one of BACKEND_CHOICES. */
+export type BackendChoice = (typeof BACKEND_CHOICES)[number];
 
 /** The range each typed hyperparameter accepts (whole numbers, inclusive). */
 export const SETTING_RANGES = {factors: [1, 1000], epochs: [1, 100], seed: [0, 2 ** 31 - 1]} as const;
@@ -18,6 +42,17 @@ const gb = (bytes: number) => (bytes >= 1e9 ? `${(bytes / 1e9).toFixed(1)} GB` :
  */
 export function modelBytes({users, movies, factors}: {users: number; movies: number; factors: number}): number {
   return 2 * 3 * 4 * (users + movies) * (factors + 1);
+}
+
+/**
+ * Checks the "More epochs" a checkpoint resumes for, as typed: a whole number in SETTING_RANGES.epochs (a leading "+"
+ * allowed), else null with why, in words. Nothing is rounded or clamped.
+ */
+export function checkMoreEpochs(typed: string | number): {epochs: number | null; error: string} {
+  const [fewest, most] = SETTING_RANGES.epochs;
+  const text = String(typed).trim();
+  const epochs = /^\+?\d+$/.test(text) && +text >= fewest && +text <= most ? +text : null;
+  return {epochs, error: epochs === null ? `More epochs must be a whole number from ${fewest} to ${most}; “${text}” is not.` : ""};
 }
 
 /** The typed values of the Train page's inputs. */

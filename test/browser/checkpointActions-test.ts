@@ -1,0 +1,88 @@
+// @vitest-environment jsdom
+import {afterEach, describe, expect, it, vi} from "vitest";
+import {checkpointActions} from "../../src/components/browser/checkpointActions.js";
+import {CHECKPOINT_FORMAT, CHECKPOINT_VERSION, encodeCheckpointBytes} from "../../src/components/model/checkpointFormat.js";
+import type {CheckpointHeader} from "../../src/components/model/checkpointFormat.js";
+import type {CheckpointInfo, WorkbookStore} from "../../src/components/browser/workbookStore.js";
+
+const hyper = {factors: 20, bs: 256, epochs: 3, lrMax: 1e-2, wd: 0.1, seed: 42};
+const info: CheckpointInfo = {name: "first", savedAt: "2026-01-01T00:00:00.000Z", dataset: "d", hyper, epochs: 3, validLoss: 0.8, bytes: 4};
+
+/** A store of checkpoints in a Map; `fail` makes its writes throw. */
+function fakeStore(fail?: Error) {
+  const saved = new Map<number, {info: CheckpointInfo; bytes: ArrayBuffer}>([[1, {info: {...info}, bytes: new ArrayBuffer(4)}]]);
+  const store = {
+    saveCheckpoint: async (i: CheckpointInfo, bytes: ArrayBuffer) => (fail ? Promise.reject(fail) : (saved.set(saved.size + 1, {info: i, bytes}), saved.size)),
+    getCheckpoint: async (id: number) => saved.get(id) ?? null,
+    deleteCheckpoint: async (id: number) => {
+      if (fail) throw fail;
+      saved.delete(id);
+    }
+  } as unknown as WorkbookStore;
+  return {store, saved};
+}
+function actions(fail?: Error, confirm: (question: string) => boolean = () => true) {
+  const said: string[] = [];
+  let changes = 0;
+  const {store, saved} = fakeStore(fail);
+  const act = checkpointActions(store, {say: (text) => said.push(text), changed: () => void changes++, confirm});
+  return {act, saved, said, changes: () => changes};
+}
+
+describe("checkpointActions(store, {say, changed, confirm})", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("saveLatest keeps the latest model under its name, or its default name, and says so", async () => {
+    const {act, saved, said, changes} = actions();
+    await act.saveLatest({info, bytes: new ArrayBuffer(4)}, "");
+    expect(saved.get(2)!.info.name).toBe("20 factors, bs 256, 3 epochs");
+    await act.saveLatest({info, bytes: new ArrayBuffer(4)}, "mine");
+    expect(said).toEqual(["Saved “20 factors, bs 256, 3 epochs”.", "Saved “mine”."]);
+    expect(changes()).toBe(2);
+  });
+
+  it("upload adds a checkpoint file, and refuses a file that is not one, in words", async () => {
+    const {act, saved, said, changes} = actions();
+    const header: Omit<CheckpointHeader, "blobs"> = {format: CHECKPOINT_FORMAT, version: CHECKPOINT_VERSION, savedAt: info.savedAt, model: {users: 1, movies: 1, factors: 20, yRange: [0.5, 5.5]}, adamStep: 0, training: null, dataset: {fingerprint: "f", rows: 1}};
+    const bytes = encodeCheckpointBytes(header, []);
+    await act.upload({name: "old.ckpt", arrayBuffer: async () => bytes.slice().buffer as ArrayBuffer});
+    expect(saved.get(2)!.info).toMatchObject({name: "old", hyper: {factors: 20}});
+    await act.upload({name: "notes.txt", arrayBuffer: async () => new TextEncoder().encode("hello").buffer as ArrayBuffer});
+    expect(said[0]).toBe("Uploaded “old.ckpt”.");
+    expect(said[1]).toMatch(/^Could not upload notes\.txt: /);
+    expect(changes()).toBe(1);
+  });
+
+  it("download names the file after the checkpoint, safely", async () => {
+    const clicked: string[] = [];
+    URL.createObjectURL = () => "blob:test/1";
+    URL.revokeObjectURL = () => {};
+    vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this.download);
+    });
+    const {act, saved} = actions();
+    saved.get(1)!.info.name = "20 factors, bs 256 / best?";
+    await act.download(1);
+    await act.download(9);
+    expect(clicked).toEqual(["20_factors_bs_256_best_.ckpt"]);
+  });
+
+  it("remove asks first, deletes, and says what happened; a refusal changes nothing", async () => {
+    const refused = actions(undefined, () => false);
+    await refused.act.remove(1);
+    expect([refused.saved.size, refused.said, refused.changes()]).toEqual([1, [], 0]);
+    const asked: string[] = [];
+    const {act, saved, said, changes} = actions(undefined, (question) => (asked.push(question), true));
+    await act.remove(1);
+    expect(asked).toEqual(["Delete the checkpoint “first” from this browser? This cannot be undone (download it first to keep a copy)."]);
+    expect([saved.size, said, changes()]).toEqual([0, ["Deleted “first”."], 1]);
+  });
+
+  it("says why a write failed, without throwing", async () => {
+    const {act, said, changes} = actions(new Error("The disk is full."));
+    await act.saveLatest({info, bytes: new ArrayBuffer(4)}, "x");
+    await act.remove(1);
+    expect(said).toEqual(["Could not save the checkpoint: The disk is full.", "Could not delete the checkpoint: The disk is full."]);
+    expect(changes()).toBe(1);
+  });
+});
