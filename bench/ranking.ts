@@ -13,12 +13,13 @@ import {indexRatings} from "../src/components/movielens/indexRatings.js";
 import {MY_USER_ID} from "../src/components/movielens/myRatingsFile.js";
 import {splitRows} from "../src/components/split.js";
 import {SITE_SYNTH, synthesize} from "../src/components/synth/synthesize.js";
-import {splitByTime} from "../src/components/timeSplit.js";
-import {useBackend} from "../test/support/tf.js";
+import {splitByTime} from "../src/components/model/timeSplit.js";
+import {pickBackend} from "../src/components/engine/backend.js";
+import {WASM_PATH} from "../scripts/lib/wasmPath.js";
 
 const data = synthesize(SITE_SYNTH);
 const table = indexRatings(data.movies.map((m) => m.id), [data.ratings, data.myRatings]);
-await useBackend("wasm");
+await pickBackend("wasm", {wasmPath: WASM_PATH});
 const {factors, seed, epochs, lrMax, wd, bs} = TRAIN_DEFAULTS;
 const row = (name: string, r: RankingReport) =>
   `| ${name.padEnd(12)} | ${[r.precision, r.recall, r.ndcg, r.map, r.coverage].map((x) => x.toFixed(4)).join(" | ")} | ${r.novelty.toFixed(2)} |`;

@@ -49,7 +49,7 @@ export interface FitOptions {
   /** Yield to the event loop at least this often, in milliseconds. */
   yieldMs?: number;
   /**
-   * The training and validation rows, e.g. a time-aware split (timeSplit.ts); default fastai's random split,
+   * The training and validation rows, e.g. a time-aware split (model/timeSplit.ts); default fastai's random split,
    * `splitRows(n, {validPct, seed})`. A resumed run must pass the same split: it is not recorded in the model.
    */
   split?: Split;

@@ -1,4 +1,4 @@
-import type {Split} from "./split.js";
+import type {Split} from "../split.js";
 
 /**
  * A time-aware split: each user's latest ⌊validPct·n⌋ of their n ratings (by timestamp, in seconds; ties by row
