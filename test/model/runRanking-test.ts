@@ -1,0 +1,34 @@
+import {describe, expect, it} from "vitest";
+import {predictAll} from "../../src/components/model/predictRatings.js";
+import {runRanking} from "../../src/components/model/runRanking.js";
+
+// Two factors; user 0 likes movie 2 most; every rating is relevant at 4 stars when rating2 ≥ 8.
+const weights = {
+  userFactors: Float32Array.of(1, 0, 0, 1, 0.5, 0.5),
+  movieFactors: Float32Array.of(0.2, 0, 0, 0.2, 2, 0, 0, 2),
+  userBias: Float32Array.of(0, 0.1, -0.1),
+  movieBias: Float32Array.of(0, 0, 0.5, 0.1),
+  yRange: [0.5, 5.5] as [number, number]
+};
+const rows = {user: [0, 0, 1, 1, 2, 0, 1, 2], movie: [0, 1, 0, 2, 1, 2, 3, 3], rating2: [6, 4, 8, 2, 6, 10, 9, 8]};
+const split = {train: Uint32Array.of(0, 1, 2, 3, 4), valid: Uint32Array.of(5, 6, 7)};
+
+describe("runRanking(weights, rows, split, {kind, k})", () => {
+  const run = runRanking(weights, rows, split, {kind: "random", k: 2});
+
+  it("gives the MSE of the model's own predictions on the held-out rows, and its square root", () => {
+    const expected = [5, 6, 7].map((r) => (predictAll(weights, rows.user[r], weights)[rows.movie[r]] - rows.rating2[r] / 2) ** 2);
+    expect(run.mse).toBeCloseTo(expected.reduce((a, b) => a + b) / 3, 5);
+    expect(run.rmse).toBeCloseTo(Math.sqrt(run.mse), 12);
+    expect(run.split).toBe("random");
+  });
+
+  it("ranks the model and the three baselines on the same users, with k", () => {
+    for (const report of [run.model, run.baselines.popular, run.baselines.dampedMean, run.baselines.biasOnly]) {
+      expect(report).toMatchObject({k: 2, threshold: 4, users: 3});
+      for (const key of ["precision", "recall", "ndcg", "map", "coverage"] as const) expect(report[key]).toBeGreaterThanOrEqual(0), expect(report[key]).toBeLessThanOrEqual(1);
+    }
+    // User 0 has not rated movies 2 and 3 in training; the model puts its favourite, movie 2 (held out, 5 stars), first.
+    expect(run.model.ndcg).toBeGreaterThan(0);
+  });
+});
