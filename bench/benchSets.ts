@@ -1,0 +1,47 @@
+// The synthetic sets the engine benches train on, by name, and the command-line options that choose them.
+import {ML10M_SHAPE, SITE_SYNTH} from "../src/components/synth/synthesize.js";
+import type {SynthOptions} from "../src/components/synth/synthesize.js";
+
+/**
+ * The named sets: "1m" is the site's default (MovieLens 1M's shape), "100k" a small set (80k training rows, 312 steps
+ * of 256), "10m" MovieLens 10M's shape (69,878 users, 10,677 movies, 10,000,054 ratings). All seeded (seed 42).
+ */
+export const BENCH_SETS = {
+  "100k": {...SITE_SYNTH, users: 1000, movies: 600, ratings: 100_000},
+  "1m": SITE_SYNTH,
+  "10m": ML10M_SHAPE
+} as const satisfies Record<string, Required<SynthOptions>>;
+
+/** A set to bench on: its shape, and a short label for the table ("1m", or "200,000r 1000u 600m" for a custom one). */
+export interface BenchSet {
+  label: string;
+  shape: Required<SynthOptions>;
+}
+
+/**
+ * node:util parseArgs options: `--sets 1m,100k` (names in BENCH_SETS), or one custom set `--ratings N [--users U
+ * --movies M]` (users 1000 and movies 600 unless given), which replaces --sets.
+ */
+export const SET_OPTIONS = {
+  sets: {type: "string", default: "1m,100k"},
+  ratings: {type: "string"},
+  users: {type: "string"},
+  movies: {type: "string"}
+} as const;
+
+/** The sets that SET_OPTIONS' values name, in order; a TypeError names an unknown set or a count that is not a positive integer. */
+export function benchSets(values: {sets?: string; ratings?: string; users?: string; movies?: string}): BenchSet[] {
+  const count = (name: string, text: string) => {
+    const n = Number(text.replace(/[_,]/g, ""));
+    if (!(Number.isSafeInteger(n) && n > 0)) throw new TypeError(`--${name} must be a positive integer, got ${JSON.stringify(text)}`);
+    return n;
+  };
+  if (values.ratings !== undefined || values.users !== undefined || values.movies !== undefined) {
+    const shape = {...BENCH_SETS["100k"], ratings: count("ratings", values.ratings ?? "100000"), users: count("users", values.users ?? "1000"), movies: count("movies", values.movies ?? "600")};
+    return [{label: `${shape.ratings.toLocaleString("en-US")}r ${shape.users}u ${shape.movies}m`, shape}];
+  }
+  return (values.sets ?? SET_OPTIONS.sets.default).split(",").map((name) => {
+    if (!Object.hasOwn(BENCH_SETS, name)) throw new TypeError(`--sets: unknown set ${JSON.stringify(name)}; use ${Object.keys(BENCH_SETS).join(", ")}`);
+    return {label: name, shape: BENCH_SETS[name as keyof typeof BENCH_SETS]};
+  });
+}
