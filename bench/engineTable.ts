@@ -1,5 +1,6 @@
 // The engine benches' one table: every set and engine side by side, in Markdown.
-import type {EngineTiming} from "./timeEngine.js";
+import type {BenchSet} from "./benchOptions.js";
+import type {EngineTiming, TimeEngineOptions} from "./timeEngine.js";
 
 /** One line of the table: an engine on a set, timed, or why it was not. */
 export interface EngineRow {
@@ -33,10 +34,19 @@ export function engineTable(rows: EngineRow[]): string[] {
       continue;
     }
     const fastest = Math.min(...rows.filter((r) => r.set === set && r.timing).map((r) => r.timing!.secondsPerEpoch));
-    const mse = t.validMse === null ? `(${t.steps} of ${t.stepsPerEpoch} steps timed)` : `${t.validMse.toFixed(4)} | ${noiseFloorMse.toFixed(4)} | +${((t.validMse / noiseFloorMse - 1) * 100).toFixed(1)}%`;
+    const mse = t.validMse === null ? `(${t.steps} of ${t.stepsPerEpoch} steps timed)` : `${t.validMse.toFixed(4)} | ${noiseFloorMse.toFixed(4)} | ${t.validMse >= noiseFloorMse ? "+" : ""}${((t.validMse / noiseFloorMse - 1) * 100).toFixed(1)}%`;
     const epoch = `${t.estimated ? "~" : ""}${t.secondsPerEpoch < 100 ? t.secondsPerEpoch.toFixed(2) : t.secondsPerEpoch.toFixed(0)}`;
     const times = t.secondsPerEpoch / fastest;
     lines.push(`${head} ${cell(epoch, 8)} | ${cell(`${times < 10 ? times.toFixed(1) : times.toFixed(0)}×`, 8)} | ${cell(t.msPerStep.toFixed(2), 7)} | ${t.validMse === null ? `${mse} | |` : mse} | ${cell(t.predictMs.toFixed(1), 10)} |`);
   }
   return lines;
+}
+
+/** The lines above the table: the run's settings, each set's shape, and what the columns measure. */
+export function tableLegend(sets: BenchSet[], o: Omit<TimeEngineOptions, "path">): string[] {
+  return [
+    `${o.factors} factors, bs ${o.bs}, lr_max ${o.lrMax}, wd ${o.wd}, ${o.epochs} epoch(s); sets: ${sets.map(({label, shape}) => `${label} = ${shape.ratings.toLocaleString("en-US")} ratings, ${shape.users} users, ${shape.movies} movies`).join("; ")}`,
+    `s/epoch: fit's own epoch time, validation included; "~": estimated from the ops path's first ${o.maxSteps} steps; ms/step: the training steps alone`,
+    ""
+  ];
 }

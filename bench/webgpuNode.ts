@@ -6,22 +6,15 @@ import {cpus} from "node:os";
 import {parseArgs} from "node:util";
 import {nodeWebGpu, releaseNodeWebGpu} from "../scripts/lib/nodeWebGpu.js";
 import {WASM_PATH} from "../scripts/lib/wasmPath.js";
-import {benchSets, SET_OPTIONS} from "./benchSets.js";
-import {engineTable} from "./engineTable.js";
+import {benchSets, SET_OPTIONS, TIME_OPTIONS, timeOptions} from "./benchOptions.js";
+import {engineTable, tableLegend} from "./engineTable.js";
 import type {EngineRow} from "./engineTable.js";
-import {TRAIN_DEFAULTS} from "../src/components/model/trainSettings.js";
 
 const {values} = parseArgs({
   options: {
     ...SET_OPTIONS,
-    epochs: {type: "string", default: "1"},
-    factors: {type: "string", default: "20"},
-    engines: {type: "string", default: "fused,ops,wasm"},
-    lr: {type: "string", default: String(TRAIN_DEFAULTS.lrMax)},
-    wd: {type: "string", default: String(TRAIN_DEFAULTS.wd)},
-    bs: {type: "string", default: String(TRAIN_DEFAULTS.bs)},
-    // The ops path takes minutes an epoch on the 1M set: time at most this many of its steps and estimate its epoch.
-    "ops-steps": {type: "string", default: "400"}
+    ...TIME_OPTIONS,
+    engines: {type: "string", default: "fused,ops,wasm"}
   }
 });
 const sets = benchSets(values);
@@ -53,7 +46,7 @@ for (const {label, shape} of sets) {
     log(`${label}: ${backend} ${path}…`);
     try {
       await pickBackend(backend, {wasmPath: WASM_PATH});
-      row.timing = await timeEngine(table, {path, factors: +values.factors!, epochs: +values.epochs!, lrMax: +values.lr!, wd: +values.wd!, bs: +values.bs!, maxSteps: path === "ops" ? +values["ops-steps"]! : 0});
+      row.timing = await timeEngine(table, timeOptions(values, path));
     } catch (error) {
       row.failed = `failed: ${(error as Error).message.split("\n")[0]}`;
     }
@@ -61,7 +54,5 @@ for (const {label, shape} of sets) {
 }
 releaseNodeWebGpu();
 console.log(`\nNode ${process.version} over Dawn; WebGPU adapter: ${adapter}; CPU: ${cpus()[0]?.model ?? "unknown"} × ${cpus().length} (wasm uses one)`);
-console.log(`${values.factors} factors, bs ${values.bs}, lr_max ${values.lr}, wd ${values.wd}, ${values.epochs} epoch(s); sets: ${sets.map(({label, shape}) => `${label} = ${shape.ratings.toLocaleString("en-US")} ratings, ${shape.users} users, ${shape.movies} movies`).join("; ")}`);
-console.log(`s/epoch: fit's own epoch time, validation included; "~": estimated from at most ${values["ops-steps"]} timed steps; ms/step: the training steps alone\n`);
-for (const line of engineTable(rows)) console.log(line);
+for (const line of [...tableLegend(sets, timeOptions(values, "ops")), ...engineTable(rows)]) console.log(line);
 process.exit(0);

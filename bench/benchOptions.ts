@@ -1,6 +1,9 @@
-// The synthetic sets the engine benches train on, by name, and the command-line options that choose them.
+// The engine benches' shared command-line options: the synthetic sets they train on, by name, and the run they time.
+// No TF.js here: bench:webgpu reads its options before Dawn is installed, and TF.js must load after that.
 import {ML10M_SHAPE, SITE_SYNTH} from "../src/components/synth/synthesize.js";
 import type {SynthOptions} from "../src/components/synth/synthesize.js";
+import {TRAIN_DEFAULTS} from "../src/components/model/trainSettings.js";
+import type {TimeEngineOptions} from "./timeEngine.js";
 
 /**
  * The named sets: "1m" is the site's default (MovieLens 1M's shape), "100k" a small set (80k training rows, 312 steps
@@ -12,7 +15,7 @@ export const BENCH_SETS = {
   "10m": ML10M_SHAPE
 } as const satisfies Record<string, Required<SynthOptions>>;
 
-/** A set to bench on: its shape, and a short label for the table ("1m", or "200,000r 1000u 600m" for a custom one). */
+/** A set to bench on: its shape, and a short label for the table (its name, or its ratings count, "200k", for a custom one). */
 export interface BenchSet {
   label: string;
   shape: Required<SynthOptions>;
@@ -38,10 +41,31 @@ export function benchSets(values: {sets?: string; ratings?: string; users?: stri
   };
   if (values.ratings !== undefined || values.users !== undefined || values.movies !== undefined) {
     const shape = {...BENCH_SETS["100k"], ratings: count("ratings", values.ratings ?? "100000"), users: count("users", values.users ?? "1000"), movies: count("movies", values.movies ?? "600")};
-    return [{label: `${shape.ratings.toLocaleString("en-US")}r ${shape.users}u ${shape.movies}m`, shape}];
+    const r = shape.ratings;
+    return [{label: r >= 1e6 ? `${+(r / 1e6).toFixed(2)}m` : r >= 1e3 ? `${+(r / 1e3).toFixed(1)}k` : String(r), shape}];
   }
   return (values.sets ?? SET_OPTIONS.sets.default).split(",").map((name) => {
     if (!Object.hasOwn(BENCH_SETS, name)) throw new TypeError(`--sets: unknown set ${JSON.stringify(name)}; use ${Object.keys(BENCH_SETS).join(", ")}`);
     return {label: name, shape: BENCH_SETS[name as keyof typeof BENCH_SETS]};
   });
+}
+
+/**
+ * node:util parseArgs options for the run every engine times: one epoch, 20 factors, the lazy-Adam recipe
+ * (TRAIN_DEFAULTS' lr_max, wd, bs), and `--ops-steps`: the ops path takes minutes an epoch on the 1M set on
+ * SwiftShader, so at most this many of its steps are timed and its epoch estimated from them.
+ */
+export const TIME_OPTIONS = {
+  epochs: {type: "string", default: "1"},
+  factors: {type: "string", default: "20"},
+  lr: {type: "string", default: String(TRAIN_DEFAULTS.lrMax)},
+  wd: {type: "string", default: String(TRAIN_DEFAULTS.wd)},
+  bs: {type: "string", default: String(TRAIN_DEFAULTS.bs)},
+  "ops-steps": {type: "string", default: "400"}
+} as const;
+
+/** TIME_OPTIONS' values as timeEngine's options for a path (maxSteps for the ops path only). */
+export function timeOptions(values: {[K in keyof typeof TIME_OPTIONS]?: string}, path: TimeEngineOptions["path"]): TimeEngineOptions {
+  const v = {...Object.fromEntries(Object.entries(TIME_OPTIONS).map(([k, o]) => [k, o.default])), ...values} as Record<keyof typeof TIME_OPTIONS, string>;
+  return {path, factors: +v.factors, epochs: +v.epochs, lrMax: +v.lr, wd: +v.wd, bs: +v.bs, maxSteps: path === "ops" ? +v["ops-steps"] : 0};
 }
