@@ -47,7 +47,8 @@ elif [ -z "${VK_ICD_FILENAMES:-}${VK_DRIVER_FILES:-}" ]; then
   say "Vulkan ICDs: ${icds:-none}"
   # A container given the GPU without the driver's "graphics" capability may have NVIDIA's Vulkan driver but not its
   # ICD file: describe it, and point the loader at it.
-  if ! printf '%s' "$icds" | grep -qi nvidia && command -v ldconfig >/dev/null 2>&1 && ldconfig -p | grep -q 'libGLX_nvidia.so.0'; then
+  ldconfig=$(command -v ldconfig || echo /sbin/ldconfig)
+  if ! printf '%s' "$icds" | grep -qi nvidia && [ -x "$ldconfig" ] && "$ldconfig" -p | grep -q 'libGLX_nvidia.so.0'; then
     printf '{"file_format_version": "1.0.0", "ICD": {"library_path": "libGLX_nvidia.so.0", "api_version": "1.3.0"}}\n' > "$HERE/nvidia_icd.json"
     export VK_ICD_FILENAMES="$HERE/nvidia_icd.json"
     say "no NVIDIA ICD file, but libGLX_nvidia.so.0 is installed: VK_ICD_FILENAMES=$VK_ICD_FILENAMES"
