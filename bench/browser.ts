@@ -61,4 +61,4 @@ try {
   await rm(dir, {recursive: true, force: true});
 }
 console.log(`\nHeadless Chromium ${version} (WebGPU: SwiftShader here)`);
-for (const line of [...tableLegend(sets, timeOptions(values, "ops")), ...engineTable(rows)]) console.log(line);
+for (const line of [...tableLegend(sets, timeOptions(values, "ops"), rows), ...engineTable(rows)]) console.log(line);

@@ -42,11 +42,12 @@ export function engineTable(rows: EngineRow[]): string[] {
   return lines;
 }
 
-/** The lines above the table: the run's settings, each set's shape, and what the columns measure. */
-export function tableLegend(sets: BenchSet[], o: Omit<TimeEngineOptions, "path">): string[] {
+/** The lines above the table: the run's settings, each set's shape, and what the columns measure ("~" only when a row has it). */
+export function tableLegend(sets: BenchSet[], o: Omit<TimeEngineOptions, "path">, rows: EngineRow[]): string[] {
+  const estimated = rows.some((r) => r.timing?.estimated);
   return [
     `${o.factors} factors, bs ${o.bs}, lr_max ${o.lrMax}, wd ${o.wd}, ${o.epochs} epoch(s); sets: ${sets.map(({label, shape}) => `${label} = ${shape.ratings.toLocaleString("en-US")} ratings, ${shape.users} users, ${shape.movies} movies`).join("; ")}`,
-    `s/epoch: fit's own epoch time, validation included; "~": estimated from the ops path's first ${o.maxSteps} steps; ms/step: the training steps alone`,
+    `s/epoch: fit's own epoch time, validation included${estimated ? `; "~": estimated from the ops path's first ${o.maxSteps} steps` : ""}; ms/step: the training steps alone`,
     ""
   ];
 }

@@ -54,5 +54,5 @@ for (const {label, shape} of sets) {
 }
 releaseNodeWebGpu();
 console.log(`\nNode ${process.version} over Dawn; WebGPU adapter: ${adapter}; CPU: ${cpus()[0]?.model ?? "unknown"} × ${cpus().length} (wasm uses one)`);
-for (const line of [...tableLegend(sets, timeOptions(values, "ops")), ...engineTable(rows)]) console.log(line);
+for (const line of [...tableLegend(sets, timeOptions(values, "ops"), rows), ...engineTable(rows)]) console.log(line);
 process.exit(0);

@@ -23,10 +23,18 @@ describe("engineTable(rows)", () => {
 });
 
 describe("tableLegend(sets, options)", () => {
+  const sets = [{label: "1m", shape: {seed: 42, users: 6040, movies: 3700, ratings: 1_000_000, noise: 0.75}}];
+  const options = {factors: 20, epochs: 1, lrMax: 0.01, wd: 0.1, bs: 256, maxSteps: 400};
+  const row = (estimated: boolean) => ({set: "1m", engine: "webgpu ops", noiseFloorMse: 0.5, timing: timing({estimated})});
+
   it("names the run's settings and each set's shape", () => {
-    const [settings, columns, blank] = tableLegend([{label: "1m", shape: {seed: 42, users: 6040, movies: 3700, ratings: 1_000_000, noise: 0.75}}], {factors: 20, epochs: 1, lrMax: 0.01, wd: 0.1, bs: 256, maxSteps: 400});
+    const [settings, columns, blank] = tableLegend(sets, options, [row(true)]);
     expect(settings).toBe("20 factors, bs 256, lr_max 0.01, wd 0.1, 1 epoch(s); sets: 1m = 1,000,000 ratings, 6040 users, 3700 movies");
-    expect(columns).toContain("first 400 steps");
+    expect(columns).toBe(`s/epoch: fit's own epoch time, validation included; "~": estimated from the ops path's first 400 steps; ms/step: the training steps alone`);
     expect(blank).toBe("");
+  });
+
+  it("says what ~ means only when a row is an estimate", () => {
+    expect(tableLegend(sets, options, [row(false)])[1]).toBe("s/epoch: fit's own epoch time, validation included; ms/step: the training steps alone");
   });
 });
