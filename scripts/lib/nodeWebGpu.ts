@@ -17,7 +17,7 @@ const RTLD_NODELETE = 0x1000;
 function install(): string | null {
   if ((globalThis.navigator as {gpu?: unknown} | undefined)?.gpu) return null;
   // Without a real GPU's driver, Vulkan falls back to SwiftShader; a machine with a GPU keeps its own ICDs.
-  if (!process.env.VK_ICD_FILENAMES && existsSync(SWIFTSHADER_ICD) && !existsSync("/dev/dri") && !existsSync("/dev/nvidia0")) process.env.VK_ICD_FILENAMES = SWIFTSHADER_ICD;
+  if (!process.env.VK_ICD_FILENAMES && existsSync(SWIFTSHADER_ICD) && !["/dev/dri", "/dev/nvidia0", "/dev/nvidiactl"].some(existsSync)) process.env.VK_ICD_FILENAMES = SWIFTSHADER_ICD;
   process.env.XDG_RUNTIME_DIR ||= mkdtempSync(join(tmpdir(), "xdg-"));
   // Dawn opens "libvulkan.so.1" by name. LD_LIBRARY_PATH is read only at start-up, so where the system has no loader,
   // load Chromium's now: dlopen by name then finds the library already loaded.
