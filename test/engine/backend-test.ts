@@ -149,9 +149,22 @@ describe("chooseBackend(\"auto\", {probe, start, time})", () => {
     const choice = await chooseBackend("auto", {...slow, ...fakeTime({webgpu: 1e3, webgl: 2e3, wasm: 41e3})});
     expect(choice.backend).toBe("wasm");
     expect(slow.started.at(-1)).toBe("wasm");
-    // Slower real GPUs are not "skipped": the timings say why they lost.
+    // A slower real GPU is not "skipped": the timings say why it lost. webgl, on the same GPU, stands in for webgpu only.
     expect(choice.skipped).toEqual([]);
-    expect(choice.timings!.map((x) => x.backend)).toEqual(["webgpu", "webgl", "wasm"]);
+    expect(choice.timings!.map((x) => x.backend)).toEqual(["webgpu", "wasm"]);
+    // A fake slow webgl, timed when webgpu is missing, never wins either.
+    const noWebGpu = fakes({webgpu: NO_ADAPTER});
+    const t = fakeTime({webgl: 2e3, wasm: 41e3});
+    expect((await chooseBackend("auto", {...noWebGpu, ...t})).backend).toBe("wasm");
+    expect(t.timed).toEqual(["wasm", "webgl"]);
+  });
+
+  it("times webgl beside webgpu when only one of them is a software GPU", async () => {
+    const f = fakes({webgpu: SWIFTSHADER});
+    const t = fakeTime({webgpu: 9e3, webgl: 80e3, wasm: 41e3});
+    const choice = await chooseBackend("auto", {...f, ...t});
+    expect(t.timed).toEqual(["wasm", "webgpu", "webgl"]);
+    expect(choice.backend).toBe("webgl");
   });
 
   it("passes over a backend that fails to start or throws while measured, with its reason, and times cpu when wasm fails", async () => {

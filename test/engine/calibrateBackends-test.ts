@@ -85,13 +85,17 @@ describe("calibrateBackends(candidates, {start, time, budgetSeconds, perBackendS
     expect(c.failed).toEqual([{backend: "wasm", detail: "failed while being measured: timed 0 ratings in 0.3 s"}]);
   });
 
-  it("times a candidate with sameStepAs only when that backend could not be timed", async () => {
-    const f = fakes({wasm: 40, cpu: 30});
-    const c = await calibrateBackends([...candidates("wasm"), {backend: "cpu", software: null, sameStepAs: "wasm"}], f);
-    expect(f.started).toEqual(["wasm"]);
-    expect(c.timings.map((t) => t.backend)).toEqual(["wasm"]);
+  it("times a candidate with fallbackFor only when that backend could not be timed, and keeps no window for it", async () => {
+    const cpu = {backend: "cpu", software: null, fallbackFor: "wasm"};
+    const f = fakes({wasm: 40, cpu: 30, webgpu: 50});
+    const c = await calibrateBackends([...candidates("wasm"), cpu, ...candidates("webgpu")], {...f, budgetSeconds: 0.5, perBackendSeconds: 1});
+    expect(f.started).toEqual(["wasm", "webgpu"]);
+    expect(c.timings.map((t) => t.backend)).toEqual(["wasm", "webgpu"]);
+    // wasm and webgpu share the budget: 0.25 s, then what is left after wasm's warm-up and window.
+    expect(f.windows.wasm).toBe(0.25);
+    expect(f.windows.webgpu).toBeCloseTo(0.15, 9);
     const g = fakes({cpu: 30}, {broken: {wasm: "no wasm"}});
-    const d = await calibrateBackends([...candidates("wasm"), {backend: "cpu", software: null, sameStepAs: "wasm"}], g);
+    const d = await calibrateBackends([...candidates("wasm"), cpu], g);
     expect(g.started).toEqual(["wasm", "cpu"]);
     expect(d.timings.map((t) => t.backend)).toEqual(["cpu"]);
   });

@@ -103,14 +103,26 @@ export async function chooseBackend(requested: BackendName | "auto" = "auto", op
   throw new Error(requested === "auto" ? `No TF.js backend could start (${reasons}).` : `The ${requested} backend could not start (${reasons}). Choose auto to use the best one that can.`);
 }
 
+/**
+ * The order "auto" measures in, and which backends only stand in for another. The host step first (wasm; cpu only
+ * when wasm cannot be timed: both run fit's host step, the same JavaScript on host memory, so timing both measures
+ * only noise), then the GPUs, whose warm-ups (compiling kernels) can be long and shorten only the windows after them.
+ * webgl is timed only when webgpu cannot be, if both are real GPUs or both software: on the same hardware its ops step
+ * (about a hundred TF.js ops, recompiled for each new batch shape) is far slower than webgpu's fused one, and a short
+ * trial would time mostly its shader compiles (about 4 s on SwiftShader here, at 170 ratings/s).
+ */
+function calibrationOrder(candidates: CalibrationCandidate<BackendName>[]): CalibrationCandidate<BackendName>[] {
+  const find = (name: BackendName) => candidates.find((c) => c.backend === name);
+  const [wasm, cpu, webgpu, webgl] = (["wasm", "cpu", "webgpu", "webgl"] as const).map(find);
+  const sameKind = webgpu && webgl && (webgpu.software === null) === (webgl.software === null);
+  return [wasm, cpu && {...cpu, fallbackFor: "wasm" as const}, webgpu, webgl && (sameKind ? {...webgl, fallbackFor: "webgpu" as const} : webgl)].filter((c) => c !== undefined);
+}
+
 /** "auto" by measurement: times the candidates, starts the fastest, and adds the ones passed over to `skipped`; null when none could be timed. */
 async function measured(candidates: CalibrationCandidate<BackendName>[], skipped: BackendSkip[], start: (backend: BackendName) => Promise<boolean>, time: TimeBackend<BackendName>, calibration: ChooseBackendOptions["calibration"] = {}): Promise<BackendChoice | null> {
   const {now = () => performance.now() / 1000} = calibration;
   const began = now();
-  // The host step first (wasm, else cpu: the same JavaScript on host memory), then the GPUs: a GPU's warm-up
-  // (compiling its kernels) can be long, and what it takes out of the budget shortens only the windows after it.
-  const host = candidates.filter((c) => c.backend === "wasm" || c.backend === "cpu").map((c) => (c.backend === "cpu" ? {...c, sameStepAs: "wasm" as const} : c));
-  const order = [...host, ...candidates.filter((c) => !host.some((h) => h.backend === c.backend))];
+  const order = calibrationOrder(candidates);
   const calibrated = await calibrateBackends(order, {...calibration, now, start, time});
   const timings = calibrated.timings.sort((a, b) => BACKENDS.indexOf(a.backend) - BACKENDS.indexOf(b.backend));
   const failed = calibrated.failed;
@@ -124,8 +136,8 @@ async function measured(candidates: CalibrationCandidate<BackendName>[], skipped
       throw new Error(`The ${backend} backend, the fastest measured, could not start again (${error instanceof Error ? error.message : String(error)}).`);
     }
   }
-  // A software GPU that measured slower is passed over as before, in the probe's words.
-  for (const t of timings) if (t.software && t.backend !== backend) skipped.push({backend: t.backend, why: "software", detail: t.software});
+  // A software GPU that measured slower, or stood in for one and was not timed, is passed over as before, in the probe's words.
+  for (const c of candidates) if (c.software && c.backend !== backend && !failed.some((f) => f.backend === c.backend)) skipped.push({backend: c.backend, why: "software", detail: c.software});
   skipped.sort((a, b) => BACKENDS.indexOf(a.backend) - BACKENDS.indexOf(b.backend));
   return backend && {backend, skipped, software: null, timings, calibrationSeconds: now() - began};
 }

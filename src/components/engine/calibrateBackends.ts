@@ -27,8 +27,11 @@ export interface BackendTiming<Name extends string = string> extends TrialTiming
 export interface CalibrationCandidate<Name extends string = string> {
   backend: Name;
   software: string | null;
-  /** A backend earlier in the list that runs the same training step: this one is timed only when that one could not be. */
-  sameStepAs?: Name;
+  /**
+   * A backend earlier in the list that this one only stands in for: it is timed only when that one could not be.
+   * For a backend that runs the same step (cpu for wasm), or a step slower on the same hardware (webgl for webgpu).
+   */
+  fallbackFor?: Name;
 }
 
 export interface CalibrateOptions<Name extends string = string> {
@@ -67,10 +70,10 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 
 /**
  * Starts each candidate in turn and times it with `time`, giving each a window of min(perBackendSeconds, what is left
- * of budgetSeconds, shared among the candidates left). The wall time spent so far counts against the budget (a slow
- * start or warm-up shortens the windows after it), so calibration ends about budgetSeconds after it began, plus any
- * warm-up or step group that overran, and a window of 0 still times one step after the warm-up. A candidate with
- * `sameStepAs` is passed over, untimed, when that backend was timed: timing the same step twice measures only noise. A candidate
+ * of budgetSeconds, shared among the candidates left that are not fallbacks). The wall time spent so far counts
+ * against the budget (a slow start or warm-up shortens the windows after it), so calibration ends about budgetSeconds
+ * after it began, plus any warm-up or step group that overran, and a window of 0 still times one step after the
+ * warm-up. A candidate with `fallbackFor` is passed over, untimed, when that backend was timed. A candidate
  * that does not start, or whose trial throws, is listed in `failed` and not timed. Leaves the last started backend in
  * use: the caller starts the one it chooses. Never rejects for a backend's failure.
  */
@@ -79,9 +82,11 @@ export async function calibrateBackends<Name extends string>(candidates: readonl
   const began = now();
   const timings: BackendTiming<Name>[] = [];
   const failed: Calibration<Name>["failed"] = [];
-  for (const [i, {backend, software, sameStepAs}] of candidates.entries()) {
-    if (sameStepAs && timings.some((t) => t.backend === sameStepAs)) continue;
-    const budget = Math.min(perBackendSeconds, Math.max(0, budgetSeconds - (now() - began)) / (candidates.length - i));
+  for (const [i, {backend, software, fallbackFor}] of candidates.entries()) {
+    if (fallbackFor && timings.some((t) => t.backend === fallbackFor)) continue;
+    // Shared among this candidate and those after it that are not fallbacks (which are usually passed over).
+    const sharing = 1 + candidates.slice(i + 1).filter((c) => !c.fallbackFor).length;
+    const budget = Math.min(perBackendSeconds, Math.max(0, budgetSeconds - (now() - began)) / sharing);
     try {
       if (!(await start(backend))) {
         failed.push({backend, detail: "did not initialise"});
