@@ -17,7 +17,8 @@ const bs = flag("--bs", String(TRAIN_DEFAULTS.bs))!;
 console.error(`Building the site on ${dir ?? "the built-in synthetic dataset"} …`);
 const {dir: out} = await buildSiteOn(dir);
 const server = await serveStatic(out);
-const browser = await launchChromium({webgpu: backend === "webgpu"});
+// "auto" measures every backend it can start, so it gets Chromium's WebGPU too.
+const browser = await launchChromium({webgpu: backend === "webgpu" || backend === "auto"});
 const page = await browser.newPage();
 const t0 = Date.now();
 await page.goto(new URL("./train", server.url).href);
@@ -52,9 +53,12 @@ for (;;) {
 const total = (Date.now() - t0) / 1000;
 const status = await progress.getAttribute("data-status");
 const usedBackend = await page.locator(".training-progress .backend strong").textContent();
+const measuredLine = page.locator(".training-progress .backend-measured");
+const measured = (await measuredLine.count()) ? await measuredLine.textContent() : null;
 const rows = await page.locator(".epoch-table tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)));
 const pageHeap = await page.evaluate(() => (performance as unknown as {memory?: {usedJSHeapSize: number}}).memory?.usedJSHeapSize ?? 0);
 console.log(`\nTrain page, ${dir ?? "built-in synthetic dataset"}: backend ${usedBackend}, bs ${bs}, ${epochs} epochs → ${status}`);
+if (measured) console.log(measured);
 console.table(rows.map(([epoch, train, valid, time]) => ({epoch, train_loss: train, valid_loss: valid, time})));
 console.log(`open page → ${epochs} epochs done: ${total.toFixed(1)} s`);
 console.log(`peak JS heap: worker ${(peakHeap / 1e6).toFixed(0)} MB (Runtime.getHeapUsage every 0.5 s; the wasm backend's memory is not JS heap), page ${(pageHeap / 1e6).toFixed(0)} MB`);
