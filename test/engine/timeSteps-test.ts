@@ -2,7 +2,7 @@
 import {nodeWebGpu} from "../../scripts/lib/nodeWebGpu.js";
 import * as tf from "@tensorflow/tfjs";
 import {describe, expect, it} from "vitest";
-import {timeSteps} from "../../src/components/engine/timeSteps.js";
+import {strideRows, timeSteps} from "../../src/components/engine/timeSteps.js";
 import {synthTable} from "../support/synthTable.js";
 import {useBackend} from "../support/tf.js";
 
@@ -52,5 +52,20 @@ describe("timeSteps(run, {maxSteps})(backend, budgetSeconds)", () => {
     await tf.ready();
     await trial("webgpu", 0.05);
     await useBackend("cpu");
+  });
+});
+
+describe("strideRows(data, count)", () => {
+  const data = {user: Uint32Array.of(0, 1, 2, 3, 4, 5, 6), movie: Uint32Array.of(10, 11, 12, 13, 14, 15, 16), rating2: Uint8Array.of(1, 2, 3, 4, 5, 6, 7)};
+
+  it("keeps every k-th row, k = ⌊rows / count⌋, from the first", () => {
+    expect(strideRows(data, 3)).toEqual({user: Uint32Array.of(0, 2, 4, 6), movie: Uint32Array.of(10, 12, 14, 16), rating2: Uint8Array.of(1, 3, 5, 7)});
+    expect(strideRows(data, 2)).toEqual({user: Uint32Array.of(0, 3, 6), movie: Uint32Array.of(10, 13, 16), rating2: Uint8Array.of(1, 4, 7)});
+  });
+
+  it("gives the rows themselves when there are no more than about count", () => {
+    expect(strideRows(data, 7)).toBe(data);
+    expect(strideRows(data, 5)).toBe(data);
+    expect(strideRows(data, 100)).toBe(data);
   });
 });

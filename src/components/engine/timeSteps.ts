@@ -16,7 +16,9 @@ export interface TrialRun {
 }
 
 /** The most steps one trial times after its warm-up: enough for a steady rate, few enough on a fast GPU. */
-export const TRIAL_STEPS = 1024;
+export const TRIAL_STEPS = 512;
+/** Steps a trial's sample has room for beyond TRIAL_STEPS: the warm-up group, and the group that ends the window. */
+const SPARE_STEPS = 256;
 /**
  * How many steps the fused webgpu path runs before a trial reads their losses back, where a run reads back every
  * FUSED_READBACK (256): on a software GPU 256 steps take seconds, more than a trial's whole budget. On a fast GPU the
@@ -25,8 +27,27 @@ export const TRIAL_STEPS = 1024;
 export const TRIAL_READBACK = 64;
 
 /**
+ * About `count` of the rows, evenly spread (every k-th), so that a trial on a big set prepares and uploads only what
+ * it trains, with every part of the file (a MovieLens file is sorted by user) in it. All the rows when there are fewer.
+ */
+export function strideRows(data: RatingRows, count: number): RatingRows {
+  const n = data.rating2.length;
+  const stride = Math.max(1, Math.floor(n / Math.max(1, count)));
+  if (stride === 1) return data;
+  const m = Math.ceil(n / stride);
+  const out = {user: new Uint32Array(m), movie: new Uint32Array(m), rating2: new Uint8Array(m)};
+  for (let i = 0; i < m; ++i) {
+    out.user[i] = data.user[i * stride];
+    out.movie[i] = data.movie[i * stride];
+    out.rating2[i] = data.rating2[i * stride];
+  }
+  return out;
+}
+
+/**
  * A TimeBackend for calibrateBackends. On the backend in use, it builds the run's model (users × movies × factors,
- * seeded) and trains it with fit on the run's own rows and batch size, on the path fit takes there (host on cpu and
+ * seeded) and trains it with fit on an evenly spread sample of the run's own rows (strideRows: enough for maxSteps
+ * and a warm-up, since fit prepares a whole epoch on the CPU, and uploads it on webgpu) with the run's batch size, on the path fit takes there (host on cpu and
  * wasm, fused on webgpu, ops on webgl), with fit's own yields and readback (but every TRIAL_READBACK steps on webgpu). It times fit's step groups as they
  * report (one step each on the host path; the GPU paths report a group when they read its losses back): the first
  * group is the warm-up (the JIT, compiling kernels) and is not counted; then groups until `budgetSeconds` have passed
@@ -34,7 +55,9 @@ export const TRIAL_READBACK = 64;
  * follows finds the backend as it was. Rejects with fit's error if a step fails.
  */
 export function timeSteps(run: TrialRun, {maxSteps = TRIAL_STEPS}: {maxSteps?: number} = {}): (backend: string, budgetSeconds: number) => Promise<TrialTiming> {
-  const {data, users, movies, hyper} = run;
+  const {users, movies, hyper} = run;
+  // fit trains on 80 % of the rows it is given.
+  const data = strideRows(run.data, Math.ceil(((maxSteps + SPARE_STEPS) * hyper.bs) / 0.8));
   return async (backend, budgetSeconds) => {
     if (tf.getBackend() !== backend) throw new Error(`timeSteps: asked to time ${backend}, but TF.js uses ${tf.getBackend()}`);
     const controller = new AbortController();
