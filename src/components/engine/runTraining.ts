@@ -78,7 +78,8 @@ async function loadTable(url: string, cache: TrainCache, post: PostTrainEvent): 
 }
 
 /**
- * Runs one training request and posts its events (trainProtocol.ts): "data", "backend" (when it starts one), "status",
+ * Runs one training request and posts its events (trainProtocol.ts): "data", "backend" (when it starts one; with
+ * "auto", after a "status" while it measures each backend, and with what it measured), "status",
  * "batch" (at most ~10 a second, and each epoch's last), "epoch", any "note", then "done" with the history, the
  * checkpoint (transferred) and user 99999's predictions; or "error" with a message, the run's only event after a
  * failure. Never rejects. Frees the model's tensors when it ends.
