@@ -159,6 +159,19 @@ describe("chooseBackend(\"auto\", {probe, start, time})", () => {
     expect(t.timed).toEqual(["wasm", "webgl"]);
   });
 
+  it("does not time a software WebGL while wasm can be (its first steps take longer than the whole budget), and says so", async () => {
+    const f = fakes({webgpu: NO_ADAPTER, webgl: SWIFTSHADER});
+    const t = fakeTime({webgl: 170, wasm: 41e3});
+    const choice = await chooseBackend("auto", {...f, ...t});
+    expect(t.timed).toEqual(["wasm"]);
+    expect(choice.backend).toBe("wasm");
+    expect(choice.skipped).toEqual([{backend: "webgpu", ...NO_ADAPTER}, {backend: "webgl", ...SWIFTSHADER}]);
+    const noWasm = fakes({webgpu: NO_ADAPTER, webgl: SWIFTSHADER}, {wasm: "no wasm"});
+    const u = fakeTime({webgl: 170, cpu: 2e3});
+    expect((await chooseBackend("auto", {...noWasm, ...u})).backend).toBe("cpu");
+    expect(u.timed).toEqual(["cpu", "webgl"]);
+  });
+
   it("times webgl beside webgpu when only one of them is a software GPU", async () => {
     const f = fakes({webgpu: SWIFTSHADER});
     const t = fakeTime({webgpu: 9e3, webgl: 80e3, wasm: 41e3});

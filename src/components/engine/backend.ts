@@ -107,15 +107,16 @@ export async function chooseBackend(requested: BackendName | "auto" = "auto", op
  * The order "auto" measures in, and which backends only stand in for another. The host step first (wasm; cpu only
  * when wasm cannot be timed: both run fit's host step, the same JavaScript on host memory, so timing both measures
  * only noise), then the GPUs, whose warm-ups (compiling kernels) can be long and shorten only the windows after them.
- * webgl is timed only when webgpu cannot be, if both are real GPUs or both software: on the same hardware its ops step
- * (about a hundred TF.js ops, recompiled for each new batch shape) is far slower than webgpu's fused one, and a short
- * trial would time mostly its shader compiles (about 4 s on SwiftShader here, at 170 ratings/s).
+ * webgl runs the ops step: about a hundred TF.js ops, whose shaders it compiles again for each new batch shape. On a
+ * software renderer it is timed only when wasm cannot be: one step takes longer than the whole budget (on SwiftShader
+ * here, 4 to 16 s of compiling at 34 to 170 ratings/s, against wasm's 100K and more). On a real GPU it is timed only
+ * when webgpu, on that GPU too, cannot be: webgpu's fused step is far faster there.
  */
 function calibrationOrder(candidates: CalibrationCandidate<BackendName>[]): CalibrationCandidate<BackendName>[] {
   const find = (name: BackendName) => candidates.find((c) => c.backend === name);
   const [wasm, cpu, webgpu, webgl] = (["wasm", "cpu", "webgpu", "webgl"] as const).map(find);
-  const sameKind = webgpu && webgl && (webgpu.software === null) === (webgl.software === null);
-  return [wasm, cpu && {...cpu, fallbackFor: "wasm" as const}, webgpu, webgl && (sameKind ? {...webgl, fallbackFor: "webgpu" as const} : webgl)].filter((c) => c !== undefined);
+  const standsInFor: BackendName | undefined = webgl?.software ? "wasm" : webgpu && webgpu.software === null ? "webgpu" : undefined;
+  return [wasm, cpu && {...cpu, fallbackFor: "wasm" as const}, webgpu, webgl && (standsInFor ? {...webgl, fallbackFor: standsInFor} : webgl)].filter((c) => c !== undefined);
 }
 
 /** "auto" by measurement: times the candidates, starts the fastest, and adds the ones passed over to `skipped`; null when none could be timed. */
