@@ -4,6 +4,7 @@ import {rmSync} from "node:fs";
 import {launchChromium} from "../scripts/lib/chromium.js";
 import {buildSiteOn} from "../scripts/lib/buildSite.js";
 import {serveStatic} from "../scripts/lib/serveStatic.js";
+import {openRecommendations} from "./openRecommendations.js";
 
 const args = process.argv.slice(2);
 const dir = args.includes("--dir") ? args[args.indexOf("--dir") + 1] : undefined;
@@ -23,13 +24,8 @@ await train.close();
 
 const samples = [];
 for (let i = 0; i < 3; ++i) {
-  const page = await context.newPage();
-  const t0 = Date.now();
-  await page.goto(new URL("./recommend", server.url).href);
+  const {page, openMs, rows: movies} = await openRecommendations(context, server.url);
   const rows = page.locator("table.recommendations tbody tr");
-  await rows.nth(19).waitFor({timeout: 60_000});
-  const openMs = Date.now() - t0;
-  const movies = await page.evaluate(() => document.querySelectorAll("table.recommendations tbody tr").length);
   const t1 = Date.now();
   await rows.first().locator("select.seen-it").selectOption("4");
   await page.locator(".prediction-source.approximate").waitFor();

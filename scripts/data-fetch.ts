@@ -1,24 +1,34 @@
-// Downloads MovieLens 10M into data/ml-10M100K: `npm run data:fetch [-- --url <u> --md5 <hex> --dest <dir>]`.
+// Downloads a MovieLens release (default MovieLens 10M, into data/ml-10M100K):
+// `npm run data:fetch [-- --release ml-100k|ml-1m|ml-10m|ml-latest-small|ml-20m|ml-25m|ml-32m --url <u> --md5 <hex> --dest <dir>]`.
 import {readdir} from "node:fs/promises";
 import {relative} from "node:path";
-import {MOVIELENS_HOME} from "../src/data/dataset.js";
-import {fetchMovielens, formatProgress, MOVIELENS_MD5, MOVIELENS_URL} from "./fetchMovielens.js";
+import {RELEASE_KEYS, releaseByKey} from "../src/components/movielens/movielensRelease.js";
+import {releaseHome} from "../src/data/dataset.js";
+import {DEFAULT_RELEASE, fetchMovielens, formatProgress, MOVIELENS_MD5, MOVIELENS_URL, releaseUrl} from "./fetchMovielens.js";
 import type {FetchProgress} from "./fetchMovielens.js";
 import {parseCli} from "./parseCli.js";
 
 const USAGE = `Usage: npm run data:fetch [-- options]
 
-Downloads MovieLens 10M, checks its MD5 and unzips it atomically.
+Downloads a MovieLens release (default MovieLens 10M), checks its MD5 and unzips it atomically into data/<its folder>,
+where MOVIELENS_RELEASE=<release> finds it (several releases can live side by side).
 
 Options:
-  --url <u>     archive URL (env MOVIELENS_URL; default ${MOVIELENS_URL})
-  --md5 <hex>   expected MD5 (env MOVIELENS_MD5; default ${MOVIELENS_MD5})
-  --dest <dir>  destination folder (default ${MOVIELENS_HOME})
-  --help        show this help
+  --release <r>  one of ${RELEASE_KEYS.join(", ")} (default ${DEFAULT_RELEASE})
+  --url <u>      archive URL (env MOVIELENS_URL; default ${MOVIELENS_URL.replace(`${DEFAULT_RELEASE}.zip`, "<release>.zip")})
+  --md5 <hex>    expected MD5 (env MOVIELENS_MD5; default ${MOVIELENS_MD5} for ${DEFAULT_RELEASE},
+                 else the <release>.zip.md5 GroupLens publishes beside the zip)
+  --dest <dir>   destination folder (default ${releaseHome(DEFAULT_RELEASE)}, or data/<the release's folder>)
+  --help         show this help
 `;
 
 // 1. Read flags; the library reads MOVIELENS_URL and MOVIELENS_MD5 itself when a flag is absent.
-const args = parseCli<{url?: string; md5?: string; dest?: string}>({url: {type: "string"}, md5: {type: "string"}, dest: {type: "string"}}, USAGE);
+const args = parseCli<{release?: string; url?: string; md5?: string; dest?: string}>({release: {type: "string"}, url: {type: "string"}, md5: {type: "string"}, dest: {type: "string"}}, USAGE);
+const release = args.release ?? DEFAULT_RELEASE;
+if (!releaseByKey(release)) {
+  console.error(`Unknown release "${release}": expected one of ${RELEASE_KEYS.join(", ")}.\n\n${USAGE}`);
+  process.exit(1);
+}
 
 // 2. Ctrl-C aborts the download so the library can remove its temp folder; a second one quits at once.
 const controller = new AbortController();
@@ -54,6 +64,7 @@ function finishBar(): void {
 // 4. Fetch, verify, unpack, then say where the files are and what to run next.
 try {
   const result = await fetchMovielens({
+    release,
     url: args.url,
     md5: args.md5,
     dest: args.dest,
@@ -63,14 +74,15 @@ try {
       draw(progress);
     },
     onStage(stage) {
-      if (stage === "download") process.stderr.write(`Downloading ${args.url ?? process.env.MOVIELENS_URL ?? MOVIELENS_URL}\n`);
+      if (stage === "download") process.stderr.write(`Downloading ${args.url ?? process.env.MOVIELENS_URL ?? releaseUrl(release)}\n`);
       else finishBar(), process.stderr.write("Checksum OK; extracting…\n");
     }
   });
   const rel = relative(process.cwd(), result.dest);
   const where = rel && !rel.startsWith("..") ? rel : result.dest;
   const files = (await readdir(result.dest)).sort().join(", ");
-  process.stderr.write(`MovieLens 10M is in ${where}/ (${files}). Next: npm run dev\n`);
+  const next = release === DEFAULT_RELEASE && !args.dest ? "npm run dev" : `MOVIELENS_${args.dest ? `DIR=${where}` : `RELEASE=${release}`} npm run dev`;
+  process.stderr.write(`${releaseByKey(release)!.name} is in ${where}/ (${files}). Next: ${next}\n`);
 } catch (error) {
   finishBar();
   console.error((error as Error).message);

@@ -5,14 +5,28 @@ import type {FileHandle} from "node:fs/promises";
 import {STATUS_CODES} from "node:http";
 import {basename, dirname, join, relative, resolve} from "node:path";
 import {Unzip, UnzipInflate} from "fflate";
-import {MOVIELENS_HOME, REQUIRED_FILES} from "../src/data/dataset.js";
+import {MOVIELENS_FILES, MOVIELENS_FORMATS, movielensFormat} from "../src/components/movielens/movielensFormat.js";
+import {releaseByKey} from "../src/components/movielens/movielensRelease.js";
+import {releaseHome} from "../src/data/dataset.js";
 import {swapInto} from "../src/data/swapInto.js";
 
-/** The official MovieLens 10M archive. */
-export const MOVIELENS_URL = "https://files.grouplens.org/datasets/movielens/ml-10m.zip";
+/** Where GroupLens serves every release, as `<key>.zip` with its checksum in `<key>.zip.md5` beside it. */
+export const MOVIELENS_BASE_URL = "https://files.grouplens.org/datasets/movielens/";
 
-/** The checksum GroupLens publishes in ml-10m.zip.md5, so a download needs no second request. */
+/** The release fetched by default. */
+export const DEFAULT_RELEASE = "ml-10m";
+
+/** The official MovieLens 10M archive. */
+export const MOVIELENS_URL = `${MOVIELENS_BASE_URL}${DEFAULT_RELEASE}.zip`;
+
+/** The checksum GroupLens publishes in ml-10m.zip.md5 (65,566,137 bytes), so the default download needs no second request. */
 export const MOVIELENS_MD5 = "ce571fd55effeba0271552578f2648bd";
+
+/** A release's archive URL: `https://files.grouplens.org/datasets/movielens/<key>.zip`; an unknown key throws, naming the known ones. */
+export function releaseUrl(release: string): string {
+  if (!releaseByKey(release)) releaseHome(release); // throws, naming the releases there are
+  return `${MOVIELENS_BASE_URL}${release.toLowerCase()}.zip`;
+}
 
 
 /** Download progress, reported once per received chunk. */
@@ -24,6 +38,8 @@ export interface FetchProgress {
 
 /** Options for fetchMovielens; every field has a default. */
 export interface FetchOptions {
+  /** The release's key ("ml-100k", "ml-latest-small", "ml-32m"; default ml-10m): the default url, md5 and dest follow from it. */
+  release?: string;
   url?: string;
   md5?: string | null;
   dest?: string;
@@ -53,23 +69,27 @@ export function formatProgress({received, total, bytesPerSecond}: FetchProgress)
   return `[${"#".repeat(filled)}${".".repeat(10 - filled)}] ${formatBytes(received)} / ${formatBytes(total)}  ${rate}`;
 }
 
-// Besides the required files, keep the ones a reader might want; skip helper scripts.
-const OPTIONAL_FILE = /^(tags\.dat|README.*)$/;
+// Besides the files a format reads, keep the ones a reader might want; skip helper scripts, ML-100K's train/test
+// splits and the CSV releases' tag genome (415 MB in ML-32M).
+const OPTIONAL_FILE = /^(tags\.(dat|csv)|links\.csv|README.*)$/;
 
 /**
- * Downloads, verifies and unpacks MovieLens 10M into dest (default MOVIELENS_HOME, resolved against the working
- * directory: `npm run` runs in the project root), leaving either the full dataset or nothing.
+ * Downloads, verifies and unpacks a MovieLens release (default MovieLens 10M) into dest (default data/<its folder>:
+ * MOVIELENS_HOME for ML-10M, data/ml-100k for ML-100K; resolved against the working directory, as `npm run` runs in
+ * the project root), leaving either the full dataset or nothing. The archive is checked against `md5`: ML-10M's known
+ * MD5 by default; for the other releases (or `md5: null`) the `<url>.md5` GroupLens publishes beside the zip.
  */
 export async function fetchMovielens({
-  url = process.env.MOVIELENS_URL ?? MOVIELENS_URL,
+  release = DEFAULT_RELEASE,
+  url = process.env.MOVIELENS_URL ?? releaseUrl(release),
   md5,
-  dest = MOVIELENS_HOME,
+  dest = releaseHome(release),
   onProgress,
   onStage,
   signal,
   fetch = globalThis.fetch
 }: FetchOptions = {}): Promise<FetchResult> {
-  if (md5 === undefined) md5 = process.env.MOVIELENS_MD5 ?? MOVIELENS_MD5;
+  if (md5 === undefined) md5 = process.env.MOVIELENS_MD5 ?? (release.toLowerCase() === DEFAULT_RELEASE ? MOVIELENS_MD5 : null);
   if (md5 !== null && !/^[0-9a-f]{32}$/i.test(md5)) throw new TypeError(`Invalid md5 "${md5}": expected 32 hex digits.`);
   const target = resolve(dest);
   const hint = `download ${basename(new URL(url).pathname)} yourself and unzip it into ${displayPath(target)}/`;
@@ -86,7 +106,7 @@ export async function fetchMovielens({
       throw new Error(`Checksum mismatch for ${url}: expected ${expected}, got ${actual}. The file may be corrupt or incomplete; nothing was written.`);
     }
     onStage?.("extract");
-    await extract(archive, temp, url, signal);
+    await extract(archive, temp, url, release, signal);
     await unlink(archive);
     await swapInto(temp, target);
     return {dest: target, bytes, md5: actual};
@@ -179,8 +199,8 @@ interface Entry {
   closed: boolean;
 }
 
-/** Unzips the wanted entries of archive into folder, streaming so ratings.dat never sits in memory. */
-async function extract(archive: string, folder: string, url: string, signal: AbortSignal | undefined): Promise<void> {
+/** Unzips the wanted entries of archive into folder, streaming so the ratings never sit in memory. */
+async function extract(archive: string, folder: string, url: string, release: string, signal: AbortSignal | undefined): Promise<void> {
   const seen: string[] = [];
   const entries = new Map<string, Entry>();
   let failure: Error | null = null;
@@ -189,7 +209,7 @@ async function extract(archive: string, folder: string, url: string, signal: Abo
     seen.push(file.name);
     const name = basename(file.name);
     const wanted = !file.name.startsWith("__MACOSX/")
-      && ((REQUIRED_FILES as readonly string[]).includes(name) || OPTIONAL_FILE.test(name));
+      && (MOVIELENS_FILES.includes(name) || OPTIONAL_FILE.test(name));
     if (!wanted || entries.has(name)) return;
     const entry: Entry = {name, path: join(folder, name), chunks: [], final: false, handle: null, closed: false};
     entries.set(name, entry);
@@ -228,10 +248,11 @@ async function extract(archive: string, folder: string, url: string, signal: Abo
   }
   const unfinished = [...entries.values()].filter((entry) => !entry.closed).map((entry) => entry.name);
   if (unfinished.length) throw new Error(`The archive from ${url} ends inside ${unfinished.join(", ")}; it is truncated.`);
-  const missing = REQUIRED_FILES.filter((name) => !entries.has(name));
+  const format = movielensFormat(seen) ?? MOVIELENS_FORMATS[0];
+  const missing = [format.movies, format.ratings].filter((name) => !entries.has(name));
   if (missing.length) {
     const contents = seen.length ? seen.join(", ") : "no files (is it a zip?)";
-    throw new Error(`The archive from ${url} has no ${missing.join(" or ")}; it contains ${contents}. Check that the URL points to ml-10m.zip.`);
+    throw new Error(`The archive from ${url} has no ${missing.join(" or ")}; it contains ${contents}. Check that the URL points to ${release}.zip.`);
   }
 }
 

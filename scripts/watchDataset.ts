@@ -2,6 +2,7 @@
 // a replaced ratings.dat. Framework's preview reruns a loader only when the loader file is newer than its cached output,
 // so on a change this makes the dataset's loaders newer, their content untouched: the preview reruns them when asked,
 // and its own watch on the loader files (each page watches the files it attaches) pushes the new data to open pages.
+import {MOVIELENS_FILES} from "../src/components/movielens/movielensFormat.js";
 import {watch} from "node:fs";
 import type {FSWatcher} from "node:fs";
 import {readdir, utimes} from "node:fs/promises";
@@ -88,7 +89,7 @@ export async function watchDataset({env = process.env, root = ROOT, previewPid, 
 
   // Watch the folders rather than the files, so files created, removed or replaced by a rename are seen too.
   function syncWatches(): void {
-    const names = new Set(["movies.dat", "ratings.dat", "my_ratings.dat"]);
+    const names = new Set(MOVIELENS_FILES);
     const dirs = new Set<string>();
     if (good) dirs.add(good.dataset.dir);
     if (env.MY_RATINGS) {

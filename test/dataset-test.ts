@@ -3,7 +3,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {SITE_SYNTH} from "../src/components/synth/synthesize.js";
-import {datasetStamp, describeDataset, resolveDataset} from "../src/data/dataset.js";
+import {datasetStamp, describeDataset, releaseHome, resolveDataset} from "../src/data/dataset.js";
 
 function folder(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), "dataset-test-"));
@@ -53,6 +53,26 @@ describe("resolveDataset({env, root})", () => {
   });
 });
 
+describe("resolveDataset({env, root}) for every release", () => {
+  it("takes MOVIELENS_RELEASE, a release's key, as data/<its folder>, and says how to fetch a missing one", async () => {
+    const root = folder({"data/ml-1m/movies.dat": "", "data/ml-1m/ratings.dat": "", "data/ml-10M100K/movies.dat": "", "data/ml-10M100K/ratings.dat": ""});
+    expect(await resolveDataset({env: {MOVIELENS_RELEASE: "ml-1m"}, root})).toMatchObject({origin: "data/ml-1m", dir: join(root, "data/ml-1m"), format: "dat"});
+    await expect(resolveDataset({env: {MOVIELENS_RELEASE: "ml-32m"}, root})).rejects.toThrowError("MOVIELENS_RELEASE=ml-32m: data/ml-32m/ has no movies.dat or ratings.dat. Run `npm run data:fetch -- --release ml-32m`, or unset it.");
+    await expect(resolveDataset({env: {MOVIELENS_RELEASE: "ml-5m"}, root})).rejects.toThrowError('Unknown MovieLens release "ml-5m": expected one of ml-100k, ml-latest-small, ml-1m, ml-10m, ml-20m, ml-25m, ml-32m.');
+    expect(releaseHome("ml-10m")).toBe("data/ml-10M100K");
+    expect(releaseHome("ml-latest-small")).toBe("data/ml-latest-small");
+  });
+  it("finds the CSV and ML-100K files in a folder, u.genre too", async () => {
+    const csv = folder({"ml-latest-small/movies.csv": "", "ml-latest-small/ratings.csv": "", "ml-latest-small/links.csv": ""});
+    const dataset = await resolveDataset({env: {MOVIELENS_DIR: join(csv, "ml-latest-small")}, root: csv});
+    expect(dataset).toMatchObject({format: "csv", moviesPath: join(csv, "ml-latest-small/movies.csv"), ratingsPath: join(csv, "ml-latest-small/ratings.csv"), genresPath: null});
+    const hundred = folder({"u.item": "", "u.data": "", "u.genre": ""});
+    expect(await resolveDataset({env: {MOVIELENS_DIR: hundred}, root: hundred})).toMatchObject({format: "100k", moviesPath: join(hundred, "u.item"), ratingsPath: join(hundred, "u.data"), genresPath: join(hundred, "u.genre")});
+    const half = folder({"ratings.csv": ""});
+    await expect(resolveDataset({env: {MOVIELENS_DIR: half}, root: half})).rejects.toThrowError(`MOVIELENS_DIR=${half} has no movies.csv.`);
+  });
+});
+
 describe("describeDataset(dataset, loaded)", () => {
   const loaded = (ratings: number, movies: number, userIds: number[]) => ({movies: Array(movies).fill(null), ratings: {userIds: Int32Array.from(userIds)}, rows: {ratings}});
   const users = (n: number, me = false) => [...Array.from({length: n}, (_, i) => i + 1), ...(me ? [99999] : [])];
@@ -63,6 +83,13 @@ describe("describeDataset(dataset, loaded)", () => {
     expect(describeDataset(dataset, loaded(10_000_054, 10_681, users(69_878, true)))).toEqual({kind: "movielens", origin: "data/ml-10M100K", name: "MovieLens 10M", banner: "MovieLens 10M, from data/ml-10M100K/.", synthetic: null});
     expect(describeDataset(dataset, loaded(1_000_209, 3_883, users(6_040)))).toMatchObject({name: "MovieLens 1M", banner: "MovieLens 1M, from data/ml-10M100K/."});
     expect(describeDataset(dataset, loaded(1_000_209, 3_883, users(6_039)))).toMatchObject({name: "MovieLens-format data, 3,883 movies, 1,000,209 ratings"});
+  });
+
+  it("names a snapshot release by its folder, and says when the release's user 99999 was renumbered", async () => {
+    const root = folder({"data/ml-latest-small/movies.csv": "", "data/ml-latest-small/ratings.csv": ""});
+    const dataset = await resolveDataset({env: {MOVIELENS_RELEASE: "ml-latest-small"}, root});
+    const info = describeDataset(dataset, {...loaded(100_836, 9_742, users(610)), ratings: {userIds: Int32Array.from(users(610)), report: {movedUser: 611}}});
+    expect(info).toMatchObject({name: "MovieLens Latest Small", banner: "MovieLens Latest Small, from data/ml-latest-small/. Its own user 99999 is user 611 here, since 99999 is you (my_ratings.dat)."});
   });
 
   it("leaves the synthetic dataset its own name", async () => {

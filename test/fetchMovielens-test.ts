@@ -1,5 +1,6 @@
 import {execFile, spawn} from "node:child_process";
 import {createHash} from "node:crypto";
+import {readFileSync} from "node:fs";
 import {mkdir, mkdtemp, readdir, readFile, rm, writeFile} from "node:fs/promises";
 import {createServer} from "node:http";
 import type {AddressInfo} from "node:net";
@@ -9,7 +10,7 @@ import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {strToU8, zipSync} from "fflate";
 import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from "vitest";
-import {fetchMovielens, formatProgress} from "../scripts/fetchMovielens.js";
+import {fetchMovielens, formatProgress, releaseUrl} from "../scripts/fetchMovielens.js";
 import type {FetchProgress} from "../scripts/fetchMovielens.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -25,6 +26,16 @@ const GOOD = zipSync({"ml-10M100K": {
 const NEW = zipSync({"ml-10M100K": {"movies.dat": strToU8("3::Heat (1995)::Action\n"), "ratings.dat": strToU8("1::1::5::838985046\n")}});
 const NO_RATINGS = zipSync({"ml-10M100K": {"movies.dat": strToU8(MOVIES), "tags.dat": strToU8(TAGS)}});
 const md5 = (data: Uint8Array) => createHash("md5").update(data).digest("hex");
+const fixture = (path: string) => new Uint8Array(readFileSync(`test/fixtures/${path}`));
+// The CSV releases' and ML-100K's layouts, with files the workbook skips (the tag genome, ML-100K's train/test splits).
+const SMALL = zipSync({"ml-latest-small": {
+  "movies.csv": fixture("ml-latest-small/movies.csv"), "ratings.csv": fixture("ml-latest-small/ratings.csv"),
+  "links.csv": strToU8("movieId,imdbId,tmdbId\n1,0114709,862\n"), "genome-scores.csv": strToU8("movieId,tagId,relevance\n"), "README.txt": strToU8("ml-latest-small")
+}});
+const ML100K = zipSync({"ml-100k": {
+  "u.data": fixture("ml-100k/u.data"), "u.item": fixture("ml-100k/u.item"), "u.genre": fixture("ml-100k/u.genre"),
+  "u1.base": strToU8("1\t1\t5\t874965758\n"), "allbut.pl": strToU8("#!/usr/local/bin/perl\n"), "README": strToU8("ml-100k")
+}});
 
 let server: Server;
 let base: string;
@@ -32,11 +43,14 @@ let dir: string;
 let dest: string;
 
 beforeAll(async () => {
-  const zips: Record<string, Uint8Array> = {"/good.zip": GOOD, "/new.zip": NEW, "/noratings.zip": NO_RATINGS};
+  const zips: Record<string, Uint8Array> = {"/good.zip": GOOD, "/new.zip": NEW, "/noratings.zip": NO_RATINGS, "/ml-latest-small.zip": SMALL, "/ml-100k.zip": ML100K};
   server = createServer((req, res) => {
     const path = req.url ?? "";
     if (zips[path]) return void res.writeHead(200, {"Content-Length": zips[path].length}).end(zips[path]);
     if (path === "/good.zip.md5") return void res.end(`MD5 (good.zip) = ${md5(GOOD)}\n`);
+    // GroupLens's own .md5 files, as md5sum and BSD md5 write them.
+    if (path === "/ml-latest-small.zip.md5") return void res.end(`${md5(SMALL)}  ml-latest-small.zip\n`);
+    if (path === "/ml-100k.zip.md5") return void res.end(`MD5 (ml-100k.zip) = ${md5(ML100K)}\n`);
     if (path === "/truncated.zip") {
       // Promise the whole archive, send half, then drop the connection.
       res.writeHead(200, {"Content-Length": GOOD.length});
@@ -141,6 +155,34 @@ describe("fetchMovielens(options)", () => {
   it("rejects a malformed md5 option with a TypeError", async () => {
     await expect(fetchMovielens({url: `${base}/good.zip`, md5: "abc", dest})).rejects.toThrow(TypeError);
     expect(await readdir(dir)).toEqual([]);
+  });
+});
+
+describe("fetchMovielens({release, …})", () => {
+  it("fetches a CSV release, checked against the .md5 published beside it, keeping the files the CSV format reads", async () => {
+    const urls: string[] = [];
+    const spy: typeof fetch = (input, init) => (urls.push(String(input)), fetch(input, init));
+    const result = await fetchMovielens({release: "ml-latest-small", url: `${base}/ml-latest-small.zip`, dest, fetch: spy});
+    expect(urls).toEqual([`${base}/ml-latest-small.zip.md5`, `${base}/ml-latest-small.zip`]);
+    expect(result.md5).toBe(md5(SMALL));
+    expect((await readdir(dest)).sort()).toEqual(["README.txt", "links.csv", "movies.csv", "ratings.csv"]);
+    expect(await readFile(join(dest, "movies.csv"))).toEqual(Buffer.from(fixture("ml-latest-small/movies.csv")));
+  });
+
+  it("fetches ML-100K with u.genre, and refuses it when its .md5 does not match", async () => {
+    await fetchMovielens({release: "ml-100k", url: `${base}/ml-100k.zip`, dest});
+    expect((await readdir(dest)).sort()).toEqual(["README", "u.data", "u.genre", "u.item"]);
+    expect(await readFile(join(dest, "u.item"))).toEqual(Buffer.from(fixture("ml-100k/u.item")));
+    const other = join(dir, "ml-100k");
+    await expect(fetchMovielens({release: "ml-100k", url: `${base}/ml-latest-small.zip`, md5: md5(ML100K), dest: other})).rejects.toThrow("Checksum mismatch");
+    await expect(fetchMovielens({release: "ml-100k", url: `${base}/noratings.zip`, md5: md5(NO_RATINGS), dest: other})).rejects.toThrow("it contains ml-10M100K/movies.dat, ml-10M100K/tags.dat. Check that the URL points to ml-100k.zip.");
+    expect(await readdir(dir)).toEqual(["ml-10M100K"]);
+  });
+
+  it("builds each release's URL on files.grouplens.org, and refuses an unknown release", () => {
+    expect(releaseUrl("ml-32m")).toBe("https://files.grouplens.org/datasets/movielens/ml-32m.zip");
+    expect(releaseUrl("ml-latest-small")).toBe("https://files.grouplens.org/datasets/movielens/ml-latest-small.zip");
+    expect(() => releaseUrl("ml-5m")).toThrow('Unknown MovieLens release "ml-5m"');
   });
 });
 

@@ -5,7 +5,7 @@ import {afterEach, beforeEach, describe, expect, it} from "vitest";
 import {oracleMse} from "../src/components/synth/oracleMse.js";
 import {splitRows} from "../src/components/split.js";
 import {formatRatings} from "../src/components/synth/encodeRatings.js";
-import {formatMovies} from "../src/components/synth/formatMovies.js";
+import {formatMovies, formatMoviesCsv} from "../src/components/synth/formatMovies.js";
 import {synthesize} from "../src/components/synth/synthesize.js";
 import {writeSynthetic} from "../src/data/writeSynthetic.js";
 
@@ -15,6 +15,19 @@ const FILES = ["SYNTHETIC.json", "movies.dat", "my_ratings.dat", "ratings.dat"];
 let root: string;
 beforeEach(async () => void (root = await mkdtemp(join(tmpdir(), "writeSynthetic-"))));
 afterEach(async () => rm(root, {recursive: true, force: true}));
+
+describe("writeSynthetic(dir, options, log, {csv: true})", () => {
+  it("writes movies.csv and ratings.csv as the CSV releases ship them, which the build reads back", async () => {
+    const dir = join(root, "ml-32m-shape");
+    await writeSynthetic(dir, SMALL, () => {}, {csv: true});
+    expect((await readdir(dir)).sort()).toEqual(["SYNTHETIC.json", "movies.csv", "my_ratings.dat", "ratings.csv"]);
+    const data = synthesize(SMALL);
+    expect(await readFile(join(dir, "movies.csv"), "utf-8")).toBe(formatMoviesCsv(data.movies));
+    const ratings = await readFile(join(dir, "ratings.csv"), "utf-8");
+    expect(ratings.startsWith("userId,movieId,rating,timestamp\n")).toBe(true);
+    expect(ratings.split("\n").length).toBe(SMALL.ratings + 2);
+  });
+});
 
 describe("writeSynthetic(dir, options, log)", () => {
   it("writes the four files, exactly what synthesize formats, and leaves no temp folder", async () => {

@@ -1,9 +1,12 @@
-import {existsSync, readFileSync, statSync} from "node:fs";
+import {existsSync, readFileSync, readdirSync, statSync} from "node:fs";
 import {join, relative, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import type {DatasetInfo} from "../components/movielens/datasetArtifacts.js";
 import type {IndexedRatings} from "../components/movielens/indexRatings.js";
-import {movielensName, releaseCounts} from "../components/movielens/movielensRelease.js";
+import {MOVIELENS_FORMATS, movielensFormat} from "../components/movielens/movielensFormat.js";
+import type {MovielensFormat} from "../components/movielens/movielensFormat.js";
+import {RELEASE_KEYS, movielensName, releaseByKey, releaseCounts} from "../components/movielens/movielensRelease.js";
+import {movedUserNote} from "../components/movielens/moveClashingUser.js";
 import {SITE_SYNTH} from "../components/synth/synthesize.js";
 import type {SynthMeta} from "../components/synth/synthesize.js";
 import {writeSynthetic} from "./writeSynthetic.js";
@@ -14,17 +17,28 @@ export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 /** Where the real MovieLens 10M goes (gitignored), relative to the project root; `npm run data:fetch` writes it there. */
 export const MOVIELENS_HOME = "data/ml-10M100K";
 
+/** Where `npm run data:fetch -- --release <key>` puts a release, and MOVIELENS_RELEASE=<key> finds it: data/<its zip's folder>. */
+export function releaseHome(key: string): string {
+  const release = releaseByKey(key);
+  if (!release) throw new Error(`Unknown MovieLens release "${key}": expected one of ${RELEASE_KEYS.join(", ")}.`);
+  return `data/${release.folder}`;
+}
+
 /** Where the built-in synthetic demo dataset is generated (gitignored). */
 export const SYNTHETIC_HOME = "data/synthetic";
 
 /** The dataset the build uses, and how to describe it to a reader. */
 export interface Dataset {
   kind: "movielens" | "synthetic";
-  /** How it was found: the environment variable, the default folder, or the built-in fallback. */
-  origin: "MOVIELENS_DIR" | typeof MOVIELENS_HOME | "built-in";
+  /** How it was found: MOVIELENS_DIR, the release's folder (MOVIELENS_RELEASE's, else MOVIELENS_HOME), or the built-in fallback. */
+  origin: "MOVIELENS_DIR" | `data/${string}` | "built-in";
   dir: string;
+  /** Its files' format (movielensFormat): ratings.dat, u.data or ratings.csv beside their movies file. */
+  format: MovielensFormat["id"];
   moviesPath: string;
   ratingsPath: string;
+  /** ML-100K's u.genre, when the folder has it; else null. */
+  genresPath: string | null;
   myRatingsPath: string | null;
   /** The folder as a reader would name it: relative to the project when inside it. */
   where: string;
@@ -39,8 +53,10 @@ export interface Dataset {
 export const REQUIRED_FILES = ["movies.dat", "ratings.dat"] as const;
 
 /**
- * Resolves the dataset: `MOVIELENS_DIR`, then `data/ml-10M100K/`, then the built-in synthetic dataset (generated on
- * first use). `MY_RATINGS` names a `my_ratings.dat`; otherwise one beside `ratings.dat` is used when present.
+ * Resolves the dataset: `MOVIELENS_DIR`, then `MOVIELENS_RELEASE` (a key such as `ml-1m`: `data/ml-1m/`, as
+ * `npm run data:fetch -- --release ml-1m` writes it), then `data/ml-10M100K/`, then the built-in synthetic dataset
+ * (generated on first use). The folder may hold any release's files (movielensFormat). `MY_RATINGS` names a
+ * `my_ratings.dat`; otherwise one beside the ratings is used when present.
  */
 export async function resolveDataset(
   {env = process.env, root = ROOT, log = () => {}}: {env?: NodeJS.ProcessEnv; root?: string; log?: (message: string) => void} = {}
@@ -50,10 +66,16 @@ export async function resolveDataset(
   if (env.MOVIELENS_DIR) {
     origin = "MOVIELENS_DIR";
     dir = resolve(root, env.MOVIELENS_DIR);
-    const missing = REQUIRED_FILES.filter((f) => !existsSync(join(dir, f)));
+    const missing = missingFiles(dir);
     if (missing.length) {
-      throw new Error(`MOVIELENS_DIR=${env.MOVIELENS_DIR} has no ${missing.join(" or ")}. Point it at the folder that holds movies.dat and ratings.dat (e.g. ml-10M100K), or unset it.`);
+      throw new Error(`MOVIELENS_DIR=${env.MOVIELENS_DIR} has no ${missing.join(" or ")}. Point it at the folder that holds movies.dat and ratings.dat (e.g. ml-10M100K), movies.csv and ratings.csv, or u.item and u.data, or unset it.`);
     }
+  } else if (env.MOVIELENS_RELEASE) {
+    const home = releaseHome(env.MOVIELENS_RELEASE);
+    origin = home as Dataset["origin"];
+    dir = join(root, home);
+    const missing = missingFiles(dir);
+    if (missing.length) throw new Error(`MOVIELENS_RELEASE=${env.MOVIELENS_RELEASE}: ${home}/ has no ${missing.join(" or ")}. Run \`npm run data:fetch -- --release ${env.MOVIELENS_RELEASE}\`, or unset it.`);
   } else if (REQUIRED_FILES.every((f) => existsSync(join(root, MOVIELENS_HOME, f)))) {
     origin = MOVIELENS_HOME;
     dir = join(root, MOVIELENS_HOME);
@@ -77,12 +99,16 @@ export async function resolveDataset(
   const banner = synthetic
     ? `${name}, from ${where}/. Run \`npm run data:fetch\` for MovieLens 10M.`
     : movielensBanner(name, where);
+  const format = folderFormat(dir);
+  const genresPath = format.genres ? join(dir, format.genres) : null;
   return {
     kind: synthetic ? "synthetic" : "movielens",
     origin,
     dir,
-    moviesPath: join(dir, "movies.dat"),
-    ratingsPath: join(dir, "ratings.dat"),
+    format: format.id,
+    moviesPath: join(dir, format.movies),
+    ratingsPath: join(dir, format.ratings),
+    genresPath: genresPath && existsSync(genresPath) ? genresPath : null,
     myRatingsPath: existsSync(myRatingsPath) ? myRatingsPath : null,
     where,
     name,
@@ -91,19 +117,38 @@ export async function resolveDataset(
   };
 }
 
-function movielensBanner(name: string, where: string): string {
-  return `${name}, from ${where}/.`;
+/** The format of the files in a folder (.dat when there are none, so that is what a missing file is named as). */
+function folderFormat(dir: string): MovielensFormat {
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    // a folder that does not exist holds no format
+  }
+  return movielensFormat(names) ?? MOVIELENS_FORMATS[0];
+}
+
+/** The movies and ratings files a folder lacks, in its format. */
+function missingFiles(dir: string): string[] {
+  const format = folderFormat(dir);
+  return [format.movies, format.ratings].filter((f) => !existsSync(join(dir, f)));
+}
+
+function movielensBanner(name: string, where: string, movedUser?: number): string {
+  return `${name}, from ${where}/.${movedUser ? ` ${movedUserNote(movedUser)}` : ""}`;
 }
 
 /**
  * How the pages describe the dataset once it is read: real MovieLens named by its counts ("MovieLens 1M", "MovieLens
- * 10M", or "MovieLens-format data, N movies, M ratings"), as the browser's import names a visitor's; synthetic as it is.
+ * 10M", or "MovieLens-format data, N movies, M ratings") or, for a snapshot release, its folder ("MovieLens Latest
+ * Small"), as the browser's import names a visitor's; synthetic as it is. The banner says when the release's own user
+ * 99999 was renumbered (`ratings.report.movedUser`).
  */
-export function describeDataset(dataset: Dataset, {movies, ratings, rows}: {movies: unknown[]; ratings: Pick<IndexedRatings, "userIds">; rows: {ratings: number}}): DatasetInfo {
+export function describeDataset(dataset: Dataset, {movies, ratings, rows}: {movies: unknown[]; ratings: Pick<IndexedRatings, "userIds"> & {report?: {movedUser?: number}}; rows: {ratings: number}}): DatasetInfo {
   const {kind, origin, synthetic} = dataset;
   if (kind !== "movielens") return {kind, origin, name: dataset.name, banner: dataset.banner, synthetic};
-  const name = movielensName(releaseCounts({ratings: rows.ratings, movies: movies.length, userIds: ratings.userIds}));
-  return {kind, origin, name, banner: movielensBanner(name, dataset.where), synthetic};
+  const name = movielensName(releaseCounts({ratings: rows.ratings, movies: movies.length, userIds: ratings.userIds}), dataset.dir);
+  return {kind, origin, name, banner: movielensBanner(name, dataset.where, ratings.report?.movedUser), synthetic};
 }
 
 function isCurrentSynthetic(dir: string): boolean {
@@ -118,7 +163,7 @@ function isCurrentSynthetic(dir: string): boolean {
 
 /** A cheap fingerprint of the dataset's files (path, size, modification time), to know when cached loader output is stale. */
 export function datasetStamp(dataset: Dataset): string {
-  const files = [dataset.moviesPath, dataset.ratingsPath, dataset.myRatingsPath].filter((f): f is string => f !== null);
+  const files = [dataset.moviesPath, dataset.ratingsPath, dataset.genresPath, dataset.myRatingsPath].filter((f): f is string => f !== null);
   return JSON.stringify(files.map((f) => {
     const {size, mtimeMs} = statSync(f);
     return [f, size, Math.round(mtimeMs)];

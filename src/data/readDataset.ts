@@ -2,11 +2,12 @@ import {open, readFile} from "node:fs/promises";
 import {basename, join} from "node:path";
 import {indexRatings} from "../components/movielens/indexRatings.js";
 import type {IndexedRatings} from "../components/movielens/indexRatings.js";
-import {parseMovies} from "../components/movielens/parseMovies.js";
+import {MOVIELENS_FORMATS} from "../components/movielens/movielensFormat.js";
+import {moveClashingUser} from "../components/movielens/moveClashingUser.js";
 import type {Movie} from "../components/movielens/parseMovies.js";
 import {MY_USER_ID, parseMyRatings} from "../components/movielens/myRatingsFile.js";
 import {RatingsParser} from "../components/movielens/parseRatings.js";
-import type {RatingColumns} from "../components/movielens/parseRatings.js";
+import type {RatingColumns, RatingsFormat} from "../components/movielens/parseRatings.js";
 import {codeStamp} from "./codeStamp.js";
 import {ROOT, datasetStamp} from "./dataset.js";
 import type {Dataset} from "./dataset.js";
@@ -25,12 +26,12 @@ export interface LoadedDataset {
   warnings: string[];
 }
 
-/** Streams a ratings file through the parser in chunks, so memory holds columns, not text. */
-export async function readRatings(path: string): Promise<RatingColumns> {
+/** Streams a ratings file (ratings.dat, or another `format`: u.data's, ratings.csv's) through the parser in chunks, so memory holds columns, not text. */
+export async function readRatings(path: string, format?: RatingsFormat): Promise<RatingColumns> {
   const file = await open(path);
   try {
     const {size} = await file.stat();
-    const parser = new RatingsParser(basename(path), size);
+    const parser = new RatingsParser(basename(path), size, {format});
     const buffer = new Uint8Array(1 << 24);
     for (;;) {
       const {bytesRead} = await file.read(buffer, 0, buffer.length);
@@ -44,8 +45,8 @@ export async function readRatings(path: string): Promise<RatingColumns> {
 }
 
 /**
- * Reads, parses and indexes a dataset; my ratings are appended as user 99999, as the original's `pd.concat` did. The
- * result is kept in `cacheDir` (null: not at all), so the next loader of the same files reads it instead of parsing.
+ * Reads, parses and indexes a dataset in any release's format (dataset.format); my ratings are appended as user 99999,
+ * as the original's `pd.concat` did, and a release's own user 99999 is renumbered (moveClashingUser). The result is kept in `cacheDir` (null: not at all), so the next loader of the same files reads it instead of parsing.
  */
 export async function readDataset(dataset: Dataset, log: (message: string) => void = () => {}, {cacheDir = PARSED_CACHE}: {cacheDir?: string | null} = {}): Promise<LoadedDataset> {
   if (!cacheDir) return parseDataset(dataset, log);
@@ -69,12 +70,16 @@ async function parseDataset(dataset: Dataset, log: (message: string) => void): P
     warnings.push(message);
     log(message);
   };
-  const movies = parseMovies(await readFile(dataset.moviesPath), basename(dataset.moviesPath));
-  const ratings = await readRatings(dataset.ratingsPath);
-  if (ratings.userId.includes(MY_USER_ID)) warn(`warning: ratings.dat already has user ${MY_USER_ID}; my ratings will be merged with them`);
+  const format = MOVIELENS_FORMATS.find((f) => f.id === dataset.format)!;
+  const genres = dataset.genresPath ? await readFile(dataset.genresPath) : null;
+  const movies = format.parseMovies(await readFile(dataset.moviesPath), basename(dataset.moviesPath), genres);
+  const ratings = await readRatings(dataset.ratingsPath, format.ratingsFormat);
+  const movedUser = moveClashingUser(ratings);
+  if (movedUser !== null) warn(`note: ${basename(dataset.ratingsPath)} has its own user ${MY_USER_ID}; it is user ${movedUser} here, since ${MY_USER_ID} is me (my_ratings.dat)`);
   const mine = dataset.myRatingsPath ? parseMyRatings(await readFile(dataset.myRatingsPath), basename(dataset.myRatingsPath)) : null;
   const t1 = performance.now();
   const indexed = indexRatings(Int32Array.from(movies, (m) => m.id), mine ? [ratings, mine] : [ratings]);
+  if (movedUser !== null) indexed.report.movedUser = movedUser;
   const t2 = performance.now();
   const {unknownMovieRatings, unknownMovies, duplicates} = indexed.report;
   log(`parsed ${movies.length} movies and ${ratings.userId.length + (mine?.userId.length ?? 0)} ratings in ${((t1 - t0) / 1000).toFixed(1)} s; indexed in ${((t2 - t1) / 1000).toFixed(1)} s`);

@@ -4,7 +4,8 @@ import {oracleMse} from "../components/synth/oracleMse.js";
 import {splitRows} from "../components/split.js";
 import {TRAIN_DEFAULTS} from "../components/model/trainSettings.js";
 import {encodeRatings, formatRatings} from "../components/synth/encodeRatings.js";
-import {formatMovies} from "../components/synth/formatMovies.js";
+import {formatMovies, formatMoviesCsv} from "../components/synth/formatMovies.js";
+import {RATINGS_CSV} from "../components/movielens/parseRatingsCsv.js";
 import {synthesize} from "../components/synth/synthesize.js";
 import type {SynthMeta, SynthOptions} from "../components/synth/synthesize.js";
 import {swapInto} from "./swapInto.js";
@@ -14,9 +15,10 @@ const SLICE = 200_000;
 
 /**
  * Synthesizes a dataset and writes `movies.dat`, `ratings.dat`, `my_ratings.dat` and `SYNTHETIC.json` into `dir`,
- * replacing what was there only once every file is complete.
+ * replacing what was there only once every file is complete. With `csv`, the movies and ratings are written as the CSV
+ * releases ship them instead (`movies.csv`, `ratings.csv` with its header), as ML-32M's shape is for the scale benchmark.
  */
-export async function writeSynthetic(dir: string, options: SynthOptions = {}, log: (msg: string) => void = () => {}): Promise<SynthMeta> {
+export async function writeSynthetic(dir: string, options: SynthOptions = {}, log: (msg: string) => void = () => {}, {csv = false}: {csv?: boolean} = {}): Promise<SynthMeta> {
   dir = resolve(dir);
   const t0 = performance.now();
   const data = synthesize(options);
@@ -31,11 +33,13 @@ export async function writeSynthetic(dir: string, options: SynthOptions = {}, lo
   try {
     await chmod(temp, 0o755); // mkdtemp makes it private; the data folder is meant to be shared like any other
     const t1 = performance.now();
-    await writeFile(join(temp, "movies.dat"), formatMovies(data.movies), "utf-8");
-    const file = await open(join(temp, "ratings.dat"), "w");
+    const [moviesFile, ratingsFile] = csv ? ["movies.csv", "ratings.csv"] : ["movies.dat", "ratings.dat"];
+    await writeFile(join(temp, moviesFile), csv ? formatMoviesCsv(data.movies) : formatMovies(data.movies), "utf-8");
+    const file = await open(join(temp, ratingsFile), "w");
     try {
+      if (csv) await file.write(`${RATINGS_CSV.header}\n`);
       for (let start = 0; start < ratings; start += SLICE) {
-        const bytes = encodeRatings(data.ratings, start, start + SLICE);
+        const bytes = encodeRatings(data.ratings, start, start + SLICE, {csv});
         // A write may be short; loop until the slice is all on disk.
         for (let at = 0; at < bytes.length; ) at += (await file.write(bytes, at)).bytesWritten;
       }
@@ -44,8 +48,8 @@ export async function writeSynthetic(dir: string, options: SynthOptions = {}, lo
     }
     await writeFile(join(temp, "my_ratings.dat"), formatRatings(data.myRatings), "utf-8");
     await writeFile(join(temp, "SYNTHETIC.json"), `${JSON.stringify(data.meta, null, 2)}\n`, "utf-8");
-    const size = (await stat(join(temp, "ratings.dat"))).size;
-    const written = `movies.dat, ratings.dat (${(size / 1e6).toFixed(0)} MB), my_ratings.dat (${data.myRatings.userId.length} ratings) and SYNTHETIC.json`;
+    const size = (await stat(join(temp, ratingsFile))).size;
+    const written = `${moviesFile}, ${ratingsFile} (${(size / 1e6).toFixed(0)} MB), my_ratings.dat (${data.myRatings.userId.length} ratings) and SYNTHETIC.json`;
 
     // 2. Swap it in, keeping the old folder until the new one is in place.
     await swapInto(temp, dir);

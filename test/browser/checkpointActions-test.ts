@@ -14,6 +14,7 @@ function fakeStore(fail?: Error) {
   const store = {
     saveCheckpoint: async (i: CheckpointInfo, bytes: ArrayBuffer) => (fail ? Promise.reject(fail) : (saved.set(saved.size + 1, {info: i, bytes}), saved.size)),
     getCheckpoint: async (id: number) => saved.get(id) ?? null,
+    listCheckpoints: async () => [...saved].map(([id, record]) => ({...record.info, id})),
     deleteCheckpoint: async (id: number) => {
       if (fail) throw fail;
       saved.delete(id);
@@ -39,6 +40,27 @@ describe("checkpointActions(store, {say, changed, confirm})", () => {
     await act.saveLatest({info, bytes: new ArrayBuffer(4)}, "mine");
     expect(said).toEqual(["Saved “20 factors, bs 256, 3 epochs”.", "Saved “mine”."]);
     expect(changes()).toBe(2);
+  });
+
+  it("keeps names unique: the same model saved twice (a double click) adds nothing; another model under a taken name is renamed", async () => {
+    const {act, saved, said, changes} = actions();
+    const bytes = new Uint8Array([1, 2, 3, 4]).buffer;
+    await act.saveLatest({info, bytes}, "mine");
+    await act.saveLatest({info, bytes}, "mine");
+    expect([...saved.values()].map((c) => c.info.name)).toEqual(["first", "mine"]);
+    await act.saveLatest({info, bytes: new Uint8Array([9, 9, 9, 9]).buffer}, "mine");
+    await act.saveLatest({info, bytes: new Uint8Array([8, 8, 8, 8]).buffer}, "mine");
+    expect([...saved.values()].map((c) => c.info.name)).toEqual(["first", "mine", "mine (2)", "mine (3)"]);
+    expect(said).toEqual(["Saved “mine”.", "“mine” is already saved: nothing was added.", "Saved as “mine (2)”: “mine” is another checkpoint's name.", "Saved as “mine (3)”: “mine” is another checkpoint's name."]);
+    expect(changes()).toBe(3);
+  });
+
+  it("keeps one at a time: two saves at once (a double click) keep one checkpoint", async () => {
+    const {act, saved, said} = actions();
+    const bytes = new Uint8Array([5, 6, 7, 8]).buffer;
+    await Promise.all([act.saveLatest({info, bytes}, "twice"), act.saveLatest({info, bytes}, "twice")]);
+    expect([...saved.values()].map((c) => c.info.name)).toEqual(["first", "twice"]);
+    expect(said).toEqual(["Saved “twice”.", "“twice” is already saved: nothing was added."]);
   });
 
   it("upload adds a checkpoint file, and refuses a file that is not one, in words", async () => {

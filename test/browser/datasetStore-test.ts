@@ -76,6 +76,14 @@ describe("fromDatasetRecord(value)", () => {
     expect(fromDatasetRecord(toDatasetRecord({...a, summary: ml1m}))?.summary.dataset).toEqual(browserDataset("MovieLens 1M"));
     expect(browserDataset("MovieLens 1M").banner).toBe("MovieLens 1M, loaded from your computer and kept in this browser.");
   });
+
+  it("keeps a snapshot release's name (ml-latest-small, named by its folder) and the note on a renumbered user 99999", () => {
+    const a = artifacts();
+    const small = {...a.summary, dataset: browserDataset("MovieLens Latest Small"), report: {...a.summary.report, movedUser: 611}};
+    expect(fromDatasetRecord(toDatasetRecord({...a, summary: small}))?.summary.dataset).toEqual(
+      browserDataset("MovieLens Latest Small", "Its own user 99999 is user 611 here, since 99999 is you (my_ratings.dat).")
+    );
+  });
 });
 
 describe("datasetStorageError(error)", () => {

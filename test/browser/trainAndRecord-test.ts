@@ -9,7 +9,7 @@ const row = {epoch: 0, trainLoss: 1, validLoss: 0.9, seconds: 1};
 /** A session whose run ends in `status`, remembering what it was asked to train. */
 function session(status: TrainingState["status"], asked: TrainOptions[] = []): TrainingSession {
   const final = {status, rows: status === "error" ? [] : [row], checkpoint: status === "error" ? null : new ArrayBuffer(8), backend: "wasm", seconds: 1, myPredictions: null, myRatingsUsed: []} as unknown as TrainingState;
-  return {train: async (options: TrainOptions) => (asked.push(options), final)} as unknown as TrainingSession;
+  return {state: {status: "idle"}, train: async (options: TrainOptions) => (asked.push(options), final)} as unknown as TrainingSession;
 }
 
 /** A store that keeps what it is given; `fail` makes its writes throw, as a full disk does. */
@@ -49,6 +49,17 @@ describe("trainAndRecord(session, store, options)", () => {
     const {s, kept} = store();
     expect(await trainAndRecord(session("error"), s, request)).toBeNull();
     expect(kept.runs).toEqual([]);
+  });
+
+  it("starts nothing and resolves to null while a run is in progress: a double click, or a second button, is no error", async () => {
+    for (const status of ["loading", "training"] as const) {
+      const asked: TrainOptions[] = [];
+      const busy = {...session("done", asked), state: {status}, train: (options: TrainOptions) => (asked.push(options), Promise.reject(new Error("A run is already in progress.")))} as unknown as TrainingSession;
+      const {s, kept} = store();
+      expect(await trainAndRecord(busy, s, request)).toBeNull();
+      expect(asked).toEqual([]);
+      expect(kept.runs).toEqual([]);
+    }
   });
 
   it("returns the store's error, to put in words, when keeping the run fails", async () => {

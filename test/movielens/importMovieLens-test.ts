@@ -14,6 +14,8 @@ import {writeSynthetic} from "../../src/data/writeSynthetic.js";
 import {patchZipEntry} from "../support/patchZipEntry.js";
 
 const FIXTURE_MOVIES = readFileSync("test/fixtures/movies.dat");
+const fixture = (path: string) => new Uint8Array(readFileSync(`test/fixtures/${path}`));
+const DROP = "Drop ml-100k.zip, ml-latest-small.zip, ml-1m.zip, ml-10m.zip, ml-20m.zip, ml-25m.zip or ml-32m.zip as downloaded from grouplens.org, or the files inside it (movies.dat and ratings.dat, movies.csv and ratings.csv, or ML-100K's u.item and u.data).";
 
 let dir: string;
 let movies: Uint8Array;
@@ -87,7 +89,7 @@ describe("importMovieLens(zip, options)", () => {
 
   it("names what a zip lacks and lists what it has", async () => {
     const error = await failure(importMovieLens(zipSync({"ml-10M100K": {"movies.dat": movies, "tags.dat": strToU8("1::1::x::1\n")}})));
-    expect(error?.message).toBe("The zip lacks ratings.dat; it has: ml-10M100K/movies.dat, ml-10M100K/tags.dat. Drop ml-10m.zip or ml-1m.zip as downloaded from grouplens.org, or the movies.dat and ratings.dat inside it.");
+    expect(error?.message).toBe(`The zip lacks ratings.dat; it has: ml-10M100K/movies.dat, ml-10M100K/tags.dat. ${DROP}`);
     const both = await failure(importMovieLens([{name: "archive.zip", bytes: zipSync({"README.txt": strToU8("hi")})}]));
     expect(both?.message).toMatch(/^archive\.zip lacks movies\.dat and ratings\.dat; it has: README\.txt\./);
   });
@@ -132,15 +134,34 @@ describe("importMovieLens(zip, options)", () => {
     expect(aes?.message).toBe("movies.dat and ratings.dat in the zip are encrypted: unzip the zip with its password and drop the .dat files themselves.");
   });
 
-  it("says which other release a zip looks like, and that only the .dat releases are read", async () => {
-    const csv = zipSync({"ml-latest-small": {"links.csv": strToU8("movieId,imdbId,tmdbId\n"), "movies.csv": strToU8("movieId,title,genres\n"), "ratings.csv": strToU8("userId,movieId,rating,timestamp\n"), "README.txt": strToU8("")}});
-    expect((await failure(importMovieLens([{name: "ml-latest-small.zip", bytes: csv}])))?.message).toBe(
-      "ml-latest-small.zip looks like MovieLens Latest Small (ml-latest-small), with comma-separated ratings.csv and movies.csv. Only the releases with “::”-separated .dat files, MovieLens 10M and MovieLens 1M, are read for now. Drop ml-10m.zip or ml-1m.zip as downloaded from grouplens.org, or the movies.dat and ratings.dat inside it."
-    );
-    const ml25m = zipSync({"ml-25m": {"movies.csv": strToU8(""), "ratings.csv": strToU8(""), "genome-scores.csv": strToU8("")}});
-    expect((await failure(importMovieLens(ml25m)))?.message).toMatch(/^The zip looks like MovieLens 25M \(ml-25m\), with comma-separated ratings\.csv and movies\.csv\. Only/);
-    const ml100k = zipSync({"ml-100k": {"u.data": strToU8("196\t242\t3\t881250949\n"), "u.item": strToU8("1|Toy Story (1995)|\n"), "u.user": strToU8("")}});
-    expect((await failure(importMovieLens(ml100k)))?.message).toMatch(/^The zip looks like MovieLens 100K \(ml-100k\), with tab-separated u\.data and \|-separated u\.item\. Only the releases/);
+  it("imports an ml-latest-small zip, named by its folder, and an ML-100K zip with u.genre, as the loaders would", async () => {
+    const csv = zipSync({"ml-latest-small": {"links.csv": strToU8("movieId,imdbId,tmdbId\n"), "movies.csv": fixture("ml-latest-small/movies.csv"), "ratings.csv": fixture("ml-latest-small/ratings.csv"), "README.txt": strToU8("")}});
+    const small = await importMovieLens([{name: "ml-latest-small.zip", bytes: csv}]);
+    expect(small.summary.dataset.name).toBe("MovieLens Latest Small (from your computer)");
+    expect(small.summary.counts).toEqual({users: 3, movies: 7, ratedMovies: 7, ratings: 7, myRatings: 0});
+    expect(small.movies.find((m) => m.id === 149334)).toMatchObject({title: '"Great Performances" Cats', year: 1998, ratings: 1, mean: 3.5});
+    const ml100k = zipSync({"ml-100k": {"u.data": fixture("ml-100k/u.data"), "u.item": fixture("ml-100k/u.item"), "u.genre": fixture("ml-100k/u.genre"), "u.user": strToU8("")}});
+    const hundred = await importMovieLens(ml100k, {myRatings: strToU8("99999::1359::4.5::1700000000\n")});
+    expect(hundred.summary.dataset.name).toBe("MovieLens-format data, 9 movies, 6 ratings (from your computer)");
+    expect(hundred.movies.find((m) => m.id === 1359)).toMatchObject({title: "Misérables, Les", year: 1995, genres: ["Drama"], ratings: 1, mean: 4.5});
+    expect(hundred.summary.myRatings).toEqual([{movieId: 1359, rating: 4.5, timestamp: 1700000000}]);
+  });
+
+  it("renumbers a release's own user 99999, keeps 99999 for me, and says so in the banner", async () => {
+    const csv = zipSync({"ml-32m": {"movies.csv": fixture("ml-latest-small/movies.csv"), "ratings.csv": strToU8("userId,movieId,rating,timestamp\n1,1,4.0,1\n99999,3,2.5,2\n")}});
+    const artifacts = await importMovieLens(csv, {myRatings: strToU8("99999::1::5::3\n")});
+    expect(artifacts.summary.dataset.banner).toBe("MovieLens-format data, 7 movies, 2 ratings, loaded from your computer and kept in this browser. Its own user 99999 is user 100000 here, since 99999 is you (my_ratings.dat).");
+    expect(artifacts.summary.lastRatings.map((r) => [r.userId, r.movieId])).toEqual([[1, 1], [100000, 3], [99999, 1]]);
+    expect(artifacts.summary.myRatings).toEqual([{movieId: 1, rating: 5, timestamp: 3}]);
+  });
+
+  it("says which release a zip looks like when it lacks a file, and passes on a CSV reader's file:line error", async () => {
+    const ml25m = zipSync({"ml-25m": {"movies.csv": strToU8(""), "genome-scores.csv": strToU8("")}});
+    expect((await failure(importMovieLens(ml25m)))?.message).toBe(`The zip looks like MovieLens 25M (ml-25m), with comma-separated ratings.csv and movies.csv, but lacks ratings.csv; it has: ml-25m/movies.csv, ml-25m/genome-scores.csv. ${DROP}`);
+    const ml100k = zipSync({"ml-100k": {"u.data": strToU8("196\t242\t3\t881250949\n"), "u.user": strToU8("")}});
+    expect((await failure(importMovieLens(ml100k)))?.message).toMatch(/^The zip looks like MovieLens 100K \(ml-100k\), with tab-separated u\.data and \|-separated u\.item, but lacks u\.item;/);
+    const bad = zipSync({"movies.csv": fixture("ml-latest-small/movies.csv"), "ratings.csv": strToU8("userId,movieId,rating,timestamp\n1,1,4.0,1\n1,3,4.25,2\n")});
+    expect((await failure(importMovieLens(bad)))?.message).toBe("ratings.csv:3: rating 4.25 is not a multiple of 0.5\n  > 1,3,4.25,2");
   });
 
   it("says so when the zip holds another zip rather than the files", async () => {
@@ -198,10 +219,14 @@ describe("importMovieLens(files, options)", () => {
     expect(two?.message).toMatch(/^Drop one zip on its own/);
   });
 
-  it("says which other release dropped files look like", async () => {
-    const csv = await failure(importMovieLens([{name: "ratings.csv", bytes: strToU8("userId,movieId,rating,timestamp\n")}, {name: "movies.csv", bytes: strToU8("movieId,title,genres\n")}]));
-    expect(csv?.message).toBe(
-      "What you dropped looks like one of MovieLens's CSV releases (ml-latest-small, ML-20M, 25M, 32M or ml-latest), with comma-separated ratings.csv and movies.csv. Only the releases with “::”-separated .dat files, MovieLens 10M and MovieLens 1M, are read for now. Drop ml-10m.zip or ml-1m.zip as downloaded from grouplens.org, or the movies.dat and ratings.dat inside it."
+  it("imports dropped CSV or ML-100K files, and says which release they look like when one is missing", async () => {
+    const csv = await importMovieLens([{name: "ml-latest-small/ratings.csv", bytes: fixture("ml-latest-small/ratings.csv")}, {name: "ml-latest-small/movies.csv", bytes: fixture("ml-latest-small/movies.csv")}]);
+    expect(csv.summary.dataset.name).toBe("MovieLens Latest Small (from your computer)");
+    const hundred = await importMovieLens([{name: "u.data", bytes: fixture("ml-100k/u.data")}, {name: "u.item", bytes: fixture("ml-100k/u.item")}]);
+    expect(hundred.summary.counts.ratings).toBe(6);
+    const missing = await failure(importMovieLens([{name: "ratings.csv", bytes: strToU8("userId,movieId,rating,timestamp\n")}, {name: "links.csv", bytes: strToU8("")}]));
+    expect(missing?.message).toBe(
+      `What you dropped looks like one of MovieLens's CSV releases (ml-latest-small, ML-20M, 25M, 32M or ml-latest), with comma-separated ratings.csv and movies.csv, but lacks movies.csv; you dropped: ratings.csv, links.csv. ${DROP}`
     );
   });
 

@@ -1,13 +1,25 @@
 import {describe, expect, it} from "vitest";
-import {MOVIELENS_RELEASES, RELEASE_ZIPS, movielensName, movielensRelease, otherRelease, releaseCounts, summaryReleaseCounts} from "../../src/components/movielens/movielensRelease.js";
+import {MOVIELENS_RELEASES, RELEASE_ZIPS, SNAPSHOT_RELEASES, movielensName, movielensRelease, otherRelease, releaseCounts, snapshotRelease, summaryReleaseCounts} from "../../src/components/movielens/movielensRelease.js";
 
 const ML10M = {ratings: 10_000_054, movies: 10_681, users: 69_878};
 const ML1M = {ratings: 1_000_209, movies: 3_883, users: 6_040};
+const ML100K = {ratings: 100_000, movies: 1_682, users: 943};
+const ML20M = {ratings: 20_000_263, movies: 27_278, users: 138_493};
+const ML25M = {ratings: 25_000_095, movies: 62_423, users: 162_541};
+const ML32M = {ratings: 32_000_204, movies: 87_585, users: 200_948};
 
 describe("MOVIELENS_RELEASES", () => {
-  it("holds the .dat releases' counts, as GroupLens's READMEs give them", () => {
-    expect(MOVIELENS_RELEASES).toEqual([{name: "MovieLens 10M", zip: "ml-10m.zip", ...ML10M}, {name: "MovieLens 1M", zip: "ml-1m.zip", ...ML1M}]);
-    expect(RELEASE_ZIPS).toBe("ml-10m.zip or ml-1m.zip");
+  it("holds every release's counts, as GroupLens's READMEs give them, with its zip, folder and format", () => {
+    expect(MOVIELENS_RELEASES).toEqual([
+      {name: "MovieLens 32M", zip: "ml-32m.zip", folder: "ml-32m", format: "csv", ...ML32M},
+      {name: "MovieLens 25M", zip: "ml-25m.zip", folder: "ml-25m", format: "csv", ...ML25M},
+      {name: "MovieLens 20M", zip: "ml-20m.zip", folder: "ml-20m", format: "csv", ...ML20M},
+      {name: "MovieLens 10M", zip: "ml-10m.zip", folder: "ml-10M100K", format: "dat", ...ML10M},
+      {name: "MovieLens 1M", zip: "ml-1m.zip", folder: "ml-1m", format: "dat", ...ML1M},
+      {name: "MovieLens 100K", zip: "ml-100k.zip", folder: "ml-100k", format: "100k", ...ML100K}
+    ]);
+    expect(SNAPSHOT_RELEASES.map((r) => r.folder)).toEqual(["ml-latest-small", "ml-latest"]);
+    expect(RELEASE_ZIPS).toBe("ml-100k.zip, ml-latest-small.zip, ml-1m.zip, ml-10m.zip, ml-20m.zip, ml-25m.zip or ml-32m.zip");
   });
 });
 
@@ -18,6 +30,11 @@ describe("movielensRelease(counts)", () => {
     expect(movielensRelease({...ML1M, ratings: ML1M.ratings - 1})).toBeNull();
     expect(movielensRelease({...ML10M, movies: 10_677})).toBeNull(); // ML-10M's shape as the synthetic generator makes it
     expect(movielensRelease({...ML10M, users: 71_567})).toBeNull();
+    expect(movielensRelease(ML100K)?.name).toBe("MovieLens 100K");
+    expect(movielensRelease(ML20M)?.name).toBe("MovieLens 20M");
+    expect(movielensRelease(ML25M)?.name).toBe("MovieLens 25M");
+    expect(movielensRelease(ML32M)?.name).toBe("MovieLens 32M");
+    expect(movielensRelease({...ML32M, users: 200_949})).toBeNull();
   });
 });
 
@@ -28,6 +45,25 @@ describe("movielensName(counts)", () => {
     expect(movielensName({...ML1M, users: 6_041})).toBe("MovieLens-format data, 3,883 movies, 1,000,209 ratings");
     expect(movielensName({ratings: 1, movies: 1, users: 1})).toBe("MovieLens-format data, 1 movie, 1 rating");
     expect(movielensName({ratings: 0, movies: 0, users: 0})).toBe("MovieLens-format data, 0 movies, 0 ratings");
+  });
+
+  it("names a snapshot release (ml-latest-small) by its folder or zip, since its counts vary; counts win", () => {
+    const small = {ratings: 100_836, movies: 9_742, users: 610};
+    expect(movielensName(small, "ml-latest-small")).toBe("MovieLens Latest Small");
+    expect(movielensName(small, "/home/me/data/ML-Latest-Small.zip")).toBe("MovieLens Latest Small");
+    expect(movielensName(small, "ml-latest")).toBe("MovieLens Latest");
+    expect(movielensName(small, "ml-32m")).toBe("MovieLens-format data, 9,742 movies, 100,836 ratings");
+    expect(movielensName(small, null)).toBe("MovieLens-format data, 9,742 movies, 100,836 ratings");
+    expect(movielensName(ML100K, "ml-latest-small")).toBe("MovieLens 100K");
+  });
+});
+
+describe("snapshotRelease(folder)", () => {
+  it("finds ml-latest-small and ml-latest by folder or zip name, and nothing else", () => {
+    expect(snapshotRelease("data/ml-latest-small")?.name).toBe("MovieLens Latest Small");
+    expect(snapshotRelease("ml-latest.zip")?.name).toBe("MovieLens Latest");
+    expect(snapshotRelease("ml-latest-smaller")).toBeNull();
+    expect(snapshotRelease(null)).toBeNull();
   });
 });
 

@@ -279,6 +279,11 @@ describe("Save and resume: a checkpoint and ratings that change", () => {
     expect(await save.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     const button = (await save.locator(".checkpoint-list tbody tr").first().getByRole("button", {name: "Delete"}).boundingBox())!;
     expect(button.height).toBeGreaterThanOrEqual(40);
+    // Every button of a checkpoint is on the screen, not hidden in a box that scrolls sideways.
+    for (const name of ["Load + train", "Download", "Delete"]) {
+      const box = (await save.locator(".checkpoint-list tbody tr").first().getByRole("button", {name}).boundingBox())!;
+      expect(box.x + box.width, name).toBeLessThanOrEqual(390);
+    }
     await save.close();
   });
 

@@ -1,4 +1,5 @@
 import {describe, expect, it} from "vitest";
+import {parseRatingsCsv} from "../../src/components/movielens/parseRatingsCsv.js";
 import {encodeRatings, formatRatings} from "../../src/components/synth/encodeRatings.js";
 import {synthesize} from "../../src/components/synth/synthesize.js";
 
@@ -20,5 +21,14 @@ describe("formatRatings(ratings, start, end)", () => {
     expect(formatRatings(ratings, 0, 7000) + formatRatings(ratings, 7000, 13001) + formatRatings(ratings, 13001)).toBe(whole);
     expect(formatRatings(ratings, 5, 5)).toBe("");
     expect(new TextDecoder().decode(encodeRatings(ratings))).toBe(whole);
+  });
+});
+
+describe("encodeRatings(ratings, start, end, {csv: true})", () => {
+  it("writes ratings.csv rows, whole stars as 4.0, which parseRatingsCsv reads back after the header", () => {
+    const fixture = {userId: Int32Array.of(1, 3), movieId: Int32Array.of(122, 1252), rating2: Uint8Array.of(10, 9), timestamp: Int32Array.of(838985046, 1133571171)};
+    expect(new TextDecoder().decode(encodeRatings(fixture, 0, 2, {csv: true}))).toBe("1,122,5.0,838985046\n3,1252,4.5,1133571171\n");
+    const text = new Uint8Array([...new TextEncoder().encode("userId,movieId,rating,timestamp\n"), ...encodeRatings(ratings, 0, R, {csv: true})]);
+    expect(parseRatingsCsv(text)).toEqual(ratings);
   });
 });

@@ -37,6 +37,8 @@ describe("DatasetLoader(data, {workerUrl, reload, confirm})", () => {
     expect(mine.querySelector("summary")!.textContent).toBe("MovieLens 1M is in use");
     expect(mine.querySelector("button")!.textContent).toBe("Forget this data");
     expect(mine.querySelector("input")!.getAttribute("aria-label")).toBe("MovieLens files");
+    expect(build.querySelector("input")!.accept).toBe(".zip,.dat,.csv,.data,.item,.genre");
+    expect(build.textContent).toContain("Drop ml-100k.zip, ml-latest-small.zip, ml-1m.zip, ml-10m.zip, ml-20m.zip, ml-25m.zip or ml-32m.zip as downloaded from grouplens.org here, or the files inside it (movies.dat and ratings.dat, movies.csv and ratings.csv, or u.item and u.data)");
   });
 
   it("shows each stage's progress, then the count and timing, and reloads", async () => {
@@ -56,6 +58,8 @@ describe("DatasetLoader(data, {workerUrl, reload, confirm})", () => {
     calls[0].options.onProgress!({stage: "ratings", done: 25, total: 100});
     expect(status.textContent).toBe("Reading ratings.dat… 25%");
     expect([progress.value, progress.max]).toEqual([25, 100]);
+    calls[0].options.onProgress!({stage: "ratings", done: 50, total: 100, file: "ratings.csv"});
+    expect(status.textContent).toBe("Reading ratings.csv… 50%");
     calls[0].options.onSave!();
     expect(status.textContent).toBe("Saving in this browser…");
     calls[0].resolve({artifacts: {summary: {counts: {ratings: 1_000_209}}}, parseSeconds: 1.25});

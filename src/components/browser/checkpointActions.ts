@@ -17,20 +17,48 @@ export interface PickedFile {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
+/** `name`, else `name (2)`, `name (3)`…: the first that no checkpoint in `taken` is called. */
+export function freeName(name: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(name)) return name;
+  let n = 2;
+  while (taken.has(`${name} (${n})`)) ++n;
+  return `${name} (${n})`;
+}
+
+const sameBytes = (a: ArrayBuffer, b: ArrayBuffer) => a.byteLength === b.byteLength && new Uint8Array(a).every((x, i) => x === new Uint8Array(b)[i]);
+
 /**
  * What the Save and resume page does with checkpoints in the store: keep the latest model under a name, upload a
  * `.ckpt` file, download one, delete one (after asking). Each says what it did, or why it could not, through `say`,
- * and calls `changed` when the list changed. None throws; a checkpoint id that is gone does nothing.
+ * and calls `changed` when the list changed. None throws; a checkpoint id that is gone does nothing. Names stay
+ * unique: the same model saved again under its name (a double click, an upload of the same file) adds nothing, and
+ * another model under a taken name gets the first free `name (2)`, `name (3)`….
  */
 export function checkpointActions(store: WorkbookStore, {say, changed, confirm = (question) => globalThis.confirm(question)}: CheckpointActionsOptions) {
+  /**
+   * Keeps `bytes` as a checkpoint under info.name or a free variant of it, unless that name already holds these bytes;
+   * `done` words what was kept ("Saved “x”."), `as` what was kept under another name.
+   */
+  // One keep at a time, in order, so a second one (a double click) sees what the first kept.
+  let queue: Promise<void> = Promise.resolve();
+  const keep = (...args: Parameters<typeof keepNow>) => (queue = queue.then(() => keepNow(...args), () => keepNow(...args)));
+  async function keepNow(info: CheckpointInfo, bytes: ArrayBuffer, done: string, as: (name: string) => string): Promise<void> {
+    const list = await store.listCheckpoints();
+    for (const other of list.filter((c) => c.name === info.name)) {
+      const record = other.id === undefined ? null : await store.getCheckpoint(other.id);
+      if (record && sameBytes(record.bytes, bytes)) return say(`“${info.name}” is already saved: nothing was added.`);
+    }
+    const name = freeName(info.name, new Set(list.map((c) => c.name)));
+    await store.saveCheckpoint({...info, name}, bytes);
+    say(name === info.name ? done : `${as(name)}: “${info.name}” is another checkpoint's name.`);
+    changed();
+  }
   return {
     /** Saves the latest model as a checkpoint named `name`, or its default name when `name` is empty. */
     async saveLatest(latest: {info: CheckpointInfo; bytes: ArrayBuffer}, name: string): Promise<void> {
       try {
         name ||= defaultCheckpointName(latest.info.hyper, latest.info.epochs);
-        await store.saveCheckpoint({...latest.info, name, savedAt: new Date().toISOString()}, latest.bytes.slice(0));
-        say(`Saved “${name}”.`);
-        changed();
+        await keep({...latest.info, name, savedAt: new Date().toISOString()}, latest.bytes.slice(0), `Saved “${name}”.`, (as) => `Saved as “${as}”`);
       } catch (error) {
         say(`Could not save the checkpoint: ${(error as Error).message}`);
       }
@@ -39,9 +67,7 @@ export function checkpointActions(store: WorkbookStore, {say, changed, confirm =
     async upload(file: PickedFile): Promise<void> {
       try {
         const bytes = await file.arrayBuffer();
-        await store.saveCheckpoint(uploadedCheckpointInfo(bytes, file.name), bytes);
-        say(`Uploaded “${file.name}”.`);
-        changed();
+        await keep(uploadedCheckpointInfo(bytes, file.name), bytes, `Uploaded “${file.name}”.`, (as) => `Uploaded “${file.name}” as “${as}”`);
       } catch (error) {
         say(`Could not upload ${file.name}: ${(error as Error).message}`);
       }

@@ -2,7 +2,8 @@
 // database, apart from the workbook's runs and checkpoints, so "forget this data" can never touch those.
 import {browserDataset} from "../movielens/datasetArtifacts.js";
 import type {DatasetArtifacts, DatasetSummary} from "../movielens/datasetArtifacts.js";
-import {movielensName, summaryReleaseCounts} from "../movielens/movielensRelease.js";
+import {SNAPSHOT_RELEASES, movielensName, summaryReleaseCounts} from "../movielens/movielensRelease.js";
+import {movedUserNote} from "../movielens/moveClashingUser.js";
 import {RATINGS_FILE_MAGIC} from "../movielens/ratingsFile.js";
 import {idbOpen, idbRequest, idbTransactionDone} from "./idbRequest.js";
 
@@ -59,7 +60,10 @@ export function fromDatasetRecord(value: unknown): DatasetArtifacts | null {
 
 function named(summary: DatasetSummary): DatasetSummary {
   if (summary.dataset?.origin !== "browser" || !summary.counts || !summary.rows) return summary;
-  return {...summary, dataset: browserDataset(movielensName(summaryReleaseCounts(summary)))};
+  // A snapshot release (ml-latest-small) was named by its folder at import, which the counts cannot tell again.
+  const snapshot = SNAPSHOT_RELEASES.find((r) => summary.dataset.name === browserDataset(r.name).name);
+  const moved = summary.report?.movedUser;
+  return {...summary, dataset: browserDataset(movielensName(summaryReleaseCounts(summary), snapshot?.folder), moved ? movedUserNote(moved) : "")};
 }
 
 /** Turns IndexedDB's errors into messages a reader can act on; a full disk is the likely one. */

@@ -21,11 +21,13 @@ export interface RecordedRun {
 /**
  * Trains a run on the page's session, then keeps it in the run history and its model as the latest model (recordRun).
  * `store` is the page's open store, or a function that opens one for this run only (closed after). Resolves to null
- * when the run ends in an error (the session's state shows it); a store that fails to open or write is returned as
- * `error`, for the page to put in words. Rejects as session.train does, when a run is already in progress.
+ * when the run ends in an error (the session's state shows it), and at once, starting nothing, while a run is in
+ * progress (a double click, or another button that trains: the run in progress shows on the page); a store that fails
+ * to open or write is returned as `error`, for the page to put in words.
  */
 export async function trainAndRecord(session: TrainingSession, store: WorkbookStore | (() => Promise<WorkbookStore>), options: TrainAndRecordOptions): Promise<RecordedRun | null> {
   const {name, resumedFrom, ...train} = options;
+  if (session.state.status === "loading" || session.state.status === "training") return null;
   const final = await session.train(train);
   if (final.status === "error") return null;
   let opened: WorkbookStore | null = null;

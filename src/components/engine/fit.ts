@@ -8,6 +8,7 @@ import {meanSquaredError} from "./meanSquaredError.js";
 import {opsStep} from "./opsStep.js";
 import {oneCycle} from "./schedule.js";
 import {splitRows} from "../split.js";
+import type {Split} from "../split.js";
 import {FASTAI_DEFAULTS, TRAIN_DEFAULTS} from "../model/trainSettings.js";
 
 /** What `fit` reports after each batch. */
@@ -49,6 +50,11 @@ export interface FitOptions {
   yieldMs?: number;
   /** On the GPU paths, the most steps run before their losses are read back: FUSED_READBACK (fused) or OPS_READBACK (ops) by default. */
   readback?: number;
+  /**
+   * The training and validation rows, e.g. a time-aware split (model/timeSplit.ts); default fastai's random split,
+   * `splitRows(n, {validPct, seed})`. A resumed run must pass the same split: it is not recorded in the model.
+   */
+  split?: Split;
 }
 
 /**
@@ -115,7 +121,7 @@ export async function fit(model: CollabModel, data: RatingRows, options: FitOpti
   if (mode !== "sparse" && mode !== "dense") throw new TypeError(`fit: mode must be "sparse" or "dense", got ${JSON.stringify(mode)}`);
   const n = data.rating2.length;
   if (data.user.length !== n || data.movie.length !== n) throw new TypeError("fit: user, movie and rating2 must have the same length");
-  const split = splitRows(n, {validPct, seed});
+  const split = options.split ?? splitRows(n, {validPct, seed});
   const stepsPerEpoch = batchCount(split.train.length, bs);
   if (stepsPerEpoch < 1) throw new TypeError(`fit: ${split.train.length} training rows make no full batch of ${bs}`);
   const run = {epochs, lrMax, wd, bs, seed, validPct, mode};

@@ -64,9 +64,12 @@ export interface DatasetArtifacts {
   histogram: HistogramSummary;
 }
 
-/** The description of MovieLens data a visitor loaded from their own disk, by its name (movielensName: "MovieLens 1M"). */
-export function browserDataset(name: string): DatasetInfo {
-  return {kind: "movielens", origin: "browser", name: `${name} (from your computer)`, banner: `${name}, loaded from your computer and kept in this browser.`, synthetic: null};
+/**
+ * The description of MovieLens data a visitor loaded from their own disk, by its name (movielensName: "MovieLens 1M");
+ * `note` is a sentence the banner adds (movedUserNote, when the release's own user 99999 was renumbered).
+ */
+export function browserDataset(name: string, note = ""): DatasetInfo {
+  return {kind: "movielens", origin: "browser", name: `${name} (from your computer)`, banner: `${name}, loaded from your computer and kept in this browser.${note ? ` ${note}` : ""}`, synthetic: null};
 }
 
 // summary.json lists this many of the last ratings, as the notebook's `ratings.tail(10)`.

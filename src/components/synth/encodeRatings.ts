@@ -1,9 +1,16 @@
 // The ratings.dat writer of the synthetic data: the columns synthesize() makes, as MovieLens's
-// `UserID::MovieID::Rating::Timestamp` lines (parseRatings reads them back).
+// `UserID::MovieID::Rating::Timestamp` lines (parseRatings reads them back), or as ratings.csv's rows
+// (`userId,movieId,rating,timestamp`, whole stars as "4.0" as the CSV releases write them; parseRatingsCsv reads them).
 import type {RatingColumns} from "../movielens/parseRatings.js";
 
-const STARS = ["", "0.5", "1", "1.5", "2", "2.5", "3", "3.5", "4", "4.5", "5"].map((s) => Uint8Array.from(s, (c) => c.charCodeAt(0)));
-const COLONS = 0x3a;
+const bytesOf = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+const STARS = ["", "0.5", "1", "1.5", "2", "2.5", "3", "3.5", "4", "4.5", "5"].map(bytesOf);
+const CSV_STARS = ["", "0.5", "1.0", "1.5", "2.0", "2.5", "3.0", "3.5", "4.0", "4.5", "5.0"].map(bytesOf);
+
+/** How encodeRatings writes a row: `::`-separated as ratings.dat (the default), or comma-separated as ratings.csv (no header). */
+export interface EncodeRatingsOptions {
+  csv?: boolean;
+}
 const NEWLINE = 0x0a;
 const digits = new Uint8Array(10);
 
@@ -18,9 +25,13 @@ function writeInteger(bytes: Uint8Array, at: number, value: number): number {
   return at;
 }
 
-/** Encodes rows [start, end) of ratings as ASCII `ratings.dat` lines; a writer can save these bytes as they are. */
-export function encodeRatings(ratings: RatingColumns, start = 0, end = ratings.userId.length): Uint8Array {
+/** Encodes rows [start, end) of ratings as ASCII `ratings.dat` lines (or ratings.csv rows, `csv`); a writer can save these bytes as they are. */
+export function encodeRatings(ratings: RatingColumns, start = 0, end = ratings.userId.length, {csv = false}: EncodeRatingsOptions = {}): Uint8Array {
   const {userId, movieId, rating2, timestamp} = ratings;
+  const stars = csv ? CSV_STARS : STARS;
+  // "::" is two bytes and "," one: a second separator byte is written only for "::".
+  const separator = csv ? 0x2c : 0x3a;
+  const double = !csv;
   start = Math.max(0, start);
   end = Math.min(end, userId.length);
   // Digits go straight into bytes: several times faster than concatenating number-to-string conversions.
@@ -28,17 +39,17 @@ export function encodeRatings(ratings: RatingColumns, start = 0, end = ratings.u
   let at = 0;
   for (let i = start; i < end; ++i) {
     at = writeInteger(bytes, at, userId[i]);
-    bytes[at++] = COLONS;
-    bytes[at++] = COLONS;
+    bytes[at++] = separator;
+    if (double) bytes[at++] = separator;
     at = writeInteger(bytes, at, movieId[i]);
-    bytes[at++] = COLONS;
-    bytes[at++] = COLONS;
-    const stars = STARS[rating2[i]];
-    if (!stars || rating2[i] === 0) throw new RangeError(`encodeRatings: row ${i} has rating2 ${rating2[i]}, not 1–10`);
-    bytes.set(stars, at);
-    at += stars.length;
-    bytes[at++] = COLONS;
-    bytes[at++] = COLONS;
+    bytes[at++] = separator;
+    if (double) bytes[at++] = separator;
+    const rating = stars[rating2[i]];
+    if (!rating || rating2[i] === 0) throw new RangeError(`encodeRatings: row ${i} has rating2 ${rating2[i]}, not 1–10`);
+    bytes.set(rating, at);
+    at += rating.length;
+    bytes[at++] = separator;
+    if (double) bytes[at++] = separator;
     at = writeInteger(bytes, at, timestamp[i]);
     bytes[at++] = NEWLINE;
   }

@@ -7,3 +7,13 @@ import type {SynthMovie} from "./synthesize.js";
 export function formatMovies(movies: SynthMovie[]): string {
   return movies.map((m) => `${m.id}::${m.title} (${m.year})::${m.genres.join("|")}\n`).join("");
 }
+
+/**
+ * Formats generated movies as `movies.csv` (UTF-8): the header `movieId,title,genres`, then one row per movie, the
+ * title quoted by RFC 4180 where it holds a comma or a quote, `(no genres listed)` for none; parseMoviesCsv reads
+ * them back to the same movies.
+ */
+export function formatMoviesCsv(movies: SynthMovie[]): string {
+  const field = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+  return `movieId,title,genres\n${movies.map((m) => `${m.id},${field(`${m.title} (${m.year})`)},${field(m.genres.join("|") || "(no genres listed)")}\n`).join("")}`;
+}

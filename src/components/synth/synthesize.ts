@@ -26,6 +26,9 @@ export const SITE_SYNTH: Required<SynthOptions> = {seed: 42, users: 6040, movies
 /** MovieLens 10M's exact shape: 69,878 users, 10,677 movies and 10,000,054 ratings. */
 export const ML10M_SHAPE: Required<SynthOptions> = {seed: 42, users: 69878, movies: 10677, ratings: 10_000_054, noise: 0.75};
 
+/** MovieLens 32M's shape (https://files.grouplens.org/datasets/movielens/ml-32m-README.html): 200,948 users, 87,585 movies, 32,000,204 ratings; for the scale benchmark, written as CSV. */
+export const ML32M_SHAPE: Required<SynthOptions> = {seed: 42, users: 200_948, movies: 87_585, ratings: 32_000_204, noise: 0.75};
+
 /**
  * A generated movie: a Movie (as parseMovies reads it back) that always has a year. `title` has no year, so its
  * `movies.dat` line is `${id}::${title} (${year})::${genres.join("|")}`.

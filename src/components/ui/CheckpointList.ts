@@ -16,10 +16,13 @@ export function CheckpointList(checkpoints: readonly CheckpointInfo[], {onLoad, 
     p.textContent = "No saved checkpoints yet.";
     return p;
   }
-  const {table, body} = textTable("checkpoint-list", ["Name", "n_factors", "bs", "Epochs", "valid_loss", "Saved", "Dataset", ""]);
+  const headers = ["Name", "n_factors", "bs", "Epochs", "valid_loss", "Saved", "Dataset", ""];
+  const {table, body} = textTable("checkpoint-list", headers);
   for (const c of [...checkpoints].sort((a, b) => b.savedAt.localeCompare(a.savedAt))) {
     const tr = textRow(body, [c.name, String(c.hyper.factors), String(c.hyper.bs), String(c.epochs), c.validLoss?.toFixed(4) ?? "–", new Date(c.savedAt).toLocaleString(), c.dataset]);
     tr.dataset.id = String(c.id);
+    // Each cell names its column, which a phone's stacked layout shows in place of the header (style.css).
+    for (const [i, td] of [...tr.cells].entries()) td.dataset.label = headers[i];
     const size = `${(c.bytes / 1e6).toFixed(1)} MB`;
     const actions = tr.insertCell();
     actions.className = "actions";

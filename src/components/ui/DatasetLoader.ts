@@ -5,7 +5,7 @@ import {RELEASE_ZIPS} from "../movielens/movielensRelease.js";
 const STAGES = {unzip: "Unzipping", movies: "Reading movies.dat", ratings: "Reading ratings.dat", index: "Indexing"} as const;
 
 /**
- * "Load MovieLens from your computer": a file input (ml-10m.zip or ml-1m.zip, or movies.dat and ratings.dat) that
+ * "Load MovieLens from your computer": a file input (any release's zip, RELEASE_ZIPS, or the files inside it) that
  * parses the files in a Web Worker with a progress bar, stores the result in this browser, and reloads the page onto
  * it; and, when the page already runs on such data, names it, with a button to forget it. The worker and the storage
  * are browser/importDataset's; this view shows their steps. `workerUrl` is the bundled import worker
@@ -18,11 +18,11 @@ export function DatasetLoader({source, summary}: {source: "browser" | "build"; s
   root.open = source === "browser" || summary?.dataset.kind === "none";
   root.appendChild(document.createElement("summary")).textContent = source === "browser" ? `${summary?.dataset.name ?? "MovieLens from your computer"} is in use` : "Load MovieLens from your computer";
   const help = root.appendChild(document.createElement("p"));
-  help.textContent = `Drop ${RELEASE_ZIPS} as downloaded from grouplens.org here, or the movies.dat and ratings.dat inside it, or choose them below. They are read here, in your browser, kept in its storage for your next visits, and never uploaded. Your ratings belong to each dataset: another dataset shows its own, and yours come back when you return.`;
+  help.textContent = `Drop ${RELEASE_ZIPS} as downloaded from grouplens.org here, or the files inside it (movies.dat and ratings.dat, movies.csv and ratings.csv, or u.item and u.data), or choose them below. They are read here, in your browser, kept in its storage for your next visits, and never uploaded. Your ratings belong to each dataset: another dataset shows its own, and yours come back when you return.`;
   const input = root.appendChild(document.createElement("input"));
   input.type = "file";
   input.multiple = true;
-  input.accept = ".zip,.dat";
+  input.accept = ".zip,.dat,.csv,.data,.item,.genre";
   input.setAttribute("aria-label", "MovieLens files");
   const progress = root.appendChild(document.createElement("progress"));
   progress.hidden = true;
@@ -64,7 +64,7 @@ export function DatasetLoader({source, summary}: {source: "browser" | "build"; s
       const onProgress = (p: ImportProgress) => {
         progress.max = p.total || 1;
         progress.value = p.total ? p.done : 0;
-        status.textContent = `${STAGES[p.stage]}… ${p.total ? `${Math.round((100 * p.done) / p.total)}%` : ""}`;
+        status.textContent = `${p.file ? `Reading ${p.file}` : STAGES[p.stage]}… ${p.total ? `${Math.round((100 * p.done) / p.total)}%` : ""}`;
       };
       const onSave = () => void (status.textContent = "Saving in this browser…");
       const {artifacts, parseSeconds} = await importDataset(files, {workerUrl, onProgress, onSave});

@@ -8,7 +8,8 @@ export interface LossReference {
 }
 
 /**
- * Train and valid loss by epoch, as they arrive; recent batch losses show the current epoch's progress. Epoch rows
+ * Train and valid loss by epoch, as they arrive; recent batch losses show the current epoch's progress. The x axis counts
+ * epochs trained, so the epoch table's epoch 0 (fastai counts from 0) is drawn at 1. Epoch rows
  * are drawn at the end of their epoch (x = epoch + 1), so the batch losses lead up to them. References are dashed
  * horizontal lines, labelled at their right end.
  */
@@ -25,7 +26,7 @@ export function LossChart(
     width,
     height,
     marginLeft: 50,
-    x: {label: "Epoch", domain: [0, maxX], ticks: Array.from({length: Math.floor(maxX) + 1}, (_, i) => i).filter((i) => maxX <= 10 || i % Math.ceil(maxX / 10) === 0), tickFormat: "d"},
+    x: {label: "Epochs trained", domain: [0, maxX], ticks: Array.from({length: Math.floor(maxX) + 1}, (_, i) => i).filter((i) => maxX <= 10 || i % Math.ceil(maxX / 10) === 0), tickFormat: "d"},
     y: {label: "MSE", grid: true, zero: false},
     color: {domain: ["batch loss", "train_loss", "valid_loss"], range: ["#ccc", "var(--theme-foreground-focus)", "#e15759"], legend: true},
     marginRight: references.length ? 110 : 20,

@@ -1,0 +1,51 @@
+import {createRandom} from "../random.js";
+import type {Split} from "../split.js";
+import type {RankingTask} from "./rankingMetrics.js";
+
+/** Rating rows as the engine and the ratings file hold them: user and item indexes, and the rating times two. */
+export interface RankingRows {
+  user: ArrayLike<number>;
+  movie: ArrayLike<number>;
+  rating2: ArrayLike<number>;
+}
+
+/** Options of rankingTask: the relevance threshold in stars (default 4), and how many users at most (default 2,000, seeded). */
+export interface RankingTaskOptions {
+  threshold?: number;
+  maxUsers?: number;
+  seed?: number;
+}
+
+/**
+ * The ranking task of a split: every user with at least one held-out rating ≥ `threshold` stars, or a seeded sample
+ * of `maxUsers` of them (a partial Fisher–Yates shuffle, so the same seed picks the same users), with the items each
+ * rated in training and their relevant held-out items; and every item's training ratings. `users` and `movies` are the
+ * table's sizes.
+ */
+export function rankingTask(rows: RankingRows, split: Split, users: number, movies: number, options: RankingTaskOptions = {}): RankingTask {
+  const {threshold = 4, maxUsers = 2000, seed = 42} = options;
+  const trainCounts = new Int32Array(movies);
+  for (const r of split.train) ++trainCounts[rows.movie[r]];
+  const relevantOf = new Map<number, Set<number>>();
+  for (const r of split.valid) {
+    if (rows.rating2[r] / 2 < threshold) continue;
+    const u = rows.user[r];
+    (relevantOf.get(u) ?? relevantOf.set(u, new Set()).get(u)!).add(rows.movie[r]);
+  }
+  const candidates = [...relevantOf.keys()].sort((a, b) => a - b);
+  const random = createRandom(seed);
+  const n = Math.min(maxUsers, candidates.length);
+  for (let i = 0; i < n; ++i) {
+    const j = i + random.int(candidates.length - i);
+    [candidates[i], candidates[j]] = [candidates[j], candidates[i]];
+  }
+  const chosen = candidates.slice(0, n).sort((a, b) => a - b);
+  const slot = new Int32Array(users).fill(-1);
+  chosen.forEach((u, i) => (slot[u] = i));
+  const seen = chosen.map(() => new Set<number>());
+  for (const r of split.train) {
+    const i = slot[rows.user[r]];
+    if (i >= 0) seen[i].add(rows.movie[r]);
+  }
+  return {users: chosen, seen, relevant: chosen.map((u) => relevantOf.get(u)!), trainCounts, threshold};
+}

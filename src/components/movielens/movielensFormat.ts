@@ -1,0 +1,46 @@
+// The three file formats MovieLens has shipped, and which one a set of files is. Every reader feeds the same indexing
+// (indexRatings) and artefacts (datasetArtifacts), so past this table nothing needs to know the format.
+import {DAT_RATINGS} from "./parseRatings.js";
+import type {RatingsFormat} from "./parseRatings.js";
+import {parseMovies} from "./parseMovies.js";
+import type {Movie} from "./parseMovies.js";
+import {RATINGS_CSV} from "./parseRatingsCsv.js";
+import {parseMoviesCsv} from "./parseMoviesCsv.js";
+import {U_DATA} from "./parseUData.js";
+import {parseUGenre} from "./parseUGenre.js";
+import {ML100K_GENRES, parseUItem} from "./parseUItem.js";
+
+/** A MovieLens file format: its movies and ratings files, an optional file of genre names, and how to read them. */
+export interface MovielensFormat {
+  id: "dat" | "100k" | "csv";
+  /** In words, for messages: "“::”-separated movies.dat and ratings.dat". */
+  description: string;
+  movies: string;
+  ratings: string;
+  /** ML-100K's u.genre, which names u.item's genre flags; null for the others. */
+  genres: string | null;
+  ratingsFormat: RatingsFormat;
+  /** Parses the movies file; `genres` is the genres file's bytes, when the format has one and it is present. */
+  parseMovies(bytes: Uint8Array, file: string, genres?: Uint8Array | null): Movie[];
+}
+
+/** The formats: ML-1M and ML-10M's .dat files, ML-100K's u.data and u.item, and the CSV releases' (ml-latest-small, 20M, 25M, 32M). */
+export const MOVIELENS_FORMATS: readonly MovielensFormat[] = [
+  {id: "dat", description: "“::”-separated movies.dat and ratings.dat", movies: "movies.dat", ratings: "ratings.dat", genres: null, ratingsFormat: DAT_RATINGS, parseMovies: (bytes, file) => parseMovies(bytes, file)},
+  {
+    id: "100k", description: "ML-100K's tab-separated u.data and |-separated u.item", movies: "u.item", ratings: "u.data", genres: "u.genre", ratingsFormat: U_DATA,
+    parseMovies: (bytes, file, genres) => parseUItem(bytes, file, genres ? parseUGenre(genres) : ML100K_GENRES)
+  },
+  {id: "csv", description: "comma-separated movies.csv and ratings.csv", movies: "movies.csv", ratings: "ratings.csv", genres: null, ratingsFormat: RATINGS_CSV, parseMovies: (bytes, file) => parseMoviesCsv(bytes, file)}
+];
+
+/** Every file name a format reads (lower case), and my_ratings.dat, which any of them may come with. */
+export const MOVIELENS_FILES: readonly string[] = [...MOVIELENS_FORMATS.flatMap((f) => [f.movies, f.ratings, ...(f.genres ? [f.genres] : [])]), "my_ratings.dat"];
+
+/** The format a list of file names (paths are fine; matched by lower-cased base name) is in: the first whose movies and ratings files are both there, else the first with either, else null. */
+export function movielensFormat(names: readonly string[]): MovielensFormat | null {
+  const bases = new Set(names.map((n) => n.split(/[\\/]/).pop()!.toLowerCase()));
+  return MOVIELENS_FORMATS.find((f) => bases.has(f.movies) && bases.has(f.ratings))
+    ?? MOVIELENS_FORMATS.find((f) => bases.has(f.movies) || bases.has(f.ratings))
+    ?? null;
+}
