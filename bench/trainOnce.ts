@@ -6,6 +6,8 @@ export interface TrainRun {
   seconds: number;
   status: string | null;
   backend: string | null;
+  /** What "auto" measured before the run, as the page says it in one line; null for a backend chosen by name. */
+  measured: string | null;
   /** The epoch table's rows: epoch, train_loss, valid_loss, time. */
   epochs: (string | null)[][];
   /** The worker's peak JS heap (Runtime.getHeapUsage every 0.5 s) and the page's, in bytes. */
@@ -55,10 +57,12 @@ export async function trainOnce(page: Page, siteUrl: string, {epochs, backend, b
   }
   const seconds = (Date.now() - t0) / 1000;
   const status = await progress.getAttribute("data-status");
+  const measured = page.locator(".training-progress .backend-measured");
   return {
     seconds,
     status,
     backend: await page.locator(".training-progress .backend strong").textContent(),
+    measured: (await measured.count()) ? await measured.textContent() : null,
     epochs: await page.locator(".epoch-table tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent))),
     workerHeapBytes: peakHeap,
     pageHeapBytes: await page.evaluate(() => (performance as unknown as {memory?: {usedJSHeapSize: number}}).memory?.usedJSHeapSize ?? 0),

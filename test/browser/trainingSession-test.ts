@@ -112,6 +112,21 @@ describe("createTrainingSession(workerUrl)", () => {
     expect(FakeWorker.last.posted.filter((p) => (p.message as {type: string}).type === "train")).toHaveLength(2);
   });
 
+  it("keeps what auto measured for this run, and forgets it when the next run starts", async () => {
+    const session = createTrainingSession("/worker.js");
+    const first = session.train(options);
+    const timings = [{backend: "wasm", ratingsPerSecond: 4e5, steps: 400, ratings: 102_400, seconds: 0.3, software: null}] as const;
+    FakeWorker.last.say({type: "backend", backend: "wasm", skipped: [], timings: [...timings], calibrationSeconds: 0.9});
+    expect(session.state).toMatchObject({backend: "wasm", timings, calibrationSeconds: 0.9});
+    FakeWorker.last.say(done());
+    await first;
+    void session.train({...options, backend: "wasm"});
+    expect(session.state).toMatchObject({status: "loading", backend: "wasm", timings: null, calibrationSeconds: null});
+    // A backend asked for by name is never measured.
+    FakeWorker.last.say({type: "backend", backend: "cpu", skipped: []});
+    expect(session.state).toMatchObject({backend: "cpu", timings: null, calibrationSeconds: null});
+  });
+
   it("ends with the worker's error, said on the console; a run refused before training shows no epochs", async () => {
     const error = vi.spyOn(console, "error").mockImplementation(() => {});
     const session = createTrainingSession("/worker.js");

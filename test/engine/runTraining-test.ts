@@ -72,6 +72,32 @@ describe("runTraining(request, post, {signal, cache})", () => {
     expect(again.at(-1)!.event.type).toBe("done");
   });
 
+  it("with auto, measures the backends on the run's own data before every run, and the backend event carries the timings", async () => {
+    const before = tf.memory().numTensors;
+    const cache = trainCache();
+    for (let i = 0; i < 2; ++i) {
+      const posted = await run(request({backend: "auto", hyper: {factors: 4, bs: 64, epochs: 1, lrMax: 1e-2, wd: 0.1, seed: 7}}), {cache});
+      const types = posted.map((p) => p.event.type);
+      // A second run measures again: "auto" is never cached.
+      expect(types.slice(i === 0 ? 1 : 0, i === 0 ? 5 : 4)).toEqual(["data", "status", "backend", "status"]);
+      expect(posted.find((p) => p.event.type === "status" && p.event.text.startsWith("Measuring"))).toBeDefined();
+      const event = posted.find((p) => p.event.type === "backend")!.event as Extract<TrainEvent, {type: "backend"}>;
+      // In Node there is neither WebGPU nor WebGL; cpu runs wasm's step, so wasm alone is timed, and trains.
+      expect(event.backend).toBe("wasm");
+      expect(event.skipped.map((s) => [s.backend, s.why])).toEqual([["webgpu", "missing"], ["webgl", "missing"]]);
+      expect(event.timings!.map((t) => [t.backend, t.software])).toEqual([["wasm", null]]);
+      const [t] = event.timings!;
+      expect(t.ratingsPerSecond).toBeGreaterThan(0);
+      expect(t.ratings).toBe(t.steps * 64);
+      expect(event.calibrationSeconds).toBeGreaterThan(0);
+      expect(tf.getBackend()).toBe("wasm");
+      expect(posted.at(-1)!.event.type).toBe("done");
+      // The trial's tensors are gone, and so are the run's.
+      expect(tf.memory().numTensors).toBe(before);
+    }
+    await useBackend("cpu");
+  });
+
   it("stops when its signal aborts, and still ends with the checkpoint of the epochs done", async () => {
     const controller = new AbortController();
     const posted = await run(request({hyper: {factors: 4, bs: 64, epochs: 5, lrMax: 1e-2, wd: 0.1, seed: 7}}), {signal: controller.signal, onEvent: (e) => e.type === "epoch" && controller.abort()});

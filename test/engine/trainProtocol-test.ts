@@ -1,5 +1,5 @@
 import {describe, expectTypeOf, it} from "vitest";
-import type {BackendName, TrainEvent, TrainHyper, TrainRequest} from "../../src/components/engine/trainProtocol.js";
+import type {BackendName, BackendTiming, TrainEvent, TrainHyper, TrainRequest} from "../../src/components/engine/trainProtocol.js";
 import type {MyRating} from "../../src/components/movielens/myRatingsFile.js";
 
 // trainProtocol.ts holds only types: the messages between a page and the training worker. These checks run in
@@ -17,6 +17,9 @@ describe("trainProtocol (types only)", () => {
     expectTypeOf<Extract<TrainEvent, {type: "done"}>["checkpoint"]>().toEqualTypeOf<ArrayBuffer>();
     expectTypeOf<Extract<TrainEvent, {type: "done"}>["myPredictions"]>().toEqualTypeOf<Float32Array | null>();
     expectTypeOf<Extract<TrainEvent, {type: "batch"}>["etaSeconds"]>().toEqualTypeOf<number | null>();
+    // "auto" says what it measured; a backend asked for by name says nothing of the kind.
+    expectTypeOf<Extract<TrainEvent, {type: "backend"}>["timings"]>().toEqualTypeOf<BackendTiming[] | undefined>();
+    expectTypeOf<BackendTiming["backend"]>().toEqualTypeOf<BackendName>();
   });
 
   it("names only the backends the engine can start", () => {

@@ -147,6 +147,24 @@ describe("Train a model (browser, through the UI)", () => {
     await page.close();
   });
 
+  it("with auto, measures each backend on the run's data and says so in one calm line: on SwiftShader, wasm wins", async () => {
+    const page = await open("./train");
+    await setHyper(page, {backend: "auto", epochs: 1});
+    await page.locator(".train-controls button", {hasText: "Train"}).click();
+    expect(await waitForEnd(page)).toBe("done");
+    const line = (await page.locator(".training-progress .backend-measured").textContent())!;
+    console.log(`train-test: ${line}`);
+    // Chromium's WebGPU here is SwiftShader: measured, marked, and slower than wasm. Its WebGL, SwiftShader too, is not
+    // timed while wasm can be (one step of its ops path outlasts the budget), nor cpu, which runs wasm's step.
+    const rate = String.raw`\d+(\.\d)?[KM]? ratings/s`;
+    expect(line).toMatch(new RegExp(String.raw`^Auto measured wasm ${rate} and webgpu ${rate} \(software GPU\) in \d+\.\d s: training on wasm\.$`));
+    expect(await page.locator(".training-progress .backend strong").textContent()).toBe("wasm");
+    expect(await page.locator(".training-progress .backend-fallback").getAttribute("class")).toBe("backend-fallback calm");
+    expect(await page.locator(".training-progress .backend-fallback summary").textContent()).toBe("Your browser's WebGPU and WebGL run on the CPU here (a software renderer), so training uses WebAssembly, which is faster.");
+    expect(await tableRows(page)).toHaveLength(1);
+    await page.close();
+  });
+
   it("trains a short run on webgpu (SwiftShader) and keeps the page responsive meanwhile", async () => {
     const page = await open("./train");
     await setHyper(page, {backend: "webgpu", epochs: 1, bs: 1024});

@@ -1,4 +1,4 @@
-import type {BackendName, BackendSkip, EpochRow, TrainEvent, TrainHyper, TrainRequest, WorkerMemory} from "../engine/trainProtocol.js";
+import type {BackendName, BackendSkip, BackendTiming, EpochRow, TrainEvent, TrainHyper, TrainRequest, WorkerMemory} from "../engine/trainProtocol.js";
 import type {MyRating} from "../movielens/myRatingsFile.js";
 
 /** Everything a page shows about training, rebuilt from the worker's events. */
@@ -8,8 +8,11 @@ export interface TrainingState {
   /** Notes on this run for the reader (how my ratings changed since a resumed checkpoint). */
   notes: string[];
   backend: BackendName | null;
-  /** Backends passed over before the one in use, and why. */
+  /** Backends passed over for the one in use, and why. */
   skipped: BackendSkip[];
+  /** What "auto" measured before this run (each backend's ratings per second), and the seconds it took; null when the backend was asked for by name or kept from the last run. */
+  timings: BackendTiming[] | null;
+  calibrationSeconds: number | null;
   data: Extract<TrainEvent, {type: "data"}> | null;
   progress: Extract<TrainEvent, {type: "batch"}> | null;
   /** Epoch rows so far, including those of a checkpoint this run continues. */
@@ -32,7 +35,7 @@ export type TrainOptions = Omit<Extract<TrainRequest, {type: "train"}>, "type"> 
   priorRows?: EpochRow[];
 };
 
-const IDLE: TrainingState = {status: "idle", text: "", notes: [], backend: null, skipped: [], data: null, progress: null, rows: [], batchLosses: [], error: null, checkpoint: null, hyper: null, seconds: 0, memory: null, myPredictions: null, myRatingsUsed: []};
+const IDLE: TrainingState = {status: "idle", text: "", notes: [], backend: null, skipped: [], timings: null, calibrationSeconds: null, data: null, progress: null, rows: [], batchLosses: [], error: null, checkpoint: null, hyper: null, seconds: 0, memory: null, myPredictions: null, myRatingsUsed: []};
 
 /**
  * Drives the training worker and folds its events into a state that a page renders; `subscribe` fits
@@ -55,7 +58,7 @@ export function createTrainingSession(workerUrl: string | URL) {
       case "note":
         return emit({notes: [...state.notes, e.text]});
       case "backend":
-        return emit({backend: e.backend, skipped: e.skipped});
+        return emit({backend: e.backend, skipped: e.skipped, timings: e.timings ?? null, calibrationSeconds: e.calibrationSeconds ?? null});
       case "data":
         return emit({data: e});
       case "batch":
@@ -93,7 +96,8 @@ export function createTrainingSession(workerUrl: string | URL) {
     /** Starts a run; resolves with the final state when it ends (done, stopped or error). */
     train(options: TrainOptions): Promise<TrainingState> {
       if (state.status === "loading" || state.status === "training") return Promise.reject(new Error("A run is already in progress."));
-      // The worker keeps its backend between runs and says nothing more about it, so neither does this state.
+      // The worker keeps a backend asked for by name between runs and says nothing more about it, so neither does this
+      // state; "auto" measures again and says so, and measurements of an earlier run would mislead.
       emit({...IDLE, status: "loading", text: "Starting…", rows: options.priorRows ?? [], hyper: options.hyper, backend: state.backend, skipped: state.skipped});
       const {priorRows: _, ...rest} = options;
       const request: TrainRequest = {type: "train", ...rest};

@@ -48,6 +48,8 @@ export interface FitOptions {
   signal?: AbortSignal;
   /** Yield to the event loop at least this often, in milliseconds. */
   yieldMs?: number;
+  /** On the GPU paths, the most steps run before their losses are read back: FUSED_READBACK (fused) or OPS_READBACK (ops) by default. */
+  readback?: number;
   /**
    * The training and validation rows, e.g. a time-aware split (model/timeSplit.ts); default fastai's random split,
    * `splitRows(n, {validPct, seed})`. A resumed run must pass the same split: it is not recorded in the model.
@@ -139,7 +141,7 @@ export async function fit(model: CollabModel, data: RatingRows, options: FitOpti
   if (useHost && !hostTables(model)) throw new TypeError("fit: path \"host\" needs the cpu or wasm backend");
   const fused = !useHost && mode === "sparse" && (path === "auto" || path === "fused") ? await fusedStep(model, data, {bs, sqrMom: ADAM.sqrMom, eps: ADAM.eps}) : null;
   if (path === "fused" && !fused) throw new TypeError("fit: path \"fused\" needs the webgpu backend and sparse mode");
-  const readback = fused ? FUSED_READBACK : OPS_READBACK;
+  const readback = options.readback ?? (fused ? FUSED_READBACK : OPS_READBACK);
 
   // On the host path, each epoch's rows are copied out in order (random reads once, not in every step), and batch b is rows b·bs….
   const n0 = split.train.length;

@@ -11,6 +11,8 @@ import {divergenceNote, meanPredictorMse} from "./divergenceNote.js";
 import {fit} from "./fit.js";
 import {predictUser} from "./predict.js";
 import {createRunPace} from "./runPace.js";
+import {timeSteps} from "./timeSteps.js";
+import type {TrialRun} from "./timeSteps.js";
 import type {TrainEvent, TrainRequest} from "./trainProtocol.js";
 import {MY_USER_ID} from "../movielens/myRatingsFile.js";
 import {decodeRatingsFile} from "../movielens/ratingsFile.js";
@@ -20,7 +22,7 @@ import {withMyRatings} from "../movielens/withMyRatings.js";
 /** Posts an event to the page; `transfer` lists buffers to move rather than copy (the checkpoint). */
 export type PostTrainEvent = (event: TrainEvent, transfer?: Transferable[]) => void;
 
-/** What one worker keeps from run to run: the last ratings table fetched, and the backend in use. */
+/** What one worker keeps from run to run: the last ratings table fetched, and the backend in use ("auto" measures again at every run). */
 export interface TrainCache {
   loaded: {url: string; table: RatingsTable} | null;
   backend: BackendName | null;
@@ -43,20 +45,26 @@ export interface RunTrainingOptions {
 // The page hears of batches at most this often: postMessage per batch would flood it.
 const BATCH_MS = 100;
 
-async function startBackend(requested: BackendName | "auto", wasmUrls: Record<string, string>, cache: TrainCache, post: PostTrainEvent): Promise<void> {
-  if (cache.backend && (requested === "auto" || requested === cache.backend)) {
+/**
+ * Starts the backend asked for, or keeps the one in use when it is the same. "auto" measures every backend on the
+ * run's own data and model shape (timeSteps.ts) before every run, and says what it measured in the "backend" event.
+ */
+async function startBackend(requested: BackendName | "auto", wasmUrls: Record<string, string>, trial: TrialRun, cache: TrainCache, post: PostTrainEvent): Promise<void> {
+  if (cache.backend && requested === cache.backend) {
     if (cache.softwareNote) post({type: "note", text: cache.softwareNote});
     return;
   }
   cache.backend = cache.softwareNote = null;
-  const choice = await chooseBackend(requested, {wasmPath: wasmUrls});
+  if (requested === "auto") post({type: "status", text: "Measuring each backend on these ratings…"});
+  const choice = await chooseBackend(requested, {wasmPath: wasmUrls, time: requested === "auto" ? timeSteps(trial) : undefined});
   cache.backend = choice.backend;
   if (choice.software) {
     // Asked for a GPU backend that is a software renderer: train there as asked, but say that it runs on the CPU.
     cache.softwareNote = `You chose ${choice.backend}, but in this browser it runs on ${choice.software.replace(/, which runs on the CPU and is slower than wasm$/, "")}: a software renderer on the CPU, where training is many times slower than on wasm. Choose auto or wasm to train faster.`;
     post({type: "note", text: cache.softwareNote});
   }
-  post({type: "backend", backend: choice.backend, skipped: choice.skipped});
+  const {backend, skipped, timings, calibrationSeconds} = choice;
+  post({type: "backend", backend, skipped, ...(timings ? {timings, calibrationSeconds} : {})});
 }
 
 async function loadTable(url: string, cache: TrainCache, post: PostTrainEvent): Promise<RatingsTable> {
@@ -70,7 +78,8 @@ async function loadTable(url: string, cache: TrainCache, post: PostTrainEvent): 
 }
 
 /**
- * Runs one training request and posts its events (trainProtocol.ts): "data", "backend" (when it starts one), "status",
+ * Runs one training request and posts its events (trainProtocol.ts): "data", "backend" (when it starts one; with
+ * "auto", after a "status" while it measures each backend, and with what it measured), "status",
  * "batch" (at most ~10 a second, and each epoch's last), "epoch", any "note", then "done" with the history, the
  * checkpoint (transferred) and user 99999's predictions; or "error" with a message, the run's only event after a
  * failure. Never rejects. Frees the model's tensors when it ends.
@@ -85,7 +94,8 @@ export async function runTraining(request: Extract<TrainRequest, {type: "train"}
     const me = table.userIds.indexOf(MY_USER_ID);
     const mine = me < 0 ? 0 : table.user.reduce((n, u) => n + (u === me ? 1 : 0), 0);
     post({type: "data", rows: table.rating2.length, users: table.userIds.length, movies: table.movieIds.length, myRatings: mine, skipped});
-    await startBackend(request.backend, request.wasmUrls, cache, post);
+    const data = {user: table.user, movie: table.movie, rating2: table.rating2};
+    await startBackend(request.backend, request.wasmUrls, {data, users: table.userIds.length, movies: table.movieIds.length, hyper}, cache, post);
     post({type: "status", text: "Training…"});
     const prior: EpochRow[] = [];
     if (request.checkpoint) {
@@ -96,7 +106,6 @@ export async function runTraining(request: Extract<TrainRequest, {type: "train"}
     } else {
       model = buildModel({users: table.userIds.length, movies: table.movieIds.length, factors: hyper.factors, seed: hyper.seed});
     }
-    const data = {user: table.user, movie: table.movie, rating2: table.rating2};
     let last = -Infinity;
     let pace: ReturnType<typeof createRunPace> | null = null;
     const rows: EpochRow[] = [];

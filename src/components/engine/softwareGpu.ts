@@ -10,7 +10,8 @@ export interface GpuSkip {
 /**
  * Says why a GPU backend would not run on a real GPU: it is missing (no navigator.gpu or adapter, no canvas or WebGL 2),
  * or it is a software one such as SwiftShader; null when it looks like a real GPU or cannot be probed. chooseBackend's
- * "auto" skips both (a software GPU is far slower than the wasm backend); a backend asked for by name is skipped only
+ * "auto" skips a missing one; a software one it measures before a run (and skips by name when it has no run to
+ * measure: a software GPU is usually far slower than the wasm backend); a backend asked for by name is skipped only
  * when missing.
  */
 export async function softwareGpu(backend: "webgpu" | "webgl"): Promise<GpuSkip | null> {

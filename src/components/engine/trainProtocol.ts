@@ -1,10 +1,14 @@
 import type {BackendName, BackendSkip} from "./backend.js";
 import type {EpochRow} from "./buildModel.js";
+import type {BackendTiming as Timing} from "./calibrateBackends.js";
 import type {MyRating} from "../movielens/myRatingsFile.js";
 
 // The engine's types that code outside engine/ needs, so that it imports only this file's types and never TF.js.
 export type {BackendName, BackendSkip} from "./backend.js";
 export type {EpochRow, FitState} from "./buildModel.js";
+
+/** One backend's training speed as "auto" measured it before a run (calibrateBackends.ts): ratings per second, and whether it is a software GPU. */
+export type BackendTiming = Timing<BackendName>;
 
 /**
  * The hyperparameters a reader sets on the Train page, named as in the original notebook. The optimizer's per-step
@@ -54,7 +58,11 @@ export type TrainEvent =
   | {type: "status"; text: string}
   /** Something the reader should know about this run, such as how my ratings changed since the checkpoint it resumes. */
   | {type: "note"; text: string}
-  | {type: "backend"; backend: BackendName; skipped: BackendSkip[]}
+  /**
+   * The backend the run trains on, and the ones passed over, with why. When "auto" measured, `timings` gives each
+   * backend it timed (in auto's order) and `calibrationSeconds` the wall time the measuring took; a forced backend has neither.
+   */
+  | {type: "backend"; backend: BackendName; skipped: BackendSkip[]; timings?: BackendTiming[]; calibrationSeconds?: number}
   | {type: "data"; rows: number; users: number; movies: number; myRatings: number; skipped: number}
   /** A batch's loss, with the run's pace (runPace.ts): rates and time left are null until they mean something. */
   | {type: "batch"; epoch: number; batch: number; batches: number; loss: number; ratingsPerSecond: number | null; etaSeconds: number | null}
