@@ -48,4 +48,27 @@ describe("RecommendationTable(rows, {onRate, highlight, empty})", () => {
     expect(table.querySelector("select")).toBeNull();
     expect(table.querySelectorAll("thead th")).toHaveLength(6);
   });
+
+  it("with explain, gives each prediction a \"Why?\" button that opens and closes the row's breakdown below it", () => {
+    const built: number[] = [], toggled: [number, boolean][] = [];
+    const explain = (r: Recommendation) => {
+      built.push(r.movieId);
+      return Object.assign(document.createElement("div"), {className: "breakdown-of", textContent: `Parts of ${r.title}`});
+    };
+    const table = RecommendationTable(rows, {onRate: () => {}, explain, expanded: new Set([7]), onToggle: (id, open) => toggled.push([id, open])});
+    expect(table.querySelectorAll("tbody tr")).toHaveLength(4);
+    const button = table.querySelector<HTMLButtonElement>('tr[data-movie-id="318"] td.col-predicted button.why')!;
+    expect(button.getAttribute("aria-label")).toBe("Why 4.57 for Shawshank Redemption, The?");
+    expect(button.getAttribute("aria-expanded")).toBe("false");
+    const detail = table.querySelector<HTMLTableRowElement>("#" + button.getAttribute("aria-controls"))!;
+    expect(detail.hidden).toBe(true);
+    expect(detail.cells[0].colSpan).toBe(7);
+    expect(built).toEqual([7]); // the open one only, until a person opens another
+    button.click();
+    expect([detail.hidden, button.getAttribute("aria-expanded"), detail.textContent]).toEqual([false, "true", "Parts of Shawshank Redemption, The"]);
+    button.click();
+    expect([detail.hidden, button.getAttribute("aria-expanded")]).toEqual([true, "false"]);
+    expect(toggled).toEqual([[318, true], [318, false]]);
+    expect(built).toEqual([7, 318]);
+  });
 });
