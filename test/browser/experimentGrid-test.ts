@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {NOTEBOOK_GRID, bestPoint, checkGrid, createExperimentGrid, gridPoint} from "../../src/components/browser/experimentGrid.js";
+import {NOTEBOOK_GRID, bestPoint, checkGrid, createExperimentGrid, gridPoint, gridSummary} from "../../src/components/browser/experimentGrid.js";
 import type {GridPoint, GridState} from "../../src/components/browser/experimentGrid.js";
 import type {TrainingSession, TrainingState, TrainOptions} from "../../src/components/browser/trainingSession.js";
 import type {RunRecord, WorkbookStore} from "../../src/components/browser/workbookStore.js";
@@ -137,5 +137,17 @@ describe("createExperimentGrid(session, store)", () => {
     await finish();
     expect(await done).toMatchObject({status: "error", error: "It broke.", current: null});
     expect(grid.state.points).toHaveLength(1);
+  });
+});
+
+describe("gridSummary(state)", () => {
+  it("says which run trains, or how the grid ended", () => {
+    const p = {index: 0, hyper: hyper(7), seconds: 1, validLoss: 0.9, ndcg: null, stopped: false};
+    const at = (status: GridState["status"], points: GridPoint[], current: number | null = null, error: string | null = null): GridState => ({status, runs: [hyper(7), hyper(8)], current, points, error});
+    expect(gridSummary({status: "idle", runs: [], current: null, points: [], error: null})).toBe("No grid has run yet on this page.");
+    expect(gridSummary(at("running", [p], 1))).toBe("Training run 2 of 2; 1 run finished.");
+    expect(gridSummary(at("done", [p, {...p, index: 1}]))).toBe("Done: 2 runs, each kept in the run history (see Compare models).");
+    expect(gridSummary(at("stopped", [p]))).toBe("Stopped after 1 run of 2; the stopped run is kept too.");
+    expect(gridSummary(at("error", [], null, "It broke."))).toBe("The grid ended early after 0 runs: It broke.");
   });
 });

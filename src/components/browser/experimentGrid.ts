@@ -84,6 +84,24 @@ export function bestPoint(points: readonly GridPoint[]): GridPoint | null {
   return finished.reduce<GridPoint | null>((best, p) => (best === null || score(p) > score(best) ? p : best), null);
 }
 
+/** Where a grid stands, in one line for the page: the run in progress, or how the grid ended. */
+export function gridSummary(state: GridState): string {
+  const total = state.runs.length, kept = state.points.length;
+  const runs = (n: number) => `${n} ${n === 1 ? "run" : "runs"}`;
+  switch (state.status) {
+    case "idle":
+      return "No grid has run yet on this page.";
+    case "running":
+      return `Training run ${(state.current ?? 0) + 1} of ${total}; ${runs(kept)} finished.`;
+    case "done":
+      return `Done: ${runs(kept)}, each kept in the run history (see Compare models).`;
+    case "stopped":
+      return `Stopped after ${runs(kept)} of ${total}; the stopped run is kept too.`;
+    case "error":
+      return `The grid ended early after ${runs(kept)}: ${state.error}`;
+  }
+}
+
 /** What every run of a grid trains on: the page's request less the settings, which each run brings. */
 export type GridRequest = Omit<TrainAndRecordOptions, "hyper" | "name" | "resumedFrom">;
 
