@@ -46,33 +46,40 @@ export function RecommendationTable(rows: readonly Recommendation[], {onRate, hi
     const extra = title.appendChild(document.createElement("span"));
     extra.className = "title-extra";
     extra.textContent = [r.year ?? "", r.genres.join(", ")].filter(Boolean).join(" · ");
-    if (why.explain) addWhy(body, tr, r, why as ExplainOptions & {explain: (row: Recommendation) => Node});
+    if (why.explain) addWhy(tr, r, why as ExplainOptions & {explain: (row: Recommendation) => Node});
   }
   return table;
 }
 
-/** A "Why?" button in the row's predicted cell (aria-expanded) that shows and hides a row below holding the breakdown. */
-function addWhy(body: HTMLTableSectionElement, tr: HTMLTableRowElement, r: Recommendation, {explain, expanded, onToggle}: ExplainOptions & {explain: (row: Recommendation) => Node}): void {
-  const id = `why-${r.movieId}`;
+/**
+ * A "Why?" button in the row's predicted cell (aria-expanded) that adds a row below holding the breakdown, and takes it
+ * away again: a closed breakdown is not in the table, so the table's rows stay one per movie.
+ */
+function addWhy(tr: HTMLTableRowElement, r: Recommendation, {explain, expanded, onToggle}: ExplainOptions & {explain: (row: Recommendation) => Node}): void {
   const button = tr.cells[5].appendChild(document.createElement("button"));
   button.type = "button";
   button.className = "why";
   button.textContent = "Why?";
   button.setAttribute("aria-label", `Why ${r.predicted.toFixed(2)} for ${r.title}?`);
-  button.setAttribute("aria-controls", id);
-  const detail = body.insertRow();
-  detail.id = id;
-  detail.className = "breakdown";
-  const cell = detail.insertCell();
-  cell.colSpan = tr.cells.length;
+  let detail: HTMLTableRowElement | null = null;
   const show = (open: boolean) => {
-    if (open && !cell.firstChild) cell.appendChild(explain(r));
-    detail.hidden = !open;
+    if (open && !detail) {
+      detail = document.createElement("tr");
+      detail.id = `why-${r.movieId}`;
+      detail.className = "breakdown";
+      const cell = detail.insertCell();
+      cell.colSpan = tr.cells.length;
+      cell.appendChild(explain(r));
+    }
+    if (open) tr.after(detail!);
+    else detail?.remove();
     button.setAttribute("aria-expanded", String(open));
+    if (open) button.setAttribute("aria-controls", detail!.id);
+    else button.removeAttribute("aria-controls");
   };
   show(expanded?.has(r.movieId) ?? false);
   button.addEventListener("click", () => {
-    const open = detail.hidden;
+    const open = !detail?.parentNode;
     show(open);
     onToggle?.(r.movieId, open);
   });
