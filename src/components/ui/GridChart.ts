@@ -1,7 +1,8 @@
 import * as Plot from "@observablehq/plot";
 import type {GridPoint} from "../browser/experimentGrid.js";
+import {defaultCheckpointName} from "../browser/recordRun.js";
 
-const describe = (p: GridPoint) => `Run ${p.index + 1}: ${p.hyper.factors} factors, bs ${p.hyper.bs}, ${p.hyper.epochs} epochs${p.stopped ? " (stopped)" : ""}`;
+const describe = (p: GridPoint) => `Run ${p.index + 1}: ${defaultCheckpointName(p.hyper, p.hyper.epochs)}${p.stopped ? " (stopped)" : ""}`;
 
 /**
  * The experiment grid's results, one point per run as runs finish: valid loss (MSE, stars²) against training time
