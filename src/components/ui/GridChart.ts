@@ -18,8 +18,10 @@ export function GridChart(points: readonly GridPoint[], {width = 640, height = 2
     width: half,
     height,
     marginLeft: 50,
+    marginTop: 24,
+    inset: 12,
     x: {label: "Training time (s)", zero: true, grid: true},
-    y: {label, grid: true, zero: false},
+    y: {label, grid: true, zero: false, nice: true},
     marks: [
       Plot.dot(rows, {x: "seconds", y, r: 4, fill: (p: GridPoint) => (p.stopped ? "none" : "var(--theme-foreground-focus)"), stroke: "var(--theme-foreground-focus)", title: (p: GridPoint) => `${describe(p)}: ${label} ${p[y]!.toFixed(4)} after ${p.seconds.toFixed(1)} s`}),
       Plot.dot(rows.filter((p) => p.index === best), {x: "seconds", y, r: 8, stroke: "#e15759", strokeWidth: 2}),
