@@ -75,7 +75,6 @@ export function foldInUser(
   const row = (i: number) => movieFactors.subarray(rows[i] * k, rows[i] * k + k);
 
   // 1. The ridge solution in logit space, with every rating weighted by the slope of span·sigmoid at 0.
-  const weight = new Float64Array(n).fill(1);
   logitRidge(row, movieBias, rows, r, k, {yRange, lambda}, a, rhs);
   solveCholesky(a, rhs, d, w);
 
@@ -94,7 +93,7 @@ export function foldInUser(
     return s + lambda * penalty;
   };
   let current = loss(w);
-  const step = new Float64Array(d), trial = new Float64Array(d), residual = new Float64Array(n);
+  const step = new Float64Array(d), trial = new Float64Array(d), residual = new Float64Array(n), weight = new Float64Array(n);
   for (let t = 0; t < iterations && n > 0; ++t) {
     // J = g·[m, 1] with g = span·p(1 − p); solve (JᵀJ + λI) δ = Jᵀ(r − f) − λw.
     for (let i = 0; i < n; ++i) {
