@@ -23,4 +23,14 @@ describe("personalPredictions(weights, mine, used)", () => {
     const p = personalPredictions(weights, [...mine, {movieId: 30, rating: 4, timestamp: 3}], mine);
     expect(p).toMatchObject({approximate: true, changed: 1, used: 3});
   });
+  it("gives the factors and bias the predictions come from: my row as trained, or the fold-in's", () => {
+    const own = personalPredictions(weights, mine, mine);
+    expect([...own.user.factors]).toEqual([1]);
+    expect(own.user.bias).toBeCloseTo(0.2, 7);
+    expect(own.rated).toEqual([{movie: 0, rating: 5}, {movie: 1, rating: 1}]);
+    const folded = personalPredictions(weights, [...mine, {movieId: 30, rating: 4, timestamp: 3}], mine);
+    const x = folded.user.bias + folded.user.factors[0] * 0.5; // movie 30: factor 0.5, bias 0
+    expect(folded.rated).toEqual([{movie: 0, rating: 5}, {movie: 1, rating: 1}, {movie: 2, rating: 4}]);
+    expect(folded.predictions[2]).toBeCloseTo(0.5 + 5 / (1 + Math.exp(-x)), 5);
+  });
 });

@@ -48,4 +48,30 @@ describe("RecommendationTable(rows, {onRate, highlight, empty})", () => {
     expect(table.querySelector("select")).toBeNull();
     expect(table.querySelectorAll("thead th")).toHaveLength(6);
   });
+
+  it("with explain, gives each prediction a \"Why?\" button that opens and closes the row's breakdown below it", () => {
+    const built: number[] = [], toggled: [number, boolean][] = [];
+    const explain = (r: Recommendation) => {
+      built.push(r.movieId);
+      return Object.assign(document.createElement("div"), {className: "breakdown-of", textContent: `Parts of ${r.title}`});
+    };
+    const table = RecommendationTable(rows, {onRate: () => {}, explain, expanded: new Set([7]), onToggle: (id, open) => toggled.push([id, open])});
+    const ids = () => [...table.querySelectorAll("tbody tr")].map((tr) => (tr as HTMLElement).dataset.movieId ?? tr.id);
+    expect(ids()).toEqual(["318", "7", "why-7"]);
+    const button = table.querySelector<HTMLButtonElement>('tr[data-movie-id="318"] td.col-predicted button.why')!;
+    expect(button.getAttribute("aria-label")).toBe("Why 4.57 for Shawshank Redemption, The?");
+    expect([button.getAttribute("aria-expanded"), button.getAttribute("aria-controls")]).toEqual(["false", null]);
+    expect(built).toEqual([7]); // the open one only, until a person opens another
+    button.click();
+    expect(ids()).toEqual(["318", "why-318", "7", "why-7"]);
+    expect([button.getAttribute("aria-expanded"), button.getAttribute("aria-controls")]).toEqual(["true", "why-318"]);
+    const detail = table.querySelector<HTMLTableRowElement>("#why-318")!;
+    expect([detail.cells[0].colSpan, detail.textContent]).toEqual([7, "Parts of Shawshank Redemption, The"]);
+    button.click();
+    expect(ids()).toEqual(["318", "7", "why-7"]);
+    expect(button.getAttribute("aria-expanded")).toBe("false");
+    button.click();
+    expect(built).toEqual([7, 318]); // built once, shown again
+    expect(toggled).toEqual([[318, true], [318, false], [318, true]]);
+  });
 });

@@ -75,13 +75,7 @@ export function foldInUser(
   const row = (i: number) => movieFactors.subarray(rows[i] * k, rows[i] * k + k);
 
   // 1. The ridge solution in logit space, with every rating weighted by the slope of span·sigmoid at 0.
-  const slope = span / 4;
-  const weight = new Float64Array(n).fill(1), target = new Float64Array(n);
-  for (let i = 0; i < n; ++i) {
-    const p = Math.min(1 - P_MIN, Math.max(P_MIN, (r[i] - lo) / span));
-    target[i] = Math.log(p / (1 - p)) - movieBias[rows[i]];
-  }
-  normalEquations(row, weight, target, n, k, lambda / slope ** 2, a, rhs);
+  logitRidge(row, movieBias, rows, r, k, {yRange, lambda}, a, rhs);
   solveCholesky(a, rhs, d, w);
 
   // 2. Gauss–Newton on the true loss: linearise the sigmoid at the current logits, solve, and halve the step until
@@ -99,7 +93,7 @@ export function foldInUser(
     return s + lambda * penalty;
   };
   let current = loss(w);
-  const step = new Float64Array(d), trial = new Float64Array(d), residual = new Float64Array(n);
+  const step = new Float64Array(d), trial = new Float64Array(d), residual = new Float64Array(n), weight = new Float64Array(n);
   for (let t = 0; t < iterations && n > 0; ++t) {
     // J = g·[m, 1] with g = span·p(1 − p); solve (JᵀJ + λI) δ = Jᵀ(r − f) − λw.
     for (let i = 0; i < n; ++i) {
@@ -124,6 +118,26 @@ export function foldInUser(
     if (!improved) break; // otherwise x holds w's logits: the accepted trial was the last loss evaluated
   }
   return {factors: Float32Array.from(w.subarray(0, k)), bias: w[k]};
+}
+
+/**
+ * The fold-in's start (foldInUser's step 1) as a linear system over w = [u, b]: ridge regression in logit space, with
+ * targets tᵢ = logit((rᵢ − lo)/(hi − lo)) − bm (the share clipped to [0.05, 0.95]), rows [mᵢ, 1] and the penalty
+ * lambda/(span/4)², the sigmoid's slope at 0 squared. Fills `a` (lower triangle, (k + 1)²) and `rhs` (k + 1), and
+ * returns the targets tᵢ, one per rating, in the order of `rows`.
+ */
+export function logitRidge(
+  row: (i: number) => Float32Array, movieBias: Float32Array, rows: Int32Array, r: Float64Array, k: number,
+  {yRange, lambda}: {yRange: readonly [number, number]; lambda: number}, a: Float64Array, rhs: Float64Array
+): Float64Array {
+  const [lo, hi] = yRange, span = hi - lo, n = rows.length;
+  const target = new Float64Array(n);
+  for (let i = 0; i < n; ++i) {
+    const p = Math.min(1 - P_MIN, Math.max(P_MIN, (r[i] - lo) / span));
+    target[i] = Math.log(p / (1 - p)) - movieBias[rows[i]];
+  }
+  normalEquations(row, new Float64Array(n).fill(1), target, n, k, lambda / (span / 4) ** 2, a, rhs);
+  return target;
 }
 
 /** Fills `a` with Σ weightᵢ·[mᵢ, 1]ᵀ[mᵢ, 1] + penalty·I (lower triangle) and `rhs` with Σ weightᵢ·yᵢ·[mᵢ, 1]. */

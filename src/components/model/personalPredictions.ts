@@ -1,4 +1,5 @@
 import {foldInLambda, foldInUser} from "./foldIn.js";
+import type {FoldInRating} from "./foldIn.js";
 import type {ModelWeights} from "./modelWeights.js";
 import {MY_USER_ID} from "../movielens/myRatingsFile.js";
 import {predictAll, predictFor} from "./predictRatings.js";
@@ -15,6 +16,10 @@ export interface PersonalPredictions {
   used: number | null;
   /** Milliseconds the fold-in took (0 when none was needed). */
   ms: number;
+  /** My factor vector and bias the predictions come from: the model's own row for me, or the fold-in's. */
+  user: {factors: Float32Array; bias: number};
+  /** My current ratings of the model's movies, by movie index: what my factors rest on (explainPrediction shares them out). */
+  rated: FoldInRating[];
 }
 
 /** Counts the ratings that differ between two sets of my ratings: added, removed or given another value. */
@@ -34,14 +39,16 @@ export function ratingChanges(now: readonly MyRating[], then: readonly MyRating[
 export function personalPredictions(weights: ModelWeights, mine: readonly MyRating[], used: readonly MyRating[] | null): PersonalPredictions {
   const me = weights.userIds.indexOf(MY_USER_ID);
   const changed = used ? ratingChanges(mine, used) : 0;
-  if (me >= 0 && changed === 0) {
-    return {predictions: predictAll(weights, me, {yRange: weights.yRange}), approximate: false, changed: 0, used: used?.length ?? null, ms: 0};
-  }
   const t0 = performance.now();
   const index = new Map<number, number>();
   weights.movieIds.forEach((id, i) => index.set(id, i));
   const ratings = mine.filter((r) => index.has(r.movieId)).map((r) => ({movie: index.get(r.movieId)!, rating: r.rating}));
+  if (me >= 0 && changed === 0) {
+    const k = weights.factors;
+    const user = {factors: weights.userFactors.subarray(me * k, me * k + k), bias: weights.userBias[me]};
+    return {predictions: predictAll(weights, me, {yRange: weights.yRange}), approximate: false, changed: 0, used: used?.length ?? null, ms: 0, user, rated: ratings};
+  }
   const user = foldInUser(weights.movieFactors, weights.movieBias, weights.factors, ratings, {yRange: weights.yRange, lambda: foldInLambda(weights.movieFactors, weights.factors, ratings.length)});
   const predictions = predictFor(weights.movieFactors, weights.movieBias, user.factors, user.bias, {yRange: weights.yRange});
-  return {predictions, approximate: true, changed: me < 0 ? mine.length : changed, used: ratings.length, ms: performance.now() - t0};
+  return {predictions, approximate: true, changed: me < 0 ? mine.length : changed, used: ratings.length, ms: performance.now() - t0, user, rated: ratings};
 }

@@ -18,6 +18,9 @@ export const TRAIN_DEFAULTS = {factors: 50, bs: 256, epochs: 3, lrMax: 1e-2, wd:
  */
 export const FASTAI_DEFAULTS = {bs: 256, lrMax: 1e-3, wd: 0.01, seed: 42} as const satisfies Omit<TrainHyper, "factors" | "epochs">;
 
+/** The batch sizes a reader can choose on the Train page and in the experiment grid (ratings per batch). */
+export const BATCH_SIZES = [64, 256, 1024, 4096] as const;
+
 /** The backends a reader can choose, in the order "auto" tries the real ones (fastest first). */
 export const BACKEND_CHOICES = ["auto", "webgpu", "webgl", "wasm", "cpu"] as const satisfies readonly (BackendName | "auto")[];
 

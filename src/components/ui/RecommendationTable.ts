@@ -2,11 +2,22 @@ import type {Recommendation} from "../model/recommend.js";
 import {STARS} from "./ratingQueue.js";
 import {textRow, textTable} from "./textTable.js";
 
+/** What `explain` adds to the table: a "Why?" disclosure per row, which opens the row's breakdown in a row below it. */
+export interface ExplainOptions {
+  /** The breakdown of a row (e.g. PredictionBreakdown), built when the row is first opened. */
+  explain?: (row: Recommendation) => Node;
+  /** Movie ids whose breakdowns start open, so that a page can keep them open when the table is drawn again. */
+  expanded?: ReadonlySet<number>;
+  /** Called when a person opens or closes a row's breakdown. */
+  onToggle?: (movieId: number, open: boolean) => void;
+}
+
 /**
  * The top-N table: rank, movie id, title, year, genres, predicted rating, with an "I've seen it" rating for each
  * row. Titles and genres are data, so they are set as text, never parsed as HTML. With no rows it says `empty`.
+ * With `explain`, each predicted rating gets a "Why?" button (ExplainOptions).
  */
-export function RecommendationTable(rows: readonly Recommendation[], {onRate, highlight, empty = "No movie passes these filters."}: {onRate?: (movieId: number, rating: number) => void; highlight?: ReadonlySet<number>; empty?: string} = {}): HTMLElement {
+export function RecommendationTable(rows: readonly Recommendation[], {onRate, highlight, empty = "No movie passes these filters.", ...why}: {onRate?: (movieId: number, rating: number) => void; highlight?: ReadonlySet<number>; empty?: string} & ExplainOptions = {}): HTMLElement {
   if (rows.length === 0) {
     const p = document.createElement("p");
     p.className = "recommendations empty";
@@ -35,6 +46,41 @@ export function RecommendationTable(rows: readonly Recommendation[], {onRate, hi
     const extra = title.appendChild(document.createElement("span"));
     extra.className = "title-extra";
     extra.textContent = [r.year ?? "", r.genres.join(", ")].filter(Boolean).join(" · ");
+    if (why.explain) addWhy(tr, r, why as ExplainOptions & {explain: (row: Recommendation) => Node});
   }
   return table;
+}
+
+/**
+ * A "Why?" button in the row's predicted cell (aria-expanded) that adds a row below holding the breakdown, and takes it
+ * away again: a closed breakdown is not in the table, so the table's rows stay one per movie.
+ */
+function addWhy(tr: HTMLTableRowElement, r: Recommendation, {explain, expanded, onToggle}: ExplainOptions & {explain: (row: Recommendation) => Node}): void {
+  const button = tr.cells[5].appendChild(document.createElement("button"));
+  button.type = "button";
+  button.className = "why";
+  button.textContent = "Why?";
+  button.setAttribute("aria-label", `Why ${r.predicted.toFixed(2)} for ${r.title}?`);
+  let detail: HTMLTableRowElement | null = null;
+  const show = (open: boolean) => {
+    if (open && !detail) {
+      detail = document.createElement("tr");
+      detail.id = `why-${r.movieId}`;
+      detail.className = "breakdown";
+      const cell = detail.insertCell();
+      cell.colSpan = tr.cells.length;
+      cell.appendChild(explain(r));
+    }
+    if (open) tr.after(detail!);
+    else detail?.remove();
+    button.setAttribute("aria-expanded", String(open));
+    if (open) button.setAttribute("aria-controls", detail!.id);
+    else button.removeAttribute("aria-controls");
+  };
+  show(expanded?.has(r.movieId) ?? false);
+  button.addEventListener("click", () => {
+    const open = !detail?.parentNode;
+    show(open);
+    onToggle?.(r.movieId, open);
+  });
 }

@@ -1,0 +1,39 @@
+import type {TrainHyper} from "../engine/trainProtocol.js";
+import {SETTING_RANGES, TRAIN_DEFAULTS} from "../model/trainSettings.js";
+
+/** The localStorage key of the settings the Train page's inputs start from ("Apply best so far" writes it). */
+export const TRAIN_PRESET_KEY = "movielens-workbook:train-preset";
+
+const integerIn = ([lo, hi]: readonly [number, number]) => (v: unknown) => Number.isInteger(v) && (v as number) >= lo && (v as number) <= hi;
+const CHECKS: Record<keyof TrainHyper, (v: unknown) => boolean> = {
+  factors: integerIn(SETTING_RANGES.factors),
+  epochs: integerIn(SETTING_RANGES.epochs),
+  seed: integerIn(SETTING_RANGES.seed),
+  bs: (v) => Number.isSafeInteger(v) && (v as number) >= 1,
+  lrMax: (v) => typeof v === "number" && v > 0 && Number.isFinite(v),
+  wd: (v) => typeof v === "number" && v >= 0 && Number.isFinite(v)
+};
+
+/** Keeps `hyper` as the Train page's starting settings, in `storage` (the browser's localStorage unless given). */
+export function saveTrainPreset(hyper: TrainHyper, storage: Pick<Storage, "setItem"> = globalThis.localStorage): void {
+  const {factors, bs, epochs, lrMax, wd, seed} = hyper;
+  storage.setItem(TRAIN_PRESET_KEY, JSON.stringify({factors, bs, epochs, lrMax, wd, seed}));
+}
+
+/**
+ * The Train page's starting settings: the stored preset's fields that are valid (whole numbers in SETTING_RANGES for
+ * n_factors, epochs and seed; a whole batch size ≥ 1; lr_max > 0; wd ≥ 0), TRAIN_DEFAULTS for the others, and
+ * TRAIN_DEFAULTS alone when nothing readable is stored or there is no storage.
+ */
+export function readTrainPreset(storage: Pick<Storage, "getItem"> | undefined = globalThis.localStorage): TrainHyper {
+  let stored: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = JSON.parse(storage?.getItem(TRAIN_PRESET_KEY) ?? "null");
+    if (parsed && typeof parsed === "object") stored = parsed as Record<string, unknown>;
+  } catch {
+    // An unreadable preset is no preset.
+  }
+  const preset: TrainHyper = {...TRAIN_DEFAULTS};
+  for (const field of Object.keys(CHECKS) as (keyof TrainHyper)[]) if (CHECKS[field](stored[field])) preset[field] = stored[field] as number;
+  return preset;
+}

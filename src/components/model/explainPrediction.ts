@@ -1,0 +1,112 @@
+// Why this movie? One prediction of EmbeddingDotBias taken apart: pred = lo + (hi − lo)·σ(bu + bm + u·m), and its
+// factor term u·m shared out among the movies I rated.
+import {solveCholesky} from "../solveCholesky.js";
+import {foldInLambda, logitRidge} from "./foldIn.js";
+import type {FoldInRating} from "./foldIn.js";
+
+/** What a model contributes to one explanation: the movies' tables (movies × factors, row-major) and its rating range. */
+export interface ExplainModel {
+  movieFactors: Float32Array;
+  movieBias: Float32Array;
+  factors: number;
+  yRange: readonly [number, number];
+}
+
+/** One of my rated movies and its share of the factor term, in logit units. */
+export interface Contribution {
+  /** The rated movie's index in the model. */
+  movie: number;
+  /** My rating of it, in stars. */
+  rating: number;
+  /** How far my rating sits above what the fold-in's biases alone predict for it, in logit units: tⱼ = logit(share) − bm. */
+  surprise: number;
+  /** How alike it and the explained movie are, seen through my ratings: sⱼ = [mⱼ, 1]ᵀ (XᵀX + λI)⁻¹ [m, 0]. */
+  similarity: number;
+  /** Its share of the factor term: surprise × similarity; positive pushed the prediction up. */
+  amount: number;
+}
+
+/**
+ * One prediction in parts, every term in logit units except `predicted` (stars): userBias + movieBias + factorTerm =
+ * logit, and predicted = lo + (hi − lo)·σ(logit) exactly. The factor term is shared out as Σ contributions' amount +
+ * rest, also exactly (rest is defined as what the contributions leave).
+ */
+export interface PredictionParts {
+  /** The explained movie's index in the model. */
+  movie: number;
+  userBias: number;
+  movieBias: number;
+  /** u·m: my factors against the movie's. */
+  factorTerm: number;
+  /** userBias + movieBias + factorTerm, the sigmoid's input. */
+  logit: number;
+  /** lo + (hi − lo)·σ(logit), in stars. */
+  predicted: number;
+  yRange: readonly [number, number];
+  /** One per rated movie, in the order given. */
+  contributions: Contribution[];
+  /**
+   * The factor term less the contributions: zero when my factors are the fold-in's ridge start itself, otherwise what
+   * the model's own factors hold beyond it (the fold-in's refinement on the sigmoid's curve, or training's path).
+   */
+  rest: number;
+}
+
+/**
+ * Explains the prediction of movie `movie` (an index) for the user with factors `user.factors` and bias `user.bias`:
+ * its parts (my bias, the movie's bias, the factor term u·m, and the sigmoid mapping their sum to stars) and an exact
+ * additive attribution of the factor term to my rated movies.
+ *
+ * The attribution reads my factors as the fold-in's ridge start (foldIn.ts, `logitRidge`): ũ = [I 0](XᵀX + λI)⁻¹Xᵀt,
+ * rows xⱼ = [mⱼ, 1] of the movies I rated and targets tⱼ = logit(rating share) − bmⱼ, so ũ·m = Σⱼ tⱼ·sⱼ with
+ * sⱼ = xⱼᵀ(XᵀX + λI)⁻¹[m, 0]: each rated movie counts by how much more I liked it than its bias says (tⱼ) times how
+ * alike the two movies are once my other ratings are accounted for (sⱼ), a kernel-ridge weight. `rest` = u·m − ũ·m.
+ * λ is the fold-in's own (foldInLambda) unless `lambda` is given. Sums in double precision. Throws a RangeError for a
+ * movie index outside the model, as foldInUser does for a rated one.
+ */
+export function explainPrediction(
+  model: ExplainModel, user: {factors: ArrayLike<number>; bias: number}, movie: number, ratings: readonly FoldInRating[], {lambda}: {lambda?: number} = {}
+): PredictionParts {
+  const {movieFactors, movieBias, factors: k, yRange} = model;
+  const movies = movieBias.length, d = k + 1, n = ratings.length;
+  if (!(Number.isSafeInteger(k) && k >= 1 && movieFactors.length === movies * k)) throw new TypeError(`explainPrediction: movieFactors has ${movieFactors.length} values, not ${movies} movies × ${k} factors`);
+  if (user.factors.length !== k) throw new TypeError(`explainPrediction: the user has ${user.factors.length} factors, the movies ${k}`);
+  const inModel = (i: number) => Number.isInteger(i) && i >= 0 && i < movies;
+  if (!inModel(movie)) throw new RangeError(`explainPrediction: movie index ${movie} is outside 0…${movies - 1}`);
+  const rows = new Int32Array(n), r = new Float64Array(n);
+  ratings.forEach(({movie: j, rating}, i) => {
+    if (!inModel(j)) throw new RangeError(`explainPrediction: rated movie index ${j} is outside 0…${movies - 1}`);
+    rows[i] = j;
+    r[i] = rating;
+  });
+  const m = movieFactors.subarray(movie * k, movie * k + k);
+  let factorTerm = 0;
+  for (let j = 0; j < k; ++j) factorTerm += user.factors[j] * m[j];
+  const userBias = user.bias, bias = movieBias[movie];
+  const logit = userBias + bias + factorTerm;
+  const [lo, hi] = yRange;
+
+  const row = (i: number) => movieFactors.subarray(rows[i] * k, rows[i] * k + k);
+  const a = new Float64Array(d * d), rhs = new Float64Array(d), z = new Float64Array(d);
+  const target = logitRidge(row, movieBias, rows, r, k, {yRange, lambda: lambda ?? foldInLambda(movieFactors, k, n)}, a, rhs);
+  solveCholesky(a, Float64Array.from({length: d}, (_, j) => (j < k ? m[j] : 0)), d, z);
+  let explained = 0;
+  const contributions = ratings.map(({movie: j, rating}, i): Contribution => {
+    const mj = row(i);
+    let similarity = z[k];
+    for (let p = 0; p < k; ++p) similarity += mj[p] * z[p];
+    const amount = target[i] * similarity;
+    explained += amount;
+    return {movie: j, rating, surprise: target[i], similarity, amount};
+  });
+  return {movie, userBias, movieBias: bias, factorTerm, logit, predicted: lo + (hi - lo) / (1 + Math.exp(-logit)), yRange, contributions, rest: factorTerm - explained};
+}
+
+/** The rated movies that pushed a prediction up most and down most: at most `n` of each, largest first (ties by index). */
+export function strongestContributions(parts: Pick<PredictionParts, "contributions">, n = 3): {up: Contribution[]; down: Contribution[]} {
+  const by = (sign: 1 | -1) => parts.contributions
+    .filter((c) => sign * c.amount > 0)
+    .sort((a, b) => sign * (b.amount - a.amount) || a.movie - b.movie)
+    .slice(0, n);
+  return {up: by(1), down: by(-1)};
+}

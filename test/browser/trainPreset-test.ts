@@ -1,0 +1,26 @@
+import {describe, expect, it} from "vitest";
+import {TRAIN_PRESET_KEY, readTrainPreset, saveTrainPreset} from "../../src/components/browser/trainPreset.js";
+import {TRAIN_DEFAULTS} from "../../src/components/model/trainSettings.js";
+
+function memoryStorage(initial: Record<string, string> = {}) {
+  const items = new Map(Object.entries(initial));
+  return {getItem: (key: string) => items.get(key) ?? null, setItem: (key: string, value: string) => void items.set(key, value), items};
+}
+
+describe("saveTrainPreset(hyper, storage) and readTrainPreset(storage)", () => {
+  it("keeps the six settings, and reads them back as the Train page's starting values", () => {
+    const storage = memoryStorage();
+    saveTrainPreset({factors: 20, bs: 64, epochs: 5, lrMax: 3e-3, wd: 0.05, seed: 7, extra: 1} as never, storage);
+    expect(JSON.parse(storage.items.get(TRAIN_PRESET_KEY)!)).toEqual({factors: 20, bs: 64, epochs: 5, lrMax: 3e-3, wd: 0.05, seed: 7});
+    expect(readTrainPreset(storage)).toEqual({factors: 20, bs: 64, epochs: 5, lrMax: 3e-3, wd: 0.05, seed: 7});
+  });
+
+  it("falls back to TRAIN_DEFAULTS, field by field, for what is missing, invalid or unreadable", () => {
+    expect(readTrainPreset(memoryStorage())).toEqual(TRAIN_DEFAULTS);
+    expect(readTrainPreset(undefined)).toEqual(TRAIN_DEFAULTS);
+    expect(readTrainPreset(memoryStorage({[TRAIN_PRESET_KEY]: "{not json"}))).toEqual(TRAIN_DEFAULTS);
+    expect(readTrainPreset(memoryStorage({[TRAIN_PRESET_KEY]: "[1, 2]"}))).toEqual(TRAIN_DEFAULTS);
+    const partly = JSON.stringify({factors: 2.5, bs: 64, epochs: 0, lrMax: -1, wd: "0.1", seed: 9});
+    expect(readTrainPreset(memoryStorage({[TRAIN_PRESET_KEY]: partly}))).toEqual({...TRAIN_DEFAULTS, bs: 64, seed: 9});
+  });
+});

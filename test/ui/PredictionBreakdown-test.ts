@@ -1,0 +1,36 @@
+// @vitest-environment jsdom
+import {describe, expect, it} from "vitest";
+import type {PredictionParts} from "../../src/components/model/explainPrediction.js";
+import {PredictionBreakdown} from "../../src/components/ui/PredictionBreakdown.js";
+
+const c = (movie: number, rating: number, amount: number) => ({movie, rating, surprise: 0, similarity: 0, amount});
+const parts: PredictionParts = {
+  movie: 9, userBias: 0.25, movieBias: -0.5, factorTerm: 1.5, logit: 1.25, predicted: 0.5 + 5 / (1 + Math.exp(-1.25)), yRange: [0.5, 5.5],
+  contributions: [c(1, 5, 0.75), c(2, 1, -0.25), c(3, 4.5, 0.5), c(4, 4, 0.125)],
+  rest: 0.375
+};
+const titles = ["Zero", "Alien", "<b>Heat</b>", "Brazil", "Cube"];
+const titleOf = (movie: number) => titles[movie];
+
+describe("PredictionBreakdown(parts, {titleOf, n})", () => {
+  it("lists the parts, then the rated movies that pushed the prediction up and down most", () => {
+    expect(PredictionBreakdown(parts, {titleOf}).outerHTML).toMatchSnapshot();
+  });
+
+  it("carries every part's full value, so that the biases and the factor term add up to the logit", () => {
+    const view = PredictionBreakdown(parts, {titleOf});
+    const value = (name: string) => +view.querySelector<HTMLElement>(`[data-part="${name}"]`)!.dataset.value!;
+    expect(value("user-bias") + value("movie-bias") + value("factor-term")).toBe(value("logit"));
+    expect(value("predicted")).toBe(parts.predicted);
+    expect(view.querySelector('[data-part="predicted"]')!.textContent).toBe("4.39★");
+  });
+
+  it("keeps at most n of each, largest first, sets titles as text, and says when none pushed one way", () => {
+    const view = PredictionBreakdown(parts, {titleOf, n: 2});
+    expect([...view.querySelectorAll(".pushed-up li .title")].map((li) => li.textContent)).toEqual(["Alien", "Brazil"]);
+    expect([...view.querySelectorAll(".pushed-down li .title")].map((li) => li.textContent)).toEqual(["<b>Heat</b>"]);
+    expect(view.querySelector("b")).toBeNull();
+    const upOnly = PredictionBreakdown({...parts, contributions: [c(1, 5, 0.75)]}, {titleOf});
+    expect(upOnly.querySelector(".pushed-down .none")!.textContent).toBe("None of my ratings pushed it down.");
+  });
+});
