@@ -167,7 +167,10 @@ describe("Train a model (browser, through the UI)", () => {
 
   it("trains a short run on webgpu (SwiftShader) and keeps the page responsive meanwhile", async () => {
     const page = await open("./train");
-    await setHyper(page, {backend: "webgpu", epochs: 1, bs: 1024});
+    // Small batches of wide factors: the fused step is fast, and the run must last well over a second for the timer
+    // below to show the page stays responsive.
+    await setHyper(page, {backend: "webgpu", epochs: 1, bs: 64});
+    await setNumber(page, "n_factors", 1000);
     // A main-thread timer that should keep firing every 50 ms while the worker trains.
     await page.evaluate(() => {
       const w = window as unknown as {gaps: number[]; timer: number};
