@@ -10,7 +10,7 @@ const info: CheckpointInfo = {name: "first", savedAt: "2026-01-01T00:00:00.000Z"
 
 /** A store of checkpoints in a Map; `fail` makes its writes throw. */
 function fakeStore(fail?: Error) {
-  const saved = new Map<number, {info: CheckpointInfo; bytes: ArrayBuffer}>([[1, {info: {...info}, bytes: new ArrayBuffer(4)}]]);
+  const saved = new Map<number, {info: CheckpointInfo; bytes: ArrayBuffer}>([[1, {info: {...info}, bytes: Uint8Array.of(7, 7, 7, 7).buffer}]]);
   const store = {
     saveCheckpoint: async (i: CheckpointInfo, bytes: ArrayBuffer) => (fail ? Promise.reject(fail) : (saved.set(saved.size + 1, {info: i, bytes}), saved.size)),
     getCheckpoint: async (id: number) => saved.get(id) ?? null,
@@ -37,7 +37,7 @@ describe("checkpointActions(store, {say, changed, confirm})", () => {
     const {act, saved, said, changes} = actions();
     await act.saveLatest({info, bytes: new ArrayBuffer(4)}, "");
     expect(saved.get(2)!.info.name).toBe("20 factors, bs 256, 3 epochs");
-    await act.saveLatest({info, bytes: new ArrayBuffer(4)}, "mine");
+    await act.saveLatest({info, bytes: Uint8Array.of(1, 2, 3, 4).buffer}, "mine"); // another model: the same one is kept once
     expect(said).toEqual(["Saved “20 factors, bs 256, 3 epochs”.", "Saved “mine”."]);
     expect(changes()).toBe(2);
   });
@@ -51,8 +51,19 @@ describe("checkpointActions(store, {say, changed, confirm})", () => {
     await act.saveLatest({info, bytes: new Uint8Array([9, 9, 9, 9]).buffer}, "mine");
     await act.saveLatest({info, bytes: new Uint8Array([8, 8, 8, 8]).buffer}, "mine");
     expect([...saved.values()].map((c) => c.info.name)).toEqual(["first", "mine", "mine (2)", "mine (3)"]);
-    expect(said).toEqual(["Saved “mine”.", "“mine” is already saved: nothing was added.", "Saved as “mine (2)”: “mine” is another checkpoint's name.", "Saved as “mine (3)”: “mine” is another checkpoint's name."]);
+    expect(said).toEqual(["Saved “mine”.", "This model is already saved as “mine”: nothing was added.", "Saved as “mine (2)”: “mine” is another checkpoint's name.", "Saved as “mine (3)”: “mine” is another checkpoint's name."]);
     expect(changes()).toBe(3);
+  });
+
+  it("keeps a model once, whatever name it is saved or uploaded under", async () => {
+    const {act, saved, said} = actions();
+    const header: Omit<CheckpointHeader, "blobs"> = {format: CHECKPOINT_FORMAT, version: CHECKPOINT_VERSION, savedAt: info.savedAt, model: {users: 1, movies: 1, factors: 20, yRange: [0.5, 5.5]}, adamStep: 0, training: null, dataset: {fingerprint: "f", rows: 1}};
+    const bytes = encodeCheckpointBytes(header, []).slice().buffer as ArrayBuffer;
+    await act.saveLatest({info: {...info, bytes: bytes.byteLength}, bytes}, "first"); // "first" is another model's name: this one becomes "first (2)"
+    await Promise.all([act.saveLatest({info: {...info, bytes: bytes.byteLength}, bytes}, "first"), act.saveLatest({info: {...info, bytes: bytes.byteLength}, bytes}, "")]);
+    await act.upload({name: "first_2_.ckpt", arrayBuffer: async () => bytes.slice(0)});
+    expect([...saved.values()].map((c) => c.info.name)).toEqual(["first", "first (2)"]);
+    expect(said.slice(1)).toEqual(["This model is already saved as “first (2)”: nothing was added.", "This model is already saved as “first (2)”: nothing was added.", "This model is already saved as “first (2)”: nothing was added."]);
   });
 
   it("keeps one at a time: two saves at once (a double click) keep one checkpoint", async () => {
@@ -60,7 +71,7 @@ describe("checkpointActions(store, {say, changed, confirm})", () => {
     const bytes = new Uint8Array([5, 6, 7, 8]).buffer;
     await Promise.all([act.saveLatest({info, bytes}, "twice"), act.saveLatest({info, bytes}, "twice")]);
     expect([...saved.values()].map((c) => c.info.name)).toEqual(["first", "twice"]);
-    expect(said).toEqual(["Saved “twice”.", "“twice” is already saved: nothing was added."]);
+    expect(said).toEqual(["Saved “twice”.", "This model is already saved as “twice”: nothing was added."]);
   });
 
   it("upload adds a checkpoint file, and refuses a file that is not one, in words", async () => {

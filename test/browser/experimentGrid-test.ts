@@ -146,6 +146,8 @@ describe("gridSummary(state)", () => {
     const at = (status: GridState["status"], points: GridPoint[], current: number | null = null, error: string | null = null): GridState => ({status, runs: [hyper(7), hyper(8)], current, points, error});
     expect(gridSummary({status: "idle", runs: [], current: null, points: [], error: null})).toBe("No grid has run yet on this page.");
     expect(gridSummary(at("running", [p], 1))).toBe("Training run 2 of 2; 1 run finished.");
+    // Run 1 is kept, and run 2 has not started yet: the line never says a run trains that has finished.
+    expect(gridSummary(at("running", [p], 0))).toBe("Training run 1 of 2; 0 runs finished.");
     expect(gridSummary(at("done", [p, {...p, index: 1}]))).toBe("Done: 2 runs, each kept in the run history (see Compare models).");
     expect(gridSummary(at("stopped", [p]))).toBe("Stopped after 1 run of 2; the stopped run is kept too.");
     expect(gridSummary(at("error", [], null, "It broke."))).toBe("The grid ended early after 0 runs: It broke.");

@@ -79,3 +79,21 @@ describe("output that describes what is no longer chosen goes (browser)", () => 
     await expect.poll(() => page.getByText("Cosine similarity", {exact: true}).count()).toBe(0);
   });
 });
+
+describe("a checkpoint's name (browser)", () => {
+  it("a long unbroken name wraps at 390 px, and the same model saved under another name is kept once", async () => {
+    await site.newContext({viewport: {width: 390, height: 844}});
+    await trainOnPage(site);
+    const page = await site.open("./save-resume");
+    const name = page.getByLabel("Checkpoint name");
+    await name.fill("x".repeat(300));
+    expect((await name.inputValue()).length).toBe(120);
+    await page.getByRole("button", {name: "Save as a checkpoint"}).click();
+    await expect.poll(() => rows(page).count()).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await name.fill("another name");
+    await page.getByRole("button", {name: "Save as a checkpoint"}).dblclick();
+    await expect.poll(() => page.locator(".store-message").textContent()).toMatch(/^This model is already saved as “x{120}”: nothing was added\.$/);
+    expect(await rows(page).count()).toBe(1);
+  });
+});

@@ -31,8 +31,8 @@ const sameBytes = (a: ArrayBuffer, b: ArrayBuffer) => a.byteLength === b.byteLen
  * What the Save and resume page does with checkpoints in the store: keep the latest model under a name, upload a
  * `.ckpt` file, download one, delete one (after asking). Each says what it did, or why it could not, through `say`,
  * and calls `changed` when the list changed. None throws; a checkpoint id that is gone does nothing. Names stay
- * unique: the same model saved again under its name (a double click, an upload of the same file) adds nothing, and
- * another model under a taken name gets the first free `name (2)`, `name (3)`….
+ * unique, and a model is kept once: the same model saved again under any name (a double click, an upload of a
+ * downloaded checkpoint) adds nothing, and another model under a taken name gets the first free `name (2)`, `name (3)`….
  */
 export function checkpointActions(store: WorkbookStore, {say, changed, confirm = (question) => globalThis.confirm(question)}: CheckpointActionsOptions) {
   /**
@@ -44,9 +44,10 @@ export function checkpointActions(store: WorkbookStore, {say, changed, confirm =
   const keep = (...args: Parameters<typeof keepNow>) => (queue = queue.then(() => keepNow(...args), () => keepNow(...args)));
   async function keepNow(info: CheckpointInfo, bytes: ArrayBuffer, done: string, as: (name: string) => string): Promise<void> {
     const list = await store.listCheckpoints();
-    for (const other of list.filter((c) => c.name === info.name)) {
+    // The same model under any name is not kept twice; only checkpoints of its size are read to compare.
+    for (const other of list.filter((c) => c.bytes === bytes.byteLength)) {
       const record = other.id === undefined ? null : await store.getCheckpoint(other.id);
-      if (record && sameBytes(record.bytes, bytes)) return say(`“${info.name}” is already saved: nothing was added.`);
+      if (record && sameBytes(record.bytes, bytes)) return say(`This model is already saved as “${other.name}”: nothing was added.`);
     }
     const name = freeName(info.name, new Set(list.map((c) => c.name)));
     await store.saveCheckpoint({...info, name}, bytes);
