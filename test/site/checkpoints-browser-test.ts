@@ -86,7 +86,9 @@ describe("Save and resume: More epochs (browser)", () => {
 describe("Save and resume: Stop (browser)", () => {
   it("stops a resumed run, keeping the checkpoint's epochs and those done since", async () => {
     await site.newContext();
-    await trainOnce(42, 64); // small batches: the resumed run of 10 epochs lasts long enough to be stopped
+    // Small batches of wide factors: the resumed run of 10 epochs lasts long enough to be stopped (at 50 factors, a
+    // quiet machine finished all 10 before Stop reached the worker).
+    await trainOnPage(site, {seed: 42, bs: 64, factors: 1000});
     const page = await site.open("./save-resume");
     await page.getByRole("button", {name: "Save as a checkpoint"}).click();
     await expect.poll(() => rows(page).count()).toBe(1);
