@@ -14,7 +14,7 @@ import {fetchMovielens, formatProgress, releaseUrl} from "../scripts/fetchMoviel
 import type {FetchProgress} from "../scripts/fetchMovielens.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const MOVIES = "1::Toy Story (1995)::Adventure|Animation|Children|Comedy|Fantasy\n2::Jumanji (1995)::Adventure|Children|Fantasy\n";
+const MOVIES = "1::Paper Lanterns (1995)::Adventure|Animation|Children|Comedy|Fantasy\n2::Copper Canyon (1995)::Adventure|Children|Fantasy\n";
 const TAGS = "15::4973::excellent!::1215184630\n";
 // Pseudo-random ratings so the deflated entry spans several 64 KiB read chunks.
 const RATINGS = Array.from({length: 30_000}, (_, i) => `${1 + (i * 7919) % 997}::${1 + (i * 104_729) % 65_133}::${1 + (i * 31) % 5}::${838_985_046 + i * 7_777}\n`).join("");
@@ -23,7 +23,7 @@ const GOOD = zipSync({"ml-10M100K": {
   "movies.dat": strToU8(MOVIES), "ratings.dat": strToU8(RATINGS), "tags.dat": strToU8(TAGS),
   "README.html": strToU8("<p>MovieLens 10M</p>"), "allbut.pl": strToU8("#!/usr/bin/perl\n")
 }});
-const NEW = zipSync({"ml-10M100K": {"movies.dat": strToU8("3::Heat (1995)::Action\n"), "ratings.dat": strToU8("1::1::5::838985046\n")}});
+const NEW = zipSync({"ml-10M100K": {"movies.dat": strToU8("3::Heat (1995)::Action\n"), "ratings.dat": strToU8("1::1::5::900000046\n")}});
 const NO_RATINGS = zipSync({"ml-10M100K": {"movies.dat": strToU8(MOVIES), "tags.dat": strToU8(TAGS)}});
 const md5 = (data: Uint8Array) => createHash("md5").update(data).digest("hex");
 const fixture = (path: string) => new Uint8Array(readFileSync(`test/fixtures/${path}`));

@@ -36,8 +36,8 @@ describe("data loaders", () => {
   });
   it("movies.json: id, title, year, genres, number of ratings and mean rating", async () => {
     const movies = JSON.parse(String(await load("movies.json.ts", fixtureDir())));
-    expect(movies[0]).toEqual({id: 1, title: "Toy Story", year: 1995, genres: ["Adventure", "Animation", "Children", "Comedy", "Fantasy"], ratings: 1, mean: 3.5});
-    expect(movies[4]).toEqual({id: 8606, title: "Pull My Daisy", year: 1958, genres: [], ratings: 0, mean: null});
+    expect(movies[0]).toEqual({id: 1, title: "Paper Lanterns", year: 1995, genres: ["Adventure", "Animation", "Children", "Comedy", "Fantasy"], ratings: 1, mean: 3.5});
+    expect(movies[4]).toEqual({id: 8606, title: "Hold My Lantern", year: 1958, genres: [], ratings: 0, mean: null});
   });
   it("histogram.json: the count at each half star and the mean", async () => {
     const histogram = JSON.parse(String(await load("histogram.json.ts", fixtureDir())));
@@ -50,7 +50,7 @@ describe("data loaders", () => {
     expect(summary.counts).toEqual({users: 2, movies: 5, ratedMovies: 4, ratings: 4, myRatings: 2});
     expect(summary.report).toEqual({unknownMovieRatings: 3, unknownMovies: 3, duplicates: 0});
     expect(summary.sparsity).toBeCloseTo(1 - 4 / 10, 10);
-    expect(summary.lastRatings.at(-1)).toEqual({userId: 99999, movieId: 50, title: "Usual Suspects, The", rating: 4.5, timestamp: 1700000001});
+    expect(summary.lastRatings.at(-1)).toEqual({userId: 99999, movieId: 50, title: "Quiet Harbour, The", rating: 4.5, timestamp: 1700000001});
     expect(summary.dataset).toMatchObject({kind: "movielens", origin: "MOVIELENS_DIR"});
   });
   it("summary.json: reads a my_ratings.dat saved with a UTF-8 byte-order mark, as the Rate page's import does", async () => {

@@ -92,8 +92,8 @@ describe("my_ratings.dat: the build, the zip import and the Rate page's import r
 describe("ratings.dat: the build and the zip import read the same bytes the same way", () => {
   const mine = bytes("99999::32::5::1\n");
   for (const {name, ratings, expected} of [
-    {name: "a UTF-8 byte-order mark", ratings: bytes(BOM, "2::1::3.5::1133571171\r\n2::2::0.5::1133571200\r\n"), expected: null},
-    {name: "UTF-16", ratings: utf16le("2::1::3.5::1133571171\r\n"), expected: /^ratings\.dat:1: the file is UTF-16 text.*save it as UTF-8/},
+    {name: "a UTF-8 byte-order mark", ratings: bytes(BOM, "2::1::3.5::1200000171\r\n2::2::0.5::1200000200\r\n"), expected: null},
+    {name: "UTF-16", ratings: utf16le("2::1::3.5::1200000171\r\n"), expected: /^ratings\.dat:1: the file is UTF-16 text.*save it as UTF-8/},
     {name: "a user id too large", ratings: bytes("2::1::3.5::1\n12345678901::1::3::1\n"), expected: /^ratings\.dat:2: user id 12345678901 is too large/}
   ]) {
     it(name, async () => {

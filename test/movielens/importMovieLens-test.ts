@@ -139,11 +139,11 @@ describe("importMovieLens(zip, options)", () => {
     const small = await importMovieLens([{name: "ml-latest-small.zip", bytes: csv}]);
     expect(small.summary.dataset.name).toBe("MovieLens Latest Small (from your computer)");
     expect(small.summary.counts).toEqual({users: 3, movies: 7, ratedMovies: 7, ratings: 7, myRatings: 0});
-    expect(small.movies.find((m) => m.id === 149334)).toMatchObject({title: '"Great Performances" Cats', year: 1998, ratings: 1, mean: 3.5});
+    expect(small.movies.find((m) => m.id === 149334)).toMatchObject({title: '"Grand Stages" Dogs', year: 1998, ratings: 1, mean: 3.5});
     const ml100k = zipSync({"ml-100k": {"u.data": fixture("ml-100k/u.data"), "u.item": fixture("ml-100k/u.item"), "u.genre": fixture("ml-100k/u.genre"), "u.user": strToU8("")}});
     const hundred = await importMovieLens(ml100k, {myRatings: strToU8("99999::1359::4.5::1700000000\n")});
     expect(hundred.summary.dataset.name).toBe("MovieLens-format data, 9 movies, 6 ratings (from your computer)");
-    expect(hundred.movies.find((m) => m.id === 1359)).toMatchObject({title: "Misérables, Les", year: 1995, genres: ["Drama"], ratings: 1, mean: 4.5});
+    expect(hundred.movies.find((m) => m.id === 1359)).toMatchObject({title: "Célibataires, Les", year: 1995, genres: ["Drama"], ratings: 1, mean: 4.5});
     expect(hundred.summary.myRatings).toEqual([{movieId: 1359, rating: 4.5, timestamp: 1700000000}]);
   });
 
@@ -158,7 +158,7 @@ describe("importMovieLens(zip, options)", () => {
   it("says which release a zip looks like when it lacks a file, and passes on a CSV reader's file:line error", async () => {
     const ml25m = zipSync({"ml-25m": {"movies.csv": strToU8(""), "genome-scores.csv": strToU8("")}});
     expect((await failure(importMovieLens(ml25m)))?.message).toBe(`The zip looks like MovieLens 25M (ml-25m), with comma-separated ratings.csv and movies.csv, but lacks ratings.csv; it has: ml-25m/movies.csv, ml-25m/genome-scores.csv. ${DROP}`);
-    const ml100k = zipSync({"ml-100k": {"u.data": strToU8("196\t242\t3\t881250949\n"), "u.user": strToU8("")}});
+    const ml100k = zipSync({"ml-100k": {"u.data": strToU8("196\t242\t3\t887000949\n"), "u.user": strToU8("")}});
     expect((await failure(importMovieLens(ml100k)))?.message).toMatch(/^The zip looks like MovieLens 100K \(ml-100k\), with tab-separated u\.data and \|-separated u\.item, but lacks u\.item;/);
     const bad = zipSync({"movies.csv": fixture("ml-latest-small/movies.csv"), "ratings.csv": strToU8("userId,movieId,rating,timestamp\n1,1,4.0,1\n1,3,4.25,2\n")});
     expect((await failure(importMovieLens(bad)))?.message).toBe("ratings.csv:3: rating 4.25 is not a multiple of 0.5\n  > 1,3,4.25,2");

@@ -9,11 +9,11 @@ describe("parseMovies(bytes, file)", () => {
   it("parses the real format, with CRLF endings, the year split out and genres as a list", () => {
     const movies = parseMovies(readFileSync("test/fixtures/movies.dat"));
     expect(movies).toEqual([
-      {id: 1, title: "Toy Story", year: 1995, genres: ["Adventure", "Animation", "Children", "Comedy", "Fantasy"]},
-      {id: 2, title: "Jumanji", year: 1995, genres: ["Adventure", "Children", "Fantasy"]},
-      {id: 32, title: "Twelve Monkeys (a.k.a. 12 Monkeys)", year: 1995, genres: ["Sci-Fi", "Thriller"]},
-      {id: 50, title: "Usual Suspects, The", year: 1995, genres: ["Crime", "Mystery", "Thriller"]},
-      {id: 8606, title: "Pull My Daisy", year: 1958, genres: []}
+      {id: 1, title: "Paper Lanterns", year: 1995, genres: ["Adventure", "Animation", "Children", "Comedy", "Fantasy"]},
+      {id: 2, title: "Copper Canyon", year: 1995, genres: ["Adventure", "Children", "Fantasy"]},
+      {id: 32, title: "Seven Clocks (a.k.a. 7 Clocks)", year: 1995, genres: ["Sci-Fi", "Thriller"]},
+      {id: 50, title: "Quiet Harbour, The", year: 1995, genres: ["Crime", "Mystery", "Thriller"]},
+      {id: 8606, title: "Hold My Lantern", year: 1958, genres: []}
     ]);
   });
   it("extracts the year with the original's pattern, the first (dddd) in the title", () => {

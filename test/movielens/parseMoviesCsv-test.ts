@@ -8,17 +8,17 @@ const HEADER = "movieId,title,genres\n";
 describe("parseMoviesCsv(bytes, file)", () => {
   it("parses movies.csv: quoted titles, no year, a year range, (no genres listed), UTF-8", () => {
     expect(parseMoviesCsv(readFileSync("test/fixtures/ml-latest-small/movies.csv"))).toEqual([
-      {id: 1, title: "Toy Story", year: 1995, genres: ["Adventure", "Animation", "Children", "Comedy", "Fantasy"]},
-      {id: 3, title: "Grumpier Old Men", year: 1995, genres: ["Comedy", "Romance"]},
-      {id: 11, title: "American President, The", year: 1995, genres: ["Comedy", "Drama", "Romance"]},
-      {id: 26587, title: "Decalogue, The (Dekalog)", year: 1989, genres: ["Crime", "Drama", "Romance"]},
-      {id: 40697, title: "Babylon 5", year: null, genres: ["Sci-Fi"]},
-      {id: 149334, title: '"Great Performances" Cats', year: 1998, genres: ["Musical"]},
-      {id: 171749, title: "Death Note: Desu nôto (2006–2007)", year: 2006, genres: []}
+      {id: 1, title: "Paper Lanterns", year: 1995, genres: ["Adventure", "Animation", "Children", "Comedy", "Fantasy"]},
+      {id: 3, title: "Grumpy Old Keepers", year: 1995, genres: ["Comedy", "Romance"]},
+      {id: 11, title: "Long Parliament, The", year: 1995, genres: ["Comedy", "Drama", "Romance"]},
+      {id: 26587, title: "Tenfold, The (Dziesiec)", year: 1989, genres: ["Crime", "Drama", "Romance"]},
+      {id: 40697, title: "Station 9", year: null, genres: ["Sci-Fi"]},
+      {id: 149334, title: '"Grand Stages" Dogs', year: 1998, genres: ["Musical"]},
+      {id: 171749, title: "Night Ledger: Yoru nôto (2006–2007)", year: 2006, genres: []}
     ]);
   });
   it("reads CRLF endings and a byte-order mark", () => {
-    expect(parseMoviesCsv(bytes('\ufeffmovieId,title,genres\r\n2,"Jumanji (1995)",Adventure\r\n'))).toEqual([{id: 2, title: "Jumanji", year: 1995, genres: ["Adventure"]}]);
+    expect(parseMoviesCsv(bytes('\ufeffmovieId,title,genres\r\n2,"Copper Canyon (1995)",Adventure\r\n'))).toEqual([{id: 2, title: "Copper Canyon", year: 1995, genres: ["Adventure"]}]);
   });
   it("refuses a wrong header (checkCsvHeader) or no movies after it, at line 1", () => {
     expect(() => parseMoviesCsv(bytes("movieId,title\n"))).toThrowError('movies.csv:1: expected the header "movieId,title,genres", found another first line\n  > movieId,title');
@@ -27,7 +27,7 @@ describe("parseMoviesCsv(bytes, file)", () => {
   // Each malformed line, after a good one, and the reason given for it.
   const malformed: Record<string, string> = {
     "5,Father of the Bride Part II (1995)": "expected 3 fields separated by commas (movieId,title,genres), found 2",
-    "5,American President, The (1995),Comedy": "expected 3 fields separated by commas (movieId,title,genres), found 4",
+    "5,Long Parliament, The (1995),Comedy": "expected 3 fields separated by commas (movieId,title,genres), found 4",
     '5,"Heat (1995),Action': "field 2 opens a quote that is not closed on this line",
     '5,Say "Hi" (1990),Drama': "field 2 has a quote but does not start with one",
     "x,Heat (1995),Action": 'movie id is not a number: "x"',
@@ -36,7 +36,7 @@ describe("parseMoviesCsv(bytes, file)", () => {
   };
   for (const [line, reason] of Object.entries(malformed)) {
     it(`rejects ${JSON.stringify(line)} with file:line, reason and text`, () => {
-      const text = `${HEADER}1,Toy Story (1995),Comedy\n${line}\n`;
+      const text = `${HEADER}1,Paper Lanterns (1995),Comedy\n${line}\n`;
       expect(() => parseMoviesCsv(bytes(text), "ml-25m/movies.csv")).toThrowError(`ml-25m/movies.csv:3: ${reason}`);
       expect(() => parseMoviesCsv(bytes(text), "ml-25m/movies.csv")).toThrowError(`\n  > ${line}`);
     });

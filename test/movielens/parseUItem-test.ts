@@ -9,10 +9,10 @@ describe("parseUItem(bytes, file, genres)", () => {
   it("parses ML-100K's u.item: Latin-1 titles, years, genre flags, and movie 267 with no title year or dates", () => {
     const movies = parseUItem(readFileSync("test/fixtures/ml-100k/u.item"));
     expect(movies.map((m) => m.id)).toEqual([1, 51, 242, 267, 302, 346, 377, 1300, 1359]);
-    expect(movies[0]).toEqual({id: 1, title: "Toy Story", year: 1995, genres: ["Animation", "Children's", "Comedy"]});
+    expect(movies[0]).toEqual({id: 1, title: "Paper Lanterns", year: 1995, genres: ["Animation", "Children's", "Comedy"]});
     expect(movies[3]).toEqual({id: 267, title: "unknown", year: null, genres: ["unknown"]});
     expect(movies[4].genres).toEqual(["Crime", "Film-Noir", "Mystery", "Thriller"]);
-    expect(movies[8]).toEqual({id: 1359, title: "Misérables, Les", year: 1995, genres: ["Drama"]});
+    expect(movies[8]).toEqual({id: 1359, title: "Célibataires, Les", year: 1995, genres: ["Drama"]});
   });
   it("takes the year from the release date when the title has none", () => {
     expect(parseUItem(latin1(`7|Twelve Monkeys|01-Jan-1995||http://x|${flags("Drama", "Sci-Fi")}\n`))).toEqual([{id: 7, title: "Twelve Monkeys", year: 1995, genres: ["Drama", "Sci-Fi"]}]);
@@ -30,7 +30,7 @@ describe("parseUItem(bytes, file, genres)", () => {
     [`5||01-Jan-1995||http://x|${flags("Crime")}`, "empty title"]
   ]) {
     it(`rejects ${JSON.stringify(line.slice(0, 40))}… with file:line, reason and text`, () => {
-      const text = `1|Toy Story (1995)|01-Jan-1995||http://x|${flags("Comedy")}\n${line}\n`;
+      const text = `1|Paper Lanterns (1995)|01-Jan-1995||http://x|${flags("Comedy")}\n${line}\n`;
       expect(() => parseUItem(latin1(text), "ml-100k/u.item")).toThrowError(`ml-100k/u.item:2: ${reason}`);
       expect(() => parseUItem(latin1(text), "ml-100k/u.item")).toThrowError(`\n  > ${line}`);
     });
