@@ -1,5 +1,5 @@
 import {afterEach, beforeEach, describe, expect, it, vi} from "vitest";
-import {createTrainingSession} from "../../src/components/browser/trainingSession.js";
+import {createTrainingSession, runInProgress} from "../../src/components/browser/trainingSession.js";
 import type {TrainOptions, TrainingState} from "../../src/components/browser/trainingSession.js";
 import type {TrainEvent} from "../../src/components/engine/trainProtocol.js";
 
@@ -162,5 +162,11 @@ describe("createTrainingSession(workerUrl)", () => {
     FakeWorker.last.say({type: "status", text: "c"});
     expect(states).toEqual(["", "a", "late b"]);
     expect(FakeWorker.last.terminated).toBe(true);
+  });
+});
+
+describe("runInProgress(status)", () => {
+  it("is true while a run starts or trains, false once it ended or before any", () => {
+    expect((["idle", "loading", "training", "done", "stopped", "error"] as const).map(runInProgress)).toEqual([false, true, true, false, false, false]);
   });
 });

@@ -1,4 +1,5 @@
 import {recordRun} from "./recordRun.js";
+import {runInProgress} from "./trainingSession.js";
 import type {TrainingSession, TrainingState, TrainOptions} from "./trainingSession.js";
 import type {CheckpointInfo, WorkbookStore} from "./workbookStore.js";
 
@@ -27,7 +28,7 @@ export interface RecordedRun {
  */
 export async function trainAndRecord(session: TrainingSession, store: WorkbookStore | (() => Promise<WorkbookStore>), options: TrainAndRecordOptions): Promise<RecordedRun | null> {
   const {name, resumedFrom, ...train} = options;
-  if (session.state.status === "loading" || session.state.status === "training") return null;
+  if (runInProgress(session.state.status)) return null;
   const final = await session.train(train);
   if (final.status === "error") return null;
   let opened: WorkbookStore | null = null;

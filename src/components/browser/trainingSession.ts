@@ -41,6 +41,11 @@ const IDLE: TrainingState = {status: "idle", text: "", notes: [], backend: null,
  * Drives the training worker and folds its events into a state that a page renders; `subscribe` fits
  * Framework's `Generators.observe`. One run at a time; `stop` ends it early and still yields its model.
  */
+/** Whether a run is in progress: starting (loading its data, choosing its backend) or training. */
+export function runInProgress(status: TrainingState["status"]): boolean {
+  return status === "loading" || status === "training";
+}
+
 export function createTrainingSession(workerUrl: string | URL) {
   const worker = new Worker(workerUrl, {type: "module"});
   let state: TrainingState = {...IDLE};
@@ -95,7 +100,7 @@ export function createTrainingSession(workerUrl: string | URL) {
     },
     /** Starts a run; resolves with the final state when it ends (done, stopped or error). */
     train(options: TrainOptions): Promise<TrainingState> {
-      if (state.status === "loading" || state.status === "training") return Promise.reject(new Error("A run is already in progress."));
+      if (runInProgress(state.status)) return Promise.reject(new Error("A run is already in progress."));
       // The worker keeps a backend asked for by name between runs and says nothing more about it, so neither does this
       // state; "auto" measures again and says so, and measurements of an earlier run would mislead.
       emit({...IDLE, status: "loading", text: "Starting…", rows: options.priorRows ?? [], hyper: options.hyper, backend: state.backend, skipped: state.skipped});
