@@ -2,6 +2,7 @@
 // factor term u·m shared out among the movies I rated.
 import {solveCholesky} from "../solveCholesky.js";
 import {foldInLambda, logitRidge} from "./foldIn.js";
+import {sigmoidRange} from "./predictRatings.js";
 import type {FoldInRating} from "./foldIn.js";
 
 /** What a model contributes to one explanation: the movies' tables (movies × factors, row-major) and its rating range. */
@@ -99,7 +100,7 @@ export function explainPrediction(
     explained += amount;
     return {movie: j, rating, surprise: target[i], similarity, amount};
   });
-  return {movie, userBias, movieBias: bias, factorTerm, logit, predicted: lo + (hi - lo) / (1 + Math.exp(-logit)), yRange, contributions, rest: factorTerm - explained};
+  return {movie, userBias, movieBias: bias, factorTerm, logit, predicted: sigmoidRange(logit, lo, hi), yRange, contributions, rest: factorTerm - explained};
 }
 
 /** The rated movies that pushed a prediction up most and down most: at most `n` of each, largest first (ties by index). */

@@ -8,6 +8,11 @@ function factorCount(table: Float32Array, rows: number, name: string): number {
   return factors;
 }
 
+/** fastai's sigmoid_range: a logit mapped into (lo, hi) stars, as EmbeddingDotBias's last step. */
+export function sigmoidRange(x: number, lo: number, hi: number): number {
+  return lo + (hi - lo) / (1 + Math.exp(-x));
+}
+
 /**
  * Predicts a rating of every movie for the user with this factor vector and bias: sigmoid(u·m + bu + bm) scaled to
  * yRange, as EmbeddingDotBias does; `movieFactors` is movies × factors, row-major. Returns one rating per movie, in
@@ -18,13 +23,13 @@ export function predictFor(
 ): Float32Array {
   const movies = movieBias.length, k = factorCount(movieFactors, movies, "movieFactors");
   if (user.length !== k) throw new TypeError(`predictFor: the user vector has ${user.length} factors, the movies ${k}`);
-  const [lo, hi] = yRange, span = hi - lo;
+  const [lo, hi] = yRange;
   const u = Float64Array.from(user);
   const out = new Float32Array(movies);
   for (let m = 0, at = 0; m < movies; ++m) {
     let x = userBias + movieBias[m];
     for (let j = 0; j < k; ++j) x += u[j] * movieFactors[at++];
-    out[m] = span / (1 + Math.exp(-x)) + lo;
+    out[m] = sigmoidRange(x, lo, hi);
   }
   return out;
 }
@@ -35,4 +40,12 @@ export function predictAll(weights: Pick<ModelWeights, "userFactors" | "movieFac
   const users = userBias.length, k = factorCount(userFactors, users, "userFactors");
   if (!(Number.isInteger(userIndex) && userIndex >= 0 && userIndex < users)) throw new RangeError(`predictAll: user index ${userIndex} is outside 0…${users - 1}`);
   return predictFor(movieFactors, movieBias, userFactors.subarray(userIndex * k, userIndex * k + k), userBias[userIndex], options);
+}
+
+/** The predicted rating of one (user index, movie index) pair, from the weights' own rows (stars, in yRange). */
+export function predictPair(weights: Pick<ModelWeights, "userFactors" | "movieFactors" | "userBias" | "movieBias" | "yRange">, user: number, movie: number): number {
+  const k = weights.movieFactors.length / weights.movieBias.length;
+  let x = weights.userBias[user] + weights.movieBias[movie];
+  for (let j = 0; j < k; ++j) x += weights.userFactors[user * k + j] * weights.movieFactors[movie * k + j];
+  return sigmoidRange(x, ...weights.yRange);
 }

@@ -1,7 +1,7 @@
 import type {Split} from "../split.js";
 import {dampedMeanScores, fitBiasOnly, popularityScores} from "./baselines.js";
 import type {ModelWeights} from "./modelWeights.js";
-import {predictAll} from "./predictRatings.js";
+import {predictAll, predictPair} from "./predictRatings.js";
 import {rankingReport} from "./rankingMetrics.js";
 import type {RunRanking} from "./rankingMetrics.js";
 import {rankingTask} from "./rankingTask.js";
@@ -18,14 +18,8 @@ export function runRanking(
   {kind, k = 10, ...options}: RankingTaskOptions & {kind: RunRanking["split"]; k?: number}
 ): RunRanking {
   const users = weights.userBias.length, movies = weights.movieBias.length;
-  const [lo, hi] = weights.yRange, factors = weights.movieFactors.length / movies;
   let se = 0;
-  for (const r of split.valid) {
-    const u = rows.user[r], m = rows.movie[r];
-    let x = weights.userBias[u] + weights.movieBias[m];
-    for (let j = 0; j < factors; ++j) x += weights.userFactors[u * factors + j] * weights.movieFactors[m * factors + j];
-    se += ((hi - lo) / (1 + Math.exp(-x)) + lo - rows.rating2[r] / 2) ** 2;
-  }
+  for (const r of split.valid) se += (predictPair(weights, rows.user[r], rows.movie[r]) - rows.rating2[r] / 2) ** 2;
   const mse = split.valid.length ? se / split.valid.length : NaN;
   const task = rankingTask(rows, split, users, movies, options);
   const popular = popularityScores(rows, split.train, movies);
