@@ -6,7 +6,7 @@ import {TRAIN_DEFAULTS} from "../../src/components/model/trainSettings.js";
 describe("benchSets(values)", () => {
   it("names the 1M default set and the 100k set by default, in that order", () => {
     expect(benchSets({})).toEqual([{label: "1m", shape: SITE_SYNTH}, {label: "100k", shape: BENCH_SETS["100k"]}]);
-    expect(BENCH_SETS["100k"]).toEqual({seed: 42, users: 1000, movies: 600, ratings: 100_000, noise: SITE_SYNTH.noise});
+    expect(BENCH_SETS["100k"]).toEqual({seed: 42, users: 1000, movies: 600, ratings: 100_000, noise: SITE_SYNTH.noise, taste: SITE_SYNTH.taste});
   });
 
   it("reads --sets, ML-10M's shape included", () => {

@@ -23,7 +23,7 @@ describe("engineTable(rows)", () => {
 });
 
 describe("tableLegend(sets, options)", () => {
-  const sets = [{label: "1m", shape: {seed: 42, users: 6040, movies: 3700, ratings: 1_000_000, noise: 0.75}}];
+  const sets = [{label: "1m", shape: {seed: 42, users: 6040, movies: 3700, ratings: 1_000_000, noise: 0.75, taste: "clear" as const}}];
   const options = {factors: 20, epochs: 1, lrMax: 0.01, wd: 0.1, bs: 256, maxSteps: 400};
   const row = (estimated: boolean) => ({set: "1m", engine: "webgpu ops", noiseFloorMse: 0.5, timing: timing({estimated})});
 

@@ -171,9 +171,9 @@ describe("synthesize(options)", () => {
   });
   it("lists its options in a fixed order, so SYNTHETIC.json can be compared as text", () => {
     const {meta} = synthesize({noise: 0.5, ratings: 2000, movies: 50, users: 100, seed: 1});
-    expect(Object.keys(meta.options)).toEqual(["seed", "users", "movies", "ratings", "noise"]);
+    expect(Object.keys(meta.options)).toEqual(["seed", "users", "movies", "ratings", "noise", "taste"]);
     expect(Object.keys(SITE_SYNTH)).toEqual(Object.keys(meta.options));
-    expect(ML10M_SHAPE).toEqual({seed: 42, users: 69878, movies: 10677, ratings: 10000054, noise: 0.75});
+    expect(ML10M_SHAPE).toEqual({seed: 42, users: 69878, movies: 10677, ratings: 10000054, noise: 0.75, taste: "clear"});
     expect(SITE_SYNTH.ratings).toBe(1_000_000);
   });
   it("throws a TypeError for fewer than 20 ratings per user, and for other impossible shapes", () => {

@@ -40,11 +40,21 @@ export function allocateActivity(users: number, total: number, movies: number, m
   return start;
 }
 
+/** A user's appeal for a movie, added to the log of its pick weight, and an upper bound of it over every movie. */
+export interface Appeal {
+  score(user: number, movie: number): number;
+  max(user: number): number;
+}
+
 /**
- * Picks the movies each user rates, weighted by popularity and without repeats, sorted by index within each user;
- * then gives every movie nobody picked one rating, taken from a movie with several, so the catalog is all rated.
+ * Picks the movies each user rates, weighted by popularity · exp(appeal) (default: popularity alone) and without
+ * repeats, sorted by index within each user; then gives every movie nobody picked one rating, taken from a movie with
+ * several, so the catalog is all rated.
  */
-export function sampleMovies(start: Int32Array, popularity: Float64Array, random: Random): Int32Array {
+export function sampleMovies(
+  start: Int32Array, popularity: Float64Array, random: Random,
+  appeal?: Appeal
+): Int32Array {
   const users = start.length - 1;
   const total = start[users];
   const movies = popularity.length;
@@ -57,15 +67,17 @@ export function sampleMovies(start: Int32Array, popularity: Float64Array, random
     const a = start[u], b = start[u + 1];
     if ((b - a) * 4 <= movies) {
       // Light users: draw and reject repeats; at most a quarter of the catalog is taken, so rejections stay rare.
+      const top = appeal ? appeal.max(u) : 0;
       for (let row = a; row < b; ) {
         const m = draw();
         if (taken[m] === u + 1) continue;
+        if (appeal && random() >= Math.exp(appeal.score(u, m) - top)) continue;
         taken[m] = u + 1;
         movie[row++] = m;
       }
     } else {
       // Heavy users: the n smallest Exp(1) / weight are a weighted sample without replacement (Efraimidis–Spirakis).
-      for (let m = 0; m < movies; ++m) keys[m] = random.exponential() / popularity[m];
+      for (let m = 0; m < movies; ++m) keys[m] = random.exponential() / (popularity[m] * (appeal ? Math.exp(appeal.score(u, m)) : 1));
       sorted.set(keys);
       sorted.sort();
       const cut = sorted[b - a - 1];
