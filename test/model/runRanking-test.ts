@@ -1,5 +1,8 @@
 import {describe, expect, it} from "vitest";
 import {predictAll} from "../../src/components/model/predictRatings.js";
+import {POPULARITY_WEIGHTS, RANKING_BLEND} from "../../src/components/model/popularityBlend.js";
+import {rankingReport} from "../../src/components/model/rankingMetrics.js";
+import {rankingTask} from "../../src/components/model/rankingTask.js";
 import {runRanking} from "../../src/components/model/runRanking.js";
 
 // Two factors; user 0 likes movie 2 most; every rating is relevant at 4 stars when rating2 ≥ 8.
@@ -30,5 +33,16 @@ describe("runRanking(weights, rows, split, {kind, k})", () => {
     }
     // User 0 has not rated movies 2 and 3 in training; the model puts its favourite, movie 2 (held out, 5 stars), first.
     expect(run.model.ndcg).toBeGreaterThan(0);
+  });
+
+  it("ranks the model with popularity blended in at every stop of the knob, and at RANKING_BLEND", () => {
+    expect(run.curve.map((c) => c.weight)).toEqual([...POPULARITY_WEIGHTS]);
+    expect(run.curve.find((c) => c.weight === 0)!.report).toEqual(run.model);
+    expect(run.blendWeight).toBe(RANKING_BLEND);
+    // The blended report is rankingReport of predicted + w·log2(1 + training ratings), computed the long way.
+    const task = rankingTask(rows, split, 3, 4);
+    const counts = Float64Array.of(2, 2, 1, 0); // training ratings of movies 0…3
+    const expected = rankingReport(task, (u) => Array.from(predictAll(weights, u, weights), (p, m) => p + RANKING_BLEND * Math.log2(1 + counts[m])), {k: 2});
+    expect(run.blended).toEqual(expected);
   });
 });

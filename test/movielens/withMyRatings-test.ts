@@ -45,6 +45,13 @@ describe("withMyRatings(table, mine)", () => {
     expect(skipped).toBe(0);
   });
 
+  it("keeps the table's latest flags, and marks my latest 20% by timestamp", () => {
+    const flagged = {...table(), latest: Uint8Array.of(1, 0, 0)};
+    const mine = [10, 20, 30, 10, 20].map((movieId, i) => ({movieId, rating: 4, timestamp: [50, 10, 40, 20, 30][i]}));
+    const {table: t} = withMyRatings(flagged, mine);
+    expect(Array.from(t.latest!)).toEqual([1, 0, 1, 0, 0, 0, 0]); // user 7's two rows, then mine: the one at time 50
+    expect(withMyRatings(table(), mine).table.latest).toBeUndefined();
+  });
   it("skips and counts ratings of movies the table does not know", () => {
     const {table: merged, skipped} = withMyRatings(table(), [{movieId: 40, rating: 3, timestamp: 1}, {movieId: 20, rating: 5, timestamp: 2}, {movieId: 50, rating: 1, timestamp: 3}]);
     expect(rows(merged)).toEqual([[7, 10, 4], [7, 30, 5], [MY_USER_ID, 20, 5]]);

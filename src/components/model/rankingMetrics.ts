@@ -28,7 +28,13 @@ export interface RunRanking {
   split: "random" | "time";
   mse: number;
   rmse: number;
+  /** The model ranking by predicted rating alone (the popularity knob at 0). */
   model: RankingReport;
+  /** The model with popularity blended in at `blendWeight` (popularityBlend.ts's RANKING_BLEND). */
+  blended: RankingReport;
+  blendWeight: number;
+  /** The model at each of the popularity knob's stops (POPULARITY_WEIGHTS), for live readouts as the knob moves. */
+  curve: {weight: number; report: RankingReport}[];
   baselines: {popular: RankingReport; dampedMean: RankingReport; biasOnly: RankingReport};
 }
 
@@ -97,32 +103,49 @@ export interface RankingTask {
  * log2(1 + training ratings) of the listed items. Throws a TypeError when a score array has the wrong length.
  */
 export function rankingReport(task: RankingTask, score: (user: number) => ArrayLike<number>, {k = 10}: {k?: number} = {}): RankingReport {
+  return rankingReports(task, score, [(scores) => scores], {k})[0];
+}
+
+/**
+ * rankingReport for several rankings derived from one score per user (for example the popularity blend at each of
+ * its weights): `variants[j](scores, user)` gives the j-th ranking's scores. Each user's scores are computed once, so
+ * a curve costs little more than one report. Returns one report per variant, in order.
+ */
+export function rankingReports(
+  task: RankingTask, score: (user: number) => ArrayLike<number>, variants: ((scores: ArrayLike<number>, user: number) => ArrayLike<number>)[],
+  {k = 10}: {k?: number} = {}
+): RankingReport[] {
   const items = task.trainCounts.length;
-  const listed = new Uint8Array(items);
-  let precision = 0, recall = 0, ndcg = 0, map = 0, popularity = 0, shown = 0;
+  const sums = variants.map(() => ({listed: new Uint8Array(items), precision: 0, recall: 0, ndcg: 0, map: 0, popularity: 0, shown: 0}));
   task.users.forEach((user, i) => {
-    const scores = score(user);
-    if (scores.length !== items) throw new TypeError(`rankingReport: ${scores.length} scores for ${items} items`);
+    const base = score(user);
     const seen = task.seen[i];
-    const top = topK(scores, k, (m) => seen.has(m));
-    const metrics = listMetrics(top, task.relevant[i], k);
-    precision += metrics.precision;
-    recall += metrics.recall;
-    ndcg += metrics.ndcg;
-    map += metrics.ap;
-    for (const m of top) {
-      listed[m] = 1;
-      popularity += Math.log2(1 + task.trainCounts[m]);
-      ++shown;
-    }
+    variants.forEach((variant, j) => {
+      const scores = variant(base, user);
+      if (scores.length !== items) throw new TypeError(`rankingReport: ${scores.length} scores for ${items} items`);
+      const top = topK(scores, k, (m) => seen.has(m));
+      const metrics = listMetrics(top, task.relevant[i], k);
+      const sum = sums[j];
+      sum.precision += metrics.precision;
+      sum.recall += metrics.recall;
+      sum.ndcg += metrics.ndcg;
+      sum.map += metrics.ap;
+      for (const m of top) {
+        sum.listed[m] = 1;
+        sum.popularity += Math.log2(1 + task.trainCounts[m]);
+        ++sum.shown;
+      }
+    });
   });
   const n = task.users.length || 1;
-  let covered = 0;
-  for (const x of listed) covered += x;
-  return {
-    k, threshold: task.threshold, users: task.users.length,
-    precision: precision / n, recall: recall / n, ndcg: ndcg / n, map: map / n,
-    coverage: items ? covered / items : 0,
-    novelty: shown ? popularity / shown : 0
-  };
+  return sums.map((sum) => {
+    let covered = 0;
+    for (const x of sum.listed) covered += x;
+    return {
+      k, threshold: task.threshold, users: task.users.length,
+      precision: sum.precision / n, recall: sum.recall / n, ndcg: sum.ndcg / n, map: sum.map / n,
+      coverage: items ? covered / items : 0,
+      novelty: sum.shown ? sum.popularity / sum.shown : 0
+    };
+  });
 }

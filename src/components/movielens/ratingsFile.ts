@@ -1,8 +1,11 @@
+import {splitByTime} from "../model/timeSplit.js";
+
 /**
  * The compact columnar ratings file that the build writes and the browser reads: an 8-byte magic, a little-endian
  * u32 header length, a JSON header, then each column 8-byte aligned, so the browser views them without copying.
  * Rows are grouped by user and the user column is stored as offsets (CSR), which keeps ML-10M's file at 30 MB
- * instead of 70 MB; decoding expands it back.
+ * instead of 70 MB; decoding expands it back. An optional `latest` column (a bitset, one bit per row) marks each user's
+ * latest 20% of ratings by timestamp, for the time-aware split (model/timeSplit.ts), since the rows carry no timestamps.
  */
 export const RATINGS_FILE_MAGIC = "MLCOLS01";
 
@@ -13,9 +16,11 @@ export interface RatingsTable {
   rating2: Uint8Array;
   userIds: Int32Array;
   movieIds: Int32Array;
+  /** Per row, 1 when it is among its user's latest 20% by timestamp (splitByTime's validation rows); absent when unknown. */
+  latest?: Uint8Array;
 }
 
-type Column = "userStart" | "movie" | "rating2" | "userIds" | "movieIds";
+type Column = "userStart" | "movie" | "rating2" | "userIds" | "movieIds" | "latest";
 type ColumnType = "u8" | "u16" | "u32" | "i32";
 interface ColumnEntry {
   type: ColumnType;
@@ -33,7 +38,7 @@ export interface RatingsFileHeader {
   meta: Record<string, unknown>;
 }
 
-const COLUMNS: Column[] = ["userStart", "movie", "rating2", "userIds", "movieIds"];
+const COLUMNS: Column[] = ["userStart", "movie", "rating2", "userIds", "movieIds", "latest"];
 const ARRAYS = {u8: Uint8Array, u16: Uint16Array, u32: Uint32Array, i32: Int32Array} as const;
 
 function typeOf(a: Uint8Array | Uint16Array | Uint32Array | Int32Array): ColumnType {
@@ -56,18 +61,29 @@ export function groupByUser(user: Uint32Array, users: number): {order: Uint32Arr
   return {order, userStart};
 }
 
-/** Encodes a ratings table into one buffer, grouped by user; movie indexes are narrowed to 16 bits when they fit. */
-export function encodeRatingsFile(table: RatingsTable, meta: Record<string, unknown> = {}): Uint8Array {
+/**
+ * Encodes a ratings table into one buffer, grouped by user; movie indexes are narrowed to 16 bits when they fit. With
+ * `timestamp` (seconds, per row), or a `latest` column, it also writes `latest` as a bitset.
+ */
+export function encodeRatingsFile(table: RatingsTable & {timestamp?: ArrayLike<number>}, meta: Record<string, unknown> = {}): Uint8Array {
   const {order, userStart} = groupByUser(table.user, table.userIds.length);
   const Movie = table.movieIds.length <= 0x10000 ? Uint16Array : Uint32Array;
   const movie = new Movie(order.length);
   const rating2 = new Uint8Array(order.length);
   for (let i = 0; i < order.length; ++i) (movie[i] = table.movie[order[i]]), (rating2[i] = table.rating2[order[i]]);
-  const data = {userStart, movie, rating2, userIds: table.userIds, movieIds: table.movieIds};
+  let flags = table.latest;
+  if (!flags && table.timestamp) {
+    flags = new Uint8Array(order.length);
+    for (const r of splitByTime(table.user, table.timestamp, table.userIds.length).valid) flags[r] = 1;
+  }
+  const latest = flags ? new Uint8Array(Math.ceil(order.length / 8)) : null;
+  if (flags && latest) for (let i = 0; i < order.length; ++i) if (flags[order[i]]) latest[i >> 3] |= 1 << (i & 7);
+  const data = {userStart, movie, rating2, userIds: table.userIds, movieIds: table.movieIds, ...(latest ? {latest} : {})};
   const columns = {} as Record<Column, ColumnEntry>;
   let offset = 0;
   for (const name of COLUMNS) {
-    const a = data[name];
+    const a = data[name as keyof typeof data];
+    if (!a) continue;
     columns[name] = {type: typeOf(a), offset, length: a.length};
     offset = align(offset + a.byteLength);
   }
@@ -79,7 +95,8 @@ export function encodeRatingsFile(table: RatingsTable, meta: Record<string, unkn
   new DataView(out.buffer).setUint32(8, json.length, true);
   out.set(json, 12);
   for (const name of COLUMNS) {
-    const a = data[name];
+    const a = data[name as keyof typeof data];
+    if (!a) continue;
     out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), base + columns[name].offset);
   }
   return out;
@@ -100,6 +117,10 @@ export function decodeRatingsFile(buffer: ArrayBuffer): RatingsTable & {header: 
   const base = align(12 + length);
   const columns = {} as Record<Column, Uint8Array | Uint16Array | Uint32Array | Int32Array>;
   for (const name of COLUMNS) {
+    if (!header.columns[name]) {
+      if (name === "latest") continue; // files written before it, or from ratings without timestamps
+      fail(`column ${name} is missing`);
+    }
     const {type, offset, length: n} = header.columns[name];
     const Array = ARRAYS[type];
     if (base + offset + n * Array.BYTES_PER_ELEMENT > buffer.byteLength) fail(`column ${name} is truncated`);
@@ -109,7 +130,15 @@ export function decodeRatingsFile(buffer: ArrayBuffer): RatingsTable & {header: 
   if (userStart.length !== header.users + 1 || userStart[header.users] !== header.rows) fail("user offsets do not match the row count");
   const user = new Uint32Array(header.rows);
   for (let u = 0; u < header.users; ++u) user.fill(u, userStart[u], userStart[u + 1]);
+  let latest: Uint8Array | undefined;
+  if (columns.latest) {
+    const bits = columns.latest as Uint8Array;
+    if (bits.length !== Math.ceil(header.rows / 8)) fail("column latest does not match the row count");
+    latest = new Uint8Array(header.rows);
+    for (let i = 0; i < header.rows; ++i) latest[i] = (bits[i >> 3] >> (i & 7)) & 1;
+  }
   return {
+    ...(latest ? {latest} : {}),
     header,
     user,
     movie: columns.movie as Uint16Array | Uint32Array,

@@ -1,10 +1,12 @@
 import {MY_USER_ID} from "./myRatingsFile.js";
 import type {MyRating} from "./myRatingsFile.js";
 import type {RatingsTable} from "./ratingsFile.js";
+import {splitByTime} from "../model/timeSplit.js";
 
 /**
  * Replaces user 99999's ratings in a table with `mine` (the browser's ratings win over the build's my_ratings.dat),
- * adding user 99999 when the table lacks it. Ratings of movies the table does not know are skipped and counted.
+ * adding user 99999 when the table lacks it. Ratings of movies the table does not know are skipped and counted. When
+ * the table marks each user's latest ratings (`latest`), my latest 20% by timestamp are marked too (as splitByTime).
  */
 export function withMyRatings(table: RatingsTable, mine: readonly MyRating[]): {table: RatingsTable; skipped: number} {
   const movieIndex = new Map<number, number>();
@@ -19,17 +21,22 @@ export function withMyRatings(table: RatingsTable, mine: readonly MyRating[]): {
   const user = new Uint32Array(n);
   const movie = new (table.movie instanceof Uint16Array ? Uint16Array : Uint32Array)(n);
   const rating2 = new Uint8Array(n);
+  const latest = table.latest ? new Uint8Array(n) : undefined;
   let j = 0;
   for (let i = 0; i < table.user.length; ++i) {
     if (table.user[i] === me) continue;
+    if (latest) latest[j] = table.latest![i];
     user[j] = table.user[i];
     movie[j] = table.movie[i];
     rating2[j++] = table.rating2[i];
+  }
+  if (latest) {
+    for (const i of splitByTime(new Uint32Array(known.length), known.map((r) => r.timestamp), 1).valid) latest[kept + i] = 1;
   }
   for (const r of known) {
     user[j] = me;
     movie[j] = movieIndex.get(r.movieId)!;
     rating2[j++] = Math.round(r.rating * 2);
   }
-  return {table: {user, movie, rating2, userIds, movieIds: table.movieIds}, skipped: mine.length - known.length};
+  return {table: {user, movie, rating2, userIds, movieIds: table.movieIds, ...(latest ? {latest} : {})}, skipped: mine.length - known.length};
 }
