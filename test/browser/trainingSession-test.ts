@@ -28,7 +28,7 @@ const hyper = {factors: 8, bs: 64, epochs: 2, lrMax: 5e-3, wd: 0.1, seed: 1};
 const options: TrainOptions = {ratingsUrl: "/ratings.bin", wasmUrls: {}, backend: "auto", hyper, myRatings: null};
 const row = (epoch: number) => ({epoch, trainLoss: 1 - epoch / 10, validLoss: 1.1 - epoch / 10, seconds: 2});
 const memory = {tensorBytes: 1, wasmHeapBytes: 2, tableBytes: 3};
-const done = (over: Partial<Extract<TrainEvent, {type: "done"}>> = {}): TrainEvent => ({type: "done", history: [], checkpoint: new ArrayBuffer(8), stopped: false, seconds: 4, memory, myPredictions: null, myRatingsUsed: [], ...over});
+const done = (over: Partial<Extract<TrainEvent, {type: "done"}>> = {}): TrainEvent => ({type: "done", history: [], checkpoint: new ArrayBuffer(8), stopped: false, seconds: 4, memory, myPredictions: null, myRatingsUsed: [], ranking: null, ...over});
 
 beforeEach(() => vi.stubGlobal("Worker", FakeWorker));
 afterEach(() => {

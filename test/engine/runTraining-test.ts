@@ -5,10 +5,11 @@ import type {TrainCache} from "../../src/components/engine/runTraining.js";
 import type {TrainEvent, TrainRequest} from "../../src/components/engine/trainProtocol.js";
 import {modelWeights} from "../../src/components/model/modelWeights.js";
 import {encodeRatingsFile} from "../../src/components/movielens/ratingsFile.js";
+import {indexRatings} from "../../src/components/movielens/indexRatings.js";
 import {synthTable} from "../support/synthTable.js";
 import {WASM_PATH, useBackend} from "../support/tf.js";
 
-const {table} = synthTable({users: 60, movies: 40, ratings: 1200, seed: 5});
+const {table, data} = synthTable({users: 60, movies: 40, ratings: 1200, seed: 5});
 // The worker fetches its ratings by URL; Node's fetch reads a data: URL, so no server is needed.
 const ratingsUrl = `data:application/octet-stream;base64,${Buffer.from(encodeRatingsFile(table)).toString("base64")}`;
 const mine = [{movieId: table.movieIds[0], rating: 5, timestamp: 1}, {movieId: table.movieIds[3], rating: 1, timestamp: 2}];
@@ -126,5 +127,27 @@ describe("runTraining(request, post, {signal, cache})", () => {
     const posted = await run(request({backend: "webgpu"}));
     expect(posted.map((p) => p.event.type)).toEqual(["status", "data", "error"]);
     expect(posted[2].event).toEqual({type: "error", message: "The webgpu backend could not start (webgpu: navigator.gpu is missing). Choose auto to use the best one that can."});
+  });
+
+  it("ranks the trained model against the baselines on its own validation rows, under the split it was trained with", async () => {
+    const done = (await run(request())).at(-1)!.event as Extract<TrainEvent, {type: "done"}>;
+    expect(done.ranking).toMatchObject({split: "random", blendWeight: 0.3});
+    // runRanking's MSE is over the same validation rows as fit's valid_loss, from the same weights.
+    expect(done.ranking!.mse).toBeCloseTo(done.history.at(-1)!.validLoss, 3);
+    expect(done.ranking!.rmse).toBeCloseTo(Math.sqrt(done.ranking!.mse), 9);
+    for (const r of [done.ranking!.model, done.ranking!.blended, ...Object.values(done.ranking!.baselines)]) expect(r.k).toBe(10);
+
+    // A ratings file written with timestamps splits by time: each user's latest 20% validate.
+    const timed = indexRatings(data.movies.map((m) => m.id), [data.ratings]);
+    const timedUrl = `data:application/octet-stream;base64,${Buffer.from(encodeRatingsFile(timed)).toString("base64")}`;
+    const byTime = (await run(request({ratingsUrl: timedUrl, myRatings: null, hyper: {...request().hyper, split: "time"}}))).at(-1)!.event as Extract<TrainEvent, {type: "done"}>;
+    expect(byTime.ranking!.split).toBe("time");
+    expect(byTime.ranking!.mse).toBeCloseTo(byTime.history.at(-1)!.validLoss, 3);
+    expect(byTime.ranking!.mse).not.toBeCloseTo(done.ranking!.mse, 3);
+  });
+
+  it("refuses, in words, to split by time ratings that carry no timestamps", async () => {
+    const posted = await run(request({hyper: {...request().hyper, split: "time"}}));
+    expect(posted.at(-1)!.event).toEqual({type: "error", message: expect.stringMatching(/^These ratings carry no timestamps, so they cannot be split by time\./)});
   });
 });

@@ -9,7 +9,7 @@ describe("trainProtocol (types only)", () => {
     expectTypeOf<TrainRequest["type"]>().toEqualTypeOf<"train" | "stop">();
     expectTypeOf<Extract<TrainRequest, {type: "train"}>["backend"]>().toEqualTypeOf<BackendName | "auto">();
     expectTypeOf<Extract<TrainRequest, {type: "train"}>["myRatings"]>().toEqualTypeOf<MyRating[] | null>();
-    expectTypeOf<keyof TrainHyper>().toEqualTypeOf<"factors" | "bs" | "epochs" | "lrMax" | "wd" | "seed">();
+    expectTypeOf<keyof TrainHyper>().toEqualTypeOf<"factors" | "bs" | "epochs" | "lrMax" | "wd" | "seed" | "split">();
   });
 
   it("the worker answers with these events, and a run ends in done or error", () => {

@@ -24,7 +24,8 @@ export async function recordRun(store: WorkbookStore, final: TrainingState, {dat
     stopped: final.status === "stopped",
     resumedFrom,
     myPredictions: final.myPredictions,
-    myRatingsUsed: final.myRatingsUsed
+    myRatingsUsed: final.myRatingsUsed,
+    ranking: final.ranking
   });
   const info: CheckpointInfo = {
     name: name ?? defaultCheckpointName(hyper, final.rows.length),

@@ -11,18 +11,20 @@ const CHECKS: Record<keyof TrainHyper, (v: unknown) => boolean> = {
   seed: integerIn(SETTING_RANGES.seed),
   bs: (v) => Number.isSafeInteger(v) && (v as number) >= 1,
   lrMax: (v) => typeof v === "number" && v > 0 && Number.isFinite(v),
-  wd: (v) => typeof v === "number" && v >= 0 && Number.isFinite(v)
+  wd: (v) => typeof v === "number" && v >= 0 && Number.isFinite(v),
+  split: (v) => v === "random" || v === "time"
 };
 
 /** Keeps `hyper` as the Train page's starting settings, in `storage` (the browser's localStorage unless given). */
 export function saveTrainPreset(hyper: TrainHyper, storage: Pick<Storage, "setItem"> = globalThis.localStorage): void {
-  const {factors, bs, epochs, lrMax, wd, seed} = hyper;
-  storage.setItem(TRAIN_PRESET_KEY, JSON.stringify({factors, bs, epochs, lrMax, wd, seed}));
+  const {factors, bs, epochs, lrMax, wd, seed, split} = hyper;
+  storage.setItem(TRAIN_PRESET_KEY, JSON.stringify({factors, bs, epochs, lrMax, wd, seed, split}));
 }
 
 /**
  * The Train page's starting settings: the stored preset's fields that are valid (whole numbers in SETTING_RANGES for
- * n_factors, epochs and seed; a whole batch size ≥ 1; lr_max > 0; wd ≥ 0), TRAIN_DEFAULTS for the others, and
+ * n_factors, epochs and seed; a whole batch size ≥ 1; lr_max > 0; wd ≥ 0; split "random" or "time"), TRAIN_DEFAULTS
+ * for the others, and
  * TRAIN_DEFAULTS alone when nothing readable is stored or there is no storage.
  */
 export function readTrainPreset(storage: Pick<Storage, "getItem"> | undefined = globalThis.localStorage): TrainHyper {
@@ -34,6 +36,6 @@ export function readTrainPreset(storage: Pick<Storage, "getItem"> | undefined = 
     // An unreadable preset is no preset.
   }
   const preset: TrainHyper = {...TRAIN_DEFAULTS};
-  for (const field of Object.keys(CHECKS) as (keyof TrainHyper)[]) if (CHECKS[field](stored[field])) preset[field] = stored[field] as number;
+  for (const field of Object.keys(CHECKS) as (keyof TrainHyper)[]) if (CHECKS[field](stored[field])) Object.assign(preset, {[field]: stored[field]});
   return preset;
 }

@@ -1,5 +1,6 @@
 import type {BackendName, BackendSkip, BackendTiming, EpochRow, TrainEvent, TrainHyper, TrainRequest, WorkerMemory} from "../engine/trainProtocol.js";
 import type {MyRating} from "../movielens/myRatingsFile.js";
+import type {RunRanking} from "../model/rankingMetrics.js";
 
 /** Everything a page shows about training, rebuilt from the worker's events. */
 export interface TrainingState {
@@ -27,6 +28,8 @@ export interface TrainingState {
   memory: WorkerMemory | null;
   myPredictions: Float32Array | null;
   myRatingsUsed: MyRating[];
+  /** The run's ranking evaluation against the baselines, once it ends (null when no epoch finished). */
+  ranking: RunRanking | null;
 }
 
 /** What a page passes to start a run. */
@@ -35,7 +38,7 @@ export type TrainOptions = Omit<Extract<TrainRequest, {type: "train"}>, "type"> 
   priorRows?: EpochRow[];
 };
 
-const IDLE: TrainingState = {status: "idle", text: "", notes: [], backend: null, skipped: [], timings: null, calibrationSeconds: null, data: null, progress: null, rows: [], batchLosses: [], error: null, checkpoint: null, hyper: null, seconds: 0, memory: null, myPredictions: null, myRatingsUsed: []};
+const IDLE: TrainingState = {status: "idle", text: "", notes: [], backend: null, skipped: [], timings: null, calibrationSeconds: null, data: null, progress: null, rows: [], batchLosses: [], error: null, checkpoint: null, hyper: null, seconds: 0, memory: null, myPredictions: null, myRatingsUsed: [], ranking: null};
 
 /**
  * Drives the training worker and folds its events into a state that a page renders; `subscribe` fits
@@ -75,7 +78,7 @@ export function createTrainingSession(workerUrl: string | URL) {
       case "epoch":
         return emit({rows: [...state.rows, e.row]});
       case "done":
-        emit({status: e.stopped ? "stopped" : "done", text: e.stopped ? "Stopped." : "Done.", checkpoint: e.checkpoint, seconds: e.seconds, memory: e.memory, myPredictions: e.myPredictions, myRatingsUsed: e.myRatingsUsed});
+        emit({status: e.stopped ? "stopped" : "done", text: e.stopped ? "Stopped." : "Done.", checkpoint: e.checkpoint, seconds: e.seconds, memory: e.memory, myPredictions: e.myPredictions, myRatingsUsed: e.myRatingsUsed, ranking: e.ranking});
         break;
       case "error":
         // Said on the console too, so a failed run is never silent (and browser tests fail on it).

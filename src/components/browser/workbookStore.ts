@@ -1,4 +1,5 @@
 import type {EpochRow, TrainHyper} from "../engine/trainProtocol.js";
+import type {RunRanking} from "../model/rankingMetrics.js";
 import type {MyRating} from "../movielens/myRatingsFile.js";
 import {idbOpen, idbRequest, idbTransactionDone} from "./idbRequest.js";
 
@@ -18,6 +19,8 @@ export interface RunRecord {
   myPredictions?: Float32Array | null;
   /** The ratings of user 99999 the run was trained on. */
   myRatingsUsed?: MyRating[];
+  /** The run's ranking evaluation against the baselines (absent in records kept before it existed). */
+  ranking?: RunRanking | null;
 }
 
 /** What the checkpoint list shows; the bytes are stored apart so listing stays cheap. */

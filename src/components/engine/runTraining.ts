@@ -18,6 +18,9 @@ import {MY_USER_ID} from "../movielens/myRatingsFile.js";
 import {decodeRatingsFile} from "../movielens/ratingsFile.js";
 import type {RatingsTable} from "../movielens/ratingsFile.js";
 import {withMyRatings} from "../movielens/withMyRatings.js";
+import {runRanking} from "../model/runRanking.js";
+import {splitRows} from "../split.js";
+import type {Split} from "../split.js";
 
 /** Posts an event to the page; `transfer` lists buffers to move rather than copy (the checkpoint). */
 export type PostTrainEvent = (event: TrainEvent, transfer?: Transferable[]) => void;
@@ -67,6 +70,17 @@ async function startBackend(requested: BackendName | "auto", wasmUrls: Record<st
   post({type: "backend", backend, skipped, ...(timings ? {timings, calibrationSeconds} : {})});
 }
 
+/** The time-aware split of a table from its `latest` column; throws, in words, when the ratings file has none. */
+function timeSplitOf(table: RatingsTable): Split {
+  const latest = table.latest;
+  if (!latest) throw new Error("These ratings carry no timestamps, so they cannot be split by time. Rebuild the site (or load the data again) to add them, or choose the random split.");
+  let valid = 0;
+  for (const x of latest) valid += x;
+  const out = {train: new Uint32Array(latest.length - valid), valid: new Uint32Array(valid)};
+  for (let r = 0, t = 0, v = 0; r < latest.length; ++r) if (latest[r]) out.valid[v++] = r; else out.train[t++] = r;
+  return out;
+}
+
 async function loadTable(url: string, cache: TrainCache, post: PostTrainEvent): Promise<RatingsTable> {
   if (cache.loaded?.url === url) return cache.loaded.table;
   post({type: "status", text: "Loading the ratings…"});
@@ -95,6 +109,8 @@ export async function runTraining(request: Extract<TrainRequest, {type: "train"}
     const mine = me < 0 ? 0 : table.user.reduce((n, u) => n + (u === me ? 1 : 0), 0);
     post({type: "data", rows: table.rating2.length, users: table.userIds.length, movies: table.movieIds.length, myRatings: mine, skipped});
     const data = {user: table.user, movie: table.movie, rating2: table.rating2};
+    const splitKind = hyper.split ?? "random";
+    const split = splitKind === "time" ? timeSplitOf(table) : splitRows(data.rating2.length, {seed: hyper.seed});
     await startBackend(request.backend, request.wasmUrls, {data, users: table.userIds.length, movies: table.movieIds.length, hyper}, cache, post);
     post({type: "status", text: "Training…"});
     const prior: EpochRow[] = [];
@@ -117,6 +133,7 @@ export async function runTraining(request: Extract<TrainRequest, {type: "train"}
         wd: hyper.wd,
         bs: hyper.bs,
         seed: hyper.seed,
+        split,
         restart: true,
         signal,
         onBatch: ({epoch, batch, batches, loss, step, totalSteps}) => {
@@ -149,9 +166,17 @@ export async function runTraining(request: Extract<TrainRequest, {type: "train"}
       tableBytes: [table.user, table.movie, table.rating2, base.user, base.movie, base.rating2].reduce((n, a) => n + (a.byteLength ?? 0), 0)
     };
     const myPredictions = me < 0 ? null : await predictUser(model, me);
+    let ranking = null;
+    if (history.length > 0) {
+      post({type: "status", text: "Ranking every movie for held-out users, against three baselines…"});
+      const [userFactors, movieFactors, userBias, movieBias] = await Promise.all(
+        (["userFactors", "movieFactors", "userBias", "movieBias"] as const).map((k) => model!.weights[k].data() as Promise<Float32Array>)
+      );
+      ranking = runRanking({userFactors, movieFactors, userBias, movieBias, yRange: [model.yRange[0], model.yRange[1]]}, data, split, {kind: splitKind});
+    }
     const myRatingsUsed = [];
     for (let i = 0; i < table.user.length; ++i) if (table.user[i] === me) myRatingsUsed.push({movieId: table.movieIds[table.movie[i]], rating: table.rating2[i] / 2, timestamp: 0});
-    post({type: "done", history, checkpoint, stopped, seconds: (performance.now() - started) / 1000, memory, myPredictions, myRatingsUsed}, [checkpoint]);
+    post({type: "done", history, checkpoint, stopped, seconds: (performance.now() - started) / 1000, memory, myPredictions, myRatingsUsed, ranking}, [checkpoint]);
   } catch (error) {
     post({type: "error", message: error instanceof Error ? error.message : String(error)});
   } finally {

@@ -2,6 +2,7 @@ import type {BackendName, BackendSkip} from "./backend.js";
 import type {EpochRow} from "./buildModel.js";
 import type {BackendTiming as Timing} from "./calibrateBackends.js";
 import type {MyRating} from "../movielens/myRatingsFile.js";
+import type {RunRanking} from "../model/rankingMetrics.js";
 
 // The engine's types that code outside engine/ needs, so that it imports only this file's types and never TF.js.
 export type {BackendName, BackendSkip} from "./backend.js";
@@ -27,7 +28,15 @@ export interface TrainHyper {
   wd: number;
   /** Seeds the initial weights, the 80/20 split and the batch order. */
   seed: number;
+  /**
+   * Which 20% of ratings validate: "random", fastai's RandomSplitter (the default, and what a record without it used),
+   * or "time", each user's latest 20% by timestamp, so nothing is predicted from ratings made after it (timeSplit.ts).
+   */
+  split?: SplitKind;
 }
+
+/** The kinds of train/validation split a run can use (TrainHyper's `split`). */
+export type SplitKind = "random" | "time";
 
 /** Messages the page sends to the training worker. */
 export type TrainRequest =
@@ -78,5 +87,10 @@ export type TrainEvent =
       myPredictions: Float32Array | null;
       /** The ratings of user 99999 the model was trained on, by movie id. */
       myRatingsUsed: MyRating[];
+      /**
+       * The trained model against the three baselines on the run's own held-out ratings (model/runRanking.ts): MSE,
+       * RMSE, precision/recall/NDCG/MAP@10, coverage and novelty; null when no epoch finished.
+       */
+      ranking: RunRanking | null;
     }
   | {type: "error"; message: string};

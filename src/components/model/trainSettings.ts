@@ -9,7 +9,7 @@ import type {BackendName, TrainHyper} from "../engine/trainProtocol.js";
  * ML-10M-shaped synthetic set). Units: lrMax is the one-cycle schedule's peak learning rate, wd the decoupled weight
  * decay per step, bs ratings per batch, epochs passes over the training 80%, seed the split's and initialisation's seed.
  */
-export const TRAIN_DEFAULTS = {factors: 50, bs: 256, epochs: 3, lrMax: 1e-2, wd: 0.1, seed: 42} as const satisfies TrainHyper;
+export const TRAIN_DEFAULTS = {factors: 50, bs: 256, epochs: 3, lrMax: 1e-2, wd: 0.1, seed: 42, split: "random"} as const satisfies TrainHyper;
 
 /**
  * fastai's own defaults for `fit_one_cycle` (lr_max 1e-3, wd 0.01) with the workbook's batch size and seed: what dense
