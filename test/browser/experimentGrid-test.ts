@@ -20,7 +20,7 @@ function fakeSession(outcome: (i: number) => "done" | "error" = () => "done") {
   let error: string | null = null;
   const end = (status: TrainingState["status"]) => {
     const h = asked.at(-1)!.hyper;
-    const final = {status, rows: status === "error" ? [] : [{epoch: 0, trainLoss: 1, validLoss: 1 - h.factors / 1000, seconds: 1}], checkpoint: status === "error" ? null : new ArrayBuffer(8), backend: "wasm", seconds: h.factors / 10, myPredictions: null, myRatingsUsed: [], error: status === "error" ? "It broke." : null, ranking: h.factors === 7 ? {model: {ndcg: 0.25}} : undefined} as unknown as TrainingState;
+    const final = {status, rows: status === "error" ? [] : [{epoch: 0, trainLoss: 1, validLoss: 1 - h.factors / 1000, seconds: 1}], checkpoint: status === "error" ? null : new ArrayBuffer(8), backend: "wasm", seconds: h.factors / 10, myPredictions: null, myRatingsUsed: [], error: status === "error" ? "It broke." : null, ranking: h.factors === 7 ? {blended: {ndcg: 0.25}} : undefined} as unknown as TrainingState;
     error = final.error;
     const resolve = pending!;
     pending = null;
@@ -77,7 +77,7 @@ describe("gridPoint(index, hyper, final) and bestPoint(points)", () => {
   it("reads the run's time, last valid loss and NDCG@10, null when the run reports no ranking", () => {
     const final = {status: "done", rows: [{epoch: 0, validLoss: 0.9}, {epoch: 1, validLoss: 0.8}], seconds: 12} as unknown as TrainingState;
     expect(gridPoint(3, hyper(20), final)).toEqual({index: 3, hyper: hyper(20), seconds: 12, validLoss: 0.8, ndcg: null, stopped: false});
-    const ranked = {...final, status: "stopped", ranking: {model: {ndcg: 0.31}}} as unknown as TrainingState;
+    const ranked = {...final, status: "stopped", ranking: {blended: {ndcg: 0.31}}} as unknown as TrainingState;
     expect(gridPoint(0, hyper(20), ranked)).toMatchObject({ndcg: 0.31, stopped: true});
   });
 

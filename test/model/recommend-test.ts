@@ -60,6 +60,13 @@ describe("recommend(movies, predictions, {rated, excludeTerms, includeGenres, ex
     expect(ids(long).slice(0, 6)).toEqual([6, 13, 20, 27, 5, 12]);
     expect(ids(recommend(many, scores, {n: 257}))).toEqual(ids(short));
   });
+  it("ranks by `rankBy` when given (the popularity knob's scores), and still shows each movie's predicted rating", () => {
+    const rows = recommend(movies, predicted, {n: 3, rankBy: [0, 0, 1, 2, 0, 3]});
+    expect(ids(rows)).toEqual([11, 7, 5]);
+    expect(rows.map((r) => r.predicted)).toEqual([4, 4.5, 4.5]);
+    expect(() => recommend(movies, predicted, {rankBy: [1]})).toThrow(TypeError);
+  });
+
   it("leaves out the movies I rated", () => {
     expect(ids(recommend(movies, predicted, {rated: new Set([9, 7, 1234])}))).toEqual([5, 11, 1, 2]);
   });

@@ -1,7 +1,6 @@
 // The notebook's experiments in one click: a grid of runs queued one after another on a page's training session, each
 // kept in the run history (trainAndRecord), with one point per finished run for the grid's chart.
 import type {TrainHyper} from "../engine/trainProtocol.js";
-import type {RunRanking} from "../model/rankingMetrics.js";
 import {checkTrainSettings} from "../model/trainSettings.js";
 import type {RawSettings} from "../model/trainSettings.js";
 import {defaultCheckpointName} from "./recordRun.js";
@@ -66,11 +65,12 @@ export interface GridState {
   error: string | null;
 }
 
-/** A run's point: its settings, its time, its last valid loss and its NDCG@10 when the run reports ranking metrics. */
+/**
+ * A run's point: its settings, its time, its last valid loss and, when the run reports ranking metrics, its NDCG@10
+ * as the run's ranking table compares it with the baselines: the model with popularity blended in (RunRanking.blended).
+ */
 export function gridPoint(index: number, hyper: TrainHyper, final: TrainingState): GridPoint {
-  // `ranking` joins the session's state with the ranking metrics; read as optional until then.
-  const ranking = (final as TrainingState & {ranking?: RunRanking | null}).ranking;
-  return {index, hyper, seconds: final.seconds, validLoss: final.rows.at(-1)?.validLoss ?? null, ndcg: ranking?.model.ndcg ?? null, stopped: final.status === "stopped"};
+  return {index, hyper, seconds: final.seconds, validLoss: final.rows.at(-1)?.validLoss ?? null, ndcg: final.ranking?.blended.ndcg ?? null, stopped: final.status === "stopped"};
 }
 
 /**

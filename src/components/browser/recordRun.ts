@@ -35,7 +35,8 @@ export async function recordRun(store: WorkbookStore, final: TrainingState, {dat
     epochs: final.rows.length,
     validLoss: final.rows.at(-1)?.validLoss ?? null,
     bytes: final.checkpoint.byteLength,
-    myRatingsUsed: final.myRatingsUsed
+    myRatingsUsed: final.myRatingsUsed,
+    ranking: final.ranking
   };
   await store.setLatest(info, final.checkpoint);
   return info;

@@ -35,6 +35,8 @@ export interface CheckpointInfo {
   bytes: number;
   /** The ratings of user 99999 the model was trained on, to tell when recommendations need a fold-in. */
   myRatingsUsed?: MyRating[];
+  /** The run's ranking evaluation, for the popularity knob's readouts (absent for uploads and models kept before it). */
+  ranking?: RunRanking | null;
 }
 
 /** The browser's store for runs, checkpoints and the latest trained model (IndexedDB). */

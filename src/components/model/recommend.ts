@@ -31,15 +31,18 @@ export interface RecommendOptions {
   /** Keep only movies with at least this many ratings, to hide noisy, obscure titles. */
   minRatings?: number;
   n?: number;
+  /** Scores to rank by instead of the predictions (e.g. blendPopularity's), in the same movie order; rows still show `predicted`. */
+  rankBy?: ArrayLike<number>;
 }
 
 /**
- * Ranks the movies by predicted rating, best first (ties by movie id), after leaving out the movies I rated and those
- * the filters exclude, and returns the top `n` (default 20).
+ * Ranks the movies by predicted rating (or by `rankBy`), best first (ties by movie id), after leaving out the movies I
+ * rated and those the filters exclude, and returns the top `n` (default 20).
  */
 export function recommend(movies: readonly RatedMovie[], predictions: ArrayLike<number>, options: RecommendOptions = {}): Recommendation[] {
-  const {rated, excludeTerms = [], includeGenres = [], excludeGenres = [], years = null, minRatings = 0, n = 20} = options;
+  const {rated, excludeTerms = [], includeGenres = [], excludeGenres = [], years = null, minRatings = 0, n = 20, rankBy = predictions} = options;
   if (predictions.length !== movies.length) throw new TypeError(`recommend: ${predictions.length} predictions for ${movies.length} movies`);
+  if (rankBy.length !== movies.length) throw new TypeError(`recommend: ${rankBy.length} scores to rank by for ${movies.length} movies`);
   if (!(Number.isSafeInteger(n) && n >= 0)) throw new TypeError(`recommend: n must be a non-negative integer, got ${n}`);
   const [from, to] = years ?? [null, null];
   for (const bound of [from, to]) if (bound !== null && Number.isNaN(bound)) throw new TypeError("recommend: a year bound is NaN; use null for no bound");
@@ -50,12 +53,12 @@ export function recommend(movies: readonly RatedMovie[], predictions: ArrayLike<
 
   // For a short list, keep the best n so far, best first (one insertion per movie that beats the worst kept) instead
   // of sorting every movie; a long list is sorted at the end.
-  const better = (a: number, b: number) => predictions[a] > predictions[b] || (predictions[a] === predictions[b] && movies[a].id < movies[b].id);
+  const better = (a: number, b: number) => rankBy[a] > rankBy[b] || (rankBy[a] === rankBy[b] && movies[a].id < movies[b].id);
   const select = n <= 256;
   const kept: number[] = [];
   for (let i = 0; i < movies.length; ++i) {
     const movie = movies[i];
-    if (!Number.isFinite(predictions[i])) continue;
+    if (!Number.isFinite(predictions[i]) || !Number.isFinite(rankBy[i])) continue;
     if (select && kept.length === n && !better(i, kept[n - 1])) continue;
     if (rated?.has(movie.id)) continue;
     if (movie.ratings < minRatings) continue;

@@ -86,5 +86,5 @@ export function checkTrainSettings(raw: RawSettings, {users, movies}: {users: nu
     else values[field] = value;
   }
   if (Object.keys(errors).length) return {settings: null, errors};
-  return {settings: {factors: values.factors, bs: raw.bs, epochs: values.epochs, lrMax: raw.lrMax, wd: raw.wd, seed: values.seed}, errors};
+  return {settings: {factors: values.factors, bs: raw.bs, epochs: values.epochs, lrMax: raw.lrMax, wd: raw.wd, seed: values.seed, ...(raw.split ? {split: raw.split} : {})}, errors};
 }

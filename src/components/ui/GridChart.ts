@@ -1,3 +1,4 @@
+import {RANKING_BLEND} from "../model/popularityBlend.js";
 import * as Plot from "@observablehq/plot";
 import type {GridPoint} from "../browser/experimentGrid.js";
 import {defaultCheckpointName} from "../browser/recordRun.js";
@@ -32,7 +33,7 @@ export function GridChart(points: readonly GridPoint[], {width = 640, height = 2
   const ranked = points.filter((p) => p.ndcg !== null);
   const loss = root.appendChild(chart(losses, "validLoss", "valid_loss"));
   loss.classList.add("grid-loss");
-  if (ranked.length) root.appendChild(chart(ranked, "ndcg", "NDCG@10")).classList.add("grid-ndcg");
+  if (ranked.length) root.appendChild(chart(ranked, "ndcg", `NDCG@10 (model + popularity ${RANKING_BLEND})`)).classList.add("grid-ndcg");
   else Object.assign(root.appendChild(document.createElement("p")), {className: "grid-ndcg none", textContent: "NDCG@10: –  (these runs report no ranking metrics)"});
   return root;
 }

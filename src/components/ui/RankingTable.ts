@@ -1,0 +1,50 @@
+import type {RankingReport, RunRanking} from "../model/rankingMetrics.js";
+import {textRow, textTable} from "./textTable.js";
+
+const SPLITS = {random: "the random 80/20 split", time: "the time split (each user's latest 20% held out)"} as const;
+const BASELINES = {popular: "most popular", dampedMean: "damped mean rating", biasOnly: "bias only"} as const;
+
+const pct = (a: number, b: number) => (b > 0 ? `${a >= b ? "+" : "−"}${Math.abs((100 * (a - b)) / b).toFixed(0)}%` : "—");
+
+/**
+ * In words, how the model's NDCG@k compares with the best baseline's, with popularity blended in and by predicted rating
+ * alone: "beats" or "does not beat", with the relative difference.
+ */
+export function rankingVerdict(ranking: RunRanking): string {
+  const k = ranking.model.k;
+  const [bestName, best] = (Object.entries(ranking.baselines) as [keyof typeof BASELINES, RankingReport][]).reduce((a, b) => (b[1].ndcg > a[1].ndcg ? b : a));
+  const others = (Object.keys(BASELINES) as (keyof typeof BASELINES)[]).filter((name) => name !== bestName);
+  const all = (r: RankingReport) => Object.values(ranking.baselines).every((b) => r.ndcg > b.ndcg);
+  const blended = ranking.blended, alone = ranking.model;
+  const first = all(blended)
+    ? `With popularity blended in (${ranking.blendWeight}★ per doubling of a movie's ratings), the model beats all three baselines on NDCG@${k}: ${blended.ndcg.toFixed(3)}, ${pct(blended.ndcg, best.ndcg)} against ${BASELINES[bestName]} (${best.ndcg.toFixed(3)}), ${others.map((o) => `${pct(blended.ndcg, ranking.baselines[o].ndcg)} against ${BASELINES[o]}`).join(", ")}.`
+    : `With popularity blended in (${ranking.blendWeight}★ per doubling), the model scores NDCG@${k} ${blended.ndcg.toFixed(3)}, ${pct(blended.ndcg, best.ndcg)} against the best baseline, ${BASELINES[bestName]} (${best.ndcg.toFixed(3)}).`;
+  const second = all(alone)
+    ? `By predicted rating alone it beats them too (${alone.ndcg.toFixed(3)}).`
+    : `By predicted rating alone, as the notebook ranked, it scores ${alone.ndcg.toFixed(3)} (${pct(alone.ndcg, best.ndcg)} against ${BASELINES[bestName]}): which movies a person rates at all depends on popularity, which a rating model does not learn, but its lists cover ${(alone.coverage / Math.max(best.coverage, 1e-9)).toFixed(0)}× as much of the catalogue.`;
+  return `${first} ${second}`;
+}
+
+/**
+ * A run's ranking evaluation (model/runRanking.ts), as a caption in words and a table: precision, recall, NDCG and MAP
+ * at k, catalogue coverage and novelty (mean log2(1 + training ratings) of the listed movies), for the model with and
+ * without the popularity blend and for the three baselines; with the validation MSE and RMSE.
+ */
+export function RankingTable(ranking: RunRanking): HTMLElement {
+  const {k, threshold, users} = ranking.model;
+  const figure = document.createElement("figure");
+  figure.className = "ranking-table";
+  const lead = figure.appendChild(document.createElement("p"));
+  lead.textContent = `Validation MSE ${ranking.mse.toFixed(4)} stars², RMSE ${ranking.rmse.toFixed(4)} stars, on ${SPLITS[ranking.split]}. Ranking every movie that each of ${users.toLocaleString("en-US")} held-out users has not rated in training; a held-out rating of ${threshold} stars or more is relevant.`;
+  const verdict = figure.appendChild(document.createElement("p"));
+  verdict.className = "ranking-verdict";
+  verdict.textContent = rankingVerdict(ranking);
+  const {table, body} = textTable("ranking", ["ranker", `P@${k}`, `R@${k}`, `NDCG@${k}`, `MAP@${k}`, "coverage", "novelty"]);
+  const row = (name: string, r: RankingReport) =>
+    textRow(body, [name, ...[r.precision, r.recall, r.ndcg, r.map].map((x) => x.toFixed(3)), `${(100 * r.coverage).toFixed(1)}%`, r.novelty.toFixed(2)]);
+  row(`model + popularity ${ranking.blendWeight}`, ranking.blended);
+  row("model (predicted rating)", ranking.model);
+  for (const [name, label] of Object.entries(BASELINES)) row(label, ranking.baselines[name as keyof typeof BASELINES]);
+  figure.appendChild(table);
+  return figure;
+}
