@@ -30,8 +30,8 @@ describe("checkTrainSettings(raw, {users, movies})", () => {
 });
 
 describe("TRAIN_DEFAULTS", () => {
-  it("is the lazy Adam recipe (lr_max 1e-2, wd 0.1) on collab_learner's n_factors=50, three epochs, seed 42", () => {
-    expect(TRAIN_DEFAULTS).toEqual({factors: 50, bs: 256, epochs: 3, lrMax: 1e-2, wd: 0.1, seed: 42});
+  it("is the lazy Adam recipe (lr_max 1e-2, wd 0.1) on collab_learner's n_factors=50, three epochs, seed 42, fastai's random split", () => {
+    expect(TRAIN_DEFAULTS).toEqual({factors: 50, bs: 256, epochs: 3, lrMax: 1e-2, wd: 0.1, seed: 42, split: "random"});
     expectTypeOf(TRAIN_DEFAULTS).toMatchTypeOf<TrainHyper>();
   });
   it("passes checkTrainSettings unchanged, as the Train page shows it", () => {

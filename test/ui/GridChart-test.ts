@@ -18,7 +18,7 @@ describe("GridChart(points, {width, height, best})", () => {
     const chart = GridChart([point(0, 50, 20, 0.8, 0.21), point(1, 20, 12.34, 0.8212345, null, true)]);
     expect(chart.dataset.points).toBe("2");
     expect(titles(chart, ".grid-loss")).toEqual(["Run 1: 50 factors, bs 256, 3 epochs: valid_loss 0.8000 after 20.0 s", "Run 2: 20 factors, bs 256, 3 epochs (stopped): valid_loss 0.8212 after 12.3 s"]);
-    expect(titles(chart, ".grid-ndcg")).toEqual(["Run 1: 50 factors, bs 256, 3 epochs: NDCG@10 0.2100 after 20.0 s"]);
+    expect(titles(chart, ".grid-ndcg")).toEqual(["Run 1: 50 factors, bs 256, 3 epochs: NDCG@10 (model + popularity 0.3) 0.2100 after 20.0 s"]);
   });
 
   it("says when no run reports NDCG@10", () => {
