@@ -3,6 +3,7 @@
 import type {DatasetArtifacts} from "./datasetArtifacts.js";
 import {importMovieLens} from "./importMovieLens.js";
 import type {ImportProgress} from "./importMovieLens.js";
+import {importFailureMessage} from "./importFailureMessage.js";
 
 /** What the page sends: the dropped files (ml-10m.zip, or the .dat files), and optionally a my_ratings.dat to append. */
 export interface ImportRequest {
@@ -41,7 +42,7 @@ export async function runImport(request: ImportRequest, post: (event: ImportEven
     if (ratingsFile.byteOffset !== 0 || ratingsFile.byteLength !== ratingsFile.buffer.byteLength) ratingsFile = ratingsFile.slice();
     post({type: "done", artifacts: {...artifacts, ratingsFile}, seconds: (now() - started) / 1000}, [ratingsFile.buffer as ArrayBuffer]);
   } catch (error) {
-    post({type: "error", message: error instanceof Error ? error.message : String(error)});
+    post({type: "error", message: importFailureMessage(error, request.files.map((f) => ({name: f.name, size: f.bytes.byteLength})))});
   }
 }
 
