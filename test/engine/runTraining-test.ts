@@ -4,6 +4,7 @@ import {runTraining, trainCache} from "../../src/components/engine/runTraining.j
 import type {TrainCache} from "../../src/components/engine/runTraining.js";
 import type {TrainEvent, TrainRequest} from "../../src/components/engine/trainProtocol.js";
 import {modelWeights} from "../../src/components/model/modelWeights.js";
+import {decodeCheckpoint} from "../../src/components/model/checkpointFormat.js";
 import {encodeRatingsFile} from "../../src/components/movielens/ratingsFile.js";
 import {indexRatings} from "../../src/components/movielens/indexRatings.js";
 import {synthTable} from "../support/synthTable.js";
@@ -142,6 +143,7 @@ describe("runTraining(request, post, {signal, cache})", () => {
     const timedUrl = `data:application/octet-stream;base64,${Buffer.from(encodeRatingsFile(timed)).toString("base64")}`;
     const byTime = (await run(request({ratingsUrl: timedUrl, myRatings: null, hyper: {...request().hyper, split: "time"}}))).at(-1)!.event as Extract<TrainEvent, {type: "done"}>;
     expect(byTime.ranking!.split).toBe("time");
+    expect(decodeCheckpoint(new Uint8Array(byTime.checkpoint)).header.training?.split).toBe("time"); // so a resumed upload validates on the same rows
     expect(byTime.ranking!.mse).toBeCloseTo(byTime.history.at(-1)!.validLoss, 3);
     expect(byTime.ranking!.mse).not.toBeCloseTo(done.ranking!.mse, 3);
   });

@@ -16,7 +16,7 @@ export function uploadedCheckpointInfo(bytes: ArrayBuffer, fileName: string, {sa
     name: fileName.replace(/\.ckpt$/, ""),
     savedAt,
     dataset: header.dataset.name ?? "the dataset it was trained on (not recorded by this older checkpoint)",
-    hyper: {factors: header.model.factors, bs: t?.bs ?? FASTAI_DEFAULTS.bs, epochs: t?.epochs ?? 0, lrMax: t?.lrMax ?? FASTAI_DEFAULTS.lrMax, wd: t?.wd ?? FASTAI_DEFAULTS.wd, seed: t?.seed ?? FASTAI_DEFAULTS.seed},
+    hyper: {factors: header.model.factors, bs: t?.bs ?? FASTAI_DEFAULTS.bs, epochs: t?.epochs ?? 0, lrMax: t?.lrMax ?? FASTAI_DEFAULTS.lrMax, wd: t?.wd ?? FASTAI_DEFAULTS.wd, seed: t?.seed ?? FASTAI_DEFAULTS.seed, split: t?.split ?? "random"},
     epochs: history.length,
     validLoss: history.at(-1)?.validLoss ?? null,
     // The ratings of mine it was trained on, as the checkpoint records them, so Recommendations tells them apart.

@@ -40,6 +40,8 @@ export interface FitState {
   bs: number;
   seed: number;
   validPct: number;
+  /** The kind of split the run validated on (runTraining records it, so a resumed upload keeps it); absent means random. */
+  split?: "random" | "time";
   mode: "sparse" | "dense";
   stepsPerEpoch: number;
   /** Steps taken in this run; the one-cycle position is step / (epochs · stepsPerEpoch). */

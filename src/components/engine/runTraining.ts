@@ -157,7 +157,7 @@ export async function runTraining(request: Extract<TrainRequest, {type: "train"}
     const history = [...prior, ...rows];
     const diverged = divergenceNote(rows, meanPredictorMse(table.rating2), hyper);
     if (diverged) post({type: "note", text: diverged});
-    if (model.training) model.training.history = history;
+    if (model.training) Object.assign(model.training, {history, split: splitKind});
     const checkpoint = (await encodeCheckpoint(model, table, request.dataset)).buffer as ArrayBuffer;
     const wasm = (tf.backend() as unknown as {wasm?: {HEAPU8: Uint8Array}}).wasm;
     const memory = {
