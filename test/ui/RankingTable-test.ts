@@ -26,8 +26,8 @@ describe("rankingVerdict(ranking)", () => {
 describe("RankingTable(ranking)", () => {
   it("shows MSE and RMSE, the split, and one row per ranker with P, R, NDCG and MAP at k, coverage and novelty", () => {
     const el = RankingTable(ranking(0.096, 0.242));
-    expect(el.querySelector("p")!.textContent).toBe("Validation MSE 0.6695 stars², RMSE 0.8182 stars, on the random 80/20 split. Ranking every movie that each of 2,000 held-out users has not rated in training; a held-out rating of 4 stars or more is relevant.");
-    expect([...el.querySelectorAll("th")].map((th) => th.textContent)).toEqual(["ranker", "P@10", "R@10", "NDCG@10", "MAP@10", "coverage", "novelty"]);
+    expect(el.querySelector("p")!.textContent).toBe("Validation MSE 0.6695 stars², RMSE 0.8182 stars, on the random 80/20 split. Ranking, for each of 2,000 users with a held-out rating, every movie they did not rate in training; a held-out rating of 4 stars or more is relevant. Popularity is the mean log2(1 + ratings) of the listed movies: lower is more novel.");
+    expect([...el.querySelectorAll("th")].map((th) => th.textContent)).toEqual(["ranker", "P@10", "R@10", "NDCG@10", "MAP@10", "coverage", "popularity"]);
     const rows = [...el.querySelectorAll("tbody tr")].map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent));
     expect(rows.map((r) => r[0])).toEqual(["model + popularity 0.3", "model (predicted rating)", "most popular", "damped mean rating", "bias only"]);
     expect(rows[0]).toEqual(["model + popularity 0.3", "0.186", "0.142", "0.242", "0.121", "11.0%", "9.50"]);

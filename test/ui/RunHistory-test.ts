@@ -13,12 +13,12 @@ describe("RunHistory(runs)", () => {
   it("shows each run's settings, split, epochs, time, MSE and RMSE, and NDCG@10 with and without popularity against the best baseline", () => {
     const ranking = {split: "time" as const, mse: 0.8, rmse: 0.9, model: report(0.096), blended: report(0.242), blendWeight: 0.3, curve: [], baselines: {popular: report(0.158), dampedMean: report(0.02), biasOnly: report(0.01)}};
     expect(cells(RunHistory([run({id: 7, ranking})]))).toEqual([
-      ["#7", "50 factors, bs 256, lr 0.01, wd 0.1, seed 42", "time", "1", "01:05", "0.8100", "0.9000", "0.242", "0.096", "most popular 0.158"]
+      ["#7", "0.8100", "0.9000", "0.242", "0.096", "most popular 0.158", "time, 100 users", "1", "01:05", "50 factors, bs 256, lr 0.01, wd 0.1, seed 42"]
     ]);
   });
   it("marks stopped and resumed runs, and shows dashes where a run kept before ranking existed has none", () => {
     expect(cells(RunHistory([run({id: 2, stopped: true, resumedFrom: "mine"})]))).toEqual([
-      ["#2 (stopped, resumed “mine”)", "50 factors, bs 256, lr 0.01, wd 0.1, seed 42", "random", "1", "01:05", "0.8100", "0.9000", "–", "–", "–"]
+      ["#2 (stopped, resumed “mine”)", "0.8100", "0.9000", "–", "–", "–", "random", "1", "01:05", "50 factors, bs 256, lr 0.01, wd 0.1, seed 42"]
     ]);
     expect(cells(RunHistory([]))).toEqual([["No run is kept yet."]]);
   });

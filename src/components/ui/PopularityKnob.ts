@@ -20,8 +20,8 @@ export function knobReadout(ranking: RunRanking | null, weight: number): string 
   if (!ranking || !at) return null;
   const zero = ranking.model, popular = ranking.baselines.popular, k = at.k;
   const delta = (a: number, b: number, f: (x: number) => string) => (weight === 0 ? "" : ` (${a >= b ? "+" : "−"}${f(Math.abs(a - b))} against 0)`);
-  const line = (r: RankingReport) => `NDCG@${k} ${r.ndcg.toFixed(3)}, P@${k} ${r.precision.toFixed(3)}, coverage ${percent(r.coverage)}, novelty ${r.novelty.toFixed(2)}`;
-  return `On this run's held-out ratings (${ranking.split} split, ${at.users.toLocaleString("en-US")} users), lists ranked this way score NDCG@${k} ${at.ndcg.toFixed(3)}${delta(at.ndcg, zero.ndcg, (x) => x.toFixed(3))}, P@${k} ${at.precision.toFixed(3)}, and cover ${percent(at.coverage)} of the catalogue${delta(at.coverage, zero.coverage, (x) => `${(100 * x).toFixed(1)} points`)}, with novelty ${at.novelty.toFixed(2)}${delta(at.novelty, zero.novelty, (x) => x.toFixed(2))}. For reference, most popular: ${line(popular)}.`;
+  const line = (r: RankingReport) => `NDCG@${k} ${r.ndcg.toFixed(3)}, P@${k} ${r.precision.toFixed(3)}, coverage ${percent(r.coverage)}, popularity ${r.novelty.toFixed(2)}`;
+  return `On this run's held-out ratings (${ranking.split} split, ${at.users.toLocaleString("en-US")} users, without the filters), lists ranked this way score NDCG@${k} ${at.ndcg.toFixed(3)}${delta(at.ndcg, zero.ndcg, (x) => x.toFixed(3))}, P@${k} ${at.precision.toFixed(3)}, and cover ${percent(at.coverage)} of the catalogue${delta(at.coverage, zero.coverage, (x) => `${(100 * x).toFixed(1)} points`)}, with a mean popularity of ${at.novelty.toFixed(2)} (log2 ratings)${delta(at.novelty, zero.novelty, (x) => x.toFixed(2))}. For reference, most popular: ${line(popular)}.`;
 }
 
 /**

@@ -27,7 +27,8 @@ export function rankingVerdict(ranking: RunRanking): string {
 
 /**
  * A run's ranking evaluation (model/runRanking.ts), as a caption in words and a table: precision, recall, NDCG and MAP
- * at k, catalogue coverage and novelty (mean log2(1 + training ratings) of the listed movies), for the model with and
+ * at k, catalogue coverage and novelty, shown as "popularity" (mean log2(1 + training ratings) of the listed movies:
+ * lower is more novel), for the model with and
  * without the popularity blend and for the three baselines; with the validation MSE and RMSE.
  */
 export function RankingTable(ranking: RunRanking): HTMLElement {
@@ -35,11 +36,11 @@ export function RankingTable(ranking: RunRanking): HTMLElement {
   const figure = document.createElement("figure");
   figure.className = "ranking-table";
   const lead = figure.appendChild(document.createElement("p"));
-  lead.textContent = `Validation MSE ${ranking.mse.toFixed(4)} stars², RMSE ${ranking.rmse.toFixed(4)} stars, on ${SPLITS[ranking.split]}. Ranking every movie that each of ${users.toLocaleString("en-US")} held-out users has not rated in training; a held-out rating of ${threshold} stars or more is relevant.`;
+  lead.textContent = `Validation MSE ${ranking.mse.toFixed(4)} stars², RMSE ${ranking.rmse.toFixed(4)} stars, on ${SPLITS[ranking.split]}. Ranking, for each of ${users.toLocaleString("en-US")} users with a held-out rating, every movie they did not rate in training; a held-out rating of ${threshold} stars or more is relevant. Popularity is the mean log2(1 + ratings) of the listed movies: lower is more novel.`;
   const verdict = figure.appendChild(document.createElement("p"));
   verdict.className = "ranking-verdict";
   verdict.textContent = rankingVerdict(ranking);
-  const {table, body} = textTable("ranking", ["ranker", `P@${k}`, `R@${k}`, `NDCG@${k}`, `MAP@${k}`, "coverage", "novelty"]);
+  const {table, body} = textTable("ranking", ["ranker", `P@${k}`, `R@${k}`, `NDCG@${k}`, `MAP@${k}`, "coverage", "popularity"]);
   const row = (name: string, r: RankingReport) =>
     textRow(body, [name, ...[r.precision, r.recall, r.ndcg, r.map].map((x) => x.toFixed(3)), `${(100 * r.coverage).toFixed(1)}%`, r.novelty.toFixed(2)]);
   row(`model + popularity ${ranking.blendWeight}`, ranking.blended);

@@ -6,27 +6,29 @@ const dash = "–";
 const fixed = (x: number | null | undefined, digits: number) => (x === null || x === undefined || !Number.isFinite(x) ? dash : x.toFixed(digits));
 
 /**
- * The run history as a table, one row per kept run in the order given: its number, settings, split, epochs, time, how
- * it ended (a stopped run, a resumed checkpoint), valid MSE and RMSE, and NDCG@10 of the model with popularity blended
- * in and by predicted rating alone, with the best baseline's. Runs kept before ranking existed show dashes there.
+ * The run history as a table, one row per kept run in the order given: its number and how it ended (a stopped run, a
+ * resumed checkpoint), valid MSE and RMSE, NDCG@10 of the model with popularity blended in and by predicted rating
+ * alone, with the best baseline's; then its split (with how many users the ranking measured: it changes with the held-out
+ * ratings, e.g. after I rate more), epochs, time and settings, the numbers first so a phone shows them. Runs kept
+ * before ranking existed show dashes there.
  */
 export function RunHistory(runs: readonly RunRecord[]): HTMLTableElement {
-  const {table, body} = textTable("run-history", ["run", "settings", "split", "epochs", "time", "valid MSE", "RMSE", "NDCG@10 (+pop)", "NDCG@10 (rating)", "best baseline"]);
+  const {table, body} = textTable("run-history", ["run", "valid MSE", "RMSE", "NDCG@10 (+pop)", "NDCG@10 (rating)", "best baseline", "split", "epochs", "time", "settings"]);
   for (const r of runs) {
     const h = r.hyper, ranking = r.ranking ?? null, mse = r.history.at(-1)?.validLoss ?? null;
     const best = ranking ? Object.entries(ranking.baselines).reduce((a, b) => (b[1].ndcg > a[1].ndcg ? b : a)) : null;
     const ended = [r.stopped ? "stopped" : "", r.resumedFrom ? `resumed “${r.resumedFrom}”` : ""].filter(Boolean).join(", ");
     textRow(body, [
       `#${r.id ?? "?"}${ended ? ` (${ended})` : ""}`,
-      `${h.factors} factors, bs ${h.bs}, lr ${h.lrMax}, wd ${h.wd}, seed ${h.seed}`,
-      ranking?.split ?? h.split ?? "random",
-      String(r.history.length),
-      formatTime(r.seconds),
       fixed(mse, 4),
       fixed(ranking ? ranking.rmse : mse === null ? null : Math.sqrt(mse), 4),
       fixed(ranking?.blended.ndcg, 3),
       fixed(ranking?.model.ndcg, 3),
-      best ? `${({popular: "most popular", dampedMean: "damped mean", biasOnly: "bias only"} as Record<string, string>)[best[0]]} ${best[1].ndcg.toFixed(3)}` : dash
+      best ? `${({popular: "most popular", dampedMean: "damped mean", biasOnly: "bias only"} as Record<string, string>)[best[0]]} ${best[1].ndcg.toFixed(3)}` : dash,
+      ranking ? `${ranking.split}, ${ranking.model.users.toLocaleString("en-US")} users` : h.split ?? "random",
+      String(r.history.length),
+      formatTime(r.seconds),
+      `${h.factors} factors, bs ${h.bs}, lr ${h.lrMax}, wd ${h.wd}, seed ${h.seed}`
     ]);
   }
   if (runs.length === 0) {
