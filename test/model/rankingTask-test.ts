@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {rankingTask} from "../../src/components/model/rankingTask.js";
+import {rankingTask, rankingUsers} from "../../src/components/model/rankingTask.js";
 
 // Five ratings of three users on four movies: rows 0–2 train, rows 3–5 are held out.
 const rows = {user: [0, 0, 1, 0, 1, 2], movie: [0, 1, 0, 2, 3, 1], rating2: [8, 6, 10, 9, 7, 10]};
@@ -26,5 +26,15 @@ describe("rankingTask(rows, split, users, movies, {threshold, maxUsers, seed})",
     expect(rankingTask(many, all, 100, 1, {maxUsers: 10, seed: 7}).users).toEqual(a);
     expect(rankingTask(many, all, 100, 1, {maxUsers: 10, seed: 8}).users).not.toEqual(a);
     expect(rankingTask(many, all, 100, 1, {maxUsers: 1000}).users).toHaveLength(100);
+  });
+});
+
+describe("rankingUsers(movies)", () => {
+  it("evaluates 2,000 users on a small catalogue, fewer on a large one (about 20 million pairs), never fewer than 200", () => {
+    expect(rankingUsers(3700)).toBe(2000); // the default synthetic set
+    expect(rankingUsers(10_677)).toBe(1873); // ML-10M
+    expect(rankingUsers(87_585)).toBe(228); // ML-32M
+    expect(rankingUsers(1e7)).toBe(200);
+    expect(rankingUsers(0)).toBe(2000);
   });
 });

@@ -19,6 +19,7 @@ import {decodeRatingsFile} from "../movielens/ratingsFile.js";
 import type {RatingsTable} from "../movielens/ratingsFile.js";
 import {withMyRatings} from "../movielens/withMyRatings.js";
 import {runRanking} from "../model/runRanking.js";
+import {rankingUsers} from "../model/rankingTask.js";
 import {splitRows} from "../split.js";
 import type {Split} from "../split.js";
 
@@ -172,7 +173,7 @@ export async function runTraining(request: Extract<TrainRequest, {type: "train"}
       const [userFactors, movieFactors, userBias, movieBias] = await Promise.all(
         (["userFactors", "movieFactors", "userBias", "movieBias"] as const).map((k) => model!.weights[k].data() as Promise<Float32Array>)
       );
-      ranking = runRanking({userFactors, movieFactors, userBias, movieBias, yRange: [model.yRange[0], model.yRange[1]]}, data, split, {kind: splitKind});
+      ranking = runRanking({userFactors, movieFactors, userBias, movieBias, yRange: [model.yRange[0], model.yRange[1]]}, data, split, {kind: splitKind, maxUsers: rankingUsers(model.movies)});
     }
     const myRatingsUsed = [];
     for (let i = 0; i < table.user.length; ++i) if (table.user[i] === me) myRatingsUsed.push({movieId: table.movieIds[table.movie[i]], rating: table.rating2[i] / 2, timestamp: 0});

@@ -9,6 +9,15 @@ export interface RankingRows {
   rating2: ArrayLike<number>;
 }
 
+/**
+ * How many users a run's ranking evaluates on a catalogue of `movies`: 2,000, or fewer on a large catalogue, so that
+ * ranking every movie for each (10 popularity stops included) stays near 20 million user × movie pairs, about 10 s in
+ * a browser worker here (ML-10M's 10,677 movies: 1,873 users; ML-32M's 87,585: 228), and never fewer than 200.
+ */
+export function rankingUsers(movies: number): number {
+  return Math.max(200, Math.min(2000, Math.floor(2e7 / Math.max(1, movies))));
+}
+
 /** Options of rankingTask: the relevance threshold in stars (default 4), and how many users at most (default 2,000, seeded). */
 export interface RankingTaskOptions {
   threshold?: number;
