@@ -15,7 +15,11 @@ describe("rankingVerdict(ranking)", () => {
     const text = rankingVerdict(ranking(0.096, 0.242));
     expect(text).toContain("the model beats all three baselines on NDCG@10: 0.242, +53% against most popular (0.158), +1000% against damped mean rating, +1917% against bias only.");
     expect(text).toContain("By predicted rating alone, as the notebook ranked, it scores 0.096 (−39% against most popular)");
-    expect(text).toContain("15× as much of the catalogue");
+    expect(text).toContain("but its lists cover 15× as much of the catalogue.");
+    // Coverage is only mentioned when it is clearly wider: 1.2× is not worth a "but".
+    const close = {...ranking(0.096, 0.242), model: report(0.096, 0.023)};
+    expect(rankingVerdict(close)).toMatch(/does not learn\.$/);
+    expect(rankingVerdict({...ranking(0.096, 0.242), model: report(0.096, 0.05)})).toContain("but its lists cover 2.6× as much of the catalogue.");
   });
   it("says so when the model beats them even alone, and when the blend does not", () => {
     expect(rankingVerdict(ranking(0.2, 0.3))).toContain("By predicted rating alone it beats them too (0.200).");

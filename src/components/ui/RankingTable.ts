@@ -19,9 +19,11 @@ export function rankingVerdict(ranking: RunRanking): string {
   const first = all(blended)
     ? `With popularity blended in (${ranking.blendWeight}★ per doubling of a movie's ratings), the model beats all three baselines on NDCG@${k}: ${blended.ndcg.toFixed(3)}, ${pct(blended.ndcg, best.ndcg)} against ${BASELINES[bestName]} (${best.ndcg.toFixed(3)}), ${others.map((o) => `${pct(blended.ndcg, ranking.baselines[o].ndcg)} against ${BASELINES[o]}`).join(", ")}.`
     : `With popularity blended in (${ranking.blendWeight}★ per doubling), the model scores NDCG@${k} ${blended.ndcg.toFixed(3)}, ${pct(blended.ndcg, best.ndcg)} against the best baseline, ${BASELINES[bestName]} (${best.ndcg.toFixed(3)}).`;
+  const wider = alone.coverage / Math.max(best.coverage, 1e-9);
+  const cover = wider >= 1.5 ? `, but its lists cover ${wider.toFixed(wider < 10 ? 1 : 0)}× as much of the catalogue` : "";
   const second = all(alone)
     ? `By predicted rating alone it beats them too (${alone.ndcg.toFixed(3)}).`
-    : `By predicted rating alone, as the notebook ranked, it scores ${alone.ndcg.toFixed(3)} (${pct(alone.ndcg, best.ndcg)} against ${BASELINES[bestName]}): which movies a person rates at all depends on popularity, which a rating model does not learn, but its lists cover ${(alone.coverage / Math.max(best.coverage, 1e-9)).toFixed(0)}× as much of the catalogue.`;
+    : `By predicted rating alone, as the notebook ranked, it scores ${alone.ndcg.toFixed(3)} (${pct(alone.ndcg, best.ndcg)} against ${BASELINES[bestName]}): which movies a person rates at all depends on popularity, which a rating model does not learn${cover}.`;
   return `${first} ${second}`;
 }
 
