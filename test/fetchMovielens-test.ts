@@ -12,6 +12,7 @@ import {strToU8, zipSync} from "fflate";
 import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from "vitest";
 import {fetchMovielens, formatProgress, releaseUrl} from "../scripts/fetchMovielens.js";
 import type {FetchProgress} from "../scripts/fetchMovielens.js";
+import {U_GENRE} from "./support/uGenre.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const MOVIES = "1::Paper Lanterns (1995)::Adventure|Animation|Children|Comedy|Fantasy\n2::Copper Canyon (1995)::Adventure|Children|Fantasy\n";
@@ -33,7 +34,7 @@ const SMALL = zipSync({"ml-latest-small": {
   "links.csv": strToU8("movieId,imdbId,tmdbId\n1,0114709,862\n"), "genome-scores.csv": strToU8("movieId,tagId,relevance\n"), "README.txt": strToU8("ml-latest-small")
 }});
 const ML100K = zipSync({"ml-100k": {
-  "u.data": fixture("ml-100k/u.data"), "u.item": fixture("ml-100k/u.item"), "u.genre": fixture("ml-100k/u.genre"),
+  "u.data": fixture("ml-100k/u.data"), "u.item": fixture("ml-100k/u.item"), "u.genre": U_GENRE,
   "u1.base": strToU8("1\t1\t5\t874965758\n"), "allbut.pl": strToU8("#!/usr/local/bin/perl\n"), "README": strToU8("ml-100k")
 }});
 

@@ -12,6 +12,7 @@ import {resolveDataset} from "../../src/data/dataset.js";
 import {readDataset} from "../../src/data/readDataset.js";
 import {writeSynthetic} from "../../src/data/writeSynthetic.js";
 import {patchZipEntry} from "../support/patchZipEntry.js";
+import {U_GENRE} from "../support/uGenre.js";
 
 const FIXTURE_MOVIES = readFileSync("test/fixtures/movies.dat");
 const fixture = (path: string) => new Uint8Array(readFileSync(`test/fixtures/${path}`));
@@ -139,19 +140,19 @@ describe("importMovieLens(zip, options)", () => {
     const small = await importMovieLens([{name: "ml-latest-small.zip", bytes: csv}]);
     expect(small.summary.dataset.name).toBe("MovieLens Latest Small (from your computer)");
     expect(small.summary.counts).toEqual({users: 3, movies: 7, ratedMovies: 7, ratings: 7, myRatings: 0});
-    expect(small.movies.find((m) => m.id === 149334)).toMatchObject({title: '"Grand Stages" Dogs', year: 1998, ratings: 1, mean: 3.5});
-    const ml100k = zipSync({"ml-100k": {"u.data": fixture("ml-100k/u.data"), "u.item": fixture("ml-100k/u.item"), "u.genre": fixture("ml-100k/u.genre"), "u.user": strToU8("")}});
-    const hundred = await importMovieLens(ml100k, {myRatings: strToU8("99999::1359::4.5::1700000000\n")});
+    expect(small.movies.find((m) => m.id === 149340)).toMatchObject({title: '"Grand Stages" Dogs', year: 1998, ratings: 1, mean: 3.5});
+    const ml100k = zipSync({"ml-100k": {"u.data": fixture("ml-100k/u.data"), "u.item": fixture("ml-100k/u.item"), "u.genre": U_GENRE, "u.user": strToU8("")}});
+    const hundred = await importMovieLens(ml100k, {myRatings: strToU8("99999::1363::4.5::1700000000\n")});
     expect(hundred.summary.dataset.name).toBe("MovieLens-format data, 9 movies, 6 ratings (from your computer)");
-    expect(hundred.movies.find((m) => m.id === 1359)).toMatchObject({title: "Célibataires, Les", year: 1995, genres: ["Drama"], ratings: 1, mean: 4.5});
-    expect(hundred.summary.myRatings).toEqual([{movieId: 1359, rating: 4.5, timestamp: 1700000000}]);
+    expect(hundred.movies.find((m) => m.id === 1363)).toMatchObject({title: "Célibataires, Les", year: 1995, genres: ["Drama"], ratings: 1, mean: 4.5});
+    expect(hundred.summary.myRatings).toEqual([{movieId: 1363, rating: 4.5, timestamp: 1700000000}]);
   });
 
   it("renumbers a release's own user 99999, keeps 99999 for me, and says so in the banner", async () => {
-    const csv = zipSync({"ml-32m": {"movies.csv": fixture("ml-latest-small/movies.csv"), "ratings.csv": strToU8("userId,movieId,rating,timestamp\n1,1,4.0,1\n99999,3,2.5,2\n")}});
+    const csv = zipSync({"ml-32m": {"movies.csv": fixture("ml-latest-small/movies.csv"), "ratings.csv": strToU8("userId,movieId,rating,timestamp\n1,1,4.0,1\n99999,4,2.5,2\n")}});
     const artifacts = await importMovieLens(csv, {myRatings: strToU8("99999::1::5::3\n")});
     expect(artifacts.summary.dataset.banner).toBe("MovieLens-format data, 7 movies, 2 ratings, loaded from your computer and kept in this browser. Its own user 99999 is user 100000 here, since 99999 is you (my_ratings.dat).");
-    expect(artifacts.summary.lastRatings.map((r) => [r.userId, r.movieId])).toEqual([[1, 1], [100000, 3], [99999, 1]]);
+    expect(artifacts.summary.lastRatings.map((r) => [r.userId, r.movieId])).toEqual([[1, 1], [100000, 4], [99999, 1]]);
     expect(artifacts.summary.myRatings).toEqual([{movieId: 1, rating: 5, timestamp: 3}]);
   });
 

@@ -1,6 +1,7 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
 import {MOVIELENS_FILES, MOVIELENS_FORMATS, movielensFormat} from "../../src/components/movielens/movielensFormat.js";
+import {U_GENRE} from "../support/uGenre.js";
 
 describe("movielensFormat(names)", () => {
   it("detects each release's format from its files, in any folder and case", () => {
@@ -23,7 +24,7 @@ describe("movielensFormat(names)", () => {
     const f = MOVIELENS_FORMATS.find((x) => x.id === "100k")!;
     const item = new Uint8Array(readFileSync("test/fixtures/ml-100k/u.item"));
     expect(f.parseMovies(item, "u.item")[0].genres).toEqual(["Animation", "Children's", "Comedy"]);
-    const renamed = new TextEncoder().encode(readFileSync("test/fixtures/ml-100k/u.genre", "utf-8").replace("Comedy|5", "Funny|5"));
+    const renamed = new TextEncoder().encode(new TextDecoder().decode(U_GENRE).replace("Comedy|5", "Funny|5"));
     expect(f.parseMovies(item, "u.item", renamed)[0].genres).toEqual(["Animation", "Children's", "Funny"]);
   });
 });

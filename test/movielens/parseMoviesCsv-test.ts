@@ -8,13 +8,13 @@ const HEADER = "movieId,title,genres\n";
 describe("parseMoviesCsv(bytes, file)", () => {
   it("parses movies.csv: quoted titles, no year, a year range, (no genres listed), UTF-8", () => {
     expect(parseMoviesCsv(readFileSync("test/fixtures/ml-latest-small/movies.csv"))).toEqual([
-      {id: 1, title: "Paper Lanterns", year: 1995, genres: ["Adventure", "Animation", "Children", "Comedy", "Fantasy"]},
-      {id: 3, title: "Grumpy Old Keepers", year: 1995, genres: ["Comedy", "Romance"]},
-      {id: 11, title: "Long Parliament, The", year: 1995, genres: ["Comedy", "Drama", "Romance"]},
-      {id: 26587, title: "Tenfold, The (Dziesiec)", year: 1989, genres: ["Crime", "Drama", "Romance"]},
-      {id: 40697, title: "Station 9", year: null, genres: ["Sci-Fi"]},
-      {id: 149334, title: '"Grand Stages" Dogs', year: 1998, genres: ["Musical"]},
-      {id: 171749, title: "Night Ledger: Yoru nôto (2006–2007)", year: 2006, genres: []}
+      {id: 1, title: "Paper Lanterns", year: 1995, genres: ["Animation", "Comedy"]},
+      {id: 4, title: "Grumpy Old Keepers", year: 1995, genres: ["Comedy", "Romance"]},
+      {id: 12, title: "Long Parliament, The", year: 1995, genres: ["Comedy", "Drama"]},
+      {id: 26590, title: "Tenfold, The (Dziesiec)", year: 1989, genres: ["Crime", "Drama"]},
+      {id: 40701, title: "Station 9", year: null, genres: ["Sci-Fi"]},
+      {id: 149340, title: '"Grand Stages" Dogs', year: 1998, genres: ["Musical"]},
+      {id: 171755, title: "Night Ledger: Yoru nôto (2006–2007)", year: 2006, genres: []}
     ]);
   });
   it("reads CRLF endings and a byte-order mark", () => {

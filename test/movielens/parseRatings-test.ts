@@ -9,9 +9,9 @@ const rows = (r: ReturnType<typeof parseRatings>) =>
 describe("parseRatings(bytes, file)", () => {
   it("parses the real format into columns, half stars included", () => {
     expect(rows(parseRatings(readFileSync("test/fixtures/ratings.dat")))).toEqual([
-      [1, 122, 5, 900000046],
-      [1, 185, 5, 900000525],
-      [1, 231, 5, 900000392],
+      [1, 124, 4, 900000046],
+      [1, 186, 2.5, 900000525],
+      [1, 233, 5, 900000392],
       [2, 1, 3.5, 1200000171],
       [2, 2, 0.5, 1200000200]
     ]);

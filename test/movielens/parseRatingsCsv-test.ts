@@ -10,7 +10,7 @@ const HEADER = "userId,movieId,rating,timestamp\n";
 describe("parseRatingsCsv(bytes, file)", () => {
   it("parses ratings.csv after its header, half stars included", () => {
     expect(rows(parseRatingsCsv(readFileSync("test/fixtures/ml-latest-small/ratings.csv")))).toEqual([
-      [1, 1, 4, 960000703], [1, 3, 4, 960000247], [1, 11, 2.5, 960000224], [2, 26587, 5, 1440000835], [2, 40697, 0.5, 1440000990], [3, 149334, 3.5, 1300000578], [3, 171749, 4.5, 1300001000]
+      [1, 1, 3.5, 960000703], [1, 4, 4, 960000247], [1, 12, 2.5, 960000224], [2, 26590, 5, 1440000835], [2, 40701, 0.5, 1440000990], [3, 149340, 3.5, 1300000578], [3, 171755, 4.5, 1300001000]
     ]);
   });
   it("reads a CRLF header and rows, and a UTF-8 byte-order mark", () => {

@@ -9,7 +9,7 @@ const rows = (r: ReturnType<typeof parseUData>) => Array.from(r.userId, (u, i) =
 describe("parseUData(bytes, file)", () => {
   it("parses ML-100K's tab-separated u.data, whole stars", () => {
     expect(rows(parseUData(readFileSync("test/fixtures/ml-100k/u.data")))).toEqual([
-      [196, 242, 3, 887000949], [186, 302, 3, 887000742], [22, 377, 1, 887000116], [244, 51, 2, 887000923], [166, 346, 1, 887000596], [196, 1, 5, 887001001]
+      [31, 246, 3, 887000949], [8, 309, 4, 887000742], [57, 381, 1, 887000116], [12, 55, 2, 887000923], [40, 350, 1, 887000596], [31, 4, 5, 887001001]
     ]);
   });
   it("handles CRLF endings, a missing final newline and blank lines at the end", () => {

@@ -6,13 +6,14 @@ const latin1 = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
 const flags = (...names: string[]) => ML100K_GENRES.map((g) => (names.includes(g) ? 1 : 0)).join("|");
 
 describe("parseUItem(bytes, file, genres)", () => {
-  it("parses ML-100K's u.item: Latin-1 titles, years, genre flags, and movie 267 with no title year or dates", () => {
+  it("parses ML-100K's u.item: Latin-1 titles, years, genre flags, and a movie with no title year or dates", () => {
     const movies = parseUItem(readFileSync("test/fixtures/ml-100k/u.item"));
-    expect(movies.map((m) => m.id)).toEqual([1, 51, 242, 267, 302, 346, 377, 1300, 1359]);
-    expect(movies[0]).toEqual({id: 1, title: "Paper Lanterns", year: 1995, genres: ["Animation", "Children's", "Comedy"]});
-    expect(movies[3]).toEqual({id: 267, title: "unknown", year: null, genres: ["unknown"]});
+    expect(movies.map((m) => m.id)).toEqual([4, 55, 246, 270, 309, 350, 381, 1306, 1363]);
+    expect(movies[0]).toEqual({id: 4, title: "Paper Lanterns", year: 1995, genres: ["Animation", "Children's", "Comedy"]});
+    expect(movies[1].genres).toEqual(["Drama", "War", "Western"]);
+    expect(movies[3]).toEqual({id: 270, title: "unknown", year: null, genres: ["unknown"]});
     expect(movies[4].genres).toEqual(["Crime", "Film-Noir", "Mystery", "Thriller"]);
-    expect(movies[8]).toEqual({id: 1359, title: "Célibataires, Les", year: 1995, genres: ["Drama"]});
+    expect(movies[8]).toEqual({id: 1363, title: "Célibataires, Les", year: 1995, genres: ["Drama"]});
   });
   it("takes the year from the release date when the title has none", () => {
     expect(parseUItem(latin1(`7|Twelve Monkeys|01-Jan-1995||http://x|${flags("Drama", "Sci-Fi")}\n`))).toEqual([{id: 7, title: "Twelve Monkeys", year: 1995, genres: ["Drama", "Sci-Fi"]}]);
