@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {splitRows} from "../src/components/split.js";
+import {splitByFlags, splitRows} from "../src/components/split.js";
 
 describe("splitRows(n, {validPct, seed})", () => {
   it("puts ⌊validPct·n⌋ rows in validation and the rest in training, each row once", () => {
@@ -16,5 +16,14 @@ describe("splitRows(n, {validPct, seed})", () => {
   it("honours validPct", () => {
     expect(splitRows(10, {validPct: 0.5}).valid.length).toBe(5);
     expect(() => splitRows(10, {validPct: 1})).toThrow(TypeError);
+  });
+});
+
+describe("splitByFlags(isValid)", () => {
+  it("validates the flagged rows and trains on the rest, each in increasing order", () => {
+    const split = splitByFlags(Uint8Array.of(0, 1, 1, 0, 0, 1));
+    expect(Array.from(split.valid)).toEqual([1, 2, 5]);
+    expect(Array.from(split.train)).toEqual([0, 3, 4]);
+    expect(splitByFlags([])).toEqual({train: new Uint32Array(0), valid: new Uint32Array(0)});
   });
 });

@@ -22,3 +22,12 @@ export function splitRows(n: number, {validPct = 0.2, seed = 42}: {validPct?: nu
   const cut = Math.floor(validPct * n);
   return {valid: perm.subarray(0, cut), train: perm.subarray(cut)};
 }
+
+/** The split whose validation rows are those flagged 1 in `isValid` (one flag per row), both lists in increasing order. */
+export function splitByFlags(isValid: ArrayLike<number>): Split {
+  let valid = 0;
+  for (let r = 0; r < isValid.length; ++r) if (isValid[r]) ++valid;
+  const out = {train: new Uint32Array(isValid.length - valid), valid: new Uint32Array(valid)};
+  for (let r = 0, t = 0, v = 0; r < isValid.length; ++r) if (isValid[r]) out.valid[v++] = r; else out.train[t++] = r;
+  return out;
+}

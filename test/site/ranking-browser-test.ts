@@ -42,7 +42,7 @@ describe("Ranking beside MSE (browser)", () => {
       expect(r[1]).toMatch(/^\d\.\d{4}$/); // valid MSE
       expect(+r[2]!).toBeCloseTo(Math.sqrt(+r[1]!), 3); // RMSE
       expect(r[3]).toMatch(/^0\.\d{3}$/); // NDCG@10 with popularity
-      expect(r[5]).toMatch(/^(most popular|damped mean|bias only) 0\.\d{3}$/);
+      expect(r[5]).toMatch(/^(most popular|damped mean rating|bias only) 0\.\d{3}$/);
       expect(r[6]).toMatch(/^(random|time), [\d,]+ users$/);
     }
     expect(await compare.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {textRow, textTable} from "../../src/components/ui/textTable.js";
+import {emptyRow, textRow, textTable} from "../../src/components/ui/textTable.js";
 
 describe("textTable(className, headers)", () => {
   it("makes a table with one header row of the labels and an empty body", () => {
@@ -39,5 +39,16 @@ describe("textRow(body, cells)", () => {
     expect(tr.querySelector("img")).toBeNull();
     expect(tr.cells[0].textContent).toBe('<img src=x onerror="alert(1)">Amélie & co');
     expect(tr.innerHTML).toBe("<td>&lt;img src=x onerror=\"alert(1)\"&gt;Amélie &amp; co</td>");
+  });
+});
+
+describe("emptyRow(body, columns, text)", () => {
+  it("adds one cell spanning the columns, classed empty, holding the text as text", () => {
+    const {body} = textTable("scores", ["Name", "Score"]);
+    const cell = emptyRow(body, 2, "No <b>score</b> yet.");
+    expect(body.rows).toHaveLength(1);
+    expect(cell.colSpan).toBe(2);
+    expect(cell.className).toBe("empty");
+    expect(cell.textContent).toBe("No <b>score</b> yet.");
   });
 });

@@ -20,7 +20,7 @@ import type {RatingsTable} from "../movielens/ratingsFile.js";
 import {withMyRatings} from "../movielens/withMyRatings.js";
 import {runRanking} from "../model/runRanking.js";
 import {rankingUsers} from "../model/rankingTask.js";
-import {splitRows} from "../split.js";
+import {splitByFlags, splitRows} from "../split.js";
 import type {Split} from "../split.js";
 
 /** Posts an event to the page; `transfer` lists buffers to move rather than copy (the checkpoint). */
@@ -73,13 +73,8 @@ async function startBackend(requested: BackendName | "auto", wasmUrls: Record<st
 
 /** The time-aware split of a table from its `latest` column; throws, in words, when the ratings file has none. */
 function timeSplitOf(table: RatingsTable): Split {
-  const latest = table.latest;
-  if (!latest) throw new Error("These ratings carry no timestamps, so they cannot be split by time. Rebuild the site (or load the data again) to add them, or choose the random split.");
-  let valid = 0;
-  for (const x of latest) valid += x;
-  const out = {train: new Uint32Array(latest.length - valid), valid: new Uint32Array(valid)};
-  for (let r = 0, t = 0, v = 0; r < latest.length; ++r) if (latest[r]) out.valid[v++] = r; else out.train[t++] = r;
-  return out;
+  if (!table.latest) throw new Error("These ratings carry no timestamps, so they cannot be split by time. Rebuild the site (or load the data again) to add them, or choose the random split.");
+  return splitByFlags(table.latest);
 }
 
 async function loadTable(url: string, cache: TrainCache, post: PostTrainEvent): Promise<RatingsTable> {

@@ -1,3 +1,4 @@
+import {splitByFlags} from "../split.js";
 import type {Split} from "../split.js";
 
 /**
@@ -12,14 +13,11 @@ export function splitByTime(user: ArrayLike<number>, timestamp: ArrayLike<number
   const rowsOf: number[][] = Array.from({length: users}, () => []);
   for (let r = 0; r < n; ++r) rowsOf[user[r]].push(r);
   const isValid = new Uint8Array(n);
-  let valid = 0;
   for (const rows of rowsOf) {
     const held = Math.floor(validPct * rows.length);
     if (!held) continue;
     rows.sort((a, b) => timestamp[a] - timestamp[b] || a - b);
-    for (const r of rows.slice(rows.length - held)) (isValid[r] = 1), ++valid;
+    for (const r of rows.slice(rows.length - held)) isValid[r] = 1;
   }
-  const out = {train: new Uint32Array(n - valid), valid: new Uint32Array(valid)};
-  for (let r = 0, t = 0, v = 0; r < n; ++r) if (isValid[r]) out.valid[v++] = r; else out.train[t++] = r;
-  return out;
+  return splitByFlags(isValid);
 }

@@ -1,5 +1,5 @@
 import type {EpochRow} from "../engine/trainProtocol.js";
-import {textRow, textTable} from "./textTable.js";
+import {emptyRow, textRow, textTable} from "./textTable.js";
 
 /** Formats seconds as fastai does in its training table: mm:ss. */
 export function formatTime(seconds: number): string {
@@ -12,11 +12,6 @@ export function EpochTable(rows: readonly EpochRow[], {caption}: {caption?: stri
   const {table, body} = textTable("epoch-table", ["epoch", "train_loss", "valid_loss", "time"]);
   if (caption) table.createCaption().textContent = caption;
   for (const row of rows) textRow(body, [String(row.epoch), row.trainLoss.toFixed(6), row.validLoss.toFixed(6), formatTime(row.seconds)]);
-  if (rows.length === 0) {
-    const cell = body.insertRow().insertCell();
-    cell.colSpan = 4;
-    cell.className = "empty";
-    cell.textContent = "No epoch finished yet.";
-  }
+  if (rows.length === 0) emptyRow(body, 4, "No epoch finished yet.");
   return table;
 }

@@ -2,7 +2,13 @@ import type {RankingReport, RunRanking} from "../model/rankingMetrics.js";
 import {textRow, textTable} from "./textTable.js";
 
 const SPLITS = {random: "the random 80/20 split", time: "the time split (each user's latest 20% held out)"} as const;
-const BASELINES = {popular: "most popular", dampedMean: "damped mean rating", biasOnly: "bias only"} as const;
+/** The three baselines' names, as every table of runs shows them. */
+export const BASELINES = {popular: "most popular", dampedMean: "damped mean rating", biasOnly: "bias only"} as const;
+
+/** The baseline with the highest NDCG@k on a run's split, by name, with its report (the first on a tie). */
+export function bestBaseline(ranking: RunRanking): [keyof typeof BASELINES, RankingReport] {
+  return (Object.entries(ranking.baselines) as [keyof typeof BASELINES, RankingReport][]).reduce((a, b) => (b[1].ndcg > a[1].ndcg ? b : a));
+}
 
 const pct = (a: number, b: number) => (b > 0 ? `${a >= b ? "+" : "−"}${Math.abs((100 * (a - b)) / b).toFixed(0)}%` : "—");
 
@@ -12,7 +18,7 @@ const pct = (a: number, b: number) => (b > 0 ? `${a >= b ? "+" : "−"}${Math.ab
  */
 export function rankingVerdict(ranking: RunRanking): string {
   const k = ranking.model.k;
-  const [bestName, best] = (Object.entries(ranking.baselines) as [keyof typeof BASELINES, RankingReport][]).reduce((a, b) => (b[1].ndcg > a[1].ndcg ? b : a));
+  const [bestName, best] = bestBaseline(ranking);
   const others = (Object.keys(BASELINES) as (keyof typeof BASELINES)[]).filter((name) => name !== bestName);
   const all = (r: RankingReport) => Object.values(ranking.baselines).every((b) => r.ndcg > b.ndcg);
   const blended = ranking.blended, alone = ranking.model;

@@ -1,6 +1,7 @@
 import type {RunRecord} from "../browser/workbookStore.js";
 import {formatTime} from "./EpochTable.js";
-import {textRow, textTable} from "./textTable.js";
+import {BASELINES, bestBaseline} from "./RankingTable.js";
+import {emptyRow, textRow, textTable} from "./textTable.js";
 
 const dash = "–";
 const fixed = (x: number | null | undefined, digits: number) => (x === null || x === undefined || !Number.isFinite(x) ? dash : x.toFixed(digits));
@@ -16,7 +17,7 @@ export function RunHistory(runs: readonly RunRecord[]): HTMLTableElement {
   const {table, body} = textTable("run-history", ["run", "valid MSE", "RMSE", "NDCG@10 (+pop)", "NDCG@10 (rating)", "best baseline", "split", "epochs", "time", "settings"]);
   for (const r of runs) {
     const h = r.hyper, ranking = r.ranking ?? null, mse = r.history.at(-1)?.validLoss ?? null;
-    const best = ranking ? Object.entries(ranking.baselines).reduce((a, b) => (b[1].ndcg > a[1].ndcg ? b : a)) : null;
+    const best = ranking ? bestBaseline(ranking) : null;
     const ended = [r.stopped ? "stopped" : "", r.resumedFrom ? `resumed “${r.resumedFrom}”` : ""].filter(Boolean).join(", ");
     textRow(body, [
       `#${r.id ?? "?"}${ended ? ` (${ended})` : ""}`,
@@ -24,18 +25,13 @@ export function RunHistory(runs: readonly RunRecord[]): HTMLTableElement {
       fixed(ranking ? ranking.rmse : mse === null ? null : Math.sqrt(mse), 4),
       fixed(ranking?.blended.ndcg, 3),
       fixed(ranking?.model.ndcg, 3),
-      best ? `${({popular: "most popular", dampedMean: "damped mean", biasOnly: "bias only"} as Record<string, string>)[best[0]]} ${best[1].ndcg.toFixed(3)}` : dash,
+      best ? `${BASELINES[best[0]]} ${best[1].ndcg.toFixed(3)}` : dash,
       ranking ? `${ranking.split}, ${ranking.model.users.toLocaleString("en-US")} users` : h.split ?? "random",
       String(r.history.length),
       formatTime(r.seconds),
       `${h.factors} factors, bs ${h.bs}, lr ${h.lrMax}, wd ${h.wd}, seed ${h.seed}`
     ]);
   }
-  if (runs.length === 0) {
-    const cell = body.insertRow().insertCell();
-    cell.colSpan = 10;
-    cell.className = "empty";
-    cell.textContent = "No run is kept yet.";
-  }
+  if (runs.length === 0) emptyRow(body, 10, "No run is kept yet.");
   return table;
 }

@@ -13,3 +13,12 @@ export function textRow(body: HTMLTableSectionElement, cells: readonly string[])
   for (const text of cells) tr.insertCell().textContent = text;
   return tr;
 }
+
+/** Appends the row a table shows while it has none: one cell spanning `columns`, class "empty", with `text`. */
+export function emptyRow(body: HTMLTableSectionElement, columns: number, text: string): HTMLTableCellElement {
+  const cell = body.insertRow().insertCell();
+  cell.colSpan = columns;
+  cell.className = "empty";
+  cell.textContent = text;
+  return cell;
+}
