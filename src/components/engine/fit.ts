@@ -3,6 +3,7 @@ import type {CollabModel, EpochRow, FitState} from "./buildModel.js";
 import {batchCount, epochBatches} from "./batches.js";
 import {fusedStep} from "./fusedStep.js";
 import {hostStep, hostTables, stepWorkspace} from "./hostStep.js";
+import {kernelStep} from "./kernelStep.js";
 import type {RatingRows} from "./hostStep.js";
 import {meanSquaredError} from "./meanSquaredError.js";
 import {opsStep} from "./opsStep.js";
@@ -35,10 +36,12 @@ export interface FitOptions {
   /** "sparse": lazy Adam on the rows a batch touches; "dense": every row at every step, as PyTorch does. */
   mode?: "sparse" | "dense";
   /**
-   * "host" updates the backend's memory in place (cpu, wasm); "fused" runs WGSL kernels on the webgpu backend's
-   * buffers in place (sparse mode only); "ops" uses TF.js ops (any backend); "auto" picks host, else fused, when it can.
+   * "kernel" runs hostKernel.wat's WebAssembly SIMD step on the wasm backend's heap in place (sparse mode only; see
+   * kernelStep.ts); "host" updates the backend's memory in place in plain JS (cpu, wasm); "fused" runs WGSL kernels on
+   * the webgpu backend's buffers in place (sparse mode only); "ops" uses TF.js ops (any backend); "auto" picks kernel,
+   * else host, else fused, when it can.
    */
-  path?: "auto" | "host" | "fused" | "ops";
+  path?: "auto" | "kernel" | "host" | "fused" | "ops";
   /** Pause (resumably) once this many epochs of the run are done; the schedule is still planned for `epochs`. */
   untilEpoch?: number;
   /** Start a new one-cycle run even if the model is partway through one. */
@@ -136,8 +139,11 @@ export async function fit(model: CollabModel, data: RatingRows, options: FitOpti
   const state = t;
   const schedule = oneCycle({lrMax});
   const [lo, hi] = model.yRange;
-  const ws = stepWorkspace(model.users, model.movies, model.factors, bs);
-  const useHost = path === "host" || (path === "auto" && hostTables(model) !== null);
+  const kernel = mode === "sparse" && (path === "auto" || path === "kernel") ? await kernelStep(model, bs) : null;
+  if (path === "kernel" && !kernel) throw new TypeError("fit: path \"kernel\" needs the wasm backend with WebAssembly SIMD, and sparse mode");
+  // The plain-JS step's scratch memory, only where it runs (kernelStep keeps its own on the wasm heap).
+  const ws = kernel ? null : stepWorkspace(model.users, model.movies, model.factors, bs);
+  const useHost = kernel !== null || path === "host" || (path === "auto" && hostTables(model) !== null);
   if (useHost && !hostTables(model)) throw new TypeError("fit: path \"host\" needs the cpu or wasm backend");
   const fused = !useHost && mode === "sparse" && (path === "auto" || path === "fused") ? await fusedStep(model, data, {bs, sqrMom: ADAM.sqrMom, eps: ADAM.eps}) : null;
   if (path === "fused" && !fused) throw new TypeError("fit: path \"fused\" needs the webgpu backend and sparse mode");
@@ -199,7 +205,8 @@ export async function fit(model: CollabModel, data: RatingRows, options: FitOpti
         const {lr, mom} = schedule(state.step / totalSteps);
         const h = {lr, mom, sqrMom: ADAM.sqrMom, eps: ADAM.eps, wd, step: model.adamStep + 1, lo, hi};
         if (useHost) {
-          const loss = hostStep(hostTables(model)!, epochData, sequence!.subarray(b * bs, b * bs + bs), h, ws, mode);
+          const rows = sequence!.subarray(b * bs, b * bs + bs);
+          const loss = kernel ? kernel.step(epochData, rows, h) : hostStep(hostTables(model)!, epochData, rows, h, ws!, mode);
           // A diverging host step changed nothing, so the step counters stay where they were.
           if (Number.isFinite(loss)) {
             model.adamStep++;
@@ -224,7 +231,7 @@ export async function fit(model: CollabModel, data: RatingRows, options: FitOpti
         }
       }
       await drain();
-      const validLoss = fused ? await fused.meanSquaredError(split.valid) : await meanSquaredError(model, data, split.valid, {ops: !useHost});
+      const validLoss = kernel ? kernel.squaredError(data, split.valid) / split.valid.length : fused ? await fused.meanSquaredError(split.valid) : await meanSquaredError(model, data, split.valid, {ops: !useHost});
       clock();
       const row: EpochRow = {epoch, trainLoss: state.lossSum / stepsPerEpoch, validLoss, seconds: state.seconds};
       state.history.push(row);
@@ -235,6 +242,7 @@ export async function fit(model: CollabModel, data: RatingRows, options: FitOpti
   } finally {
     for (const p of pending.splice(0)) p.loss?.dispose();
     fused?.dispose();
+    kernel?.dispose();
     clock();
   }
   return state.history;
