@@ -12,7 +12,7 @@ import {useBackend} from "../support/tf.js";
 const {table} = synthTable({users: 150, movies: 80, ratings: 6000, seed: 2});
 const users = table.userIds.length, movies = table.movieIds.length;
 const hyper = (step: number): OptimizerStep & {lo: number; hi: number} => ({lr: 2e-2, mom: 0.9, sqrMom: 0.99, eps: 1e-5, wd: 0.1, step, lo: 0.5, hi: 5.5});
-const snapshot = (model: CollabModel) => Object.fromEntries(TABLES.flatMap((k) => [[k, model.weights[k].dataSync().slice()], [`${k}.gradAvg`, model.gradAvg[k].dataSync().slice()], [`${k}.sqrAvg`, model.sqrAvg[k].dataSync().slice()]]));
+const snapshot = (model: CollabModel): Record<string, Float32Array> => Object.fromEntries(TABLES.flatMap((k) => [[k, model.weights[k].dataSync().slice() as Float32Array], [`${k}.gradAvg`, model.gradAvg[k].dataSync().slice() as Float32Array], [`${k}.sqrAvg`, model.sqrAvg[k].dataSync().slice() as Float32Array]]));
 
 /** The largest difference between two snapshots' arrays, relative to the largest magnitude in each. */
 function worstRelative(a: Record<string, Float32Array>, b: Record<string, Float32Array>): number {

@@ -4,6 +4,8 @@ import {POPULARITY_WEIGHTS, RANKING_BLEND} from "../../src/components/model/popu
 import {rankingReport} from "../../src/components/model/rankingMetrics.js";
 import {rankingTask} from "../../src/components/model/rankingTask.js";
 import {runRanking} from "../../src/components/model/runRanking.js";
+import {sortSplit, splitRows} from "../../src/components/split.js";
+import {synthTable} from "../support/synthTable.js";
 
 // Two factors; user 0 likes movie 2 most; every rating is relevant at 4 stars when rating2 ≥ 8.
 const weights = {
@@ -44,5 +46,21 @@ describe("runRanking(weights, rows, split, {kind, k})", () => {
     const counts = Float64Array.of(2, 2, 1, 0); // training ratings of movies 0…3
     const expected = rankingReport(task, (u) => Array.from(predictAll(weights, u, weights), (p, m) => p + RANKING_BLEND * Math.log2(1 + counts[m])), {k: 2});
     expect(run.blended).toEqual(expected);
+  });
+});
+
+describe("runRanking on a split in either order", () => {
+  it("gives the same report whether the split's rows are shuffled or sorted (runTraining sorts them before ranking, to read the table in order)", () => {
+    const {table} = synthTable({users: 300, movies: 200, ratings: 20_000, seed: 4});
+    const users = table.userIds.length, movies = table.movieIds.length;
+    const random = (n: number, seed: number) => Float32Array.from({length: n}, (_, i) => Math.sin(i * 12.9898 + seed) * 0.3);
+    const model = {userFactors: random(users * 4, 1), movieFactors: random(movies * 4, 2), userBias: random(users, 3), movieBias: random(movies, 4), yRange: [0.5, 5.5] as [number, number]};
+    const shuffled = runRanking(model, table, splitRows(table.rating2.length, {seed: 7}), {kind: "random", maxUsers: 120});
+    const sorted = runRanking(model, table, sortSplit(splitRows(table.rating2.length, {seed: 7})), {kind: "random", maxUsers: 120});
+    expect(sorted.mse).toBeCloseTo(shuffled.mse, 10);
+    for (const key of ["model", "blended"] as const) expect(sorted[key]).toEqual(shuffled[key]);
+    for (const key of ["popular", "dampedMean", "biasOnly"] as const) {
+      for (const metric of ["precision", "recall", "ndcg", "map", "coverage"] as const) expect(sorted.baselines[key][metric]).toBeCloseTo(shuffled.baselines[key][metric], 10);
+    }
   });
 });

@@ -10,8 +10,10 @@ import type {TinyRun} from "../support/browserTrain.js";
 import {trainTiny} from "../support/browserTrain.js";
 import {WASM_PATH} from "../support/tf.js";
 
-// The same tiny run in Node on cpu (the host kernels) is the yardstick for the browser's backends.
+// The same tiny run in Node on cpu (the host kernels) is the yardstick for the browser's backends; the run through the
+// WebAssembly SIMD kernel in Node is the yardstick for the same kernel in the browser.
 let expected: TinyRun;
+let expectedKernel: TinyRun;
 let dir: string;
 let site: Awaited<ReturnType<typeof serveStatic>>;
 let browser: Browser | undefined;
@@ -20,6 +22,7 @@ let errors: string[];
 
 beforeAll(async () => {
   expected = await trainTiny("cpu");
+  expectedKernel = await trainTiny("wasm", WASM_PATH, "kernel");
   dir = await mkdtemp(join(tmpdir(), "fit-browser-"));
   await build({entryPoints: [new URL("../support/browserTrain.ts", import.meta.url).pathname], bundle: true, format: "esm", platform: "browser", outfile: join(dir, "train.js"), logLevel: "error"});
   for (const f of await readdir(WASM_PATH)) if (f.endsWith(".wasm")) await copyFile(join(WASM_PATH, f), join(dir, f));
@@ -39,24 +42,34 @@ afterAll(async () => {
   await rm(dir, {recursive: true, force: true});
 });
 
-function expectSameRun(actual: TinyRun, tolerance: number) {
-  for (const [k, values] of Object.entries(expected.weights)) {
+function expectSameRun(actual: TinyRun, tolerance: number, yardstick = expected) {
+  for (const [k, values] of Object.entries(yardstick.weights)) {
     const worst = values.reduce((w, x, i) => Math.max(w, Math.abs(x - actual.weights[k][i])), 0);
     const scale = values.reduce((s, x) => Math.max(s, Math.abs(x)), 0);
     expect(worst, k).toBeLessThanOrEqual(tolerance * scale);
   }
   // Every epoch's loss, compared one by one: an empty history would otherwise pass.
-  expect(expected.history.length).toBeGreaterThan(0);
-  expect(actual.history).toHaveLength(expected.history.length);
-  actual.history.forEach((row, i) => expect(row.validLoss).toBeCloseTo(expected.history[i].validLoss, 4));
+  expect(yardstick.history.length).toBeGreaterThan(0);
+  expect(actual.history).toHaveLength(yardstick.history.length);
+  actual.history.forEach((row, i) => expect(row.validLoss).toBeCloseTo(yardstick.history[i].validLoss, 4));
   expect(actual.numTensorsAfter).toBe(0);
 }
 
 describe.skipIf(!CHROMIUM)("fit(model, data) in headless Chromium", () => {
-  it("gives the Node cpu numbers on wasm", async () => {
-    const run = await page.evaluate((url) => (globalThis as unknown as {trainTiny: typeof trainTiny}).trainTiny("wasm", url), site.url);
+  it("gives the Node cpu numbers on wasm through the plain-JS host step", async () => {
+    const run = await page.evaluate((url) => (globalThis as unknown as {trainTiny: typeof trainTiny}).trainTiny("wasm", url, "host"), site.url);
     expect(run.backend).toBe("wasm");
     expectSameRun(run, 0);
+    expect(errors).toEqual([]);
+  });
+
+  it("trains on wasm through the WebAssembly SIMD kernel by default: Node's kernel numbers exactly, the cpu numbers up to float32 rounding", async () => {
+    const train = (path: "auto" | "kernel") => page.evaluate(([url, p]) => (globalThis as unknown as {trainTiny: typeof trainTiny}).trainTiny("wasm", url, p as "auto" | "kernel"), [site.url, path]);
+    const kernel = await train("kernel");
+    expect(kernel.backend).toBe("wasm");
+    expectSameRun(kernel, 0, expectedKernel);
+    expectSameRun(kernel, 1e-3);
+    expect(await train("auto")).toEqual(kernel);
     expect(errors).toEqual([]);
   });
 

@@ -15,7 +15,7 @@ export interface TinyRun {
 }
 
 /** Trains the same tiny model as the Node side of the test, with the same seeds, on fit's path (auto unless asked). */
-export async function trainTiny(backend: BackendName, wasmPath?: string, path: "auto" | "ops" | "fused" = "auto"): Promise<TinyRun> {
+export async function trainTiny(backend: BackendName, wasmPath?: string, path: "auto" | "kernel" | "host" | "ops" | "fused" = "auto"): Promise<TinyRun> {
   const used = await pickBackend(backend, {wasmPath});
   const {table} = synthTable({users: 150, movies: 80, ratings: 6000, seed: 2});
   const model = buildModel({users: table.userIds.length, movies: table.movieIds.length, factors: 6, seed: 5});

@@ -20,7 +20,7 @@ import type {RatingsTable} from "../movielens/ratingsFile.js";
 import {withMyRatings} from "../movielens/withMyRatings.js";
 import {runRanking} from "../model/runRanking.js";
 import {rankingUsers} from "../model/rankingTask.js";
-import {splitByFlags, splitRows} from "../split.js";
+import {sortSplit, splitByFlags, splitRows} from "../split.js";
 import type {Split} from "../split.js";
 
 /** Posts an event to the page; `transfer` lists buffers to move rather than copy (the checkpoint). */
@@ -168,6 +168,9 @@ export async function runTraining(request: Extract<TrainRequest, {type: "train"}
       const [userFactors, movieFactors, userBias, movieBias] = await Promise.all(
         (["userFactors", "movieFactors", "userBias", "movieBias"] as const).map((k) => model!.weights[k].data() as Promise<Float32Array>)
       );
+      // Training is over, so the split's shuffled order no longer matters: sorted in place, the ranking's passes over
+      // it read the table in order instead of at random (on ML-32M's shape, about 80 s → 20 s in Node).
+      sortSplit(split);
       ranking = runRanking({userFactors, movieFactors, userBias, movieBias, yRange: [model.yRange[0], model.yRange[1]]}, data, split, {kind: splitKind, maxUsers: rankingUsers(model.movies)});
     }
     const myRatingsUsed = [];

@@ -47,8 +47,8 @@ export function strideRows(data: RatingRows, count: number): RatingRows {
 /**
  * A TimeBackend for calibrateBackends. On the backend in use, it builds the run's model (users × movies × factors,
  * seeded) and trains it with fit on an evenly spread sample of the run's own rows (strideRows: enough for maxSteps
- * and a warm-up, since fit prepares a whole epoch on the CPU, and uploads it on webgpu) with the run's batch size, on the path fit takes there (host on cpu and
- * wasm, fused on webgpu, ops on webgl), with fit's own yields and readback (but every TRIAL_READBACK steps on webgpu). It times fit's step groups as they
+ * and a warm-up, since fit prepares a whole epoch on the CPU, and uploads it on webgpu) with the run's batch size, on the path fit takes there (host on cpu, the
+ * WebAssembly SIMD kernel on wasm, fused on webgpu, ops on webgl), with fit's own yields and readback (but every TRIAL_READBACK steps on webgpu). It times fit's step groups as they
  * report (one step each on the host path; the GPU paths report a group when they read its losses back): the first
  * group is the warm-up (the JIT, compiling kernels) and is not counted; then groups until `budgetSeconds` have passed
  * and at least one was timed, or `maxSteps` steps. It frees every tensor it made before it resolves, so the run that
