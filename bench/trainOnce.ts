@@ -15,6 +15,9 @@ export interface TrainRun {
   pageHeapBytes: number;
   /** The worker's buffers at the end (the wasm backend's memory is not JS heap), from `data-memory`. */
   memory: {tensorBytes: number; wasmHeapBytes: number; tableBytes: number} | null;
+  /** Each epoch's seconds and the whole run's (request to done), by the worker's clock, from `data-epoch-seconds` and `data-run-seconds`. */
+  epochSeconds: number[];
+  runSeconds: number | null;
   /** The progress view's text when the run failed. */
   error: string | null;
 }
@@ -67,6 +70,8 @@ export async function trainOnce(page: Page, siteUrl: string, {epochs, backend, b
     workerHeapBytes: peakHeap,
     pageHeapBytes: await page.evaluate(() => (performance as unknown as {memory?: {usedJSHeapSize: number}}).memory?.usedJSHeapSize ?? 0),
     memory: JSON.parse((await progress.getAttribute("data-memory")) ?? "null"),
+    epochSeconds: JSON.parse((await progress.getAttribute("data-epoch-seconds")) ?? "[]"),
+    runSeconds: Number((await progress.getAttribute("data-run-seconds")) ?? NaN) || null,
     error: status === "error" ? await progress.innerText() : null
   };
 }

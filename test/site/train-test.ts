@@ -88,6 +88,12 @@ describe("Train a model (browser, through the UI)", () => {
     expect(rows.map((r) => r[0])).toEqual([0, 1, 2, 3]);
     for (let i = 1; i < rows.length; ++i) expect(rows[i][2]).toBeLessThan(rows[i - 1][2]);
     expect(rows.every((r) => r[1] > 0 && r[2] > 0 && r[2] < 2)).toBe(true);
+    // The worker's clock, for benchmarks: each epoch's seconds, and the run's, inside the whole run's.
+    const progress = page.locator(".training-progress");
+    const epochSeconds = JSON.parse((await progress.getAttribute("data-epoch-seconds"))!) as number[];
+    expect(epochSeconds).toHaveLength(4);
+    expect(epochSeconds.every((s) => s > 0)).toBe(true);
+    expect(Number(await progress.getAttribute("data-run-seconds"))).toBeGreaterThan(epochSeconds.reduce((a, b) => a + b));
     // On synthetic data the chart shows how low valid_loss could go: the noise floor, and the oracle above it.
     const labels = await page.locator("svg text").allTextContents();
     const level = (name: string) => Number(labels.find((t) => t.startsWith(`${name} `))?.slice(name.length + 1));
