@@ -80,7 +80,7 @@ describe("describeDataset(dataset, loaded)", () => {
   it("names real MovieLens by its counts: its release, or the counts themselves", async () => {
     const root = folder({"data/ml-10M100K/movies.dat": "", "data/ml-10M100K/ratings.dat": ""});
     const dataset = await resolveDataset({env: {}, root});
-    expect(describeDataset(dataset, loaded(10_000_054, 10_681, users(69_878, true)))).toEqual({kind: "movielens", origin: "data/ml-10M100K", name: "MovieLens 10M", banner: "MovieLens 10M, from data/ml-10M100K/.", synthetic: null});
+    expect(describeDataset(dataset, loaded(10_000_054, 10_681, users(69_878, true)))).toEqual({kind: "movielens", origin: "data/ml-10M100K", name: "MovieLens 10M", banner: "MovieLens 10M, from data/ml-10M100K/.", synthetic: null, format: "dat"});
     expect(describeDataset(dataset, loaded(1_000_209, 3_883, users(6_040)))).toMatchObject({name: "MovieLens 1M", banner: "MovieLens 1M, from data/ml-10M100K/."});
     expect(describeDataset(dataset, loaded(1_000_209, 3_883, users(6_039)))).toMatchObject({name: "MovieLens-format data, 3,883 movies, 1,000,209 ratings"});
   });

@@ -51,7 +51,7 @@ describe("data loaders", () => {
     expect(summary.report).toEqual({unknownMovieRatings: 3, unknownMovies: 3, duplicates: 0});
     expect(summary.sparsity).toBeCloseTo(1 - 4 / 10, 10);
     expect(summary.lastRatings.at(-1)).toEqual({userId: 99999, movieId: 50, title: "Quiet Harbour, The", rating: 4.5, timestamp: 1700000001});
-    expect(summary.dataset).toMatchObject({kind: "movielens", origin: "MOVIELENS_DIR"});
+    expect(summary.dataset).toMatchObject({kind: "movielens", origin: "MOVIELENS_DIR", format: "dat"});
   });
   it("summary.json: reads a my_ratings.dat saved with a UTF-8 byte-order mark, as the Rate page's import does", async () => {
     const dir = fixtureDir();

@@ -146,9 +146,10 @@ function movielensBanner(name: string, where: string, movedUser?: number): strin
  */
 export function describeDataset(dataset: Dataset, {movies, ratings, rows}: {movies: unknown[]; ratings: Pick<IndexedRatings, "userIds"> & {report?: {movedUser?: number}}; rows: {ratings: number}}): DatasetInfo {
   const {kind, origin, synthetic} = dataset;
-  if (kind !== "movielens") return {kind, origin, name: dataset.name, banner: dataset.banner, synthetic};
+  const format = dataset.format;
+  if (kind !== "movielens") return {kind, origin, name: dataset.name, banner: dataset.banner, synthetic, format};
   const name = movielensName(releaseCounts({ratings: rows.ratings, movies: movies.length, userIds: ratings.userIds}), dataset.dir);
-  return {kind, origin, name, banner: movielensBanner(name, dataset.where, ratings.report?.movedUser), synthetic};
+  return {kind, origin, name, banner: movielensBanner(name, dataset.where, ratings.report?.movedUser), synthetic, format};
 }
 
 function isCurrentSynthetic(dir: string): boolean {

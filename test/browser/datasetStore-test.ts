@@ -77,6 +77,12 @@ describe("fromDatasetRecord(value)", () => {
     expect(browserDataset("MovieLens 1M").banner).toBe("MovieLens 1M, loaded from your computer and kept in this browser.");
   });
 
+  it("keeps the files' format, where the import recorded it", () => {
+    const a = artifacts();
+    const csv = {...a.summary, dataset: browserDataset("MovieLens-format data, 2 movies, 2 ratings", "", "csv")};
+    expect(fromDatasetRecord(toDatasetRecord({...a, summary: csv}))?.summary.dataset.format).toBe("csv");
+  });
+
   it("keeps a snapshot release's name (ml-latest-small, named by its folder) and the note on a renumbered user 99999", () => {
     const a = artifacts();
     const small = {...a.summary, dataset: browserDataset("MovieLens Latest Small"), report: {...a.summary.report, movedUser: 611}};

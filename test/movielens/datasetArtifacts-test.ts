@@ -67,7 +67,7 @@ describe("datasetArtifacts(movies, ratings, rows, dataset)", () => {
     expectSameAsLoaders(result);
     expect(result.artifacts.summary.counts).toEqual({users: 2, movies: 5, ratedMovies: 4, ratings: 4, myRatings: 2});
     // No MovieLens release: named by its counts, the rows of ratings.dat (my ratings not counted), in summary.json and ratings.bin.
-    expect(result.artifacts.summary.dataset).toEqual({kind: "movielens", origin: "MOVIELENS_DIR", name: "MovieLens-format data, 5 movies, 5 ratings", banner: `MovieLens-format data, 5 movies, 5 ratings, from ${dir}/.`, synthetic: null});
+    expect(result.artifacts.summary.dataset).toEqual({kind: "movielens", origin: "MOVIELENS_DIR", name: "MovieLens-format data, 5 movies, 5 ratings", banner: `MovieLens-format data, 5 movies, 5 ratings, from ${dir}/.`, synthetic: null, format: "dat"});
     expect(decodeRatingsFile(result.artifacts.ratingsFile.buffer as ArrayBuffer).header.meta).toEqual({dataset: "MovieLens-format data, 5 movies, 5 ratings", kind: "movielens"});
     expect(result.artifacts.summary.myRatings).toEqual([{movieId: 32, rating: 5, timestamp: 1700000000}, {movieId: 50, rating: 4.5, timestamp: 1700000001}]);
   });

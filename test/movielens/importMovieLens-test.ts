@@ -29,7 +29,7 @@ let expected: DatasetArtifacts;
 const failure = (promise: Promise<unknown>) => promise.then(() => null, (e: Error) => e);
 
 // What a visitor's own data is called: the test set is no MovieLens release, so it is named by its counts.
-const NAMED = browserDataset("MovieLens-format data, 800 movies, 300,000 ratings");
+const NAMED = browserDataset("MovieLens-format data, 800 movies, 300,000 ratings", "", "dat");
 
 beforeAll(async () => {
   // ~7.6 MB of ratings that deflate to ~2.4 MB: several 1 MB zip slices, so the stream crosses chunk boundaries.
@@ -139,11 +139,13 @@ describe("importMovieLens(zip, options)", () => {
     const csv = zipSync({"ml-latest-small": {"links.csv": strToU8("movieId,imdbId,tmdbId\n"), "movies.csv": fixture("ml-latest-small/movies.csv"), "ratings.csv": fixture("ml-latest-small/ratings.csv"), "README.txt": strToU8("")}});
     const small = await importMovieLens([{name: "ml-latest-small.zip", bytes: csv}]);
     expect(small.summary.dataset.name).toBe("MovieLens Latest Small (from your computer)");
+    expect(small.summary.dataset.format).toBe("csv");
     expect(small.summary.counts).toEqual({users: 3, movies: 7, ratedMovies: 7, ratings: 7, myRatings: 0});
     expect(small.movies.find((m) => m.id === 149340)).toMatchObject({title: '"Grand Stages" Dogs', year: 1998, ratings: 1, mean: 3.5});
     const ml100k = zipSync({"ml-100k": {"u.data": fixture("ml-100k/u.data"), "u.item": fixture("ml-100k/u.item"), "u.genre": U_GENRE, "u.user": strToU8("")}});
     const hundred = await importMovieLens(ml100k, {myRatings: strToU8("99999::1363::4.5::1700000000\n")});
     expect(hundred.summary.dataset.name).toBe("MovieLens-format data, 9 movies, 6 ratings (from your computer)");
+    expect(hundred.summary.dataset.format).toBe("100k");
     expect(hundred.movies.find((m) => m.id === 1363)).toMatchObject({title: "Célibataires, Les", year: 1995, genres: ["Drama"], ratings: 1, mean: 4.5});
     expect(hundred.summary.myRatings).toEqual([{movieId: 1363, rating: 4.5, timestamp: 1700000000}]);
   });

@@ -27,4 +27,17 @@ describe("movielensFormat(names)", () => {
     const renamed = new TextEncoder().encode(new TextDecoder().decode(U_GENRE).replace("Comedy|5", "Funny|5"));
     expect(f.parseMovies(item, "u.item", renamed)[0].genres).toEqual(["Animation", "Children's", "Funny"]);
   });
+  it("describes each format's lines as the files write them: a CSV release's header rows are its lines' fields", () => {
+    const csv = MOVIELENS_FORMATS.find((x) => x.id === "csv")!;
+    const firstLine = (file: string) => readFileSync(`test/fixtures/ml-latest-small/${file}`, "utf8").split("\n")[0].trim();
+    expect(csv.movieLine).toBe(firstLine("movies.csv"));
+    expect(csv.ratingLine).toBe(firstLine("ratings.csv"));
+    const dat = MOVIELENS_FORMATS.find((x) => x.id === "dat")!;
+    expect(dat.movieLine.split("::")).toHaveLength(3);
+    expect(dat.ratingLine.split("::")).toEqual(["UserID", "MovieID", "Rating", "Timestamp"]);
+    // u.data's four fields, tab-separated (⇥ in the prose), as the fixture's lines have them.
+    const udata = MOVIELENS_FORMATS.find((x) => x.id === "100k")!;
+    expect(udata.ratingLine.split(" ⇥ ")).toHaveLength(readFileSync("test/fixtures/ml-100k/u.data", "utf8").split("\n")[0].split("\t").length);
+    for (const f of MOVIELENS_FORMATS) expect(f.layout.length).toBeGreaterThan(20);
+  });
 });

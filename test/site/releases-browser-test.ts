@@ -60,6 +60,11 @@ describe("Load MovieLens from your computer: every release", () => {
     await expect.poll(() => page.locator(".dataset-banner").textContent()).toBe("MovieLens 100K, loaded from your computer and kept in this browser.");
     expect(await page.locator(".dataset-loader summary").textContent()).toBe("MovieLens 100K (from your computer) is in use");
     expect(await page.locator(".load-timing").textContent()).toContain("Loaded 100,000 ratings");
+    // The page describes the files this release came in, not the notebook's movies.dat and ratings.dat.
+    const body = await page.locator("main").innerText();
+    expect(body).toContain("The data in use, MovieLens 100K (from your computer), comes as a tab-separated u.data");
+    expect(await page.locator("code.format-line").allTextContents()).toEqual(["movie id | movie title (year) | release date | video release date | IMDb URL | 19 genre flags (0 or 1)", "user id ⇥ item id ⇥ rating ⇥ timestamp"]);
+    expect(body).toContain("u.item holds one line per movie");
     await page.close();
 
     await trainOnPage(site);
@@ -80,6 +85,8 @@ describe("Load MovieLens from your computer: every release", () => {
   it("reads a CSV release's zip (ml-latest-small), names it by its folder, and trains and recommends on it", async () => {
     const page = await load("ml-latest-small.zip", smallZip);
     await expect.poll(() => page.locator(".dataset-banner").textContent()).toBe("MovieLens Latest Small, loaded from your computer and kept in this browser.");
+    expect(await page.locator("code.format-line").allTextContents()).toEqual(["movieId,title,genres", "userId,movieId,rating,timestamp"]);
+    expect(await page.locator("main").innerText()).toContain("ratings.csv holds one line per rating");
     await page.close();
 
     await trainOnPage(site);

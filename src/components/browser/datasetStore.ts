@@ -63,7 +63,7 @@ function named(summary: DatasetSummary): DatasetSummary {
   // A snapshot release (ml-latest-small) was named by its folder at import, which the counts cannot tell again.
   const snapshot = SNAPSHOT_RELEASES.find((r) => summary.dataset.name === browserDataset(r.name).name);
   const moved = summary.report?.movedUser;
-  return {...summary, dataset: browserDataset(movielensName(summaryReleaseCounts(summary), snapshot?.folder), moved ? movedUserNote(moved) : "")};
+  return {...summary, dataset: browserDataset(movielensName(summaryReleaseCounts(summary), snapshot?.folder), moved ? movedUserNote(moved) : "", summary.dataset.format)};
 }
 
 /** Turns IndexedDB's errors into messages a reader can act on; a full disk is the likely one. */

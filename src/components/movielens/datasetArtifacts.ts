@@ -5,6 +5,7 @@ import {MY_USER_ID} from "./myRatingsFile.js";
 import {encodeRatingsFile} from "./ratingsFile.js";
 import {movieStats, ratingHistogram} from "./ratingStats.js";
 import type {HistogramBin} from "./ratingStats.js";
+import type {MovielensFormat} from "./movielensFormat.js";
 import type {SynthMeta} from "../synth/synthesize.js";
 
 /** How the pages describe a dataset: what it is, where it came from, and the line for the top of every page. */
@@ -15,6 +16,8 @@ export interface DatasetInfo {
   name: string;
   banner: string;
   synthetic: SynthMeta | null;
+  /** Which of MOVIELENS_FORMATS its files were in; absent for data stored before it was recorded, and for none. */
+  format?: MovielensFormat["id"];
 }
 
 /** One row of movies.json: the Movie, how many ratings it has, and their mean (null when it has none, 3 decimals). */
@@ -68,8 +71,8 @@ export interface DatasetArtifacts {
  * The description of MovieLens data a visitor loaded from their own disk, by its name (movielensName: "MovieLens 1M");
  * `note` is a sentence the banner adds (movedUserNote, when the release's own user 99999 was renumbered).
  */
-export function browserDataset(name: string, note = ""): DatasetInfo {
-  return {kind: "movielens", origin: "browser", name: `${name} (from your computer)`, banner: `${name}, loaded from your computer and kept in this browser.${note ? ` ${note}` : ""}`, synthetic: null};
+export function browserDataset(name: string, note = "", format?: MovielensFormat["id"]): DatasetInfo {
+  return {kind: "movielens", origin: "browser", name: `${name} (from your computer)`, banner: `${name}, loaded from your computer and kept in this browser.${note ? ` ${note}` : ""}`, synthetic: null, ...(format ? {format} : {})};
 }
 
 // summary.json lists this many of the last ratings, as the notebook's `ratings.tail(10)`.
@@ -112,7 +115,7 @@ export function datasetSummary(movies: Movie[], ratings: IndexedRatings, rows: {
     if (user[i] === myIndex) myRatings.push({movieId: movieIds[movie[i]], rating: rating2[i] / 2, timestamp: timestamp[i]});
   }
   return {
-    dataset: {kind: dataset.kind, origin: dataset.origin, name: dataset.name, banner: dataset.banner, synthetic: dataset.synthetic},
+    dataset: {kind: dataset.kind, origin: dataset.origin, name: dataset.name, banner: dataset.banner, synthetic: dataset.synthetic, ...(dataset.format ? {format: dataset.format} : {})},
     catalogue: catalogueId(movies),
     counts: {users: userIds.length, movies: movies.length, ratedMovies, ratings: n, myRatings: myRatings.length},
     rows,

@@ -60,6 +60,8 @@ interface RawDataset {
   myRatings: Uint8Array | null;
   /** The folder the files were in, else the zip's name ("ml-latest-small.zip"), else null: names a snapshot release. */
   folder: string | null;
+  /** Which of MOVIELENS_FORMATS the files are in. */
+  format: MovielensFormat["id"];
 }
 
 /**
@@ -80,7 +82,7 @@ export async function importMovieLens(input: DroppedFile[] | Uint8Array, {onProg
   if (movedTo !== null) indexed.report.movedUser = movedTo;
   const rows = {ratings: raw.ratings.userId.length, myRatings: myColumns?.userId.length ?? 0};
   const name = movielensName(releaseCounts({ratings: rows.ratings, movies: raw.movies.length, userIds: indexed.userIds}), raw.folder);
-  const artifacts = datasetArtifacts(raw.movies, indexed, rows, browserDataset(name, movedTo === null ? "" : movedUserNote(movedTo)));
+  const artifacts = datasetArtifacts(raw.movies, indexed, rows, browserDataset(name, movedTo === null ? "" : movedUserNote(movedTo), raw.format));
   onProgress({stage: "index", done: 1, total: 1});
   return artifacts;
 }
@@ -141,7 +143,7 @@ function readDropped(files: DroppedFile[], onProgress: (p: ImportProgress) => vo
     parser.push(ratings.bytes.subarray(at, at + DAT_SLICE));
     onProgress({...named(format, format.ratings), stage: "ratings", done: Math.min(at + DAT_SLICE, ratings.bytes.length), total: ratings.bytes.length});
   }
-  return {movies: parsedMovies, ratings: parser.finish(), myRatings: find(MY_RATINGS)?.bytes ?? null, folder: folderOf(ratings.name)};
+  return {movies: parsedMovies, ratings: parser.finish(), myRatings: find(MY_RATINGS)?.bytes ?? null, folder: folderOf(ratings.name), format: format.id};
 }
 
 /** The progress field naming the file read, for the formats whose files are not movies.dat and ratings.dat (whose stages the loader names already). */
@@ -257,7 +259,7 @@ function readZip(zip: Uint8Array, what: string, onProgress: (p: ImportProgress) 
   const unfinished = [...byName.keys()].filter((f) => (f === format.ratings ? !ratingsFinished : !small.has(f)));
   if (unfinished.length || !movies) throw new Error(`${subject(what)} ends inside ${unfinished.join(" and ")}; it is truncated. Download it again.`);
   const folder = folderOf(ratingsEntry.name) ?? (what === THE_ZIP ? null : what);
-  return {movies, ratings: parser.finish(), myRatings: small.get(MY_RATINGS) ?? null, folder};
+  return {movies, ratings: parser.finish(), myRatings: small.get(MY_RATINGS) ?? null, folder, format: format.id};
 }
 
 function concat(chunks: Uint8Array[]): Uint8Array {
