@@ -43,6 +43,13 @@ describe("recordRun(store, final, {dataset, hyper, name, resumedFrom})", () => {
     expect(runs.map((r) => [r.stopped, r.backend])).toEqual([[false, "wasm"], [true, "unknown"]]);
   });
 
+  it("keeps a diverged run in the history, marked, but not as the latest model", async () => {
+    const {store, runs, latest} = fakeStore();
+    expect(await recordRun(store, final({diverged: true}), {dataset: "d", hyper})).toBeNull();
+    expect(runs.map((r) => r.diverged)).toEqual([true]);
+    expect(latest).toEqual([]);
+  });
+
   it("keeps nothing for a run with no model or no finished epoch", async () => {
     const {store, runs, latest} = fakeStore();
     expect(await recordRun(store, final({checkpoint: null}), {dataset: "d", hyper})).toBeNull();

@@ -1,5 +1,5 @@
 import {afterEach, beforeEach, describe, expect, it, vi} from "vitest";
-import {createTrainingSession, runInProgress} from "../../src/components/browser/trainingSession.js";
+import {canStop, createTrainingSession, runInProgress} from "../../src/components/browser/trainingSession.js";
 import type {TrainOptions, TrainingState} from "../../src/components/browser/trainingSession.js";
 import type {TrainEvent} from "../../src/components/engine/trainProtocol.js";
 
@@ -28,7 +28,7 @@ const hyper = {factors: 8, bs: 64, epochs: 2, lrMax: 5e-3, wd: 0.1, seed: 1};
 const options: TrainOptions = {ratingsUrl: "/ratings.bin", wasmUrls: {}, backend: "auto", hyper, myRatings: null};
 const row = (epoch: number) => ({epoch, trainLoss: 1 - epoch / 10, validLoss: 1.1 - epoch / 10, seconds: 2});
 const memory = {tensorBytes: 1, wasmHeapBytes: 2, tableBytes: 3};
-const done = (over: Partial<Extract<TrainEvent, {type: "done"}>> = {}): TrainEvent => ({type: "done", history: [], checkpoint: new ArrayBuffer(8), stopped: false, seconds: 4, memory, myPredictions: null, myRatingsUsed: [], ranking: null, ...over});
+const done = (over: Partial<Extract<TrainEvent, {type: "done"}>> = {}): TrainEvent => ({type: "done", history: [], checkpoint: new ArrayBuffer(8), stopped: false, diverged: false, seconds: 4, memory, myPredictions: null, myRatingsUsed: [], ranking: null, ...over});
 
 beforeEach(() => vi.stubGlobal("Worker", FakeWorker));
 afterEach(() => {
@@ -165,8 +165,25 @@ describe("createTrainingSession(workerUrl)", () => {
   });
 });
 
-describe("runInProgress(status)", () => {
-  it("is true while a run starts or trains, false once it ended or before any", () => {
-    expect((["idle", "loading", "training", "done", "stopped", "error"] as const).map(runInProgress)).toEqual([false, true, true, false, false, false]);
+describe("runInProgress(status) and canStop(status)", () => {
+  it("is true while a run starts, trains or finishes, false once it ended or before any", () => {
+    expect((["idle", "loading", "training", "finishing", "done", "stopped", "error"] as const).map(runInProgress)).toEqual([false, true, true, true, false, false, false]);
+  });
+  it("lets Stop act while a run starts or trains, not while it finishes (the worker saves and ranks the model in one go)", () => {
+    expect((["idle", "loading", "training", "finishing", "done", "stopped", "error"] as const).map(canStop)).toEqual([false, true, true, false, false, false, false]);
+  });
+});
+
+describe("a run's last phases", () => {
+  it("shows the worker's finishing status (saving, then ranking) as its own state, and a diverged run as diverged", async () => {
+    const session = createTrainingSession("/worker.js");
+    const ended = session.train(options);
+    FakeWorker.last.say({type: "status", text: "Training…"});
+    expect(session.state.status).toBe("loading");
+    FakeWorker.last.say({type: "status", text: "Ranking every movie…", finishing: true});
+    expect(session.state).toMatchObject({status: "finishing", text: "Ranking every movie…"});
+    await expect(session.train(options)).rejects.toThrow(/already in progress/);
+    FakeWorker.last.say(done({history: [row(0)], diverged: true}));
+    expect(await ended).toMatchObject({status: "done", diverged: true});
   });
 });

@@ -54,6 +54,14 @@ describe("runTraining(request, post, {signal, cache})", () => {
     const done = last.event;
     expect(done.history).toEqual(rows);
     expect(done.stopped).toBe(false);
+    // "Diverged" is what the run's note says: this tiny run ends no better than predicting the mean rating.
+    const noted = posted.some((p) => p.event.type === "note" && p.event.text.startsWith("This run diverged"));
+    expect(done.diverged).toBe(noted);
+    // Saving and ranking the model are announced as the run's finishing phase, after the last epoch.
+    const finishing = posted.filter((p) => p.event.type === "status" && p.event.finishing).map((p) => (p.event as {text: string}).text);
+    expect(finishing).toEqual(["Saving the model…", "Ranking every movie for held-out users, against three baselines…"]);
+    const lastEpoch = posted.map((p) => p.event.type).lastIndexOf("epoch");
+    expect(posted.findIndex((p) => p.event.type === "status" && p.event.finishing)).toBeGreaterThan(lastEpoch);
     expect(last.transfer).toEqual([done.checkpoint]);
     const weights = modelWeights(done.checkpoint);
     expect(weights).toMatchObject({users: 61, movies: 40, factors: 4, wd: 0.1});

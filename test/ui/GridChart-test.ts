@@ -24,7 +24,7 @@ describe("GridChart(points, {width, height, best})", () => {
   it("says when no run reports NDCG@10", () => {
     const chart = GridChart([point(0, 50, 20, 0.8, null)]);
     expect(chart.querySelector("p.grid-ndcg")!.textContent).toBe("NDCG@10: –  (these runs report no ranking metrics)");
-    expect(GridChart([]).querySelector("p.grid-ndcg")!.textContent).toBe("NDCG@10: –  (no run yet: each run's point appears here as it finishes)");
+    expect(GridChart([]).querySelector("p.grid-ndcg")!.textContent).toBe("NDCG@10: –  (no grid run yet: each grid run's point appears here as it finishes)");
     expect(GridChart([]).querySelectorAll('g[aria-label="dot"] circle')).toHaveLength(0);
   });
 });

@@ -25,6 +25,11 @@ describe("rankingVerdict(ranking)", () => {
     expect(rankingVerdict(ranking(0.2, 0.3))).toContain("By predicted rating alone it beats them too (0.200).");
     expect(rankingVerdict(ranking(0.05, 0.1))).toContain("scores NDCG@10 0.100, −37% against the best baseline, most popular (0.158).");
   });
+  it("never praises a diverged run, whose blended ranking is popularity's", () => {
+    const text = rankingVerdict(ranking(0.01, 0.16), {diverged: true});
+    expect(text).toBe("This run diverged, so these numbers are not the model's merit: with popularity blended in it scores NDCG@10 0.160, which is popularity's doing (most popular alone: 0.158), and by predicted rating alone 0.010.");
+    expect(text).not.toMatch(/beats/);
+  });
 });
 
 describe("RankingTable(ranking)", () => {

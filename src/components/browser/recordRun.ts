@@ -8,8 +8,9 @@ export function defaultCheckpointName({factors, bs}: Pick<TrainHyper, "factors" 
 }
 
 /**
- * Keeps a finished (or stopped) run: its record in the run history, and its model as the latest model. Returns the
- * latest model's info. Throws the store's error (e.g. a full disk) for the page to show.
+ * Keeps a finished (or stopped) run: its record in the run history, and its model as the latest model, unless the run
+ * diverged (its model is worse than predicting the mean rating, so the latest model stays as it was, and this returns
+ * null). Returns the latest model's info. Throws the store's error (e.g. a full disk) for the page to show.
  */
 export async function recordRun(store: WorkbookStore, final: TrainingState, {dataset, hyper, name, resumedFrom}: {dataset: string; hyper: TrainHyper; name?: string; resumedFrom?: string}): Promise<CheckpointInfo | null> {
   if (!final.checkpoint || final.rows.length === 0) return null;
@@ -22,11 +23,13 @@ export async function recordRun(store: WorkbookStore, final: TrainingState, {dat
     history: final.rows,
     seconds: final.seconds,
     stopped: final.status === "stopped",
+    ...(final.diverged ? {diverged: true} : {}),
     resumedFrom,
     myPredictions: final.myPredictions,
     myRatingsUsed: final.myRatingsUsed,
     ranking: final.ranking
   });
+  if (final.diverged) return null;
   const info: CheckpointInfo = {
     name: name ?? defaultCheckpointName(hyper, final.rows.length),
     savedAt,

@@ -4,7 +4,7 @@ import type {RunRanking} from "../model/rankingMetrics.js";
 
 /** Everything a page shows about training, rebuilt from the worker's events. */
 export interface TrainingState {
-  status: "idle" | "loading" | "training" | "done" | "stopped" | "error";
+  status: "idle" | "loading" | "training" | "finishing" | "done" | "stopped" | "error";
   text: string;
   /** Notes on this run for the reader (how my ratings changed since a resumed checkpoint). */
   notes: string[];
@@ -30,6 +30,8 @@ export interface TrainingState {
   myRatingsUsed: MyRating[];
   /** The run's ranking evaluation against the baselines, once it ends (null when no epoch finished). */
   ranking: RunRanking | null;
+  /** Whether the run that ended diverged (no better than predicting the mean rating): recordRun keeps it out of the latest model. */
+  diverged: boolean;
 }
 
 /** What a page passes to start a run. */
@@ -38,14 +40,19 @@ export type TrainOptions = Omit<Extract<TrainRequest, {type: "train"}>, "type"> 
   priorRows?: EpochRow[];
 };
 
-const IDLE: TrainingState = {status: "idle", text: "", notes: [], backend: null, skipped: [], timings: null, calibrationSeconds: null, data: null, progress: null, rows: [], batchLosses: [], error: null, checkpoint: null, hyper: null, seconds: 0, memory: null, myPredictions: null, myRatingsUsed: [], ranking: null};
+const IDLE: TrainingState = {status: "idle", text: "", notes: [], backend: null, skipped: [], timings: null, calibrationSeconds: null, data: null, progress: null, rows: [], batchLosses: [], error: null, checkpoint: null, hyper: null, seconds: 0, memory: null, myPredictions: null, myRatingsUsed: [], ranking: null, diverged: false};
 
 /**
  * Drives the training worker and folds its events into a state that a page renders; `subscribe` fits
  * Framework's `Generators.observe`. One run at a time; `stop` ends it early and still yields its model.
  */
-/** Whether a run is in progress: starting (loading its data, choosing its backend) or training. */
+/** Whether a run is in progress: starting (loading its data, choosing its backend), training, or finishing (saving and ranking its model). */
 export function runInProgress(status: TrainingState["status"]): boolean {
+  return status === "loading" || status === "training" || status === "finishing";
+}
+
+/** Whether Stop can act now: while a run starts or trains; not once it is finishing, since the worker saves and ranks the model in one go. */
+export function canStop(status: TrainingState["status"]): boolean {
   return status === "loading" || status === "training";
 }
 
@@ -62,7 +69,7 @@ export function createTrainingSession(workerUrl: string | URL) {
     const e = event.data;
     switch (e.type) {
       case "status":
-        return emit({text: e.text});
+        return emit(e.finishing ? {status: "finishing", text: e.text} : {text: e.text});
       case "note":
         return emit({notes: [...state.notes, e.text]});
       case "backend":
@@ -78,7 +85,7 @@ export function createTrainingSession(workerUrl: string | URL) {
       case "epoch":
         return emit({rows: [...state.rows, e.row]});
       case "done":
-        emit({status: e.stopped ? "stopped" : "done", text: e.stopped ? "Stopped." : "Done.", checkpoint: e.checkpoint, seconds: e.seconds, memory: e.memory, myPredictions: e.myPredictions, myRatingsUsed: e.myRatingsUsed, ranking: e.ranking});
+        emit({status: e.stopped ? "stopped" : "done", text: e.stopped ? "Stopped." : "Done.", checkpoint: e.checkpoint, seconds: e.seconds, memory: e.memory, myPredictions: e.myPredictions, myRatingsUsed: e.myRatingsUsed, ranking: e.ranking, diverged: e.diverged});
         break;
       case "error":
         // Said on the console too, so a failed run is never silent (and browser tests fail on it).

@@ -13,6 +13,8 @@ export interface RunRecord {
   history: EpochRow[];
   seconds: number;
   stopped: boolean;
+  /** The run diverged (no better than predicting the mean rating); its model was not made the latest model. */
+  diverged?: boolean;
   /** The checkpoint this run continued from, if any. */
   resumedFrom?: string;
   /** Predicted ratings of every movie for user 99999 (movie-index order), so runs can be compared without their weights. */

@@ -154,6 +154,7 @@ export async function runTraining(request: Extract<TrainRequest, {type: "train"}
     const diverged = divergenceNote(rows, meanPredictorMse(table.rating2), hyper);
     if (diverged) post({type: "note", text: diverged});
     if (model.training) Object.assign(model.training, {history, split: splitKind});
+    post({type: "status", text: "Saving the model…", finishing: true});
     const checkpoint = (await encodeCheckpoint(model, table, request.dataset)).buffer as ArrayBuffer;
     const wasm = (tf.backend() as unknown as {wasm?: {HEAPU8: Uint8Array}}).wasm;
     const memory = {
@@ -164,7 +165,7 @@ export async function runTraining(request: Extract<TrainRequest, {type: "train"}
     const myPredictions = me < 0 ? null : await predictUser(model, me);
     let ranking = null;
     if (history.length > 0) {
-      post({type: "status", text: "Ranking every movie for held-out users, against three baselines…"});
+      post({type: "status", text: "Ranking every movie for held-out users, against three baselines…", finishing: true});
       const [userFactors, movieFactors, userBias, movieBias] = await Promise.all(
         (["userFactors", "movieFactors", "userBias", "movieBias"] as const).map((k) => model!.weights[k].data() as Promise<Float32Array>)
       );
@@ -175,7 +176,7 @@ export async function runTraining(request: Extract<TrainRequest, {type: "train"}
     }
     const myRatingsUsed = [];
     for (let i = 0; i < table.user.length; ++i) if (table.user[i] === me) myRatingsUsed.push({movieId: table.movieIds[table.movie[i]], rating: table.rating2[i] / 2, timestamp: 0});
-    post({type: "done", history, checkpoint, stopped, seconds: (performance.now() - started) / 1000, memory, myPredictions, myRatingsUsed, ranking}, [checkpoint]);
+    post({type: "done", history, checkpoint, stopped, diverged: diverged !== null, seconds: (performance.now() - started) / 1000, memory, myPredictions, myRatingsUsed, ranking}, [checkpoint]);
   } catch (error) {
     post({type: "error", message: error instanceof Error ? error.message : String(error)});
   } finally {

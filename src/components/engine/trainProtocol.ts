@@ -64,7 +64,8 @@ export interface WorkerMemory {
 
 /** Messages the training worker sends back. */
 export type TrainEvent =
-  | {type: "status"; text: string}
+  /** What the run is doing, in words; `finishing` once training has ended and the worker saves and ranks the model (it cannot stop then). */
+  | {type: "status"; text: string; finishing?: true}
   /** Something the reader should know about this run, such as how my ratings changed since the checkpoint it resumes. */
   | {type: "note"; text: string}
   /**
@@ -81,6 +82,8 @@ export type TrainEvent =
       history: EpochRow[];
       checkpoint: ArrayBuffer;
       stopped: boolean;
+      /** The run ended no better than predicting the mean rating (divergenceNote): its model is not worth using. */
+      diverged: boolean;
       seconds: number;
       memory: WorkerMemory;
       /** The trained model's predicted rating of every movie for user 99999 (movie-index order), or null without user 99999. */

@@ -34,6 +34,6 @@ export function GridChart(points: readonly GridPoint[], {width = 640, height = 2
   const loss = root.appendChild(chart(losses, "validLoss", "valid_loss"));
   loss.classList.add("grid-loss");
   if (ranked.length) root.appendChild(chart(ranked, "ndcg", `NDCG@10 (model + popularity ${RANKING_BLEND})`)).classList.add("grid-ndcg");
-  else Object.assign(root.appendChild(document.createElement("p")), {className: "grid-ndcg none", textContent: points.length ? "NDCG@10: –  (these runs report no ranking metrics)" : "NDCG@10: –  (no run yet: each run's point appears here as it finishes)"});
+  else Object.assign(root.appendChild(document.createElement("p")), {className: "grid-ndcg none", textContent: points.length ? "NDCG@10: –  (these runs report no ranking metrics)" : "NDCG@10: –  (no grid run yet: each grid run's point appears here as it finishes)"});
   return root;
 }

@@ -14,11 +14,13 @@ const pct = (a: number, b: number) => (b > 0 ? `${a >= b ? "+" : "−"}${Math.ab
 
 /**
  * In words, how the model's NDCG@k compares with the best baseline's, with popularity blended in and by predicted rating
- * alone: "beats" or "does not beat", with the relative difference.
+ * alone: "beats" or "does not beat", with the relative difference; for a diverged run, only that its numbers are not the model's merit.
  */
-export function rankingVerdict(ranking: RunRanking): string {
+export function rankingVerdict(ranking: RunRanking, {diverged = false}: {diverged?: boolean} = {}): string {
   const k = ranking.model.k;
   const [bestName, best] = bestBaseline(ranking);
+  // A diverged model's blended ranking is popularity's: no praise, whatever the numbers.
+  if (diverged) return `This run diverged, so these numbers are not the model's merit: with popularity blended in it scores NDCG@${k} ${ranking.blended.ndcg.toFixed(3)}, which is popularity's doing (${BASELINES[bestName]} alone: ${best.ndcg.toFixed(3)}), and by predicted rating alone ${ranking.model.ndcg.toFixed(3)}.`;
   const others = (Object.keys(BASELINES) as (keyof typeof BASELINES)[]).filter((name) => name !== bestName);
   const all = (r: RankingReport) => Object.values(ranking.baselines).every((b) => r.ndcg > b.ndcg);
   const blended = ranking.blended, alone = ranking.model;
@@ -39,7 +41,7 @@ export function rankingVerdict(ranking: RunRanking): string {
  * lower is more novel), for the model with and
  * without the popularity blend and for the three baselines; with the validation MSE and RMSE.
  */
-export function RankingTable(ranking: RunRanking): HTMLElement {
+export function RankingTable(ranking: RunRanking, {diverged = false}: {diverged?: boolean} = {}): HTMLElement {
   const {k, threshold, users} = ranking.model;
   const figure = document.createElement("figure");
   figure.className = "ranking-table";
@@ -47,7 +49,7 @@ export function RankingTable(ranking: RunRanking): HTMLElement {
   lead.textContent = `Validation MSE ${ranking.mse.toFixed(4)} stars², RMSE ${ranking.rmse.toFixed(4)} stars, on ${SPLITS[ranking.split]}. Ranking, for each of ${users.toLocaleString("en-US")} users with a held-out rating, every movie they did not rate in training; a held-out rating of ${threshold} stars or more is relevant. Popularity is the mean log2(1 + ratings) of the listed movies: lower is more novel.`;
   const verdict = figure.appendChild(document.createElement("p"));
   verdict.className = "ranking-verdict";
-  verdict.textContent = rankingVerdict(ranking);
+  verdict.textContent = rankingVerdict(ranking, {diverged});
   const {table, body} = textTable("ranking", ["ranker", `P@${k}`, `R@${k}`, `NDCG@${k}`, `MAP@${k}`, "coverage", "popularity"]);
   const row = (name: string, r: RankingReport) =>
     textRow(body, [name, ...[r.precision, r.recall, r.ndcg, r.map].map((x) => x.toFixed(3)), `${(100 * r.coverage).toFixed(1)}%`, r.novelty.toFixed(2)]);

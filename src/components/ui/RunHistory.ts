@@ -8,7 +8,7 @@ const fixed = (x: number | null | undefined, digits: number) => (x === null || x
 
 /**
  * The run history as a table, one row per kept run in the order given: its number and how it ended (a stopped run, a
- * resumed checkpoint), valid MSE and RMSE, NDCG@10 of the model with popularity blended in and by predicted rating
+ * resumed checkpoint), valid MSE and RMSE of the model kept, NDCG@10 of the model with popularity blended in and by predicted rating
  * alone, with the best baseline's; then its split (with how many users the ranking measured: it changes with the held-out
  * ratings, e.g. after I rate more), epochs, time and settings, the numbers first so a phone shows them. Runs kept
  * before ranking existed show dashes there.
@@ -16,9 +16,11 @@ const fixed = (x: number | null | undefined, digits: number) => (x === null || x
 export function RunHistory(runs: readonly RunRecord[]): HTMLTableElement {
   const {table, body} = textTable("run-history", ["run", "valid MSE", "RMSE", "NDCG@10 (+pop)", "NDCG@10 (rating)", "best baseline", "split", "epochs", "time", "settings"]);
   for (const r of runs) {
-    const h = r.hyper, ranking = r.ranking ?? null, mse = r.history.at(-1)?.validLoss ?? null;
+    // MSE and RMSE of the same model: the one kept, as its ranking measured it (a stopped run's may be past its last
+    // full epoch); a run kept before ranking existed has only its last epoch's.
+    const h = r.hyper, ranking = r.ranking ?? null, mse = ranking ? ranking.mse : r.history.at(-1)?.validLoss ?? null;
     const best = ranking ? bestBaseline(ranking) : null;
-    const ended = [r.stopped ? "stopped" : "", r.resumedFrom ? `resumed “${r.resumedFrom}”` : ""].filter(Boolean).join(", ");
+    const ended = [r.diverged ? "diverged" : "", r.stopped ? "stopped" : "", r.resumedFrom ? `resumed “${r.resumedFrom}”` : ""].filter(Boolean).join(", ");
     textRow(body, [
       `#${r.id ?? "?"}${ended ? ` (${ended})` : ""}`,
       fixed(mse, 4),

@@ -74,6 +74,7 @@ export function TrainingProgress(state: TrainingState): HTMLElement {
   const p = state.progress;
   bar.max = p?.batches ?? 1;
   bar.value = state.status === "done" ? bar.max : p?.batch ?? 0;
+  if (state.status === "finishing") bar.removeAttribute("value"); // indeterminate: the epochs are done, the ranking has no batches
   const text = root.appendChild(document.createElement("p"));
   text.className = "progress-text";
   if (state.status === "error") {
@@ -85,6 +86,8 @@ export function TrainingProgress(state: TrainingState): HTMLElement {
       ...(p.ratingsPerSecond === null ? [] : [`${Math.round(p.ratingsPerSecond).toLocaleString("en-US")} ratings/s`]),
       ...(p.etaSeconds === null ? [] : [`about ${formatTime(p.etaSeconds)} left`])
     ].join(" · ");
+  } else if (state.status === "finishing") {
+    text.textContent = `${state.text} Training is over; this takes a few seconds, and cannot be stopped.`;
   } else if (state.status === "done" || state.status === "stopped") {
     text.textContent = `${state.status === "done" ? "Done" : "Stopped"} in ${state.seconds.toFixed(1)} s.`;
   } else {
