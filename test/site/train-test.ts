@@ -129,7 +129,8 @@ describe("Train a model (browser, through the UI)", () => {
     const page = await open("./train");
     const stop = page.locator(".train-controls button", {hasText: "Stop"});
     expect(await stop.isDisabled()).toBe(true);
-    await setHyper(page, {backend: "wasm", epochs: 20, bs: 64});
+    // The most epochs the page allows, so the run is still training when Stop is clicked (20 on wasm's SIMD step end in seconds).
+    await setHyper(page, {backend: "wasm", epochs: 100, bs: 64});
     await page.locator(".train-controls button", {hasText: "Train"}).click();
     await expect.poll(() => page.locator(".epoch-table tbody tr td").first().textContent(), {timeout: 60_000}).toBe("0");
     await expect.poll(() => stop.isDisabled()).toBe(false);
@@ -137,8 +138,28 @@ describe("Train a model (browser, through the UI)", () => {
     expect(await waitForEnd(page)).toBe("stopped");
     const rows = await tableRows(page);
     expect(rows.length).toBeGreaterThanOrEqual(1);
-    expect(rows.length).toBeLessThan(20);
+    expect(rows.length).toBeLessThan(100);
     await expect.poll(() => stop.isDisabled()).toBe(true);
+    await page.close();
+  });
+
+  it("keeps a diverged run in the history but not as the latest model, says so, and does not praise its ranking", async () => {
+    const page = await open("./train");
+    await setHyper(page, {backend: "wasm", epochs: 2});
+    await startRun(page);
+    expect(await waitForEnd(page)).toBe("done");
+    await expect.poll(() => page.locator(".saved-note").textContent()).toContain("and its model as the latest model");
+    // lr_max 0.1 with no weight decay ends no better than predicting the mean rating (divergenceNote).
+    await setHyper(page, {backend: "wasm", epochs: 2, lrMax: 0.1});
+    await page.getByLabel("Weight decay", {exact: true}).selectOption("0");
+    await startRun(page);
+    expect(await waitForEnd(page)).toBe("done");
+    await expect.poll(() => page.locator(".saved-note").textContent()).toBe("Saved this run to the run history. It diverged, so its model did not replace the latest model: Recommendations keep using the one before.");
+    expect(await page.locator(".run-note").allTextContents()).toContainEqual(expect.stringMatching(/^This run diverged/));
+    expect(await page.locator(".ranking-verdict").textContent()).toMatch(/^This run diverged, so these numbers are not the model's merit/);
+    const compare = await open("./compare");
+    await expect.poll(() => compare.locator("table.run-history tbody tr").allTextContents()).toContainEqual(expect.stringMatching(/\(diverged\)/));
+    await compare.close();
     await page.close();
   });
 

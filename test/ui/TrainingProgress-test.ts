@@ -1,5 +1,7 @@
+// @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {backendNote, measuredNote} from "../../src/components/ui/TrainingProgress.js";
+import {TrainingProgress, backendNote, measuredNote} from "../../src/components/ui/TrainingProgress.js";
+import type {TrainingState} from "../../src/components/browser/trainingSession.js";
 import type {BackendTiming} from "../../src/components/engine/trainProtocol.js";
 
 describe("backendNote(backend, skipped)", () => {
@@ -41,5 +43,25 @@ describe("measuredNote(backend, timings, seconds)", () => {
     );
     expect(measuredNote("webgpu", [timing("webgpu", 2_400_000), timing("wasm", 380_000)])).toBe("Auto measured webgpu 2.4M ratings/s and wasm 380K ratings/s: training on webgpu.");
     expect(measuredNote("wasm", [timing("wasm", 512)], 0.3)).toBe("Auto measured wasm 510 ratings/s in 0.3 s: training on wasm.");
+  });
+});
+
+describe("TrainingProgress(state)", () => {
+  const state = (over: Partial<TrainingState>): TrainingState => ({status: "idle", text: "", notes: [], backend: "wasm", skipped: [], timings: null, calibrationSeconds: null, data: null, progress: null, rows: [], batchLosses: [], error: null, checkpoint: null, hyper: null, seconds: 0, memory: null, myPredictions: null, myRatingsUsed: [], ranking: null, diverged: false, ...over});
+  const progress = {type: "batch" as const, epoch: 2, batch: 3125, batches: 3125, loss: 0.7, ratingsPerSecond: 3e6, etaSeconds: 0};
+
+  it("says what the run does once its epochs are done (saving, ranking), with an indeterminate bar, not the last batch", () => {
+    const root = TrainingProgress(state({status: "finishing", text: "Ranking every movie for held-out users, against three baselines…", progress}));
+    expect(root.dataset.status).toBe("finishing");
+    expect(root.querySelector(".progress-text")!.textContent).toBe("Ranking every movie for held-out users, against three baselines… Training is over; this takes a few seconds, and cannot be stopped.");
+    expect(root.querySelector("progress")!.hasAttribute("value")).toBe(false);
+  });
+
+  it("shows the batch while training, and the worker's clock for benchmarks once epochs end", () => {
+    const root = TrainingProgress(state({status: "training", progress, rows: [{epoch: 0, trainLoss: 1, validLoss: 0.9, seconds: 1.234}], seconds: 0}));
+    expect(root.querySelector(".progress-text")!.textContent).toMatch(/^Epoch 2: batch 3,125 of 3,125 · 3,000,000 ratings\/s/);
+    expect(root.querySelector("progress")!.value).toBe(3125);
+    expect(root.dataset.epochSeconds).toBe("[1.23]");
+    expect(root.dataset.runSeconds).toBeUndefined();
   });
 });
