@@ -1,4 +1,4 @@
-// Times "Load MovieLens 10M from your computer" in headless Chromium: a zip of ML-10M's shape (made with the synthetic
+// Times "Load MovieLens from your computer" in headless Chromium: a zip of ML-10M's shape (made with the synthetic
 // generator by `npm run bench:import`, or given with --zip) is parsed in the import worker and stored in IndexedDB.
 // Prints the parse time, the total time (reading the file, parsing, storing) and the worker's and page's peak JS heap.
 // Usage: npm run bench:import-page [-- --zip <ml-10m.zip>]
@@ -34,8 +34,13 @@ for (let i = 0; i < 2; ++i) {
   });
   await cdp.send("Target.setAutoAttach", {autoAttach: true, waitForDebuggerOnStart: false, flatten: false});
   let pagePeak = 0;
-  const result = new Promise<{ratings: number; parseSeconds: number; totalSeconds: number}>((resolve) => {
-    page.on("console", (m) => m.text().startsWith("movielens-import: ") && resolve(JSON.parse(m.text().slice(18))));
+  // The import's result, or why it failed: an error it logs (e.g. out of memory, in words), or the tab crashing.
+  const result = new Promise<{ratings: number; parseSeconds: number; totalSeconds: number}>((resolve, reject) => {
+    page.on("console", (m) => {
+      if (m.text().startsWith("movielens-import: ")) resolve(JSON.parse(m.text().slice(18)));
+      else if (m.type() === "error") reject(new Error(`the page logged an error: ${m.text()}`));
+    });
+    page.on("crash", () => reject(new Error("the tab crashed")));
   });
   await page.locator(".dataset-loader summary").click();
   await page.getByLabel("MovieLens files").setInputFiles(zip);
@@ -49,7 +54,7 @@ for (let i = 0; i < 2; ++i) {
   samples.push({run: i + 1, ratings: r.ratings, "parse s (worker)": +r.parseSeconds.toFixed(2), "total s (read + parse + store)": +r.totalSeconds.toFixed(2), "worker peak JS heap MB": Math.round(workerPeak / 1e6), "page peak JS heap MB": Math.round(pagePeak / 1e6)});
   await context.close();
 }
-console.log(`\nHeadless Chromium: Load MovieLens 10M from your computer, ${zip}`);
+console.log(`\nHeadless Chromium: Load MovieLens from your computer, ${zip}`);
 console.table(samples);
 await browser.close();
 await server.close();
