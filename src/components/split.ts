@@ -23,13 +23,17 @@ export function splitRows(n: number, {validPct = 0.2, seed = 42}: {validPct?: nu
   return {valid: perm.subarray(0, cut), train: perm.subarray(cut)};
 }
 
+/** Fills `into` with the rows flagged (valid) and not (train) in `isValid`, each in increasing order; the lists must have room. */
+function fillByFlags(isValid: ArrayLike<number>, into: Split): Split {
+  for (let r = 0, t = 0, v = 0; r < isValid.length; ++r) if (isValid[r]) into.valid[v++] = r; else into.train[t++] = r;
+  return into;
+}
+
 /** The split whose validation rows are those flagged 1 in `isValid` (one flag per row), both lists in increasing order. */
 export function splitByFlags(isValid: ArrayLike<number>): Split {
   let valid = 0;
   for (let r = 0; r < isValid.length; ++r) if (isValid[r]) ++valid;
-  const out = {train: new Uint32Array(isValid.length - valid), valid: new Uint32Array(valid)};
-  for (let r = 0, t = 0, v = 0; r < isValid.length; ++r) if (isValid[r]) out.valid[v++] = r; else out.train[t++] = r;
-  return out;
+  return fillByFlags(isValid, {train: new Uint32Array(isValid.length - valid), valid: new Uint32Array(valid)});
 }
 
 /**
@@ -45,6 +49,5 @@ export function sortSplit(split: Split): Split {
     if (!(r < n) || isValid[r]) throw new RangeError(`sortSplit: validation row ${r} repeats or lies past the ${n} rows of the split`);
     isValid[r] = 1;
   }
-  for (let r = 0, t = 0, v = 0; r < n; ++r) if (isValid[r]) split.valid[v++] = r; else split.train[t++] = r;
-  return split;
+  return fillByFlags(isValid, split);
 }

@@ -145,8 +145,7 @@ function movielensBanner(name: string, where: string, movedUser?: number): strin
  * 99999 was renumbered (`ratings.report.movedUser`).
  */
 export function describeDataset(dataset: Dataset, {movies, ratings, rows}: {movies: unknown[]; ratings: Pick<IndexedRatings, "userIds"> & {report?: {movedUser?: number}}; rows: {ratings: number}}): DatasetInfo {
-  const {kind, origin, synthetic} = dataset;
-  const format = dataset.format;
+  const {kind, origin, synthetic, format} = dataset;
   if (kind !== "movielens") return {kind, origin, name: dataset.name, banner: dataset.banner, synthetic, format};
   const name = movielensName(releaseCounts({ratings: rows.ratings, movies: movies.length, userIds: ratings.userIds}), dataset.dir);
   return {kind, origin, name, banner: movielensBanner(name, dataset.where, ratings.report?.movedUser), synthetic, format};

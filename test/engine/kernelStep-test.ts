@@ -6,6 +6,7 @@ import {fit} from "../../src/components/engine/fit.js";
 import {hostSquaredError, hostStep, hostTables, stepWorkspace} from "../../src/components/engine/hostStep.js";
 import type {OptimizerStep} from "../../src/components/engine/hostStep.js";
 import {kernelStep} from "../../src/components/engine/kernelStep.js";
+import type {KernelStep} from "../../src/components/engine/kernelStep.js";
 import {synthTable} from "../support/synthTable.js";
 import {useBackend} from "../support/tf.js";
 
@@ -28,6 +29,22 @@ function worstRelative(a: Record<string, Float32Array>, b: Record<string, Float3
   return worst;
 }
 
+/** Batch `s` of `bs` rows, spread over the table: the same rows for both steps compared. */
+const batchRows = (s: number, bs: number) => Uint32Array.from({length: bs}, (_, i) => (s * 977 + i * 131) % table.rating2.length);
+
+/** Runs `fn` on a fresh wasm model with a kernel for batches of `bs`, then frees both. */
+async function withKernel(factors: number, bs: number, fn: (model: CollabModel, kernel: KernelStep) => void): Promise<void> {
+  await useBackend("wasm");
+  const model = buildModel({users, movies, factors, seed: 5});
+  const kernel = (await kernelStep(model, bs))!;
+  try {
+    fn(model, kernel);
+  } finally {
+    kernel.dispose();
+    model.dispose();
+  }
+}
+
 /** Runs `steps` batches of `bs` rows through the kernel and through plain-JS hostStep, on two identical wasm models. */
 async function bothSteps(factors: number, steps: number, bs = 64) {
   await useBackend("wasm");
@@ -38,7 +55,7 @@ async function bothSteps(factors: number, steps: number, bs = 64) {
   const ws = stepWorkspace(users, movies, factors, bs);
   const kernelLosses: number[] = [], jsLosses: number[] = [];
   for (let s = 0; s < steps; ++s) {
-    const rows = Uint32Array.from({length: bs}, (_, i) => (s * 977 + i * 131) % table.rating2.length);
+    const rows = batchRows(s, bs);
     kernelLosses.push(kernel.step(table, rows, hyper(s + 1)));
     jsLosses.push(hostStep(hostTables(viaJs)!, table, rows, hyper(s + 1), ws, "sparse"));
   }
@@ -66,10 +83,7 @@ describe("kernelStep(model, bs)", () => {
   }
 
   it("changes nothing and returns the loss when a batch's loss is not finite, and frees its slots for the next batch", async () => {
-    await useBackend("wasm");
-    const model = buildModel({users, movies, factors: 8, seed: 5});
-    const kernel = (await kernelStep(model, 32))!;
-    try {
+    await withKernel(8, 32, (model, kernel) => {
       const rows = Uint32Array.from({length: 32}, (_, i) => i);
       hostTables(model)!.weights.userBias[table.user[3]] = NaN;
       const before = snapshot(model);
@@ -81,10 +95,7 @@ describe("kernelStep(model, bs)", () => {
       expect(Number.isFinite(kernel.step(table, rows, hyper(1)))).toBe(true);
       const moved = snapshot(model);
       for (const r of rows) expect(moved.userBias[table.user[r]]).not.toBe(0);
-    } finally {
-      kernel.dispose();
-      model.dispose();
-    }
+    });
   });
 
   it("keeps working after the wasm heap grows under it", async () => {
@@ -94,7 +105,7 @@ describe("kernelStep(model, bs)", () => {
     try {
       const ws = stepWorkspace(users, movies, 8, 64);
       for (let s = 5; s < 20; ++s) {
-        const rows = Uint32Array.from({length: 64}, (_, i) => (s * 977 + i * 131) % table.rating2.length);
+        const rows = batchRows(s, 64);
         expect(kernel.step(table, rows, hyper(s + 1))).toBeCloseTo(hostStep(hostTables(viaJs)!, table, rows, hyper(s + 1), ws, "sparse"), 4);
       }
       expect(worstRelative(snapshot(viaKernel), snapshot(viaJs))).toBeLessThan(1e-3);
@@ -108,15 +119,9 @@ describe("kernelStep(model, bs)", () => {
   });
 
   it("refuses a batch larger than it was made for", async () => {
-    await useBackend("wasm");
-    const model = buildModel({users, movies, factors: 4, seed: 5});
-    const kernel = (await kernelStep(model, 16))!;
-    try {
+    await withKernel(4, 16, (_, kernel) => {
       expect(() => kernel.step(table, new Uint32Array(17), hyper(1))).toThrow(/batch of 17 rows is larger than the 16/);
-    } finally {
-      kernel.dispose();
-      model.dispose();
-    }
+    });
   });
 
   it("is null on the cpu backend, where fit trains with hostStep, and fit's path \"kernel\" says why it can't run", async () => {
