@@ -65,6 +65,8 @@ describe("Load MovieLens from your computer: every release", () => {
     expect(body).toContain("The data in use, MovieLens 100K (from your computer), comes as a tab-separated u.data");
     expect(await page.locator("code.format-line").allTextContents()).toEqual(["movie id | movie title (year) | release date | video release date | IMDb URL | 19 genre flags (0 or 1)", "user id ⇥ item id ⇥ rating ⇥ timestamp"]);
     expect(body).toContain("u.item holds one line per movie");
+    // What was kept is said of this release's movies file too.
+    expect(body).toMatch(/every rated movie is in u\.item|missing from u\.item were dropped/);
     await page.close();
 
     await trainOnPage(site);
