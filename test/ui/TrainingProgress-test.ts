@@ -53,7 +53,7 @@ describe("TrainingProgress(state)", () => {
   it("says what the run does once its epochs are done (saving, ranking), with an indeterminate bar, not the last batch", () => {
     const root = TrainingProgress(state({status: "finishing", text: "Ranking every movie for held-out users, against three baselines…", progress}));
     expect(root.dataset.status).toBe("finishing");
-    expect(root.querySelector(".progress-text")!.textContent).toBe("Ranking every movie for held-out users, against three baselines… Training is over; this takes a few seconds, and cannot be stopped.");
+    expect(root.querySelector(".progress-text")!.textContent).toBe("Ranking every movie for held-out users, against three baselines… The epochs are done; stay on this page a few more seconds, until the run is saved: this step cannot be stopped, and leaving now loses the run.");
     expect(root.querySelector("progress")!.hasAttribute("value")).toBe(false);
   });
 

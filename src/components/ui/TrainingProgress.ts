@@ -87,7 +87,7 @@ export function TrainingProgress(state: TrainingState): HTMLElement {
       ...(p.etaSeconds === null ? [] : [`about ${formatTime(p.etaSeconds)} left`])
     ].join(" · ");
   } else if (state.status === "finishing") {
-    text.textContent = `${state.text} Training is over; this takes a few seconds, and cannot be stopped.`;
+    text.textContent = `${state.text} The epochs are done; stay on this page a few more seconds, until the run is saved: this step cannot be stopped, and leaving now loses the run.`;
   } else if (state.status === "done" || state.status === "stopped") {
     text.textContent = `${state.status === "done" ? "Done" : "Stopped"} in ${state.seconds.toFixed(1)} s.`;
   } else {
