@@ -30,9 +30,8 @@ await writeFile(join(dir, "index.html"), `<!doctype html><link rel="icon" href="
 const site = await serveStatic(dir);
 const browser = await launchChromium({webgpu: true});
 const rows: EngineRow[] = [];
-let version = "";
+const version = browser.version();
 try {
-  version = browser.version();
   for (const {label, shape} of sets) {
     for (const engine of values.backends!.split(",")) {
       const [backend, path = "auto"] = engine.split(":") as [BrowserBenchOptions["backend"], BrowserBenchOptions["path"]?];

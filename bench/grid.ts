@@ -16,7 +16,7 @@ await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>(".gr
 const t0 = Date.now();
 await run.click();
 const status = page.locator(".grid-status");
-let text = "";
+let text: string;
 for (;;) {
   text = (await status.textContent()) ?? "";
   if (/^(Done|Stopped|The grid ended)/.test(text)) break;

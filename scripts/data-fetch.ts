@@ -54,7 +54,7 @@ function draw(progress: FetchProgress, force = false): void {
     if (!force && tenth <= lastTenth && now - lastTime < 5000) return;
     process.stderr.write(`${formatProgress(progress)}\n`);
   }
-  printed = progress, lastTime = now, lastTenth = tenth;
+  { printed = progress; lastTime = now; lastTenth = tenth; }
 }
 function finishBar(): void {
   if (latest && latest !== printed) draw(latest, true);
@@ -75,7 +75,7 @@ try {
     },
     onStage(stage) {
       if (stage === "download") process.stderr.write(`Downloading ${args.url ?? process.env.MOVIELENS_URL ?? releaseUrl(release)}\n`);
-      else finishBar(), process.stderr.write("Checksum OK; extracting…\n");
+      else { finishBar(); process.stderr.write("Checksum OK; extracting…\n"); }
     }
   });
   const rel = relative(process.cwd(), result.dest);

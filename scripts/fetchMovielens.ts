@@ -111,7 +111,7 @@ export async function fetchMovielens({
     await swapInto(temp, target);
     return {dest: target, bytes, md5: actual};
   } catch (error) {
-    if (signal?.aborted) throw new Error("Download cancelled; nothing was written.");
+    if (signal?.aborted) throw new Error("Download cancelled; nothing was written.", {cause: error});
     throw error;
   } finally {
     // After a successful swap the temp path no longer exists, so this only cleans up failures.
@@ -126,7 +126,7 @@ async function request(url: string, fetch: typeof globalThis.fetch, signal: Abor
     response = await fetch(url, {signal});
   } catch (error) {
     if (signal?.aborted) throw error;
-    throw new Error(`Could not reach ${new URL(url).host} (${causeCode(error)}). Check your internet connection, or ${hint}, or set MOVIELENS_DIR.`);
+    throw new Error(`Could not reach ${new URL(url).host} (${causeCode(error)}). Check your internet connection, or ${hint}, or set MOVIELENS_DIR.`, {cause: error});
   }
   if (!response.ok) {
     await response.body?.cancel().catch(() => {});
@@ -215,7 +215,7 @@ async function extract(archive: string, folder: string, url: string, release: st
     entries.set(name, entry);
     file.ondata = (error, data, final) => {
       if (error) failure ??= new Error(`Could not unzip ${file.name} from ${url}: ${error.message}`);
-      else entry.chunks.push(data), entry.final = final;
+      else { entry.chunks.push(data); entry.final = final; }
     };
     try {
       file.start();
@@ -230,7 +230,7 @@ async function extract(archive: string, folder: string, url: string, release: st
       if (entry.closed || (!entry.chunks.length && !entry.final)) continue;
       entry.handle ??= await open(entry.path, "w");
       for (const chunk of entry.chunks.splice(0)) await entry.handle.write(chunk);
-      if (entry.final) await entry.handle.close(), entry.handle = null, entry.closed = true;
+      if (entry.final) { await entry.handle.close(); entry.handle = null; entry.closed = true; }
     }
   };
   try {
@@ -261,7 +261,7 @@ function pushChunk(unzip: Unzip, chunk: Uint8Array, final: boolean, url: string)
   try {
     unzip.push(chunk, final);
   } catch (error) {
-    throw new Error(`The archive from ${url} is not a valid zip (${(error as Error).message}).`);
+    throw new Error(`The archive from ${url} is not a valid zip (${(error as Error).message}).`, {cause: error});
   }
 }
 

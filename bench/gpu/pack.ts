@@ -59,7 +59,7 @@ function vulkanLoader(into: string): string {
     return deb;
   } catch (error) {
     const chromium = "/usr/lib/chromium/libvulkan.so.1";
-    if (!existsSync(chromium)) throw new Error(`no Vulkan loader: apt-get download libvulkan1 failed (${(error as Error).message.split("\n")[0]}) and ${chromium} is missing`);
+    if (!existsSync(chromium)) throw new Error(`no Vulkan loader: apt-get download libvulkan1 failed (${(error as Error).message.split("\n")[0]}) and ${chromium} is missing`, {cause: error});
     log(`apt-get download libvulkan1 failed; packing Chromium's loader, ${chromium}`);
     copyFileSync(chromium, join(into, "libvulkan.so.1"));
     return chromium;

@@ -158,7 +158,7 @@ describe("fit(model, data, {epochs, lrMax, wd, bs, seed, mode, onBatch, onEpoch,
     // the oracle and 1.44× the noise floor (measured); the test below holds the clear taste to its own bounds.
     const {table: t, meta, data} = synthTable({users: 1000, movies: 400, ratings: 120_000, seed: 4, taste: "mild"});
     let sum = 0, sq = 0;
-    for (const r of t.rating2) (sum += r / 2), (sq += (r / 2) ** 2);
+    for (const r of t.rating2) { sum += r / 2; sq += (r / 2) ** 2; }
     const variance = sq / t.rating2.length - (sum / t.rating2.length) ** 2; // the MSE of the best constant prediction
     const model = buildModel({users: t.userIds.length, movies: t.movieIds.length, factors: 20});
     const defaults = await fit(model, t, {epochs: 3});

@@ -27,7 +27,7 @@ describe("fitBiasOnly(rows, train, users, movies, {iterations, userReg, movieReg
     // r = 3 + a_u + b_m with a = [1, 0, −1], b = [0.5, −0.5, 0]: every pair rated.
     const a = [1, 0, -1], b = [0.5, -0.5, 0];
     const full = {user: [] as number[], movie: [] as number[], rating2: [] as number[]};
-    for (let u = 0; u < 3; ++u) for (let m = 0; m < 3; ++m) (full.user.push(u), full.movie.push(m), full.rating2.push(2 * (3 + a[u] + b[m])));
+    for (let u = 0; u < 3; ++u) for (let m = 0; m < 3; ++m) { full.user.push(u); full.movie.push(m); full.rating2.push(2 * (3 + a[u] + b[m])); }
     const fit = fitBiasOnly(full, full.user.map((_, i) => i), 3, 3, {userReg: 0, movieReg: 0, iterations: 20});
     for (let u = 0; u < 3; ++u) for (let m = 0; m < 3; ++m) expect(fit.mean + fit.userBias[u] + fit.movieBias[m]).toBeCloseTo(3 + a[u] + b[m], 9);
   });

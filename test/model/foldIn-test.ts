@@ -155,7 +155,7 @@ describe("foldInUser(…) with movie factors trained by fit", () => {
       const f = foldInUser(w.movieFactors, w.movieBias, factors, seen[u], {yRange, lambda: foldInLambda(w.movieFactors, factors, seen[u].length)});
       const p = predictFor(w.movieFactors, w.movieBias, f.factors, f.bias, {yRange});
       const q = predictFor(w.movieFactors, w.movieBias, w.userFactors.subarray(u * factors, (u + 1) * factors), w.userBias[u], {yRange});
-      for (const {movie, rating} of held[u]) (folded += (p[movie] - rating) ** 2), (trained += (q[movie] - rating) ** 2), ++n;
+      for (const {movie, rating} of held[u]) { folded += (p[movie] - rating) ** 2; trained += (q[movie] - rating) ** 2; ++n; }
     }
     console.log(`held-out MSE: trained users ${(trained / n).toFixed(4)}, folded in ${(folded / n).toFixed(4)}`);
     expect(folded / n).toBeLessThan(trained / n + 0.02);

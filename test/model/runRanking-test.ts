@@ -31,7 +31,7 @@ describe("runRanking(weights, rows, split, {kind, k})", () => {
   it("ranks the model and the three baselines on the same users, with k", () => {
     for (const report of [run.model, run.baselines.popular, run.baselines.dampedMean, run.baselines.biasOnly]) {
       expect(report).toMatchObject({k: 2, threshold: 4, users: 3});
-      for (const key of ["precision", "recall", "ndcg", "map", "coverage"] as const) expect(report[key]).toBeGreaterThanOrEqual(0), expect(report[key]).toBeLessThanOrEqual(1);
+      for (const key of ["precision", "recall", "ndcg", "map", "coverage"] as const) { expect(report[key]).toBeGreaterThanOrEqual(0); expect(report[key]).toBeLessThanOrEqual(1); }
     }
     // User 0 has not rated movies 2 and 3 in training; the model puts its favourite, movie 2 (held out, 5 stars), first.
     expect(run.model.ndcg).toBeGreaterThan(0);

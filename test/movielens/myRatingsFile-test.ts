@@ -116,7 +116,7 @@ describe("parseMyRatings(bytes, file)", () => {
     ]);
   });
   it("rejects another user's line, as the Rate page's import does", () => {
-    expect(() => parseMyRatings(bytes("99999::1::4::1\n12::2::1::1\n"))).toThrowError(/\nmy_ratings\.dat:2: expected user 99999, found user 12\n  > 12::2::1::1$/);
+    expect(() => parseMyRatings(bytes("99999::1::4::1\n12::2::1::1\n"))).toThrowError(/\nmy_ratings\.dat:2: expected user 99999, found user 12\n {2}> 12::2::1::1$/);
   });
   it("gives no ratings for an empty file, as the Rate page's import does", () => {
     expect(parseMyRatings(bytes("")).userId.length).toBe(0);

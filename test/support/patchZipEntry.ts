@@ -14,8 +14,8 @@ export function patchZipEntry(zip: Uint8Array, name: string, {method, flags}: {m
     const nameLength = view.getUint16(at + 28, true);
     if (new TextDecoder().decode(out.subarray(at + 46, at + 46 + nameLength)) === name) {
       const local = view.getUint32(at + 42, true);
-      if (method !== undefined) view.setUint16(at + 10, method, true), view.setUint16(local + 8, method, true);
-      if (flags !== undefined) view.setUint16(at + 8, flags, true), view.setUint16(local + 6, flags, true);
+      if (method !== undefined) { view.setUint16(at + 10, method, true); view.setUint16(local + 8, method, true); }
+      if (flags !== undefined) { view.setUint16(at + 8, flags, true); view.setUint16(local + 6, flags, true); }
       ++patched;
     }
     at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);

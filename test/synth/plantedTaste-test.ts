@@ -46,7 +46,7 @@ async function plantedTaste(taste: TastePreset) {
   const lift = (genre: string) => {
     let hits = 0, n = 0;
     for (const m of known.filter((k) => has(k, [genre]))) {
-      for (const {movie} of similarMovies(weights.movieFactors, factors, m, {n: 10, minRatings: 100, counts})) (hits += +has(movie, [genre])), ++n;
+      for (const {movie} of similarMovies(weights.movieFactors, factors, m, {n: 10, minRatings: 100, counts})) { hits += +has(movie, [genre]); ++n; }
     }
     return hits / n / share(known, [genre]);
   };

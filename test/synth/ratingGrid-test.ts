@@ -35,7 +35,7 @@ describe("expectedRating(mu, step, noise)", () => {
       const n = 200_000;
       for (let i = 0; i < n; ++i) {
         const r = roundToGrid(random.normal(mu, 0.75), step);
-        (sum += r), (square += r * r);
+        { sum += r; square += r * r; }
       }
       expect(sum / n).toBeCloseTo(expectedRating(mu, step, 0.75), 2);
       expect(square / n - (sum / n) ** 2).toBeCloseTo(ratingVariance(mu, step, 0.75), 2);

@@ -20,8 +20,8 @@ function counts(values: Int32Array): Map<number, number> {
 function correlation(x: ArrayLike<number>, y: ArrayLike<number>): number {
   const n = x.length;
   let mx = 0, my = 0, sxy = 0, sxx = 0, syy = 0;
-  for (let i = 0; i < n; ++i) (mx += x[i] / n), (my += y[i] / n);
-  for (let i = 0; i < n; ++i) (sxy += (x[i] - mx) * (y[i] - my)), (sxx += (x[i] - mx) ** 2), (syy += (y[i] - my) ** 2);
+  for (let i = 0; i < n; ++i) { mx += x[i] / n; my += y[i] / n; }
+  for (let i = 0; i < n; ++i) { sxy += (x[i] - mx) * (y[i] - my); sxx += (x[i] - mx) ** 2; syy += (y[i] - my) ** 2; }
   return sxy / Math.sqrt(sxx * syy);
 }
 

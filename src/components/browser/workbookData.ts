@@ -23,7 +23,7 @@ export interface WorkbookData {
  * the build's files. Only what the page asks for is read from the build.
  */
 export async function loadWorkbookData(built: {summary: Attachment; movies?: Attachment; histogram?: Attachment; ratings?: Attachment}): Promise<WorkbookData> {
-  let stored: DatasetArtifacts | null = null;
+  let stored: DatasetArtifacts | null;
   try {
     const store = await openDatasetStore();
     stored = await store.load();

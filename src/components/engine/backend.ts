@@ -134,7 +134,7 @@ async function measured(candidates: CalibrationCandidate<BackendName>[], skipped
     try {
       if (!(await start(backend))) throw new Error("did not initialise");
     } catch (error) {
-      throw new Error(`The ${backend} backend, the fastest measured, could not start again (${error instanceof Error ? error.message : String(error)}).`);
+      throw new Error(`The ${backend} backend, the fastest measured, could not start again (${error instanceof Error ? error.message : String(error)}).`, {cause: error});
     }
   }
   // A software GPU that measured slower, or stood in for one and was not timed, is passed over as before, in the probe's words.

@@ -139,7 +139,8 @@ export async function fusedStep(model: CollabModel, data: RatingRows, {bs, sqrMo
   // error, then the "diverged" flag that stops every later update in this run.
   const scratch = buffer(4 * (2 * bs * W + bs + 1), STORAGE | COPY_DST);
   device.queue.writeBuffer(scratch, 0, new Float32Array(2 * bs * W + bs + 1));
-  let stepsCap = 0, sideCap = [0, 0];
+  let stepsCap = 0;
+  const sideCap = [0, 0];
   let order: GPUBuffer, steps: GPUBuffer, losses: GPUBuffer, staging: GPUBuffer;
   const sides: GPUBuffer[] = [];
   let groups: {forward: GPUBindGroup; loss: GPUBindGroup; adam: GPUBindGroup[]} | null = null;

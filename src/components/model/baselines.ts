@@ -51,7 +51,7 @@ export function fitBiasOnly(
   const mean = train.length ? total / train.length : 0;
   const userBias = new Float64Array(users), movieBias = new Float64Array(movies);
   const userCount = new Float64Array(users), movieCount = new Float64Array(movies);
-  for (let i = 0; i < train.length; ++i) (++userCount[rows.user[train[i]]], ++movieCount[rows.movie[train[i]]]);
+  for (let i = 0; i < train.length; ++i) { ++userCount[rows.user[train[i]]]; ++movieCount[rows.movie[train[i]]]; }
   const userSum = new Float64Array(users), movieSum = new Float64Array(movies);
   for (let sweep = 0; sweep < iterations; ++sweep) {
     userSum.fill(0);

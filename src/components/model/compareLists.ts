@@ -44,7 +44,7 @@ export function rankCorrelation(a: readonly number[], b: readonly number[]): num
   const ra = ranksOver(a, union), rb = ranksOver(b, union);
   const n = union.length;
   let ma = 0, mb = 0;
-  for (let i = 0; i < n; ++i) (ma += ra[i] / n), (mb += rb[i] / n);
+  for (let i = 0; i < n; ++i) { ma += ra[i] / n; mb += rb[i] / n; }
   let sab = 0, saa = 0, sbb = 0;
   for (let i = 0; i < n; ++i) {
     const da = ra[i] - ma, db = rb[i] - mb;

@@ -167,7 +167,7 @@ function listZip(zip: Uint8Array, what: string): ZipEntry[] {
   try {
     return zipEntries(zip);
   } catch (error) {
-    throw new Error(`${subject(what)} is damaged or truncated (${(error as Error).message}). Download it again.`);
+    throw new Error(`${subject(what)} is damaged or truncated (${(error as Error).message}). Download it again.`, {cause: error});
   }
 }
 
@@ -266,6 +266,6 @@ function concat(chunks: Uint8Array[]): Uint8Array {
   if (chunks.length === 1) return chunks[0];
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;
-  for (const c of chunks) out.set(c, at), (at += c.length);
+  for (const c of chunks) { out.set(c, at); at += c.length; }
   return out;
 }

@@ -182,7 +182,7 @@ export class RatingsParser {
         this.blanks = [];
       }
       const {sep0, sep1, sepLength} = this;
-      let user = 0, movie = 0, whole = 0, half = 0, time = 0, d = 0;
+      let user = 0, movie = 0, whole = 0, half = 0, time = 0, d: number;
       for (d = 0; (c = b[i]) >= ZERO && c <= NINE; ++d, ++i) user = user * 10 + c - ZERO;
       if (d === 0 || d > MAX_ID_DIGITS || c !== sep0 || (sep1 >= 0 && b[i + 1] !== sep1)) { i = this.fail(b, lineStart); continue; }
       i += sepLength;

@@ -70,7 +70,7 @@ export function encodeRatingsFile(table: RatingsTable & {timestamp?: ArrayLike<n
   const Movie = table.movieIds.length <= 0x10000 ? Uint16Array : Uint32Array;
   const movie = new Movie(order.length);
   const rating2 = new Uint8Array(order.length);
-  for (let i = 0; i < order.length; ++i) (movie[i] = table.movie[order[i]]), (rating2[i] = table.rating2[order[i]]);
+  for (let i = 0; i < order.length; ++i) { movie[i] = table.movie[order[i]]; rating2[i] = table.rating2[order[i]]; }
   let flags = table.latest;
   if (!flags && table.timestamp) {
     flags = new Uint8Array(order.length);
@@ -122,9 +122,9 @@ export function decodeRatingsFile(buffer: ArrayBuffer): RatingsTable & {header: 
       fail(`column ${name} is missing`);
     }
     const {type, offset, length: n} = header.columns[name];
-    const Array = ARRAYS[type];
-    if (base + offset + n * Array.BYTES_PER_ELEMENT > buffer.byteLength) fail(`column ${name} is truncated`);
-    columns[name] = new Array(buffer, base + offset, n);
+    const TypedArray = ARRAYS[type];
+    if (base + offset + n * TypedArray.BYTES_PER_ELEMENT > buffer.byteLength) fail(`column ${name} is truncated`);
+    columns[name] = new TypedArray(buffer, base + offset, n);
   }
   const userStart = columns.userStart as Uint32Array;
   if (userStart.length !== header.users + 1 || userStart[header.users] !== header.rows) fail("user offsets do not match the row count");
