@@ -11,7 +11,10 @@ export default tseslint.config(
     languageOptions: {ecmaVersion: 2022, sourceType: "module"},
     rules: {
       "@typescript-eslint/consistent-type-imports": ["error", {fixStyle: "separate-type-imports"}],
-      "@typescript-eslint/no-unused-vars": ["error", {argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none"}],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        {argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none"}
+      ],
       // `ready && start()` and `ok ? a() : b()` as statements are this codebase's idiom.
       "@typescript-eslint/no-unused-expressions": ["error", {allowShortCircuit: true, allowTernary: true}],
       // Tests check that text holds no NUL or other control characters, which takes a control character in a regex.

@@ -21,7 +21,8 @@ export default {
   style: "style.css",
   pager: true,
   search: false,
-  footer: "Built with Observable Framework and TensorFlow.js. MovieLens data © GroupLens Research, not redistributed here.",
+  footer:
+    "Built with Observable Framework and TensorFlow.js. MovieLens data © GroupLens Research, not redistributed here.",
   // Every library is bundled from node_modules, and no web font is fetched: the workbook builds and runs offline.
   globalStylesheets: [],
   typographer: true

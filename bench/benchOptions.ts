@@ -36,16 +36,25 @@ export const SET_OPTIONS = {
 export function benchSets(values: {sets?: string; ratings?: string; users?: string; movies?: string}): BenchSet[] {
   const count = (name: string, text: string) => {
     const n = Number(text.replace(/[_,]/g, ""));
-    if (!(Number.isSafeInteger(n) && n > 0)) throw new TypeError(`--${name} must be a positive integer, got ${JSON.stringify(text)}`);
+    if (!(Number.isSafeInteger(n) && n > 0))
+      throw new TypeError(`--${name} must be a positive integer, got ${JSON.stringify(text)}`);
     return n;
   };
   if (values.ratings !== undefined || values.users !== undefined || values.movies !== undefined) {
-    const shape = {...BENCH_SETS["100k"], ratings: count("ratings", values.ratings ?? "100000"), users: count("users", values.users ?? "1000"), movies: count("movies", values.movies ?? "600")};
+    const shape = {
+      ...BENCH_SETS["100k"],
+      ratings: count("ratings", values.ratings ?? "100000"),
+      users: count("users", values.users ?? "1000"),
+      movies: count("movies", values.movies ?? "600")
+    };
     const r = shape.ratings;
-    return [{label: r >= 1e6 ? `${+(r / 1e6).toFixed(2)}m` : r >= 1e3 ? `${+(r / 1e3).toFixed(1)}k` : String(r), shape}];
+    return [
+      {label: r >= 1e6 ? `${+(r / 1e6).toFixed(2)}m` : r >= 1e3 ? `${+(r / 1e3).toFixed(1)}k` : String(r), shape}
+    ];
   }
   return (values.sets ?? SET_OPTIONS.sets.default).split(",").map((name) => {
-    if (!Object.hasOwn(BENCH_SETS, name)) throw new TypeError(`--sets: unknown set ${JSON.stringify(name)}; use ${Object.keys(BENCH_SETS).join(", ")}`);
+    if (!Object.hasOwn(BENCH_SETS, name))
+      throw new TypeError(`--sets: unknown set ${JSON.stringify(name)}; use ${Object.keys(BENCH_SETS).join(", ")}`);
     return {label: name, shape: BENCH_SETS[name as keyof typeof BENCH_SETS]};
   });
 }
@@ -65,7 +74,21 @@ export const TIME_OPTIONS = {
 } as const;
 
 /** TIME_OPTIONS' values as timeEngine's options for a path (maxSteps for the ops path only). */
-export function timeOptions(values: {[K in keyof typeof TIME_OPTIONS]?: string}, path: TimeEngineOptions["path"]): TimeEngineOptions {
-  const v = {...Object.fromEntries(Object.entries(TIME_OPTIONS).map(([k, o]) => [k, o.default])), ...values} as Record<keyof typeof TIME_OPTIONS, string>;
-  return {path, factors: +v.factors, epochs: +v.epochs, lrMax: +v.lr, wd: +v.wd, bs: +v.bs, maxSteps: path === "ops" ? +v["ops-steps"] : 0};
+export function timeOptions(
+  values: {[K in keyof typeof TIME_OPTIONS]?: string},
+  path: TimeEngineOptions["path"]
+): TimeEngineOptions {
+  const v = {...Object.fromEntries(Object.entries(TIME_OPTIONS).map(([k, o]) => [k, o.default])), ...values} as Record<
+    keyof typeof TIME_OPTIONS,
+    string
+  >;
+  return {
+    path,
+    factors: +v.factors,
+    epochs: +v.epochs,
+    lrMax: +v.lr,
+    wd: +v.wd,
+    bs: +v.bs,
+    maxSteps: path === "ops" ? +v["ops-steps"] : 0
+  };
 }

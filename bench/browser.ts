@@ -24,9 +24,19 @@ const {values} = parseArgs({
 });
 const sets = benchSets(values);
 const dir = await mkdtemp(join(tmpdir(), "bench-browser-"));
-await build({entryPoints: [fileURLToPath(new URL("browserEntry.ts", import.meta.url))], bundle: true, format: "esm", platform: "browser", outfile: join(dir, "bench.js"), logLevel: "error"});
+await build({
+  entryPoints: [fileURLToPath(new URL("browserEntry.ts", import.meta.url))],
+  bundle: true,
+  format: "esm",
+  platform: "browser",
+  outfile: join(dir, "bench.js"),
+  logLevel: "error"
+});
 for (const f of await readdir(WASM_PATH)) if (f.endsWith(".wasm")) await copyFile(join(WASM_PATH, f), join(dir, f));
-await writeFile(join(dir, "index.html"), `<!doctype html><link rel="icon" href="data:,"><script type="module">import "./bench.js"; window.ready = true;</script>`);
+await writeFile(
+  join(dir, "index.html"),
+  `<!doctype html><link rel="icon" href="data:,"><script type="module">import "./bench.js"; window.ready = true;</script>`
+);
 const site = await serveStatic(dir);
 const browser = await launchChromium({webgpu: true});
 const rows: EngineRow[] = [];
@@ -34,7 +44,10 @@ const version = browser.version();
 try {
   for (const {label, shape} of sets) {
     for (const engine of values.backends!.split(",")) {
-      const [backend, path = "auto"] = engine.split(":") as [BrowserBenchOptions["backend"], BrowserBenchOptions["path"]?];
+      const [backend, path = "auto"] = engine.split(":") as [
+        BrowserBenchOptions["backend"],
+        BrowserBenchOptions["path"]?
+      ];
       const page = await browser.newPage();
       await page.goto(site.url);
       await page.waitForFunction(() => (window as {ready?: boolean}).ready === true);
@@ -43,9 +56,13 @@ try {
       const row: EngineRow = {set: label, engine, noiseFloorMse: 0};
       rows.push(row);
       try {
-        const r = await page.evaluate((o) => (globalThis as unknown as {benchTrain: typeof benchTrain}).benchTrain(o), options);
+        const r = await page.evaluate(
+          (o) => (globalThis as unknown as {benchTrain: typeof benchTrain}).benchTrain(o),
+          options
+        );
         // fit's own choice on webgpu is the fused step; on wasm, the host step.
-        row.engine = path === "auto" ? `${r.backend} ${r.backend === "webgpu" ? "fused" : "host"}` : `${r.backend} ${path}`;
+        row.engine =
+          path === "auto" ? `${r.backend} ${r.backend === "webgpu" ? "fused" : "host"}` : `${r.backend} ${path}`;
         row.noiseFloorMse = r.noiseFloorMse;
         row.timing = r.timing;
       } catch (error) {

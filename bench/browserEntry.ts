@@ -17,7 +17,10 @@ export interface BrowserBenchOptions extends TimeEngineOptions {
 export async function benchTrain({backend: asked, wasmPath, shape, ...options}: BrowserBenchOptions) {
   const backend = await pickBackend(asked, {wasmPath});
   const s = synthesize(shape);
-  const table = indexRatings(s.movies.map((m) => m.id), [s.ratings]);
+  const table = indexRatings(
+    s.movies.map((m) => m.id),
+    [s.ratings]
+  );
   return {backend, noiseFloorMse: s.meta.noiseFloorMse, timing: await timeEngine(table, options)};
 }
 

@@ -34,10 +34,15 @@ export function engineTable(rows: EngineRow[]): string[] {
       continue;
     }
     const fastest = Math.min(...rows.filter((r) => r.set === set && r.timing).map((r) => r.timing!.secondsPerEpoch));
-    const mse = t.validMse === null ? `(${t.steps} of ${t.stepsPerEpoch} steps timed)` : `${t.validMse.toFixed(4)} | ${noiseFloorMse.toFixed(4)} | ${t.validMse >= noiseFloorMse ? "+" : ""}${((t.validMse / noiseFloorMse - 1) * 100).toFixed(1)}%`;
+    const mse =
+      t.validMse === null
+        ? `(${t.steps} of ${t.stepsPerEpoch} steps timed)`
+        : `${t.validMse.toFixed(4)} | ${noiseFloorMse.toFixed(4)} | ${t.validMse >= noiseFloorMse ? "+" : ""}${((t.validMse / noiseFloorMse - 1) * 100).toFixed(1)}%`;
     const epoch = `${t.estimated ? "~" : ""}${t.secondsPerEpoch < 100 ? t.secondsPerEpoch.toFixed(2) : t.secondsPerEpoch.toFixed(0)}`;
     const times = t.secondsPerEpoch / fastest;
-    lines.push(`${head} ${cell(epoch, 8)} | ${cell(`${times < 10 ? times.toFixed(1) : times.toFixed(0)}×`, 8)} | ${cell(t.msPerStep.toFixed(2), 7)} | ${t.validMse === null ? `${mse} | |` : mse} | ${cell(t.predictMs.toFixed(1), 10)} |`);
+    lines.push(
+      `${head} ${cell(epoch, 8)} | ${cell(`${times < 10 ? times.toFixed(1) : times.toFixed(0)}×`, 8)} | ${cell(t.msPerStep.toFixed(2), 7)} | ${t.validMse === null ? `${mse} | |` : mse} | ${cell(t.predictMs.toFixed(1), 10)} |`
+    );
   }
   return lines;
 }

@@ -25,6 +25,14 @@ for (;;) {
 const seconds = (Date.now() - t0) / 1000;
 const titles = await page.locator('.grid-loss g[aria-label="dot"] title').allTextContents();
 console.log(`\nThe notebook's grid on ${dir ?? "the built-in synthetic dataset"}, wasm: ${text}`);
-console.table(NOTEBOOK_GRID.map((r, i) => ({run: i + 1, factors: r.factors, bs: r.bs, epochs: r.epochs, result: titles.find((t) => t.startsWith(`Run ${i + 1}:`))?.replace(/^Run \d+: [^:]+: /, "") ?? "–"})));
+console.table(
+  NOTEBOOK_GRID.map((r, i) => ({
+    run: i + 1,
+    factors: r.factors,
+    bs: r.bs,
+    epochs: r.epochs,
+    result: titles.find((t) => t.startsWith(`Run ${i + 1}:`))?.replace(/^Run \d+: [^:]+: /, "") ?? "–"
+  }))
+);
 console.log(`click → last run kept: ${seconds.toFixed(1)} s (target < 120 s)`);
 await site.close();

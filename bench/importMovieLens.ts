@@ -26,7 +26,9 @@ async function child(input: string, bare: boolean): Promise<void> {
     return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
   };
   const files: DroppedFile[] | Uint8Array = bare
-    ? await Promise.all(FILES.filter((f) => existsSync(join(input, f))).map(async (f) => ({name: f, bytes: await read(join(input, f))})))
+    ? await Promise.all(
+        FILES.filter((f) => existsSync(join(input, f))).map(async (f) => ({name: f, bytes: await read(join(input, f))}))
+      )
     : await read(input);
   const stages: Record<string, number> = {};
   let stage = "";
@@ -49,25 +51,34 @@ async function child(input: string, bare: boolean): Promise<void> {
   const seconds = (performance.now() - t0) / 1000;
   stages[stage] = (stages[stage] ?? 0) + (performance.now() - t) / 1000;
   const m = process.memoryUsage();
-  console.log(JSON.stringify({
-    seconds,
-    stages,
-    peakRssMB: process.resourceUsage().maxRSS / 1024,
-    peakHeapMB: Math.max(peakHeap, m.heapUsed) / MB,
-    peakArrayBuffersMB: Math.max(peakBuffers, m.arrayBuffers) / MB,
-    ratings: artifacts.summary.counts.ratings,
-    users: artifacts.summary.counts.users,
-    movies: artifacts.summary.counts.movies,
-    ratingsFileMB: artifacts.ratingsFile.byteLength / MB
-  }));
+  console.log(
+    JSON.stringify({
+      seconds,
+      stages,
+      peakRssMB: process.resourceUsage().maxRSS / 1024,
+      peakHeapMB: Math.max(peakHeap, m.heapUsed) / MB,
+      peakArrayBuffersMB: Math.max(peakBuffers, m.arrayBuffers) / MB,
+      ratings: artifacts.summary.counts.ratings,
+      users: artifacts.summary.counts.users,
+      movies: artifacts.summary.counts.movies,
+      ratingsFileMB: artifacts.ratingsFile.byteLength / MB
+    })
+  );
 }
 
 /** Zips the folder as ml-10m.zip lays it out (one ml-10M100K/ folder), caching the zip beside the folder's stamp. */
 async function ensureZip(dir: string): Promise<string> {
-  const stamp = JSON.stringify(FILES.filter((f) => existsSync(join(dir, f))).map((f) => [f, statSync(join(dir, f)).size, statSync(join(dir, f)).mtimeMs]));
+  const stamp = JSON.stringify(
+    FILES.filter((f) => existsSync(join(dir, f))).map((f) => [
+      f,
+      statSync(join(dir, f)).size,
+      statSync(join(dir, f)).mtimeMs
+    ])
+  );
   const cache = join(tmpdir(), "movielens-bench-import");
   const zip = join(cache, "ml-10m.zip");
-  if (existsSync(zip) && existsSync(`${zip}.stamp`) && readFileSync(`${zip}.stamp`, "utf-8") === `${dir}\n${stamp}`) return zip;
+  if (existsSync(zip) && existsSync(`${zip}.stamp`) && readFileSync(`${zip}.stamp`, "utf-8") === `${dir}\n${stamp}`)
+    return zip;
   await mkdir(cache, {recursive: true});
   console.error(`Zipping ${dir} into ${zip} …`);
   const folder: Record<string, Uint8Array> = {};
@@ -82,21 +93,28 @@ if (args[0] === "--child") {
 } else {
   const dir = flag("--dir") ?? "/tmp/ml10m-synth";
   const runs = Number(flag("--runs") ?? 1);
-  if (!existsSync(join(dir, "ratings.dat"))) throw new Error(`${dir} has no ratings.dat; pass --dir, or write one with writeSynthetic(dir, ML10M_SHAPE).`);
+  if (!existsSync(join(dir, "ratings.dat")))
+    throw new Error(`${dir} has no ratings.dat; pass --dir, or write one with writeSynthetic(dir, ML10M_SHAPE).`);
   const zip = await ensureZip(dir);
   const inputs: [string, string, string][] = [["zip", zip, "zip"]];
   if (args.includes("--bare")) inputs.push(["bare .dat files", dir, "bare"]);
   const rows = [];
   for (const [label, input, mode] of inputs) {
     for (let i = 0; i < runs; ++i) {
-      const {stdout} = await run("node", ["--import", "tsx", fileURLToPath(import.meta.url), "--child", input, mode], {maxBuffer: 1 << 20});
+      const {stdout} = await run("node", ["--import", "tsx", fileURLToPath(import.meta.url), "--child", input, mode], {
+        maxBuffer: 1 << 20
+      });
       const r = JSON.parse(stdout.trim().split("\n").at(-1)!);
       rows.push({
         input: label,
         run: i + 1,
-        "input MB": +((mode === "zip" ? statSync(input).size : statSync(join(input, "ratings.dat")).size) / 1e6).toFixed(1),
-        "seconds": +r.seconds.toFixed(2),
-        ...Object.fromEntries(Object.entries(r.stages as Record<string, number>).map(([s, v]) => [`${s} s`, +v.toFixed(2)])),
+        "input MB": +(
+          (mode === "zip" ? statSync(input).size : statSync(join(input, "ratings.dat")).size) / 1e6
+        ).toFixed(1),
+        seconds: +r.seconds.toFixed(2),
+        ...Object.fromEntries(
+          Object.entries(r.stages as Record<string, number>).map(([s, v]) => [`${s} s`, +v.toFixed(2)])
+        ),
         "peak RSS MB": Math.round(r.peakRssMB),
         "peak heap MB": Math.round(r.peakHeapMB),
         "peak ArrayBuffers MB": Math.round(r.peakArrayBuffersMB),

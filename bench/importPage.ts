@@ -10,9 +10,13 @@ import {buildSiteOn} from "../scripts/lib/buildSite.js";
 import {serveStatic} from "../scripts/lib/serveStatic.js";
 
 const args = process.argv.slice(2);
-const zip = args.includes("--zip") ? args[args.indexOf("--zip") + 1] : join(tmpdir(), "movielens-bench-import", "ml-10m.zip");
+const zip = args.includes("--zip")
+  ? args[args.indexOf("--zip") + 1]
+  : join(tmpdir(), "movielens-bench-import", "ml-10m.zip");
 if (!existsSync(zip)) {
-  console.error(`No zip at ${zip}: run \`npm run bench:import\` first (it writes one of ML-10M's shape), or pass --zip.`);
+  console.error(
+    `No zip at ${zip}: run \`npm run bench:import\` first (it writes one of ML-10M's shape), or pass --zip.`
+  );
   process.exit(1);
 }
 console.error("Building the site …");
@@ -25,9 +29,13 @@ for (let i = 0; i < 2; ++i) {
   const page = await context.newPage();
   await page.goto(new URL("./load-data", server.url).href, {waitUntil: "networkidle"});
   const cdp = await context.newCDPSession(page);
-  let workerPeak = 0, nextId = 1;
+  let workerPeak = 0,
+    nextId = 1;
   const sessions = new Set<string>();
-  cdp.on("Target.attachedToTarget", (e: {sessionId: string; targetInfo: {type: string}}) => e.targetInfo.type === "worker" && sessions.add(e.sessionId));
+  cdp.on(
+    "Target.attachedToTarget",
+    (e: {sessionId: string; targetInfo: {type: string}}) => e.targetInfo.type === "worker" && sessions.add(e.sessionId)
+  );
   cdp.on("Target.receivedMessageFromTarget", (e: {message: string}) => {
     const used = (JSON.parse(e.message) as {result?: {usedSize?: number}}).result?.usedSize;
     if (used) workerPeak = Math.max(workerPeak, used);
@@ -45,13 +53,26 @@ for (let i = 0; i < 2; ++i) {
   await page.locator(".dataset-loader summary").click();
   await page.getByLabel("MovieLens files").setInputFiles(zip);
   const timer = setInterval(async () => {
-    for (const sessionId of sessions) await cdp.send("Target.sendMessageToTarget", {sessionId, message: JSON.stringify({id: nextId++, method: "Runtime.getHeapUsage"})}).catch(() => {});
+    for (const sessionId of sessions)
+      await cdp
+        .send("Target.sendMessageToTarget", {
+          sessionId,
+          message: JSON.stringify({id: nextId++, method: "Runtime.getHeapUsage"})
+        })
+        .catch(() => {});
     const heap = await cdp.send("Runtime.getHeapUsage").catch(() => null);
     if (heap) pagePeak = Math.max(pagePeak, heap.usedSize);
   }, 250);
   const r = await result;
   clearInterval(timer);
-  samples.push({run: i + 1, ratings: r.ratings, "parse s (worker)": +r.parseSeconds.toFixed(2), "total s (read + parse + store)": +r.totalSeconds.toFixed(2), "worker peak JS heap MB": Math.round(workerPeak / 1e6), "page peak JS heap MB": Math.round(pagePeak / 1e6)});
+  samples.push({
+    run: i + 1,
+    ratings: r.ratings,
+    "parse s (worker)": +r.parseSeconds.toFixed(2),
+    "total s (read + parse + store)": +r.totalSeconds.toFixed(2),
+    "worker peak JS heap MB": Math.round(workerPeak / 1e6),
+    "page peak JS heap MB": Math.round(pagePeak / 1e6)
+  });
   await context.close();
 }
 console.log(`\nHeadless Chromium: Load MovieLens from your computer, ${zip}`);

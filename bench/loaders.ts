@@ -28,9 +28,18 @@ for (const loader of ["ratings.bin.ts", "movies.json.ts", "summary.json.ts", "hi
   rmSync(PARSED_CACHE, {recursive: true, force: true});
   const cold = await timeLoader(dir, loader);
   const warm = await timeLoader(dir, loader);
-  rows.push({loader, "cold s": cold.seconds.toFixed(2), "warm s": warm.seconds.toFixed(2), "cold peak RSS MB": cold.peakMB.toFixed(0), "warm peak RSS MB": warm.peakMB.toFixed(0), "output MB": (cold.bytes / 1e6).toFixed(1)});
+  rows.push({
+    loader,
+    "cold s": cold.seconds.toFixed(2),
+    "warm s": warm.seconds.toFixed(2),
+    "cold peak RSS MB": cold.peakMB.toFixed(0),
+    "warm peak RSS MB": warm.peakMB.toFixed(0),
+    "output MB": (cold.bytes / 1e6).toFixed(1)
+  });
 }
-console.log(`\nLoaders on ${dir} (node + tsx startup included): cold parses the dataset, warm reads the parse an earlier loader kept`);
+console.log(
+  `\nLoaders on ${dir} (node + tsx startup included): cold parses the dataset, warm reads the parse an earlier loader kept`
+);
 console.table(rows);
 
 // Build the site on this dataset into a temp folder and load the ratings file in headless Chromium.
@@ -41,11 +50,19 @@ const browser = await launchChromium();
 const samples = [];
 for (let i = 0; i < 3; ++i) {
   const {fetchMs, decodeMs, heapMB} = await measureRatingsLoad(browser, server.url);
-  samples.push({run: i + 1, "fetch ms": fetchMs, "decode ms": decodeMs, "total ms": +(fetchMs + decodeMs).toFixed(1), "JS heap MB": +heapMB.toFixed(0)});
+  samples.push({
+    run: i + 1,
+    "fetch ms": fetchMs,
+    "decode ms": decodeMs,
+    "total ms": +(fetchMs + decodeMs).toFixed(1),
+    "JS heap MB": +heapMB.toFixed(0)
+  });
 }
 await browser.close();
 await server.close();
 rmSync(out, {recursive: true, force: true});
 console.log("\nHeadless Chromium: fetch + decode data/ratings.bin on the load-data page");
 console.table(samples);
-console.error("Note: the loader cache in src/.observablehq/cache now holds this dataset; the next `npm run dev` rebuilds it.");
+console.error(
+  "Note: the loader cache in src/.observablehq/cache now holds this dataset; the next `npm run dev` rebuilds it."
+);

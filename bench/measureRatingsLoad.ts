@@ -19,7 +19,9 @@ export async function measureRatingsLoad(browser: Browser, siteUrl: string): Pro
   await timing.waitFor({timeout: 120_000});
   const fetchMs = Number(await timing.getAttribute("data-fetch-ms"));
   const decodeMs = Number(await timing.getAttribute("data-decode-ms"));
-  const heapMB = await page.evaluate(() => ((performance as unknown as {memory?: {usedJSHeapSize: number}}).memory?.usedJSHeapSize ?? NaN) / 1e6);
+  const heapMB = await page.evaluate(
+    () => ((performance as unknown as {memory?: {usedJSHeapSize: number}}).memory?.usedJSHeapSize ?? NaN) / 1e6
+  );
   await page.close();
   return {fetchMs, decodeMs, heapMB};
 }

@@ -32,7 +32,13 @@ for (let i = 0; i < 3; ++i) {
   const refreshMs = Date.now() - t1;
   const note = (await page.locator(".prediction-source").textContent()) ?? "";
   const foldInMs = Number(/in (\d+) ms/.exec(note)?.[1]);
-  samples.push({run: i + 1, "open → top 20 (ms)": openMs, "I've seen it → refreshed (ms)": refreshMs, "fold-in (ms)": foldInMs, rows: movies});
+  samples.push({
+    run: i + 1,
+    "open → top 20 (ms)": openMs,
+    "I've seen it → refreshed (ms)": refreshMs,
+    "fold-in (ms)": foldInMs,
+    rows: movies
+  });
   await page.evaluate(() => localStorage.clear());
   await page.close();
 }

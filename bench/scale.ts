@@ -38,14 +38,18 @@ for (const shape of all("--shape")) {
   if (!spec) throw new Error(`--shape ${shape}: expected one of ${Object.keys(SHAPES).join(", ")}`);
   const dir = join(tmpdir(), spec.dir);
   if (!existsSync(join(dir, "SYNTHETIC.json"))) {
-    console.error(`Generating ${shape}'s shape (${spec.options.ratings!.toLocaleString("en-US")} ratings, ${spec.csv ? "CSV" : ".dat"}) in ${dir} …`);
+    console.error(
+      `Generating ${shape}'s shape (${spec.options.ratings!.toLocaleString("en-US")} ratings, ${spec.csv ? "CSV" : ".dat"}) in ${dir} …`
+    );
     await writeSynthetic(dir, spec.options, (m) => console.error(m), {csv: spec.csv});
   }
   datasets.push({label: shape, dir});
 }
 for (const dir of all("--dir")) datasets.push({label: basename(dir), dir});
 if (!datasets.length) {
-  console.error("Usage: npm run bench:scale -- [--shape small|ml-10m|ml-32m]… [--dir <dataset folder>]… [--bs <batch size>]");
+  console.error(
+    "Usage: npm run bench:scale -- [--shape small|ml-10m|ml-32m]… [--dir <dataset folder>]… [--bs <batch size>]"
+  );
   process.exit(1);
 }
 
@@ -70,7 +74,9 @@ for (const {label, dir} of datasets) {
   // 3. Build the site on it, then measure the pages in headless Chromium.
   console.error(`${label}: building the site …`);
   const {dir: out} = await buildSiteOn(dir);
-  const summary = JSON.parse(readFileSync(builtFile(out, "summary."), "utf-8")) as {counts: {users: number; movies: number; ratings: number}};
+  const summary = JSON.parse(readFileSync(builtFile(out, "summary."), "utf-8")) as {
+    counts: {users: number; movies: number; ratings: number};
+  };
   const servedBytes = statSync(builtFile(out, "ratings.")).size;
   const server = await serveStatic(out);
   const browser = await launchChromium();
@@ -79,7 +85,8 @@ for (const {label, dir} of datasets) {
     const load = loads.sort((a, b) => a.fetchMs + a.decodeMs - b.fetchMs - b.decodeMs)[0];
     const context = await browser.newContext();
     const train = await trainOnce(await context.newPage(), server.url, {epochs: 1, backend: "wasm", bs});
-    if (train.status !== "done") throw new Error(`${label}: the training run ended ${train.status}: ${train.error ?? ""}`);
+    if (train.status !== "done")
+      throw new Error(`${label}: the training run ended ${train.status}: ${train.error ?? ""}`);
     const recommend = await openRecommendations(context, server.url);
     results.push({
       dataset: label,
@@ -112,12 +119,21 @@ for (const {label, dir} of datasets) {
 
 // 4. Side by side: one column per dataset, and the ratio of the last to the first for every number.
 const metrics = Object.keys(results[0]).filter((k) => k !== "dataset");
-const table = Object.fromEntries(metrics.map((metric) => {
-  const row: Record<string, number | string> = Object.fromEntries(results.map((r) => [r.dataset as string, r[metric]]));
-  const [first, last] = [results[0][metric], results.at(-1)![metric]];
-  if (results.length > 1 && typeof first === "number" && typeof last === "number" && first > 0) row[`${results.at(-1)!.dataset} ÷ ${results[0].dataset}`] = +(last / first).toFixed(2);
-  return [metric, row];
-}));
-console.log(`\nThe workbook at scale (loaders include node + tsx startup; browser: headless Chromium; epoch: wasm${bs ? `, bs ${bs}` : ""})`);
+const table = Object.fromEntries(
+  metrics.map((metric) => {
+    const row: Record<string, number | string> = Object.fromEntries(
+      results.map((r) => [r.dataset as string, r[metric]])
+    );
+    const [first, last] = [results[0][metric], results.at(-1)![metric]];
+    if (results.length > 1 && typeof first === "number" && typeof last === "number" && first > 0)
+      row[`${results.at(-1)!.dataset} ÷ ${results[0].dataset}`] = +(last / first).toFixed(2);
+    return [metric, row];
+  })
+);
+console.log(
+  `\nThe workbook at scale (loaders include node + tsx startup; browser: headless Chromium; epoch: wasm${bs ? `, bs ${bs}` : ""})`
+);
 console.table(table);
-console.error("Note: the loader cache in src/.observablehq/cache now holds the last dataset; the next `npm run dev` rebuilds it.");
+console.error(
+  "Note: the loader cache in src/.observablehq/cache now holds the last dataset; the next `npm run dev` rebuilds it."
+);

@@ -8,7 +8,9 @@ import {serveStatic} from "../scripts/lib/serveStatic.js";
  * The site built on a dataset folder (the built-in synthetic dataset without one), served, and a headless Chromium to
  * open it in; `close` shuts both and removes the build. What a page benchmark starts from.
  */
-export async function servedSite(dataDir: string | undefined): Promise<{url: string; browser: Browser; close: () => Promise<void>}> {
+export async function servedSite(
+  dataDir: string | undefined
+): Promise<{url: string; browser: Browser; close: () => Promise<void>}> {
   console.error(`Building the site on ${dataDir ?? "the built-in synthetic dataset"} …`);
   const {dir} = await buildSiteOn(dataDir);
   const server = await serveStatic(dir);

@@ -21,7 +21,12 @@ export interface SyntheticSet {
 }
 
 /** The oracle's MSE on fit's default split, computed once per set and kept in ORACLE.json beside it. */
-async function cachedOracle(dir: string, options: Required<SynthOptions>, dataset: SyntheticDataset | null, log: (message: string) => void): Promise<number> {
+async function cachedOracle(
+  dir: string,
+  options: Required<SynthOptions>,
+  dataset: SyntheticDataset | null,
+  log: (message: string) => void
+): Promise<number> {
   const path = join(dir, "ORACLE.json");
   if (existsSync(path)) return JSON.parse(await readFile(path, "utf8")).oracleMse;
   log("computing the oracle's MSE (it knows every movie's planted parameters)…");
@@ -32,13 +37,24 @@ async function cachedOracle(dir: string, options: Required<SynthOptions>, datase
 }
 
 /** Generates a synthetic set into a temp cache folder named after its options, or reuses the one already there. */
-export async function ensureSyntheticSet(options: Required<SynthOptions>, log: (message: string) => void): Promise<SyntheticSet> {
-  const dir = join(process.env.BENCH_CACHE ?? join(tmpdir(), "movielens-bench-v2"), `${options.users}u-${options.movies}m-${options.ratings}r-noise${options.noise}-seed${options.seed}`);
+export async function ensureSyntheticSet(
+  options: Required<SynthOptions>,
+  log: (message: string) => void
+): Promise<SyntheticSet> {
+  const dir = join(
+    process.env.BENCH_CACHE ?? join(tmpdir(), "movielens-bench-v2"),
+    `${options.users}u-${options.movies}m-${options.ratings}r-noise${options.noise}-seed${options.seed}`
+  );
   const ratingsPath = join(dir, "ratings.dat");
   const metaPath = join(dir, "SYNTHETIC.json");
   if (existsSync(metaPath)) {
     log(`reusing the synthetic set in ${dir}`);
-    return {dir, ratingsPath, meta: JSON.parse(await readFile(metaPath, "utf8")), oracleMse: await cachedOracle(dir, options, null, log)};
+    return {
+      dir,
+      ratingsPath,
+      meta: JSON.parse(await readFile(metaPath, "utf8")),
+      oracleMse: await cachedOracle(dir, options, null, log)
+    };
   }
   log(`generating ${options.ratings.toLocaleString("en-US")} synthetic ratings into ${dir}…`);
   await mkdir(dir, {recursive: true});
@@ -48,8 +64,12 @@ export async function ensureSyntheticSet(options: Required<SynthOptions>, log: (
   for (let start = 0; start < n; start += 500_000) await file.write(formatRatings(s.ratings, start, start + 500_000));
   await file.close();
   await rename(ratingsPath + ".part", ratingsPath);
-  const {user, movie, rating2, userIds, movieIds} = indexRatings(s.movies.map((m) => m.id), [s.ratings]);
-  for (const [name, a] of Object.entries({user, movie, rating2, userIds, movieIds})) await writeFile(join(dir, `${name}.bin`), new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+  const {user, movie, rating2, userIds, movieIds} = indexRatings(
+    s.movies.map((m) => m.id),
+    [s.ratings]
+  );
+  for (const [name, a] of Object.entries({user, movie, rating2, userIds, movieIds}))
+    await writeFile(join(dir, `${name}.bin`), new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
   const oracle = await cachedOracle(dir, options, s, log);
   await writeFile(metaPath, JSON.stringify(s.meta, null, 2)); // written last: its presence means the set is complete
   return {dir, ratingsPath, meta: s.meta, oracleMse: oracle};

@@ -42,24 +42,40 @@ export interface EngineTiming {
  * that is already set, after a warm-up on 10 batches so that no timing includes compiling shaders, and says how long
  * it took. Throws what fit throws (a diverged run, a path the backend cannot take).
  */
-export async function timeEngine(table: RatingsTable, {path, factors, epochs, lrMax, wd, bs, maxSteps = 0}: TimeEngineOptions): Promise<EngineTiming> {
+export async function timeEngine(
+  table: RatingsTable,
+  {path, factors, epochs, lrMax, wd, bs, maxSteps = 0}: TimeEngineOptions
+): Promise<EngineTiming> {
   const newModel = () => buildModel({users: table.userIds.length, movies: table.movieIds.length, factors});
   const options = {lrMax, wd, bs, path};
   const warm = newModel();
   const few = Math.min(table.rating2.length, 13 * bs); // 10 batches once 20% is held out for validation
-  await fit(warm, {user: table.user.subarray(0, few), movie: table.movie.subarray(0, few), rating2: table.rating2.subarray(0, few)}, {...options, epochs: 1});
+  await fit(
+    warm,
+    {user: table.user.subarray(0, few), movie: table.movie.subarray(0, few), rating2: table.rating2.subarray(0, few)},
+    {...options, epochs: 1}
+  );
   warm.dispose();
   const model = newModel();
   const controller = new AbortController();
-  let steps = 0, stepsPerEpoch = 0, stepSeconds = 0, start = performance.now();
+  let steps = 0,
+    stepsPerEpoch = 0,
+    stepSeconds = 0,
+    start = performance.now();
   try {
-    const history = await fit(model, table, {...options, epochs, signal: controller.signal, onBatch: (p) => {
-      if (maxSteps && p.step > maxSteps) return; // the rest of its read-back group, reported after the last timed step
-      steps = p.step;
-      stepsPerEpoch = p.batches;
-      if (p.batch === p.batches - 1 || p.step === maxSteps) stepSeconds += (performance.now() - start) / 1000;
-      if (p.step === maxSteps) controller.abort();
-    }, onEpoch: () => (start = performance.now())}).catch((error) => {
+    const history = await fit(model, table, {
+      ...options,
+      epochs,
+      signal: controller.signal,
+      onBatch: (p) => {
+        if (maxSteps && p.step > maxSteps) return; // the rest of its read-back group, reported after the last timed step
+        steps = p.step;
+        stepsPerEpoch = p.batches;
+        if (p.batch === p.batches - 1 || p.step === maxSteps) stepSeconds += (performance.now() - start) / 1000;
+        if (p.step === maxSteps) controller.abort();
+      },
+      onEpoch: () => (start = performance.now())
+    }).catch((error) => {
       if (!controller.signal.aborted) throw error;
       return null;
     });
@@ -71,9 +87,26 @@ export async function timeEngine(table: RatingsTable, {path, factors, epochs, lr
       if (i >= 3) times.push(performance.now() - t0);
     }
     const predictMs = times.sort((a, b) => a - b)[times.length >> 1];
-    if (!history) return {secondsPerEpoch: (msPerStep * stepsPerEpoch) / 1000, msPerStep, validMse: null, steps, stepsPerEpoch, estimated: true, predictMs};
+    if (!history)
+      return {
+        secondsPerEpoch: (msPerStep * stepsPerEpoch) / 1000,
+        msPerStep,
+        validMse: null,
+        steps,
+        stepsPerEpoch,
+        estimated: true,
+        predictMs
+      };
     const secondsPerEpoch = history.reduce((sum, h) => sum + h.seconds, 0) / history.length;
-    return {secondsPerEpoch, msPerStep, validMse: history.at(-1)!.validLoss, steps, stepsPerEpoch, estimated: false, predictMs};
+    return {
+      secondsPerEpoch,
+      msPerStep,
+      validMse: history.at(-1)!.validLoss,
+      steps,
+      stepsPerEpoch,
+      estimated: false,
+      predictMs
+    };
   } finally {
     model.dispose();
   }

@@ -59,24 +59,80 @@ function run(command: string, args: string[], echo = false): Promise<string[]> {
       if (echo) for (const line of String(d).split("\n")) if (line.trim()) log(`  ${line}`);
     });
     child.stderr.on("data", (d) => {
-      const text = String(d).replace(/=+\nHi, looks like you are running TensorFlow.js in Node.js[^\n]*\n=+\n?/g, "").trim();
+      const text = String(d)
+        .replace(/=+\nHi, looks like you are running TensorFlow.js in Node.js[^\n]*\n=+\n?/g, "")
+        .trim();
       if (text) log(text);
     });
     child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve(out.split("\n").filter(Boolean)) : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`))));
+    child.on("close", (code) =>
+      code === 0
+        ? resolve(out.split("\n").filter(Boolean))
+        : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`))
+    );
   });
 }
 
-async function engine({dir, meta, oracleMse}: SyntheticSet, backend: string, mode: string, bs: number, lr: number, wd: number, maxSteps = 0, note = "", runEpochs = epochs): Promise<Row> {
+async function engine(
+  {dir, meta, oracleMse}: SyntheticSet,
+  backend: string,
+  mode: string,
+  bs: number,
+  lr: number,
+  wd: number,
+  maxSteps = 0,
+  note = "",
+  runEpochs = epochs
+): Promise<Row> {
   log(`TF.js ${backend} ${mode} bs ${bs} lr ${lr} wd ${wd}${maxSteps ? ` (${maxSteps} steps)` : ""}…`);
-  const args = ["--import", "tsx", fileURLToPath(new URL("trainRun.ts", import.meta.url)), "--dir", dir, "--backend", backend, "--mode", mode];
-  args.push("--bs", String(bs), "--lr", String(lr), "--wd", String(wd), "--epochs", String(runEpochs), "--max-steps", String(maxSteps));
+  const args = [
+    "--import",
+    "tsx",
+    fileURLToPath(new URL("trainRun.ts", import.meta.url)),
+    "--dir",
+    dir,
+    "--backend",
+    backend,
+    "--mode",
+    mode
+  ];
+  args.push(
+    "--bs",
+    String(bs),
+    "--lr",
+    String(lr),
+    "--wd",
+    String(wd),
+    "--epochs",
+    String(runEpochs),
+    "--max-steps",
+    String(maxSteps)
+  );
   const lines = (await run(process.execPath, args)).map((l) => JSON.parse(l));
   const rows = lines.filter((l) => l.type === "epoch");
   const done = lines.find((l) => l.type === "done");
-  for (const r of rows) log(`  epoch ${r.epoch}: train ${r.trainLoss.toFixed(4)} valid ${r.validLoss.toFixed(4)} ${r.seconds.toFixed(1)} s`);
-  const secondsPerEpoch = maxSteps ? (done.seconds / done.steps) * done.stepsPerEpoch : rows.reduce((s, r) => s + r.seconds, 0) / rows.length;
-  return {engine: `TF.js ${done.backend}`, mode, bs, lr, wd, secondsPerEpoch, totalSeconds: done.seconds, validMse: maxSteps ? NaN : rows.at(-1).validLoss, maxRssMb: done.maxRssMb, predictMs: done.predictMs, floor: meta.noiseFloorMse, oracle: oracleMse, note};
+  for (const r of rows)
+    log(
+      `  epoch ${r.epoch}: train ${r.trainLoss.toFixed(4)} valid ${r.validLoss.toFixed(4)} ${r.seconds.toFixed(1)} s`
+    );
+  const secondsPerEpoch = maxSteps
+    ? (done.seconds / done.steps) * done.stepsPerEpoch
+    : rows.reduce((s, r) => s + r.seconds, 0) / rows.length;
+  return {
+    engine: `TF.js ${done.backend}`,
+    mode,
+    bs,
+    lr,
+    wd,
+    secondsPerEpoch,
+    totalSeconds: done.seconds,
+    validMse: maxSteps ? NaN : rows.at(-1).validLoss,
+    maxRssMb: done.maxRssMb,
+    predictMs: done.predictMs,
+    floor: meta.noiseFloorMse,
+    oracle: oracleMse,
+    note
+  };
 }
 
 async function reference({ratingsPath, meta, oracleMse}: SyntheticSet, bs: number): Promise<Row | null> {
@@ -85,14 +141,33 @@ async function reference({ratingsPath, meta, oracleMse}: SyntheticSet, bs: numbe
     return null;
   }
   log(`PyTorch reference ${REFERENCE}, bs ${bs}, ${epochs} epochs…`);
-  const wrapper = "import resource, runpy, sys; sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name='__main__'); print('MAXRSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)";
+  const wrapper =
+    "import resource, runpy, sys; sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name='__main__'); print('MAXRSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)";
   const started = performance.now();
-  const lines = await run(PYTHON, ["-c", wrapper, REFERENCE, ratingsPath, "--factors", "20", "--bs", String(bs), "--epochs", String(epochs)], true);
+  const lines = await run(
+    PYTHON,
+    ["-c", wrapper, REFERENCE, ratingsPath, "--factors", "20", "--bs", String(bs), "--epochs", String(epochs)],
+    true
+  );
   const total = (performance.now() - started) / 1000;
   const rows = lines.filter((l) => /^\d+\t/.test(l)).map((l) => l.split("\t").map(Number));
   const rss = Number(lines.find((l) => l.startsWith("MAXRSS"))?.split(" ")[1]);
   const trainSeconds = rows.reduce((s, r) => s + r[3], 0);
-  return {engine: "PyTorch reference", mode: "dense", bs, lr: FASTAI_DEFAULTS.lrMax, wd: FASTAI_DEFAULTS.wd, secondsPerEpoch: trainSeconds / rows.length, totalSeconds: trainSeconds, validMse: rows.at(-1)![2], maxRssMb: rss / 1024, predictMs: NaN, floor: meta.noiseFloorMse, oracle: oracleMse, note: `epochs ${rows.map((r) => r[3].toFixed(0)).join(", ")} s; +${(total - trainSeconds).toFixed(0)} s loading`};
+  return {
+    engine: "PyTorch reference",
+    mode: "dense",
+    bs,
+    lr: FASTAI_DEFAULTS.lrMax,
+    wd: FASTAI_DEFAULTS.wd,
+    secondsPerEpoch: trainSeconds / rows.length,
+    totalSeconds: trainSeconds,
+    validMse: rows.at(-1)![2],
+    maxRssMb: rss / 1024,
+    predictMs: NaN,
+    floor: meta.noiseFloorMse,
+    oracle: oracleMse,
+    note: `epochs ${rows.map((r) => r[3].toFixed(0)).join(", ")} s; +${(total - trainSeconds).toFixed(0)} s loading`
+  };
 }
 
 const set = await ensureSyntheticSet(shape, log);
@@ -101,10 +176,31 @@ const ref = values["no-reference"] ? null : await reference(set, FASTAI_DEFAULTS
 if (ref) rows.push(ref);
 for (const backend of backends) rows.push(await engine(set, backend, "sparse", ...FASTAI, 0, "fastai's defaults"));
 const denseSteps = values.quick ? 0 : Number(values["dense-steps"]);
-rows.push(await engine(set, backends[0], "dense", ...FASTAI, denseSteps, denseSteps ? `timing only: ${denseSteps} steps` : "fastai's defaults"));
+rows.push(
+  await engine(
+    set,
+    backends[0],
+    "dense",
+    ...FASTAI,
+    denseSteps,
+    denseSteps ? `timing only: ${denseSteps} steps` : "fastai's defaults"
+  )
+);
 for (const [bs, lr, wd, note] of RECIPES) rows.push(await engine(set, backends[0], "sparse", bs, lr, wd, 0, note));
 // The recipe with a one-epoch schedule: does it reach the reference's valid MSE in a tenth of the reference's time?
-rows.push(await engine(set, backends[0], "sparse", TRAIN_DEFAULTS.bs, LAZY_ADAM_RECIPE.lrMax, LAZY_ADAM_RECIPE.wd, 0, "LAZY_ADAM_RECIPE, 1-epoch schedule", 1));
+rows.push(
+  await engine(
+    set,
+    backends[0],
+    "sparse",
+    TRAIN_DEFAULTS.bs,
+    LAZY_ADAM_RECIPE.lrMax,
+    LAZY_ADAM_RECIPE.wd,
+    0,
+    "LAZY_ADAM_RECIPE, 1-epoch schedule",
+    1
+  )
+);
 if (!values.quick) {
   // Dense mode takes minutes per epoch at this size, so its valid MSE is compared with sparse mode's on the quick set.
   const small = await ensureSyntheticSet(SITE_SYNTH, log);
@@ -114,16 +210,49 @@ if (!values.quick) {
 }
 
 const fmt = (x: number, digits: number) => (Number.isFinite(x) ? x.toFixed(digits) : "—");
-const header = ["engine", "mode", "bs", "lr_max", "wd", "s/epoch", `total s`, `valid MSE (${epochs} ep)`, "noise floor", "vs floor", "oracle", "vs oracle", "speed-up", "peak RSS MB", "predict ms", "note"];
+const header = [
+  "engine",
+  "mode",
+  "bs",
+  "lr_max",
+  "wd",
+  "s/epoch",
+  `total s`,
+  `valid MSE (${epochs} ep)`,
+  "noise floor",
+  "vs floor",
+  "oracle",
+  "vs oracle",
+  "speed-up",
+  "peak RSS MB",
+  "predict ms",
+  "note"
+];
 const body = rows.map((r) => [
-  r.engine, r.mode, String(r.bs), String(r.lr), String(r.wd), fmt(r.secondsPerEpoch, 2), fmt(r.totalSeconds, 1), fmt(r.validMse, 4), fmt(r.floor, 4),
-  Number.isFinite(r.validMse) ? `+${fmt((r.validMse / r.floor - 1) * 100, 1)}%` : "—", fmt(r.oracle, 4),
-  Number.isFinite(r.validMse) ? `${r.validMse < r.oracle ? "" : "+"}${fmt((r.validMse / r.oracle - 1) * 100, 1)}%` : "—",
-  ref && r.floor === ref.floor ? `${fmt(ref.secondsPerEpoch / r.secondsPerEpoch, 1)}×` : "—", fmt(r.maxRssMb, 0), fmt(r.predictMs, 1), r.note
+  r.engine,
+  r.mode,
+  String(r.bs),
+  String(r.lr),
+  String(r.wd),
+  fmt(r.secondsPerEpoch, 2),
+  fmt(r.totalSeconds, 1),
+  fmt(r.validMse, 4),
+  fmt(r.floor, 4),
+  Number.isFinite(r.validMse) ? `+${fmt((r.validMse / r.floor - 1) * 100, 1)}%` : "—",
+  fmt(r.oracle, 4),
+  Number.isFinite(r.validMse)
+    ? `${r.validMse < r.oracle ? "" : "+"}${fmt((r.validMse / r.oracle - 1) * 100, 1)}%`
+    : "—",
+  ref && r.floor === ref.floor ? `${fmt(ref.secondsPerEpoch / r.secondsPerEpoch, 1)}×` : "—",
+  fmt(r.maxRssMb, 0),
+  fmt(r.predictMs, 1),
+  r.note
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
 const line = (cells: string[]) => "| " + cells.map((c, i) => c.padEnd(widths[i])).join(" | ") + " |";
-console.log(`\n${shape.ratings.toLocaleString("en-US")} ratings, ${shape.users.toLocaleString("en-US")} users, ${shape.movies.toLocaleString("en-US")} movies, 20 factors, ${epochs} epochs; speed-up = reference s/epoch ÷ s/epoch; predict ms = one user × every movie (median of 30)\n`);
+console.log(
+  `\n${shape.ratings.toLocaleString("en-US")} ratings, ${shape.users.toLocaleString("en-US")} users, ${shape.movies.toLocaleString("en-US")} movies, 20 factors, ${epochs} epochs; speed-up = reference s/epoch ÷ s/epoch; predict ms = one user × every movie (median of 30)\n`
+);
 console.log(line(header));
 console.log(line(widths.map((w) => "-".repeat(w))));
 for (const b of body) console.log(line(b));

@@ -27,7 +27,11 @@ export interface TrainRun {
  * page's default when not given) and epochs set, Train clicked, then polled until the run is done, stopped or failed, sampling the worker's JS heap
  * through the DevTools protocol.
  */
-export async function trainOnce(page: Page, siteUrl: string, {epochs, backend, bs}: {epochs: number; backend: string; bs?: string}): Promise<TrainRun> {
+export async function trainOnce(
+  page: Page,
+  siteUrl: string,
+  {epochs, backend, bs}: {epochs: number; backend: string; bs?: string}
+): Promise<TrainRun> {
   const t0 = Date.now();
   await page.goto(new URL("./train", siteUrl).href);
   await page.getByLabel("Backend", {exact: true}).selectOption(backend);
@@ -52,7 +56,12 @@ export async function trainOnce(page: Page, siteUrl: string, {epochs, backend, b
   const progress = page.locator(".training-progress");
   for (;;) {
     for (const sessionId of workerSessions) {
-      await cdp.send("Target.sendMessageToTarget", {sessionId, message: JSON.stringify({id: nextId++, method: "Runtime.getHeapUsage"})}).catch(() => {});
+      await cdp
+        .send("Target.sendMessageToTarget", {
+          sessionId,
+          message: JSON.stringify({id: nextId++, method: "Runtime.getHeapUsage"})
+        })
+        .catch(() => {});
     }
     const status = await progress.getAttribute("data-status");
     if (status === "done" || status === "error" || status === "stopped") break;
@@ -66,9 +75,13 @@ export async function trainOnce(page: Page, siteUrl: string, {epochs, backend, b
     status,
     backend: await page.locator(".training-progress .backend strong").textContent(),
     measured: (await measured.count()) ? await measured.textContent() : null,
-    epochs: await page.locator(".epoch-table tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent))),
+    epochs: await page
+      .locator(".epoch-table tbody tr")
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent))),
     workerHeapBytes: peakHeap,
-    pageHeapBytes: await page.evaluate(() => (performance as unknown as {memory?: {usedJSHeapSize: number}}).memory?.usedJSHeapSize ?? 0),
+    pageHeapBytes: await page.evaluate(
+      () => (performance as unknown as {memory?: {usedJSHeapSize: number}}).memory?.usedJSHeapSize ?? 0
+    ),
     memory: JSON.parse((await progress.getAttribute("data-memory")) ?? "null"),
     epochSeconds: JSON.parse((await progress.getAttribute("data-epoch-seconds")) ?? "[]"),
     runSeconds: Number((await progress.getAttribute("data-run-seconds")) ?? NaN) || null,

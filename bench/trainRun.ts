@@ -23,7 +23,8 @@ const {values} = parseArgs({
     "max-steps": {type: "string", default: "0"}
   }
 });
-const wasmPath = path.dirname(createRequire(import.meta.url).resolve("@tensorflow/tfjs-backend-wasm/package.json")) + "/dist/";
+const wasmPath =
+  path.dirname(createRequire(import.meta.url).resolve("@tensorflow/tfjs-backend-wasm/package.json")) + "/dist/";
 const table = await readSyntheticTable(values.dir!);
 const backend = await pickBackend(values.backend as BackendName, {wasmPath});
 const model = buildModel({users: table.userIds.length, movies: table.movieIds.length, factors: Number(values.factors)});
@@ -57,5 +58,15 @@ for (let i = 0; i < 33; ++i) {
   if (i >= 3) times.push(performance.now() - t0);
 }
 const predictMs = times.sort((a, b) => a - b)[times.length >> 1];
-console.log(JSON.stringify({type: "done", backend, steps, stepsPerEpoch: model.training!.stepsPerEpoch, seconds, predictMs, maxRssMb: process.resourceUsage().maxRSS / 1024}));
+console.log(
+  JSON.stringify({
+    type: "done",
+    backend,
+    steps,
+    stepsPerEpoch: model.training!.stepsPerEpoch,
+    seconds,
+    predictMs,
+    maxRssMb: process.resourceUsage().maxRSS / 1024
+  })
+);
 model.dispose();

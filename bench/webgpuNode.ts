@@ -26,16 +26,30 @@ const {synthesize} = await import("../src/components/synth/synthesize.js");
 const {timeEngine} = await import("./timeEngine.js");
 
 const log = (message: string) => console.error(`[bench:webgpu] ${message}`);
-const info = gpu.adapter && (gpu.adapter as unknown as {info: {vendor: string; architecture: string; description: string}}).info;
+const info =
+  gpu.adapter && (gpu.adapter as unknown as {info: {vendor: string; architecture: string; description: string}}).info;
 const adapter = info ? `${info.vendor} ${info.architecture} ${info.description}`.trim() : `none: ${gpu.why}`;
-const ENGINES = {fused: ["webgpu", "fused"], ops: ["webgpu", "ops"], wasm: ["wasm", "host"], cpu: ["cpu", "host"]} as const;
+const ENGINES = {
+  fused: ["webgpu", "fused"],
+  ops: ["webgpu", "ops"],
+  wasm: ["wasm", "host"],
+  cpu: ["cpu", "host"]
+} as const;
 const rows: EngineRow[] = [];
 for (const {label, shape} of sets) {
-  log(`${label}: synthesizing ${shape.ratings.toLocaleString("en-US")} ratings (${shape.users} users, ${shape.movies} movies, seed ${shape.seed})…`);
+  log(
+    `${label}: synthesizing ${shape.ratings.toLocaleString("en-US")} ratings (${shape.users} users, ${shape.movies} movies, seed ${shape.seed})…`
+  );
   const s = synthesize(shape);
-  const table = indexRatings(s.movies.map((m) => m.id), [s.ratings]);
+  const table = indexRatings(
+    s.movies.map((m) => m.id),
+    [s.ratings]
+  );
   for (const engine of values.engines!.split(",") as (keyof typeof ENGINES)[]) {
-    if (!Object.hasOwn(ENGINES, engine)) throw new TypeError(`--engines: unknown engine ${JSON.stringify(engine)}; use ${Object.keys(ENGINES).join(", ")}`);
+    if (!Object.hasOwn(ENGINES, engine))
+      throw new TypeError(
+        `--engines: unknown engine ${JSON.stringify(engine)}; use ${Object.keys(ENGINES).join(", ")}`
+      );
     const [backend, path] = ENGINES[engine];
     const row: EngineRow = {set: label, engine: `${backend} ${path}`, noiseFloorMse: s.meta.noiseFloorMse};
     rows.push(row);
@@ -53,6 +67,8 @@ for (const {label, shape} of sets) {
   }
 }
 releaseNodeWebGpu();
-console.log(`\nNode ${process.version} over Dawn; WebGPU adapter: ${adapter}; CPU: ${cpus()[0]?.model ?? "unknown"} × ${cpus().length} (wasm uses one)`);
+console.log(
+  `\nNode ${process.version} over Dawn; WebGPU adapter: ${adapter}; CPU: ${cpus()[0]?.model ?? "unknown"} × ${cpus().length} (wasm uses one)`
+);
 for (const line of [...tableLegend(sets, timeOptions(values, "ops"), rows), ...engineTable(rows)]) console.log(line);
 process.exit(0);

@@ -4,7 +4,14 @@ import {readdir} from "node:fs/promises";
 import {relative} from "node:path";
 import {RELEASE_KEYS, releaseByKey} from "../src/components/movielens/movielensRelease.js";
 import {releaseHome} from "../src/data/dataset.js";
-import {DEFAULT_RELEASE, fetchMovielens, formatProgress, MOVIELENS_MD5, MOVIELENS_URL, releaseUrl} from "./fetchMovielens.js";
+import {
+  DEFAULT_RELEASE,
+  fetchMovielens,
+  formatProgress,
+  MOVIELENS_MD5,
+  MOVIELENS_URL,
+  releaseUrl
+} from "./fetchMovielens.js";
 import type {FetchProgress} from "./fetchMovielens.js";
 import {parseCli} from "./parseCli.js";
 
@@ -23,7 +30,10 @@ Options:
 `;
 
 // 1. Read flags; the library reads MOVIELENS_URL and MOVIELENS_MD5 itself when a flag is absent.
-const args = parseCli<{release?: string; url?: string; md5?: string; dest?: string}>({release: {type: "string"}, url: {type: "string"}, md5: {type: "string"}, dest: {type: "string"}}, USAGE);
+const args = parseCli<{release?: string; url?: string; md5?: string; dest?: string}>(
+  {release: {type: "string"}, url: {type: "string"}, md5: {type: "string"}, dest: {type: "string"}},
+  USAGE
+);
 const release = args.release ?? DEFAULT_RELEASE;
 if (!releaseByKey(release)) {
   console.error(`Unknown release "${release}": expected one of ${RELEASE_KEYS.join(", ")}.\n\n${USAGE}`);
@@ -54,7 +64,11 @@ function draw(progress: FetchProgress, force = false): void {
     if (!force && tenth <= lastTenth && now - lastTime < 5000) return;
     process.stderr.write(`${formatProgress(progress)}\n`);
   }
-  { printed = progress; lastTime = now; lastTenth = tenth; }
+  {
+    printed = progress;
+    lastTime = now;
+    lastTenth = tenth;
+  }
 }
 function finishBar(): void {
   if (latest && latest !== printed) draw(latest, true);
@@ -74,14 +88,21 @@ try {
       draw(progress);
     },
     onStage(stage) {
-      if (stage === "download") process.stderr.write(`Downloading ${args.url ?? process.env.MOVIELENS_URL ?? releaseUrl(release)}\n`);
-      else { finishBar(); process.stderr.write("Checksum OK; extracting…\n"); }
+      if (stage === "download")
+        process.stderr.write(`Downloading ${args.url ?? process.env.MOVIELENS_URL ?? releaseUrl(release)}\n`);
+      else {
+        finishBar();
+        process.stderr.write("Checksum OK; extracting…\n");
+      }
     }
   });
   const rel = relative(process.cwd(), result.dest);
   const where = rel && !rel.startsWith("..") ? rel : result.dest;
   const files = (await readdir(result.dest)).sort().join(", ");
-  const next = release === DEFAULT_RELEASE && !args.dest ? "npm run dev" : `MOVIELENS_${args.dest ? `DIR=${where}` : `RELEASE=${release}`} npm run dev`;
+  const next =
+    release === DEFAULT_RELEASE && !args.dest
+      ? "npm run dev"
+      : `MOVIELENS_${args.dest ? `DIR=${where}` : `RELEASE=${release}`} npm run dev`;
   process.stderr.write(`${releaseByKey(release)!.name} is in ${where}/ (${files}). Next: ${next}\n`);
 } catch (error) {
   finishBar();

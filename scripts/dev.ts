@@ -12,7 +12,11 @@ import {watchDataset} from "./watchDataset.js";
 
 // Loaders run through `tsx`, found on the PATH: npm puts node_modules/.bin there, a direct `tsx scripts/dev.ts` may not.
 // Framework's telemetry would try the network on every start.
-const env = {...process.env, PATH: `${join(ROOT, "node_modules/.bin")}${delimiter}${process.env.PATH ?? ""}`, OBSERVABLE_TELEMETRY_DISABLE: "true"};
+const env = {
+  ...process.env,
+  PATH: `${join(ROOT, "node_modules/.bin")}${delimiter}${process.env.PATH ?? ""}`,
+  OBSERVABLE_TELEMETRY_DISABLE: "true"
+};
 
 /** The exit status of a child process, as a shell would give it (128 + the signal's number when it was killed). */
 function exited(child: ChildProcess): Promise<number> {
@@ -26,19 +30,32 @@ function exited(child: ChildProcess): Promise<number> {
 }
 
 // 1. Prepare as before every build: the dataset, stale loader caches, versions for Framework's client libraries.
-const prepared = await exited(spawn(process.execPath, ["--import", "tsx", join(ROOT, "scripts/prepare-data.ts")], {cwd: ROOT, env, stdio: "inherit"}));
+const prepared = await exited(
+  spawn(process.execPath, ["--import", "tsx", join(ROOT, "scripts/prepare-data.ts")], {
+    cwd: ROOT,
+    env,
+    stdio: "inherit"
+  })
+);
 if (prepared !== 0) process.exit(prepared);
 
 // 2. Serve the pages; Ctrl-C and other signals reach the preview, whose exit status becomes ours. Its stdout passes
 // through the filter; its stderr, where errors go, comes straight through.
-const preview = spawn(join(ROOT, "node_modules/.bin/observable"), ["preview", ...process.argv.slice(2)], {cwd: ROOT, env, stdio: ["inherit", "pipe", "inherit"]});
+const preview = spawn(join(ROOT, "node_modules/.bin/observable"), ["preview", ...process.argv.slice(2)], {
+  cwd: ROOT,
+  env,
+  stdio: ["inherit", "pipe", "inherit"]
+});
 const stopped = exited(preview);
 const log = quietPreviewLog((text) => process.stdout.write(text));
 const drained = new Promise<void>((done) => {
-  preview.stdout!.setEncoding("utf-8").on("data", log.push).on("close", () => {
-    log.end();
-    done();
-  });
+  preview
+    .stdout!.setEncoding("utf-8")
+    .on("data", log.push)
+    .on("close", () => {
+      log.end();
+      done();
+    });
 });
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => preview.kill(signal));
 

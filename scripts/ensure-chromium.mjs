@@ -7,14 +7,16 @@ const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/ch
 const found = candidates.find((path) => existsSync(path));
 if (found) process.exit(0);
 
-const HOW = "Install Debian's Chromium with `sudo apt-get install -y chromium` (or your system's package), or set CHROMIUM_PATH to a Chromium or Chrome binary, then run the tests again.";
+const HOW =
+  "Install Debian's Chromium with `sudo apt-get install -y chromium` (or your system's package), or set CHROMIUM_PATH to a Chromium or Chrome binary, then run the tests again.";
 const isRoot = process.getuid?.() === 0;
 const hasApt = existsSync("/usr/bin/apt-get");
 if (!isRoot || !hasApt) {
   console.error(`The browser tests need Chromium, which is not installed.\n${HOW}`);
   process.exit(1);
 }
-const apt = (...args) => execFileSync("apt-get", args, {stdio: "inherit", env: {...process.env, DEBIAN_FRONTEND: "noninteractive"}});
+const apt = (...args) =>
+  execFileSync("apt-get", args, {stdio: "inherit", env: {...process.env, DEBIAN_FRONTEND: "noninteractive"}});
 console.error("The browser tests need Chromium: installing Debian's chromium package (apt-get install -y chromium)…");
 try {
   try {

@@ -28,7 +28,6 @@ export function releaseUrl(release: string): string {
   return `${MOVIELENS_BASE_URL}${release.toLowerCase()}.zip`;
 }
 
-
 /** Download progress, reported once per received chunk. */
 export interface FetchProgress {
   received: number;
@@ -89,8 +88,10 @@ export async function fetchMovielens({
   signal,
   fetch = globalThis.fetch
 }: FetchOptions = {}): Promise<FetchResult> {
-  if (md5 === undefined) md5 = process.env.MOVIELENS_MD5 ?? (release.toLowerCase() === DEFAULT_RELEASE ? MOVIELENS_MD5 : null);
-  if (md5 !== null && !/^[0-9a-f]{32}$/i.test(md5)) throw new TypeError(`Invalid md5 "${md5}": expected 32 hex digits.`);
+  if (md5 === undefined)
+    md5 = process.env.MOVIELENS_MD5 ?? (release.toLowerCase() === DEFAULT_RELEASE ? MOVIELENS_MD5 : null);
+  if (md5 !== null && !/^[0-9a-f]{32}$/i.test(md5))
+    throw new TypeError(`Invalid md5 "${md5}": expected 32 hex digits.`);
   const target = resolve(dest);
   const hint = `download ${basename(new URL(url).pathname)} yourself and unzip it into ${displayPath(target)}/`;
   await mkdir(dirname(target), {recursive: true});
@@ -103,7 +104,9 @@ export async function fetchMovielens({
     const archive = join(temp, "download.zip");
     const {bytes, md5: actual} = await download(url, archive, fetch, signal, hint, onProgress);
     if (actual !== expected) {
-      throw new Error(`Checksum mismatch for ${url}: expected ${expected}, got ${actual}. The file may be corrupt or incomplete; nothing was written.`);
+      throw new Error(
+        `Checksum mismatch for ${url}: expected ${expected}, got ${actual}. The file may be corrupt or incomplete; nothing was written.`
+      );
     }
     onStage?.("extract");
     await extract(archive, temp, url, release, signal);
@@ -120,13 +123,21 @@ export async function fetchMovielens({
 }
 
 /** Fetches url, turning network failures and HTTP errors into one-line messages. */
-async function request(url: string, fetch: typeof globalThis.fetch, signal: AbortSignal | undefined, hint: string): Promise<Response> {
+async function request(
+  url: string,
+  fetch: typeof globalThis.fetch,
+  signal: AbortSignal | undefined,
+  hint: string
+): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(url, {signal});
   } catch (error) {
     if (signal?.aborted) throw error;
-    throw new Error(`Could not reach ${new URL(url).host} (${causeCode(error)}). Check your internet connection, or ${hint}, or set MOVIELENS_DIR.`, {cause: error});
+    throw new Error(
+      `Could not reach ${new URL(url).host} (${causeCode(error)}). Check your internet connection, or ${hint}, or set MOVIELENS_DIR.`,
+      {cause: error}
+    );
   }
   if (!response.ok) {
     await response.body?.cancel().catch(() => {});
@@ -137,7 +148,12 @@ async function request(url: string, fetch: typeof globalThis.fetch, signal: Abor
 }
 
 /** Reads the published checksum file beside the archive. */
-async function fetchMd5(url: string, fetch: typeof globalThis.fetch, signal: AbortSignal | undefined, hint: string): Promise<string> {
+async function fetchMd5(
+  url: string,
+  fetch: typeof globalThis.fetch,
+  signal: AbortSignal | undefined,
+  hint: string
+): Promise<string> {
   const md5Url = `${url}.md5`;
   const text = await (await request(md5Url, fetch, signal, hint)).text();
   // GroupLens writes "MD5 (ml-10m.zip) = <hex>"; md5sum writes "<hex>  ml-10m.zip".
@@ -158,12 +174,16 @@ async function download(
   const response = await request(url, fetch, signal, hint);
   const length = Number(response.headers.get("content-length") ?? NaN);
   // With content-encoding, content-length counts encoded bytes but the body yields decoded ones.
-  const total = Number.isSafeInteger(length) && length >= 0 && !response.headers.has("content-encoding") ? length : null;
+  const total =
+    Number.isSafeInteger(length) && length >= 0 && !response.headers.has("content-encoding") ? length : null;
   const hash = createHash("md5");
   const handle = await open(file, "w");
   const start = performance.now();
   let received = 0;
-  const interrupted = () => new Error(`Download interrupted after ${received}${total === null ? "" : ` of ${total}`} bytes from ${url}. Run the command again.`);
+  const interrupted = () =>
+    new Error(
+      `Download interrupted after ${received}${total === null ? "" : ` of ${total}`} bytes from ${url}. Run the command again.`
+    );
   try {
     if (!response.body) throw interrupted();
     const reader = response.body.getReader();
@@ -200,7 +220,13 @@ interface Entry {
 }
 
 /** Unzips the wanted entries of archive into folder, streaming so the ratings never sit in memory. */
-async function extract(archive: string, folder: string, url: string, release: string, signal: AbortSignal | undefined): Promise<void> {
+async function extract(
+  archive: string,
+  folder: string,
+  url: string,
+  release: string,
+  signal: AbortSignal | undefined
+): Promise<void> {
   const seen: string[] = [];
   const entries = new Map<string, Entry>();
   let failure: Error | null = null;
@@ -208,14 +234,16 @@ async function extract(archive: string, folder: string, url: string, release: st
     if (file.name.endsWith("/")) return;
     seen.push(file.name);
     const name = basename(file.name);
-    const wanted = !file.name.startsWith("__MACOSX/")
-      && (MOVIELENS_FILES.includes(name) || OPTIONAL_FILE.test(name));
+    const wanted = !file.name.startsWith("__MACOSX/") && (MOVIELENS_FILES.includes(name) || OPTIONAL_FILE.test(name));
     if (!wanted || entries.has(name)) return;
     const entry: Entry = {name, path: join(folder, name), chunks: [], final: false, handle: null, closed: false};
     entries.set(name, entry);
     file.ondata = (error, data, final) => {
       if (error) failure ??= new Error(`Could not unzip ${file.name} from ${url}: ${error.message}`);
-      else { entry.chunks.push(data); entry.final = final; }
+      else {
+        entry.chunks.push(data);
+        entry.final = final;
+      }
     };
     try {
       file.start();
@@ -230,7 +258,11 @@ async function extract(archive: string, folder: string, url: string, release: st
       if (entry.closed || (!entry.chunks.length && !entry.final)) continue;
       entry.handle ??= await open(entry.path, "w");
       for (const chunk of entry.chunks.splice(0)) await entry.handle.write(chunk);
-      if (entry.final) { await entry.handle.close(); entry.handle = null; entry.closed = true; }
+      if (entry.final) {
+        await entry.handle.close();
+        entry.handle = null;
+        entry.closed = true;
+      }
     }
   };
   try {
@@ -247,12 +279,15 @@ async function extract(archive: string, folder: string, url: string, release: st
     for (const entry of entries.values()) await entry.handle?.close();
   }
   const unfinished = [...entries.values()].filter((entry) => !entry.closed).map((entry) => entry.name);
-  if (unfinished.length) throw new Error(`The archive from ${url} ends inside ${unfinished.join(", ")}; it is truncated.`);
+  if (unfinished.length)
+    throw new Error(`The archive from ${url} ends inside ${unfinished.join(", ")}; it is truncated.`);
   const format = movielensFormat(seen) ?? MOVIELENS_FORMATS[0];
   const missing = [format.movies, format.ratings].filter((name) => !entries.has(name));
   if (missing.length) {
     const contents = seen.length ? seen.join(", ") : "no files (is it a zip?)";
-    throw new Error(`The archive from ${url} has no ${missing.join(" or ")}; it contains ${contents}. Check that the URL points to ${release}.zip.`);
+    throw new Error(
+      `The archive from ${url} has no ${missing.join(" or ")}; it contains ${contents}. Check that the URL points to ${release}.zip.`
+    );
   }
 }
 

@@ -34,7 +34,9 @@ export const NOT_INSTALLED_PINS: Readonly<Record<string, string>> = {
 const CLIENT_ENTRIES = ["index.js", "preview.js", "runtime.js", "stdlib.js"];
 
 /** `npm:` specifiers Framework maps to its own files (resolvers.js `builtins`), so they need no version. */
-const BUILTINS = new Set(["runtime", "stdlib", "dot", "duckdb", "inputs", "mermaid", "tex", "sqlite"].map((name) => `@observablehq/${name}`));
+const BUILTINS = new Set(
+  ["runtime", "stdlib", "dot", "duckdb", "inputs", "mermaid", "tex", "sqlite"].map((name) => `@observablehq/${name}`)
+);
 
 /** Names Framework gives a fixed version of its own when they have none (npm.js `resolveNpmImport`). */
 const FIXED_BY_FRAMEWORK = new Set(["@duckdb/duckdb-wasm"]);
@@ -48,7 +50,10 @@ function unversionedName(specifier: string): string | null {
 
 /** Framework's client folder, in the installed @observablehq/framework. */
 export function frameworkClientDir(root: string): string {
-  return join(dirname(createRequire(join(root, "package.json")).resolve("@observablehq/framework/package.json")), "dist/client");
+  return join(
+    dirname(createRequire(join(root, "package.json")).resolve("@observablehq/framework/package.json")),
+    "dist/client"
+  );
 }
 
 /**
@@ -59,11 +64,12 @@ export function frameworkNpmImports(clientDir: string): string[] {
   const names = new Set<string>();
   const seen = new Set<string>();
   const queue = CLIENT_ENTRIES.map((entry) => join(clientDir, entry));
-  for (let file; (file = queue.pop()); ) {
+  for (let file; (file = queue.pop());) {
     if (seen.has(file)) continue;
     seen.add(file);
     const source = readFileSync(file, "utf-8");
-    for (const [, path] of source.matchAll(/\b(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)) queue.push(resolve(dirname(file), path));
+    for (const [, path] of source.matchAll(/\b(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g))
+      queue.push(resolve(dirname(file), path));
     for (const [, specifier] of source.matchAll(/["']npm:([^"']+)["']/g)) {
       const name = unversionedName(specifier);
       if (name && !BUILTINS.has(specifier) && !FIXED_BY_FRAMEWORK.has(name)) names.add(name);
@@ -91,11 +97,20 @@ export interface NpmPin {
  * an empty folder), so that bundling needs no registry: the version installed in node_modules, else its pin. A name
  * that already has a version there keeps it. Throws, naming them, for names with neither (a newer Framework).
  */
-export function pinFrameworkNpmVersions({root, cache = join(root, "src/.observablehq/cache")}: {root: string; cache?: string}): NpmPin[] {
+export function pinFrameworkNpmVersions({
+  root,
+  cache = join(root, "src/.observablehq/cache")
+}: {
+  root: string;
+  cache?: string;
+}): NpmPin[] {
   const npmCache = join(cache, "_npm");
   const names = frameworkNpmImports(frameworkClientDir(root));
   const missing = names.filter((name) => !installedVersion(root, name) && !NOT_INSTALLED_PINS[name]);
-  if (missing.length) throw new Error(`Framework's client imports ${missing.map((n) => `npm:${n}`).join(", ")}, with no version installed or pinned: add them to NOT_INSTALLED_PINS in scripts/frameworkNpmPins.ts.`);
+  if (missing.length)
+    throw new Error(
+      `Framework's client imports ${missing.map((n) => `npm:${n}`).join(", ")}, with no version installed or pinned: add them to NOT_INSTALLED_PINS in scripts/frameworkNpmPins.ts.`
+    );
   return names.map((name): NpmPin => {
     const scope = join(npmCache, dirname(name));
     const base = name.slice(name.lastIndexOf("/") + 1);

@@ -14,10 +14,15 @@ const STAMP = join(CACHE, "dataset-stamp.json");
 
 try {
   const dataset = await resolveDataset({log: (message) => console.error(message)});
-  const stamp = JSON.stringify({dataset: datasetStamp(dataset), code: codeStamp(), publish: process.env.WORKBOOK_PUBLISH === "1"});
+  const stamp = JSON.stringify({
+    dataset: datasetStamp(dataset),
+    code: codeStamp(),
+    publish: process.env.WORKBOOK_PUBLISH === "1"
+  });
   const previous = existsSync(STAMP) ? readFileSync(STAMP, "utf-8") : null;
   if (previous !== stamp) {
-    if (previous !== null) console.error("The dataset or the loaders changed since the last build: clearing cached loader output.");
+    if (previous !== null)
+      console.error("The dataset or the loaders changed since the last build: clearing cached loader output.");
     rmSync(join(CACHE, "data"), {recursive: true, force: true});
     mkdirSync(CACHE, {recursive: true});
     writeFileSync(STAMP, stamp);
@@ -25,9 +30,11 @@ try {
   pinFrameworkNpmVersions({root: ROOT, cache: CACHE});
   console.error(`Dataset: ${dataset.banner.replaceAll("`", "")}`);
   if (process.env.WORKBOOK_PUBLISH === "1") {
-    console.error(dataset.kind === "movielens"
-      ? "Publish build: MovieLens data is withheld from dist/ (its licence forbids redistribution); visitors load their own copy."
-      : "Publish build: the synthetic dataset is published as it is.");
+    console.error(
+      dataset.kind === "movielens"
+        ? "Publish build: MovieLens data is withheld from dist/ (its licence forbids redistribution); visitors load their own copy."
+        : "Publish build: the synthetic dataset is published as it is."
+    );
   }
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));

@@ -36,7 +36,10 @@ export function dropPreviewNoise(text: string): string {
  * what cannot be part of a dropped message, and holds an unfinished line only until `settleMs` pass with nothing new,
  * so a line Framework leaves open while it works still shows.
  */
-export function quietPreviewLog(write: (text: string) => void, {settleMs = 50}: {settleMs?: number} = {}): {push(chunk: string): void; end(): void} {
+export function quietPreviewLog(
+  write: (text: string) => void,
+  {settleMs = 50}: {settleMs?: number} = {}
+): {push(chunk: string): void; end(): void} {
   let pending = "";
   let timer: NodeJS.Timeout | undefined;
   const flush = () => {

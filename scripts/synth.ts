@@ -29,14 +29,24 @@ Options:
 `;
 
 // 1. Read flags; --ml10m picks the base shape, and explicit numbers override it.
-const args = parseCli<Partial<Record<(typeof NUMBERS)[number] | "out", string>> & {ml10m?: boolean; ml32m?: boolean; csv?: boolean; quiet?: boolean}>({
-  out: {type: "string"},
-  ...Object.fromEntries(NUMBERS.map((name) => [name, {type: "string"} as const])),
-  ml10m: {type: "boolean"},
-  ml32m: {type: "boolean"},
-  csv: {type: "boolean"},
-  quiet: {type: "boolean"}
-}, USAGE);
+const args = parseCli<
+  Partial<Record<(typeof NUMBERS)[number] | "out", string>> & {
+    ml10m?: boolean;
+    ml32m?: boolean;
+    csv?: boolean;
+    quiet?: boolean;
+  }
+>(
+  {
+    out: {type: "string"},
+    ...Object.fromEntries(NUMBERS.map((name) => [name, {type: "string"} as const])),
+    ml10m: {type: "boolean"},
+    ml32m: {type: "boolean"},
+    csv: {type: "boolean"},
+    quiet: {type: "boolean"}
+  },
+  USAGE
+);
 const options: SynthOptions = {...(args.ml32m ? ML32M_SHAPE : args.ml10m ? ML10M_SHAPE : SITE_SYNTH)};
 for (const name of NUMBERS) {
   const text = args[name];
@@ -57,8 +67,13 @@ try {
   const meta = await writeSynthetic(out, options, log, {csv: args.csv});
   const shown = relative(process.cwd(), out) || ".";
   log(`Done in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${shown.startsWith("..") ? out : shown}/`);
-  log(`Mean rating ${meta.globalMean.toFixed(3)}; noise floor MSE ${meta.noiseFloorMse.toFixed(4)} (RMSE ${Math.sqrt(meta.noiseFloorMse).toFixed(4)}): what a model that knew the planted scores would score.`);
-  if (meta.oracleMse) log(`Oracle MSE ${meta.oracleMse.toFixed(4)}: what one that knew the movies' planted parameters, and learned the users from their training ratings, would score.`);
+  log(
+    `Mean rating ${meta.globalMean.toFixed(3)}; noise floor MSE ${meta.noiseFloorMse.toFixed(4)} (RMSE ${Math.sqrt(meta.noiseFloorMse).toFixed(4)}): what a model that knew the planted scores would score.`
+  );
+  if (meta.oracleMse)
+    log(
+      `Oracle MSE ${meta.oracleMse.toFixed(4)}: what one that knew the movies' planted parameters, and learned the users from their training ratings, would score.`
+    );
 } catch (error) {
   console.error(`data:synth: ${(error as Error).message}`);
   process.exit(1);

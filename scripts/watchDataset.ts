@@ -34,7 +34,12 @@ export interface WatchDatasetOptions {
  * Watches the dataset's files (movies.dat, ratings.dat, my_ratings.dat or MY_RATINGS: created, replaced, edited or
  * removed) and, once a change has settled, makes the dataset's loaders stale and says so in one line.
  */
-export async function watchDataset({env = process.env, root = ROOT, previewPid, log = (m) => console.error(m)}: WatchDatasetOptions = {}): Promise<{close(): void}> {
+export async function watchDataset({
+  env = process.env,
+  root = ROOT,
+  previewPid,
+  log = (m) => console.error(m)
+}: WatchDatasetOptions = {}): Promise<{close(): void}> {
   let applied = await snapshot(env, root, log);
   let good = "dataset" in applied ? applied : null;
   let pending = applied;
@@ -76,7 +81,9 @@ export async function watchDataset({env = process.env, root = ROOT, previewPid, 
     try {
       await checking;
     } catch (error) {
-      log(`Could not follow the dataset's change (${error instanceof Error ? error.message : String(error)}): restart \`npm run dev\` to load the new data.`);
+      log(
+        `Could not follow the dataset's change (${error instanceof Error ? error.message : String(error)}): restart \`npm run dev\` to load the new data.`
+      );
     } finally {
       checking = null;
       if (!closed) syncWatches();
@@ -145,8 +152,12 @@ async function snapshot(env: NodeJS.ProcessEnv, root: string, log: (message: str
 }
 
 /** Says in a few words how the dataset changed ("my_ratings.dat changed"), or "" when it did not. */
-export function describeChange(before: {dataset: Dataset; files: Array<[string, number, number]>} | null, after: {dataset: Dataset; files: Array<[string, number, number]>}): string {
-  if (!before || before.dataset.dir !== after.dataset.dir) return `The dataset is now ${after.dataset.name}, from ${after.dataset.dir}`;
+export function describeChange(
+  before: {dataset: Dataset; files: Array<[string, number, number]>} | null,
+  after: {dataset: Dataset; files: Array<[string, number, number]>}
+): string {
+  if (!before || before.dataset.dir !== after.dataset.dir)
+    return `The dataset is now ${after.dataset.name}, from ${after.dataset.dir}`;
   const old = new Map(before.files.map(([path, size, mtime]) => [path, `${size}:${mtime}`]));
   const now = new Map(after.files.map(([path, size, mtime]) => [path, `${size}:${mtime}`]));
   const changes: string[] = [];
@@ -162,11 +173,18 @@ export function describeChange(before: {dataset: Dataset; files: Array<[string, 
  * Makes the dataset's loaders newer than their cached output, without changing their content. A loader that was
  * already running may have read the old files, so once it has written its output they are made newer again.
  */
-export async function makeLoadersStale({root = ROOT, previewPid}: {root?: string; previewPid?: number} = {}): Promise<void> {
+export async function makeLoadersStale({
+  root = ROOT,
+  previewPid
+}: {root?: string; previewPid?: number} = {}): Promise<void> {
   const running = await runningOutputs(root, previewPid);
   await touchLoaders(root);
   if (running.length === 0) return;
-  for (let waited = 0; waited < 600_000 && (await runningOutputs(root, previewPid)).some((f) => running.includes(f)); waited += 250) {
+  for (
+    let waited = 0;
+    waited < 600_000 && (await runningOutputs(root, previewPid)).some((f) => running.includes(f));
+    waited += 250
+  ) {
     await new Promise((done) => setTimeout(done, 250));
   }
   await touchLoaders(root);

@@ -14,7 +14,12 @@ function tree(files: Record<string, string>): string {
 }
 
 describe("codeStamp(root)", () => {
-  const base = {"src/data/a.json.ts": "a", "src/components/random.ts": "r", "src/components/engine/fit.ts": "f", "src/components/ui/View.ts": "v"};
+  const base = {
+    "src/data/a.json.ts": "a",
+    "src/components/random.ts": "r",
+    "src/components/engine/fit.ts": "f",
+    "src/components/ui/View.ts": "v"
+  };
 
   it("is the same for the same code", () => {
     expect(codeStamp(tree(base))).toBe(codeStamp(tree(base)));

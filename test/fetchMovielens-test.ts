@@ -15,28 +15,51 @@ import type {FetchProgress} from "../scripts/fetchMovielens.js";
 import {U_GENRE} from "./support/uGenre.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const MOVIES = "1::Paper Lanterns (1995)::Adventure|Animation|Children|Comedy|Fantasy\n2::Copper Canyon (1995)::Adventure|Children|Fantasy\n";
+const MOVIES =
+  "1::Paper Lanterns (1995)::Adventure|Animation|Children|Comedy|Fantasy\n2::Copper Canyon (1995)::Adventure|Children|Fantasy\n";
 const TAGS = "15::4973::excellent!::1215184630\n";
 // Pseudo-random ratings so the deflated entry spans several 64 KiB read chunks.
-const RATINGS = Array.from({length: 30_000}, (_, i) => `${1 + (i * 7919) % 997}::${1 + (i * 104_729) % 65_133}::${1 + (i * 31) % 5}::${838_985_046 + i * 7_777}\n`).join("");
+const RATINGS = Array.from(
+  {length: 30_000},
+  (_, i) =>
+    `${1 + ((i * 7919) % 997)}::${1 + ((i * 104_729) % 65_133)}::${1 + ((i * 31) % 5)}::${838_985_046 + i * 7_777}\n`
+).join("");
 
-const GOOD = zipSync({"ml-10M100K": {
-  "movies.dat": strToU8(MOVIES), "ratings.dat": strToU8(RATINGS), "tags.dat": strToU8(TAGS),
-  "README.html": strToU8("<p>MovieLens 10M</p>"), "allbut.pl": strToU8("#!/usr/bin/perl\n")
-}});
-const NEW = zipSync({"ml-10M100K": {"movies.dat": strToU8("3::Heat (1995)::Action\n"), "ratings.dat": strToU8("1::1::5::900000046\n")}});
+const GOOD = zipSync({
+  "ml-10M100K": {
+    "movies.dat": strToU8(MOVIES),
+    "ratings.dat": strToU8(RATINGS),
+    "tags.dat": strToU8(TAGS),
+    "README.html": strToU8("<p>MovieLens 10M</p>"),
+    "allbut.pl": strToU8("#!/usr/bin/perl\n")
+  }
+});
+const NEW = zipSync({
+  "ml-10M100K": {"movies.dat": strToU8("3::Heat (1995)::Action\n"), "ratings.dat": strToU8("1::1::5::900000046\n")}
+});
 const NO_RATINGS = zipSync({"ml-10M100K": {"movies.dat": strToU8(MOVIES), "tags.dat": strToU8(TAGS)}});
 const md5 = (data: Uint8Array) => createHash("md5").update(data).digest("hex");
 const fixture = (path: string) => new Uint8Array(readFileSync(`test/fixtures/${path}`));
 // The CSV releases' and ML-100K's layouts, with files the workbook skips (the tag genome, ML-100K's train/test splits).
-const SMALL = zipSync({"ml-latest-small": {
-  "movies.csv": fixture("ml-latest-small/movies.csv"), "ratings.csv": fixture("ml-latest-small/ratings.csv"),
-  "links.csv": strToU8("movieId,imdbId,tmdbId\n1,0114709,862\n"), "genome-scores.csv": strToU8("movieId,tagId,relevance\n"), "README.txt": strToU8("ml-latest-small")
-}});
-const ML100K = zipSync({"ml-100k": {
-  "u.data": fixture("ml-100k/u.data"), "u.item": fixture("ml-100k/u.item"), "u.genre": U_GENRE,
-  "u1.base": strToU8("1\t1\t5\t874965758\n"), "allbut.pl": strToU8("#!/usr/local/bin/perl\n"), "README": strToU8("ml-100k")
-}});
+const SMALL = zipSync({
+  "ml-latest-small": {
+    "movies.csv": fixture("ml-latest-small/movies.csv"),
+    "ratings.csv": fixture("ml-latest-small/ratings.csv"),
+    "links.csv": strToU8("movieId,imdbId,tmdbId\n1,0114709,862\n"),
+    "genome-scores.csv": strToU8("movieId,tagId,relevance\n"),
+    "README.txt": strToU8("ml-latest-small")
+  }
+});
+const ML100K = zipSync({
+  "ml-100k": {
+    "u.data": fixture("ml-100k/u.data"),
+    "u.item": fixture("ml-100k/u.item"),
+    "u.genre": U_GENRE,
+    "u1.base": strToU8("1\t1\t5\t874965758\n"),
+    "allbut.pl": strToU8("#!/usr/local/bin/perl\n"),
+    README: strToU8("ml-100k")
+  }
+});
 
 let server: Server;
 let base: string;
@@ -44,7 +67,13 @@ let dir: string;
 let dest: string;
 
 beforeAll(async () => {
-  const zips: Record<string, Uint8Array> = {"/good.zip": GOOD, "/new.zip": NEW, "/noratings.zip": NO_RATINGS, "/ml-latest-small.zip": SMALL, "/ml-100k.zip": ML100K};
+  const zips: Record<string, Uint8Array> = {
+    "/good.zip": GOOD,
+    "/new.zip": NEW,
+    "/noratings.zip": NO_RATINGS,
+    "/ml-latest-small.zip": SMALL,
+    "/ml-100k.zip": ML100K
+  };
   server = createServer((req, res) => {
     const path = req.url ?? "";
     if (zips[path]) return void res.writeHead(200, {"Content-Length": zips[path].length}).end(zips[path]);
@@ -84,7 +113,12 @@ afterEach(async () => {
 describe("fetchMovielens(options)", () => {
   it("downloads, verifies and unpacks the archive into dest", async () => {
     const progress: FetchProgress[] = [];
-    const result = await fetchMovielens({url: `${base}/good.zip`, md5: md5(GOOD), dest, onProgress: (p) => progress.push(p)});
+    const result = await fetchMovielens({
+      url: `${base}/good.zip`,
+      md5: md5(GOOD),
+      dest,
+      onProgress: (p) => progress.push(p)
+    });
     expect(result).toEqual({dest, bytes: GOOD.length, md5: md5(GOOD)});
     expect((await readdir(dest)).sort()).toEqual(["README.html", "movies.dat", "ratings.dat", "tags.dat"]);
     expect(await readFile(join(dest, "movies.dat"), "utf8")).toBe(MOVIES);
@@ -98,7 +132,9 @@ describe("fetchMovielens(options)", () => {
 
   it("rejects a checksum mismatch and writes nothing", async () => {
     const promise = fetchMovielens({url: `${base}/good.zip`, md5: "0".repeat(32), dest});
-    await expect(promise).rejects.toThrow(`Checksum mismatch for ${base}/good.zip: expected ${"0".repeat(32)}, got ${md5(GOOD)}`);
+    await expect(promise).rejects.toThrow(
+      `Checksum mismatch for ${base}/good.zip: expected ${"0".repeat(32)}, got ${md5(GOOD)}`
+    );
     expect(await readdir(dir)).toEqual([]);
   });
 
@@ -120,7 +156,9 @@ describe("fetchMovielens(options)", () => {
     const {port} = closed.address() as AddressInfo;
     await new Promise((done) => closed.close(done));
     const promise = fetchMovielens({url: `http://127.0.0.1:${port}/ml-10m.zip`, md5: md5(GOOD), dest});
-    await expect(promise).rejects.toThrow(`Could not reach 127.0.0.1:${port} (ECONNREFUSED). Check your internet connection`);
+    await expect(promise).rejects.toThrow(
+      `Could not reach 127.0.0.1:${port} (ECONNREFUSED). Check your internet connection`
+    );
     expect(await readdir(dir)).toEqual([]);
   });
 
@@ -129,7 +167,9 @@ describe("fetchMovielens(options)", () => {
     await writeFile(join(dest, "movies.dat"), "old\n");
     await writeFile(join(dest, "marker"), "old\n");
     await expect(fetchMovielens({url: `${base}/missing.zip`, md5: md5(NEW), dest})).rejects.toThrow("HTTP 404");
-    await expect(fetchMovielens({url: `${base}/new.zip`, md5: "f".repeat(32), dest})).rejects.toThrow("Checksum mismatch");
+    await expect(fetchMovielens({url: `${base}/new.zip`, md5: "f".repeat(32), dest})).rejects.toThrow(
+      "Checksum mismatch"
+    );
     expect((await readdir(dest)).sort()).toEqual(["marker", "movies.dat"]);
     expect(await readFile(join(dest, "movies.dat"), "utf8")).toBe("old\n");
     await fetchMovielens({url: `${base}/new.zip`, md5: md5(NEW), dest});
@@ -149,7 +189,9 @@ describe("fetchMovielens(options)", () => {
 
   it("rejects an archive without ratings.dat and writes nothing", async () => {
     const promise = fetchMovielens({url: `${base}/noratings.zip`, md5: md5(NO_RATINGS), dest});
-    await expect(promise).rejects.toThrow(`The archive from ${base}/noratings.zip has no ratings.dat; it contains ml-10M100K/movies.dat, ml-10M100K/tags.dat.`);
+    await expect(promise).rejects.toThrow(
+      `The archive from ${base}/noratings.zip has no ratings.dat; it contains ml-10M100K/movies.dat, ml-10M100K/tags.dat.`
+    );
     expect(await readdir(dir)).toEqual([]);
   });
 
@@ -163,7 +205,12 @@ describe("fetchMovielens({release, …})", () => {
   it("fetches a CSV release, checked against the .md5 published beside it, keeping the files the CSV format reads", async () => {
     const urls: string[] = [];
     const spy: typeof fetch = (input, init) => (urls.push(String(input)), fetch(input, init));
-    const result = await fetchMovielens({release: "ml-latest-small", url: `${base}/ml-latest-small.zip`, dest, fetch: spy});
+    const result = await fetchMovielens({
+      release: "ml-latest-small",
+      url: `${base}/ml-latest-small.zip`,
+      dest,
+      fetch: spy
+    });
     expect(urls).toEqual([`${base}/ml-latest-small.zip.md5`, `${base}/ml-latest-small.zip`]);
     expect(result.md5).toBe(md5(SMALL));
     expect((await readdir(dest)).sort()).toEqual(["README.txt", "links.csv", "movies.csv", "ratings.csv"]);
@@ -175,8 +222,14 @@ describe("fetchMovielens({release, …})", () => {
     expect((await readdir(dest)).sort()).toEqual(["README", "u.data", "u.genre", "u.item"]);
     expect(await readFile(join(dest, "u.item"))).toEqual(Buffer.from(fixture("ml-100k/u.item")));
     const other = join(dir, "ml-100k");
-    await expect(fetchMovielens({release: "ml-100k", url: `${base}/ml-latest-small.zip`, md5: md5(ML100K), dest: other})).rejects.toThrow("Checksum mismatch");
-    await expect(fetchMovielens({release: "ml-100k", url: `${base}/noratings.zip`, md5: md5(NO_RATINGS), dest: other})).rejects.toThrow("it contains ml-10M100K/movies.dat, ml-10M100K/tags.dat. Check that the URL points to ml-100k.zip.");
+    await expect(
+      fetchMovielens({release: "ml-100k", url: `${base}/ml-latest-small.zip`, md5: md5(ML100K), dest: other})
+    ).rejects.toThrow("Checksum mismatch");
+    await expect(
+      fetchMovielens({release: "ml-100k", url: `${base}/noratings.zip`, md5: md5(NO_RATINGS), dest: other})
+    ).rejects.toThrow(
+      "it contains ml-10M100K/movies.dat, ml-10M100K/tags.dat. Check that the URL points to ml-100k.zip."
+    );
     expect(await readdir(dir)).toEqual(["ml-10M100K"]);
   });
 
@@ -189,19 +242,29 @@ describe("fetchMovielens({release, …})", () => {
 
 describe("formatProgress(progress)", () => {
   it("draws a ten-step bar with sizes and speed", () => {
-    expect(formatProgress({received: 12_300_000, total: 63_200_000, bytesPerSecond: 4_100_000})).toBe("[#.........] 12.3 MB / 63.2 MB  4.1 MB/s");
-    expect(formatProgress({received: 63_200_000, total: 63_200_000, bytesPerSecond: 0})).toBe("[##########] 63.2 MB / 63.2 MB  0.0 kB/s");
+    expect(formatProgress({received: 12_300_000, total: 63_200_000, bytesPerSecond: 4_100_000})).toBe(
+      "[#.........] 12.3 MB / 63.2 MB  4.1 MB/s"
+    );
+    expect(formatProgress({received: 63_200_000, total: 63_200_000, bytesPerSecond: 0})).toBe(
+      "[##########] 63.2 MB / 63.2 MB  0.0 kB/s"
+    );
     expect(formatProgress({received: 2_500, total: null, bytesPerSecond: 900})).toBe("2.5 kB  0.9 kB/s");
   });
 });
 
 describe("data-fetch CLI", () => {
   const env = {...process.env, MOVIELENS_URL: undefined, MOVIELENS_MD5: undefined};
-  const cli = (args: string[]) => new Promise<{code: number; stderr: string}>((done) => {
-    execFile("node", ["--import", "tsx", "scripts/data-fetch.ts", ...args], {cwd: ROOT, env}, (error, _stdout, stderr) => {
-      done({code: error ? Number(error.code) : 0, stderr});
+  const cli = (args: string[]) =>
+    new Promise<{code: number; stderr: string}>((done) => {
+      execFile(
+        "node",
+        ["--import", "tsx", "scripts/data-fetch.ts", ...args],
+        {cwd: ROOT, env},
+        (error, _stdout, stderr) => {
+          done({code: error ? Number(error.code) : 0, stderr});
+        }
+      );
     });
-  });
 
   it("exits 0 after drawing progress, and 1 with a one-line message for a 404", async () => {
     const ok = await cli(["--url", `${base}/good.zip`, "--md5", md5(GOOD), "--dest", dest]);
@@ -218,13 +281,19 @@ describe("data-fetch CLI", () => {
   });
 
   it("removes its temp folder when interrupted with Ctrl-C", async () => {
-    const child = spawn("node", ["--import", "tsx", "scripts/data-fetch.ts", "--url", `${base}/stall.zip`, "--md5", md5(GOOD), "--dest", dest], {cwd: ROOT, env});
+    const child = spawn(
+      "node",
+      ["--import", "tsx", "scripts/data-fetch.ts", "--url", `${base}/stall.zip`, "--md5", md5(GOOD), "--dest", dest],
+      {cwd: ROOT, env}
+    );
     let stderr = "";
     const exited = new Promise<number | null>((done) => child.on("exit", (code) => done(code)));
-    await new Promise<void>((started) => child.stderr.on("data", (data) => {
-      stderr += data;
-      if (/ (kB|MB) \//.test(stderr)) started();
-    }));
+    await new Promise<void>((started) =>
+      child.stderr.on("data", (data) => {
+        stderr += data;
+        if (/ (kB|MB) \//.test(stderr)) started();
+      })
+    );
     expect((await readdir(dir)).length).toBe(1);
     child.kill("SIGINT");
     expect(await exited).toBe(130);

@@ -17,14 +17,17 @@ interface Import {
   typeOnly: boolean;
 }
 
-const IMPORT = /\b(import|export)(\s+type\b)?\s+[^"';]*?\bfrom\s*["']([^"']+)["']|\bimport\s*["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/g;
+const IMPORT =
+  /\b(import|export)(\s+type\b)?\s+[^"';]*?\bfrom\s*["']([^"']+)["']|\bimport\s*["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/g;
 
 function importsOf(file: string): Import[] {
   const text = readFileSync(join(ROOT, file), "utf-8");
   const imports: Import[] = [];
   for (const m of text.matchAll(IMPORT)) {
     const spec = m[3] ?? m[4] ?? m[5];
-    const target = spec.startsWith(".") ? relative(ROOT, resolve(ROOT, dirname(file), spec.replace(/\.js$/, ".ts"))) : null;
+    const target = spec.startsWith(".")
+      ? relative(ROOT, resolve(ROOT, dirname(file), spec.replace(/\.js$/, ".ts")))
+      : null;
     imports.push({file, spec, target, typeOnly: Boolean(m[2])});
   }
   return imports;
@@ -34,8 +37,12 @@ const componentFiles = (readdirSync(join(ROOT, COMPONENTS), {recursive: true, en
   .filter((name) => name.endsWith(".ts"))
   .map((name) => join(COMPONENTS, name))
   .sort();
-const pages = readdirSync(join(ROOT, "src")).filter((name) => name.endsWith(".md")).map((name) => join("src", name));
-const loaders = readdirSync(join(ROOT, "src/data")).filter((name) => name.endsWith(".ts")).map((name) => join("src/data", name));
+const pages = readdirSync(join(ROOT, "src"))
+  .filter((name) => name.endsWith(".md"))
+  .map((name) => join("src", name));
+const loaders = readdirSync(join(ROOT, "src/data"))
+  .filter((name) => name.endsWith(".ts"))
+  .map((name) => join("src/data", name));
 const all = [...componentFiles, ...pages, ...loaders].flatMap(importsOf);
 
 /** The role folder of a file under src/components ("engine", "ui"…), "" for the primitives at its root, null elsewhere. */
@@ -57,7 +64,8 @@ describe("src/components: folders by role", () => {
   it("puts every component in a role folder, or at the root for the shared primitives", () => {
     const roots = componentFiles.filter((file) => role(file) === "");
     expect(roots).toEqual(["src/components/random.ts", "src/components/solveCholesky.ts", "src/components/split.ts"]);
-    for (const file of componentFiles) expect(["", "ui", "browser", "engine", "model", "movielens", "synth"]).toContain(role(file));
+    for (const file of componentFiles)
+      expect(["", "ui", "browser", "engine", "model", "movielens", "synth"]).toContain(role(file));
   });
 
   it("every relative import names a file that exists", () => {
@@ -71,18 +79,32 @@ describe("src/components: folders by role", () => {
   });
 
   it("outside engine/, code imports only types, and only from engine/trainProtocol.ts", () => {
-    const bad = all.filter((i) => role(i.file) !== "engine" && role(i.target ?? "") === "engine" && !(i.typeOnly && i.target === `${COMPONENTS}/engine/trainProtocol.ts`));
+    const bad = all.filter(
+      (i) =>
+        role(i.file) !== "engine" &&
+        role(i.target ?? "") === "engine" &&
+        !(i.typeOnly && i.target === `${COMPONENTS}/engine/trainProtocol.ts`)
+    );
     expect(bad.map(show)).toEqual([]);
   });
 
   it("movielens/ and model/ import no DOM-only module (ui/, browser/) and no TF.js", () => {
-    const bad = all.filter((i) => ["movielens", "model"].includes(role(i.file) ?? "") && (TF.test(i.spec) || ["ui", "browser"].includes(role(i.target ?? "") ?? "")));
+    const bad = all.filter(
+      (i) =>
+        ["movielens", "model"].includes(role(i.file) ?? "") &&
+        (TF.test(i.spec) || ["ui", "browser"].includes(role(i.target ?? "") ?? ""))
+    );
     expect(bad.map(show)).toEqual([]);
   });
 
   it("synth/ is imported only by loaders, scripts, bench and tests, never by a page or another folder (types aside)", () => {
     // A type-only import is erased: movielens/datasetArtifacts.ts names SynthMeta, the shape of SYNTHETIC.json.
-    const bad = all.filter((i) => role(i.target ?? "") === "synth" && role(i.file) !== "synth" && (pages.includes(i.file) || (role(i.file) !== null && !i.typeOnly)));
+    const bad = all.filter(
+      (i) =>
+        role(i.target ?? "") === "synth" &&
+        role(i.file) !== "synth" &&
+        (pages.includes(i.file) || (role(i.file) !== null && !i.typeOnly))
+    );
     expect(bad.map(show)).toEqual([]);
   });
 
@@ -96,7 +118,10 @@ describe("src/components: folders by role", () => {
       state.set(file, "open");
       stack.push(file);
       for (const next of graph.get(file)!) {
-        if (state.get(next) === "open") cycles.push([...stack.slice(stack.indexOf(next)), next].map((f) => f.slice(COMPONENTS.length + 1)).join(" → "));
+        if (state.get(next) === "open")
+          cycles.push(
+            [...stack.slice(stack.indexOf(next)), next].map((f) => f.slice(COMPONENTS.length + 1)).join(" → ")
+          );
         else if (!state.has(next)) visit(next);
       }
       stack.pop();
@@ -109,9 +134,10 @@ describe("src/components: folders by role", () => {
 
 describe("bench/ and scripts/: no imports from test/", () => {
   // Helpers that benches and tests share live in scripts/lib/, which tests may import; test/ is the tests' own.
-  const outside = (dir: string) => (readdirSync(join(ROOT, dir), {recursive: true, encoding: "utf-8"}) as string[])
-    .filter((name) => /\.(ts|mts|mjs)$/.test(name))
-    .map((name) => join(dir, name));
+  const outside = (dir: string) =>
+    (readdirSync(join(ROOT, dir), {recursive: true, encoding: "utf-8"}) as string[])
+      .filter((name) => /\.(ts|mts|mjs)$/.test(name))
+      .map((name) => join(dir, name));
   const bench = outside("bench").flatMap(importsOf);
   const scripts = outside("scripts").flatMap(importsOf);
 

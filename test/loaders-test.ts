@@ -19,7 +19,11 @@ function fixtureDir(ratings?: string): string {
 }
 
 async function load(loader: string, dir: string): Promise<Buffer> {
-  const {stdout} = await run("node", ["--import", "tsx", `src/data/${loader}`], {env: {...process.env, MOVIELENS_DIR: dir}, encoding: "buffer", maxBuffer: 1 << 26});
+  const {stdout} = await run("node", ["--import", "tsx", `src/data/${loader}`], {
+    env: {...process.env, MOVIELENS_DIR: dir},
+    encoding: "buffer",
+    maxBuffer: 1 << 26
+  });
   return stdout;
 }
 
@@ -36,7 +40,14 @@ describe("data loaders", () => {
   });
   it("movies.json: id, title, year, genres, number of ratings and mean rating", async () => {
     const movies = JSON.parse(String(await load("movies.json.ts", fixtureDir())));
-    expect(movies[0]).toEqual({id: 1, title: "Paper Lanterns", year: 1996, genres: ["Animation", "Comedy", "Fantasy"], ratings: 1, mean: 3.5});
+    expect(movies[0]).toEqual({
+      id: 1,
+      title: "Paper Lanterns",
+      year: 1996,
+      genres: ["Animation", "Comedy", "Fantasy"],
+      ratings: 1,
+      mean: 3.5
+    });
     expect(movies[4]).toEqual({id: 8606, title: "Hold My Lantern", year: 1958, genres: [], ratings: 0, mean: null});
   });
   it("histogram.json: the count at each half star and the mean", async () => {
@@ -50,18 +61,36 @@ describe("data loaders", () => {
     expect(summary.counts).toEqual({users: 2, movies: 5, ratedMovies: 4, ratings: 4, myRatings: 2});
     expect(summary.report).toEqual({unknownMovieRatings: 3, unknownMovies: 3, duplicates: 0});
     expect(summary.sparsity).toBeCloseTo(1 - 4 / 10, 10);
-    expect(summary.lastRatings.at(-1)).toEqual({userId: 99999, movieId: 50, title: "Quiet Harbour, The", rating: 4.5, timestamp: 1700000001});
+    expect(summary.lastRatings.at(-1)).toEqual({
+      userId: 99999,
+      movieId: 50,
+      title: "Quiet Harbour, The",
+      rating: 4.5,
+      timestamp: 1700000001
+    });
     expect(summary.dataset).toMatchObject({kind: "movielens", origin: "MOVIELENS_DIR", format: "dat"});
   });
   it("summary.json: reads a my_ratings.dat saved with a UTF-8 byte-order mark, as the Rate page's import does", async () => {
     const dir = fixtureDir();
-    writeFileSync(join(dir, "my_ratings.dat"), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("99999::32::5::1700000000\r\n99999::50::4.5::1700000001\r\n")]));
+    writeFileSync(
+      join(dir, "my_ratings.dat"),
+      Buffer.concat([
+        Buffer.from([0xef, 0xbb, 0xbf]),
+        Buffer.from("99999::32::5::1700000000\r\n99999::50::4.5::1700000001\r\n")
+      ])
+    );
     const summary = JSON.parse(String(await load("summary.json.ts", dir)));
-    expect(summary.myRatings).toEqual([{movieId: 32, rating: 5, timestamp: 1700000000}, {movieId: 50, rating: 4.5, timestamp: 1700000001}]);
+    expect(summary.myRatings).toEqual([
+      {movieId: 32, rating: 5, timestamp: 1700000000},
+      {movieId: 50, rating: 4.5, timestamp: 1700000001}
+    ]);
   });
   it("exits non-zero with file:line, the reason and the text on a malformed line", async () => {
     const dir = fixtureDir("1::1::4::1\n1::2::4::1\n1::32::4.25::1\n");
-    const error = await load("ratings.bin.ts", dir).then(() => null, (e: {code: number; stderr: Buffer}) => e);
+    const error = await load("ratings.bin.ts", dir).then(
+      () => null,
+      (e: {code: number; stderr: Buffer}) => e
+    );
     expect(error?.code).toBe(1);
     expect(String(error?.stderr)).toContain("ratings.dat:3: rating 4.25 is not a multiple of 0.5\n  > 1::32::4.25::1");
   });

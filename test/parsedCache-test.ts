@@ -21,14 +21,18 @@ async function read(dir: string, cacheDir: string | null): Promise<{loaded: Load
   return {loaded, log};
 }
 
-const plain = (l: LoadedDataset) => JSON.parse(JSON.stringify(l, (_, v) => (ArrayBuffer.isView(v) ? Array.from(v as Uint8Array) : v)));
+const plain = (l: LoadedDataset) =>
+  JSON.parse(JSON.stringify(l, (_, v) => (ArrayBuffer.isView(v) ? Array.from(v as Uint8Array) : v)));
 
 describe("readDataset(dataset, log, {cacheDir})", () => {
   it("parses once, then reads the same dataset back from the cache, warnings included", async () => {
-    const dir = fixtureDir(), cacheDir = mkdtempSync(join(tmpdir(), "parsed-"));
+    const dir = fixtureDir(),
+      cacheDir = mkdtempSync(join(tmpdir(), "parsed-"));
     const first = await read(dir, cacheDir);
     expect(first.log.join("\n")).toMatch(/^parsed 5 movies/m);
-    expect(first.loaded.warnings).toEqual([expect.stringMatching(/^warning: dropped \d+ ratings of 3 movies that are not in movies\.dat$/)]);
+    expect(first.loaded.warnings).toEqual([
+      expect.stringMatching(/^warning: dropped \d+ ratings of 3 movies that are not in movies\.dat$/)
+    ]);
     const second = await read(dir, cacheDir);
     expect(second.log[0]).toMatch(/parsed by an earlier loader/);
     expect(second.log.slice(1)).toEqual(first.loaded.warnings);
@@ -38,7 +42,8 @@ describe("readDataset(dataset, log, {cacheDir})", () => {
   });
 
   it("parses again when a file changes", async () => {
-    const dir = fixtureDir(), cacheDir = mkdtempSync(join(tmpdir(), "parsed-"));
+    const dir = fixtureDir(),
+      cacheDir = mkdtempSync(join(tmpdir(), "parsed-"));
     await read(dir, cacheDir);
     appendFileSync(join(dir, "my_ratings.dat"), "99999::1::2::1700000002\n");
     const again = await read(dir, cacheDir);
@@ -47,11 +52,16 @@ describe("readDataset(dataset, log, {cacheDir})", () => {
   });
 
   it("parses again when the cached file is truncated or corrupt", async () => {
-    const dir = fixtureDir(), cacheDir = mkdtempSync(join(tmpdir(), "parsed-"));
+    const dir = fixtureDir(),
+      cacheDir = mkdtempSync(join(tmpdir(), "parsed-"));
     const {loaded} = await read(dir, cacheDir);
     const [file] = readdirSync(cacheDir);
     const bytes = readFileSync(join(cacheDir, file));
-    for (const broken of [bytes.subarray(0, bytes.length - 3), Buffer.from("not a cache file at all"), Buffer.alloc(0)]) {
+    for (const broken of [
+      bytes.subarray(0, bytes.length - 3),
+      Buffer.from("not a cache file at all"),
+      Buffer.alloc(0)
+    ]) {
       writeFileSync(join(cacheDir, file), broken);
       const again = await read(dir, cacheDir);
       expect(again.log.join("\n")).toMatch(/^parsed 5 movies/m);

@@ -32,13 +32,20 @@ describe("dropPreviewNoise(text)", () => {
   });
   it("drops them in Framework's colours too", () => {
     // Framework's `faint` is picocolors' gray (see @observablehq/framework/dist/tty.js); dim and bold must pass too.
-    for (const faint of [(text: string) => `\x1b[90m${text}\x1b[39m`, (text: string) => `\x1b[2m${text}\x1b[22m`, (text: string) => `\x1b[1;90m${text}\x1b[0m`]) {
+    for (const faint of [
+      (text: string) => `\x1b[90m${text}\x1b[39m`,
+      (text: string) => `\x1b[2m${text}\x1b[22m`,
+      (text: string) => `\x1b[1;90m${text}\x1b[0m`
+    ]) {
       const text = `${faint("GET")} /train\n${faint("socket open")} /_observablehq\n${faint("load")} /data/x.json ${faint("→")} ${faint("[missing] ")}${faint("↓")} { type: 'welcome' }\nsuccess\n`;
-      expect(dropPreviewNoise(text)).toBe(`${faint("load")} /data/x.json ${faint("→")} ${faint("[missing] ")}success\n`);
+      expect(dropPreviewNoise(text)).toBe(
+        `${faint("load")} /data/x.json ${faint("→")} ${faint("[missing] ")}success\n`
+      );
     }
   });
   it("keeps lines that only mention a request or a socket", () => {
-    const text = "my_ratings.dat changed: the pages will reload with the new data.\nunable to fetch: GET /x failed\nretrying GET /x\nthe socket open failed\nsocket close /_observablehq: 1006\n";
+    const text =
+      "my_ratings.dat changed: the pages will reload with the new data.\nunable to fetch: GET /x failed\nretrying GET /x\nthe socket open failed\nsocket close /_observablehq: 1006\n";
     expect(dropPreviewNoise(text)).toBe(text);
   });
 });

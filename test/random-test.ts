@@ -25,7 +25,8 @@ describe("createRandom(seed)", () => {
   });
 
   it("gives unrelated numbers for nearby seeds", () => {
-    const a = Array.from({length: 1000}, createRandom(42)), b = Array.from({length: 1000}, createRandom(43));
+    const a = Array.from({length: 1000}, createRandom(42)),
+      b = Array.from({length: 1000}, createRandom(43));
     expect(a.filter((x, i) => Math.abs(x - b[i]) < 1e-3).length).toBeLessThan(10);
   });
 
@@ -67,6 +68,9 @@ describe("aliasSampler(weights, random)", () => {
   });
 
   it("throws a TypeError without a positive, finite weight", () => {
-    for (const weights of [[], [0, 0], [1, Infinity], [NaN, 1]]) expect(() => aliasSampler(weights, Math.random)).toThrow(new TypeError("aliasSampler needs at least one positive, finite weight"));
+    for (const weights of [[], [0, 0], [1, Infinity], [NaN, 1]])
+      expect(() => aliasSampler(weights, Math.random)).toThrow(
+        new TypeError("aliasSampler needs at least one positive, finite weight")
+      );
   });
 });

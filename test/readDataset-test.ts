@@ -16,7 +16,10 @@ function copy(fixture: string, extra: Record<string, string> = {}): string {
 
 describe("readDataset(dataset, log, {cacheDir})", () => {
   it("reads an ML-100K folder: u.item with u.genre's names, u.data, my_ratings.dat appended as 99999", async () => {
-    const dir = copy("ml-100k", {"u.genre": new TextDecoder().decode(U_GENRE), "my_ratings.dat": "99999::1363::4.5::1700000000\n"});
+    const dir = copy("ml-100k", {
+      "u.genre": new TextDecoder().decode(U_GENRE),
+      "my_ratings.dat": "99999::1363::4.5::1700000000\n"
+    });
     const loaded = await readDataset(await resolveDataset({env: {MOVIELENS_DIR: dir}}), () => {}, {cacheDir: null});
     expect(loaded.movies.map((m) => m.id)).toEqual([4, 55, 246, 270, 309, 350, 381, 1306, 1363]);
     expect(loaded.movies[8]).toEqual({id: 1363, title: "Célibataires, Les", year: 1995, genres: ["Drama"]});
@@ -27,16 +30,22 @@ describe("readDataset(dataset, log, {cacheDir})", () => {
     const dir = copy("ml-latest-small", {"my_ratings.dat": "99999::1::5::1700000000\n"});
     writeFileSync(join(dir, "ratings.csv"), "userId,movieId,rating,timestamp\n1,1,4.0,1\n99999,4,2.5,2\n");
     const log: string[] = [];
-    const loaded = await readDataset(await resolveDataset({env: {MOVIELENS_DIR: dir}}), (m) => log.push(m), {cacheDir: null});
+    const loaded = await readDataset(await resolveDataset({env: {MOVIELENS_DIR: dir}}), (m) => log.push(m), {
+      cacheDir: null
+    });
     expect([...loaded.ratings.userIds]).toEqual([1, 100000, 99999]);
     expect(loaded.ratings.report.movedUser).toBe(100000);
-    expect(loaded.warnings).toEqual(["note: ratings.csv has its own user 99999; it is user 100000 here, since 99999 is me (my_ratings.dat)"]);
+    expect(loaded.warnings).toEqual([
+      "note: ratings.csv has its own user 99999; it is user 100000 here, since 99999 is me (my_ratings.dat)"
+    ]);
     expect(loaded.movies.find((m) => m.id === 12)?.title).toBe("Long Parliament, The");
   });
   it("names the file and line of a malformed row", async () => {
     const dir = copy("ml-latest-small");
-    writeFileSync(join(dir, "movies.csv"), "movieId,title,genres\n1,\"Heat (1995),Action\n");
-    await expect(readDataset(await resolveDataset({env: {MOVIELENS_DIR: dir}}), () => {}, {cacheDir: null})).rejects.toThrowError("movies.csv:2: field 2 opens a quote that is not closed on this line");
+    writeFileSync(join(dir, "movies.csv"), 'movieId,title,genres\n1,"Heat (1995),Action\n');
+    await expect(
+      readDataset(await resolveDataset({env: {MOVIELENS_DIR: dir}}), () => {}, {cacheDir: null})
+    ).rejects.toThrowError("movies.csv:2: field 2 opens a quote that is not closed on this line");
   });
 });
 

@@ -11,19 +11,39 @@ function solve(rows: number[][], b: number[]): {x: number[]; a: number[]} {
 
 describe("solveCholesky(a, b, d, x)", () => {
   it("solves a symmetric positive definite system", () => {
-    const rows = [[4, 2, 0.4], [2, 5, 1], [0.4, 1, 3]];
+    const rows = [
+      [4, 2, 0.4],
+      [2, 5, 1],
+      [0.4, 1, 3]
+    ];
     const {x} = solve(rows, [1, 2, 3]);
-    expect(rows.map((row) => row.reduce((s, v, j) => s + v * x[j], 0))).toEqual([1, 2, 3].map((v) => expect.closeTo(v, 12)));
+    expect(rows.map((row) => row.reduce((s, v, j) => s + v * x[j], 0))).toEqual(
+      [1, 2, 3].map((v) => expect.closeTo(v, 12))
+    );
     expect(x).toEqual([expect.closeTo(1 / 16, 12), expect.closeTo(53 / 280, 12), expect.closeTo(13 / 14, 12)]);
   });
 
   it("solves a 1 × 1 system, and the identity", () => {
     expect(solve([[4]], [2]).x).toEqual([0.5]);
-    expect(solve([[1, 0], [0, 1]], [3, -7]).x).toEqual([3, -7]);
+    expect(
+      solve(
+        [
+          [1, 0],
+          [0, 1]
+        ],
+        [3, -7]
+      ).x
+    ).toEqual([3, -7]);
   });
 
   it("reads only the lower triangle, and overwrites it with the Cholesky factor L (A = L·Lᵀ)", () => {
-    const {x, a} = solve([[4, 999], [2, 5]], [2, 3]);
+    const {x, a} = solve(
+      [
+        [4, 999],
+        [2, 5]
+      ],
+      [2, 3]
+    );
     expect(x[0]).toBeCloseTo(0.25, 12);
     expect(x[1]).toBeCloseTo(0.5, 12);
     expect([a[0], a[2], a[3]]).toEqual([2, 1, 2]);
@@ -37,8 +57,24 @@ describe("solveCholesky(a, b, d, x)", () => {
   });
 
   it("throws a RangeError for a matrix that is not positive definite", () => {
-    for (const rows of [[[0]], [[1, 2], [2, 1]], [[-1, 0], [0, 1]], [[NaN]]]) {
-      expect(() => solve(rows, rows.map(() => 1))).toThrow(new RangeError("solveCholesky: the matrix is not positive definite"));
+    for (const rows of [
+      [[0]],
+      [
+        [1, 2],
+        [2, 1]
+      ],
+      [
+        [-1, 0],
+        [0, 1]
+      ],
+      [[NaN]]
+    ]) {
+      expect(() =>
+        solve(
+          rows,
+          rows.map(() => 1)
+        )
+      ).toThrow(new RangeError("solveCholesky: the matrix is not positive definite"));
     }
   });
 });

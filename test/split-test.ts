@@ -31,7 +31,8 @@ describe("splitByFlags(isValid)", () => {
 describe("sortSplit(split)", () => {
   it("puts both lists of a split in increasing order, in place, keeping which rows validate", () => {
     const split = splitRows(1001, {seed: 1});
-    const valid = new Set(split.valid), train = new Set(split.train);
+    const valid = new Set(split.valid),
+      train = new Set(split.train);
     const {train: trainBuffer, valid: validBuffer} = split;
     expect(sortSplit(split)).toBe(split);
     expect(split.train).toBe(trainBuffer);
@@ -40,7 +41,11 @@ describe("sortSplit(split)", () => {
     expect(Array.from(split.train)).toEqual([...train].sort((a, b) => a - b));
   });
   it("refuses a split that does not partition its rows, rather than losing one", () => {
-    expect(() => sortSplit({train: Uint32Array.of(0, 1), valid: Uint32Array.of(2, 2)})).toThrow(/validation row 2 repeats/);
-    expect(() => sortSplit({train: Uint32Array.of(0), valid: Uint32Array.of(5)})).toThrow(/row 5 repeats or lies past the 2 rows/);
+    expect(() => sortSplit({train: Uint32Array.of(0, 1), valid: Uint32Array.of(2, 2)})).toThrow(
+      /validation row 2 repeats/
+    );
+    expect(() => sortSplit({train: Uint32Array.of(0), valid: Uint32Array.of(5)})).toThrow(
+      /row 5 repeats or lies past the 2 rows/
+    );
   });
 });

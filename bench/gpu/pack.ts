@@ -4,7 +4,18 @@
 // the bench bundled with esbuild, TF.js's .wasm files and run.sh (see bench/gpu/README.md).
 import {execFileSync} from "node:child_process";
 import {build} from "esbuild";
-import {copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from "node:fs";
 import {createRequire} from "node:module";
 import {tmpdir} from "node:os";
 import {basename, dirname, join} from "node:path";
@@ -17,14 +28,25 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const OUT = join(HERE, "out");
 const CACHE = join(OUT, "cache");
 const log = (message: string) => console.error(`[bench:gpu:pack] ${message}`);
-const run = (file: string, args: string[], cwd?: string) => execFileSync(file, args, {cwd, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"]});
+const run = (file: string, args: string[], cwd?: string) =>
+  execFileSync(file, args, {cwd, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"]});
 
 /** Why a Node binary cannot travel alone (not Linux x64, not Node, built against shared libraries), or null when it can. */
 function whyNotStandalone(node: string): string | null {
-  const [name, platform, arch, variables] = JSON.parse(run(node, ["-p", "JSON.stringify([process.release.name, process.platform, process.arch, process.config.variables])"]));
-  if (name !== "node" || platform !== "linux" || arch !== "x64") return `it is ${name} on ${platform}-${arch}, and dawn.node here is for Node on linux-x64`;
-  const shared = Object.entries(variables as Record<string, unknown>).filter(([k, v]) => k.startsWith("node_shared") && v === true).map(([k]) => k);
-  return shared.length ? `it was built against shared libraries (${shared.join(", ")}); pass an official binary from nodejs.org with --node` : null;
+  const [name, platform, arch, variables] = JSON.parse(
+    run(node, [
+      "-p",
+      "JSON.stringify([process.release.name, process.platform, process.arch, process.config.variables])"
+    ])
+  );
+  if (name !== "node" || platform !== "linux" || arch !== "x64")
+    return `it is ${name} on ${platform}-${arch}, and dawn.node here is for Node on linux-x64`;
+  const shared = Object.entries(variables as Record<string, unknown>)
+    .filter(([k, v]) => k.startsWith("node_shared") && v === true)
+    .map(([k]) => k);
+  return shared.length
+    ? `it was built against shared libraries (${shared.join(", ")}); pass an official binary from nodejs.org with --node`
+    : null;
 }
 
 /**
@@ -59,7 +81,11 @@ function vulkanLoader(into: string): string {
     return deb;
   } catch (error) {
     const chromium = "/usr/lib/chromium/libvulkan.so.1";
-    if (!existsSync(chromium)) throw new Error(`no Vulkan loader: apt-get download libvulkan1 failed (${(error as Error).message.split("\n")[0]}) and ${chromium} is missing`, {cause: error});
+    if (!existsSync(chromium))
+      throw new Error(
+        `no Vulkan loader: apt-get download libvulkan1 failed (${(error as Error).message.split("\n")[0]}) and ${chromium} is missing`,
+        {cause: error}
+      );
     log(`apt-get download libvulkan1 failed; packing Chromium's loader, ${chromium}`);
     copyFileSync(chromium, join(into, "libvulkan.so.1"));
     return chromium;
@@ -99,7 +125,8 @@ try {
   const wasm = join(root, "node_modules/@tensorflow/tfjs-backend-wasm");
   mkdirSync(join(wasm, "dist"), {recursive: true});
   copyFileSync(join(WASM_PATH, "../package.json"), join(wasm, "package.json"));
-  for (const f of readdirSync(WASM_PATH)) if (f.endsWith(".wasm")) copyFileSync(join(WASM_PATH, f), join(wasm, "dist", f));
+  for (const f of readdirSync(WASM_PATH))
+    if (f.endsWith(".wasm")) copyFileSync(join(WASM_PATH, f), join(wasm, "dist", f));
   const webgpu = dirname(createRequire(import.meta.url).resolve("webgpu/package.json"));
   const dawn = join(root, "node_modules/webgpu");
   mkdirSync(dawn, {recursive: true});
@@ -111,10 +138,15 @@ try {
   copyFileSync(join(HERE, "run.sh"), join(root, "run.sh"));
   copyFileSync(join(HERE, "README.md"), join(root, "README.md"));
   const version = run(node, ["--version"]).trim();
-  writeFileSync(join(root, "PACKED.txt"), `Node ${version} (${node}); webgpu ${createRequire(import.meta.url)("webgpu/package.json").version} (dawn.node, linux-x64); Vulkan loader: ${loader}; packed ${new Date().toISOString()}\n`);
+  writeFileSync(
+    join(root, "PACKED.txt"),
+    `Node ${version} (${node}); webgpu ${createRequire(import.meta.url)("webgpu/package.json").version} (dawn.node, linux-x64); Vulkan loader: ${loader}; packed ${new Date().toISOString()}\n`
+  );
   const tar = join(OUT, "gpu-bench.tar");
   run("tar", ["-cf", tar, "-C", stage, "gpu-bench"]);
-  log(`wrote ${tar} (${(statSync(tar).size / 2 ** 20).toFixed(1)} MB). On the GPU machine: tar -xf gpu-bench.tar && gpu-bench/run.sh`);
+  log(
+    `wrote ${tar} (${(statSync(tar).size / 2 ** 20).toFixed(1)} MB). On the GPU machine: tar -xf gpu-bench.tar && gpu-bench/run.sh`
+  );
 } finally {
   rmSync(stage, {recursive: true, force: true});
 }

@@ -3,7 +3,9 @@ import {chromium} from "playwright-core";
 import type {Browser, BrowserContext, Page} from "playwright-core";
 
 /** The Chromium the tests drive: CHROMIUM_PATH, or Debian's package (`npm test` installs it where it can). */
-export const CHROMIUM = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p): p is string => !!p && existsSync(p));
+export const CHROMIUM = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
+  (p): p is string => !!p && existsSync(p)
+);
 
 /** Launches headless Chromium with flags for a closed network; `webgpu` exposes its (SwiftShader) WebGPU adapter. */
 export async function launchChromium({webgpu = false}: {webgpu?: boolean} = {}): Promise<Browser> {
@@ -18,7 +20,9 @@ export async function launchChromium({webgpu = false}: {webgpu?: boolean} = {}):
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
-      ...(webgpu ? ["--enable-unsafe-webgpu", "--enable-features=Vulkan", "--use-angle=swiftshader"] : ["--disable-gpu"])
+      ...(webgpu
+        ? ["--enable-unsafe-webgpu", "--enable-features=Vulkan", "--use-angle=swiftshader"]
+        : ["--disable-gpu"])
     ]
   });
 }
@@ -34,7 +38,11 @@ export function collectErrors(page: Page): string[] {
 }
 
 /** Opens a page of a served site in a context and waits for the network to settle, collecting its errors. */
-export async function openPage(context: BrowserContext, base: string, path: string): Promise<{page: Page; errors: string[]}> {
+export async function openPage(
+  context: BrowserContext,
+  base: string,
+  path: string
+): Promise<{page: Page; errors: string[]}> {
   const page = await context.newPage();
   const errors = collectErrors(page);
   await page.goto(new URL(path, base).href, {waitUntil: "networkidle"});

@@ -10,20 +10,34 @@ import {join} from "node:path";
 export const SWIFTSHADER_ICD = "/usr/lib/chromium/vk_swiftshader_icd.json";
 /** The Vulkan loader that Chromium ships next to it, for machines without the system's libvulkan1. */
 const CHROMIUM_VULKAN = "/usr/lib/chromium/libvulkan.so.1";
-const SYSTEM_VULKAN = ["/usr/lib/x86_64-linux-gnu/libvulkan.so.1", "/usr/lib/aarch64-linux-gnu/libvulkan.so.1", "/usr/lib64/libvulkan.so.1", "/usr/lib/libvulkan.so.1"];
+const SYSTEM_VULKAN = [
+  "/usr/lib/x86_64-linux-gnu/libvulkan.so.1",
+  "/usr/lib/aarch64-linux-gnu/libvulkan.so.1",
+  "/usr/lib64/libvulkan.so.1",
+  "/usr/lib/libvulkan.so.1"
+];
 /** Linux's RTLD_NODELETE: the library stays loaded after Node's dlopen refuses it as an addon. */
 const RTLD_NODELETE = 0x1000;
 
 function install(): string | null {
   if ((globalThis.navigator as {gpu?: unknown} | undefined)?.gpu) return null;
   // Without a real GPU's driver, Vulkan falls back to SwiftShader; a machine with a GPU keeps its own ICDs.
-  if (!process.env.VK_ICD_FILENAMES && existsSync(SWIFTSHADER_ICD) && !["/dev/dri", "/dev/nvidia0", "/dev/nvidiactl"].some(existsSync)) process.env.VK_ICD_FILENAMES = SWIFTSHADER_ICD;
+  if (
+    !process.env.VK_ICD_FILENAMES &&
+    existsSync(SWIFTSHADER_ICD) &&
+    !["/dev/dri", "/dev/nvidia0", "/dev/nvidiactl"].some(existsSync)
+  )
+    process.env.VK_ICD_FILENAMES = SWIFTSHADER_ICD;
   process.env.XDG_RUNTIME_DIR ||= mkdtempSync(join(tmpdir(), "xdg-"));
   // Dawn opens "libvulkan.so.1" by name. LD_LIBRARY_PATH is read only at start-up, so where the system has no loader,
   // load Chromium's now: dlopen by name then finds the library already loaded.
   if (process.platform === "linux" && !SYSTEM_VULKAN.some(existsSync) && existsSync(CHROMIUM_VULKAN)) {
     try {
-      process.dlopen({exports: {}}, CHROMIUM_VULKAN, constants.dlopen.RTLD_NOW | constants.dlopen.RTLD_GLOBAL | RTLD_NODELETE);
+      process.dlopen(
+        {exports: {}},
+        CHROMIUM_VULKAN,
+        constants.dlopen.RTLD_NOW | constants.dlopen.RTLD_GLOBAL | RTLD_NODELETE
+      );
     } catch {
       // "Module did not self-register": expected, it is not a Node addon; it stays loaded all the same.
     }
@@ -35,7 +49,11 @@ function install(): string | null {
     return `the webgpu package did not load (${(error as Error).message.split("\n")[0]})`;
   }
   Object.assign(globalThis, webgpu.globals);
-  Object.defineProperty(globalThis, "navigator", {value: {...globalThis.navigator, gpu: webgpu.create([])}, configurable: true, writable: true});
+  Object.defineProperty(globalThis, "navigator", {
+    value: {...globalThis.navigator, gpu: webgpu.create([])},
+    configurable: true,
+    writable: true
+  });
   return null;
 }
 
@@ -48,7 +66,11 @@ const installed = install();
 export async function nodeWebGpu(): Promise<{adapter: GPUAdapter | null; why: string}> {
   if (installed) return {adapter: null, why: installed};
   const adapter = await (globalThis.navigator as {gpu: GPU}).gpu.requestAdapter();
-  if (!adapter) return {adapter: null, why: `Dawn found no WebGPU adapter (VK_ICD_FILENAMES=${process.env.VK_ICD_FILENAMES ?? "unset"}; Mesa's lavapipe is refused, Chromium's SwiftShader works)`};
+  if (!adapter)
+    return {
+      adapter: null,
+      why: `Dawn found no WebGPU adapter (VK_ICD_FILENAMES=${process.env.VK_ICD_FILENAMES ?? "unset"}; Mesa's lavapipe is refused, Chromium's SwiftShader works)`
+    };
   return {adapter, why: ""};
 }
 

@@ -15,7 +15,10 @@ const TYPES: Record<string, string> = {
 };
 
 /** Serves a built site like a static host does, under an optional sub-path prefix, with clean URLs (`/page` → `page.html`). */
-export async function serveStatic(dir: string, {prefix = "/"}: {prefix?: string} = {}): Promise<{url: string; server: Server; close: () => Promise<void>}> {
+export async function serveStatic(
+  dir: string,
+  {prefix = "/"}: {prefix?: string} = {}
+): Promise<{url: string; server: Server; close: () => Promise<void>}> {
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
     if (!path.startsWith(prefix)) return void response.writeHead(404).end("not found");
@@ -28,5 +31,9 @@ export async function serveStatic(dir: string, {prefix = "/"}: {prefix?: string}
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const {port} = server.address() as AddressInfo;
-  return {url: `http://127.0.0.1:${port}${prefix}`, server, close: () => new Promise((resolve) => server.close(() => resolve()))};
+  return {
+    url: `http://127.0.0.1:${port}${prefix}`,
+    server,
+    close: () => new Promise((resolve) => server.close(() => resolve()))
+  };
 }

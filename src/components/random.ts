@@ -21,7 +21,10 @@ export function createRandom(seed = 0): Random {
     z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
     return (z ^ (z >>> 16)) >>> 0;
   };
-  let a = splitmix(), b = splitmix(), c = splitmix(), d = 1;
+  let a = splitmix(),
+    b = splitmix(),
+    c = splitmix(),
+    d = 1;
   const next = () => {
     const t = (((a + b) | 0) + d) | 0;
     d = (d + 1) | 0;
@@ -56,19 +59,22 @@ export function aliasSampler(weights: ArrayLike<number>, random: () => number): 
   const n = weights.length;
   let total = 0;
   for (let i = 0; i < n; ++i) total += weights[i];
-  if (!(n > 0 && total > 0 && Number.isFinite(total))) throw new TypeError("aliasSampler needs at least one positive, finite weight");
+  if (!(n > 0 && total > 0 && Number.isFinite(total)))
+    throw new TypeError("aliasSampler needs at least one positive, finite weight");
   const prob = new Float64Array(n);
   const alias = new Int32Array(n);
   const small = new Int32Array(n);
   const large = new Int32Array(n);
-  let ns = 0, nl = 0;
+  let ns = 0,
+    nl = 0;
   for (let i = 0; i < n; ++i) {
     prob[i] = (weights[i] * n) / total;
     if (prob[i] < 1) small[ns++] = i;
     else large[nl++] = i;
   }
   while (ns && nl) {
-    const s = small[--ns], l = large[--nl];
+    const s = small[--ns],
+      l = large[--nl];
     alias[s] = l;
     prob[l] += prob[s] - 1;
     if (prob[l] < 1) small[ns++] = l;

@@ -8,7 +8,8 @@ export interface Split {
 
 /** A seeded random split of rows 0…n-1, as fastai's RandomSplitter: the first ⌊validPct·n⌋ of a permutation validate. */
 export function splitRows(n: number, {validPct = 0.2, seed = 42}: {validPct?: number; seed?: number} = {}): Split {
-  if (!(Number.isSafeInteger(n) && n >= 0)) throw new TypeError(`splitRows: n must be a non-negative integer, got ${n}`);
+  if (!(Number.isSafeInteger(n) && n >= 0))
+    throw new TypeError(`splitRows: n must be a non-negative integer, got ${n}`);
   if (!(validPct >= 0 && validPct < 1)) throw new TypeError(`splitRows: validPct must be in [0, 1), got ${validPct}`);
   const perm = new Uint32Array(n);
   for (let i = 0; i < n; ++i) perm[i] = i;
@@ -25,7 +26,9 @@ export function splitRows(n: number, {validPct = 0.2, seed = 42}: {validPct?: nu
 
 /** Fills `into` with the rows flagged (valid) and not (train) in `isValid`, each in increasing order; the lists must have room. */
 function fillByFlags(isValid: ArrayLike<number>, into: Split): Split {
-  for (let r = 0, t = 0, v = 0; r < isValid.length; ++r) if (isValid[r]) into.valid[v++] = r; else into.train[t++] = r;
+  for (let r = 0, t = 0, v = 0; r < isValid.length; ++r)
+    if (isValid[r]) into.valid[v++] = r;
+    else into.train[t++] = r;
   return into;
 }
 
@@ -46,7 +49,8 @@ export function sortSplit(split: Split): Split {
   const n = split.train.length + split.valid.length;
   const isValid = new Uint8Array(n);
   for (const r of split.valid) {
-    if (!(r < n) || isValid[r]) throw new RangeError(`sortSplit: validation row ${r} repeats or lies past the ${n} rows of the split`);
+    if (!(r < n) || isValid[r])
+      throw new RangeError(`sortSplit: validation row ${r} repeats or lies past the ${n} rows of the split`);
     isValid[r] = 1;
   }
   return fillByFlags(isValid, split);

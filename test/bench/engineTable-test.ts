@@ -2,16 +2,44 @@ import {describe, expect, it} from "vitest";
 import {engineTable, tableLegend} from "../../bench/engineTable.js";
 import type {EngineTiming} from "../../bench/timeEngine.js";
 
-const timing = (o: Partial<EngineTiming>): EngineTiming => ({secondsPerEpoch: 1, msPerStep: 1, validMse: 0.8, steps: 10, stepsPerEpoch: 10, estimated: false, predictMs: 0.5, ...o});
+const timing = (o: Partial<EngineTiming>): EngineTiming => ({
+  secondsPerEpoch: 1,
+  msPerStep: 1,
+  validMse: 0.8,
+  steps: 10,
+  stepsPerEpoch: 10,
+  estimated: false,
+  predictMs: 0.5,
+  ...o
+});
 
 describe("engineTable(rows)", () => {
   it("puts every set's engines in one table, each against its set's fastest, an estimate marked ~ without an MSE", () => {
-    expect(engineTable([
-      {set: "1m", engine: "webgpu fused", noiseFloorMse: 0.5, timing: timing({secondsPerEpoch: 4, msPerStep: 1.25, validMse: 0.75})},
-      {set: "1m", engine: "webgpu ops", noiseFloorMse: 0.5, timing: timing({secondsPerEpoch: 433.2, msPerStep: 138.5, validMse: null, steps: 400, stepsPerEpoch: 3125, estimated: true})},
-      {set: "100k", engine: "wasm host", noiseFloorMse: 0.55, timing: timing({secondsPerEpoch: 0.27, validMse: 0.5})},
-      {set: "100k", engine: "webgpu fused", noiseFloorMse: 0.55, failed: "skipped: no adapter"}
-    ])).toEqual([
+    expect(
+      engineTable([
+        {
+          set: "1m",
+          engine: "webgpu fused",
+          noiseFloorMse: 0.5,
+          timing: timing({secondsPerEpoch: 4, msPerStep: 1.25, validMse: 0.75})
+        },
+        {
+          set: "1m",
+          engine: "webgpu ops",
+          noiseFloorMse: 0.5,
+          timing: timing({
+            secondsPerEpoch: 433.2,
+            msPerStep: 138.5,
+            validMse: null,
+            steps: 400,
+            stepsPerEpoch: 3125,
+            estimated: true
+          })
+        },
+        {set: "100k", engine: "wasm host", noiseFloorMse: 0.55, timing: timing({secondsPerEpoch: 0.27, validMse: 0.5})},
+        {set: "100k", engine: "webgpu fused", noiseFloorMse: 0.55, failed: "skipped: no adapter"}
+      ])
+    ).toEqual([
       "| set         | engine        |  s/epoch | ×fastest | ms/step | valid MSE | noise floor | vs floor | predict ms |",
       "| ----------- | ------------- | -------- | -------- | ------- | --------- | ----------- | -------- | ---------- |",
       "| 1m          | webgpu fused  |     4.00 |     1.0× |    1.25 | 0.7500 | 0.5000 | +50.0% |        0.5 |",
@@ -23,18 +51,34 @@ describe("engineTable(rows)", () => {
 });
 
 describe("tableLegend(sets, options)", () => {
-  const sets = [{label: "1m", shape: {seed: 42, users: 6040, movies: 3700, ratings: 1_000_000, noise: 0.75, taste: "clear" as const}}];
+  const sets = [
+    {
+      label: "1m",
+      shape: {seed: 42, users: 6040, movies: 3700, ratings: 1_000_000, noise: 0.75, taste: "clear" as const}
+    }
+  ];
   const options = {factors: 20, epochs: 1, lrMax: 0.01, wd: 0.1, bs: 256, maxSteps: 400};
-  const row = (estimated: boolean) => ({set: "1m", engine: "webgpu ops", noiseFloorMse: 0.5, timing: timing({estimated})});
+  const row = (estimated: boolean) => ({
+    set: "1m",
+    engine: "webgpu ops",
+    noiseFloorMse: 0.5,
+    timing: timing({estimated})
+  });
 
   it("names the run's settings and each set's shape", () => {
     const [settings, columns, blank] = tableLegend(sets, options, [row(true)]);
-    expect(settings).toBe("20 factors, bs 256, lr_max 0.01, wd 0.1, 1 epoch(s); sets: 1m = 1,000,000 ratings, 6040 users, 3700 movies");
-    expect(columns).toBe(`s/epoch: fit's own epoch time, validation included; "~": estimated from the ops path's first 400 steps; ms/step: the training steps alone`);
+    expect(settings).toBe(
+      "20 factors, bs 256, lr_max 0.01, wd 0.1, 1 epoch(s); sets: 1m = 1,000,000 ratings, 6040 users, 3700 movies"
+    );
+    expect(columns).toBe(
+      `s/epoch: fit's own epoch time, validation included; "~": estimated from the ops path's first 400 steps; ms/step: the training steps alone`
+    );
     expect(blank).toBe("");
   });
 
   it("says what ~ means only when a row is an estimate", () => {
-    expect(tableLegend(sets, options, [row(false)])[1]).toBe("s/epoch: fit's own epoch time, validation included; ms/step: the training steps alone");
+    expect(tableLegend(sets, options, [row(false)])[1]).toBe(
+      "s/epoch: fit's own epoch time, validation included; ms/step: the training steps alone"
+    );
   });
 });

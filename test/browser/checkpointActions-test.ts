@@ -1,18 +1,33 @@
 // @vitest-environment jsdom
 import {afterEach, describe, expect, it, vi} from "vitest";
 import {checkpointActions} from "../../src/components/browser/checkpointActions.js";
-import {CHECKPOINT_FORMAT, CHECKPOINT_VERSION, encodeCheckpointBytes} from "../../src/components/model/checkpointFormat.js";
+import {
+  CHECKPOINT_FORMAT,
+  CHECKPOINT_VERSION,
+  encodeCheckpointBytes
+} from "../../src/components/model/checkpointFormat.js";
 import type {CheckpointHeader} from "../../src/components/model/checkpointFormat.js";
 import type {CheckpointInfo, WorkbookStore} from "../../src/components/browser/workbookStore.js";
 
 const hyper = {factors: 20, bs: 256, epochs: 3, lrMax: 1e-2, wd: 0.1, seed: 42};
-const info: CheckpointInfo = {name: "first", savedAt: "2026-01-01T00:00:00.000Z", dataset: "d", hyper, epochs: 3, validLoss: 0.8, bytes: 4};
+const info: CheckpointInfo = {
+  name: "first",
+  savedAt: "2026-01-01T00:00:00.000Z",
+  dataset: "d",
+  hyper,
+  epochs: 3,
+  validLoss: 0.8,
+  bytes: 4
+};
 
 /** A store of checkpoints in a Map; `fail` makes its writes throw. */
 function fakeStore(fail?: Error) {
-  const saved = new Map<number, {info: CheckpointInfo; bytes: ArrayBuffer}>([[1, {info: {...info}, bytes: Uint8Array.of(7, 7, 7, 7).buffer}]]);
+  const saved = new Map<number, {info: CheckpointInfo; bytes: ArrayBuffer}>([
+    [1, {info: {...info}, bytes: Uint8Array.of(7, 7, 7, 7).buffer}]
+  ]);
   const store = {
-    saveCheckpoint: async (i: CheckpointInfo, bytes: ArrayBuffer) => (fail ? Promise.reject(fail) : (saved.set(saved.size + 1, {info: i, bytes}), saved.size)),
+    saveCheckpoint: async (i: CheckpointInfo, bytes: ArrayBuffer) =>
+      fail ? Promise.reject(fail) : (saved.set(saved.size + 1, {info: i, bytes}), saved.size),
     getCheckpoint: async (id: number) => saved.get(id) ?? null,
     listCheckpoints: async () => [...saved].map(([id, record]) => ({...record.info, id})),
     deleteCheckpoint: async (id: number) => {
@@ -51,19 +66,39 @@ describe("checkpointActions(store, {say, changed, confirm})", () => {
     await act.saveLatest({info, bytes: new Uint8Array([9, 9, 9, 9]).buffer}, "mine");
     await act.saveLatest({info, bytes: new Uint8Array([8, 8, 8, 8]).buffer}, "mine");
     expect([...saved.values()].map((c) => c.info.name)).toEqual(["first", "mine", "mine (2)", "mine (3)"]);
-    expect(said).toEqual(["Saved “mine”.", "This model is already saved as “mine”: nothing was added.", "Saved as “mine (2)”: “mine” is another checkpoint's name.", "Saved as “mine (3)”: “mine” is another checkpoint's name."]);
+    expect(said).toEqual([
+      "Saved “mine”.",
+      "This model is already saved as “mine”: nothing was added.",
+      "Saved as “mine (2)”: “mine” is another checkpoint's name.",
+      "Saved as “mine (3)”: “mine” is another checkpoint's name."
+    ]);
     expect(changes()).toBe(3);
   });
 
   it("keeps a model once, whatever name it is saved or uploaded under", async () => {
     const {act, saved, said} = actions();
-    const header: Omit<CheckpointHeader, "blobs"> = {format: CHECKPOINT_FORMAT, version: CHECKPOINT_VERSION, savedAt: info.savedAt, model: {users: 1, movies: 1, factors: 20, yRange: [0.5, 5.5]}, adamStep: 0, training: null, dataset: {fingerprint: "f", rows: 1}};
+    const header: Omit<CheckpointHeader, "blobs"> = {
+      format: CHECKPOINT_FORMAT,
+      version: CHECKPOINT_VERSION,
+      savedAt: info.savedAt,
+      model: {users: 1, movies: 1, factors: 20, yRange: [0.5, 5.5]},
+      adamStep: 0,
+      training: null,
+      dataset: {fingerprint: "f", rows: 1}
+    };
     const bytes = encodeCheckpointBytes(header, []).slice().buffer as ArrayBuffer;
     await act.saveLatest({info: {...info, bytes: bytes.byteLength}, bytes}, "first"); // "first" is another model's name: this one becomes "first (2)"
-    await Promise.all([act.saveLatest({info: {...info, bytes: bytes.byteLength}, bytes}, "first"), act.saveLatest({info: {...info, bytes: bytes.byteLength}, bytes}, "")]);
+    await Promise.all([
+      act.saveLatest({info: {...info, bytes: bytes.byteLength}, bytes}, "first"),
+      act.saveLatest({info: {...info, bytes: bytes.byteLength}, bytes}, "")
+    ]);
     await act.upload({name: "first_2_.ckpt", arrayBuffer: async () => bytes.slice(0)});
     expect([...saved.values()].map((c) => c.info.name)).toEqual(["first", "first (2)"]);
-    expect(said.slice(1)).toEqual(["This model is already saved as “first (2)”: nothing was added.", "This model is already saved as “first (2)”: nothing was added.", "This model is already saved as “first (2)”: nothing was added."]);
+    expect(said.slice(1)).toEqual([
+      "This model is already saved as “first (2)”: nothing was added.",
+      "This model is already saved as “first (2)”: nothing was added.",
+      "This model is already saved as “first (2)”: nothing was added."
+    ]);
   });
 
   it("keeps one at a time: two saves at once (a double click) keep one checkpoint", async () => {
@@ -76,11 +111,22 @@ describe("checkpointActions(store, {say, changed, confirm})", () => {
 
   it("upload adds a checkpoint file, and refuses a file that is not one, in words", async () => {
     const {act, saved, said, changes} = actions();
-    const header: Omit<CheckpointHeader, "blobs"> = {format: CHECKPOINT_FORMAT, version: CHECKPOINT_VERSION, savedAt: info.savedAt, model: {users: 1, movies: 1, factors: 20, yRange: [0.5, 5.5]}, adamStep: 0, training: null, dataset: {fingerprint: "f", rows: 1}};
+    const header: Omit<CheckpointHeader, "blobs"> = {
+      format: CHECKPOINT_FORMAT,
+      version: CHECKPOINT_VERSION,
+      savedAt: info.savedAt,
+      model: {users: 1, movies: 1, factors: 20, yRange: [0.5, 5.5]},
+      adamStep: 0,
+      training: null,
+      dataset: {fingerprint: "f", rows: 1}
+    };
     const bytes = encodeCheckpointBytes(header, []);
     await act.upload({name: "old.ckpt", arrayBuffer: async () => bytes.slice().buffer as ArrayBuffer});
     expect(saved.get(2)!.info).toMatchObject({name: "old", hyper: {factors: 20}});
-    await act.upload({name: "notes.txt", arrayBuffer: async () => new TextEncoder().encode("hello").buffer as ArrayBuffer});
+    await act.upload({
+      name: "notes.txt",
+      arrayBuffer: async () => new TextEncoder().encode("hello").buffer as ArrayBuffer
+    });
     expect(said[0]).toBe("Uploaded “old.ckpt”.");
     expect(said[1]).toMatch(/^Could not upload notes\.txt: /);
     expect(changes()).toBe(1);
@@ -107,7 +153,9 @@ describe("checkpointActions(store, {say, changed, confirm})", () => {
     const asked: string[] = [];
     const {act, saved, said, changes} = actions(undefined, (question) => (asked.push(question), true));
     await act.remove(1);
-    expect(asked).toEqual(["Delete the checkpoint “first” from this browser? This cannot be undone (download it first to keep a copy)."]);
+    expect(asked).toEqual([
+      "Delete the checkpoint “first” from this browser? This cannot be undone (download it first to keep a copy)."
+    ]);
     expect([saved.size, said, changes()]).toEqual([0, ["Deleted “first”."], 1]);
   });
 
@@ -115,7 +163,10 @@ describe("checkpointActions(store, {say, changed, confirm})", () => {
     const {act, said, changes} = actions(new Error("The disk is full."));
     await act.saveLatest({info, bytes: new ArrayBuffer(4)}, "x");
     await act.remove(1);
-    expect(said).toEqual(["Could not save the checkpoint: The disk is full.", "Could not delete the checkpoint: The disk is full."]);
+    expect(said).toEqual([
+      "Could not save the checkpoint: The disk is full.",
+      "Could not delete the checkpoint: The disk is full."
+    ]);
     expect(changes()).toBe(1);
   });
 });

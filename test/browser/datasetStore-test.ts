@@ -1,7 +1,13 @@
 import {describe, expect, it} from "vitest";
 import {browserDataset, datasetArtifacts} from "../../src/components/movielens/datasetArtifacts.js";
 import type {DatasetArtifacts} from "../../src/components/movielens/datasetArtifacts.js";
-import {DATASET_RECORD_FORMAT, datasetStorageError, fromDatasetRecord, openDatasetStore, toDatasetRecord} from "../../src/components/browser/datasetStore.js";
+import {
+  DATASET_RECORD_FORMAT,
+  datasetStorageError,
+  fromDatasetRecord,
+  openDatasetStore,
+  toDatasetRecord
+} from "../../src/components/browser/datasetStore.js";
 import {indexRatings} from "../../src/components/movielens/indexRatings.js";
 import {parseMovies} from "../../src/components/movielens/parseMovies.js";
 import {parseRatings} from "../../src/components/movielens/parseRatings.js";
@@ -12,7 +18,12 @@ const bytes = (s: string) => new TextEncoder().encode(s);
 function artifacts(ratings = "7::1::4::10\n8::2::5::11\n"): DatasetArtifacts {
   const movies = parseMovies(bytes("1::A (2000)::Drama\n2::B (2001)::\n"));
   const parsed = parseRatings(bytes(ratings));
-  return datasetArtifacts(movies, indexRatings([1, 2], [parsed]), {ratings: parsed.userId.length, myRatings: 0}, browserDataset(`MovieLens-format data, 2 movies, ${parsed.userId.length} ratings`));
+  return datasetArtifacts(
+    movies,
+    indexRatings([1, 2], [parsed]),
+    {ratings: parsed.userId.length, myRatings: 0},
+    browserDataset(`MovieLens-format data, 2 movies, ${parsed.userId.length} ratings`)
+  );
 }
 
 describe("openDatasetStore(name, factory)", () => {
@@ -68,13 +79,30 @@ describe("fromDatasetRecord(value)", () => {
 
   it("names a record stored by an earlier version, which called any dataset MovieLens 10M, from its counts", () => {
     const a = artifacts();
-    const old = {kind: "movielens", origin: "browser", name: "MovieLens 10M (from your computer)", banner: "MovieLens 10M, loaded from your computer and kept in this browser.", synthetic: null} as const;
-    expect(fromDatasetRecord(toDatasetRecord({...a, summary: {...a.summary, dataset: old}}))?.summary).toEqual(a.summary);
+    const old = {
+      kind: "movielens",
+      origin: "browser",
+      name: "MovieLens 10M (from your computer)",
+      banner: "MovieLens 10M, loaded from your computer and kept in this browser.",
+      synthetic: null
+    } as const;
+    expect(fromDatasetRecord(toDatasetRecord({...a, summary: {...a.summary, dataset: old}}))?.summary).toEqual(
+      a.summary
+    );
     expect(a.summary.dataset.name).toBe("MovieLens-format data, 2 movies, 2 ratings (from your computer)");
     // ML-1M's counts, with my ratings appended as one more user.
-    const ml1m = {...a.summary, dataset: old, counts: {...a.summary.counts, users: 6_041, movies: 3_883, myRatings: 12}, rows: {ratings: 1_000_209, myRatings: 12}};
-    expect(fromDatasetRecord(toDatasetRecord({...a, summary: ml1m}))?.summary.dataset).toEqual(browserDataset("MovieLens 1M"));
-    expect(browserDataset("MovieLens 1M").banner).toBe("MovieLens 1M, loaded from your computer and kept in this browser.");
+    const ml1m = {
+      ...a.summary,
+      dataset: old,
+      counts: {...a.summary.counts, users: 6_041, movies: 3_883, myRatings: 12},
+      rows: {ratings: 1_000_209, myRatings: 12}
+    };
+    expect(fromDatasetRecord(toDatasetRecord({...a, summary: ml1m}))?.summary.dataset).toEqual(
+      browserDataset("MovieLens 1M")
+    );
+    expect(browserDataset("MovieLens 1M").banner).toBe(
+      "MovieLens 1M, loaded from your computer and kept in this browser."
+    );
   });
 
   it("keeps the files' format, where the import recorded it", () => {
@@ -85,16 +113,27 @@ describe("fromDatasetRecord(value)", () => {
 
   it("keeps a snapshot release's name (ml-latest-small, named by its folder) and the note on a renumbered user 99999", () => {
     const a = artifacts();
-    const small = {...a.summary, dataset: browserDataset("MovieLens Latest Small"), report: {...a.summary.report, movedUser: 611}};
+    const small = {
+      ...a.summary,
+      dataset: browserDataset("MovieLens Latest Small"),
+      report: {...a.summary.report, movedUser: 611}
+    };
     expect(fromDatasetRecord(toDatasetRecord({...a, summary: small}))?.summary.dataset).toEqual(
-      browserDataset("MovieLens Latest Small", "Its own user 99999 is user 611 here, since 99999 is you (my_ratings.dat).")
+      browserDataset(
+        "MovieLens Latest Small",
+        "Its own user 99999 is user 611 here, since 99999 is you (my_ratings.dat)."
+      )
     );
   });
 });
 
 describe("datasetStorageError(error)", () => {
   it("turns a full disk into advice, and names any other failure", () => {
-    expect(datasetStorageError({name: "QuotaExceededError", message: "x"} as DOMException).message).toMatch(/^The browser's storage for this site is full/);
-    expect(datasetStorageError(new Error("disk on fire")).message).toBe("The browser's storage failed, so your dataset was not kept (disk on fire). It works for this visit; load it again next time.");
+    expect(datasetStorageError({name: "QuotaExceededError", message: "x"} as DOMException).message).toMatch(
+      /^The browser's storage for this site is full/
+    );
+    expect(datasetStorageError(new Error("disk on fire")).message).toBe(
+      "The browser's storage failed, so your dataset was not kept (disk on fire). It works for this visit; load it again next time."
+    );
   });
 });

@@ -1,5 +1,12 @@
 import {describe, expect, it} from "vitest";
-import {NOTEBOOK_GRID, bestPoint, checkGrid, createExperimentGrid, gridPoint, gridSummary} from "../../src/components/browser/experimentGrid.js";
+import {
+  NOTEBOOK_GRID,
+  bestPoint,
+  checkGrid,
+  createExperimentGrid,
+  gridPoint,
+  gridSummary
+} from "../../src/components/browser/experimentGrid.js";
 import type {GridPoint, GridState} from "../../src/components/browser/experimentGrid.js";
 import type {TrainingSession, TrainingState, TrainOptions} from "../../src/components/browser/trainingSession.js";
 import type {RunRecord, WorkbookStore} from "../../src/components/browser/workbookStore.js";
@@ -20,14 +27,25 @@ function fakeSession(outcome: (i: number) => "done" | "error" = () => "done") {
   let error: string | null = null;
   const end = (status: TrainingState["status"]) => {
     const h = asked.at(-1)!.hyper;
-    const final = {status, rows: status === "error" ? [] : [{epoch: 0, trainLoss: 1, validLoss: 1 - h.factors / 1000, seconds: 1}], checkpoint: status === "error" ? null : new ArrayBuffer(8), backend: "wasm", seconds: h.factors / 10, myPredictions: null, myRatingsUsed: [], error: status === "error" ? "It broke." : null, ranking: h.factors === 7 ? {blended: {ndcg: 0.25}} : undefined} as unknown as TrainingState;
+    const final = {
+      status,
+      rows: status === "error" ? [] : [{epoch: 0, trainLoss: 1, validLoss: 1 - h.factors / 1000, seconds: 1}],
+      checkpoint: status === "error" ? null : new ArrayBuffer(8),
+      backend: "wasm",
+      seconds: h.factors / 10,
+      myPredictions: null,
+      myRatingsUsed: [],
+      error: status === "error" ? "It broke." : null,
+      ranking: h.factors === 7 ? {blended: {ndcg: 0.25}} : undefined
+    } as unknown as TrainingState;
     error = final.error;
     const resolve = pending!;
     pending = null;
     resolve(final);
   };
   const session = {
-    train: (options: TrainOptions) => new Promise<TrainingState>((resolve) => (asked.push(options), (pending = resolve))),
+    train: (options: TrainOptions) =>
+      new Promise<TrainingState>((resolve) => (asked.push(options), (pending = resolve))),
     stop: () => void (++stops, pending && end("stopped")),
     get state() {
       return {error} as TrainingState;
@@ -45,44 +63,98 @@ function fakeSession(outcome: (i: number) => "done" | "error" = () => "done") {
 
 function fakeStore() {
   const runs: RunRecord[] = [];
-  const store = {putRun: async (run: RunRecord) => (runs.push(run), runs.length), setLatest: async () => {}, close: () => {}} as unknown as WorkbookStore;
+  const store = {
+    putRun: async (run: RunRecord) => (runs.push(run), runs.length),
+    setLatest: async () => {},
+    close: () => {}
+  } as unknown as WorkbookStore;
   return {store, runs};
 }
 
-const request = () => ({ratingsUrl: "/ratings.bin", wasmUrls: {}, backend: "wasm" as const, myRatings: null, dataset: {catalogue: "c", name: "Synthetic"}});
+const request = () => ({
+  ratingsUrl: "/ratings.bin",
+  wasmUrls: {},
+  backend: "wasm" as const,
+  myRatings: null,
+  dataset: {catalogue: "c", name: "Synthetic"}
+});
 
 describe("NOTEBOOK_GRID", () => {
   it("is the notebook's five runs: 20, 50 and 100 factors, batch sizes 256 and 64, 3 or 5 epochs", () => {
-    expect(NOTEBOOK_GRID.map((r) => [r.factors, r.bs, r.epochs])).toEqual([[50, 256, 3], [20, 256, 3], [100, 256, 5], [50, 64, 3], [50, 256, 5]]);
+    expect(NOTEBOOK_GRID.map((r) => [r.factors, r.bs, r.epochs])).toEqual([
+      [50, 256, 3],
+      [20, 256, 3],
+      [100, 256, 5],
+      [50, 64, 3],
+      [50, 256, 5]
+    ]);
   });
 });
 
 describe("checkGrid(rows, base, dims)", () => {
   it("gives each row the page's other settings, checked by the Train page's rules", () => {
-    expect(checkGrid(NOTEBOOK_GRID, base, dims)).toEqual({runs: NOTEBOOK_GRID.map((r) => ({...r, ...base})), errors: []});
-    expect(checkGrid([{factors: "8", bs: 64, epochs: " 2 "}], base, dims).runs).toEqual([{factors: 8, bs: 64, epochs: 2, ...base}]);
+    expect(checkGrid(NOTEBOOK_GRID, base, dims)).toEqual({
+      runs: NOTEBOOK_GRID.map((r) => ({...r, ...base})),
+      errors: []
+    });
+    expect(checkGrid([{factors: "8", bs: 64, epochs: " 2 "}], base, dims).runs).toEqual([
+      {factors: 8, bs: 64, epochs: 2, ...base}
+    ]);
   });
 
   it("names each invalid row, and refuses an empty grid", () => {
-    const {runs, errors} = checkGrid([{factors: 20, bs: 256, epochs: 3}, {factors: "2.5", bs: 64, epochs: ""}], base, dims);
+    const {runs, errors} = checkGrid(
+      [
+        {factors: 20, bs: 256, epochs: 3},
+        {factors: "2.5", bs: 64, epochs: ""}
+      ],
+      base,
+      dims
+    );
     expect(runs).toBeNull();
-    expect(errors).toEqual(["Run 2: n_factors must be a whole number from 1 to 1,000; “2.5” is not.", "Run 2: Epochs is empty: type a whole number from 1 to 100."]);
+    expect(errors).toEqual([
+      "Run 2: n_factors must be a whole number from 1 to 1,000; “2.5” is not.",
+      "Run 2: Epochs is empty: type a whole number from 1 to 100."
+    ]);
     expect(checkGrid([], base, dims)).toEqual({runs: null, errors: ["The grid is empty: add a run."]});
   });
 });
 
 describe("gridPoint(index, hyper, final) and bestPoint(points)", () => {
-  const point = (index: number, validLoss: number | null, ndcg: number | null, stopped = false): GridPoint => ({index, hyper: hyper(index + 1), seconds: 1, validLoss, ndcg, stopped});
+  const point = (index: number, validLoss: number | null, ndcg: number | null, stopped = false): GridPoint => ({
+    index,
+    hyper: hyper(index + 1),
+    seconds: 1,
+    validLoss,
+    ndcg,
+    stopped
+  });
 
   it("reads the run's time, last valid loss and NDCG@10, null when the run reports no ranking", () => {
-    const final = {status: "done", rows: [{epoch: 0, validLoss: 0.9}, {epoch: 1, validLoss: 0.8}], seconds: 12} as unknown as TrainingState;
-    expect(gridPoint(3, hyper(20), final)).toEqual({index: 3, hyper: hyper(20), seconds: 12, validLoss: 0.8, ndcg: null, stopped: false});
+    const final = {
+      status: "done",
+      rows: [
+        {epoch: 0, validLoss: 0.9},
+        {epoch: 1, validLoss: 0.8}
+      ],
+      seconds: 12
+    } as unknown as TrainingState;
+    expect(gridPoint(3, hyper(20), final)).toEqual({
+      index: 3,
+      hyper: hyper(20),
+      seconds: 12,
+      validLoss: 0.8,
+      ndcg: null,
+      stopped: false
+    });
     const ranked = {...final, status: "stopped", ranking: {blended: {ndcg: 0.31}}} as unknown as TrainingState;
     expect(gridPoint(0, hyper(20), ranked)).toMatchObject({ndcg: 0.31, stopped: true});
   });
 
   it("picks the lowest valid loss among finished runs, or the highest NDCG@10 when every one has it", () => {
-    expect(bestPoint([point(0, 0.9, null), point(1, 0.7, null), point(2, 0.5, null, true), point(3, 0.7, null)])!.index).toBe(1);
+    expect(
+      bestPoint([point(0, 0.9, null), point(1, 0.7, null), point(2, 0.5, null, true), point(3, 0.7, null)])!.index
+    ).toBe(1);
     expect(bestPoint([point(0, 0.9, 0.3), point(1, 0.7, 0.2)])!.index).toBe(0);
     expect(bestPoint([point(0, 0.9, 0.3), point(1, 0.7, null)])!.index).toBe(1);
     expect(bestPoint([point(0, NaN, null), point(1, null, null)])).toBeNull();
@@ -101,10 +173,15 @@ describe("createExperimentGrid(session, store)", () => {
     expect(grid.state).toMatchObject({status: "running", current: 0, points: []});
     await finish();
     expect(grid.state).toMatchObject({status: "running", current: 1});
-    expect(grid.state.points).toEqual([{index: 0, hyper: hyper(7), seconds: 0.7, validLoss: 0.993, ndcg: 0.25, stopped: false}]);
+    expect(grid.state.points).toEqual([
+      {index: 0, hyper: hyper(7), seconds: 0.7, validLoss: 0.993, ndcg: 0.25, stopped: false}
+    ]);
     await finish();
     expect(await done).toMatchObject({status: "done", current: null, error: null});
-    expect(grid.state.points.map((p) => [p.index, p.ndcg])).toEqual([[0, 0.25], [1, null]]);
+    expect(grid.state.points.map((p) => [p.index, p.ndcg])).toEqual([
+      [0, 0.25],
+      [1, null]
+    ]);
     expect(asked.map((a) => a.hyper)).toEqual([hyper(7), hyper(20, 64, 2)]);
     expect(asked.every((a) => a.backend === "wasm" && a.ratingsUrl === "/ratings.bin")).toBe(true);
     expect(runs.map((r) => r.hyper)).toEqual([hyper(7), hyper(20, 64, 2)]);
@@ -143,12 +220,21 @@ describe("createExperimentGrid(session, store)", () => {
 describe("gridSummary(state)", () => {
   it("says which run trains, or how the grid ended", () => {
     const p = {index: 0, hyper: hyper(7), seconds: 1, validLoss: 0.9, ndcg: null, stopped: false};
-    const at = (status: GridState["status"], points: GridPoint[], current: number | null = null, error: string | null = null): GridState => ({status, runs: [hyper(7), hyper(8)], current, points, error});
-    expect(gridSummary({status: "idle", runs: [], current: null, points: [], error: null})).toBe("No grid has run yet on this page.");
+    const at = (
+      status: GridState["status"],
+      points: GridPoint[],
+      current: number | null = null,
+      error: string | null = null
+    ): GridState => ({status, runs: [hyper(7), hyper(8)], current, points, error});
+    expect(gridSummary({status: "idle", runs: [], current: null, points: [], error: null})).toBe(
+      "No grid has run yet on this page."
+    );
     expect(gridSummary(at("running", [p], 1))).toBe("Training run 2 of 2; 1 run finished.");
     // Run 1 is kept, and run 2 has not started yet: the line never says a run trains that has finished.
     expect(gridSummary(at("running", [p], 0))).toBe("Training run 1 of 2; 0 runs finished.");
-    expect(gridSummary(at("done", [p, {...p, index: 1}]))).toBe("Done: 2 runs, each kept in the run history (see Compare models).");
+    expect(gridSummary(at("done", [p, {...p, index: 1}]))).toBe(
+      "Done: 2 runs, each kept in the run history (see Compare models)."
+    );
     expect(gridSummary(at("stopped", [p]))).toBe("Stopped after 1 run of 2; the stopped run is kept too.");
     expect(gridSummary(at("error", [], null, "It broke."))).toBe("The grid ended early after 0 runs: It broke.");
   });

@@ -3,7 +3,14 @@ import {idbOpen, idbRequest, idbTransactionDone} from "../../src/components/brow
 import {fakeIndexedDB} from "../support/fakeIndexedDB.js";
 
 const toError = (error: DOMException | null) => new Error(`failed: ${error?.name ?? "no error"}`);
-const open = (factory = fakeIndexedDB()) => idbOpen(factory, "test", 1, (db) => void db.createObjectStore("items", {keyPath: "id", autoIncrement: true}), toError);
+const open = (factory = fakeIndexedDB()) =>
+  idbOpen(
+    factory,
+    "test",
+    1,
+    (db) => void db.createObjectStore("items", {keyPath: "id", autoIncrement: true}),
+    toError
+  );
 
 describe("idbOpen(factory, name, version, upgrade, toError)", () => {
   it("creates the stores on first use only", async () => {
@@ -46,6 +53,8 @@ describe("idbTransactionDone(tx, toError)", () => {
     const full = db.transaction("bytes", "readwrite");
     full.objectStore("bytes").put(new ArrayBuffer(3), "b");
     await expect(idbTransactionDone(full, toError)).rejects.toThrow("failed: QuotaExceededError");
-    expect(await idbRequest(db.transaction("bytes").objectStore("bytes").getAll(), toError)).toEqual([new ArrayBuffer(2)]);
+    expect(await idbRequest(db.transaction("bytes").objectStore("bytes").getAll(), toError)).toEqual([
+      new ArrayBuffer(2)
+    ]);
   });
 });

@@ -20,7 +20,11 @@ function inThreadWorker(log: string[], {fail = false} = {}): (url: string) => Im
       postMessage(request: ImportRequest) {
         log.push(`post ${request.files.map((f) => f.name).join(", ")}`);
         if (fail) return void setTimeout(() => worker.onerror?.({message: ""} as ErrorEvent));
-        void runImport(request, (data: ImportEvent) => worker.onmessage?.({data} as MessageEvent<ImportEvent>), () => 0);
+        void runImport(
+          request,
+          (data: ImportEvent) => worker.onmessage?.({data} as MessageEvent<ImportEvent>),
+          () => 0
+        );
       },
       terminate: () => void log.push("terminate")
     };
@@ -56,7 +60,11 @@ describe("importDataset(files, {workerUrl, onProgress, onSave, createWorker, ope
     const log: string[] = [];
     const factory = fakeIndexedDB();
     const openStore = () => openDatasetStore("test", factory);
-    const bad = importDataset([file("movies.dat", MOVIES), file("ratings.dat", "1::1::5::10\n1::x::3::11\n")], {workerUrl: "w.js", createWorker: inThreadWorker(log), openStore});
+    const bad = importDataset([file("movies.dat", MOVIES), file("ratings.dat", "1::1::5::10\n1::x::3::11\n")], {
+      workerUrl: "w.js",
+      createWorker: inThreadWorker(log),
+      openStore
+    });
     await expect(bad).rejects.toThrow('ratings.dat:2: movie id is not a number: "x"');
     expect(log).toEqual(["create w.js", "post movies.dat, ratings.dat", "terminate"]);
     expect(await (await openStore()).load()).toBeNull();
@@ -64,7 +72,11 @@ describe("importDataset(files, {workerUrl, onProgress, onSave, createWorker, ope
 
   it("says so when the worker cannot start", async () => {
     const log: string[] = [];
-    const failed = importDataset([file("movies.dat", MOVIES)], {workerUrl: "w.js", createWorker: inThreadWorker(log, {fail: true}), openStore: () => openDatasetStore("test", fakeIndexedDB())});
+    const failed = importDataset([file("movies.dat", MOVIES)], {
+      workerUrl: "w.js",
+      createWorker: inThreadWorker(log, {fail: true}),
+      openStore: () => openDatasetStore("test", fakeIndexedDB())
+    });
     await expect(failed).rejects.toThrow("the import worker failed to start");
     expect(log.at(-1)).toBe("terminate");
   });

@@ -1,5 +1,11 @@
 import {describe, expect, it} from "vitest";
-import {LEGACY_ADOPTED_KEY, LEGACY_KEY, applyMyRatingChanges, myRatingsKey, openMyRatings} from "../../src/components/browser/myRatingsStorage.js";
+import {
+  LEGACY_ADOPTED_KEY,
+  LEGACY_KEY,
+  applyMyRatingChanges,
+  myRatingsKey,
+  openMyRatings
+} from "../../src/components/browser/myRatingsStorage.js";
 
 /** localStorage as one browser has it: shared by every tab of the site. */
 class MemoryStorage implements Storage {
@@ -54,13 +60,28 @@ class LaggyBrowser {
   }
 }
 
-const tab = (storage: Storage, catalogue = "A", options = {}) => openMyRatings(catalogue, {storage, channel: globalThis.BroadcastChannel, events: null, now: () => 100, ...options});
+const tab = (storage: Storage, catalogue = "A", options = {}) =>
+  openMyRatings(catalogue, {storage, channel: globalThis.BroadcastChannel, events: null, now: () => 100, ...options});
 const pairs = (list: {movieId: number; rating: number}[]) => list.map((r) => [r.movieId, r.rating]);
 
 describe("applyMyRatingChanges(list, changes)", () => {
   it("sets, replaces (moving the movie last) and deletes, the latest change of a movie winning", () => {
-    const list = [{movieId: 1, rating: 4, timestamp: 1}, {movieId: 2, rating: 3, timestamp: 2}];
-    expect(applyMyRatingChanges(list, [{movieId: 1, rating: 5, timestamp: 3}, {movieId: 3, rating: 1}, {movieId: 2, rating: null}, {movieId: 3, rating: 2}], () => 9)).toEqual([
+    const list = [
+      {movieId: 1, rating: 4, timestamp: 1},
+      {movieId: 2, rating: 3, timestamp: 2}
+    ];
+    expect(
+      applyMyRatingChanges(
+        list,
+        [
+          {movieId: 1, rating: 5, timestamp: 3},
+          {movieId: 3, rating: 1},
+          {movieId: 2, rating: null},
+          {movieId: 3, rating: 2}
+        ],
+        () => 9
+      )
+    ).toEqual([
       {movieId: 1, rating: 5, timestamp: 3},
       {movieId: 3, rating: 2, timestamp: 9}
     ]);
@@ -75,7 +96,10 @@ describe("openMyRatings(catalogue, {seed, knownMovieIds, storage})", () => {
     expect(b.read()).toEqual([]);
     a.apply([{movieId: 10, rating: 5}]);
     b.apply([{movieId: 20, rating: 4.5}]);
-    expect(pairs(a.read())).toEqual([[10, 5], [20, 4.5]]);
+    expect(pairs(a.read())).toEqual([
+      [10, 5],
+      [20, 4.5]
+    ]);
     b.apply([{movieId: 10, rating: null}]); // a delete in one tab deletes only that movie
     expect(pairs(a.read())).toEqual([[20, 4.5]]);
     a.close();
@@ -96,14 +120,23 @@ describe("openMyRatings(catalogue, {seed, knownMovieIds, storage})", () => {
     // B rates another movie on its stale copy: the merge keeps A's rating.
     b.apply([{movieId: 20, rating: 4.5}]);
     browser.deliver();
-    expect(pairs(a.read())).toEqual([[10, 5], [20, 4.5]]);
-    expect(pairs(b.read())).toEqual([[10, 5], [20, 4.5]]);
+    expect(pairs(a.read())).toEqual([
+      [10, 5],
+      [20, 4.5]
+    ]);
+    expect(pairs(b.read())).toEqual([
+      [10, 5],
+      [20, 4.5]
+    ]);
     // A deletion made on a stale copy is not undone by the other tab's next write.
     a.apply([{movieId: 20, rating: null}]);
     await expect.poll(() => seenByB.at(-1)).toEqual([10]);
     b.apply([{movieId: 30, rating: 3}]);
     browser.deliver();
-    expect(pairs(a.read())).toEqual([[10, 5], [30, 3]]);
+    expect(pairs(a.read())).toEqual([
+      [10, 5],
+      [30, 3]
+    ]);
     a.close();
     b.close();
   });
@@ -147,7 +180,10 @@ describe("openMyRatings(catalogue, {seed, knownMovieIds, storage})", () => {
     expect(a.read()).toEqual(seed);
     a.apply([{movieId: 2, rating: 3}]);
     expect(a.isStored()).toBe(true);
-    expect(pairs(a.read())).toEqual([[1, 4], [2, 3]]);
+    expect(pairs(a.read())).toEqual([
+      [1, 4],
+      [2, 3]
+    ]);
     a.forget();
     expect(a.read()).toEqual(seed);
     a.close();
@@ -156,25 +192,39 @@ describe("openMyRatings(catalogue, {seed, knownMovieIds, storage})", () => {
   it("keeps my ratings per catalogue: another dataset shows its own, and mine come back when I return", () => {
     const storage = new MemoryStorage();
     const synthetic = tab(storage, "synthetic");
-    synthetic.apply([{movieId: 1, rating: 5}, {movieId: 2, rating: 4}, {movieId: 3, rating: 3}]);
+    synthetic.apply([
+      {movieId: 1, rating: 5},
+      {movieId: 2, rating: 4},
+      {movieId: 3, rating: 3}
+    ]);
     const movielens = tab(storage, "ml-10m", {seed: []});
     expect(movielens.read()).toEqual([]);
     movielens.apply([{movieId: 1, rating: 1}]);
-    expect(pairs(tab(storage, "synthetic").read())).toEqual([[1, 5], [2, 4], [3, 3]]);
+    expect(pairs(tab(storage, "synthetic").read())).toEqual([
+      [1, 5],
+      [2, 4],
+      [3, 3]
+    ]);
     movielens.forget();
     expect(pairs(tab(storage, "synthetic").read())).toHaveLength(3);
   });
 
   it("adopts an earlier version's single list once, into a catalogue that knows all its movies, and never deletes it", () => {
     const storage = new MemoryStorage();
-    const legacy = JSON.stringify([{movieId: 1, rating: 4, timestamp: 1}, {movieId: 2, rating: 3, timestamp: 2}]);
+    const legacy = JSON.stringify([
+      {movieId: 1, rating: 4, timestamp: 1},
+      {movieId: 2, rating: 3, timestamp: 2}
+    ]);
     storage.setItem(LEGACY_KEY, legacy);
     storage.setItem("movielens-workbook:queue-position", "7");
     const other = tab(storage, "other", {knownMovieIds: new Set([1])});
     expect(other.read()).toEqual([]);
     expect(other.legacy).toEqual({count: 2, adopted: false, adoptedBy: null});
     const mine = tab(storage, "mine", {knownMovieIds: new Set([1, 2, 3])});
-    expect(pairs(mine.read())).toEqual([[1, 4], [2, 3]]);
+    expect(pairs(mine.read())).toEqual([
+      [1, 4],
+      [2, 3]
+    ]);
     expect(mine.readPosition()).toBe(7);
     expect(mine.legacy).toEqual({count: 2, adopted: true, adoptedBy: "mine"});
     expect(storage.getItem(LEGACY_KEY)).toBe(legacy);
@@ -187,6 +237,8 @@ describe("openMyRatings(catalogue, {seed, knownMovieIds, storage})", () => {
   it("ignores unreadable stored data instead of failing", () => {
     const storage = new MemoryStorage();
     storage.setItem(myRatingsKey("A"), "{not json");
-    expect(tab(storage, "A", {seed: [{movieId: 1, rating: 4, timestamp: 1}]}).read()).toEqual([{movieId: 1, rating: 4, timestamp: 1}]);
+    expect(tab(storage, "A", {seed: [{movieId: 1, rating: 4, timestamp: 1}]}).read()).toEqual([
+      {movieId: 1, rating: 4, timestamp: 1}
+    ]);
   });
 });

@@ -5,10 +5,21 @@ import type {CheckpointInfo, RunRecord, WorkbookStore} from "../../src/component
 
 const hyper = {factors: 50, bs: 64, epochs: 2, lrMax: 5e-3, wd: 0.1, seed: 42};
 const myRatingsUsed = [{movieId: 1, rating: 4, timestamp: 5}];
-const rows = [{epoch: 0, trainLoss: 0.9, validLoss: 0.85, seconds: 3}, {epoch: 1, trainLoss: 0.8, validLoss: 0.82, seconds: 3}];
-const final = (over: Partial<TrainingState> = {}) => ({
-  status: "done", backend: "wasm", rows, seconds: 6, checkpoint: new ArrayBuffer(1_000), myPredictions: Float32Array.of(3.5), myRatingsUsed, ...over
-}) as TrainingState;
+const rows = [
+  {epoch: 0, trainLoss: 0.9, validLoss: 0.85, seconds: 3},
+  {epoch: 1, trainLoss: 0.8, validLoss: 0.82, seconds: 3}
+];
+const final = (over: Partial<TrainingState> = {}) =>
+  ({
+    status: "done",
+    backend: "wasm",
+    rows,
+    seconds: 6,
+    checkpoint: new ArrayBuffer(1_000),
+    myPredictions: Float32Array.of(3.5),
+    myRatingsUsed,
+    ...over
+  }) as TrainingState;
 
 /** A store that keeps what recordRun gives it; only the two methods it uses are real. */
 function fakeStore({fail}: {fail?: Error} = {}) {
@@ -29,8 +40,30 @@ describe("recordRun(store, final, {dataset, hyper, name, resumedFrom})", () => {
     const {store, runs, latest} = fakeStore();
     const state = final();
     const info = await recordRun(store, state, {dataset: "MovieLens 10M", hyper, resumedFrom: "Run #1"});
-    expect(runs).toEqual([{finishedAt: "2024-05-01T12:00:00.000Z", dataset: "MovieLens 10M", backend: "wasm", hyper, history: rows, seconds: 6, stopped: false, resumedFrom: "Run #1", myPredictions: Float32Array.of(3.5), myRatingsUsed}]);
-    expect(info).toEqual({name: "50 factors, bs 64, 2 epochs", savedAt: "2024-05-01T12:00:00.000Z", dataset: "MovieLens 10M", hyper, epochs: 2, validLoss: 0.82, bytes: 1_000, myRatingsUsed});
+    expect(runs).toEqual([
+      {
+        finishedAt: "2024-05-01T12:00:00.000Z",
+        dataset: "MovieLens 10M",
+        backend: "wasm",
+        hyper,
+        history: rows,
+        seconds: 6,
+        stopped: false,
+        resumedFrom: "Run #1",
+        myPredictions: Float32Array.of(3.5),
+        myRatingsUsed
+      }
+    ]);
+    expect(info).toEqual({
+      name: "50 factors, bs 64, 2 epochs",
+      savedAt: "2024-05-01T12:00:00.000Z",
+      dataset: "MovieLens 10M",
+      hyper,
+      epochs: 2,
+      validLoss: 0.82,
+      bytes: 1_000,
+      myRatingsUsed
+    });
     expect(latest).toHaveLength(1);
     expect(latest[0].info).toBe(info);
     expect(latest[0].bytes).toBe(state.checkpoint);
@@ -38,9 +71,16 @@ describe("recordRun(store, final, {dataset, hyper, name, resumedFrom})", () => {
 
   it("names a one-epoch run in the singular, takes a given name, and marks a stopped run", async () => {
     const {store, runs} = fakeStore();
-    expect((await recordRun(store, final({rows: rows.slice(0, 1)}), {dataset: "d", hyper}))!.name).toBe("50 factors, bs 64, 1 epoch");
-    expect((await recordRun(store, final({status: "stopped", backend: null}), {dataset: "d", hyper, name: "mine"}))!.name).toBe("mine");
-    expect(runs.map((r) => [r.stopped, r.backend])).toEqual([[false, "wasm"], [true, "unknown"]]);
+    expect((await recordRun(store, final({rows: rows.slice(0, 1)}), {dataset: "d", hyper}))!.name).toBe(
+      "50 factors, bs 64, 1 epoch"
+    );
+    expect(
+      (await recordRun(store, final({status: "stopped", backend: null}), {dataset: "d", hyper, name: "mine"}))!.name
+    ).toBe("mine");
+    expect(runs.map((r) => [r.stopped, r.backend])).toEqual([
+      [false, "wasm"],
+      [true, "unknown"]
+    ]);
   });
 
   it("keeps a diverged run in the history, marked, but not as the latest model", async () => {
@@ -60,7 +100,9 @@ describe("recordRun(store, final, {dataset, hyper, name, resumedFrom})", () => {
 
   it("throws the store's error for the page to show, and then keeps no latest model", async () => {
     const {store, latest} = fakeStore({fail: new Error("The browser's storage for this site is full")});
-    await expect(recordRun(store, final(), {dataset: "d", hyper})).rejects.toThrow("The browser's storage for this site is full");
+    await expect(recordRun(store, final(), {dataset: "d", hyper})).rejects.toThrow(
+      "The browser's storage for this site is full"
+    );
     expect(latest).toEqual([]);
   });
 });

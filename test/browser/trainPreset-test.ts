@@ -4,21 +4,56 @@ import {TRAIN_DEFAULTS} from "../../src/components/model/trainSettings.js";
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const items = new Map(Object.entries(initial));
-  return {getItem: (key: string) => items.get(key) ?? null, setItem: (key: string, value: string) => void items.set(key, value), items};
+  return {
+    getItem: (key: string) => items.get(key) ?? null,
+    setItem: (key: string, value: string) => void items.set(key, value),
+    items
+  };
 }
 
 describe("saveTrainPreset(hyper, storage) and readTrainPreset(storage)", () => {
   it("keeps the seven settings, and reads them back as the Train page's starting values", () => {
     const storage = memoryStorage();
-    saveTrainPreset({factors: 20, bs: 64, epochs: 5, lrMax: 3e-3, wd: 0.05, seed: 7, split: "time", extra: 1} as never, storage);
-    expect(JSON.parse(storage.items.get(TRAIN_PRESET_KEY)!)).toEqual({factors: 20, bs: 64, epochs: 5, lrMax: 3e-3, wd: 0.05, seed: 7, split: "time"});
-    expect(readTrainPreset(storage)).toEqual({factors: 20, bs: 64, epochs: 5, lrMax: 3e-3, wd: 0.05, seed: 7, split: "time"});
+    saveTrainPreset(
+      {factors: 20, bs: 64, epochs: 5, lrMax: 3e-3, wd: 0.05, seed: 7, split: "time", extra: 1} as never,
+      storage
+    );
+    expect(JSON.parse(storage.items.get(TRAIN_PRESET_KEY)!)).toEqual({
+      factors: 20,
+      bs: 64,
+      epochs: 5,
+      lrMax: 3e-3,
+      wd: 0.05,
+      seed: 7,
+      split: "time"
+    });
+    expect(readTrainPreset(storage)).toEqual({
+      factors: 20,
+      bs: 64,
+      epochs: 5,
+      lrMax: 3e-3,
+      wd: 0.05,
+      seed: 7,
+      split: "time"
+    });
   });
 
   it("reads a preset kept before the split was a setting with the default split", () => {
-    const storage = memoryStorage({[TRAIN_PRESET_KEY]: JSON.stringify({factors: 20, bs: 64, epochs: 5, lrMax: 3e-3, wd: 0.05, seed: 7})});
-    expect(readTrainPreset(storage)).toEqual({factors: 20, bs: 64, epochs: 5, lrMax: 3e-3, wd: 0.05, seed: 7, split: "random"});
-    expect(readTrainPreset(memoryStorage({[TRAIN_PRESET_KEY]: JSON.stringify({split: "latest"})})).split).toBe("random");
+    const storage = memoryStorage({
+      [TRAIN_PRESET_KEY]: JSON.stringify({factors: 20, bs: 64, epochs: 5, lrMax: 3e-3, wd: 0.05, seed: 7})
+    });
+    expect(readTrainPreset(storage)).toEqual({
+      factors: 20,
+      bs: 64,
+      epochs: 5,
+      lrMax: 3e-3,
+      wd: 0.05,
+      seed: 7,
+      split: "random"
+    });
+    expect(readTrainPreset(memoryStorage({[TRAIN_PRESET_KEY]: JSON.stringify({split: "latest"})})).split).toBe(
+      "random"
+    );
   });
 
   it("falls back to TRAIN_DEFAULTS, field by field, for what is missing, invalid or unreadable", () => {

@@ -10,7 +10,10 @@ class FakeWorker {
   terminated = false;
   onmessage: ((event: {data: TrainEvent}) => void) | null = null;
   onerror: ((event: {message: string}) => void) | null = null;
-  constructor(readonly url: string | URL, readonly options: WorkerOptions) {
+  constructor(
+    readonly url: string | URL,
+    readonly options: WorkerOptions
+  ) {
     FakeWorker.last = this;
   }
   postMessage(message: unknown, transfer: Transferable[] = []) {
@@ -28,7 +31,19 @@ const hyper = {factors: 8, bs: 64, epochs: 2, lrMax: 5e-3, wd: 0.1, seed: 1};
 const options: TrainOptions = {ratingsUrl: "/ratings.bin", wasmUrls: {}, backend: "auto", hyper, myRatings: null};
 const row = (epoch: number) => ({epoch, trainLoss: 1 - epoch / 10, validLoss: 1.1 - epoch / 10, seconds: 2});
 const memory = {tensorBytes: 1, wasmHeapBytes: 2, tableBytes: 3};
-const done = (over: Partial<Extract<TrainEvent, {type: "done"}>> = {}): TrainEvent => ({type: "done", history: [], checkpoint: new ArrayBuffer(8), stopped: false, diverged: false, seconds: 4, memory, myPredictions: null, myRatingsUsed: [], ranking: null, ...over});
+const done = (over: Partial<Extract<TrainEvent, {type: "done"}>> = {}): TrainEvent => ({
+  type: "done",
+  history: [],
+  checkpoint: new ArrayBuffer(8),
+  stopped: false,
+  diverged: false,
+  seconds: 4,
+  memory,
+  myPredictions: null,
+  myRatingsUsed: [],
+  ranking: null,
+  ...over
+});
 
 beforeEach(() => vi.stubGlobal("Worker", FakeWorker));
 afterEach(() => {
@@ -48,7 +63,9 @@ describe("createTrainingSession(workerUrl)", () => {
     const session = createTrainingSession("/worker.js");
     const checkpoint = new ArrayBuffer(16);
     void session.train({...options, checkpoint, priorRows: [row(0)]});
-    expect(FakeWorker.last.posted).toEqual([{message: {type: "train", ...options, checkpoint}, transfer: [checkpoint]}]);
+    expect(FakeWorker.last.posted).toEqual([
+      {message: {type: "train", ...options, checkpoint}, transfer: [checkpoint]}
+    ]);
     expect(session.state).toMatchObject({status: "loading", text: "Starting…", rows: [row(0)], hyper});
     session.stop();
     expect(FakeWorker.last.posted[1]).toEqual({message: {type: "stop"}, transfer: []});
@@ -71,14 +88,36 @@ describe("createTrainingSession(workerUrl)", () => {
       {type: "batch", epoch: 1, batch: 2, batches: 4, loss: 0.9, ratingsPerSecond: 50, etaSeconds: 1}
     );
     expect(session.state).toMatchObject({
-      status: "training", text: "Loading ratings…", notes: ["You rated 2 more movies."], backend: "wasm", skipped,
-      data: {rows: 100, users: 5}, progress: {epoch: 1, batch: 2}, rows: [row(0)], batchLosses: [{x: 0.25, loss: 1.2}, {x: 1.5, loss: 0.9}]
+      status: "training",
+      text: "Loading ratings…",
+      notes: ["You rated 2 more movies."],
+      backend: "wasm",
+      skipped,
+      data: {rows: 100, users: 5},
+      progress: {epoch: 1, batch: 2},
+      rows: [row(0)],
+      batchLosses: [
+        {x: 0.25, loss: 1.2},
+        {x: 1.5, loss: 0.9}
+      ]
     });
     const checkpoint = new ArrayBuffer(8);
-    worker.say({type: "epoch", row: row(1)}, done({checkpoint, myPredictions: Float32Array.of(4), myRatingsUsed: [{movieId: 1, rating: 5, timestamp: 9}]}));
+    worker.say(
+      {type: "epoch", row: row(1)},
+      done({checkpoint, myPredictions: Float32Array.of(4), myRatingsUsed: [{movieId: 1, rating: 5, timestamp: 9}]})
+    );
     const final = await finished;
     expect(final).toBe(session.state);
-    expect(final).toMatchObject({status: "done", text: "Done.", checkpoint, seconds: 4, memory, myPredictions: Float32Array.of(4), myRatingsUsed: [{movieId: 1, rating: 5, timestamp: 9}], rows: [row(0), row(1)]});
+    expect(final).toMatchObject({
+      status: "done",
+      text: "Done.",
+      checkpoint,
+      seconds: 4,
+      memory,
+      myPredictions: Float32Array.of(4),
+      myRatingsUsed: [{movieId: 1, rating: 5, timestamp: 9}],
+      rows: [row(0), row(1)]
+    });
     expect(states[0].status).toBe("idle");
     expect(states.at(-1)).toBe(final);
     expect(states).toHaveLength(1 + 1 + 9); // subscribing, starting, and one state per event
@@ -87,7 +126,16 @@ describe("createTrainingSession(workerUrl)", () => {
   it("keeps the last 2001 batch losses for the live chart", () => {
     const session = createTrainingSession("/worker.js");
     void session.train(options);
-    for (let batch = 0; batch < 2100; ++batch) FakeWorker.last.say({type: "batch", epoch: 0, batch, batches: 2100, loss: batch, ratingsPerSecond: null, etaSeconds: null});
+    for (let batch = 0; batch < 2100; ++batch)
+      FakeWorker.last.say({
+        type: "batch",
+        epoch: 0,
+        batch,
+        batches: 2100,
+        loss: batch,
+        ratingsPerSecond: null,
+        etaSeconds: null
+      });
     expect(session.state.batchLosses).toHaveLength(2001);
     expect(session.state.batchLosses[0].loss).toBe(99);
   });
@@ -103,20 +151,39 @@ describe("createTrainingSession(workerUrl)", () => {
     const session = createTrainingSession("/worker.js");
     const first = session.train(options);
     await expect(session.train(options)).rejects.toThrow("A run is already in progress.");
-    FakeWorker.last.say({type: "backend", backend: "cpu", skipped: []}, {type: "note", text: "n"}, {type: "epoch", row: row(0)});
+    FakeWorker.last.say(
+      {type: "backend", backend: "cpu", skipped: []},
+      {type: "note", text: "n"},
+      {type: "epoch", row: row(0)}
+    );
     await expect(session.train(options)).rejects.toThrow("A run is already in progress.");
     FakeWorker.last.say(done());
     await first;
     void session.train(options);
-    expect(session.state).toMatchObject({status: "loading", backend: "cpu", skipped: [], rows: [], notes: [], checkpoint: null});
+    expect(session.state).toMatchObject({
+      status: "loading",
+      backend: "cpu",
+      skipped: [],
+      rows: [],
+      notes: [],
+      checkpoint: null
+    });
     expect(FakeWorker.last.posted.filter((p) => (p.message as {type: string}).type === "train")).toHaveLength(2);
   });
 
   it("keeps what auto measured for this run, and forgets it when the next run starts", async () => {
     const session = createTrainingSession("/worker.js");
     const first = session.train(options);
-    const timings = [{backend: "wasm", ratingsPerSecond: 4e5, steps: 400, ratings: 102_400, seconds: 0.3, software: null}] as const;
-    FakeWorker.last.say({type: "backend", backend: "wasm", skipped: [], timings: [...timings], calibrationSeconds: 0.9});
+    const timings = [
+      {backend: "wasm", ratingsPerSecond: 4e5, steps: 400, ratings: 102_400, seconds: 0.3, software: null}
+    ] as const;
+    FakeWorker.last.say({
+      type: "backend",
+      backend: "wasm",
+      skipped: [],
+      timings: [...timings],
+      calibrationSeconds: 0.9
+    });
     expect(session.state).toMatchObject({backend: "wasm", timings, calibrationSeconds: 0.9});
     FakeWorker.last.say(done());
     await first;
@@ -132,11 +199,22 @@ describe("createTrainingSession(workerUrl)", () => {
     const session = createTrainingSession("/worker.js");
     const refused = session.train({...options, priorRows: [row(0)]});
     FakeWorker.last.say({type: "error", message: "This checkpoint was trained on another dataset."});
-    expect(await refused).toMatchObject({status: "error", error: "This checkpoint was trained on another dataset.", text: "This checkpoint was trained on another dataset.", rows: []});
+    expect(await refused).toMatchObject({
+      status: "error",
+      error: "This checkpoint was trained on another dataset.",
+      text: "This checkpoint was trained on another dataset.",
+      rows: []
+    });
     const failed = session.train({...options, priorRows: [row(0)]});
-    FakeWorker.last.say({type: "batch", epoch: 1, batch: 0, batches: 2, loss: 1, ratingsPerSecond: null, etaSeconds: null}, {type: "error", message: "Out of memory."});
+    FakeWorker.last.say(
+      {type: "batch", epoch: 1, batch: 0, batches: 2, loss: 1, ratingsPerSecond: null, etaSeconds: null},
+      {type: "error", message: "Out of memory."}
+    );
     expect(await failed).toMatchObject({status: "error", rows: [row(0)]});
-    expect(error.mock.calls).toEqual([["Training failed: This checkpoint was trained on another dataset."], ["Training failed: Out of memory."]]);
+    expect(error.mock.calls).toEqual([
+      ["Training failed: This checkpoint was trained on another dataset."],
+      ["Training failed: Out of memory."]
+    ]);
   });
 
   it("ends the run when the worker itself fails", async () => {
@@ -167,10 +245,20 @@ describe("createTrainingSession(workerUrl)", () => {
 
 describe("runInProgress(status) and canStop(status)", () => {
   it("is true while a run starts, trains or finishes, false once it ended or before any", () => {
-    expect((["idle", "loading", "training", "finishing", "done", "stopped", "error"] as const).map(runInProgress)).toEqual([false, true, true, true, false, false, false]);
+    expect(
+      (["idle", "loading", "training", "finishing", "done", "stopped", "error"] as const).map(runInProgress)
+    ).toEqual([false, true, true, true, false, false, false]);
   });
   it("lets Stop act while a run starts or trains, not while it finishes (the worker saves and ranks the model in one go)", () => {
-    expect((["idle", "loading", "training", "finishing", "done", "stopped", "error"] as const).map(canStop)).toEqual([false, true, true, false, false, false, false]);
+    expect((["idle", "loading", "training", "finishing", "done", "stopped", "error"] as const).map(canStop)).toEqual([
+      false,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false
+    ]);
   });
 });
 

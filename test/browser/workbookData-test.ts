@@ -11,14 +11,25 @@ import {parseRatings} from "../../src/components/movielens/parseRatings.js";
 const encode = (s: string) => new TextEncoder().encode(s);
 const movies = parseMovies(encode("1::Alpha (1999)::Drama\n2::Beta (2001)::Comedy\n"));
 const ratings = parseRatings(encode("5::1::4::100\n6::2::3.5::200\n"));
-const stored = datasetArtifacts(movies, indexRatings([1, 2], [ratings]), {ratings: 2, myRatings: 0}, browserDataset("MovieLens-format data, 2 movies, 2 ratings"));
+const stored = datasetArtifacts(
+  movies,
+  indexRatings([1, 2], [ratings]),
+  {ratings: 2, myRatings: 0},
+  browserDataset("MovieLens-format data, 2 movies, 2 ratings")
+);
 
 /** IndexedDB with one database whose store holds `value` (or fails to open): just what loading a dataset reads. */
 function indexedDBHolding(value: unknown, {fail = false} = {}): IDBFactory {
-  const later = (request: {onsuccess?: () => void; onerror?: () => void}) => setTimeout(() => (fail ? request.onerror?.() : request.onsuccess?.()), 0);
+  const later = (request: {onsuccess?: () => void; onerror?: () => void}) =>
+    setTimeout(() => (fail ? request.onerror?.() : request.onsuccess?.()), 0);
   const db = {close: () => {}, transaction: () => ({objectStore: () => ({get: () => request(value)})})};
   function request<T>(result: T) {
-    const r = {result, error: fail ? new DOMException("broken", "UnknownError") : null} as {result: T; error: DOMException | null; onsuccess?: () => void; onerror?: () => void};
+    const r = {result, error: fail ? new DOMException("broken", "UnknownError") : null} as {
+      result: T;
+      error: DOMException | null;
+      onsuccess?: () => void;
+      onerror?: () => void;
+    };
     later(r);
     return r;
   }
@@ -28,10 +39,18 @@ function indexedDBHolding(value: unknown, {fail = false} = {}): IDBFactory {
 /** The build's files, as FileAttachment gives them, counting what is read. */
 function built() {
   const read: string[] = [];
-  const file = (name: string, json: unknown) => ({json: async () => (read.push(name), json), url: () => (read.push(name), `/_file/${name}`)});
+  const file = (name: string, json: unknown) => ({
+    json: async () => (read.push(name), json),
+    url: () => (read.push(name), `/_file/${name}`)
+  });
   return {
     read,
-    files: {summary: file("summary", {counts: {ratings: 9}}), movies: file("movies", [{movieId: 1}]), histogram: file("histogram", {total: 9}), ratings: file("ratings", null)}
+    files: {
+      summary: file("summary", {counts: {ratings: 9}}),
+      movies: file("movies", [{movieId: 1}]),
+      histogram: file("histogram", {total: 9}),
+      ratings: file("ratings", null)
+    }
   };
 }
 
@@ -41,14 +60,26 @@ describe("loadWorkbookData(built)", () => {
   it("reads the build's files without IndexedDB", async () => {
     vi.stubGlobal("indexedDB", undefined);
     const {files, read} = built();
-    expect(await loadWorkbookData(files)).toEqual({source: "build", summary: {counts: {ratings: 9}}, movies: [{movieId: 1}], histogram: {total: 9}, ratingsUrl: "/_file/ratings"});
+    expect(await loadWorkbookData(files)).toEqual({
+      source: "build",
+      summary: {counts: {ratings: 9}},
+      movies: [{movieId: 1}],
+      histogram: {total: 9},
+      ratingsUrl: "/_file/ratings"
+    });
     expect(read.sort()).toEqual(["histogram", "movies", "ratings", "summary"]);
   });
 
   it("reads only what the page asks for", async () => {
     vi.stubGlobal("indexedDB", undefined);
     const {files, read} = built();
-    expect(await loadWorkbookData({summary: files.summary})).toEqual({source: "build", summary: {counts: {ratings: 9}}, movies: [], histogram: null, ratingsUrl: ""});
+    expect(await loadWorkbookData({summary: files.summary})).toEqual({
+      source: "build",
+      summary: {counts: {ratings: 9}},
+      movies: [],
+      histogram: null,
+      ratingsUrl: ""
+    });
     expect(read).toEqual(["summary"]);
   });
 
@@ -63,7 +94,12 @@ describe("loadWorkbookData(built)", () => {
     vi.stubGlobal("indexedDB", indexedDBHolding(toDatasetRecord(stored)));
     const {files, read} = built();
     const data = await loadWorkbookData(files);
-    expect(data).toMatchObject({source: "browser", summary: stored.summary, movies: stored.movies, histogram: stored.histogram});
+    expect(data).toMatchObject({
+      source: "browser",
+      summary: stored.summary,
+      movies: stored.movies,
+      histogram: stored.histogram
+    });
     expect(data.ratingsUrl).toMatch(/^blob:/);
     const blob = resolveObjectURL(data.ratingsUrl)!;
     expect(blob.type).toBe("application/octet-stream");

@@ -6,12 +6,33 @@ import {fakeIndexedDB} from "../support/fakeIndexedDB.js";
 const hyper = {factors: 8, bs: 1024, epochs: 2, lrMax: 0.01, wd: 0.1, seed: 42};
 
 function run(extra: Partial<RunRecord> = {}): RunRecord {
-  const history = [{epoch: 0, trainLoss: 1.2, validLoss: 1.1, seconds: 3}, {epoch: 1, trainLoss: 0.9, validLoss: 0.95, seconds: 6}];
-  return {finishedAt: "2024-01-01T00:00:00.000Z", dataset: "MovieLens 1M", backend: "wasm", hyper, history, seconds: 6, stopped: false, ...extra};
+  const history = [
+    {epoch: 0, trainLoss: 1.2, validLoss: 1.1, seconds: 3},
+    {epoch: 1, trainLoss: 0.9, validLoss: 0.95, seconds: 6}
+  ];
+  return {
+    finishedAt: "2024-01-01T00:00:00.000Z",
+    dataset: "MovieLens 1M",
+    backend: "wasm",
+    hyper,
+    history,
+    seconds: 6,
+    stopped: false,
+    ...extra
+  };
 }
 
 function info(name: string, bytes = 8): CheckpointInfo {
-  return {name, savedAt: "2024-01-02T00:00:00.000Z", dataset: "MovieLens 1M", hyper, epochs: 2, validLoss: 0.95, bytes, myRatingsUsed: [{movieId: 1, rating: 4.5, timestamp: 10}]};
+  return {
+    name,
+    savedAt: "2024-01-02T00:00:00.000Z",
+    dataset: "MovieLens 1M",
+    hyper,
+    epochs: 2,
+    validLoss: 0.95,
+    bytes,
+    myRatingsUsed: [{movieId: 1, rating: 4.5, timestamp: 10}]
+  };
 }
 
 const buffer = (...values: number[]) => Uint8Array.from(values).buffer;
@@ -24,7 +45,10 @@ describe("openWorkbookStore(name, factory)", () => {
     expect(await store.putRun(run({id: 77, myPredictions: predictions}))).toBe(1);
     expect(await store.putRun(run({stopped: true, resumedFrom: "first"}))).toBe(2);
     const runs = await store.listRuns();
-    expect(runs.map((r) => [r.id, r.stopped, r.resumedFrom])).toEqual([[1, false, undefined], [2, true, "first"]]);
+    expect(runs.map((r) => [r.id, r.stopped, r.resumedFrom])).toEqual([
+      [1, false, undefined],
+      [2, true, "first"]
+    ]);
     expect(runs[0]).toEqual({...run({myPredictions: predictions}), id: 1});
     expect(runs[0].myPredictions).toBeInstanceOf(Float32Array);
     expect(runs[0].myPredictions).not.toBe(predictions);
@@ -36,7 +60,10 @@ describe("openWorkbookStore(name, factory)", () => {
     const a = await store.saveCheckpoint({...info("a"), id: 99}, buffer(1, 2, 3));
     const b = await store.saveCheckpoint(info("b"), buffer(4, 5));
     expect([a, b]).toEqual([1, 2]);
-    expect((await store.listCheckpoints()).map((c) => [c.id, c.name])).toEqual([[1, "a"], [2, "b"]]);
+    expect((await store.listCheckpoints()).map((c) => [c.id, c.name])).toEqual([
+      [1, "a"],
+      [2, "b"]
+    ]);
     const got = await store.getCheckpoint(b);
     expect(got?.info).toEqual({...info("b"), id: 2});
     expect([...new Uint8Array(got!.bytes)]).toEqual([4, 5]);
@@ -72,20 +99,28 @@ describe("openWorkbookStore(name, factory)", () => {
   it("saves a checkpoint and its bytes together or not at all: a full disk keeps neither, and says what to do", async () => {
     const store = await openWorkbookStore("test", fakeIndexedDB({quota: 4}));
     await store.saveCheckpoint(info("small"), buffer(1, 2, 3, 4));
-    await expect(store.saveCheckpoint(info("large"), buffer(1, 2, 3, 4, 5))).rejects.toThrow(/^The browser's storage for this site is full, so nothing was saved\./);
+    await expect(store.saveCheckpoint(info("large"), buffer(1, 2, 3, 4, 5))).rejects.toThrow(
+      /^The browser's storage for this site is full, so nothing was saved\./
+    );
     expect((await store.listCheckpoints()).map((c) => c.name)).toEqual(["small"]);
     expect(await store.getCheckpoint(2)).toBeNull();
   });
 
   it("explains that nothing can be saved without IndexedDB", async () => {
-    await expect(openWorkbookStore("test", undefined)).rejects.toThrow("This browser has no IndexedDB, so runs and checkpoints cannot be saved.");
+    await expect(openWorkbookStore("test", undefined)).rejects.toThrow(
+      "This browser has no IndexedDB, so runs and checkpoints cannot be saved."
+    );
   });
 });
 
 describe("storageError(error)", () => {
   it("turns a full disk into advice, and names any other failure", () => {
-    expect(storageError({name: "QuotaExceededError", message: "x"} as DOMException).message).toBe("The browser's storage for this site is full, so nothing was saved. Delete old checkpoints on the Save and resume page, or download them and free some space.");
-    expect(storageError({name: "UnknownError", message: "disk on fire"} as DOMException).message).toBe("The browser's storage failed: disk on fire.");
+    expect(storageError({name: "QuotaExceededError", message: "x"} as DOMException).message).toBe(
+      "The browser's storage for this site is full, so nothing was saved. Delete old checkpoints on the Save and resume page, or download them and free some space."
+    );
+    expect(storageError({name: "UnknownError", message: "disk on fire"} as DOMException).message).toBe(
+      "The browser's storage failed: disk on fire."
+    );
     expect(storageError(null).message).toBe("The browser's storage failed: unknown error.");
   });
 });

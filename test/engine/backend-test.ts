@@ -25,7 +25,10 @@ describe("pickBackend(preferred, {wasmPath})", () => {
 });
 
 /** Fake backends: `gpus` says what the probe finds, `broken` which fail to start (and how); every start is logged. */
-function fakes(gpus: Partial<Record<"webgpu" | "webgl", GpuSkip>>, broken: Partial<Record<BackendName, string | false>> = {}) {
+function fakes(
+  gpus: Partial<Record<"webgpu" | "webgl", GpuSkip>>,
+  broken: Partial<Record<BackendName, string | false>> = {}
+) {
   const started: BackendName[] = [];
   return {
     started,
@@ -72,7 +75,9 @@ describe("chooseBackend(requested, {probe, start})", () => {
 
   it("with auto, lists every reason when nothing starts", async () => {
     const f = fakes({webgpu: NO_ADAPTER, webgl: SWIFTSHADER}, {wasm: "no wasm", cpu: "no cpu"});
-    await expect(chooseBackend("auto", f)).rejects.toThrow("No TF.js backend could start (webgpu: no WebGPU adapter; webgl: a software adapter (google swiftshader); wasm: no wasm; cpu: no cpu).");
+    await expect(chooseBackend("auto", f)).rejects.toThrow(
+      "No TF.js backend could start (webgpu: no WebGPU adapter; webgl: a software adapter (google swiftshader); wasm: no wasm; cpu: no cpu)."
+    );
   });
 
   it("starts a backend asked for by name, and only that one", async () => {
@@ -85,18 +90,28 @@ describe("chooseBackend(requested, {probe, start})", () => {
 
   it("starts a GPU backend asked for by name even on a software GPU, and says so", async () => {
     const f = fakes({webgpu: SWIFTSHADER});
-    expect(await chooseBackend("webgpu", f)).toEqual({backend: "webgpu", skipped: [], software: "a software adapter (google swiftshader)"});
+    expect(await chooseBackend("webgpu", f)).toEqual({
+      backend: "webgpu",
+      skipped: [],
+      software: "a software adapter (google swiftshader)"
+    });
   });
 
   it("throws with the reason when a backend asked for by name cannot start, never falling back to another", async () => {
     const missing = fakes({webgpu: NO_ADAPTER});
-    await expect(chooseBackend("webgpu", missing)).rejects.toThrow("The webgpu backend could not start (webgpu: no WebGPU adapter).");
+    await expect(chooseBackend("webgpu", missing)).rejects.toThrow(
+      "The webgpu backend could not start (webgpu: no WebGPU adapter)."
+    );
     expect(missing.started).toEqual([]);
     const failing = fakes({}, {webgl: "context lost"});
-    await expect(chooseBackend("webgl", failing)).rejects.toThrow("The webgl backend could not start (webgl: context lost).");
+    await expect(chooseBackend("webgl", failing)).rejects.toThrow(
+      "The webgl backend could not start (webgl: context lost)."
+    );
     expect(failing.started).toEqual(["webgl"]);
     const wasm = fakes({}, {wasm: false});
-    await expect(chooseBackend("wasm", wasm)).rejects.toThrow("The wasm backend could not start (wasm: did not initialise).");
+    await expect(chooseBackend("wasm", wasm)).rejects.toThrow(
+      "The wasm backend could not start (wasm: did not initialise)."
+    );
     expect(wasm.started).toEqual(["wasm"]);
   });
 
@@ -119,12 +134,17 @@ function fakeTime(rates: Partial<Record<BackendName, number>>) {
       const rate = rates[name];
       if (rate === undefined) throw new Error(`${name} lost its device`);
       clock += 0.1 + budget;
-      return {steps: Math.round((rate * budget) / 256), ratings: rate * budget, seconds: budget, ratingsPerSecond: rate};
+      return {
+        steps: Math.round((rate * budget) / 256),
+        ratings: rate * budget,
+        seconds: budget,
+        ratingsPerSecond: rate
+      };
     }
   };
 }
 
-describe("chooseBackend(\"auto\", {probe, start, time})", () => {
+describe('chooseBackend("auto", {probe, start, time})', () => {
   it("measures every backend that starts, a software GPU included, and starts the fastest: never a slow one listed first", async () => {
     const f = fakes({webgpu: SWIFTSHADER, webgl: NO_ADAPTER});
     const t = fakeTime({webgpu: 9e3, wasm: 41e3, cpu: 2e3});
@@ -133,9 +153,15 @@ describe("chooseBackend(\"auto\", {probe, start, time})", () => {
     // The host step first, then the GPUs; cpu runs wasm's step, so it is not timed; the fastest is started again last.
     expect(f.started).toEqual(["wasm", "webgpu", "wasm"]);
     expect(t.timed).toEqual(["wasm", "webgpu"]);
-    expect(choice.timings!.map((x) => [x.backend, x.ratingsPerSecond, x.software])).toEqual([["webgpu", 9e3, SWIFTSHADER.detail], ["wasm", 41e3, null]]);
+    expect(choice.timings!.map((x) => [x.backend, x.ratingsPerSecond, x.software])).toEqual([
+      ["webgpu", 9e3, SWIFTSHADER.detail],
+      ["wasm", 41e3, null]
+    ]);
     // The slower software GPU is passed over in the probe's words, as before; the missing one too.
-    expect(choice.skipped).toEqual([{backend: "webgpu", ...SWIFTSHADER}, {backend: "webgl", ...NO_ADAPTER}]);
+    expect(choice.skipped).toEqual([
+      {backend: "webgpu", ...SWIFTSHADER},
+      {backend: "webgl", ...NO_ADAPTER}
+    ]);
     expect(choice.software).toBeNull();
     // Two windows of 0.3 s, two warm-ups of 0.1 s, on the fake clock.
     expect(choice.calibrationSeconds).toBeCloseTo(0.8, 9);
@@ -143,7 +169,9 @@ describe("chooseBackend(\"auto\", {probe, start, time})", () => {
 
   it("starts a GPU that measures faster, and a fake slow GPU first in the order never wins", async () => {
     const fast = fakes({});
-    expect((await chooseBackend("auto", {...fast, ...fakeTime({webgpu: 900e3, webgl: 50e3, wasm: 41e3})})).backend).toBe("webgpu");
+    expect(
+      (await chooseBackend("auto", {...fast, ...fakeTime({webgpu: 900e3, webgl: 50e3, wasm: 41e3})})).backend
+    ).toBe("webgpu");
     expect(fast.started.at(-1)).toBe("webgpu");
     const slow = fakes({});
     const choice = await chooseBackend("auto", {...slow, ...fakeTime({webgpu: 1e3, webgl: 2e3, wasm: 41e3})});
@@ -165,7 +193,10 @@ describe("chooseBackend(\"auto\", {probe, start, time})", () => {
     const choice = await chooseBackend("auto", {...f, ...t});
     expect(t.timed).toEqual(["wasm"]);
     expect(choice.backend).toBe("wasm");
-    expect(choice.skipped).toEqual([{backend: "webgpu", ...NO_ADAPTER}, {backend: "webgl", ...SWIFTSHADER}]);
+    expect(choice.skipped).toEqual([
+      {backend: "webgpu", ...NO_ADAPTER},
+      {backend: "webgl", ...SWIFTSHADER}
+    ]);
     const noWasm = fakes({webgpu: NO_ADAPTER, webgl: SWIFTSHADER}, {wasm: "no wasm"});
     const u = fakeTime({webgl: 170, cpu: 2e3});
     expect((await chooseBackend("auto", {...noWasm, ...u})).backend).toBe("cpu");

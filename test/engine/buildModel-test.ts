@@ -24,7 +24,9 @@ describe("buildModel({users, movies, factors, yRange, seed})", () => {
   it("initialises weights as fastai does: normal(0, 1) wrapped into (-2, 2) by fmod, times 0.01", () => {
     const model = buildModel({users: 2000, movies: 1000, factors: 20, seed: 1});
     const w = model.weights.userFactors.dataSync();
-    let sum = 0, sq = 0, max = 0;
+    let sum = 0,
+      sq = 0,
+      max = 0;
     for (const x of w) {
       sum += x;
       sq += x * x;
@@ -38,7 +40,8 @@ describe("buildModel({users, movies, factors, yRange, seed})", () => {
     model.dispose();
   });
   it("is reproducible from its seed", () => {
-    const a = buildModel({users: 5, movies: 5, factors: 3, seed: 7}), b = buildModel({users: 5, movies: 5, factors: 3, seed: 7});
+    const a = buildModel({users: 5, movies: 5, factors: 3, seed: 7}),
+      b = buildModel({users: 5, movies: 5, factors: 3, seed: 7});
     expect(a.weights.movieFactors.dataSync()).toEqual(b.weights.movieFactors.dataSync());
     a.dispose();
     b.dispose();

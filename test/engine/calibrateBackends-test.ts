@@ -1,5 +1,11 @@
 import {describe, expect, it} from "vitest";
-import {BACKEND_SECONDS, CALIBRATION_NOISE, CALIBRATION_SECONDS, calibrateBackends, fastestBackend} from "../../src/components/engine/calibrateBackends.js";
+import {
+  BACKEND_SECONDS,
+  CALIBRATION_NOISE,
+  CALIBRATION_SECONDS,
+  calibrateBackends,
+  fastestBackend
+} from "../../src/components/engine/calibrateBackends.js";
 import type {BackendTiming, CalibrationCandidate} from "../../src/components/engine/calibrateBackends.js";
 
 /**
@@ -7,7 +13,14 @@ import type {BackendTiming, CalibrationCandidate} from "../../src/components/eng
  * (0.1 by default); a trial uses its whole window. `broken` fail to start (a string: they throw it), `throws` fail while
  * timed. Every start, and every window handed out, is logged.
  */
-function fakes(rates: Record<string, number>, {warmUp = {}, broken = {}, throws = {}}: {warmUp?: Record<string, number>; broken?: Record<string, string | false>; throws?: Record<string, string>} = {}) {
+function fakes(
+  rates: Record<string, number>,
+  {
+    warmUp = {},
+    broken = {},
+    throws = {}
+  }: {warmUp?: Record<string, number>; broken?: Record<string, string | false>; throws?: Record<string, string>} = {}
+) {
   let clock = 100;
   const started: string[] = [];
   const windows: Record<string, number> = {};
@@ -33,14 +46,28 @@ function fakes(rates: Record<string, number>, {warmUp = {}, broken = {}, throws 
   };
 }
 const candidates = (...names: string[]): CalibrationCandidate[] => names.map((backend) => ({backend, software: null}));
-const timing = (backend: string, ratingsPerSecond: number): BackendTiming => ({backend, ratingsPerSecond, steps: 1, ratings: 1, seconds: 1, software: null});
+const timing = (backend: string, ratingsPerSecond: number): BackendTiming => ({
+  backend,
+  ratingsPerSecond,
+  steps: 1,
+  ratings: 1,
+  seconds: 1,
+  software: null
+});
 
 describe("calibrateBackends(candidates, {start, time, budgetSeconds, perBackendSeconds, now})", () => {
   it("starts and times each candidate in order, and gives its rate and what it timed", async () => {
     const f = fakes({webgpu: 9e3, wasm: 41e3, cpu: 2e3});
-    const c = await calibrateBackends([{backend: "webgpu", software: "a software adapter (google swiftshader)"}, ...candidates("wasm", "cpu")], f);
+    const c = await calibrateBackends(
+      [{backend: "webgpu", software: "a software adapter (google swiftshader)"}, ...candidates("wasm", "cpu")],
+      f
+    );
     expect(f.started).toEqual(["webgpu", "wasm", "cpu"]);
-    expect(c.timings.map((t) => [t.backend, Math.round(t.ratingsPerSecond), t.software])).toEqual([["webgpu", 9e3, "a software adapter (google swiftshader)"], ["wasm", 41e3, null], ["cpu", 2e3, null]]);
+    expect(c.timings.map((t) => [t.backend, Math.round(t.ratingsPerSecond), t.software])).toEqual([
+      ["webgpu", 9e3, "a software adapter (google swiftshader)"],
+      ["wasm", 41e3, null],
+      ["cpu", 2e3, null]
+    ]);
     expect(c.timings[1]).toMatchObject({seconds: BACKEND_SECONDS, ratings: Math.round(41e3 * BACKEND_SECONDS)});
     expect(c.failed).toEqual([]);
   });
@@ -68,7 +95,10 @@ describe("calibrateBackends(candidates, {start, time, budgetSeconds, perBackendS
   });
 
   it("lists a backend that does not start, or throws while timed, with its reason, and times the others", async () => {
-    const f = fakes({webgl: 5, wasm: 40, cpu: 2}, {broken: {webgpu: "no adapter", webgl: false}, throws: {wasm: "out of memory"}});
+    const f = fakes(
+      {webgl: 5, wasm: 40, cpu: 2},
+      {broken: {webgpu: "no adapter", webgl: false}, throws: {wasm: "out of memory"}}
+    );
     const c = await calibrateBackends(candidates("webgpu", "webgl", "wasm", "cpu"), f);
     expect(c.failed).toEqual([
       {backend: "webgpu", detail: "no adapter"},
@@ -88,7 +118,11 @@ describe("calibrateBackends(candidates, {start, time, budgetSeconds, perBackendS
   it("times a candidate with fallbackFor only when that backend could not be timed, and keeps no window for it", async () => {
     const cpu = {backend: "cpu", software: null, fallbackFor: "wasm"};
     const f = fakes({wasm: 40, cpu: 30, webgpu: 50});
-    const c = await calibrateBackends([...candidates("wasm"), cpu, ...candidates("webgpu")], {...f, budgetSeconds: 0.5, perBackendSeconds: 1});
+    const c = await calibrateBackends([...candidates("wasm"), cpu, ...candidates("webgpu")], {
+      ...f,
+      budgetSeconds: 0.5,
+      perBackendSeconds: 1
+    });
     expect(f.started).toEqual(["wasm", "webgpu"]);
     expect(c.timings.map((t) => t.backend)).toEqual(["wasm", "webgpu"]);
     // wasm and webgpu share the budget: 0.25 s, then what is left after wasm's warm-up and window.

@@ -17,7 +17,14 @@ const {table} = synthTable({users: 200, movies: 100, ratings: 8000, seed: 1});
 const other = synthTable({users: 150, movies: 120, ratings: 8000, seed: 2}).table;
 const newModel = () => buildModel({users: table.userIds.length, movies: table.movieIds.length, factors: 8, seed: 1});
 const options = {epochs: 2, bs: 64, lrMax: 1e-2, seed: 3};
-const state = (model: CollabModel) => Object.fromEntries(TABLES.flatMap((k) => [[k, model.weights[k].dataSync().slice()], [`m.${k}`, model.gradAvg[k].dataSync().slice()], [`v.${k}`, model.sqrAvg[k].dataSync().slice()]]));
+const state = (model: CollabModel) =>
+  Object.fromEntries(
+    TABLES.flatMap((k) => [
+      [k, model.weights[k].dataSync().slice()],
+      [`m.${k}`, model.gradAvg[k].dataSync().slice()],
+      [`v.${k}`, model.sqrAvg[k].dataSync().slice()]
+    ])
+  );
 let dir: string;
 
 beforeAll(async () => {
@@ -36,12 +43,20 @@ describe("encodeCheckpoint(model, table) and restoreModel(bytes, table)", () => 
     await saveCheckpoint(path, first, table);
     first.dispose();
     const resumed = await loadCheckpoint(path, table);
-    expect(resumed.training).toMatchObject({epochs: 2, step: resumed.training!.stepsPerEpoch, lrMax: 1e-2, bs: 64, seed: 3});
+    expect(resumed.training).toMatchObject({
+      epochs: 2,
+      step: resumed.training!.stepsPerEpoch,
+      lrMax: 1e-2,
+      bs: 64,
+      seed: 3
+    });
     const history = await fit(resumed, table, options);
     expect(history.length).toBe(2);
     expect(state(resumed)).toEqual(state(straight));
     expect(resumed.adamStep).toBe(straight.adamStep);
-    expect(history.map((r) => [r.trainLoss, r.validLoss])).toEqual(straight.training!.history.map((r) => [r.trainLoss, r.validLoss]));
+    expect(history.map((r) => [r.trainLoss, r.validLoss])).toEqual(
+      straight.training!.history.map((r) => [r.trainLoss, r.validLoss])
+    );
     straight.dispose();
     resumed.dispose();
   });
@@ -50,7 +65,12 @@ describe("encodeCheckpoint(model, table) and restoreModel(bytes, table)", () => 
     const model = newModel();
     await fit(model, table, {...options, untilEpoch: 1});
     const {header, arrays} = decodeCheckpoint(await encodeCheckpoint(model, table));
-    expect(header).toMatchObject({format: "movielens-workbook-checkpoint", version: 1, model: {users: 200, factors: 8, yRange: [0.5, 5.5]}, training: {lrMax: 1e-2, wd: 0.01, mode: "sparse"}});
+    expect(header).toMatchObject({
+      format: "movielens-workbook-checkpoint",
+      version: 1,
+      model: {users: 200, factors: 8, yRange: [0.5, 5.5]},
+      training: {lrMax: 1e-2, wd: 0.01, mode: "sparse"}
+    });
     expect(header.dataset.fingerprint).toMatch(/^fnv1a32:/);
     expect(header.training!.history.length).toBe(1);
     expect(arrays.get("userIds")).toEqual(table.userIds);
@@ -63,7 +83,9 @@ describe("encodeCheckpoint(model, table) and restoreModel(bytes, table)", () => 
     const bytes = await encodeCheckpoint(model, table);
     model.dispose();
     const before = tf.memory().numTensors;
-    expect(() => restoreModel(bytes, other)).toThrow(/trained on another dataset: it knows 100 movies and the loaded dataset has 120.*nothing was loaded/);
+    expect(() => restoreModel(bytes, other)).toThrow(
+      /trained on another dataset: it knows 100 movies and the loaded dataset has 120.*nothing was loaded/
+    );
     expect(tf.memory().numTensors).toBe(before);
   });
 
@@ -89,7 +111,9 @@ describe("encodeCheckpoint(model, table) and restoreModel(bytes, table)", () => 
     const flipped = bytes.slice();
     flipped[Math.floor(bytes.length * 0.7)] ^= 1;
     await writeFile(join(dir, "flipped.ckpt"), flipped);
-    await expect(loadCheckpoint(join(dir, "flipped.ckpt"), table)).rejects.toThrow(/corrupt or truncated \(its checksum does not match\)/);
+    await expect(loadCheckpoint(join(dir, "flipped.ckpt"), table)).rejects.toThrow(
+      /corrupt or truncated \(its checksum does not match\)/
+    );
     await writeFile(join(dir, "short.ckpt"), bytes.subarray(0, bytes.length - 100));
     await expect(loadCheckpoint(join(dir, "short.ckpt"), table)).rejects.toThrow(/corrupt or truncated/);
     expect(() => restoreModel(new TextEncoder().encode("hello"), table)).toThrow(/not a checkpoint of this workbook/);

@@ -10,7 +10,8 @@ import {synthTable} from "../support/synthTable.js";
 import {useBackend} from "../support/tf.js";
 
 const {table} = synthTable({users: 200, movies: 100, ratings: 8000, seed: 1});
-const newModel = (seed = 1) => buildModel({users: table.userIds.length, movies: table.movieIds.length, factors: 8, seed});
+const newModel = (seed = 1) =>
+  buildModel({users: table.userIds.length, movies: table.movieIds.length, factors: 8, seed});
 const weights = (model: CollabModel) => Object.fromEntries(TABLES.map((k) => [k, model.weights[k].dataSync().slice()]));
 const options = {epochs: 2, bs: 64, lrMax: 1e-2, seed: 3};
 
@@ -21,7 +22,11 @@ describe("fit(model, data, {epochs, lrMax, wd, bs, seed, mode, onBatch, onEpoch,
     const model = newModel();
     const batches: BatchProgress[] = [];
     const rows: unknown[] = [];
-    const history = await fit(model, table, {...options, onBatch: (p) => batches.push(p), onEpoch: (r) => rows.push(r)});
+    const history = await fit(model, table, {
+      ...options,
+      onBatch: (p) => batches.push(p),
+      onEpoch: (r) => rows.push(r)
+    });
     const steps = Math.floor(6400 / 64);
     expect(batches.length).toBe(2 * steps);
     expect(batches[0]).toMatchObject({epoch: 0, batch: 0, batches: steps, step: 1, totalSteps: 2 * steps});
@@ -35,7 +40,8 @@ describe("fit(model, data, {epochs, lrMax, wd, bs, seed, mode, onBatch, onEpoch,
     const w = weights(model);
     let se = 0;
     for (const r of valid) {
-      const u = table.user[r], m = table.movie[r];
+      const u = table.user[r],
+        m = table.movie[r];
       let x = w.userBias[u] + w.movieBias[m];
       for (let k = 0; k < 8; ++k) x += w.userFactors[u * 8 + k] * w.movieFactors[m * 8 + k];
       se += (5 / (1 + Math.exp(-x)) + 0.5 - table.rating2[r] / 2) ** 2;
@@ -51,15 +57,23 @@ describe("fit(model, data, {epochs, lrMax, wd, bs, seed, mode, onBatch, onEpoch,
       const model = newModel();
       const counts: number[] = [];
       const before = tf.memory().numTensors;
-      await fit(model, table, {...options, epochs: 3, bs: path === "ops" ? 256 : 64, path, onEpoch: () => counts.push(tf.memory().numTensors)});
+      await fit(model, table, {
+        ...options,
+        epochs: 3,
+        bs: path === "ops" ? 256 : 64,
+        path,
+        onEpoch: () => counts.push(tf.memory().numTensors)
+      });
       expect(counts).toEqual([before, before, before]);
       model.dispose();
     });
   }
 
   it("reports every batch's own loss on the ops path too, though it reads losses back in groups", async () => {
-    const host = newModel(), ops = newModel();
-    const hostLosses: number[] = [], opsBatches: BatchProgress[] = [];
+    const host = newModel(),
+      ops = newModel();
+    const hostLosses: number[] = [],
+      opsBatches: BatchProgress[] = [];
     await fit(host, table, {...options, path: "host", onBatch: (p) => hostLosses.push(p.loss)});
     await fit(ops, table, {...options, path: "ops", onBatch: (p) => opsBatches.push(p)});
     expect(opsBatches.map((p) => p.step)).toEqual(hostLosses.map((_, i) => i + 1));
@@ -72,23 +86,32 @@ describe("fit(model, data, {epochs, lrMax, wd, bs, seed, mode, onBatch, onEpoch,
   it("stops with a clear error when the loss becomes NaN on the ops path, leaking no tensors", async () => {
     const model = newModel();
     const before = tf.memory().numTensors;
-    await expect(fit(model, table, {...options, lrMax: 1e4, path: "ops"})).rejects.toThrow(/^Training diverged at epoch \d+, batch \d+: loss is NaN\./);
+    await expect(fit(model, table, {...options, lrMax: 1e4, path: "ops"})).rejects.toThrow(
+      /^Training diverged at epoch \d+, batch \d+: loss is NaN\./
+    );
     expect(tf.memory().numTensors).toBe(before);
     model.dispose();
   });
 
   it("stops when its signal aborts on the ops path, and resumes exactly where it stopped", async () => {
-    const straight = newModel(), stopped = newModel();
+    const straight = newModel(),
+      stopped = newModel();
     await fit(straight, table, {...options, path: "ops"});
     const controller = new AbortController();
-    const run = fit(stopped, table, {...options, path: "ops", signal: controller.signal, onBatch: (p) => p.step === 70 && controller.abort()});
+    const run = fit(stopped, table, {
+      ...options,
+      path: "ops",
+      signal: controller.signal,
+      onBatch: (p) => p.step === 70 && controller.abort()
+    });
     await expect(run).rejects.toThrow(/abort/i);
     // The group read back with step 70 ran a few steps past it; it stops at the end of that group, all of it recorded.
     const at = stopped.training!.step;
     expect(at).toBeGreaterThanOrEqual(70);
     expect(at).toBeLessThan(70 + OPS_READBACK);
     const history = await fit(stopped, table, {...options, path: "ops"});
-    const w = weights(stopped), v = weights(straight);
+    const w = weights(stopped),
+      v = weights(straight);
     for (const k of TABLES) w[k].forEach((x, i) => expect(x).toBeCloseTo(v[k][i], 5));
     expect(history[1].trainLoss).toBeCloseTo(straight.training!.history[1].trainLoss, 5);
     straight.dispose();
@@ -97,15 +120,22 @@ describe("fit(model, data, {epochs, lrMax, wd, bs, seed, mode, onBatch, onEpoch,
 
   it("stops with a clear error when the loss becomes NaN", async () => {
     const model = newModel();
-    await expect(fit(model, table, {...options, lrMax: 1e4})).rejects.toThrow(/^Training diverged at epoch \d+, batch \d+: loss is NaN\. Try a lower learning rate \(lr_max 10000 now\)\.$/);
+    await expect(fit(model, table, {...options, lrMax: 1e4})).rejects.toThrow(
+      /^Training diverged at epoch \d+, batch \d+: loss is NaN\. Try a lower learning rate \(lr_max 10000 now\)\.$/
+    );
     model.dispose();
   });
 
   it("stops when its signal aborts, and resumes exactly where it stopped", async () => {
-    const straight = newModel(), stopped = newModel();
+    const straight = newModel(),
+      stopped = newModel();
     await fit(straight, table, options);
     const controller = new AbortController();
-    const run = fit(stopped, table, {...options, signal: controller.signal, onBatch: (p) => p.step === 130 && controller.abort()});
+    const run = fit(stopped, table, {
+      ...options,
+      signal: controller.signal,
+      onBatch: (p) => p.step === 130 && controller.abort()
+    });
     await expect(run).rejects.toThrow(/abort/i);
     expect(stopped.training?.step).toBe(130);
     expect(stopped.training?.history.length).toBe(1);
@@ -118,7 +148,8 @@ describe("fit(model, data, {epochs, lrMax, wd, bs, seed, mode, onBatch, onEpoch,
   });
 
   it("pauses after untilEpoch, keeping the schedule planned for all epochs", async () => {
-    const straight = newModel(), paused = newModel();
+    const straight = newModel(),
+      paused = newModel();
     await fit(straight, table, options);
     expect((await fit(paused, table, {...options, untilEpoch: 1})).length).toBe(1);
     await fit(paused, table, options);
@@ -157,8 +188,12 @@ describe("fit(model, data, {epochs, lrMax, wd, bs, seed, mode, onBatch, onEpoch,
     // taste that these bounds were calibrated on. On the clear taste, 19 genre tastes matter, and 3 epochs end 1.22×
     // the oracle and 1.44× the noise floor (measured); the test below holds the clear taste to its own bounds.
     const {table: t, meta, data} = synthTable({users: 1000, movies: 400, ratings: 120_000, seed: 4, taste: "mild"});
-    let sum = 0, sq = 0;
-    for (const r of t.rating2) { sum += r / 2; sq += (r / 2) ** 2; }
+    let sum = 0,
+      sq = 0;
+    for (const r of t.rating2) {
+      sum += r / 2;
+      sq += (r / 2) ** 2;
+    }
     const variance = sq / t.rating2.length - (sum / t.rating2.length) ** 2; // the MSE of the best constant prediction
     const model = buildModel({users: t.userIds.length, movies: t.movieIds.length, factors: 20});
     const defaults = await fit(model, t, {epochs: 3});

@@ -12,8 +12,14 @@ describe("HOST_KERNEL_WASM", () => {
   it("is valid WebAssembly with SIMD, importing the backend's memory and Math.exp", async () => {
     const bytes = new Uint8Array(await compileWat(KERNEL_WAT));
     expect(WebAssembly.validate(bytes)).toBe(true);
-    const imports = WebAssembly.Module.imports(new WebAssembly.Module(bytes)).map((i) => `${i.module}.${i.name}:${i.kind}`);
+    const imports = WebAssembly.Module.imports(new WebAssembly.Module(bytes)).map(
+      (i) => `${i.module}.${i.name}:${i.kind}`
+    );
     expect(imports).toEqual(["env.memory:memory", "env.exp:function"]);
-    expect(WebAssembly.Module.exports(new WebAssembly.Module(bytes)).map((e) => e.name)).toEqual(["grad", "adam", "sse"]);
+    expect(WebAssembly.Module.exports(new WebAssembly.Module(bytes)).map((e) => e.name)).toEqual([
+      "grad",
+      "adam",
+      "sse"
+    ]);
   });
 });

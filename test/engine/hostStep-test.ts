@@ -13,22 +13,46 @@ const zeros = (t: Tables<Float32Array>): Tables<Float32Array> => ({
   userBias: new Float32Array(t.userBias.length),
   movieBias: new Float32Array(t.movieBias.length)
 });
-const tables = (weights: Tables<Float32Array>): HostTables => ({weights, gradAvg: zeros(weights), sqrAvg: zeros(weights)});
+const tables = (weights: Tables<Float32Array>): HostTables => ({
+  weights,
+  gradAvg: zeros(weights),
+  sqrAvg: zeros(weights)
+});
 const clone = (t: HostTables): HostTables => structuredClone(t);
-const hyper: OptimizerStep & {lo: number; hi: number} = {lr: 0.01, mom: 0.9, sqrMom: 0.99, eps: 1e-5, wd: 0.1, step: 1, lo: 0.5, hi: 5.5};
+const hyper: OptimizerStep & {lo: number; hi: number} = {
+  lr: 0.01,
+  mom: 0.9,
+  sqrMom: 0.99,
+  eps: 1e-5,
+  wd: 0.1,
+  step: 1,
+  lo: 0.5,
+  hi: 5.5
+};
 
 describe("hostStep(tables, data, rows, hyper, workspace, mode)", () => {
   it("takes one step of fastai's Adam with decoupled weight decay, as computed by hand", () => {
     // One user, one movie, two factors, rating 4: x = 0.1·0.3 + 0.2·(-0.1) + 0.05 - 0.02 = 0.04,
     // pred = 0.5 + 5·σ(0.04), err = pred - 4, dz = 2·err·σ(1-σ)·5 = -2.37407; gU = dz·M, gM = dz·U, gb = dz.
     // A first Adam step has grad_avg = 0.1·g, sqr_avg = 0.01·g², and moves p·(1 - lr·wd) by lr·g/(|g| + eps) against g.
-    const t = tables({userFactors: f32(0.1, 0.2), movieFactors: f32(0.3, -0.1), userBias: f32(0.05), movieBias: f32(-0.02)});
+    const t = tables({
+      userFactors: f32(0.1, 0.2),
+      movieFactors: f32(0.3, -0.1),
+      userBias: f32(0.05),
+      movieBias: f32(-0.02)
+    });
     const data = {user: Uint32Array.of(0), movie: Uint32Array.of(0), rating2: Uint8Array.of(8)};
     const loss = hostStep(t, data, Uint32Array.of(0), hyper, stepWorkspace(1, 1, 2, 1));
     expect(loss).toBeCloseTo(0.9025126646847579, 6);
     const expected = {
-      userFactors: [[0.10989985959593149, -0.07122200731837591, 0.005072574326458798], [0.18980042120037793, 0.023740669106125302, 0.0005636193696065332]],
-      movieFactors: [[0.30969957879962207, -0.023740669106125302, 0.0005636193696065332], [-0.0899002106046243, -0.047481338212250604, 0.002254477478426133]],
+      userFactors: [
+        [0.10989985959593149, -0.07122200731837591, 0.005072574326458798],
+        [0.18980042120037793, 0.023740669106125302, 0.0005636193696065332]
+      ],
+      movieFactors: [
+        [0.30969957879962207, -0.023740669106125302, 0.0005636193696065332],
+        [-0.0899002106046243, -0.047481338212250604, 0.002254477478426133]
+      ],
       userBias: [[0.05994995787836546, -0.23740669106125303, 0.056361936960653315]],
       movieBias: [[-0.00998004212163454, -0.23740669106125303, 0.056361936960653315]]
     };
@@ -54,7 +78,8 @@ describe("hostStep(tables, data, rows, hyper, workspace, mode)", () => {
   };
 
   it("agrees with the dense update on the first step: touched rows equal, untouched rows only decayed by 1 - lr·wd", () => {
-    const a = world(), b = world();
+    const a = world(),
+      b = world();
     const before = clone(a.t);
     hostStep(a.t, a.data, a.rows, hyper, a.ws, "sparse");
     hostStep(b.t, b.data, b.rows, hyper, b.ws, "dense");
@@ -76,11 +101,13 @@ describe("hostStep(tables, data, rows, hyper, workspace, mode)", () => {
   });
 
   it("moves untouched rows in dense mode only, once they have momentum", () => {
-    const a = world(), b = world();
+    const a = world(),
+      b = world();
     hostStep(a.t, a.data, a.rows, hyper, a.ws, "sparse");
     hostStep(b.t, b.data, b.rows, hyper, b.ws, "dense");
     const movie0 = Uint32Array.of(2); // a batch that touches only user 0 and movie 0
-    const sparseMovie1 = a.t.weights.movieFactors[3], denseMovie1 = b.t.weights.movieFactors[3];
+    const sparseMovie1 = a.t.weights.movieFactors[3],
+      denseMovie1 = b.t.weights.movieFactors[3];
     hostStep(a.t, a.data, movie0, {...hyper, wd: 0, step: 2}, a.ws, "sparse");
     hostStep(b.t, b.data, movie0, {...hyper, wd: 0, step: 2}, b.ws, "dense");
     expect(a.t.weights.movieFactors[3]).toBe(sparseMovie1);
@@ -118,7 +145,8 @@ describe("hostStep(tables, data, rows, hyper, workspace, mode)", () => {
   });
 
   it("reuses its workspace from batch to batch", () => {
-    const a = world(), b = world();
+    const a = world(),
+      b = world();
     const ws = a.ws;
     for (let i = 0; i < 3; ++i) hostStep(a.t, a.data, a.rows, {...hyper, step: i + 1}, ws);
     for (let i = 0; i < 3; ++i) hostStep(b.t, b.data, b.rows, {...hyper, step: i + 1}, stepWorkspace(3, 4, 3, 3));

@@ -11,15 +11,33 @@ import {synthTable} from "../support/synthTable.js";
 import {useBackend} from "../support/tf.js";
 
 const {table} = synthTable({users: 150, movies: 80, ratings: 6000, seed: 2});
-const users = table.userIds.length, movies = table.movieIds.length;
-const hyper = (step: number): OptimizerStep & {lo: number; hi: number} => ({lr: 2e-2, mom: 0.9, sqrMom: 0.99, eps: 1e-5, wd: 0.1, step, lo: 0.5, hi: 5.5});
-const snapshot = (model: CollabModel): Record<string, Float32Array> => Object.fromEntries(TABLES.flatMap((k) => [[k, model.weights[k].dataSync().slice() as Float32Array], [`${k}.gradAvg`, model.gradAvg[k].dataSync().slice() as Float32Array], [`${k}.sqrAvg`, model.sqrAvg[k].dataSync().slice() as Float32Array]]));
+const users = table.userIds.length,
+  movies = table.movieIds.length;
+const hyper = (step: number): OptimizerStep & {lo: number; hi: number} => ({
+  lr: 2e-2,
+  mom: 0.9,
+  sqrMom: 0.99,
+  eps: 1e-5,
+  wd: 0.1,
+  step,
+  lo: 0.5,
+  hi: 5.5
+});
+const snapshot = (model: CollabModel): Record<string, Float32Array> =>
+  Object.fromEntries(
+    TABLES.flatMap((k) => [
+      [k, model.weights[k].dataSync().slice() as Float32Array],
+      [`${k}.gradAvg`, model.gradAvg[k].dataSync().slice() as Float32Array],
+      [`${k}.sqrAvg`, model.sqrAvg[k].dataSync().slice() as Float32Array]
+    ])
+  );
 
 /** The largest difference between two snapshots' arrays, relative to the largest magnitude in each. */
 function worstRelative(a: Record<string, Float32Array>, b: Record<string, Float32Array>): number {
   let worst = 0;
   for (const key of Object.keys(a)) {
-    let diff = 0, scale = 1e-6;
+    let diff = 0,
+      scale = 1e-6;
     for (let i = 0; i < a[key].length; ++i) {
       diff = Math.max(diff, Math.abs(a[key][i] - b[key][i]));
       scale = Math.max(scale, Math.abs(a[key][i]));
@@ -30,10 +48,15 @@ function worstRelative(a: Record<string, Float32Array>, b: Record<string, Float3
 }
 
 /** Batch `s` of `bs` rows, spread over the table: the same rows for both steps compared. */
-const batchRows = (s: number, bs: number) => Uint32Array.from({length: bs}, (_, i) => (s * 977 + i * 131) % table.rating2.length);
+const batchRows = (s: number, bs: number) =>
+  Uint32Array.from({length: bs}, (_, i) => (s * 977 + i * 131) % table.rating2.length);
 
 /** Runs `fn` on a fresh wasm model with a kernel for batches of `bs`, then frees both. */
-async function withKernel(factors: number, bs: number, fn: (model: CollabModel, kernel: KernelStep) => void): Promise<void> {
+async function withKernel(
+  factors: number,
+  bs: number,
+  fn: (model: CollabModel, kernel: KernelStep) => void
+): Promise<void> {
   await useBackend("wasm");
   const model = buildModel({users, movies, factors, seed: 5});
   const kernel = (await kernelStep(model, bs))!;
@@ -53,7 +76,8 @@ async function bothSteps(factors: number, steps: number, bs = 64) {
   const kernel = (await kernelStep(viaKernel, bs))!;
   expect(kernel).not.toBeNull();
   const ws = stepWorkspace(users, movies, factors, bs);
-  const kernelLosses: number[] = [], jsLosses: number[] = [];
+  const kernelLosses: number[] = [],
+    jsLosses: number[] = [];
   for (let s = 0; s < steps; ++s) {
     const rows = batchRows(s, bs);
     kernelLosses.push(kernel.step(table, rows, hyper(s + 1)));
@@ -73,7 +97,10 @@ describe("kernelStep(model, bs)", () => {
         expect(kernelLosses.at(-1)!).toBeLessThan(kernelLosses[0]);
         const rows = Uint32Array.from({length: table.rating2.length}, (_, i) => i);
         const sse = kernel.squaredError(table, rows);
-        expect(sse / rows.length).toBeCloseTo(hostSquaredError(hostTables(viaJs)!.weights, factors, 0.5, 5.5, table, rows) / rows.length, 4);
+        expect(sse / rows.length).toBeCloseTo(
+          hostSquaredError(hostTables(viaJs)!.weights, factors, 0.5, 5.5, table, rows) / rows.length,
+          4
+        );
       } finally {
         kernel.dispose();
         viaKernel.dispose();
@@ -106,7 +133,10 @@ describe("kernelStep(model, bs)", () => {
       const ws = stepWorkspace(users, movies, 8, 64);
       for (let s = 5; s < 20; ++s) {
         const rows = batchRows(s, 64);
-        expect(kernel.step(table, rows, hyper(s + 1))).toBeCloseTo(hostStep(hostTables(viaJs)!, table, rows, hyper(s + 1), ws, "sparse"), 4);
+        expect(kernel.step(table, rows, hyper(s + 1))).toBeCloseTo(
+          hostStep(hostTables(viaJs)!, table, rows, hyper(s + 1), ws, "sparse"),
+          4
+        );
       }
       expect(worstRelative(snapshot(viaKernel), snapshot(viaJs))).toBeLessThan(1e-3);
     } finally {
@@ -129,7 +159,9 @@ describe("kernelStep(model, bs)", () => {
     const model = buildModel({users, movies, factors: 4, seed: 5});
     try {
       expect(await kernelStep(model, 64)).toBeNull();
-      await expect(fit(model, table, {epochs: 1, bs: 64, path: "kernel"})).rejects.toThrow(/path "kernel" needs the wasm backend with WebAssembly SIMD, and sparse mode/);
+      await expect(fit(model, table, {epochs: 1, bs: 64, path: "kernel"})).rejects.toThrow(
+        /path "kernel" needs the wasm backend with WebAssembly SIMD, and sparse mode/
+      );
     } finally {
       model.dispose();
     }
@@ -146,11 +178,14 @@ describe("kernelStep(model, bs)", () => {
         model.dispose();
       }
     };
-    const auto = await run("auto"), host = await run("host");
+    const auto = await run("auto"),
+      host = await run("host");
     auto.history.forEach((row, i) => {
       expect(row.trainLoss).toBeCloseTo(host.history[i].trainLoss, 3);
       expect(row.validLoss).toBeCloseTo(host.history[i].validLoss, 3);
     });
-    await expect(fit(buildModel({users, movies, factors: 6, seed: 5}), table, {epochs: 1, bs: 64, mode: "dense", path: "kernel"})).rejects.toThrow(/sparse mode/);
+    await expect(
+      fit(buildModel({users, movies, factors: 6, seed: 5}), table, {epochs: 1, bs: 64, mode: "dense", path: "kernel"})
+    ).rejects.toThrow(/sparse mode/);
   });
 });

@@ -7,7 +7,11 @@ beforeAll(() => useBackend("wasm"));
 
 describe("meanSquaredError(model, data, rows, {ops})", () => {
   // A fresh model predicts ≈ 3 (x ≈ 0), so the MSE is about the mean of (3 - y)².
-  const data = {user: Uint32Array.of(0, 1, 2, 0), movie: Uint32Array.of(0, 1, 1, 2), rating2: Uint8Array.of(2, 10, 6, 8)};
+  const data = {
+    user: Uint32Array.of(0, 1, 2, 0),
+    movie: Uint32Array.of(0, 1, 1, 2),
+    rating2: Uint8Array.of(2, 10, 6, 8)
+  };
   it("averages the squared errors over the given rows, on host memory and with TF.js ops alike", async () => {
     const model = buildModel({users: 3, movies: 3, factors: 4});
     const host = await meanSquaredError(model, data, Uint32Array.of(0, 1, 3));
@@ -22,7 +26,10 @@ describe("meanSquaredError(model, data, rows, {ops})", () => {
     const big = {user: new Uint32Array(n), movie: new Uint32Array(n), rating2: new Uint8Array(n).fill(6)};
     const rows = Uint32Array.from({length: n}, (_, i) => i);
     const model = buildModel({users: 1, movies: 1, factors: 2});
-    expect(await meanSquaredError(model, big, rows, {ops: true})).toBeCloseTo(await meanSquaredError(model, big, rows), 6);
+    expect(await meanSquaredError(model, big, rows, {ops: true})).toBeCloseTo(
+      await meanSquaredError(model, big, rows),
+      6
+    );
     model.dispose();
   });
 });

@@ -12,10 +12,24 @@ const {table} = synthTable({users: 150, movies: 80, ratings: 6000, seed: 2});
 /** Trains a fresh model for 2 epochs (150 steps) on a backend and path, and returns its weights and Adam state. */
 async function train(backend: "cpu" | "wasm", path: "host" | "ops", mode: "sparse" | "dense") {
   await useBackend(backend);
-  const model: CollabModel = buildModel({users: table.userIds.length, movies: table.movieIds.length, factors: 6, seed: 5});
+  const model: CollabModel = buildModel({
+    users: table.userIds.length,
+    movies: table.movieIds.length,
+    factors: 6,
+    seed: 5
+  });
   try {
     const history = await fit(model, table, {epochs: 2, bs: 64, lrMax: 2e-2, seed: 9, mode, path});
-    return {history, ...Object.fromEntries(TABLES.flatMap((k) => [[k, model.weights[k].dataSync().slice()], [`${k}.gradAvg`, model.gradAvg[k].dataSync().slice()], [`${k}.sqrAvg`, model.sqrAvg[k].dataSync().slice()]]))};
+    return {
+      history,
+      ...Object.fromEntries(
+        TABLES.flatMap((k) => [
+          [k, model.weights[k].dataSync().slice()],
+          [`${k}.gradAvg`, model.gradAvg[k].dataSync().slice()],
+          [`${k}.sqrAvg`, model.sqrAvg[k].dataSync().slice()]
+        ])
+      )
+    };
   } finally {
     model.dispose();
   }
@@ -24,8 +38,10 @@ async function train(backend: "cpu" | "wasm", path: "host" | "ops", mode: "spars
 function expectClose(a: Record<string, unknown>, b: Record<string, unknown>, tolerance: number) {
   for (const key of Object.keys(a)) {
     if (key === "history") continue;
-    const x = a[key] as Float32Array, y = b[key] as Float32Array;
-    let worst = 0, scale = 0;
+    const x = a[key] as Float32Array,
+      y = b[key] as Float32Array;
+    let worst = 0,
+      scale = 0;
     for (let i = 0; i < x.length; ++i) {
       worst = Math.max(worst, Math.abs(x[i] - y[i]));
       scale = Math.max(scale, Math.abs(x[i]));

@@ -7,7 +7,14 @@ import type {Pace} from "../../src/components/engine/runPace.js";
  * `every` steps and at each epoch's last batch, and `validationSeconds` of validation after each epoch (on wasm, about
  * 5% of an epoch's training time).
  */
-function simulate({epochs = 3, steps = 1000, bs = 256, stepSeconds = 0.002, validationSeconds = 0.15, every = 50} = {}) {
+function simulate({
+  epochs = 3,
+  steps = 1000,
+  bs = 256,
+  stepSeconds = 0.002,
+  validationSeconds = 0.15,
+  every = 50
+} = {}) {
   const totalSteps = epochs * steps;
   const pace = createRunPace({bs, totalSteps});
   const reports: (Pace & {step: number; seconds: number; trueLeft: number})[] = [];
@@ -41,8 +48,12 @@ describe("createRunPace({bs, totalSteps, minSeconds, minShare})", () => {
   it("never jumps up at the start of an epoch, where the previous epoch's validation delays the first report", () => {
     const shown = simulate().filter((r) => r.etaSeconds !== null);
     expect(shown.length).toBeGreaterThan(20);
-    for (let i = 1; i < shown.length; ++i) expect(shown[i].etaSeconds!, `at step ${shown[i].step}`).toBeLessThanOrEqual(shown[i - 1].etaSeconds! * 1.1 + 0.1);
-    for (const r of shown) expect(Math.abs(r.etaSeconds! - r.trueLeft), `at step ${r.step}`).toBeLessThanOrEqual(0.1 * r.trueLeft + 0.2);
+    for (let i = 1; i < shown.length; ++i)
+      expect(shown[i].etaSeconds!, `at step ${shown[i].step}`).toBeLessThanOrEqual(
+        shown[i - 1].etaSeconds! * 1.1 + 0.1
+      );
+    for (const r of shown)
+      expect(Math.abs(r.etaSeconds! - r.trueLeft), `at step ${r.step}`).toBeLessThanOrEqual(0.1 * r.trueLeft + 0.2);
   });
 
   it("reports the training rate, validation left out, and none before a batch was timed", () => {

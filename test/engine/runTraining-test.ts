@@ -13,10 +13,20 @@ import {WASM_PATH, useBackend} from "../support/tf.js";
 const {table, data} = synthTable({users: 60, movies: 40, ratings: 1200, seed: 5});
 // The worker fetches its ratings by URL; Node's fetch reads a data: URL, so no server is needed.
 const ratingsUrl = `data:application/octet-stream;base64,${Buffer.from(encodeRatingsFile(table)).toString("base64")}`;
-const mine = [{movieId: table.movieIds[0], rating: 5, timestamp: 1}, {movieId: table.movieIds[3], rating: 1, timestamp: 2}];
+const mine = [
+  {movieId: table.movieIds[0], rating: 5, timestamp: 1},
+  {movieId: table.movieIds[3], rating: 1, timestamp: 2}
+];
 // The page sends a URL for each of the wasm backend's binaries (src/data/trainWorker.js.ts bundles them).
-const wasmUrls = Object.fromEntries(["tfjs-backend-wasm.wasm", "tfjs-backend-wasm-simd.wasm", "tfjs-backend-wasm-threaded-simd.wasm"].map((f) => [f, WASM_PATH + f]));
-const request = (over: Partial<Extract<TrainRequest, {type: "train"}>> = {}): Extract<TrainRequest, {type: "train"}> => ({
+const wasmUrls = Object.fromEntries(
+  ["tfjs-backend-wasm.wasm", "tfjs-backend-wasm-simd.wasm", "tfjs-backend-wasm-threaded-simd.wasm"].map((f) => [
+    f,
+    WASM_PATH + f
+  ])
+);
+const request = (
+  over: Partial<Extract<TrainRequest, {type: "train"}>> = {}
+): Extract<TrainRequest, {type: "train"}> => ({
   type: "train",
   ratingsUrl,
   wasmUrls,
@@ -26,7 +36,10 @@ const request = (over: Partial<Extract<TrainRequest, {type: "train"}>> = {}): Ex
   ...over
 });
 
-async function run(r: Extract<TrainRequest, {type: "train"}>, options: {cache?: TrainCache; onEvent?: (e: TrainEvent) => void; signal?: AbortSignal} = {}) {
+async function run(
+  r: Extract<TrainRequest, {type: "train"}>,
+  options: {cache?: TrainCache; onEvent?: (e: TrainEvent) => void; signal?: AbortSignal} = {}
+) {
   const posted: {event: TrainEvent; transfer?: Transferable[]}[] = [];
   await runTraining(r, (event, transfer) => (posted.push({event, transfer}), options.onEvent?.(event)), options);
   return posted;
@@ -40,13 +53,24 @@ describe("runTraining(request, post, {signal, cache})", () => {
     const posted = await run(request());
     const types = posted.map((p) => p.event.type);
     expect(types.slice(0, 4)).toEqual(["status", "data", "backend", "status"]);
-    expect(posted[1].event).toEqual({type: "data", rows: table.rating2.length + 2, users: 61, movies: 40, myRatings: 2, skipped: 0});
+    expect(posted[1].event).toEqual({
+      type: "data",
+      rows: table.rating2.length + 2,
+      users: 61,
+      movies: 40,
+      myRatings: 2,
+      skipped: 0
+    });
     expect(posted[2].event).toEqual({type: "backend", backend: "cpu", skipped: []});
     // Each epoch's last batch is always reported, before its row.
-    const batches = posted.filter((p) => p.event.type === "batch").map((p) => p.event as Extract<TrainEvent, {type: "batch"}>);
+    const batches = posted
+      .filter((p) => p.event.type === "batch")
+      .map((p) => p.event as Extract<TrainEvent, {type: "batch"}>);
     expect(batches.length).toBeGreaterThanOrEqual(2);
     expect(batches.filter((b) => b.batch === b.batches).map((b) => b.epoch)).toEqual([0, 1]);
-    const rows = posted.filter((p) => p.event.type === "epoch").map((p) => (p.event as Extract<TrainEvent, {type: "epoch"}>).row);
+    const rows = posted
+      .filter((p) => p.event.type === "epoch")
+      .map((p) => (p.event as Extract<TrainEvent, {type: "epoch"}>).row);
     expect(rows.map((r) => r.epoch)).toEqual([0, 1]);
     const last = posted.at(-1)!;
     expect(last.event.type).toBe("done");
@@ -58,8 +82,13 @@ describe("runTraining(request, post, {signal, cache})", () => {
     const noted = posted.some((p) => p.event.type === "note" && p.event.text.startsWith("This run diverged"));
     expect(done.diverged).toBe(noted);
     // Saving and ranking the model are announced as the run's finishing phase, after the last epoch.
-    const finishing = posted.filter((p) => p.event.type === "status" && p.event.finishing).map((p) => (p.event as {text: string}).text);
-    expect(finishing).toEqual(["Saving the model…", "Ranking every movie for held-out users, against three baselines…"]);
+    const finishing = posted
+      .filter((p) => p.event.type === "status" && p.event.finishing)
+      .map((p) => (p.event as {text: string}).text);
+    expect(finishing).toEqual([
+      "Saving the model…",
+      "Ranking every movie for held-out users, against three baselines…"
+    ]);
     const lastEpoch = posted.map((p) => p.event.type).lastIndexOf("epoch");
     expect(posted.findIndex((p) => p.event.type === "status" && p.event.finishing)).toBeGreaterThan(lastEpoch);
     expect(last.transfer).toEqual([done.checkpoint]);
@@ -86,7 +115,10 @@ describe("runTraining(request, post, {signal, cache})", () => {
     const before = tf.memory().numTensors;
     const cache = trainCache();
     for (let i = 0; i < 2; ++i) {
-      const posted = await run(request({backend: "auto", hyper: {factors: 4, bs: 64, epochs: 1, lrMax: 1e-2, wd: 0.1, seed: 7}}), {cache});
+      const posted = await run(
+        request({backend: "auto", hyper: {factors: 4, bs: 64, epochs: 1, lrMax: 1e-2, wd: 0.1, seed: 7}}),
+        {cache}
+      );
       const types = posted.map((p) => p.event.type);
       // A second run measures again: "auto" is never cached.
       expect(types.slice(i === 0 ? 1 : 0, i === 0 ? 5 : 4)).toEqual(["data", "status", "backend", "status"]);
@@ -94,7 +126,10 @@ describe("runTraining(request, post, {signal, cache})", () => {
       const event = posted.find((p) => p.event.type === "backend")!.event as Extract<TrainEvent, {type: "backend"}>;
       // In Node there is neither WebGPU nor WebGL; cpu runs wasm's step, so wasm alone is timed, and trains.
       expect(event.backend).toBe("wasm");
-      expect(event.skipped.map((s) => [s.backend, s.why])).toEqual([["webgpu", "missing"], ["webgl", "missing"]]);
+      expect(event.skipped.map((s) => [s.backend, s.why])).toEqual([
+        ["webgpu", "missing"],
+        ["webgl", "missing"]
+      ]);
       expect(event.timings!.map((t) => [t.backend, t.software])).toEqual([["wasm", null]]);
       const [t] = event.timings!;
       expect(t.ratingsPerSecond).toBeGreaterThan(0);
@@ -110,7 +145,10 @@ describe("runTraining(request, post, {signal, cache})", () => {
 
   it("stops when its signal aborts, and still ends with the checkpoint of the epochs done", async () => {
     const controller = new AbortController();
-    const posted = await run(request({hyper: {factors: 4, bs: 64, epochs: 5, lrMax: 1e-2, wd: 0.1, seed: 7}}), {signal: controller.signal, onEvent: (e) => e.type === "epoch" && controller.abort()});
+    const posted = await run(request({hyper: {factors: 4, bs: 64, epochs: 5, lrMax: 1e-2, wd: 0.1, seed: 7}}), {
+      signal: controller.signal,
+      onEvent: (e) => e.type === "epoch" && controller.abort()
+    });
     const done = posted.at(-1)!.event;
     expect(done.type).toBe("done");
     if (done.type !== "done") return;
@@ -129,13 +167,20 @@ describe("runTraining(request, post, {signal, cache})", () => {
   it("posts the reason when the ratings cannot be read", async () => {
     const posted = await run(request({ratingsUrl: "data:application/octet-stream;base64,AAAA"}));
     expect(posted.map((p) => p.event.type)).toEqual(["status", "error"]);
-    expect(posted[1].event).toMatchObject({type: "error", message: expect.stringMatching(/^Not a valid ratings file: too short/)});
+    expect(posted[1].event).toMatchObject({
+      type: "error",
+      message: expect.stringMatching(/^Not a valid ratings file: too short/)
+    });
   });
 
   it("fails with the reason when the backend asked for cannot start, instead of training on another", async () => {
     const posted = await run(request({backend: "webgpu"}));
     expect(posted.map((p) => p.event.type)).toEqual(["status", "data", "error"]);
-    expect(posted[2].event).toEqual({type: "error", message: "The webgpu backend could not start (webgpu: navigator.gpu is missing). Choose auto to use the best one that can."});
+    expect(posted[2].event).toEqual({
+      type: "error",
+      message:
+        "The webgpu backend could not start (webgpu: navigator.gpu is missing). Choose auto to use the best one that can."
+    });
   });
 
   it("ranks the trained model against the baselines on its own validation rows, under the split it was trained with", async () => {
@@ -144,12 +189,18 @@ describe("runTraining(request, post, {signal, cache})", () => {
     // runRanking's MSE is over the same validation rows as fit's valid_loss, from the same weights.
     expect(done.ranking!.mse).toBeCloseTo(done.history.at(-1)!.validLoss, 3);
     expect(done.ranking!.rmse).toBeCloseTo(Math.sqrt(done.ranking!.mse), 9);
-    for (const r of [done.ranking!.model, done.ranking!.blended, ...Object.values(done.ranking!.baselines)]) expect(r.k).toBe(10);
+    for (const r of [done.ranking!.model, done.ranking!.blended, ...Object.values(done.ranking!.baselines)])
+      expect(r.k).toBe(10);
 
     // A ratings file written with timestamps splits by time: each user's latest 20% validate.
-    const timed = indexRatings(data.movies.map((m) => m.id), [data.ratings]);
+    const timed = indexRatings(
+      data.movies.map((m) => m.id),
+      [data.ratings]
+    );
     const timedUrl = `data:application/octet-stream;base64,${Buffer.from(encodeRatingsFile(timed)).toString("base64")}`;
-    const byTime = (await run(request({ratingsUrl: timedUrl, myRatings: null, hyper: {...request().hyper, split: "time"}}))).at(-1)!.event as Extract<TrainEvent, {type: "done"}>;
+    const byTime = (
+      await run(request({ratingsUrl: timedUrl, myRatings: null, hyper: {...request().hyper, split: "time"}}))
+    ).at(-1)!.event as Extract<TrainEvent, {type: "done"}>;
     expect(byTime.ranking!.split).toBe("time");
     expect(decodeCheckpoint(new Uint8Array(byTime.checkpoint)).header.training?.split).toBe("time"); // so a resumed upload validates on the same rows
     expect(byTime.ranking!.mse).toBeCloseTo(byTime.history.at(-1)!.validLoss, 3);
@@ -158,6 +209,9 @@ describe("runTraining(request, post, {signal, cache})", () => {
 
   it("refuses, in words, to split by time ratings that carry no timestamps", async () => {
     const posted = await run(request({hyper: {...request().hyper, split: "time"}}));
-    expect(posted.at(-1)!.event).toEqual({type: "error", message: expect.stringMatching(/^These ratings carry no timestamps, so they cannot be split by time\./)});
+    expect(posted.at(-1)!.event).toEqual({
+      type: "error",
+      message: expect.stringMatching(/^These ratings carry no timestamps, so they cannot be split by time\./)
+    });
   });
 });

@@ -14,7 +14,14 @@ function canvasWith(renderer: string | null, {debugInfo = true} = {}) {
       if (kind !== "webgl2" || renderer === null) return null;
       return {
         RENDERER: 0x1f01,
-        getExtension: (name: string) => (name === "WEBGL_debug_renderer_info" ? (debugInfo ? {UNMASKED_RENDERER_WEBGL: 0x9246} : null) : name === "WEBGL_lose_context" ? {loseContext: lost} : null),
+        getExtension: (name: string) =>
+          name === "WEBGL_debug_renderer_info"
+            ? debugInfo
+              ? {UNMASKED_RENDERER_WEBGL: 0x9246}
+              : null
+            : name === "WEBGL_lose_context"
+              ? {loseContext: lost}
+              : null,
         getParameter: (p: number) => (p === 0x9246 ? renderer : debugInfo ? "masked" : renderer)
       };
     }
@@ -23,7 +30,7 @@ function canvasWith(renderer: string | null, {debugInfo = true} = {}) {
   return lost;
 }
 
-describe("softwareGpu(\"webgpu\")", () => {
+describe('softwareGpu("webgpu")', () => {
   it("says WebGPU is missing without navigator.gpu, or without an adapter", async () => {
     vi.stubGlobal("navigator", {});
     expect(await softwareGpu("webgpu")).toEqual({why: "missing", detail: "navigator.gpu is missing"});
@@ -33,11 +40,17 @@ describe("softwareGpu(\"webgpu\")", () => {
 
   it("names a software adapter (SwiftShader, llvmpipe, a fallback adapter) in the driver's words", async () => {
     gpuWith({info: {vendor: "google", architecture: "swiftshader", description: "", device: ""}});
-    expect(await softwareGpu("webgpu")).toEqual({why: "software", detail: "a software adapter (google swiftshader), which runs on the CPU and is slower than wasm"});
+    expect(await softwareGpu("webgpu")).toEqual({
+      why: "software",
+      detail: "a software adapter (google swiftshader), which runs on the CPU and is slower than wasm"
+    });
     gpuWith({info: {vendor: "mesa", description: "llvmpipe (LLVM 15.0.6, 256 bits)"}});
     expect((await softwareGpu("webgpu"))?.why).toBe("software");
     gpuWith({isFallbackAdapter: true});
-    expect(await softwareGpu("webgpu")).toEqual({why: "software", detail: "a software adapter (fallback), which runs on the CPU and is slower than wasm"});
+    expect(await softwareGpu("webgpu")).toEqual({
+      why: "software",
+      detail: "a software adapter (fallback), which runs on the CPU and is slower than wasm"
+    });
   });
 
   it("gives null for a real GPU, and when probing throws", async () => {
@@ -48,7 +61,7 @@ describe("softwareGpu(\"webgpu\")", () => {
   });
 });
 
-describe("softwareGpu(\"webgl\")", () => {
+describe('softwareGpu("webgl")', () => {
   it("says WebGL is missing with no canvas at all (as in Node), or no WebGL 2 context", async () => {
     expect(await softwareGpu("webgl")).toEqual({why: "missing", detail: "no canvas"});
     canvasWith(null);
@@ -57,7 +70,11 @@ describe("softwareGpu(\"webgl\")", () => {
 
   it("names a software renderer, and releases the probe's context", async () => {
     const lost = canvasWith("ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)");
-    expect(await softwareGpu("webgl")).toEqual({why: "software", detail: "a software renderer (ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)), which runs on the CPU and is slower than wasm"});
+    expect(await softwareGpu("webgl")).toEqual({
+      why: "software",
+      detail:
+        "a software renderer (ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)), which runs on the CPU and is slower than wasm"
+    });
     expect(lost).toHaveBeenCalledOnce();
   });
 

@@ -10,7 +10,12 @@ const gpu = await nodeWebGpu();
 if (!gpu.adapter) console.warn(`timeSteps-test: skipping the WebGPU test: ${gpu.why}`);
 
 const {table} = synthTable({users: 200, movies: 100, ratings: 8000, seed: 1});
-const run = {data: table, users: table.userIds.length, movies: table.movieIds.length, hyper: {factors: 8, bs: 64, lrMax: 1e-2, wd: 0.1, seed: 1}};
+const run = {
+  data: table,
+  users: table.userIds.length,
+  movies: table.movieIds.length,
+  hyper: {factors: 8, bs: 64, lrMax: 1e-2, wd: 0.1, seed: 1}
+};
 
 /** Times `backend` with timeSteps and checks what every trial must give: steps after the warm-up, their ratings, a rate, nothing left behind. */
 async function trial(backend: "cpu" | "wasm" | "webgpu", budget: number, options?: {maxSteps?: number}) {
@@ -56,11 +61,23 @@ describe("timeSteps(run, {maxSteps})(backend, budgetSeconds)", () => {
 });
 
 describe("strideRows(data, count)", () => {
-  const data = {user: Uint32Array.of(0, 1, 2, 3, 4, 5, 6), movie: Uint32Array.of(10, 11, 12, 13, 14, 15, 16), rating2: Uint8Array.of(1, 2, 3, 4, 5, 6, 7)};
+  const data = {
+    user: Uint32Array.of(0, 1, 2, 3, 4, 5, 6),
+    movie: Uint32Array.of(10, 11, 12, 13, 14, 15, 16),
+    rating2: Uint8Array.of(1, 2, 3, 4, 5, 6, 7)
+  };
 
   it("keeps every k-th row, k = ⌊rows / count⌋, from the first", () => {
-    expect(strideRows(data, 3)).toEqual({user: Uint32Array.of(0, 2, 4, 6), movie: Uint32Array.of(10, 12, 14, 16), rating2: Uint8Array.of(1, 3, 5, 7)});
-    expect(strideRows(data, 2)).toEqual({user: Uint32Array.of(0, 3, 6), movie: Uint32Array.of(10, 13, 16), rating2: Uint8Array.of(1, 4, 7)});
+    expect(strideRows(data, 3)).toEqual({
+      user: Uint32Array.of(0, 2, 4, 6),
+      movie: Uint32Array.of(10, 12, 14, 16),
+      rating2: Uint8Array.of(1, 3, 5, 7)
+    });
+    expect(strideRows(data, 2)).toEqual({
+      user: Uint32Array.of(0, 3, 6),
+      movie: Uint32Array.of(10, 13, 16),
+      rating2: Uint8Array.of(1, 4, 7)
+    });
   });
 
   it("gives the rows themselves when there are no more than about count", () => {

@@ -1,5 +1,11 @@
 import {describe, expectTypeOf, it} from "vitest";
-import type {BackendName, BackendTiming, TrainEvent, TrainHyper, TrainRequest} from "../../src/components/engine/trainProtocol.js";
+import type {
+  BackendName,
+  BackendTiming,
+  TrainEvent,
+  TrainHyper,
+  TrainRequest
+} from "../../src/components/engine/trainProtocol.js";
 import type {MyRating} from "../../src/components/movielens/myRatingsFile.js";
 
 // trainProtocol.ts holds only types: the messages between a page and the training worker. These checks run in
@@ -13,7 +19,9 @@ describe("trainProtocol (types only)", () => {
   });
 
   it("the worker answers with these events, and a run ends in done or error", () => {
-    expectTypeOf<TrainEvent["type"]>().toEqualTypeOf<"status" | "note" | "backend" | "data" | "batch" | "epoch" | "done" | "error">();
+    expectTypeOf<TrainEvent["type"]>().toEqualTypeOf<
+      "status" | "note" | "backend" | "data" | "batch" | "epoch" | "done" | "error"
+    >();
     expectTypeOf<Extract<TrainEvent, {type: "done"}>["checkpoint"]>().toEqualTypeOf<ArrayBuffer>();
     expectTypeOf<Extract<TrainEvent, {type: "done"}>["myPredictions"]>().toEqualTypeOf<Float32Array | null>();
     expectTypeOf<Extract<TrainEvent, {type: "batch"}>["etaSeconds"]>().toEqualTypeOf<number | null>();

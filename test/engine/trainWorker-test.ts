@@ -2,15 +2,27 @@ import {afterEach, beforeEach, describe, expect, it, vi} from "vitest";
 import type {TrainRequest} from "../../src/components/engine/trainProtocol.js";
 
 // The worker shell only wires messages to runTraining; runTraining itself is tested in runTraining-test.ts.
-const runs: Array<{request: TrainRequest; post: (e: unknown, transfer?: Transferable[]) => void; signal: AbortSignal; cache: unknown; finish: () => void}> = [];
+const runs: Array<{
+  request: TrainRequest;
+  post: (e: unknown, transfer?: Transferable[]) => void;
+  signal: AbortSignal;
+  cache: unknown;
+  finish: () => void;
+}> = [];
 vi.mock("../../src/components/engine/runTraining.js", () => ({
   trainCache: () => ({the: "cache"}),
-  runTraining: (request: TrainRequest, post: (e: unknown) => void, {signal, cache}: {signal: AbortSignal; cache: unknown}) =>
-    new Promise<void>((finish) => runs.push({request, post, signal, cache, finish}))
+  runTraining: (
+    request: TrainRequest,
+    post: (e: unknown) => void,
+    {signal, cache}: {signal: AbortSignal; cache: unknown}
+  ) => new Promise<void>((finish) => runs.push({request, post, signal, cache, finish}))
 }));
 
 const posted: Array<[unknown, Transferable[]]> = [];
-const scope = {onmessage: null as null | ((event: {data: TrainRequest}) => void), postMessage: (e: unknown, transfer: Transferable[]) => posted.push([e, transfer])};
+const scope = {
+  onmessage: null as null | ((event: {data: TrainRequest}) => void),
+  postMessage: (e: unknown, transfer: Transferable[]) => posted.push([e, transfer])
+};
 
 beforeEach(async () => {
   runs.length = posted.length = 0;
@@ -20,7 +32,14 @@ beforeEach(async () => {
 });
 afterEach(() => vi.unstubAllGlobals());
 
-const train = {type: "train", ratingsUrl: "data:,", wasmUrls: {}, backend: "cpu", hyper: {factors: 2, bs: 4, epochs: 1, lrMax: 0.01, wd: 0.1, seed: 1}, myRatings: null} as const satisfies TrainRequest;
+const train = {
+  type: "train",
+  ratingsUrl: "data:,",
+  wasmUrls: {},
+  backend: "cpu",
+  hyper: {factors: 2, bs: 4, epochs: 1, lrMax: 0.01, wd: 0.1, seed: 1},
+  myRatings: null
+} as const satisfies TrainRequest;
 const send = (data: TrainRequest) => scope.onmessage!({data});
 
 describe("trainWorker (the Web Worker's shell)", () => {
@@ -31,7 +50,10 @@ describe("trainWorker (the Web Worker's shell)", () => {
     const buffer = new ArrayBuffer(8);
     runs[0].post({type: "status", text: "hi"}, [buffer]);
     runs[0].post({type: "note", text: "no transfer"});
-    expect(posted).toEqual([[{type: "status", text: "hi"}, [buffer]], [{type: "note", text: "no transfer"}, []]]);
+    expect(posted).toEqual([
+      [{type: "status", text: "hi"}, [buffer]],
+      [{type: "note", text: "no transfer"}, []]
+    ]);
     send(train);
     expect(runs[1].cache).toBe(runs[0].cache);
   });

@@ -1,5 +1,10 @@
 import {describe, expect, it} from "vitest";
-import {DAMPING_RATINGS, dampedMeanScores, fitBiasOnly, popularityScores} from "../../src/components/model/baselines.js";
+import {
+  DAMPING_RATINGS,
+  dampedMeanScores,
+  fitBiasOnly,
+  popularityScores
+} from "../../src/components/model/baselines.js";
 
 // Three users, three movies; row 5 is held out.
 const rows = {user: [0, 0, 1, 1, 2, 2], movie: [0, 1, 0, 2, 0, 1], rating2: [10, 6, 8, 2, 6, 4]};
@@ -25,11 +30,24 @@ describe("dampedMeanScores(rows, train, movies, {damping})", () => {
 describe("fitBiasOnly(rows, train, users, movies, {iterations, userReg, movieReg})", () => {
   it("with no penalty, fits an exactly additive table exactly", () => {
     // r = 3 + a_u + b_m with a = [1, 0, −1], b = [0.5, −0.5, 0]: every pair rated.
-    const a = [1, 0, -1], b = [0.5, -0.5, 0];
+    const a = [1, 0, -1],
+      b = [0.5, -0.5, 0];
     const full = {user: [] as number[], movie: [] as number[], rating2: [] as number[]};
-    for (let u = 0; u < 3; ++u) for (let m = 0; m < 3; ++m) { full.user.push(u); full.movie.push(m); full.rating2.push(2 * (3 + a[u] + b[m])); }
-    const fit = fitBiasOnly(full, full.user.map((_, i) => i), 3, 3, {userReg: 0, movieReg: 0, iterations: 20});
-    for (let u = 0; u < 3; ++u) for (let m = 0; m < 3; ++m) expect(fit.mean + fit.userBias[u] + fit.movieBias[m]).toBeCloseTo(3 + a[u] + b[m], 9);
+    for (let u = 0; u < 3; ++u)
+      for (let m = 0; m < 3; ++m) {
+        full.user.push(u);
+        full.movie.push(m);
+        full.rating2.push(2 * (3 + a[u] + b[m]));
+      }
+    const fit = fitBiasOnly(
+      full,
+      full.user.map((_, i) => i),
+      3,
+      3,
+      {userReg: 0, movieReg: 0, iterations: 20}
+    );
+    for (let u = 0; u < 3; ++u)
+      for (let m = 0; m < 3; ++m) expect(fit.mean + fit.userBias[u] + fit.movieBias[m]).toBeCloseTo(3 + a[u] + b[m], 9);
   });
 
   it("shrinks biases toward 0 with the penalties (Surprise's BaselineOnly defaults: 15 users, 10 movies)", () => {

@@ -1,15 +1,39 @@
 import {describe, expect, it} from "vitest";
-import {CHECKPOINT_FORMAT, CHECKPOINT_MAGIC, CHECKPOINT_VERSION, GROUPS, corrupt, decodeCheckpoint, encodeCheckpointBytes} from "../../src/components/model/checkpointFormat.js";
+import {
+  CHECKPOINT_FORMAT,
+  CHECKPOINT_MAGIC,
+  CHECKPOINT_VERSION,
+  GROUPS,
+  corrupt,
+  decodeCheckpoint,
+  encodeCheckpointBytes
+} from "../../src/components/model/checkpointFormat.js";
 import type {CheckpointHeader} from "../../src/components/model/checkpointFormat.js";
 import {fnv1a} from "../../src/components/movielens/datasetFingerprint.js";
 
-const header: Omit<CheckpointHeader, "blobs"> = {format: CHECKPOINT_FORMAT, version: CHECKPOINT_VERSION, savedAt: "2024-01-01T00:00:00.000Z", model: {users: 1, movies: 3, factors: 1, yRange: [0, 5.5]}, adamStep: 7, training: null, dataset: {fingerprint: "f", rows: 3, myRatings: [[1, 9]]}};
-const arrays: [string, Float32Array | Int32Array][] = [["weights.movieBias", Float32Array.of(0.5, -1.25, 3)], ["movieIds", Int32Array.of(1, 2, 65133)], ["weights.userBias", Float32Array.of(2)]];
+const header: Omit<CheckpointHeader, "blobs"> = {
+  format: CHECKPOINT_FORMAT,
+  version: CHECKPOINT_VERSION,
+  savedAt: "2024-01-01T00:00:00.000Z",
+  model: {users: 1, movies: 3, factors: 1, yRange: [0, 5.5]},
+  adamStep: 7,
+  training: null,
+  dataset: {fingerprint: "f", rows: 3, myRatings: [[1, 9]]}
+};
+const arrays: [string, Float32Array | Int32Array][] = [
+  ["weights.movieBias", Float32Array.of(0.5, -1.25, 3)],
+  ["movieIds", Int32Array.of(1, 2, 65133)],
+  ["weights.userBias", Float32Array.of(2)]
+];
 const encoded = encodeCheckpointBytes(header, arrays);
 
 /** The bytes with a new FNV-1a checksum, so that a test reaches the checks after it. */
 function sealed(bytes: Uint8Array): Uint8Array {
-  new DataView(bytes.buffer, bytes.byteOffset).setUint32(bytes.length - 4, fnv1a(bytes.subarray(0, bytes.length - 4)), true);
+  new DataView(bytes.buffer, bytes.byteOffset).setUint32(
+    bytes.length - 4,
+    fnv1a(bytes.subarray(0, bytes.length - 4)),
+    true
+  );
   return bytes;
 }
 /** A checkpoint whose JSON header is `json`, with no tables. */
@@ -28,7 +52,11 @@ describe("encodeCheckpointBytes(header, arrays)", () => {
     const view = new DataView(encoded.buffer);
     const jsonLength = view.getUint32(8, true);
     const json = JSON.parse(new TextDecoder().decode(encoded.subarray(12, 12 + jsonLength)));
-    expect(json.blobs).toEqual([{name: "weights.movieBias", type: "f32", offset: 0, length: 3}, {name: "movieIds", type: "i32", offset: 12, length: 3}, {name: "weights.userBias", type: "f32", offset: 24, length: 1}]);
+    expect(json.blobs).toEqual([
+      {name: "weights.movieBias", type: "f32", offset: 0, length: 3},
+      {name: "movieIds", type: "i32", offset: 12, length: 3},
+      {name: "weights.userBias", type: "f32", offset: 24, length: 1}
+    ]);
     const base = (12 + jsonLength + 3) & ~3;
     expect(encoded.length).toBe(base + 28 + 4);
     expect(view.getInt32(base + 20, true)).toBe(65133);
@@ -61,14 +89,24 @@ describe("decodeCheckpoint(bytes)", () => {
   });
 
   it("says that a file which does not start with the magic is not a checkpoint", () => {
-    for (const bytes of [new TextEncoder().encode("userId,movieId\n1,2\n"), new Uint8Array(0), encoded.subarray(0, 7)]) {
-      expect(() => decodeCheckpoint(bytes)).toThrow("This file is not a checkpoint of this workbook (it does not start with MLCKPT01): choose a .ckpt file downloaded from Save and resume; nothing was loaded.");
+    for (const bytes of [
+      new TextEncoder().encode("userId,movieId\n1,2\n"),
+      new Uint8Array(0),
+      encoded.subarray(0, 7)
+    ]) {
+      expect(() => decodeCheckpoint(bytes)).toThrow(
+        "This file is not a checkpoint of this workbook (it does not start with MLCKPT01): choose a .ckpt file downloaded from Save and resume; nothing was loaded."
+      );
     }
   });
 
   it("says how a damaged checkpoint is damaged", () => {
-    expect(() => decodeCheckpoint(encoded.subarray(0, 12))).toThrow("This checkpoint is corrupt or truncated (it ends after its first bytes); nothing was loaded.");
-    expect(() => decodeCheckpoint(encoded.subarray(0, encoded.length - 1))).toThrow(corrupt("its checksum does not match").message);
+    expect(() => decodeCheckpoint(encoded.subarray(0, 12))).toThrow(
+      "This checkpoint is corrupt or truncated (it ends after its first bytes); nothing was loaded."
+    );
+    expect(() => decodeCheckpoint(encoded.subarray(0, encoded.length - 1))).toThrow(
+      corrupt("its checksum does not match").message
+    );
     const flipped = encoded.slice();
     flipped[20] ^= 1;
     expect(() => decodeCheckpoint(flipped)).toThrow("(its checksum does not match)");
@@ -77,12 +115,18 @@ describe("decodeCheckpoint(bytes)", () => {
     expect(() => decodeCheckpoint(sealed(long))).toThrow("(its header runs past the end)");
     expect(() => decodeCheckpoint(withHeader("{not json"))).toThrow("(its header is not JSON)");
     const blobs = [{name: "movieIds", type: "i32", offset: 0, length: 5}];
-    expect(() => decodeCheckpoint(withHeader(JSON.stringify({...header, blobs})))).toThrow("This checkpoint is corrupt or truncated (blob movieIds runs past the end); nothing was loaded.");
+    expect(() => decodeCheckpoint(withHeader(JSON.stringify({...header, blobs})))).toThrow(
+      "This checkpoint is corrupt or truncated (blob movieIds runs past the end); nothing was loaded."
+    );
   });
 
   it("refuses another format or version, naming it", () => {
-    expect(() => decodeCheckpoint(withHeader(JSON.stringify({...header, format: "keras", blobs: []})))).toThrow('This file is not a movielens-workbook-checkpoint (format "keras"); nothing was loaded.');
-    expect(() => decodeCheckpoint(withHeader(JSON.stringify({...header, version: 2, blobs: []})))).toThrow("This checkpoint has version 2, but this workbook reads version 1; nothing was loaded.");
+    expect(() => decodeCheckpoint(withHeader(JSON.stringify({...header, format: "keras", blobs: []})))).toThrow(
+      'This file is not a movielens-workbook-checkpoint (format "keras"); nothing was loaded.'
+    );
+    expect(() => decodeCheckpoint(withHeader(JSON.stringify({...header, version: 2, blobs: []})))).toThrow(
+      "This checkpoint has version 2, but this workbook reads version 1; nothing was loaded."
+    );
     expect(decodeCheckpoint(withHeader(JSON.stringify({...header, blobs: []}))).arrays.size).toBe(0);
   });
 });

@@ -31,7 +31,12 @@ describe("rankCorrelation(a, b)", () => {
   });
   it("falls as the lists share fewer items", () => {
     const a = [1, 2, 3, 4, 5];
-    const r = [[1, 2, 3, 4, 5], [1, 2, 3, 4, 6], [1, 2, 3, 6, 7], [1, 6, 7, 8, 9]].map((b) => rankCorrelation(a, b));
+    const r = [
+      [1, 2, 3, 4, 5],
+      [1, 2, 3, 4, 6],
+      [1, 2, 3, 6, 7],
+      [1, 6, 7, 8, 9]
+    ].map((b) => rankCorrelation(a, b));
     for (let i = 1; i < r.length; ++i) expect(r[i]).toBeLessThan(r[i - 1]);
   });
   it("is 1 for two empty lists or one shared item, and 0 when one list is empty", () => {
@@ -46,14 +51,31 @@ describe("rankCorrelation(a, b)", () => {
 
 describe("compareTopN(lists)", () => {
   it("compares every pair, and finds the items in all lists and how many lists hold each", () => {
-    const {pairs, shared, counts} = compareTopN([[1, 2, 3], [2, 3, 4], [3, 2, 1]]);
-    expect(pairs.map((row) => row.map((c) => c.jaccard))).toEqual([[1, 0.5, 1], [0.5, 1, 0.5], [1, 0.5, 1]]);
+    const {pairs, shared, counts} = compareTopN([
+      [1, 2, 3],
+      [2, 3, 4],
+      [3, 2, 1]
+    ]);
+    expect(pairs.map((row) => row.map((c) => c.jaccard))).toEqual([
+      [1, 0.5, 1],
+      [0.5, 1, 0.5],
+      [1, 0.5, 1]
+    ]);
     expect(pairs[0][2].rank).toBe(-1);
     expect(pairs[0][1].rank).toBeCloseTo(rankCorrelation([1, 2, 3], [2, 3, 4]), 12);
     expect(pairs[1][0]).toEqual(pairs[0][1]);
-    expect(pairs.map((row, i) => row[i])).toEqual([{jaccard: 1, rank: 1}, {jaccard: 1, rank: 1}, {jaccard: 1, rank: 1}]);
+    expect(pairs.map((row, i) => row[i])).toEqual([
+      {jaccard: 1, rank: 1},
+      {jaccard: 1, rank: 1},
+      {jaccard: 1, rank: 1}
+    ]);
     expect([...shared]).toEqual([2, 3]);
-    expect([...counts]).toEqual([[1, 2], [2, 3], [3, 3], [4, 1]]);
+    expect([...counts]).toEqual([
+      [1, 2],
+      [2, 3],
+      [3, 3],
+      [4, 1]
+    ]);
   });
   it("handles no lists and one list", () => {
     expect(compareTopN([])).toEqual({pairs: [], shared: new Set(), counts: new Map()});

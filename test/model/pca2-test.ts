@@ -30,16 +30,28 @@ describe("pca2(matrix, rows, cols)", () => {
     expect(pca2(embedded, 7, 5)).toEqual(pca2(embedded, 7, 5));
   });
   it("gives zeros for a missing second dimension and for no variance at all", () => {
-    expect(pca2(Float32Array.of(1, 2, 3, 4), 4, 1)).toEqual({x: Float32Array.of(-1.5, -0.5, 0.5, 1.5), y: new Float32Array(4), explained: [1, 0]});
-    expect(pca2(Float32Array.of(2, 2, 2, 2), 2, 2)).toEqual({x: new Float32Array(2), y: new Float32Array(2), explained: [0, 0]});
-    expect(pca2(new Float32Array(0), 0, 3)).toEqual({x: new Float32Array(0), y: new Float32Array(0), explained: [0, 0]});
+    expect(pca2(Float32Array.of(1, 2, 3, 4), 4, 1)).toEqual({
+      x: Float32Array.of(-1.5, -0.5, 0.5, 1.5),
+      y: new Float32Array(4),
+      explained: [1, 0]
+    });
+    expect(pca2(Float32Array.of(2, 2, 2, 2), 2, 2)).toEqual({
+      x: new Float32Array(2),
+      y: new Float32Array(2),
+      explained: [0, 0]
+    });
+    expect(pca2(new Float32Array(0), 0, 3)).toEqual({
+      x: new Float32Array(0),
+      y: new Float32Array(0),
+      explained: [0, 0]
+    });
   });
   it("throws when the shape does not match the data", () => {
     expect(() => pca2(embedded, 7, 4)).toThrow(TypeError);
   });
   it("maps ML-10M's 10,677 movies × 100 random factors: one point each, no dominant direction", () => {
     let s = 1;
-    const random = () => ((s = (s * 16807) % 2147483647) / 2147483647) - 0.5;
+    const random = () => (s = (s * 16807) % 2147483647) / 2147483647 - 0.5;
     const big = Float32Array.from({length: 10677 * 100}, random);
     const {x, y, explained} = pca2(big, 10677, 100);
     expect(x).toHaveLength(10677);

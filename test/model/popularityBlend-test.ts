@@ -8,7 +8,8 @@ describe("blendPopularity(predicted, counts, weight)", () => {
     expect(Array.from(blendPopularity([3.25, 1], [7, 0], 0))).toEqual([3.25, 1]);
   });
   it("reorders a list by popularity as the weight grows: the obscure favourite gives way to the well-known", () => {
-    const predicted = [4.5, 4.0], counts = [1, 1023]; // log2(2) = 1, log2(1024) = 10
+    const predicted = [4.5, 4.0],
+      counts = [1, 1023]; // log2(2) = 1, log2(1024) = 10
     const first = (w: number) => (([a, b]) => (a >= b ? 0 : 1))(Array.from(blendPopularity(predicted, counts, w)));
     expect(first(0)).toBe(0);
     expect(first(0.1)).toBe(1); // 4.6 < 5.0

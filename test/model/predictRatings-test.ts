@@ -30,7 +30,9 @@ describe("predictFor(movieFactors, movieBias, user, userBias, {yRange})", () => 
   it("predicts for a factor vector that is not in the table", () => {
     const p = predictFor(Float32Array.of(1, 2, 3, 4), Float32Array.of(0, 1), [1, -1], 0.5, {yRange: [0, 2]});
     expectClose(p, [2 * sigmoid(-0.5), 2 * sigmoid(0.5)]);
-    expect(() => predictFor(Float32Array.of(1, 2, 3, 4), Float32Array.of(0, 1), [1], 0, {yRange: [0, 2]})).toThrow(/1 factors, the movies 2/);
+    expect(() => predictFor(Float32Array.of(1, 2, 3, 4), Float32Array.of(0, 1), [1], 0, {yRange: [0, 2]})).toThrow(
+      /1 factors, the movies 2/
+    );
   });
 });
 
@@ -38,7 +40,13 @@ describe("sigmoidRange(x, lo, hi) and predictPair(weights, user, movie)", () => 
   it("map a logit into the range, and predict one pair as predictAll does", () => {
     expect(sigmoidRange(0, 0.5, 5.5)).toBe(3);
     expect(sigmoidRange(Math.log(4), 0, 5)).toBeCloseTo(4, 12);
-    const weights = {userFactors: Float32Array.of(1, 2, -1, 0.5), movieFactors: Float32Array.of(0.3, -0.2, 0.1, 0.4, 2, 1), userBias: Float32Array.of(0.1, -0.2), movieBias: Float32Array.of(0, 0.5, -0.5), yRange: [0.5, 5.5] as [number, number]};
+    const weights = {
+      userFactors: Float32Array.of(1, 2, -1, 0.5),
+      movieFactors: Float32Array.of(0.3, -0.2, 0.1, 0.4, 2, 1),
+      userBias: Float32Array.of(0.1, -0.2),
+      movieBias: Float32Array.of(0, 0.5, -0.5),
+      yRange: [0.5, 5.5] as [number, number]
+    };
     for (const u of [0, 1]) {
       const all = predictAll(weights, u, weights);
       for (const m of [0, 1, 2]) expect(predictPair(weights, u, m)).toBeCloseTo(all[m], 5);

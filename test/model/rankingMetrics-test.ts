@@ -7,10 +7,18 @@ import {createRandom} from "../../src/components/random.js";
 function reference(ranked: number[], relevant: Set<number>, k: number) {
   const rel: number[] = ranked.slice(0, k).map((m) => (relevant.has(m) ? 1 : 0));
   const dcg = rel.reduce((s, r, i) => s + (2 ** r - 1) / Math.log2(i + 2), 0);
-  const ideal = Array.from({length: Math.min(k, relevant.size)}, (): number => 1).reduce((s, r, i) => s + (2 ** r - 1) / Math.log2(i + 2), 0);
+  const ideal = Array.from({length: Math.min(k, relevant.size)}, (): number => 1).reduce(
+    (s, r, i) => s + (2 ** r - 1) / Math.log2(i + 2),
+    0
+  );
   const precisions = rel.map((_, i) => rel.slice(0, i + 1).reduce((a, b) => a + b, 0) / (i + 1));
   const hits = rel.reduce((a, b) => a + b, 0);
-  return {precision: hits / k, recall: hits / relevant.size, ndcg: dcg / ideal, ap: rel.reduce((s, r, i) => s + r * precisions[i], 0) / Math.min(k, relevant.size)};
+  return {
+    precision: hits / k,
+    recall: hits / relevant.size,
+    ndcg: dcg / ideal,
+    ap: rel.reduce((s, r, i) => s + r * precisions[i], 0) / Math.min(k, relevant.size)
+  };
 }
 
 describe("listMetrics(ranked, relevant, k)", () => {
@@ -41,7 +49,8 @@ describe("listMetrics(ranked, relevant, k)", () => {
       const unique = [...new Set(ranked)];
       const relevant = new Set(Array.from({length: 1 + random.int(8)}, () => random.int(30)));
       const k = 1 + random.int(12);
-      const got = listMetrics(unique, relevant, k), want = reference(unique, relevant, k);
+      const got = listMetrics(unique, relevant, k),
+        want = reference(unique, relevant, k);
       for (const key of ["precision", "recall", "ndcg", "ap"] as const) expect(got[key]).toBeCloseTo(want[key], 12);
     }
   });
@@ -62,7 +71,13 @@ describe("topK(scores, k, skip)", () => {
 
 describe("rankingReport(task, score, {k})", () => {
   it("averages over users, never ranks a user's training items, and measures coverage and novelty", () => {
-    const task = {users: [0, 1], seen: [new Set([0]), new Set<number>()], relevant: [new Set([1]), new Set([3])], trainCounts: [3, 1, 0, 7], threshold: 4};
+    const task = {
+      users: [0, 1],
+      seen: [new Set([0]), new Set<number>()],
+      relevant: [new Set([1]), new Set([3])],
+      trainCounts: [3, 1, 0, 7],
+      threshold: 4
+    };
     const scores = [10, 9, 1, 2]; // the same for both: user 0 gets [1, 3], user 1 gets [0, 1]
     const report = rankingReport(task, () => scores, {k: 2});
     expect(report).toMatchObject({k: 2, threshold: 4, users: 2});

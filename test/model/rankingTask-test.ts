@@ -18,7 +18,11 @@ describe("rankingTask(rows, split, users, movies, {threshold, maxUsers, seed})",
   });
 
   it("samples at most maxUsers, the same ones for the same seed, in index order", () => {
-    const many = {user: Array.from({length: 100}, (_, i) => i), movie: Array(100).fill(0), rating2: Array(100).fill(10)};
+    const many = {
+      user: Array.from({length: 100}, (_, i) => i),
+      movie: Array(100).fill(0),
+      rating2: Array(100).fill(10)
+    };
     const all = {train: new Uint32Array(0), valid: Uint32Array.from({length: 100}, (_, i) => i)};
     const a = rankingTask(many, all, 100, 1, {maxUsers: 10, seed: 7}).users;
     expect(a).toHaveLength(10);

@@ -18,7 +18,9 @@ const ids = (rows: {movieId: number}[]) => rows.map((r) => r.movieId);
 describe("recommend(movies, predictAll(weights, user), filters)", () => {
   it("ranks ML-10M's 10,677 movies × 100 factors with every filter exactly as a full sort of the filtered movies does", () => {
     const random = createRandom(1);
-    const k = 100, movies = 10677, users = 3;
+    const k = 100,
+      movies = 10677,
+      users = 3;
     const big = {
       userFactors: Float32Array.from({length: users * k}, () => random.normal(0, 0.1)),
       userBias: new Float32Array(users),
@@ -27,12 +29,32 @@ describe("recommend(movies, predictAll(weights, user), filters)", () => {
     };
     const p = predictAll(big, 1, {yRange: [0.5, 5.5]});
     expect(p).toHaveLength(movies);
-    const catalog = Array.from({length: movies}, (_, i) => ({id: i + 1, title: i % 7 ? `Movie ${i} (a.k.a. Film)` : `Star Trek ${i}`, year: 1950 + (i % 60), genres: i % 5 ? ["Drama", "Comedy"] : ["Horror"], ratings: i % 500}));
-    const filters = {rated: new Set([1, 2, 3]), excludeTerms: ["star trek"], excludeGenres: ["Horror"], years: [1960, 2000] as const, minRatings: 20};
+    const catalog = Array.from({length: movies}, (_, i) => ({
+      id: i + 1,
+      title: i % 7 ? `Movie ${i} (a.k.a. Film)` : `Star Trek ${i}`,
+      year: 1950 + (i % 60),
+      genres: i % 5 ? ["Drama", "Comedy"] : ["Horror"],
+      ratings: i % 500
+    }));
+    const filters = {
+      rated: new Set([1, 2, 3]),
+      excludeTerms: ["star trek"],
+      excludeGenres: ["Horror"],
+      years: [1960, 2000] as const,
+      minRatings: 20
+    };
     const rows = recommend(catalog, p, filters);
     const kept = catalog
       .map((m, i) => ({m, i}))
-      .filter(({m}) => !filters.rated.has(m.id) && !m.title.toLowerCase().includes("star trek") && !m.genres.includes("Horror") && m.year >= 1960 && m.year <= 2000 && m.ratings >= 20)
+      .filter(
+        ({m}) =>
+          !filters.rated.has(m.id) &&
+          !m.title.toLowerCase().includes("star trek") &&
+          !m.genres.includes("Horror") &&
+          m.year >= 1960 &&
+          m.year <= 2000 &&
+          m.ratings >= 20
+      )
       .sort((a, b) => p[b.i] - p[a.i] || a.m.id - b.m.id)
       .slice(0, 20);
     expect(rows.map((r) => r.movieId)).toEqual(kept.map(({m}) => m.id));
@@ -44,7 +66,16 @@ describe("recommend(movies, predictions, {rated, excludeTerms, includeGenres, ex
   it("ranks by predicted rating, best first, ties by movie id, and returns full rows", () => {
     const rows = recommend(movies, predicted);
     expect(ids(rows)).toEqual([9, 5, 7, 11, 1, 2]);
-    expect(rows[1]).toEqual({rank: 2, movieId: 5, index: 2, title: "Star Wars: Episode IV", year: 1977, genres: ["Action", "Sci-Fi"], predicted: 4.5, ratings: 900});
+    expect(rows[1]).toEqual({
+      rank: 2,
+      movieId: 5,
+      index: 2,
+      title: "Star Wars: Episode IV",
+      year: 1977,
+      genres: ["Action", "Sci-Fi"],
+      predicted: 4.5,
+      ratings: 900
+    });
     expect(rows.map((r) => r.rank)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(ids(recommend(movies.slice().reverse(), predicted.slice().reverse()))).toEqual([9, 5, 7, 11, 1, 2]);
   });
@@ -52,10 +83,16 @@ describe("recommend(movies, predictions, {rated, excludeTerms, includeGenres, ex
     expect(ids(recommend(movies, predicted, {n: 2}))).toEqual([9, 5]);
     expect(recommend(movies, predicted, {n: 0})).toEqual([]);
     const many = Array.from({length: 30}, (_, i) => ({id: i, title: `M${i}`, year: 2000, genres: [], ratings: 1}));
-    expect(recommend(many, many.map((m) => m.id))).toHaveLength(20);
+    expect(
+      recommend(
+        many,
+        many.map((m) => m.id)
+      )
+    ).toHaveLength(20);
     // Long lists take another path: the same order.
     const scores = many.map((m) => m.id % 7);
-    const long = recommend(many, scores, {n: 1000}), short = recommend(many, scores, {n: 30});
+    const long = recommend(many, scores, {n: 1000}),
+      short = recommend(many, scores, {n: 30});
     expect(long).toEqual(short);
     expect(ids(long).slice(0, 6)).toEqual([6, 13, 20, 27, 5, 12]);
     expect(ids(recommend(many, scores, {n: 257}))).toEqual(ids(short));
@@ -103,7 +140,11 @@ describe("recommend(movies, predictions, {rated, excludeTerms, includeGenres, ex
     expect(ids(recommend(movies, predicted, {minRatings: 400}))).toEqual([5, 7, 11, 1]);
   });
   it("combines the filters, and skips predictions that are not numbers", () => {
-    const rows = recommend(movies, [NaN, 3, 4.5, 4.5, 4.9, 4], {rated: new Set([5]), excludeTerms: ["episode v"], minRatings: 100});
+    const rows = recommend(movies, [NaN, 3, 4.5, 4.5, 4.9, 4], {
+      rated: new Set([5]),
+      excludeTerms: ["episode v"],
+      minRatings: 100
+    });
     expect(ids(rows)).toEqual([11, 2]);
   });
   it("throws a TypeError on bad options", () => {

@@ -11,7 +11,8 @@ const movies: RatedMovie[] = [
   {id: 5, title: "Amélie", year: 2001, genres: ["Comedy", "Romance"], ratings: 500}
 ];
 const predicted = [4.5, 4.4, 4.3, 4.9, 4.2];
-const ids = (fields: Parameters<typeof recommendFilters>[0]) => recommend(movies, predicted, recommendFilters(fields, movies).options).map((r) => r.movieId);
+const ids = (fields: Parameters<typeof recommendFilters>[0]) =>
+  recommend(movies, predicted, recommendFilters(fields, movies).options).map((r) => r.movieId);
 
 describe("readTopN(value, {max, fallback})", () => {
   it("reads a whole number in 1…max as itself, and an empty field as the default", () => {
@@ -33,20 +34,35 @@ describe("readTopN(value, {max, fallback})", () => {
 
 describe("recommendFilters(fields, movies)", () => {
   it("excludes nothing when no field is set: movies without a year stay", () => {
-    const {options, notes} = recommendFilters({n: "20", terms: "", include: [], exclude: [], from: "", to: "", minRatings: ""}, movies);
-    expect(options).toEqual({excludeTerms: [], includeGenres: [], excludeGenres: [], years: [null, null], minRatings: 0, n: 20});
+    const {options, notes} = recommendFilters(
+      {n: "20", terms: "", include: [], exclude: [], from: "", to: "", minRatings: ""},
+      movies
+    );
+    expect(options).toEqual({
+      excludeTerms: [],
+      includeGenres: [],
+      excludeGenres: [],
+      years: [null, null],
+      minRatings: 0,
+      n: 20
+    });
     expect(notes).toEqual([]);
     expect(ids({})).toEqual([4, 1, 2, 3, 5]);
   });
   it("reads a cleared bound as no bound, on either side", () => {
     expect(ids({from: "1995", to: ""})).toEqual([1, 2, 5]);
     expect(ids({from: "", to: "1995"})).toEqual([2, 3]);
-    expect(recommendFilters({from: "1995"}, movies).notes).toEqual(["1 movie has no year, and is left out while a year is set."]);
+    expect(recommendFilters({from: "1995"}, movies).notes).toEqual([
+      "1 movie has no year, and is left out while a year is set."
+    ]);
   });
   it("reads an inverted year range the right way round, and says so", () => {
     const {options, notes} = recommendFilters({from: "2005", to: "1999"}, movies);
     expect(options.years).toEqual([1999, 2005]);
-    expect(notes).toEqual(["From year 2005 is after To year 1999, so the list shows movies from 1999 to 2005.", "1 movie has no year, and is left out while a year is set."]);
+    expect(notes).toEqual([
+      "From year 2005 is after To year 1999, so the list shows movies from 1999 to 2005.",
+      "1 movie has no year, and is left out while a year is set."
+    ]);
     expect(ids({from: "2005", to: "1999"})).toEqual([1, 5]);
     expect(ids({from: "1999", to: "1999"})).toEqual([1]);
   });
@@ -59,12 +75,18 @@ describe("recommendFilters(fields, movies)", () => {
     expect(ids({minRatings: "500"})).toEqual([1, 3, 5]);
     expect(ids({minRatings: ""})).toEqual([4, 1, 2, 3, 5]);
     expect(ids({minRatings: "-3"})).toEqual([4, 1, 2, 3, 5]);
-    expect(recommendFilters({minRatings: "many"}).notes).toEqual(["At least “many” ratings is not a number, so it sets no minimum."]);
-    expect(recommendFilters({minRatings: "5000"}, movies).notes).toEqual(["No movie has 5,000 ratings: the most rated has 900."]);
+    expect(recommendFilters({minRatings: "many"}).notes).toEqual([
+      "At least “many” ratings is not a number, so it sets no minimum."
+    ]);
+    expect(recommendFilters({minRatings: "5000"}, movies).notes).toEqual([
+      "No movie has 5,000 ratings: the most rated has 900."
+    ]);
   });
   it("says when a genre is both wanted and not wanted: “Not” wins", () => {
     const {notes} = recommendFilters({include: ["Drama", "Action"], exclude: ["Drama"]});
-    expect(notes).toEqual(["Drama is in both “Only these genres” and “Not these genres”: “Not” wins, so no Drama movie is shown."]);
+    expect(notes).toEqual([
+      "Drama is in both “Only these genres” and “Not these genres”: “Not” wins, so no Drama movie is shown."
+    ]);
     expect(ids({include: ["Drama", "Action"], exclude: ["Drama"]})).toEqual([1, 3]);
     expect(ids({include: ["Comedy"]})).toEqual([5]);
     expect(ids({exclude: ["Action"]})).toEqual([4, 2, 5]);
@@ -77,10 +99,24 @@ describe("recommendFilters(fields, movies)", () => {
     expect(notes).toEqual(["“a” and “x” are too short to exclude anything: type at least two letters."]);
   });
   it("says, when nothing passes, which filters are in force", () => {
-    expect(recommendFilters({from: "2005", to: "1999", minRatings: "5000", include: ["Drama"], exclude: ["Action", "Crime"], terms: "matrix"}).empty)
-      .toBe("No movie I have not rated passes these filters (no titles with “matrix”; only Drama; no Action or Crime; from 1999 to 2005; at least 5,000 ratings). Loosen one of them to see more.");
-    expect(recommendFilters({from: "1999", to: "1999"}).empty).toBe("No movie I have not rated passes these filters (in 1999). Loosen one of them to see more.");
-    expect(recommendFilters({to: "1950"}).empty).toBe("No movie I have not rated passes these filters (up to 1950). Loosen one of them to see more.");
+    expect(
+      recommendFilters({
+        from: "2005",
+        to: "1999",
+        minRatings: "5000",
+        include: ["Drama"],
+        exclude: ["Action", "Crime"],
+        terms: "matrix"
+      }).empty
+    ).toBe(
+      "No movie I have not rated passes these filters (no titles with “matrix”; only Drama; no Action or Crime; from 1999 to 2005; at least 5,000 ratings). Loosen one of them to see more."
+    );
+    expect(recommendFilters({from: "1999", to: "1999"}).empty).toBe(
+      "No movie I have not rated passes these filters (in 1999). Loosen one of them to see more."
+    );
+    expect(recommendFilters({to: "1950"}).empty).toBe(
+      "No movie I have not rated passes these filters (up to 1950). Loosen one of them to see more."
+    );
     expect(recommendFilters({}).empty).toBe("No movie is left to recommend: I have rated every movie the model knows.");
   });
 });

@@ -22,7 +22,9 @@ describe("runRanking(weights, rows, split, {kind, k})", () => {
   const run = runRanking(weights, rows, split, {kind: "random", k: 2});
 
   it("gives the MSE of the model's own predictions on the held-out rows, and its square root", () => {
-    const expected = [5, 6, 7].map((r) => (predictAll(weights, rows.user[r], weights)[rows.movie[r]] - rows.rating2[r] / 2) ** 2);
+    const expected = [5, 6, 7].map(
+      (r) => (predictAll(weights, rows.user[r], weights)[rows.movie[r]] - rows.rating2[r] / 2) ** 2
+    );
     expect(run.mse).toBeCloseTo(expected.reduce((a, b) => a + b) / 3, 5);
     expect(run.rmse).toBeCloseTo(Math.sqrt(run.mse), 12);
     expect(run.split).toBe("random");
@@ -31,7 +33,10 @@ describe("runRanking(weights, rows, split, {kind, k})", () => {
   it("ranks the model and the three baselines on the same users, with k", () => {
     for (const report of [run.model, run.baselines.popular, run.baselines.dampedMean, run.baselines.biasOnly]) {
       expect(report).toMatchObject({k: 2, threshold: 4, users: 3});
-      for (const key of ["precision", "recall", "ndcg", "map", "coverage"] as const) { expect(report[key]).toBeGreaterThanOrEqual(0); expect(report[key]).toBeLessThanOrEqual(1); }
+      for (const key of ["precision", "recall", "ndcg", "map", "coverage"] as const) {
+        expect(report[key]).toBeGreaterThanOrEqual(0);
+        expect(report[key]).toBeLessThanOrEqual(1);
+      }
     }
     // User 0 has not rated movies 2 and 3 in training; the model puts its favourite, movie 2 (held out, 5 stars), first.
     expect(run.model.ndcg).toBeGreaterThan(0);
@@ -44,7 +49,11 @@ describe("runRanking(weights, rows, split, {kind, k})", () => {
     // The blended report is rankingReport of predicted + w·log2(1 + training ratings), computed the long way.
     const task = rankingTask(rows, split, 3, 4);
     const counts = Float64Array.of(2, 2, 1, 0); // training ratings of movies 0…3
-    const expected = rankingReport(task, (u) => Array.from(predictAll(weights, u, weights), (p, m) => p + RANKING_BLEND * Math.log2(1 + counts[m])), {k: 2});
+    const expected = rankingReport(
+      task,
+      (u) => Array.from(predictAll(weights, u, weights), (p, m) => p + RANKING_BLEND * Math.log2(1 + counts[m])),
+      {k: 2}
+    );
     expect(run.blended).toEqual(expected);
   });
 });
@@ -52,15 +61,30 @@ describe("runRanking(weights, rows, split, {kind, k})", () => {
 describe("runRanking on a split in either order", () => {
   it("gives the same report whether the split's rows are shuffled or sorted (runTraining sorts them before ranking, to read the table in order)", () => {
     const {table} = synthTable({users: 300, movies: 200, ratings: 20_000, seed: 4});
-    const users = table.userIds.length, movies = table.movieIds.length;
-    const random = (n: number, seed: number) => Float32Array.from({length: n}, (_, i) => Math.sin(i * 12.9898 + seed) * 0.3);
-    const model = {userFactors: random(users * 4, 1), movieFactors: random(movies * 4, 2), userBias: random(users, 3), movieBias: random(movies, 4), yRange: [0.5, 5.5] as [number, number]};
-    const shuffled = runRanking(model, table, splitRows(table.rating2.length, {seed: 7}), {kind: "random", maxUsers: 120});
-    const sorted = runRanking(model, table, sortSplit(splitRows(table.rating2.length, {seed: 7})), {kind: "random", maxUsers: 120});
+    const users = table.userIds.length,
+      movies = table.movieIds.length;
+    const random = (n: number, seed: number) =>
+      Float32Array.from({length: n}, (_, i) => Math.sin(i * 12.9898 + seed) * 0.3);
+    const model = {
+      userFactors: random(users * 4, 1),
+      movieFactors: random(movies * 4, 2),
+      userBias: random(users, 3),
+      movieBias: random(movies, 4),
+      yRange: [0.5, 5.5] as [number, number]
+    };
+    const shuffled = runRanking(model, table, splitRows(table.rating2.length, {seed: 7}), {
+      kind: "random",
+      maxUsers: 120
+    });
+    const sorted = runRanking(model, table, sortSplit(splitRows(table.rating2.length, {seed: 7})), {
+      kind: "random",
+      maxUsers: 120
+    });
     expect(sorted.mse).toBeCloseTo(shuffled.mse, 10);
     for (const key of ["model", "blended"] as const) expect(sorted[key]).toEqual(shuffled[key]);
     for (const key of ["popular", "dampedMean", "biasOnly"] as const) {
-      for (const metric of ["precision", "recall", "ndcg", "map", "coverage"] as const) expect(sorted.baselines[key][metric]).toBeCloseTo(shuffled.baselines[key][metric], 10);
+      for (const metric of ["precision", "recall", "ndcg", "map", "coverage"] as const)
+        expect(sorted.baselines[key][metric]).toBeCloseTo(shuffled.baselines[key][metric], 10);
     }
   });
 });

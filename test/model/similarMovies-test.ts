@@ -21,7 +21,9 @@ describe("similarMovies(movieFactors, factors, movieIndex, {n, minRatings, count
     expect(similarMovies(factors, 2, 0, {n: 0})).toEqual([]);
   });
   it("leaves out movies with fewer than minRatings ratings", () => {
-    expect(similarMovies(factors, 2, 0, {minRatings: 10, counts: [50, 5, 10, 20, 30, 40]}).map((s) => s.movie)).toEqual([2, 3, 4]);
+    expect(similarMovies(factors, 2, 0, {minRatings: 10, counts: [50, 5, 10, 20, 30, 40]}).map((s) => s.movie)).toEqual(
+      [2, 3, 4]
+    );
   });
   it("has no neighbours for a movie whose factors are all zero", () => {
     expect(similarMovies(factors, 2, 5)).toEqual([]);

@@ -30,15 +30,21 @@ describe("titleKey(title)", () => {
   it("puts a moved article back in front, then the title as written, without case, accents or punctuation", () => {
     expect(titleKey("Matrix, The")).toBe(" the matrix | matrix the ");
     expect(titleKey("Haine, La")).toBe(" la haine | haine la ");
-    expect(titleKey("City of Lost Children, The (Cité des enfants perdus, La)")).toBe(" the city of lost children la cite des enfants perdus | city of lost children the cite des enfants perdus la ");
-    expect(titleKey("Good, the Bad and the Ugly, The")).toBe(" the good the bad and the ugly | good the bad and the ugly the ");
+    expect(titleKey("City of Lost Children, The (Cité des enfants perdus, La)")).toBe(
+      " the city of lost children la cite des enfants perdus | city of lost children the cite des enfants perdus la "
+    );
+    expect(titleKey("Good, the Bad and the Ugly, The")).toBe(
+      " the good the bad and the ugly | good the bad and the ugly the "
+    );
   });
   it("keeps an elided article a word of its own and drops other apostrophes", () => {
     expect(titleKey("Atalante, L'")).toBe(" l atalante | atalante l ");
     expect(titleKey("Schindler's List")).toBe(" schindlers list | schindlers list ");
   });
   it("leaves a comma that is not before an article alone", () => {
-    expect(titleKey("Crouching Tiger, Hidden Dragon")).toBe(" crouching tiger hidden dragon | crouching tiger hidden dragon ");
+    expect(titleKey("Crouching Tiger, Hidden Dragon")).toBe(
+      " crouching tiger hidden dragon | crouching tiger hidden dragon "
+    );
   });
 });
 
@@ -92,7 +98,14 @@ describe("matchesTitle(query, key, year)", () => {
     expect(find("(1988")).toEqual(["Die Hard"]);
     expect(find("(1988)")).toEqual(["Die Hard"]);
     expect(find("die hard (1990")).toEqual(["Die Hard 2"]);
-    expect(find("(199")).toEqual(["Matrix, The", "Haine, La", "Mask, The", "City of Lost Children, The (Cité des enfants perdus, La)", "Die Hard 2", "Schindler's List"]);
+    expect(find("(199")).toEqual([
+      "Matrix, The",
+      "Haine, La",
+      "Mask, The",
+      "City of Lost Children, The (Cité des enfants perdus, La)",
+      "Die Hard 2",
+      "Schindler's List"
+    ]);
     expect(find("(2050")).toEqual([]);
   });
   it("reads a four-digit number as the release year or a number in the title", () => {

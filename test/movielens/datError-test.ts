@@ -7,7 +7,12 @@ describe("new DatError(file, line, reason, text)", () => {
     expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe("DatError");
     expect(error.message).toBe("ratings.dat:12: rating 7 is outside 0.5–5\n  > 1::2::7::3");
-    expect([error.file, error.line, error.reason, error.text]).toEqual(["ratings.dat", 12, "rating 7 is outside 0.5–5", "1::2::7::3"]);
+    expect([error.file, error.line, error.reason, error.text]).toEqual([
+      "ratings.dat",
+      12,
+      "rating 7 is outside 0.5–5",
+      "1::2::7::3"
+    ]);
   });
 
   it("omits the quote when there is no text", () => {

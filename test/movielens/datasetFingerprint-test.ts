@@ -1,7 +1,13 @@
 import {describe, expect, it} from "vitest";
 import {datasetFingerprint, fnv1a} from "../../src/components/movielens/datasetFingerprint.js";
 
-const table = () => ({user: Uint32Array.of(0, 1, 1), movie: Uint32Array.of(0, 0, 1), rating2: Uint8Array.of(8, 6, 10), userIds: Int32Array.of(5, 9), movieIds: Int32Array.of(1, 3)});
+const table = () => ({
+  user: Uint32Array.of(0, 1, 1),
+  movie: Uint32Array.of(0, 0, 1),
+  rating2: Uint8Array.of(8, 6, 10),
+  userIds: Int32Array.of(5, 9),
+  movieIds: Int32Array.of(1, 3)
+});
 
 describe("fnv1a(bytes, hash)", () => {
   it("computes FNV-1a 32", () => {
@@ -23,6 +29,13 @@ describe("datasetFingerprint(table)", () => {
     t2.movieIds[1] = 4;
     expect(datasetFingerprint(t2)).not.toBe(a);
     const t3 = table();
-    expect(datasetFingerprint({...t3, user: t3.user.subarray(0, 2), movie: t3.movie.subarray(0, 2), rating2: t3.rating2.subarray(0, 2)})).not.toBe(a);
+    expect(
+      datasetFingerprint({
+        ...t3,
+        user: t3.user.subarray(0, 2),
+        movie: t3.movie.subarray(0, 2),
+        rating2: t3.rating2.subarray(0, 2)
+      })
+    ).not.toBe(a);
   });
 });

@@ -4,7 +4,9 @@ import {decodeLine} from "../../src/components/movielens/decodeLine.js";
 describe("decodeLine(bytes)", () => {
   it("decodes UTF-8", () => {
     expect(decodeLine(new TextEncoder().encode("1::Café (1995)::Drama"))).toBe("1::Café (1995)::Drama");
-    expect(decodeLine(new TextEncoder().encode("2::Shichinin no samurai (七人の侍) (1954)::Drama"))).toBe("2::Shichinin no samurai (七人の侍) (1954)::Drama");
+    expect(decodeLine(new TextEncoder().encode("2::Shichinin no samurai (七人の侍) (1954)::Drama"))).toBe(
+      "2::Shichinin no samurai (七人の侍) (1954)::Drama"
+    );
     expect(decodeLine(new Uint8Array())).toBe("");
   });
 

@@ -1,7 +1,12 @@
 import {describe, expect, it} from "vitest";
 import {moveClashingUser, movedUserNote} from "../../src/components/movielens/moveClashingUser.js";
 
-const columns = (users: number[]) => ({userId: Int32Array.from(users), movieId: new Int32Array(users.length), rating2: new Uint8Array(users.length), timestamp: new Int32Array(users.length)});
+const columns = (users: number[]) => ({
+  userId: Int32Array.from(users),
+  movieId: new Int32Array(users.length),
+  rating2: new Uint8Array(users.length),
+  timestamp: new Int32Array(users.length)
+});
 
 describe("moveClashingUser(ratings)", () => {
   it("renumbers the release's user 99999 to the first id above its highest, in place", () => {

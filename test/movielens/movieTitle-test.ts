@@ -13,7 +13,10 @@ describe("movieTitle(text)", () => {
   });
   it("keeps a year range in the title, its first year as the year", () => {
     expect(movieTitle("Fawlty Towers (1975-1979)")).toEqual({title: "Fawlty Towers (1975-1979)", year: 1975});
-    expect(movieTitle("Death Note: Desu nôto (2006–2007)")).toEqual({title: "Death Note: Desu nôto (2006–2007)", year: 2006});
+    expect(movieTitle("Death Note: Desu nôto (2006–2007)")).toEqual({
+      title: "Death Note: Desu nôto (2006–2007)",
+      year: 2006
+    });
     expect(movieTitle("Sherlock (2010-)")).toEqual({title: "Sherlock (2010-)", year: 2010});
   });
 });

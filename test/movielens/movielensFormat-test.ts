@@ -7,7 +7,9 @@ describe("movielensFormat(names)", () => {
   it("detects each release's format from its files, in any folder and case", () => {
     expect(movielensFormat(["ml-10M100K/movies.dat", "ml-10M100K/ratings.dat", "ml-10M100K/tags.dat"])?.id).toBe("dat");
     expect(movielensFormat(["ml-1m/movies.dat", "ml-1m/ratings.dat", "ml-1m/users.dat"])?.id).toBe("dat");
-    expect(movielensFormat(["ml-100k/u.data", "ml-100k/u.item", "ml-100k/u.genre", "ml-100k/u1.base"])?.id).toBe("100k");
+    expect(movielensFormat(["ml-100k/u.data", "ml-100k/u.item", "ml-100k/u.genre", "ml-100k/u1.base"])?.id).toBe(
+      "100k"
+    );
     expect(movielensFormat(["ml-32m/ratings.csv", "ml-32m/movies.csv", "ml-32m/links.csv"])?.id).toBe("csv");
     expect(movielensFormat(["Ratings.CSV", "MOVIES.csv"])?.id).toBe("csv");
   });
@@ -18,7 +20,16 @@ describe("movielensFormat(names)", () => {
     expect(movielensFormat(["README.txt", "tags.dat"])).toBeNull();
   });
   it("lists every file a format reads, and my_ratings.dat", () => {
-    expect(MOVIELENS_FILES).toEqual(["movies.dat", "ratings.dat", "u.item", "u.data", "u.genre", "movies.csv", "ratings.csv", "my_ratings.dat"]);
+    expect(MOVIELENS_FILES).toEqual([
+      "movies.dat",
+      "ratings.dat",
+      "u.item",
+      "u.data",
+      "u.genre",
+      "movies.csv",
+      "ratings.csv",
+      "my_ratings.dat"
+    ]);
   });
   it("reads ML-100K's movies with u.genre's names, or the README's list without it", () => {
     const f = MOVIELENS_FORMATS.find((x) => x.id === "100k")!;
@@ -29,7 +40,8 @@ describe("movielensFormat(names)", () => {
   });
   it("describes each format's lines as the files write them: a CSV release's header rows are its lines' fields", () => {
     const csv = MOVIELENS_FORMATS.find((x) => x.id === "csv")!;
-    const firstLine = (file: string) => readFileSync(`test/fixtures/ml-latest-small/${file}`, "utf8").split("\n")[0].trim();
+    const firstLine = (file: string) =>
+      readFileSync(`test/fixtures/ml-latest-small/${file}`, "utf8").split("\n")[0].trim();
     expect(csv.movieLine).toBe(firstLine("movies.csv"));
     expect(csv.ratingLine).toBe(firstLine("ratings.csv"));
     const dat = MOVIELENS_FORMATS.find((x) => x.id === "dat")!;
@@ -37,7 +49,9 @@ describe("movielensFormat(names)", () => {
     expect(dat.ratingLine.split("::")).toEqual(["UserID", "MovieID", "Rating", "Timestamp"]);
     // u.data's four fields, tab-separated (⇥ in the prose), as the fixture's lines have them.
     const udata = MOVIELENS_FORMATS.find((x) => x.id === "100k")!;
-    expect(udata.ratingLine.split(" ⇥ ")).toHaveLength(readFileSync("test/fixtures/ml-100k/u.data", "utf8").split("\n")[0].split("\t").length);
+    expect(udata.ratingLine.split(" ⇥ ")).toHaveLength(
+      readFileSync("test/fixtures/ml-100k/u.data", "utf8").split("\n")[0].split("\t").length
+    );
     for (const f of MOVIELENS_FORMATS) expect(f.layout.length).toBeGreaterThan(20);
   });
 });

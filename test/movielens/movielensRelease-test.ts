@@ -1,5 +1,15 @@
 import {describe, expect, it} from "vitest";
-import {MOVIELENS_RELEASES, RELEASE_ZIPS, SNAPSHOT_RELEASES, movielensName, movielensRelease, otherRelease, releaseCounts, snapshotRelease, summaryReleaseCounts} from "../../src/components/movielens/movielensRelease.js";
+import {
+  MOVIELENS_RELEASES,
+  RELEASE_ZIPS,
+  SNAPSHOT_RELEASES,
+  movielensName,
+  movielensRelease,
+  otherRelease,
+  releaseCounts,
+  snapshotRelease,
+  summaryReleaseCounts
+} from "../../src/components/movielens/movielensRelease.js";
 
 const ML10M = {ratings: 10_000_054, movies: 10_681, users: 69_878};
 const ML1M = {ratings: 1_000_209, movies: 3_883, users: 6_040};
@@ -19,7 +29,9 @@ describe("MOVIELENS_RELEASES", () => {
       {name: "MovieLens 100K", zip: "ml-100k.zip", folder: "ml-100k", format: "100k", ...ML100K}
     ]);
     expect(SNAPSHOT_RELEASES.map((r) => r.folder)).toEqual(["ml-latest-small", "ml-latest"]);
-    expect(RELEASE_ZIPS).toBe("ml-100k.zip, ml-latest-small.zip, ml-1m.zip, ml-10m.zip, ml-20m.zip, ml-25m.zip or ml-32m.zip");
+    expect(RELEASE_ZIPS).toBe(
+      "ml-100k.zip, ml-latest-small.zip, ml-1m.zip, ml-10m.zip, ml-20m.zip, ml-25m.zip or ml-32m.zip"
+    );
   });
 });
 
@@ -69,28 +81,42 @@ describe("snapshotRelease(folder)", () => {
 
 describe("releaseCounts({ratings, movies, userIds})", () => {
   it("counts the users who rated, less me (user 99999)", () => {
-    expect(releaseCounts({ratings: 5, movies: 3, userIds: Int32Array.of(1, 2, 99999)})).toEqual({ratings: 5, movies: 3, users: 2});
+    expect(releaseCounts({ratings: 5, movies: 3, userIds: Int32Array.of(1, 2, 99999)})).toEqual({
+      ratings: 5,
+      movies: 3,
+      users: 2
+    });
     expect(releaseCounts({ratings: 5, movies: 3, userIds: [1, 2]})).toEqual({ratings: 5, movies: 3, users: 2});
   });
 });
 
 describe("summaryReleaseCounts(summary)", () => {
   it("reads the counts from a summary, less me when my ratings are in it", () => {
-    expect(summaryReleaseCounts({counts: {users: 6_041, movies: 3_883, myRatings: 40}, rows: {ratings: 1_000_209}})).toEqual(ML1M);
-    expect(summaryReleaseCounts({counts: {users: 6_040, movies: 3_883, myRatings: 0}, rows: {ratings: 1_000_209}})).toEqual(ML1M);
+    expect(
+      summaryReleaseCounts({counts: {users: 6_041, movies: 3_883, myRatings: 40}, rows: {ratings: 1_000_209}})
+    ).toEqual(ML1M);
+    expect(
+      summaryReleaseCounts({counts: {users: 6_040, movies: 3_883, myRatings: 0}, rows: {ratings: 1_000_209}})
+    ).toEqual(ML1M);
   });
 });
 
 describe("otherRelease(names)", () => {
   it("names the CSV releases by their folder, or as a family without one", () => {
-    expect(otherRelease(["ml-32m/ratings.csv", "ml-32m/movies.csv", "ml-32m/links.csv"])).toBe("MovieLens 32M (ml-32m), with comma-separated ratings.csv and movies.csv");
+    expect(otherRelease(["ml-32m/ratings.csv", "ml-32m/movies.csv", "ml-32m/links.csv"])).toBe(
+      "MovieLens 32M (ml-32m), with comma-separated ratings.csv and movies.csv"
+    );
     expect(otherRelease(["ml-20m/ratings.csv"])).toMatch(/^MovieLens 20M \(ml-20m\)/);
     expect(otherRelease(["ml-latest/movies.csv"])).toMatch(/^MovieLens Latest \(ml-latest\)/);
-    expect(otherRelease(["Ratings.CSV", "movies.csv"])).toMatch(/^one of MovieLens's CSV releases \(ml-latest-small, ML-20M, 25M, 32M or ml-latest\)/);
+    expect(otherRelease(["Ratings.CSV", "movies.csv"])).toMatch(
+      /^one of MovieLens's CSV releases \(ml-latest-small, ML-20M, 25M, 32M or ml-latest\)/
+    );
   });
 
   it("names ML-100K by its u.data and u.item, and nothing for anything else", () => {
-    expect(otherRelease(["ml-100k/u.data", "ml-100k/u.item"])).toBe("MovieLens 100K (ml-100k), with tab-separated u.data and |-separated u.item");
+    expect(otherRelease(["ml-100k/u.data", "ml-100k/u.item"])).toBe(
+      "MovieLens 100K (ml-100k), with tab-separated u.data and |-separated u.item"
+    );
     expect(otherRelease(["ml-10M100K/movies.dat", "ml-10M100K/tags.dat"])).toBeNull();
     expect(otherRelease([])).toBeNull();
   });

@@ -1,5 +1,11 @@
 import {describe, expect, it} from "vitest";
-import {MY_USER_ID, MyRatingsFileError, formatMyRatings, parseMyRatings, parseMyRatingsFile} from "../../src/components/movielens/myRatingsFile.js";
+import {
+  MY_USER_ID,
+  MyRatingsFileError,
+  formatMyRatings,
+  parseMyRatings,
+  parseMyRatingsFile
+} from "../../src/components/movielens/myRatingsFile.js";
 
 const mine = [
   {movieId: 1, rating: 4, timestamp: 1231200015},
@@ -24,7 +30,9 @@ describe("MY_USER_ID", () => {
 
 describe("formatMyRatings(ratings)", () => {
   it("writes the original's format: whole ratings as integers, half stars with .5, one line each", () => {
-    expect(formatMyRatings(mine)).toBe("99999::1::4::1231200015\n99999::260::4.5::1231200100\n99999::65133::0.5::1231200200\n");
+    expect(formatMyRatings(mine)).toBe(
+      "99999::1::4::1231200015\n99999::260::4.5::1231200100\n99999::65133::0.5::1231200200\n"
+    );
     expect(formatMyRatings([])).toBe("");
   });
   it("writes what the build's strict parser reads", () => {
@@ -60,7 +68,16 @@ describe("parseMyRatingsFile(text, {knownMovieIds, maxBytes, maxLines, file})", 
     ]);
   });
   it("reports every invalid line with its number, and returns nothing", () => {
-    const text = ["99999::1::4::5", "99999::2::6::5", "5::3::4::5", "99999::4::4", "", "99999::777::3::5", "99999::5::3.25::5", "99999::6::4::5"].join("\n");
+    const text = [
+      "99999::1::4::5",
+      "99999::2::6::5",
+      "5::3::4::5",
+      "99999::4::4",
+      "",
+      "99999::777::3::5",
+      "99999::5::3.25::5",
+      "99999::6::4::5"
+    ].join("\n");
     const error = thrown(() => parseMyRatingsFile(text, {knownMovieIds: [1, 2, 3, 4, 5, 6], file: "mine.dat"}));
     expect(error).toBeInstanceOf(MyRatingsFileError);
     expect((error as MyRatingsFileError).problems.map((p) => [p.line, p.reason])).toEqual([
@@ -85,7 +102,9 @@ describe("parseMyRatingsFile(text, {knownMovieIds, maxBytes, maxLines, file})", 
   });
   it("accepts any movie when knownMovieIds is not given, and a Set when it is", () => {
     expect(parseMyRatingsFile("99999::777::3::5")).toHaveLength(1);
-    expect(() => parseMyRatingsFile("99999::777::3::5", {knownMovieIds: new Set([1])})).toThrow(/movie 777 is not in movies\.dat/);
+    expect(() => parseMyRatingsFile("99999::777::3::5", {knownMovieIds: new Set([1])})).toThrow(
+      /movie 777 is not in movies\.dat/
+    );
   });
   it("shows the first 20 invalid lines and counts the rest", () => {
     const error = thrown(() => parseMyRatingsFile("x\n".repeat(25))) as MyRatingsFileError;
@@ -96,19 +115,26 @@ describe("parseMyRatingsFile(text, {knownMovieIds, maxBytes, maxLines, file})", 
     expect(error.message).toMatch(/\n…and 5 more$/);
   });
   it("refuses files over the size or line caps before reading any line", () => {
-    expect(() => parseMyRatingsFile("x".repeat(2_000_001))).toThrow("my_ratings.dat is 2 MB; files over 1 MB are not imported.");
-    expect(() => parseMyRatingsFile(new Uint8Array(1500), {maxBytes: 1000})).toThrow("my_ratings.dat is 1.5 kB; files over 1 kB are not imported.");
+    expect(() => parseMyRatingsFile("x".repeat(2_000_001))).toThrow(
+      "my_ratings.dat is 2 MB; files over 1 MB are not imported."
+    );
+    expect(() => parseMyRatingsFile(new Uint8Array(1500), {maxBytes: 1000})).toThrow(
+      "my_ratings.dat is 1.5 kB; files over 1 kB are not imported."
+    );
     // Multi-byte characters count as the bytes they take in UTF-8.
     expect(() => parseMyRatingsFile("é".repeat(600), {maxBytes: 1000})).toThrow(/is 1.2 kB/);
     const lines = "99999::1::4::5\n".repeat(21);
-    expect(() => parseMyRatingsFile(lines, {maxLines: 20})).toThrow("my_ratings.dat has 21 lines; files over 20 lines are not imported.");
+    expect(() => parseMyRatingsFile(lines, {maxLines: 20})).toThrow(
+      "my_ratings.dat has 21 lines; files over 20 lines are not imported."
+    );
     expect(parseMyRatingsFile(lines + "\n\n", {maxLines: 21})).toHaveLength(1);
   });
 });
 
 describe("parseMyRatings(bytes, file)", () => {
   const bytes = (s: string) => new TextEncoder().encode(s);
-  const rows = (r: ReturnType<typeof parseMyRatings>) => Array.from(r.userId, (u, i) => [u, r.movieId[i], r.rating2[i] / 2, r.timestamp[i]]);
+  const rows = (r: ReturnType<typeof parseMyRatings>) =>
+    Array.from(r.userId, (u, i) => [u, r.movieId[i], r.rating2[i] / 2, r.timestamp[i]]);
   it("parses the rating tool's lines for user 99999 into columns", () => {
     expect(rows(parseMyRatings(bytes("99999::1::4.5::1700000000\n99999::2::1::1700000001")))).toEqual([
       [99999, 1, 4.5, 1700000000],
@@ -116,7 +142,9 @@ describe("parseMyRatings(bytes, file)", () => {
     ]);
   });
   it("rejects another user's line, as the Rate page's import does", () => {
-    expect(() => parseMyRatings(bytes("99999::1::4::1\n12::2::1::1\n"))).toThrowError(/\nmy_ratings\.dat:2: expected user 99999, found user 12\n {2}> 12::2::1::1$/);
+    expect(() => parseMyRatings(bytes("99999::1::4::1\n12::2::1::1\n"))).toThrowError(
+      /\nmy_ratings\.dat:2: expected user 99999, found user 12\n {2}> 12::2::1::1$/
+    );
   });
   it("gives no ratings for an empty file, as the Rate page's import does", () => {
     expect(parseMyRatings(bytes("")).userId.length).toBe(0);

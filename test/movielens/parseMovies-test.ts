@@ -36,19 +36,27 @@ describe("parseMovies(bytes, file)", () => {
     );
   });
   it("rejects a non-numeric id", () => {
-    expect(() => parseMovies(bytes("x1::A (2000)::Drama\n"))).toThrowError(/^movies\.dat:1: movie id is not a number: "x1"/);
+    expect(() => parseMovies(bytes("x1::A (2000)::Drama\n"))).toThrowError(
+      /^movies\.dat:1: movie id is not a number: "x1"/
+    );
   });
   it("rejects a duplicate id", () => {
-    expect(() => parseMovies(bytes("1::A (2000)::Drama\n1::B (2000)::Drama\n"))).toThrowError(/^movies\.dat:2: duplicate movie id 1/);
+    expect(() => parseMovies(bytes("1::A (2000)::Drama\n1::B (2000)::Drama\n"))).toThrowError(
+      /^movies\.dat:2: duplicate movie id 1/
+    );
   });
   it("skips a UTF-8 byte-order mark, and refuses UTF-16 with the fix", () => {
-    expect(parseMovies(Uint8Array.from([0xef, 0xbb, 0xbf, ...bytes("1::A (2000)::Drama\n")]))).toEqual([{id: 1, title: "A", year: 2000, genres: ["Drama"]}]);
+    expect(parseMovies(Uint8Array.from([0xef, 0xbb, 0xbf, ...bytes("1::A (2000)::Drama\n")]))).toEqual([
+      {id: 1, title: "A", year: 2000, genres: ["Drama"]}
+    ]);
     const utf16 = Uint8Array.from([0xff, 0xfe, ...[..."1::A (2000)::Drama\n"].flatMap((c) => [c.charCodeAt(0), 0])]);
     expect(() => parseMovies(utf16)).toThrowError(/^movies\.dat:1: the file is UTF-16 text .*save it as UTF-8/);
   });
   it("rejects an empty file, and a blank line in the middle", () => {
     expect(() => parseMovies(bytes(""))).toThrowError(/^movies\.dat:1: empty file/);
-    expect(() => parseMovies(bytes("1::A (2000)::Drama\n\n2::B (2000)::Drama\n"))).toThrowError(/^movies\.dat:2: empty line/);
+    expect(() => parseMovies(bytes("1::A (2000)::Drama\n\n2::B (2000)::Drama\n"))).toThrowError(
+      /^movies\.dat:2: empty line/
+    );
   });
   it("throws a DatError that carries the file, line and text", () => {
     try {

@@ -18,10 +18,14 @@ describe("parseMoviesCsv(bytes, file)", () => {
     ]);
   });
   it("reads CRLF endings and a byte-order mark", () => {
-    expect(parseMoviesCsv(bytes('\ufeffmovieId,title,genres\r\n2,"Copper Canyon (1995)",Adventure\r\n'))).toEqual([{id: 2, title: "Copper Canyon", year: 1995, genres: ["Adventure"]}]);
+    expect(parseMoviesCsv(bytes('\ufeffmovieId,title,genres\r\n2,"Copper Canyon (1995)",Adventure\r\n'))).toEqual([
+      {id: 2, title: "Copper Canyon", year: 1995, genres: ["Adventure"]}
+    ]);
   });
   it("refuses a wrong header (checkCsvHeader) or no movies after it, at line 1", () => {
-    expect(() => parseMoviesCsv(bytes("movieId,title\n"))).toThrowError('movies.csv:1: expected the header "movieId,title,genres", found another first line\n  > movieId,title');
+    expect(() => parseMoviesCsv(bytes("movieId,title\n"))).toThrowError(
+      'movies.csv:1: expected the header "movieId,title,genres", found another first line\n  > movieId,title'
+    );
     expect(() => parseMoviesCsv(bytes(HEADER))).toThrowError("movies.csv:1: empty file: no movies");
   });
   // Each malformed line, after a good one, and the reason given for it.
@@ -42,6 +46,8 @@ describe("parseMoviesCsv(bytes, file)", () => {
     });
   }
   it("refuses a blank line before the end", () => {
-    expect(() => parseMoviesCsv(bytes(`${HEADER}1,A (2000),Drama\n\n2,B (2001),Drama\n`))).toThrowError(/^movies\.csv:3: empty line/);
+    expect(() => parseMoviesCsv(bytes(`${HEADER}1,A (2000),Drama\n\n2,B (2001),Drama\n`))).toThrowError(
+      /^movies\.csv:3: empty line/
+    );
   });
 });

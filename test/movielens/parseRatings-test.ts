@@ -17,10 +17,16 @@ describe("parseRatings(bytes, file)", () => {
     ]);
   });
   it("handles CRLF endings and a missing final newline", () => {
-    expect(rows(parseRatings(bytes("1::2::3::4\r\n5::6::4.5::8")))).toEqual([[1, 2, 3, 4], [5, 6, 4.5, 8]]);
+    expect(rows(parseRatings(bytes("1::2::3::4\r\n5::6::4.5::8")))).toEqual([
+      [1, 2, 3, 4],
+      [5, 6, 4.5, 8]
+    ]);
   });
   it("accepts trailing zeros in ratings, such as 4.0 and 3.50", () => {
-    expect(rows(parseRatings(bytes("1::2::4.0::4\n1::3::3.50::4\n")))).toEqual([[1, 2, 4, 4], [1, 3, 3.5, 4]]);
+    expect(rows(parseRatings(bytes("1::2::4.0::4\n1::3::3.50::4\n")))).toEqual([
+      [1, 2, 4, 4],
+      [1, 3, 3.5, 4]
+    ]);
   });
   it("ignores blank lines at the end of the file only", () => {
     expect(rows(parseRatings(bytes("1::2::3::4\n\n\r\n")))).toEqual([[1, 2, 3, 4]]);
@@ -56,7 +62,9 @@ describe("parseRatings(bytes, file)", () => {
 
 describe("new RatingsParser(file, sizeHint)", () => {
   it("gives the same columns whatever the chunk boundaries, line numbers included", () => {
-    const text = bytes(Array.from({length: 3000}, (_, i) => `${i + 1}::${(i * 7) % 101}::${((i % 10) + 1) / 2}::${1e9 + i}\r\n`).join(""));
+    const text = bytes(
+      Array.from({length: 3000}, (_, i) => `${i + 1}::${(i * 7) % 101}::${((i % 10) + 1) / 2}::${1e9 + i}\r\n`).join("")
+    );
     const whole = parseRatings(text);
     for (const size of [1, 3, 7, 64, 1000]) {
       const parser = new RatingsParser("ratings.dat", 0);

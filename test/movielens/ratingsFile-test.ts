@@ -22,7 +22,12 @@ describe("encodeRatingsFile(table, meta) and decodeRatingsFile(buffer)", () => {
     expect(decoded.header).toMatchObject({version: 1, rows: 3, users: 2, movies: 3, meta: {dataset: "test"}});
   });
   it("groups rows by user, keeping each user's rows in order", () => {
-    const shuffled = {...table, user: Uint32Array.of(1, 0, 1, 0), movie: Uint32Array.of(0, 1, 2, 0), rating2: Uint8Array.of(1, 2, 3, 4)};
+    const shuffled = {
+      ...table,
+      user: Uint32Array.of(1, 0, 1, 0),
+      movie: Uint32Array.of(0, 1, 2, 0),
+      rating2: Uint8Array.of(1, 2, 3, 4)
+    };
     const decoded = decodeRatingsFile(encodeRatingsFile(shuffled).buffer as ArrayBuffer);
     expect(Array.from(decoded.user)).toEqual([0, 0, 1, 1]);
     expect(Array.from(decoded.movie)).toEqual([1, 0, 0, 2]);
@@ -32,7 +37,14 @@ describe("encodeRatingsFile(table, meta) and decodeRatingsFile(buffer)", () => {
     // User 0 rates 10 movies (2 held out: the latest two), user 1 rates 4 (none: ⌊0.8⌋ = 0); rows interleaved.
     const user = Uint32Array.from({length: 14}, (_, i) => (i % 7 === 3 || i % 7 === 6 ? 1 : 0));
     const timestamp = Int32Array.from({length: 14}, (_, i) => 1000 - i * (i % 2 ? 1 : -1));
-    const t = {user, movie: new Uint32Array(14), rating2: new Uint8Array(14).fill(8), userIds: Int32Array.of(1, 2), movieIds: Int32Array.of(5), timestamp};
+    const t = {
+      user,
+      movie: new Uint32Array(14),
+      rating2: new Uint8Array(14).fill(8),
+      userIds: Int32Array.of(1, 2),
+      movieIds: Int32Array.of(5),
+      timestamp
+    };
     const decoded = decodeRatingsFile(encodeRatingsFile(t).buffer as ArrayBuffer);
     const rowsOf0 = [...user.keys()].filter((i) => user[i] === 0);
     const latest = [...rowsOf0].sort((a, b) => timestamp[b] - timestamp[a]).slice(0, 2);
@@ -43,6 +55,8 @@ describe("encodeRatingsFile(table, meta) and decodeRatingsFile(buffer)", () => {
   it("rejects a file with another magic, and a truncated file", () => {
     const bytes = encodeRatingsFile(table);
     expect(() => decodeRatingsFile(new ArrayBuffer(40))).toThrowError(/Not a valid ratings file: bad magic/);
-    expect(() => decodeRatingsFile(bytes.slice(0, bytes.length - 8).buffer)).toThrowError(/column movieIds is truncated/);
+    expect(() => decodeRatingsFile(bytes.slice(0, bytes.length - 8).buffer)).toThrowError(
+      /column movieIds is truncated/
+    );
   });
 });

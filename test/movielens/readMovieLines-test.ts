@@ -28,10 +28,12 @@ describe("readMovieLines(bytes, file, readLine, {readHeader})", () => {
   it("decodes a Latin-1 line, and skips a UTF-8 byte-order mark", () => {
     const latin1 = Uint8Array.from([...bytes("1|Am"), 0xe9, ...bytes("lie (2001)|\n")]);
     expect(readMovieLines(latin1, "m.txt", pipe)[0].title).toBe("Amélie");
-    expect(readMovieLines(Uint8Array.from([0xef, 0xbb, 0xbf, ...bytes("7|Up (2009)|\n")]), "m.txt", pipe)[0].id).toBe(7);
+    expect(readMovieLines(Uint8Array.from([0xef, 0xbb, 0xbf, ...bytes("7|Up (2009)|\n")]), "m.txt", pipe)[0].id).toBe(
+      7
+    );
   });
 
-  it("gives line 1 to readHeader, and an empty file's header as \"\"", () => {
+  it('gives line 1 to readHeader, and an empty file\'s header as ""', () => {
     const headers: string[] = [];
     const readHeader = (text: string) => void headers.push(text);
     expect(readMovieLines(bytes("movieId|title|genres\n3|C (2003)|\n"), "m.csv", pipe, {readHeader})).toHaveLength(1);

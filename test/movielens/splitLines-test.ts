@@ -1,21 +1,34 @@
 import {describe, expect, it} from "vitest";
 import {splitLines} from "../../src/components/movielens/splitLines.js";
 
-const lines = (text: string) => [...splitLines(new TextEncoder().encode(text))].map(([line, n]) => [new TextDecoder().decode(line), n]);
+const lines = (text: string) =>
+  [...splitLines(new TextEncoder().encode(text))].map(([line, n]) => [new TextDecoder().decode(line), n]);
 
 describe("splitLines(bytes)", () => {
   it("yields each line without its LF or CRLF ending, numbered from 1", () => {
-    expect(lines("a::b\nc::d\r\ne\n")).toEqual([["a::b", 1], ["c::d", 2], ["e", 3]]);
+    expect(lines("a::b\nc::d\r\ne\n")).toEqual([
+      ["a::b", 1],
+      ["c::d", 2],
+      ["e", 3]
+    ]);
   });
 
   it("yields a last line that has no newline, and nothing for the end of a file that has one", () => {
-    expect(lines("a\nb")).toEqual([["a", 1], ["b", 2]]);
+    expect(lines("a\nb")).toEqual([
+      ["a", 1],
+      ["b", 2]
+    ]);
     expect(lines("a\n")).toEqual([["a", 1]]);
     expect(lines("")).toEqual([]);
   });
 
   it("yields blank lines as empty, whether LF or CRLF, so a reader can number them", () => {
-    expect(lines("\n\r\nx\n\n")).toEqual([["", 1], ["", 2], ["x", 3], ["", 4]]);
+    expect(lines("\n\r\nx\n\n")).toEqual([
+      ["", 1],
+      ["", 2],
+      ["x", 3],
+      ["", 4]
+    ]);
   });
 
   it("leaves a lone CR inside a line, and takes only the CR just before LF as part of the ending", () => {

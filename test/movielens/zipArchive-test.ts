@@ -3,7 +3,10 @@ import {describe, expect, it} from "vitest";
 import {archiveKind, canInflate, isZip, zipEntries, zipMethod} from "../../src/components/movielens/zipArchive.js";
 import {patchZipEntry} from "../support/patchZipEntry.js";
 
-const ZIP = zipSync({"ml-1m": {"movies.dat": strToU8("1::A (2000)::Drama\n"), "ratings.dat": [strToU8("1::1::4::1\n"), {level: 0}]}, "__MACOSX/ml-1m/._movies.dat": strToU8("x")});
+const ZIP = zipSync({
+  "ml-1m": {"movies.dat": strToU8("1::A (2000)::Drama\n"), "ratings.dat": [strToU8("1::1::4::1\n"), {level: 0}]},
+  "__MACOSX/ml-1m/._movies.dat": strToU8("x")
+});
 
 describe("zipEntries(zip)", () => {
   it("lists the files with their method and size, without folders or __MACOSX", () => {
@@ -29,7 +32,10 @@ describe("zipEntries(zip)", () => {
     commented.set(ZIP);
     commented.set(strToU8("hello"), ZIP.length);
     new DataView(commented.buffer).setUint16(ZIP.length - 2, 5, true);
-    expect(zipEntries(patchZipEntry(commented, "ml-1m/ratings.dat", {flags: 1})).map((e) => e.encrypted)).toEqual([false, true]);
+    expect(zipEntries(patchZipEntry(commented, "ml-1m/ratings.dat", {flags: 1})).map((e) => e.encrypted)).toEqual([
+      false,
+      true
+    ]);
   });
 
   it("throws fflate's error on a zip cut short", () => {
@@ -40,7 +46,16 @@ describe("zipEntries(zip)", () => {
 describe("canInflate(entry)", () => {
   it("is true of stored and Deflate entries without a password", () => {
     const entry = {name: "ratings.dat", originalSize: 1, encrypted: false};
-    expect([0, 8, 9, 12, 14, 93, 95, 98].map((compression) => canInflate({...entry, compression}))).toEqual([true, true, false, false, false, false, false, false]);
+    expect([0, 8, 9, 12, 14, 93, 95, 98].map((compression) => canInflate({...entry, compression}))).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false
+    ]);
     expect(canInflate({...entry, compression: 8, encrypted: true})).toBe(false);
   });
 });
@@ -48,7 +63,13 @@ describe("canInflate(entry)", () => {
 describe("zipMethod(compression)", () => {
   it("names the methods archivers write, and numbers the rest", () => {
     expect(zipMethod(9)).toBe("Deflate64 (method 9)");
-    expect([12, 14, 93, 95, 98].map(zipMethod)).toEqual(["BZip2 (method 12)", "LZMA (method 14)", "Zstandard (method 93)", "XZ (method 95)", "PPMd (method 98)"]);
+    expect([12, 14, 93, 95, 98].map(zipMethod)).toEqual([
+      "BZip2 (method 12)",
+      "LZMA (method 14)",
+      "Zstandard (method 93)",
+      "XZ (method 95)",
+      "PPMd (method 98)"
+    ]);
     expect(zipMethod(77)).toBe("compression method 77");
   });
 });

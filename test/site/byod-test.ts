@@ -23,9 +23,13 @@ function* files(dir: string): Generator<string> {
 describe("npm run build:publish (WORKBOOK_PUBLISH=1)", () => {
   it("embeds no file derived from MovieLens when the real dataset is in use", async () => {
     // A stand-in for the real dataset: synthetic files without SYNTHETIC.json read as MovieLens.
-    const site = await buildSite({seed: 3, users: 200, movies: 300, ratings: 8_000}, {WORKBOOK_PUBLISH: "1"}, (dir) => rmSync(join(dir, "SYNTHETIC.json")));
+    const site = await buildSite({seed: 3, users: 200, movies: 300, ratings: 8_000}, {WORKBOOK_PUBLISH: "1"}, (dir) =>
+      rmSync(join(dir, "SYNTHETIC.json"))
+    );
     expect(site.log).toContain("MovieLens data is withheld from dist/");
-    const titles = parseMovies(readFileSync(join(site.dataDir, "movies.dat"))).map((m) => m.title).filter((t) => t.length >= 12);
+    const titles = parseMovies(readFileSync(join(site.dataDir, "movies.dat")))
+      .map((m) => m.title)
+      .filter((t) => t.length >= 12);
     expect(titles.length).toBeGreaterThan(50);
     const leaks: string[] = [];
     let binaries = 0;
@@ -36,7 +40,10 @@ describe("npm run build:publish (WORKBOOK_PUBLISH=1)", () => {
       if (title) leaks.push(`${file}: ${title}`);
       if (/ratings\.[0-9a-f]+\.bin$/.test(file)) {
         const bytes = readFileSync(file);
-        expect(decodeRatingsFile(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer).header.rows).toBe(0);
+        expect(
+          decodeRatingsFile(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer).header
+            .rows
+        ).toBe(0);
         ++binaries;
       }
     }
@@ -52,37 +59,64 @@ describe("Load MovieLens from your computer (browser)", () => {
   let builtInTitles: string[];
 
   // Each test gets a fresh browser profile and fails on any page error (test/support/browserSite.ts).
-  const site = useBrowserSite(async () => {
-    const built = await buildSite();
-    builtInTitles = parseMovies(new Uint8Array(readFileSync(join(built.dataDir, "movies.dat")))).map((m) => m.title);
-    // The visitor's dataset: another synthetic set, zipped as GroupLens lays out ml-10m.zip.
-    const dir = join(mkdtempSync(join(tmpdir(), "byod-")), "ml-10M100K");
-    await writeSynthetic(dir, {seed: 21, users: 400, movies: 350, ratings: 24_000});
-    const read = (name: string) => new Uint8Array(readFileSync(join(dir, name)));
-    zip = Buffer.from(zipSync({"ml-10M100K/movies.dat": read("movies.dat"), "ml-10M100K/ratings.dat": read("ratings.dat"), "ml-10M100K/README.html": strToU8("<p>readme</p>")}));
-    const movies = parseMovies(read("movies.dat"));
-    mine = {movies: new Set(movies.map((m) => m.id)), titles: movies.map((m) => m.title), byId: new Map(movies.map((m) => [m.id, m.title])), ratings: 24_000};
-    return built;
-  }, {prefix: "/movielens-workbook/"});
+  const site = useBrowserSite(
+    async () => {
+      const built = await buildSite();
+      builtInTitles = parseMovies(new Uint8Array(readFileSync(join(built.dataDir, "movies.dat")))).map((m) => m.title);
+      // The visitor's dataset: another synthetic set, zipped as GroupLens lays out ml-10m.zip.
+      const dir = join(mkdtempSync(join(tmpdir(), "byod-")), "ml-10M100K");
+      await writeSynthetic(dir, {seed: 21, users: 400, movies: 350, ratings: 24_000});
+      const read = (name: string) => new Uint8Array(readFileSync(join(dir, name)));
+      zip = Buffer.from(
+        zipSync({
+          "ml-10M100K/movies.dat": read("movies.dat"),
+          "ml-10M100K/ratings.dat": read("ratings.dat"),
+          "ml-10M100K/README.html": strToU8("<p>readme</p>")
+        })
+      );
+      const movies = parseMovies(read("movies.dat"));
+      mine = {
+        movies: new Set(movies.map((m) => m.id)),
+        titles: movies.map((m) => m.title),
+        byId: new Map(movies.map((m) => [m.id, m.title])),
+        ratings: 24_000
+      };
+      return built;
+    },
+    {prefix: "/movielens-workbook/"}
+  );
 
   const open = async (path: string) => ({page: await site.open(path)});
 
   async function load(page: Page, files: {name: string; buffer: Buffer}[]) {
     await page.locator(".dataset-loader summary").click();
-    await page.getByLabel("MovieLens files").setInputFiles(files.map((f) => ({...f, mimeType: "application/octet-stream"})));
+    await page
+      .getByLabel("MovieLens files")
+      .setInputFiles(files.map((f) => ({...f, mimeType: "application/octet-stream"})));
   }
 
   it("rejects a zip without ratings.dat, and a malformed line, with a clear error and nothing stored", async () => {
     const {page} = await open("./load-data");
     const status = page.locator(".dataset-loader-status");
-    await load(page, [{name: "ml-10m.zip", buffer: Buffer.from(zipSync({"ml-10M100K/movies.dat": strToU8("1::A (2000)::Drama\n")}))}]);
+    await load(page, [
+      {name: "ml-10m.zip", buffer: Buffer.from(zipSync({"ml-10M100K/movies.dat": strToU8("1::A (2000)::Drama\n")}))}
+    ]);
     await expect.poll(() => status.textContent()).toContain("lacks ratings.dat");
     expect(await status.textContent()).toContain("Nothing was stored.");
-    await load(page, [{name: "movies.dat", buffer: Buffer.from("1::A (2000)::Drama\n")}, {name: "ratings.dat", buffer: Buffer.from("1::1::4::1\n1::1::9::2\n")}]);
+    await load(page, [
+      {name: "movies.dat", buffer: Buffer.from("1::A (2000)::Drama\n")},
+      {name: "ratings.dat", buffer: Buffer.from("1::1::4::1\n1::1::9::2\n")}
+    ]);
     await expect.poll(() => status.textContent()).toContain("ratings.dat:2: rating 9 is outside 0.5–5");
     // 7-Zip's Deflate64: refused for its method, with the fix, not called damaged.
-    await load(page, [{name: "ml-1m.zip", buffer: Buffer.from(patchZipEntry(zip, "ml-10M100K/ratings.dat", {method: 9}))}]);
-    await expect.poll(() => status.textContent()).toContain("ml-10M100K/ratings.dat in ml-1m.zip is compressed with Deflate64 (method 9), which this import cannot read.");
+    await load(page, [
+      {name: "ml-1m.zip", buffer: Buffer.from(patchZipEntry(zip, "ml-10M100K/ratings.dat", {method: 9}))}
+    ]);
+    await expect
+      .poll(() => status.textContent())
+      .toContain(
+        "ml-10M100K/ratings.dat in ml-1m.zip is compressed with Deflate64 (method 9), which this import cannot read."
+      );
     await page.reload({waitUntil: "networkidle"});
     expect(await page.locator(".dataset-banner").textContent()).toContain("Synthetic");
     await page.close();
@@ -98,7 +132,10 @@ describe("Load MovieLens from your computer (browser)", () => {
       return transfer;
     }, bytes);
     await control.dispatchEvent("dragover", {dataTransfer});
-    expect(await control.evaluate((d) => [(d as HTMLDetailsElement).open, d.classList.contains("dragging")])).toEqual([true, true]);
+    expect(await control.evaluate((d) => [(d as HTMLDetailsElement).open, d.classList.contains("dragging")])).toEqual([
+      true,
+      true
+    ]);
     await control.dispatchEvent("drop", {dataTransfer});
     await expect.poll(() => page.locator(".dataset-loader-status").textContent()).toContain("lacks ratings.dat");
     expect(await control.evaluate((d) => d.classList.contains("dragging"))).toBe(false);
@@ -113,11 +150,19 @@ describe("Load MovieLens from your computer (browser)", () => {
     await expect.poll(() => page.locator(".dataset-banner").textContent()).toContain("loaded from your computer");
     // Named for what it is: no MovieLens release, so by its counts.
     const name = `MovieLens-format data, ${mine.movies.size.toLocaleString("en-US")} movies, ${mine.ratings.toLocaleString("en-US")} ratings`;
-    expect(await page.locator(".dataset-banner").textContent()).toBe(`${name}, loaded from your computer and kept in this browser.`);
+    expect(await page.locator(".dataset-banner").textContent()).toBe(
+      `${name}, loaded from your computer and kept in this browser.`
+    );
     expect(await page.locator(".dataset-loader summary").textContent()).toBe(`${name} (from your computer) is in use`);
-    expect(await page.locator(".load-timing").textContent()).toContain(`Loaded ${mine.ratings.toLocaleString("en-US")} ratings`);
+    expect(await page.locator(".load-timing").textContent()).toContain(
+      `Loaded ${mine.ratings.toLocaleString("en-US")} ratings`
+    );
     // The movies table lists the visitor's first movies, not the built-in ones with the same ids.
-    const titles = await page.locator("table").first().locator("tbody tr").evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll("td")[2]?.textContent ?? ""));
+    const titles = await page
+      .locator("table")
+      .first()
+      .locator("tbody tr")
+      .evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll("td")[2]?.textContent ?? ""));
     expect(titles).toEqual(mine.titles.slice(0, 10));
     expect(titles).not.toEqual(builtInTitles.slice(0, 10));
     await page.close();
@@ -129,7 +174,9 @@ describe("Load MovieLens from your computer (browser)", () => {
     await epochs.fill("1");
     await epochs.dispatchEvent("input");
     await train.page.locator(".train-controls button", {hasText: "Train"}).click();
-    await expect.poll(() => train.page.locator(".saved-note").textContent(), {timeout: 120_000}).toContain("Saved this run");
+    await expect
+      .poll(() => train.page.locator(".saved-note").textContent(), {timeout: 120_000})
+      .toContain("Saved this run");
     await train.page.close();
 
     const recommend = await open("./recommend");
@@ -139,7 +186,9 @@ describe("Load MovieLens from your computer (browser)", () => {
     expect(ids.every((id) => mine.movies.has(id))).toBe(true);
     // Each recommended title is the visitor's movie of that id, not the built-in movie that shares it.
     // The title cell's own text (a narrow screen adds the year and genres under it).
-    const recommended = await rows.evaluateAll((trs) => trs.map((tr) => (tr as HTMLTableRowElement).cells[2].firstChild?.textContent ?? ""));
+    const recommended = await rows.evaluateAll((trs) =>
+      trs.map((tr) => (tr as HTMLTableRowElement).cells[2].firstChild?.textContent ?? "")
+    );
     expect(recommended).toEqual(ids.map((id) => mine.byId.get(id)));
     expect(recommended.some((t) => !builtInTitles.includes(t))).toBe(true);
 
@@ -149,7 +198,9 @@ describe("Load MovieLens from your computer (browser)", () => {
     await recommend.page.waitForEvent("load");
     await expect.poll(() => recommend.page.locator(".dataset-banner").textContent()).toContain("Synthetic");
     // The latest model was trained on the visitor's data: the page says so rather than ranking the wrong movies.
-    await expect.poll(() => recommend.page.locator(".other-dataset").textContent()).toContain("trained on another dataset");
+    await expect
+      .poll(() => recommend.page.locator(".other-dataset").textContent())
+      .toContain("trained on another dataset");
     expect(await recommend.page.locator("table.recommendations").count()).toBe(0);
     await recommend.page.close();
   });

@@ -27,7 +27,10 @@ describe("Save and resume (browser)", () => {
     await page.waitForTimeout(300); // the list re-rendered: the confirmation must still be there
     expect(await message(page)).toBe("Saved “My first model”.");
 
-    const [download] = await Promise.all([page.waitForEvent("download"), rows(page).first().getByRole("button", {name: "Download"}).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      rows(page).first().getByRole("button", {name: "Download"}).click()
+    ]);
     expect(download.suggestedFilename()).toBe("My_first_model.ckpt");
     const bytes = readFileSync((await download.path())!);
 
@@ -44,19 +47,43 @@ describe("Save and resume (browser)", () => {
     expect(await message(page)).toBe("Deleted “My first model”.");
 
     // Upload the downloaded file: it is stored and listed at once.
-    await page.getByLabel("Upload a checkpoint").setInputFiles({name: "My_first_model.ckpt", mimeType: "application/octet-stream", buffer: bytes});
+    await page
+      .getByLabel("Upload a checkpoint")
+      .setInputFiles({name: "My_first_model.ckpt", mimeType: "application/octet-stream", buffer: bytes});
     await expect.poll(() => rows(page).count()).toBe(1);
     expect(await message(page)).toBe("Uploaded “My_first_model.ckpt”.");
     expect(await rows(page).first().locator("td").nth(6).textContent()).not.toMatch(/fingerprint|fnv1a/);
 
     // A garbage file, and a .dat file, get a real error; the list is unchanged.
-    await page.getByLabel("Upload a checkpoint").setInputFiles({name: "garbage.ckpt", mimeType: "application/octet-stream", buffer: Buffer.from("not a checkpoint at all")});
-    await expect.poll(() => message(page)).toBe("Could not upload garbage.ckpt: This file is not a checkpoint of this workbook (it does not start with MLCKPT01): choose a .ckpt file downloaded from Save and resume; nothing was loaded.");
-    await page.getByLabel("Upload a checkpoint").setInputFiles({name: "ratings.dat", mimeType: "text/plain", buffer: Buffer.from("1::1::4::1\n")});
-    await expect.poll(() => message(page)).toMatch(/^Could not upload ratings\.dat: This file is not a checkpoint of this workbook/);
+    await page
+      .getByLabel("Upload a checkpoint")
+      .setInputFiles({
+        name: "garbage.ckpt",
+        mimeType: "application/octet-stream",
+        buffer: Buffer.from("not a checkpoint at all")
+      });
+    await expect
+      .poll(() => message(page))
+      .toBe(
+        "Could not upload garbage.ckpt: This file is not a checkpoint of this workbook (it does not start with MLCKPT01): choose a .ckpt file downloaded from Save and resume; nothing was loaded."
+      );
+    await page
+      .getByLabel("Upload a checkpoint")
+      .setInputFiles({name: "ratings.dat", mimeType: "text/plain", buffer: Buffer.from("1::1::4::1\n")});
+    await expect
+      .poll(() => message(page))
+      .toMatch(/^Could not upload ratings\.dat: This file is not a checkpoint of this workbook/);
     // A checkpoint cut short is damaged, and says so.
-    await page.getByLabel("Upload a checkpoint").setInputFiles({name: "short.ckpt", mimeType: "application/octet-stream", buffer: bytes.subarray(0, bytes.length - 100)});
-    await expect.poll(() => message(page)).toMatch(/^Could not upload short\.ckpt: This checkpoint is corrupt or truncated/);
+    await page
+      .getByLabel("Upload a checkpoint")
+      .setInputFiles({
+        name: "short.ckpt",
+        mimeType: "application/octet-stream",
+        buffer: bytes.subarray(0, bytes.length - 100)
+      });
+    await expect
+      .poll(() => message(page))
+      .toMatch(/^Could not upload short\.ckpt: This checkpoint is corrupt or truncated/);
     expect(await rows(page).count()).toBe(1);
     await page.close();
   });
@@ -72,9 +99,13 @@ describe("Save and resume: More epochs (browser)", () => {
     const more = page.getByLabel("More epochs");
     await more.fill("1.5");
     await more.dispatchEvent("input");
-    await expect.poll(() => page.locator("p.input-error").textContent()).toBe("More epochs must be a whole number from 1 to 100; “1.5” is not.");
+    await expect
+      .poll(() => page.locator("p.input-error").textContent())
+      .toBe("More epochs must be a whole number from 1 to 100; “1.5” is not.");
     await rows(page).first().getByRole("button", {name: "Load + train"}).click();
-    await expect.poll(() => message(page)).toBe("More epochs must be a whole number from 1 to 100: nothing was trained.");
+    await expect
+      .poll(() => message(page))
+      .toBe("More epochs must be a whole number from 1 to 100: nothing was trained.");
     expect(await page.locator(".training-progress").getAttribute("data-status")).toBe("idle");
     await more.fill("3");
     await more.dispatchEvent("input");

@@ -21,13 +21,19 @@ function freePort(): Promise<number> {
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (address && typeof address === "object" ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        address && typeof address === "object" ? resolve(address.port) : reject(new Error("no port"))
+      );
     });
   });
 }
 
 /** Polls until `test` returns something other than undefined, or throws with `what` after `timeout` ms. */
-async function until<T>(test: () => T | undefined | Promise<T | undefined>, what: string, timeout = 25_000): Promise<T> {
+async function until<T>(
+  test: () => T | undefined | Promise<T | undefined>,
+  what: string,
+  timeout = 25_000
+): Promise<T> {
   const end = Date.now() + timeout;
   for (;;) {
     const value = await test();
@@ -56,23 +62,39 @@ async function served(base: string): Promise<{hash: string; url: string; summary
 
 describe("DATASET_LOADERS", () => {
   it("names every loader that reads the dataset", () => {
-    const loaders = readdirSync("src/data").filter((f) => /\.\w+\.ts$/.test(f) && readFileSync(join("src/data", f), "utf-8").includes("resolveDataset("));
+    const loaders = readdirSync("src/data").filter(
+      (f) => /\.\w+\.ts$/.test(f) && readFileSync(join("src/data", f), "utf-8").includes("resolveDataset(")
+    );
     expect([...DATASET_LOADERS].sort()).toEqual(loaders.sort());
   });
 });
 
 describe("describeChange(before, after)", () => {
-  const at = (dir: string, files: Array<[string, number, number]>) => ({dataset: {dir, name: `Data in ${dir}`} as Dataset, files});
+  const at = (dir: string, files: Array<[string, number, number]>) => ({
+    dataset: {dir, name: `Data in ${dir}`} as Dataset,
+    files
+  });
   const movies: [string, number, number] = ["/d/movies.dat", 10, 1];
   const ratings: [string, number, number] = ["/d/ratings.dat", 20, 1];
   it("names the files that changed, appeared or were removed", () => {
     expect(describeChange(at("/d", [movies, ratings]), at("/d", [movies, ratings]))).toBe("");
-    expect(describeChange(at("/d", [movies, ratings, ["/d/my_ratings.dat", 5, 1]]), at("/d", [movies, ratings, ["/d/my_ratings.dat", 5, 2]]))).toBe("my_ratings.dat changed");
-    expect(describeChange(at("/d", [movies, ratings]), at("/d", [movies, ratings, ["/m/me.dat", 5, 1]]))).toBe("me.dat appeared");
-    expect(describeChange(at("/d", [movies, ratings, ["/d/my_ratings.dat", 5, 1]]), at("/d", [movies, [ratings[0], 21, 2]]))).toBe("ratings.dat changed, my_ratings.dat was removed");
+    expect(
+      describeChange(
+        at("/d", [movies, ratings, ["/d/my_ratings.dat", 5, 1]]),
+        at("/d", [movies, ratings, ["/d/my_ratings.dat", 5, 2]])
+      )
+    ).toBe("my_ratings.dat changed");
+    expect(describeChange(at("/d", [movies, ratings]), at("/d", [movies, ratings, ["/m/me.dat", 5, 1]]))).toBe(
+      "me.dat appeared"
+    );
+    expect(
+      describeChange(at("/d", [movies, ratings, ["/d/my_ratings.dat", 5, 1]]), at("/d", [movies, [ratings[0], 21, 2]]))
+    ).toBe("ratings.dat changed, my_ratings.dat was removed");
   });
   it("names the new dataset when it moved", () => {
-    expect(describeChange(at("/d", [movies, ratings]), at("/e", [movies, ratings]))).toBe("The dataset is now Data in /e, from /e");
+    expect(describeChange(at("/d", [movies, ratings]), at("/e", [movies, ratings]))).toBe(
+      "The dataset is now Data in /e, from /e"
+    );
   });
 });
 
@@ -96,7 +118,10 @@ describe("npm run dev (scripts/dev.ts)", () => {
     server.stdout!.on("data", (chunk) => (output += chunk));
     server.stderr!.on("data", (chunk) => (output += chunk));
     base = `http://127.0.0.1:${port}/`;
-    await until(() => (output.includes(base) ? true : server.exitCode !== null ? Promise.reject(new Error(output)) : undefined), "the preview to start");
+    await until(
+      () => (output.includes(base) ? true : server.exitCode !== null ? Promise.reject(new Error(output)) : undefined),
+      "the preview to start"
+    );
   });
 
   afterAll(() => {
@@ -111,19 +136,34 @@ describe("npm run dev (scripts/dev.ts)", () => {
       await until(() => socket.messages.find((m) => m.type === "welcome"), "the page's welcome");
 
       // Replace my_ratings.dat as an editor does: write a new file beside it, then rename it over the old one.
-      const movieIds = readFileSync(join(dataDir, "movies.dat"), "utf-8").split("\n").slice(0, 3).map((line) => +line.split("::")[0]);
-      writeFileSync(join(dataDir, "my_ratings.dat.new"), movieIds.map((id, i) => `99999::${id}::${5 - i}::${1_800_000_000 + i}\n`).join(""));
+      const movieIds = readFileSync(join(dataDir, "movies.dat"), "utf-8")
+        .split("\n")
+        .slice(0, 3)
+        .map((line) => +line.split("::")[0]);
+      writeFileSync(
+        join(dataDir, "my_ratings.dat.new"),
+        movieIds.map((id, i) => `99999::${id}::${5 - i}::${1_800_000_000 + i}\n`).join("")
+      );
       renameSync(join(dataDir, "my_ratings.dat.new"), join(dataDir, "my_ratings.dat"));
 
       // The open page is told its summary.json moved to a new URL, which serves the new ratings.
-      const update = await until(() => socket.messages.find((m): m is PreviewMessage => m.type === "update" && !!m.files?.added.some((f) => f.name === "./data/summary.json")), "the page's update");
+      const update = await until(
+        () =>
+          socket.messages.find(
+            (m): m is PreviewMessage =>
+              m.type === "update" && !!m.files?.added.some((f) => f.name === "./data/summary.json")
+          ),
+        "the page's update"
+      );
       expect(update.files?.removed).toContain("./data/summary.json");
       const after = await until(async () => {
         const now = await served(base);
         return now.summary.counts.myRatings === 3 ? now : undefined;
       }, "the new summary.json");
       expect(after.url).not.toBe(before.url);
-      expect(after.summary.lastRatings.filter((r) => r.userId === 99999).map((r) => [r.movieId, r.rating])).toEqual(movieIds.map((id, i) => [id, 5 - i]));
+      expect(after.summary.lastRatings.filter((r) => r.userId === 99999).map((r) => [r.movieId, r.rating])).toEqual(
+        movieIds.map((id, i) => [id, 5 - i])
+      );
       expect(output).toContain("my_ratings.dat changed: the pages will reload with the new data.");
     } finally {
       socket.close();
@@ -141,10 +181,15 @@ describe("npm run dev (scripts/dev.ts)", () => {
       await page.goto(base, {waitUntil: "networkidle"});
       await page.locator(".dataset-banner").waitFor();
       await new Promise((done) => setTimeout(done, 500)); // the filter holds an unfinished line for 50 ms
-      const added = stripVTControlCharacters(output.slice(before)).split("\n").filter((line) => line.trim());
+      const added = stripVTControlCharacters(output.slice(before))
+        .split("\n")
+        .filter((line) => line.trim());
       expect(errors).toEqual([]);
       expect(requests.length).toBeGreaterThan(10);
-      expect(added.filter((line) => /\b(GET|HEAD) \/|socket (open|close)|[↑↓] |type: '(hello|welcome)'/.test(line)), added.join("\n")).toEqual([]);
+      expect(
+        added.filter((line) => /\b(GET|HEAD) \/|socket (open|close)|[↑↓] |type: '(hello|welcome)'/.test(line)),
+        added.join("\n")
+      ).toEqual([]);
       expect(added.length, added.join("\n")).toBeLessThan(requests.length / 4);
     } finally {
       await browser.close();

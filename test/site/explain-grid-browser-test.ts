@@ -11,7 +11,12 @@ const site = useBrowserSite(() => buildSite({seed: 17, users: 300, movies: 400, 
 const PHONE = {width: 390, height: 844};
 
 /** A breakdown's parts, at full precision (data-value). */
-const partsOf = (breakdown: Locator) => breakdown.locator("[data-part]").evaluateAll((dds) => Object.fromEntries(dds.map((dd) => [(dd as HTMLElement).dataset.part!, +(dd as HTMLElement).dataset.value!])));
+const partsOf = (breakdown: Locator) =>
+  breakdown
+    .locator("[data-part]")
+    .evaluateAll((dds) =>
+      Object.fromEntries(dds.map((dd) => [(dd as HTMLElement).dataset.part!, +(dd as HTMLElement).dataset.value!]))
+    );
 const sigmoidStars = (logit: number) => 0.5 + 5 / (1 + Math.exp(-logit));
 
 describe("Recommendations: why this movie? (browser)", () => {
@@ -31,7 +36,8 @@ describe("Recommendations: why this movie? (browser)", () => {
     await expect.poll(() => breakdown.isVisible()).toBe(true);
     expect(await why.getAttribute("aria-expanded")).toBe("true");
 
-    const shown = async (row: Locator) => +(await row.locator(".col-predicted").evaluate((td) => td.firstChild!.textContent!));
+    const shown = async (row: Locator) =>
+      +(await row.locator(".col-predicted").evaluate((td) => td.firstChild!.textContent!));
     const before = await partsOf(breakdown);
     expect(before["user-bias"] + before["movie-bias"] + before["factor-term"]).toBeCloseTo(before.logit, 12);
     expect(sigmoidStars(before.logit)).toBeCloseTo(before.predicted, 12);
@@ -41,7 +47,9 @@ describe("Recommendations: why this movie? (browser)", () => {
 
     // Rate the second: my factors are folded in (on this small model, a new top 20), and a breakdown opened now shows them.
     await rows.nth(1).locator("select.seen-it").selectOption("5");
-    await expect.poll(() => page.locator(".prediction-source").getAttribute("class")).toBe("prediction-source approximate");
+    await expect
+      .poll(() => page.locator(".prediction-source").getAttribute("class"))
+      .toBe("prediction-source approximate");
     await expect.poll(() => page.locator(".prediction-breakdown").count()).toBe(0);
     const opened: (string | null)[] = [];
     for (const i of [0, 1, 2, 3, 4]) {
@@ -55,7 +63,11 @@ describe("Recommendations: why this movie? (browser)", () => {
     // Rate one more: the breakdowns still open (those of the movies still recommended) are drawn from the new fold-in.
     await rows.nth(5).locator("select.seen-it").selectOption("1");
     const open = page.locator("tr.breakdown");
-    await expect.poll(async () => (await partsOf(page.locator(".prediction-breakdown").first()))["user-bias"] ?? folded["user-bias"]).not.toBe(folded["user-bias"]);
+    await expect
+      .poll(
+        async () => (await partsOf(page.locator(".prediction-breakdown").first()))["user-bias"] ?? folded["user-bias"]
+      )
+      .not.toBe(folded["user-bias"]);
     expect(await open.count()).toBeGreaterThan(0);
     const ids = await open.evaluateAll((trs) => trs.map((tr) => tr.id.replace("why-", "")));
     expect(opened).toEqual(expect.arrayContaining(ids));
@@ -86,7 +98,10 @@ describe("Train: the notebook's experiments in one click (browser)", () => {
     expect(await editor.locator("tbody tr").count()).toBe(5);
     for (let i = 0; i < 3; ++i) await editor.getByRole("button", {name: "Remove run 3"}).click();
     expect(await editor.locator("tbody tr").count()).toBe(2);
-    for (const [n, factors] of [[1, "4"], [2, "8"]] as const) {
+    for (const [n, factors] of [
+      [1, "4"],
+      [2, "8"]
+    ] as const) {
       await type(editor.getByLabel(`Run ${n}: n_factors`), factors);
       await editor.getByLabel(`Run ${n}: batch size`).selectOption("1024");
       await type(editor.getByLabel(`Run ${n}: epochs`), "1");
@@ -94,7 +109,9 @@ describe("Train: the notebook's experiments in one click (browser)", () => {
     const run = page.locator(".grid-controls button", {hasText: "Run the grid"});
     await expect.poll(() => run.isDisabled()).toBe(false);
     await run.click();
-    await expect.poll(() => page.locator(".grid-status").textContent(), {timeout: 180_000}).toBe("Done: 2 runs, each kept in the run history (see Compare models).");
+    await expect
+      .poll(() => page.locator(".grid-status").textContent(), {timeout: 180_000})
+      .toBe("Done: 2 runs, each kept in the run history (see Compare models).");
     const chart = page.locator(".grid-chart");
     expect(await chart.getAttribute("data-points")).toBe("2");
     expect(await chart.locator('.grid-loss g[aria-label="dot"] title').allTextContents()).toEqual([
@@ -105,7 +122,12 @@ describe("Train: the notebook's experiments in one click (browser)", () => {
     // Both runs are on Compare.
     const compare = await site.open("./compare");
     const labels = compare.locator("label").filter({hasText: /^#\d+: \d+ factors/});
-    await expect.poll(() => labels.allTextContents()).toEqual([expect.stringMatching(/^#2: 8 factors, bs 1024, 1 epoch/), expect.stringMatching(/^#1: 4 factors, bs 1024, 1 epoch/)]);
+    await expect
+      .poll(() => labels.allTextContents())
+      .toEqual([
+        expect.stringMatching(/^#2: 8 factors, bs 1024, 1 epoch/),
+        expect.stringMatching(/^#1: 4 factors, bs 1024, 1 epoch/)
+      ]);
     await compare.close();
 
     // Apply best so far: the Train page's inputs change now, and start from it after a reload.
@@ -115,8 +137,15 @@ describe("Train: the notebook's experiments in one click (browser)", () => {
     await page.getByLabel("Batch size", {exact: true}).selectOption("256");
     await apply.click();
     // Inputs.select's options are valued by index: read the chosen option's text.
-    const batchSize = () => page.getByLabel("Batch size", {exact: true}).evaluate((select) => (select as HTMLSelectElement).selectedOptions[0].textContent);
-    const inputs = async () => [await page.getByLabel("n_factors", {exact: true}).inputValue(), await batchSize(), await page.getByLabel("Epochs", {exact: true}).inputValue()];
+    const batchSize = () =>
+      page
+        .getByLabel("Batch size", {exact: true})
+        .evaluate((select) => (select as HTMLSelectElement).selectedOptions[0].textContent);
+    const inputs = async () => [
+      await page.getByLabel("n_factors", {exact: true}).inputValue(),
+      await batchSize(),
+      await page.getByLabel("Epochs", {exact: true}).inputValue()
+    ];
     await expect.poll(inputs).toEqual([best, "1024", "1"]);
     await page.reload({waitUntil: "networkidle"});
     await expect.poll(inputs).toEqual([best, "1024", "1"]);

@@ -24,33 +24,58 @@ let catalogue: Known[] = [];
 let rated = new Set<number>();
 
 // Titles as MovieLens writes them, given to movies I have not rated; one movie loses its year.
-const RENAMED = ["Matrix, The (1999)", "Matrix Reloaded, The (2003)", "Haine, La (1995)", "Amélie (2001)", "Undated Gem"];
+const RENAMED = [
+  "Matrix, The (1999)",
+  "Matrix Reloaded, The (2003)",
+  "Haine, La (1995)",
+  "Amélie (2001)",
+  "Undated Gem"
+];
 
 // Few enough movies that a top 100 lists every one I have not rated (100 was also the old Top N's maximum).
-const site = useBrowserSite(() => buildSite({seed: 17, users: 300, movies: 120, ratings: 20_000}, {}, (dir) => {
-  rated = new Set(readFileSync(join(dir, "my_ratings.dat"), "utf-8").split("\n").filter(Boolean).map((line) => +line.split("::")[1]));
-  const counts = new Map<number, number>();
-  for (const line of readFileSync(join(dir, "ratings.dat"), "utf-8").split("\n")) if (line) counts.set(+line.split("::")[1], (counts.get(+line.split("::")[1]) ?? 0) + 1);
-  const lines = readFileSync(join(dir, "movies.dat"), "utf-8").split("\n").filter(Boolean);
-  let next = 0;
-  const edited = lines.map((line, i) => {
-    const [id, title, genres] = line.split("::");
-    // Rename movies from the middle of the list that I have not rated and that have a few ratings.
-    if (next < RENAMED.length && i > 30 && !rated.has(+id) && (counts.get(+id) ?? 0) >= 5) return `${id}::${RENAMED[next++]}::${genres}`;
-    return `${id}::${title}::${genres}`;
-  });
-  writeFileSync(join(dir, "movies.dat"), `${edited.join("\n")}\n`);
-  catalogue = edited.map((line) => {
-    const [id, title, genres] = line.split("::");
-    const year = /\((\d{4})\)$/.exec(title);
-    return {id: +id, title: title.replace(/\s*\(\d{4}\)$/, ""), year: year ? +year[1] : null, genres: genres.split("|"), ratings: (counts.get(+id) ?? 0) + (rated.has(+id) ? 1 : 0)}; // mine count, as in movies.json
-  });
-}));
+const site = useBrowserSite(() =>
+  buildSite({seed: 17, users: 300, movies: 120, ratings: 20_000}, {}, (dir) => {
+    rated = new Set(
+      readFileSync(join(dir, "my_ratings.dat"), "utf-8")
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => +line.split("::")[1])
+    );
+    const counts = new Map<number, number>();
+    for (const line of readFileSync(join(dir, "ratings.dat"), "utf-8").split("\n"))
+      if (line) counts.set(+line.split("::")[1], (counts.get(+line.split("::")[1]) ?? 0) + 1);
+    const lines = readFileSync(join(dir, "movies.dat"), "utf-8").split("\n").filter(Boolean);
+    let next = 0;
+    const edited = lines.map((line, i) => {
+      const [id, title, genres] = line.split("::");
+      // Rename movies from the middle of the list that I have not rated and that have a few ratings.
+      if (next < RENAMED.length && i > 30 && !rated.has(+id) && (counts.get(+id) ?? 0) >= 5)
+        return `${id}::${RENAMED[next++]}::${genres}`;
+      return `${id}::${title}::${genres}`;
+    });
+    writeFileSync(join(dir, "movies.dat"), `${edited.join("\n")}\n`);
+    catalogue = edited.map((line) => {
+      const [id, title, genres] = line.split("::");
+      const year = /\((\d{4})\)$/.exec(title);
+      return {
+        id: +id,
+        title: title.replace(/\s*\(\d{4}\)$/, ""),
+        year: year ? +year[1] : null,
+        genres: genres.split("|"),
+        ratings: (counts.get(+id) ?? 0) + (rated.has(+id) ? 1 : 0)
+      }; // mine count, as in movies.json
+    });
+  })
+);
 
 /** Trains a 1-epoch model on the Train page (wasm), which becomes the latest model and a run to compare. */
 const trainOnce = (factors = 20) => trainOnPage(site, {factors});
 
-const unrated = (keep: (m: Known) => boolean = () => true) => catalogue.filter((m) => !rated.has(m.id) && keep(m)).map((m) => m.id).sort((a, b) => a - b);
+const unrated = (keep: (m: Known) => boolean = () => true) =>
+  catalogue
+    .filter((m) => !rated.has(m.id) && keep(m))
+    .map((m) => m.id)
+    .sort((a, b) => a - b);
 const byTitle = (title: string) => catalogue.find((m) => m.title === title)!;
 
 /** Trains a model, opens Recommendations on it, and gives the handles a test needs. */
@@ -64,7 +89,8 @@ async function openRecommendations() {
   return {
     page,
     rows,
-    shown: async () => (await rows.evaluateAll((trs) => trs.map((tr) => +(tr as HTMLElement).dataset.movieId!))).sort((a, b) => a - b),
+    shown: async () =>
+      (await rows.evaluateAll((trs) => trs.map((tr) => +(tr as HTMLElement).dataset.movieId!))).sort((a, b) => a - b),
     notes: () => page.locator(".filter-note").allTextContents(),
     empty: () => page.locator(".recommendations.empty").textContent(),
     field: (label: string) => page.getByLabel(label, {exact: true}),
@@ -81,7 +107,10 @@ describe("Recommendations: every filter accepts every state it can be put in", (
     await field("To year").fill("1999");
     await field("From year").fill("2005");
     await expect.poll(shown).toEqual(unrated((m) => m.year !== null && m.year >= 1999 && m.year <= 2005));
-    expect(await notes()).toEqual(["From year 2005 is after To year 1999, so the list shows movies from 1999 to 2005.", "1 movie has no year, and is left out while a year is set."]);
+    expect(await notes()).toEqual([
+      "From year 2005 is after To year 1999, so the list shows movies from 1999 to 2005.",
+      "1 movie has no year, and is left out while a year is set."
+    ]);
     expect(await retrain.isVisible()).toBe(true);
     expect(await page.locator(".observablehq--error").count()).toBe(0);
 
@@ -101,9 +130,15 @@ describe("Recommendations: every filter accepts every state it can be put in", (
     const {page, rows, shown, notes, empty, field} = await openRecommendations();
     await field("Only these genres").selectOption(["Drama"]);
     await field("Not these genres").selectOption(["Drama"]);
-    await expect.poll(notes).toEqual(["Drama is in both “Only these genres” and “Not these genres”: “Not” wins, so no Drama movie is shown."]);
+    await expect
+      .poll(notes)
+      .toEqual([
+        "Drama is in both “Only these genres” and “Not these genres”: “Not” wins, so no Drama movie is shown."
+      ]);
     expect(await rows.count()).toBe(0);
-    expect(await empty()).toBe("No movie I have not rated passes these filters (only Drama; no Drama). Loosen one of them to see more.");
+    expect(await empty()).toBe(
+      "No movie I have not rated passes these filters (only Drama; no Drama). Loosen one of them to see more."
+    );
     await field("Top N").fill("100");
     await field("Not these genres").selectOption([]);
     await expect.poll(shown).toEqual(unrated((m) => m.genres.includes("Drama")));
@@ -122,8 +157,12 @@ describe("Recommendations: every filter accepts every state it can be put in", (
     await minimum.fill("100000");
     await expect.poll(() => rows.count()).toBe(0);
     const most = Math.max(...catalogue.map((m) => m.ratings));
-    expect(await notes()).toEqual([`No movie has 100,000 ratings: the most rated has ${most.toLocaleString("en-US")}.`]);
-    expect(await empty()).toBe("No movie I have not rated passes these filters (at least 100,000 ratings). Loosen one of them to see more.");
+    expect(await notes()).toEqual([
+      `No movie has 100,000 ratings: the most rated has ${most.toLocaleString("en-US")}.`
+    ]);
+    expect(await empty()).toBe(
+      "No movie I have not rated passes these filters (at least 100,000 ratings). Loosen one of them to see more."
+    );
     await field("Top N").fill("100");
     await minimum.fill("170");
     await expect.poll(shown).toEqual(unrated((m) => m.ratings >= 170));
@@ -162,7 +201,9 @@ describe("Recommendations: every filter accepts every state it can be put in", (
     await expect.poll(shown).toEqual(unrated((m) => !matrices.includes(m.id)));
     // "amelie" is a word start: it leaves out "Amélie" and "Amélie's Garden" alike.
     await exclude.fill("la haine, AMELIE, (1988");
-    await expect.poll(shown).toEqual(unrated((m) => m.title !== "Haine, La" && !/(^|[^\p{L}])am[eé]lie/iu.test(m.title) && m.year !== 1988));
+    await expect
+      .poll(shown)
+      .toEqual(unrated((m) => m.title !== "Haine, La" && !/(^|[^\p{L}])am[eé]lie/iu.test(m.title) && m.year !== 1988));
     await exclude.fill("a");
     await expect.poll(notes).toEqual(["“a” is too short to exclude anything: type at least two letters."]);
     expect(await shown()).toEqual(unrated());
@@ -205,11 +246,15 @@ describe("Rate movies: the search finds titles the way people type them", () => 
     await search.fill("(200");
     await expect.poll(titles).toHaveLength(10);
     expect((await titles()).every((t) => /\(200\d\)$/.test(t))).toBe(true);
-    expect(await page.locator(".search-results li.more").textContent()).toBe(`…and ${decade - 10} more movies match: type more of the title, or its year, to narrow the list.`);
+    expect(await page.locator(".search-results li.more").textContent()).toBe(
+      `…and ${decade - 10} more movies match: type more of the title, or its year, to narrow the list.`
+    );
 
     // One letter: a hint, not every title. Nothing found: a sentence that names the query.
     await search.fill("m");
-    await expect.poll(() => results.allTextContents()).toEqual(["Type at least two letters of the title, or its year."]);
+    await expect
+      .poll(() => results.allTextContents())
+      .toEqual(["Type at least two letters of the title, or its year."]);
     await search.fill("zzqx");
     await expect.poll(() => results.allTextContents()).toEqual(["No movie matches “zzqx”."]);
 
@@ -217,19 +262,29 @@ describe("Rate movies: the search finds titles the way people type them", () => 
     await search.fill("the matrix reloaded");
     await expect.poll(titles).toEqual(["Matrix Reloaded, The (2003)"]);
     await page.locator(".search-results li select.rating-select").selectOption("4.5");
-    await expect.poll(() => page.locator(`.my-ratings-table tr[data-movie-id="${byTitle("Matrix Reloaded, The").id}"] select`).inputValue()).toBe("4.5");
+    await expect
+      .poll(() =>
+        page.locator(`.my-ratings-table tr[data-movie-id="${byTitle("Matrix Reloaded, The").id}"] select`).inputValue()
+      )
+      .toBe("4.5");
     await page.close();
   });
 });
 
 describe("Compare models: runs by their own names, cleared when fewer than two are ticked, real overlaps", () => {
   /** Each column's run name and titles, in order, and the titles it highlights. */
-  const columns = (page: Page) => page.locator(".compare-column").evaluateAll((cards) => cards.map((card) => ({
-    name: card.querySelector("h2")!.textContent!,
-    titles: [...card.querySelectorAll("li")].map((li) => li.textContent!.replace(/ · [\d.]+$/, "")),
-    shared: [...card.querySelectorAll("li.shared")].map((li) => li.textContent!.replace(/ · [\d.]+$/, ""))
-  })));
-  const metrics = (page: Page) => page.locator(".compare-metrics tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent!)));
+  const columns = (page: Page) =>
+    page.locator(".compare-column").evaluateAll((cards) =>
+      cards.map((card) => ({
+        name: card.querySelector("h2")!.textContent!,
+        titles: [...card.querySelectorAll("li")].map((li) => li.textContent!.replace(/ · [\d.]+$/, "")),
+        shared: [...card.querySelectorAll("li.shared")].map((li) => li.textContent!.replace(/ · [\d.]+$/, ""))
+      }))
+    );
+  const metrics = (page: Page) =>
+    page
+      .locator(".compare-metrics tbody tr")
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent!)));
 
   /** The metrics the page must show for its own lists: Jaccard and rank correlation of each pair, by name. */
   function expected(shown: {name: string; titles: string[]}[]): string[][] {
@@ -239,7 +294,11 @@ describe("Compare models: runs by their own names, cleared when fewer than two a
     for (let i = 0; i < shown.length; ++i) {
       for (let j = i + 1; j < shown.length; ++j) {
         const rank = rankCorrelation(ids[i], ids[j]);
-        rows.push([`${shown[i].name} vs ${shown[j].name}`, jaccard(ids[i], ids[j]).toFixed(2), Number.isFinite(rank) ? rank.toFixed(2) : "–"]);
+        rows.push([
+          `${shown[i].name} vs ${shown[j].name}`,
+          jaccard(ids[i], ids[j]).toFixed(2),
+          Number.isFinite(rank) ? rank.toFixed(2) : "–"
+        ]);
       }
     }
     return rows;
@@ -251,7 +310,11 @@ describe("Compare models: runs by their own names, cleared when fewer than two a
     const inAll = shown[0].titles.filter((t) => shown.every((c) => c.titles.includes(t)));
     for (const c of shown) expect(c.shared).toEqual(c.titles.filter((t) => inAll.includes(t)));
     expect((await metrics(page)).map((r) => r.slice(0, 3))).toEqual(expected(shown));
-    expect(await page.locator(".shared-count").textContent()).toBe(inAll.length === 0 ? "No title is in every list." : `${inAll.length === 1 ? "One title is" : `${inAll.length} titles are`} in every list (highlighted).`);
+    expect(await page.locator(".shared-count").textContent()).toBe(
+      inAll.length === 0
+        ? "No title is in every list."
+        : `${inAll.length === 1 ? "One title is" : `${inAll.length} titles are`} in every list (highlighted).`
+    );
   }
 
   it("labels runs #N, computes Jaccard and rank correlation from the lists it shows, follows Top N, and asks for two runs", async () => {
@@ -283,9 +346,13 @@ describe("Compare models: runs by their own names, cleared when fewer than two a
     await run(3).uncheck();
     await run(2).uncheck();
     await expect.poll(() => page.locator(".compare-runs").count()).toBe(0);
-    expect(await page.locator(".choose-two").textContent()).toBe("Only Run #1 is ticked: tick one more run to compare it with.");
+    expect(await page.locator(".choose-two").textContent()).toBe(
+      "Only Run #1 is ticked: tick one more run to compare it with."
+    );
     await run(1).uncheck();
-    await expect.poll(() => page.locator(".choose-two").textContent()).toBe("No run is ticked: tick two runs, up to four, to compare them.");
+    await expect
+      .poll(() => page.locator(".choose-two").textContent())
+      .toBe("No run is ticked: tick two runs, up to four, to compare them.");
     expect(await page.locator(".compare-runs").count()).toBe(0);
 
     // Two again: the comparison is back, for those two.
@@ -307,19 +374,31 @@ describe("Empty states read like sentences", () => {
       await page.close();
       return found;
     };
-    expect(await text("./recommend", ".recommendations.empty")).toEqual(["My recommendations appear here once a model is trained."]);
-    expect(await text("./compare", ".no-runs")).toEqual(["No run is kept yet: train two models on the Train a model page to compare them."]);
+    expect(await text("./recommend", ".recommendations.empty")).toEqual([
+      "My recommendations appear here once a model is trained."
+    ]);
+    expect(await text("./compare", ".no-runs")).toEqual([
+      "No run is kept yet: train two models on the Train a model page to compare them."
+    ]);
     expect(await text("./explore", ".similar.empty, .factor-map.empty")).toEqual([
       "The movies most like a chosen one appear here once a model is trained on this dataset.",
       "The map appears here once a model is trained on this dataset."
     ]);
     const prose = (await text("./explore", "#observablehq-main")).join("");
-    expect(prose).toContain("A model's factors have as many dimensions as it has factors (n_factors on the Train a model page); principal");
+    expect(prose).toContain(
+      "A model's factors have as many dimensions as it has factors (n_factors on the Train a model page); principal"
+    );
     expect(prose).not.toMatch(/\bn dimensions\b/);
 
     await trainOnce(20);
-    expect((await text("./explore", "#observablehq-main")).join("")).toContain("The latest model's factors have 20 dimensions; principal");
-    expect(await text("./compare", ".no-runs")).toEqual(["Only one run is kept so far: train one more on the Train a model page to compare the two."]);
-    expect(await text("./recommend", ".model-info")).toEqual([expect.stringMatching(/: trained for 1 epoch, valid loss \d\.\d{4}\.$/)]);
+    expect((await text("./explore", "#observablehq-main")).join("")).toContain(
+      "The latest model's factors have 20 dimensions; principal"
+    );
+    expect(await text("./compare", ".no-runs")).toEqual([
+      "Only one run is kept so far: train one more on the Train a model page to compare the two."
+    ]);
+    expect(await text("./recommend", ".model-info")).toEqual([
+      expect.stringMatching(/: trained for 1 epoch, valid loss \d\.\d{4}\.$/)
+    ]);
   });
 });

@@ -24,9 +24,19 @@ beforeAll(async () => {
   expected = await trainTiny("cpu");
   expectedKernel = await trainTiny("wasm", WASM_PATH, "kernel");
   dir = await mkdtemp(join(tmpdir(), "fit-browser-"));
-  await build({entryPoints: [new URL("../support/browserTrain.ts", import.meta.url).pathname], bundle: true, format: "esm", platform: "browser", outfile: join(dir, "train.js"), logLevel: "error"});
+  await build({
+    entryPoints: [new URL("../support/browserTrain.ts", import.meta.url).pathname],
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    outfile: join(dir, "train.js"),
+    logLevel: "error"
+  });
   for (const f of await readdir(WASM_PATH)) if (f.endsWith(".wasm")) await copyFile(join(WASM_PATH, f), join(dir, f));
-  await writeFile(join(dir, "index.html"), `<!doctype html><link rel="icon" href="data:,"><script type="module">import "./train.js"; window.ready = true;</script>`);
+  await writeFile(
+    join(dir, "index.html"),
+    `<!doctype html><link rel="icon" href="data:,"><script type="module">import "./train.js"; window.ready = true;</script>`
+  );
   site = await serveStatic(dir);
   if (!CHROMIUM) return;
   browser = await launchChromium({webgpu: true});
@@ -57,14 +67,22 @@ function expectSameRun(actual: TinyRun, tolerance: number, yardstick = expected)
 
 describe.skipIf(!CHROMIUM)("fit(model, data) in headless Chromium", () => {
   it("gives the Node cpu numbers on wasm through the plain-JS host step", async () => {
-    const run = await page.evaluate((url) => (globalThis as unknown as {trainTiny: typeof trainTiny}).trainTiny("wasm", url, "host"), site.url);
+    const run = await page.evaluate(
+      (url) => (globalThis as unknown as {trainTiny: typeof trainTiny}).trainTiny("wasm", url, "host"),
+      site.url
+    );
     expect(run.backend).toBe("wasm");
     expectSameRun(run, 0);
     expect(errors).toEqual([]);
   });
 
   it("trains on wasm through the WebAssembly SIMD kernel by default: Node's kernel numbers exactly, the cpu numbers up to float32 rounding", async () => {
-    const train = (path: "auto" | "kernel") => page.evaluate(([url, p]) => (globalThis as unknown as {trainTiny: typeof trainTiny}).trainTiny("wasm", url, p as "auto" | "kernel"), [site.url, path]);
+    const train = (path: "auto" | "kernel") =>
+      page.evaluate(
+        ([url, p]) =>
+          (globalThis as unknown as {trainTiny: typeof trainTiny}).trainTiny("wasm", url, p as "auto" | "kernel"),
+        [site.url, path]
+      );
     const kernel = await train("kernel");
     expect(kernel.backend).toBe("wasm");
     expectSameRun(kernel, 0, expectedKernel);
@@ -74,16 +92,22 @@ describe.skipIf(!CHROMIUM)("fit(model, data) in headless Chromium", () => {
   });
 
   it("gives the Node cpu numbers on webgpu (SwiftShader), through the ops path", async () => {
-    const adapter = await page.evaluate(async () => !!(await (navigator as {gpu?: {requestAdapter(): Promise<unknown>}}).gpu?.requestAdapter()));
+    const adapter = await page.evaluate(
+      async () => !!(await (navigator as {gpu?: {requestAdapter(): Promise<unknown>}}).gpu?.requestAdapter())
+    );
     expect(adapter, "Chromium exposes no WebGPU adapter (--enable-unsafe-webgpu)").toBe(true);
-    const run = await page.evaluate(() => (globalThis as unknown as {trainTiny: typeof trainTiny}).trainTiny("webgpu", undefined, "ops"));
+    const run = await page.evaluate(() =>
+      (globalThis as unknown as {trainTiny: typeof trainTiny}).trainTiny("webgpu", undefined, "ops")
+    );
     expect(run.backend).toBe("webgpu");
     expectSameRun(run, 1e-3);
     expect(errors).toEqual([]);
   });
 
   it("gives the Node cpu numbers on webgpu (SwiftShader), through the fused kernels", async () => {
-    const run = await page.evaluate(() => (globalThis as unknown as {trainTiny: typeof trainTiny}).trainTiny("webgpu", undefined, "fused"));
+    const run = await page.evaluate(() =>
+      (globalThis as unknown as {trainTiny: typeof trainTiny}).trainTiny("webgpu", undefined, "fused")
+    );
     expect(run.backend).toBe("webgpu");
     expectSameRun(run, 1e-5);
     expect(errors).toEqual([]);

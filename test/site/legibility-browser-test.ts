@@ -58,7 +58,11 @@ describe("Train a model (browser)", () => {
         const state = JSON.stringify([t.disabled, s.disabled]);
         if (w.buttonStates.at(-1) !== state) w.buttonStates.push(state);
       };
-      new MutationObserver(record).observe(document.querySelector("main")!, {subtree: true, attributes: true, childList: true});
+      new MutationObserver(record).observe(document.querySelector("main")!, {
+        subtree: true,
+        attributes: true,
+        childList: true
+      });
     });
     const epochs = page.getByLabel("Epochs", {exact: true});
     await epochs.fill("1");
@@ -76,12 +80,16 @@ describe("Train a model (browser)", () => {
     expect(await note.getAttribute("class")).toBe("backend-fallback calm");
     expect(await page.locator("main .warning").count()).toBe(0);
     const summary = (await note.locator("summary").textContent())!;
-    expect(summary).toMatch(/^Your browser's WebGPU( and WebGL)? runs? on the CPU here \(a software renderer\)[^.]*, so training uses WebAssembly, which is faster\.$/);
+    expect(summary).toMatch(
+      /^Your browser's WebGPU( and WebGL)? runs? on the CPU here \(a software renderer\)[^.]*, so training uses WebAssembly, which is faster\.$/
+    );
     expect(summary).not.toMatch(/swiftshader|adapter|ANGLE|Vulkan/i);
     // The drivers' own words are a click away.
     expect(await note.locator("li").first().isVisible()).toBe(false);
     await note.locator("summary").click();
-    expect(await note.locator("li").first().textContent()).toMatch(/^webgpu: skipped, a software adapter \(.*swiftshader.*\)/i);
+    expect(await note.locator("li").first().textContent()).toMatch(
+      /^webgpu: skipped, a software adapter \(.*swiftshader.*\)/i
+    );
     await page.close();
   });
 });
@@ -123,7 +131,11 @@ describe("Recommendations (browser)", () => {
 
     // On a laptop every column is there, the folded line is not.
     await page.setViewportSize(LAPTOP);
-    expect(await page.locator("table.recommendations thead th").evaluateAll((ths) => ths.filter((th) => (th as HTMLElement).offsetParent).map((th) => th.textContent))).toEqual(["#", "MovieID", "Title", "Year", "Genres", "Predicted", "I've seen it"]);
+    expect(
+      await page
+        .locator("table.recommendations thead th")
+        .evaluateAll((ths) => ths.filter((th) => (th as HTMLElement).offsetParent).map((th) => th.textContent))
+    ).toEqual(["#", "MovieID", "Title", "Year", "Genres", "Predicted", "I've seen it"]);
     expect(await rows.first().locator(".title-extra").isVisible()).toBe(false);
     await page.close();
   });
@@ -139,7 +151,10 @@ describe("Explore the factors (browser)", () => {
       await search.waitFor();
       const picker = page.getByLabel("Movie", {exact: true});
       const all = await picker.locator("option").allTextContents();
-      const word = all[5].split(/[\s,]+/).find((w) => w.length >= 5)!.toLowerCase();
+      const word = all[5]
+        .split(/[\s,]+/)
+        .find((w) => w.length >= 5)!
+        .toLowerCase();
       await search.fill(word);
       await expect.poll(async () => (await picker.locator("option").allTextContents()).length).toBeLessThan(all.length);
       const matches = await picker.locator("option").allTextContents();
@@ -147,15 +162,23 @@ describe("Explore the factors (browser)", () => {
       expect(matches.every((t) => t.toLowerCase().includes(word))).toBe(true);
       await picker.selectOption({label: matches.at(-1)!});
       await expect.poll(() => page.locator("form table tbody tr").count()).toBe(10);
-      expect(await page.locator("form table tbody").textContent()).not.toContain(matches.at(-1)!.replace(/ \(\d{4}\)$/, ""));
+      expect(await page.locator("form table tbody").textContent()).not.toContain(
+        matches.at(-1)!.replace(/ \(\d{4}\)$/, "")
+      );
 
       // The map: the two chosen genres, both together, and the rest in grey; no more colours than that.
       const first = page.getByLabel("Colour a genre");
       const second = page.getByLabel("and another");
-      const [a, b] = [await first.evaluate((s) => (s as HTMLSelectElement).selectedOptions[0].textContent), await second.evaluate((s) => (s as HTMLSelectElement).selectedOptions[0].textContent)];
+      const [a, b] = [
+        await first.evaluate((s) => (s as HTMLSelectElement).selectedOptions[0].textContent),
+        await second.evaluate((s) => (s as HTMLSelectElement).selectedOptions[0].textContent)
+      ];
       const legend = () => page.locator("figure [class$=-swatch]").allTextContents();
       expect(await legend()).toEqual([a, b, `${a} and ${b}`, "other genres"]);
-      const fills = () => page.locator('figure svg g[aria-label="dot"] circle').evaluateAll((cs) => [...new Set(cs.map((c) => c.getAttribute("fill")))]);
+      const fills = () =>
+        page
+          .locator('figure svg g[aria-label="dot"] circle')
+          .evaluateAll((cs) => [...new Set(cs.map((c) => c.getAttribute("fill")))]);
       expect((await fills()).length).toBe(4);
       await second.selectOption({label: "(none)"});
       await expect.poll(legend).toEqual([a, "other genres"]);

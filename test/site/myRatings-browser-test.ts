@@ -19,25 +19,53 @@ let sameZip: Buffer;
 const site = useBrowserSite(async () => {
   const built = await buildSite({seed: 11, users: 300, movies: 400, ratings: 20_000});
   // The built-in dataset's own files, zipped: the same catalogue, loaded from the visitor's disk.
-  sameZip = Buffer.from(zipSync({"same/movies.dat": new Uint8Array(readFileSync(join(built.dataDir, "movies.dat"))), "same/ratings.dat": new Uint8Array(readFileSync(join(built.dataDir, "ratings.dat")))}));
+  sameZip = Buffer.from(
+    zipSync({
+      "same/movies.dat": new Uint8Array(readFileSync(join(built.dataDir, "movies.dat"))),
+      "same/ratings.dat": new Uint8Array(readFileSync(join(built.dataDir, "ratings.dat")))
+    })
+  );
   // Another MovieLens-format dataset whose movie ids collide with the built-in one's (both start at 1).
   const dir = join(mkdtempSync(join(tmpdir(), "my-ratings-browser-")), "ml");
   await writeSynthetic(dir, {seed: 29, users: 250, movies: 380, ratings: 15_000});
-  otherZip = Buffer.from(zipSync({"ml/movies.dat": new Uint8Array(readFileSync(join(dir, "movies.dat"))), "ml/ratings.dat": new Uint8Array(readFileSync(join(dir, "ratings.dat")))}));
+  otherZip = Buffer.from(
+    zipSync({
+      "ml/movies.dat": new Uint8Array(readFileSync(join(dir, "movies.dat"))),
+      "ml/ratings.dat": new Uint8Array(readFileSync(join(dir, "ratings.dat")))
+    })
+  );
   return built;
 });
 const freshContext = (options: Parameters<BrowserSite["newContext"]>[0] = {}) => site.newContext(options);
 const open = (path: string) => site.open(path);
 
 /** My stored ratings on every catalogue, as movie id → rating per storage key. */
-const stored = (page: Page) => page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => /^movielens-workbook:my-ratings(@|$)/.test(k) && !k.endsWith(":deleted")).map((k) => [k, Object.fromEntries((JSON.parse(localStorage.getItem(k)!) as {movieId: number; rating: number}[]).map((r) => [r.movieId, r.rating]))])));
+const stored = (page: Page) =>
+  page.evaluate(() =>
+    Object.fromEntries(
+      Object.keys(localStorage)
+        .filter((k) => /^movielens-workbook:my-ratings(@|$)/.test(k) && !k.endsWith(":deleted"))
+        .map((k) => [
+          k,
+          Object.fromEntries(
+            (JSON.parse(localStorage.getItem(k)!) as {movieId: number; rating: number}[]).map((r) => [
+              r.movieId,
+              r.rating
+            ])
+          )
+        ])
+    )
+  );
 const onlyList = async (page: Page) => {
   const lists = Object.values(await stored(page));
   expect(lists).toHaveLength(1);
   return lists[0];
 };
 const cardId = async (page: Page) => +(await page.locator(".movie-card").getAttribute("data-movie-id"))!;
-const tableIds = (page: Page) => page.locator(".my-ratings-table tbody tr").evaluateAll((trs) => trs.map((tr) => +(tr as HTMLElement).dataset.movieId!).sort((a, b) => a - b));
+const tableIds = (page: Page) =>
+  page
+    .locator(".my-ratings-table tbody tr")
+    .evaluateAll((trs) => trs.map((tr) => +(tr as HTMLElement).dataset.movieId!).sort((a, b) => a - b));
 
 describe("Rate movies: one action gives one rating, to the movie on the card", () => {
   it("a double click and a triple click rate only the movie shown; Undo undoes exactly that rating", async () => {
@@ -258,14 +286,18 @@ describe("Save and resume: a checkpoint and ratings that change", () => {
     await save.getByRole("button", {name: "Save as a checkpoint"}).click();
     await expect.poll(() => save.locator(".checkpoint-list tbody tr").count()).toBe(1);
     await save.locator(".dataset-loader summary").click();
-    await save.getByLabel("MovieLens files").setInputFiles({name: "ml.zip", mimeType: "application/zip", buffer: otherZip});
+    await save
+      .getByLabel("MovieLens files")
+      .setInputFiles({name: "ml.zip", mimeType: "application/zip", buffer: otherZip});
     await save.waitForEvent("load", {timeout: 60_000});
     await save.waitForLoadState("networkidle");
     await save.getByLabel("Backend", {exact: true}).selectOption("wasm");
     await save.locator(".checkpoint-list tbody tr").first().getByRole("button", {name: "Load + train"}).click();
     const progress = save.locator(".training-progress");
     await expect.poll(() => progress.getAttribute("data-status"), {timeout: 60_000}).toBe("error");
-    expect(await progress.locator(".progress-text").textContent()).toMatch(/^This checkpoint was trained on Synthetic MovieLens-shaped data .*: its 400 movies are not the movies of the loaded MovieLens-format data, 380 movies, 15,000 ratings \(from your computer\), even where their ids agree\. Train a new model on this dataset instead; nothing was loaded\.$/);
+    expect(await progress.locator(".progress-text").textContent()).toMatch(
+      /^This checkpoint was trained on Synthetic MovieLens-shaped data .*: its 400 movies are not the movies of the loaded MovieLens-format data, 380 movies, 15,000 ratings \(from your computer\), even where their ids agree\. Train a new model on this dataset instead; nothing was loaded\.$/
+    );
     expect(await save.locator(".epoch-table tbody td").first().textContent()).not.toBe("0");
     await save.close();
   });
@@ -277,7 +309,11 @@ describe("Save and resume: a checkpoint and ratings that change", () => {
     await save.getByRole("button", {name: "Save as a checkpoint"}).tap();
     await expect.poll(() => save.locator(".checkpoint-list tbody tr").count()).toBe(1);
     expect(await save.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    const button = (await save.locator(".checkpoint-list tbody tr").first().getByRole("button", {name: "Delete"}).boundingBox())!;
+    const button = (await save
+      .locator(".checkpoint-list tbody tr")
+      .first()
+      .getByRole("button", {name: "Delete"})
+      .boundingBox())!;
     expect(button.height).toBeGreaterThanOrEqual(40);
     // Every button of a checkpoint is on the screen, not hidden in a box that scrolls sideways.
     for (const name of ["Load + train", "Download", "Delete"]) {
@@ -305,7 +341,9 @@ describe("Save and resume: a checkpoint and ratings that change", () => {
     await save.getByRole("button", {name: "Load + train"}).click();
     const progress = save.locator(".training-progress");
     await expect.poll(() => progress.getAttribute("data-status"), {timeout: 120_000}).toBe("done");
-    expect(await progress.locator(".run-note").first().textContent()).toMatch(/^Resuming on my ratings as they are now: 1 added since this checkpoint was trained on \d+ ratings of mine/);
+    expect(await progress.locator(".run-note").first().textContent()).toMatch(
+      /^Resuming on my ratings as they are now: 1 added since this checkpoint was trained on \d+ ratings of mine/
+    );
     expect(await progress.textContent()).not.toMatch(/another dataset|fingerprint|fnv1a/);
     await save.close();
   });

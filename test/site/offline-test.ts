@@ -2,7 +2,17 @@
 // Each check copies the repository as a fresh clone has it (no src/.observablehq/cache, so nothing an earlier online
 // run fetched), and runs test/support/offlineWorkbook.ts in a new network namespace (`unshare -rn`), with no network
 // but its own loopback: the command, the server and Chromium all run there.
-import {cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, symlinkSync} from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  symlinkSync
+} from "node:fs";
 import {execFileSync, spawn, spawnSync} from "node:child_process";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
@@ -14,8 +24,10 @@ import type {OfflineReport} from "../support/offlineWorkbook.js";
 /** Why this machine cannot run a command with no network, or "" when it can. */
 function whyNoNamespace(): string {
   const run = spawnSync("unshare", ["-rn", "ip", "link", "set", "lo", "up"], {encoding: "utf-8"});
-  if (run.error) return `\`unshare -rn ip link set lo up\` cannot run (${run.error.message}): util-linux's unshare and iproute2's ip are needed`;
-  if (run.status !== 0) return `\`unshare -rn ip link set lo up\` fails here (user namespaces off?): ${run.stderr.trim()}`;
+  if (run.error)
+    return `\`unshare -rn ip link set lo up\` cannot run (${run.error.message}): util-linux's unshare and iproute2's ip are needed`;
+  if (run.status !== 0)
+    return `\`unshare -rn ip link set lo up\` fails here (user namespaces off?): ${run.stderr.trim()}`;
   return "";
 }
 
@@ -24,9 +36,12 @@ const NO_NAMESPACE = whyNoNamespace();
 /** The repository as a fresh clone has it after `npm ci`: its tracked and unignored files, and node_modules. */
 function freshCopy(): string {
   const dir = join(mkdtempSync(join(tmpdir(), "offline-")), "workbook");
-  const listed = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {encoding: "utf-8"}).split("\0");
+  const listed = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
+    encoding: "utf-8"
+  }).split("\0");
   for (const file of listed) {
-    if (file && file !== "node_modules" && existsSync(file) && !statSync(file).isDirectory()) cpSync(file, join(dir, file));
+    if (file && file !== "node_modules" && existsSync(file) && !statSync(file).isDirectory())
+      cpSync(file, join(dir, file));
   }
   symlinkSync(realpathSync("node_modules"), join(dir, "node_modules"));
   if (existsSync(join(dir, "src/.observablehq"))) throw new Error("the copy has a Framework cache");
@@ -41,14 +56,19 @@ async function runOffline(mode: "build" | "dev"): Promise<OfflineReport & {copy:
   const env: NodeJS.ProcessEnv = {...process.env, MOVIELENS_DIR: dataDir, OBSERVABLE_TELEMETRY_DEBUG: "true"};
   // Our scripts must turn telemetry off themselves; with OBSERVABLE_TELEMETRY_DEBUG it would log `[telemetry]`.
   for (const name of ["OBSERVABLE_TELEMETRY_DISABLE", "WORKBOOK_OUTPUT", "MY_RATINGS"]) delete env[name];
-  const child = spawn("unshare", ["-rn", process.execPath, "--import", "tsx", "test/support/offlineWorkbook.ts", mode, copy], {env});
+  const child = spawn(
+    "unshare",
+    ["-rn", process.execPath, "--import", "tsx", "test/support/offlineWorkbook.ts", mode, copy],
+    {env}
+  );
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk) => (stdout += chunk));
   child.stderr.on("data", (chunk) => (stderr += chunk));
   const status = await new Promise<number | null>((done) => child.on("close", done));
   const line = stdout.trim().split("\n").at(-1) ?? "";
-  if (status !== 0 || !line.startsWith("{")) throw new Error(`offlineWorkbook.ts ${mode} failed (${status}):\n${stdout}\n${stderr}`);
+  if (status !== 0 || !line.startsWith("{"))
+    throw new Error(`offlineWorkbook.ts ${mode} failed (${status}):\n${stdout}\n${stderr}`);
   return {...(JSON.parse(line) as OfflineReport), copy};
 }
 
@@ -81,7 +101,9 @@ describe.skipIf(NO_NAMESPACE)("npm run build with no network, from a fresh clone
       .filter((f) => /\.(html|js|css)$/.test(f))
       .flatMap((f) => {
         const text = readFileSync(f, "utf-8");
-        const match = /["'`]npm:[^"'`]*|https?:\/\/(?:cdn\.jsdelivr\.net|registry\.npmjs\.org)\S*/.exec(text) ?? (f.endsWith(".html") ? /[^"'\s]*_npm\/[^"'\s]*/.exec(text) : null);
+        const match =
+          /["'`]npm:[^"'`]*|https?:\/\/(?:cdn\.jsdelivr\.net|registry\.npmjs\.org)\S*/.exec(text) ??
+          (f.endsWith(".html") ? /[^"'\s]*_npm\/[^"'\s]*/.exec(text) : null);
         return match ? [`${f.slice(dist.length)}: ${match[0]}`] : [];
       });
     expect(offenders).toEqual([]);

@@ -16,30 +16,38 @@ let demoRatings: {movieId: number; rating: number}[];
 
 // Each test gets a fresh browser profile (no ratings, runs or models left by another test) and fails on any console
 // error or uncaught exception (test/support/browserSite.ts).
-const site = useBrowserSite(() => buildSite({seed: 5, users: 600, movies: 500, ratings: 40_000}, {}, (dir) => {
-  demoRatings = parseMyRatingsFile(readFileSync(join(dir, "my_ratings.dat")));
-  const path = join(dir, "movies.dat");
-  const lines = readFileSync(path, "utf-8").split("\n");
-  // The newest movie heads the rating queue; make it the evil one, and newer than all others.
-  const newest = lines.filter(Boolean).map((line) => ({line, year: +(/\((\d{4})\)::/.exec(line)?.[1] ?? 0)})).sort((a, b) => b.year - a.year)[0].line;
-  const [id, , genres] = newest.split("::");
-  evilId = +id;
-  writeFileSync(path, lines.map((line) => (line === newest ? `${id}::${EVIL} (2009)::${genres}` : line)).join("\n"));
-}));
+const site = useBrowserSite(() =>
+  buildSite({seed: 5, users: 600, movies: 500, ratings: 40_000}, {}, (dir) => {
+    demoRatings = parseMyRatingsFile(readFileSync(join(dir, "my_ratings.dat")));
+    const path = join(dir, "movies.dat");
+    const lines = readFileSync(path, "utf-8").split("\n");
+    // The newest movie heads the rating queue; make it the evil one, and newer than all others.
+    const newest = lines
+      .filter(Boolean)
+      .map((line) => ({line, year: +(/\((\d{4})\)::/.exec(line)?.[1] ?? 0)}))
+      .sort((a, b) => b.year - a.year)[0].line;
+    const [id, , genres] = newest.split("::");
+    evilId = +id;
+    writeFileSync(path, lines.map((line) => (line === newest ? `${id}::${EVIL} (2009)::${genres}` : line)).join("\n"));
+  })
+);
 const open = (path: string) => site.open(path);
 
 // My ratings on the dataset in use: the one list stored per catalogue (there is one catalogue in these tests).
-const myRatings = (page: Page) => page.evaluate(() => {
-  const key = Object.keys(localStorage).find((k) => k.startsWith("movielens-workbook:my-ratings@"));
-  return JSON.parse((key && localStorage.getItem(key)) ?? "null") as {movieId: number; rating: number}[] | null;
-});
+const myRatings = (page: Page) =>
+  page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith("movielens-workbook:my-ratings@"));
+    return JSON.parse((key && localStorage.getItem(key)) ?? "null") as {movieId: number; rating: number}[] | null;
+  });
 
 const train = (epochs: number, factors: number) => trainOnPage(site, {epochs, factors});
 
 describe("Rate movies (browser)", () => {
   it("shows untrusted titles as text: nothing executes", async () => {
     const page = await open("./rate");
-    await expect.poll(() => page.locator(".movie-card .title").textContent()).toBe("<img src=x onerror=\"window.__pwned=1\">Evil <b>Title</b>");
+    await expect
+      .poll(() => page.locator(".movie-card .title").textContent())
+      .toBe('<img src=x onerror="window.__pwned=1">Evil <b>Title</b>');
     expect(await page.locator(".movie-card img, .movie-card b").count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as {__pwned?: number}).__pwned)).toBeUndefined();
     await page.close();
@@ -58,7 +66,13 @@ describe("Rate movies (browser)", () => {
         await page.locator(`.stars button.star[data-rating="${rating}"]`).click();
         rated.push([id, rating]);
       } else {
-        const [key, rating] = [["Digit4", 4], ["Shift+Digit3", 2.5], ["Digit1", 1], ["Shift+Digit5", 4.5], ["Digit2", 2]][(i - 1) / 2] as [string, number];
+        const [key, rating] = [
+          ["Digit4", 4],
+          ["Shift+Digit3", 2.5],
+          ["Digit1", 1],
+          ["Shift+Digit5", 4.5],
+          ["Digit2", 2]
+        ][(i - 1) / 2] as [string, number];
         await page.keyboard.press(key);
         rated.push([id, rating]);
       }
@@ -77,7 +91,10 @@ describe("Rate movies (browser)", () => {
     await page.reload({waitUntil: "networkidle"});
     await expect.poll(() => page.locator(".my-ratings-table tbody tr").count()).toBe(stored.size);
     expect(await card.getAttribute("data-movie-id")).toBe(skippedFrom);
-    for (const [id, rating] of rated) expect(await page.locator(`.my-ratings-table tr[data-movie-id="${id}"] select`).inputValue()).toBe(String(rating));
+    for (const [id, rating] of rated)
+      expect(await page.locator(`.my-ratings-table tr[data-movie-id="${id}"] select`).inputValue()).toBe(
+        String(rating)
+      );
     await page.close();
   });
 
@@ -93,24 +110,48 @@ describe("Rate movies (browser)", () => {
     }
     const before = (await myRatings(page))!;
     expect(before.length).toBeGreaterThanOrEqual(2);
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", {name: "Export my_ratings.dat"}).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", {name: "Export my_ratings.dat"}).click()
+    ]);
     expect(download.suggestedFilename()).toBe("my_ratings.dat");
     const text = readFileSync((await download.path())!, "utf-8");
-    expect(text.split("\n").filter(Boolean).every((line) => /^99999::\d+::(0\.5|[1-4](\.5)?|5)::\d+$/.test(line))).toBe(true);
-    expect(parseMyRatingsFile(text).map((r) => [r.movieId, r.rating]).sort()).toEqual(before.map((r) => [r.movieId, r.rating]).sort());
+    expect(
+      text
+        .split("\n")
+        .filter(Boolean)
+        .every((line) => /^99999::\d+::(0\.5|[1-4](\.5)?|5)::\d+$/.test(line))
+    ).toBe(true);
+    expect(
+      parseMyRatingsFile(text)
+        .map((r) => [r.movieId, r.rating])
+        .sort()
+    ).toEqual(before.map((r) => [r.movieId, r.rating]).sort());
 
     // Clear the browser's ratings, then import the exported file.
     await page.evaluate(() => localStorage.clear());
     await page.reload({waitUntil: "networkidle"});
-    await page.getByLabel("Import my_ratings.dat").setInputFiles({name: "my_ratings.dat", mimeType: "text/plain", buffer: Buffer.from(text)});
-    await expect.poll(() => page.locator(".import-note").textContent()).toMatch(/^Imported (\d+) of the \1 ratings in my_ratings\.dat: 2 new, 0 replaced, \d+ already the same\.$/);
+    await page
+      .getByLabel("Import my_ratings.dat")
+      .setInputFiles({name: "my_ratings.dat", mimeType: "text/plain", buffer: Buffer.from(text)});
+    await expect
+      .poll(() => page.locator(".import-note").textContent())
+      .toMatch(/^Imported (\d+) of the \1 ratings in my_ratings\.dat: 2 new, 0 replaced, \d+ already the same\.$/);
     const after = (await myRatings(page))!;
     const asMap = (rs: {movieId: number; rating: number}[]) => Object.fromEntries(rs.map((r) => [r.movieId, r.rating]));
     expect(asMap(after)).toMatchObject(asMap(before));
 
     // A file with a bad line is rejected whole, with its line number; nothing changes.
-    await page.getByLabel("Import my_ratings.dat").setInputFiles({name: "bad.dat", mimeType: "text/plain", buffer: Buffer.from("99999::1::4::1\n99999::2::7::1\n")});
-    await expect.poll(() => page.locator(".import-note").textContent()).toContain("bad.dat:2: rating 7 is outside 0.5–5");
+    await page
+      .getByLabel("Import my_ratings.dat")
+      .setInputFiles({
+        name: "bad.dat",
+        mimeType: "text/plain",
+        buffer: Buffer.from("99999::1::4::1\n99999::2::7::1\n")
+      });
+    await expect
+      .poll(() => page.locator(".import-note").textContent())
+      .toContain("bad.dat:2: rating 7 is outside 0.5–5");
     expect(await page.locator(".import-note").textContent()).toContain("nothing was imported");
     expect(await myRatings(page)).toEqual(after);
     await page.close();
@@ -127,7 +168,7 @@ describe("Recommendations and Compare models (browser)", () => {
     expect(await myRatings(page)).toBeNull();
     const rated = new Set(demoRatings.map((r) => r.movieId));
     expect(rated.size).toBeGreaterThan(10);
-    const ids = (await rows.evaluateAll((trs) => trs.map((tr) => +(tr as HTMLElement).dataset.movieId!)));
+    const ids = await rows.evaluateAll((trs) => trs.map((tr) => +(tr as HTMLElement).dataset.movieId!));
     expect(ids.filter((id) => rated.has(id))).toEqual([]);
     expect(await page.locator(".prediction-source").getAttribute("class")).toContain("exact");
 
@@ -138,7 +179,9 @@ describe("Recommendations and Compare models (browser)", () => {
     await page.getByLabel("Exclude titles containing").dispatchEvent("input");
     // Titles are matched from the start of a word, as people type them.
     const startsAWord = new RegExp(`(^|[^\\p{L}\\p{N}])${term}`, "iu");
-    await expect.poll(async () => (await rows.locator("td:nth-child(3)").allTextContents()).some((t) => startsAWord.test(t))).toBe(false);
+    await expect
+      .poll(async () => (await rows.locator("td:nth-child(3)").allTextContents()).some((t) => startsAWord.test(t)))
+      .toBe(false);
     expect(await rows.count()).toBe(20);
 
     // Rate the first one from the table: it leaves the list, and the list is marked as an approximation.
@@ -156,11 +199,16 @@ describe("Recommendations and Compare models (browser)", () => {
     const page = await open("./compare");
     const columns = page.locator(".compare-column");
     await expect.poll(() => columns.count(), {timeout: 30_000}).toBe(2);
-    const lists = await columns.evaluateAll((cards) => cards.map((card) => [...card.querySelectorAll("li")].map((li) => li.textContent!.replace(/ · [\d.]+$/, ""))));
+    const lists = await columns.evaluateAll((cards) =>
+      cards.map((card) => [...card.querySelectorAll("li")].map((li) => li.textContent!.replace(/ · [\d.]+$/, "")))
+    );
     expect(lists.map((l) => l.length)).toEqual([20, 20]);
     const [a, b] = lists.map((l) => new Set(l));
     const common = [...a].filter((t) => b.has(t)).length;
-    expect(await columns.evaluateAll((cards) => cards.map((card) => card.querySelector("h2")!.textContent))).toEqual(["Run #2", "Run #1"]);
+    expect(await columns.evaluateAll((cards) => cards.map((card) => card.querySelector("h2")!.textContent))).toEqual([
+      "Run #2",
+      "Run #1"
+    ]);
     expect(await page.locator(".compare-metrics tbody tr").count()).toBe(1);
     const cells = await page.locator(".compare-metrics tbody td").allTextContents();
     expect(cells[0]).toBe("Run #2 vs Run #1");

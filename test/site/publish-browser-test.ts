@@ -8,7 +8,13 @@ import {useBrowserSite} from "../support/browserSite.js";
 import {buildSite} from "../../scripts/lib/buildSite.js";
 
 // A stand-in for the real dataset: synthetic files without SYNTHETIC.json read as MovieLens, so the build withholds them.
-const site = useBrowserSite(() => buildSite({seed: 3, users: 200, movies: 300, ratings: 8_000}, {WORKBOOK_PUBLISH: "1"}, (dir) => rmSync(join(dir, "SYNTHETIC.json"))), {prefix: "/movielens-workbook/"});
+const site = useBrowserSite(
+  () =>
+    buildSite({seed: 3, users: 200, movies: 300, ratings: 8_000}, {WORKBOOK_PUBLISH: "1"}, (dir) =>
+      rmSync(join(dir, "SYNTHETIC.json"))
+    ),
+  {prefix: "/movielens-workbook/"}
+);
 
 describe("a published workbook without data (browser)", () => {
   it("lists every page of the config", () => {
@@ -47,7 +53,9 @@ describe("a published workbook without data (browser)", () => {
     const page = await site.open("./train");
     expect(await page.locator(".train-controls button", {hasText: "Train"}).isDisabled()).toBe(true);
     expect(await page.locator(".train-controls button", {hasText: "Stop"}).isDisabled()).toBe(true);
-    expect(await page.locator(".no-data").textContent()).toBe("Load MovieLens from your computer, above, to train a model on it.");
+    expect(await page.locator(".no-data").textContent()).toBe(
+      "Load MovieLens from your computer, above, to train a model on it."
+    );
     await page.close();
   });
 });

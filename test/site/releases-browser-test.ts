@@ -25,23 +25,50 @@ let smallIds: Set<number>;
 /** A synthetic set written as ml-100k.zip lays it out: u.data with whole stars, u.item in Latin-1 with genre flags. */
 function ml100k(): {zip: Buffer; ids: Set<number>} {
   const {movies, ratings} = synthesize(ML100K);
-  const data = Array.from(ratings.userId, (u, i) => `${u}\t${ratings.movieId[i]}\t${Math.max(1, Math.round(ratings.rating2[i] / 2))}\t${ratings.timestamp[i]}\n`).join("");
+  const data = Array.from(
+    ratings.userId,
+    (u, i) =>
+      `${u}\t${ratings.movieId[i]}\t${Math.max(1, Math.round(ratings.rating2[i] / 2))}\t${ratings.timestamp[i]}\n`
+  ).join("");
   // The first title gets an accent, so the Latin-1 decoding is on the page's path.
-  const item = movies.map((m, i) => `${m.id}|${i === 0 ? "Misérables, Les" : m.title} (${m.year})|01-Jan-${m.year}||http://us.imdb.com/M/title-exact?${m.id}|${ML100K_GENRES.map((g) => (m.genres.includes(g) ? 1 : 0)).join("|")}\n`).join("");
-  const zip = zipSync({"ml-100k": {"u.data": strToU8(data), "u.item": new Uint8Array(Buffer.from(item, "latin1")), "u.user": strToU8(""), "README": strToU8("ml-100k")}});
+  const item = movies
+    .map(
+      (m, i) =>
+        `${m.id}|${i === 0 ? "Misérables, Les" : m.title} (${m.year})|01-Jan-${m.year}||http://us.imdb.com/M/title-exact?${m.id}|${ML100K_GENRES.map((g) => (m.genres.includes(g) ? 1 : 0)).join("|")}\n`
+    )
+    .join("");
+  const zip = zipSync({
+    "ml-100k": {
+      "u.data": strToU8(data),
+      "u.item": new Uint8Array(Buffer.from(item, "latin1")),
+      "u.user": strToU8(""),
+      README: strToU8("ml-100k")
+    }
+  });
   return {zip: Buffer.from(zip), ids: new Set(movies.map((m) => m.id))};
 }
 
-const site = useBrowserSite(async () => {
-  const built = await buildSite();
-  ({zip: ml100kZip, ids: ml100kIds} = ml100k());
-  const dir = join(mkdtempSync(join(tmpdir(), "releases-browser-")), "ml-latest-small");
-  await writeSynthetic(dir, {seed: 23, users: 400, movies: 350, ratings: 24_000}, () => {}, {csv: true});
-  const read = (name: string) => new Uint8Array(readFileSync(join(dir, name)));
-  smallZip = Buffer.from(zipSync({"ml-latest-small": {"movies.csv": read("movies.csv"), "ratings.csv": read("ratings.csv"), "links.csv": strToU8("movieId,imdbId,tmdbId\n")}}));
-  smallIds = new Set([...new TextDecoder().decode(read("movies.csv")).matchAll(/^(\d+),/gm)].map((m) => +m[1]));
-  return built;
-}, {prefix: "/movielens-workbook/"});
+const site = useBrowserSite(
+  async () => {
+    const built = await buildSite();
+    ({zip: ml100kZip, ids: ml100kIds} = ml100k());
+    const dir = join(mkdtempSync(join(tmpdir(), "releases-browser-")), "ml-latest-small");
+    await writeSynthetic(dir, {seed: 23, users: 400, movies: 350, ratings: 24_000}, () => {}, {csv: true});
+    const read = (name: string) => new Uint8Array(readFileSync(join(dir, name)));
+    smallZip = Buffer.from(
+      zipSync({
+        "ml-latest-small": {
+          "movies.csv": read("movies.csv"),
+          "ratings.csv": read("ratings.csv"),
+          "links.csv": strToU8("movieId,imdbId,tmdbId\n")
+        }
+      })
+    );
+    smallIds = new Set([...new TextDecoder().decode(read("movies.csv")).matchAll(/^(\d+),/gm)].map((m) => +m[1]));
+    return built;
+  },
+  {prefix: "/movielens-workbook/"}
+);
 
 async function load(name: string, buffer: Buffer): Promise<Page> {
   const page = await site.open("./load-data");
@@ -57,13 +84,20 @@ const cardId = async (page: Page) => +(await page.locator(".movie-card").getAttr
 describe("Load MovieLens from your computer: every release", () => {
   it("reads an ML-100K zip, names it MovieLens 100K, and trains and rates on it", async () => {
     const page = await load("ml-100k.zip", ml100kZip);
-    await expect.poll(() => page.locator(".dataset-banner").textContent()).toBe("MovieLens 100K, loaded from your computer and kept in this browser.");
-    expect(await page.locator(".dataset-loader summary").textContent()).toBe("MovieLens 100K (from your computer) is in use");
+    await expect
+      .poll(() => page.locator(".dataset-banner").textContent())
+      .toBe("MovieLens 100K, loaded from your computer and kept in this browser.");
+    expect(await page.locator(".dataset-loader summary").textContent()).toBe(
+      "MovieLens 100K (from your computer) is in use"
+    );
     expect(await page.locator(".load-timing").textContent()).toContain("Loaded 100,000 ratings");
     // The page describes the files this release came in, not the notebook's movies.dat and ratings.dat.
     const body = await page.locator("main").innerText();
     expect(body).toContain("The data in use, MovieLens 100K (from your computer), comes as a tab-separated u.data");
-    expect(await page.locator("code.format-line").allTextContents()).toEqual(["movie id | movie title (year) | release date | video release date | IMDb URL | 19 genre flags (0 or 1)", "user id ⇥ item id ⇥ rating ⇥ timestamp"]);
+    expect(await page.locator("code.format-line").allTextContents()).toEqual([
+      "movie id | movie title (year) | release date | video release date | IMDb URL | 19 genre flags (0 or 1)",
+      "user id ⇥ item id ⇥ rating ⇥ timestamp"
+    ]);
     expect(body).toContain("u.item holds one line per movie");
     // What was kept is said of this release's movies file too.
     expect(body).toMatch(/every rated movie is in u\.item|missing from u\.item were dropped/);
@@ -80,14 +114,21 @@ describe("Load MovieLens from your computer: every release", () => {
     await expect.poll(() => rate.locator(`.my-ratings-table tr[data-movie-id="${shown}"]`).count()).toBe(1);
     // The accented title, read as Latin-1, is found by the search.
     await rate.getByPlaceholder("Find a movie to rate…").fill("Misérables");
-    await expect.poll(() => rate.locator(".search-results li[data-movie-id]").first().textContent()).toContain("Misérables, Les");
+    await expect
+      .poll(() => rate.locator(".search-results li[data-movie-id]").first().textContent())
+      .toContain("Misérables, Les");
     await rate.close();
   });
 
   it("reads a CSV release's zip (ml-latest-small), names it by its folder, and trains and recommends on it", async () => {
     const page = await load("ml-latest-small.zip", smallZip);
-    await expect.poll(() => page.locator(".dataset-banner").textContent()).toBe("MovieLens Latest Small, loaded from your computer and kept in this browser.");
-    expect(await page.locator("code.format-line").allTextContents()).toEqual(["movieId,title,genres", "userId,movieId,rating,timestamp"]);
+    await expect
+      .poll(() => page.locator(".dataset-banner").textContent())
+      .toBe("MovieLens Latest Small, loaded from your computer and kept in this browser.");
+    expect(await page.locator("code.format-line").allTextContents()).toEqual([
+      "movieId,title,genres",
+      "userId,movieId,rating,timestamp"
+    ]);
     expect(await page.locator("main").innerText()).toContain("ratings.csv holds one line per rating");
     await page.close();
 

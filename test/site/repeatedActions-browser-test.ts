@@ -35,12 +35,16 @@ describe("a double click starts one run and keeps one thing (browser)", () => {
     await more.fill("0");
     await more.dispatchEvent("input");
     await rows(page).first().getByRole("button", {name: "Load + train"}).click();
-    await expect.poll(() => page.locator(".store-message").textContent()).toMatch(/^More epochs must be a whole number/);
+    await expect
+      .poll(() => page.locator(".store-message").textContent())
+      .toMatch(/^More epochs must be a whole number/);
     await more.fill("1");
     await more.dispatchEvent("input");
     await page.getByLabel("Backend", {exact: true}).selectOption("wasm");
     await rows(page).first().getByRole("button", {name: "Load + train"}).dblclick();
-    await expect.poll(() => page.locator(".store-message").textContent(), {timeout: 120_000}).toBe("Trained “twice” for 1 more epoch: it is the latest model, and in the run history.");
+    await expect
+      .poll(() => page.locator(".store-message").textContent(), {timeout: 120_000})
+      .toBe("Trained “twice” for 1 more epoch: it is the latest model, and in the run history.");
     await expect.poll(() => page.locator(".training-progress").getAttribute("data-status")).toBe("done");
   }, 180_000);
 
@@ -93,7 +97,9 @@ describe("a checkpoint's name (browser)", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await name.fill("another name");
     await page.getByRole("button", {name: "Save as a checkpoint"}).dblclick();
-    await expect.poll(() => page.locator(".store-message").textContent()).toMatch(/^This model is already saved as “x{120}”: nothing was added\.$/);
+    await expect
+      .poll(() => page.locator(".store-message").textContent())
+      .toMatch(/^This model is already saved as “x{120}”: nothing was added\.$/);
     expect(await rows(page).count()).toBe(1);
   });
 });

@@ -9,7 +9,8 @@ import {collectErrors, launchChromium} from "../../scripts/lib/chromium.js";
 import {serveStatic} from "../../scripts/lib/serveStatic.js";
 
 // Anything that would make the built site fetch code from the network instead of from dist/.
-const CDN = /https?:\/\/(cdn\.jsdelivr\.net|unpkg\.com|esm\.sh|esm\.run|cdnjs\.cloudflare\.com|cdn\.skypack\.dev|ga\.jspm\.io|api\.observablehq\.com)/;
+const CDN =
+  /https?:\/\/(cdn\.jsdelivr\.net|unpkg\.com|esm\.sh|esm\.run|cdnjs\.cloudflare\.com|cdn\.skypack\.dev|ga\.jspm\.io|api\.observablehq\.com)/;
 
 function* files(dir: string): Generator<string> {
   for (const name of readdirSync(dir)) {
@@ -60,18 +61,27 @@ describe("the built site in headless Chromium", () => {
     const errors = collectErrors(page);
     const failed: string[] = [];
     page.on("requestfailed", (request) => failed.push(request.url()));
-    page.on("response", (response) => response.status() >= 400 && failed.push(`${response.status()} ${response.url()}`));
+    page.on(
+      "response",
+      (response) => response.status() >= 400 && failed.push(`${response.status()} ${response.url()}`)
+    );
     await page.goto(new URL(path, server.url).href, {waitUntil: "networkidle"});
     return {page, errors, failed};
   }
 
   it("index: says what the workbook reproduces, with the dataset banner and counts", async () => {
     const {page, errors, failed} = await open("./");
-    await expect.poll(() => page.locator(".dataset-banner").textContent()).toContain("Synthetic MovieLens-shaped data (20,000 ratings, seed 7)");
+    await expect
+      .poll(() => page.locator(".dataset-banner").textContent())
+      .toContain("Synthetic MovieLens-shaped data (20,000 ratings, seed 7)");
     expect(await page.locator(".dataset-banner code").textContent()).toBe("npm run data:fetch");
     expect(await page.locator("h1").first().textContent()).toContain("Movie recommendations");
     const summary = builtJson<DatasetSummary>(/summary\.[0-9a-f]+\.json$/);
-    expect(await page.locator(".card .big").allTextContents()).toEqual([summary.counts.ratings, summary.counts.users, summary.counts.movies, summary.counts.myRatings].map((n) => n.toLocaleString("en-US")));
+    expect(await page.locator(".card .big").allTextContents()).toEqual(
+      [summary.counts.ratings, summary.counts.users, summary.counts.movies, summary.counts.myRatings].map((n) =>
+        n.toLocaleString("en-US")
+      )
+    );
     expect(errors).toEqual([]);
     expect(failed).toEqual([]);
     await page.close();
@@ -83,14 +93,27 @@ describe("the built site in headless Chromium", () => {
     // What the pages must show, computed here from the build's own outputs.
     const summary = builtJson<DatasetSummary>(/summary\.[0-9a-f]+\.json$/);
     const movies = builtJson<MovieRow[]>(/movies\.[0-9a-f]+\.json$/);
-    const cells = (n: number) => page.locator("table").nth(n).locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
+    const cells = (n: number) =>
+      page
+        .locator("table")
+        .nth(n)
+        .locator("tbody tr")
+        .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
     // Inputs.table keeps an empty first cell for its row selector, even with select off.
     const firstMovies = await cells(0);
-    expect(firstMovies.map((row) => row.slice(1, 4))).toEqual(movies.slice(0, 10).map((m) => [m.id.toLocaleString("en-US"), m.title, String(m.year ?? "")]));
+    expect(firstMovies.map((row) => row.slice(1, 4))).toEqual(
+      movies.slice(0, 10).map((m) => [m.id.toLocaleString("en-US"), m.title, String(m.year ?? "")])
+    );
     const lastRatings = await cells(2);
-    expect(lastRatings.map((row) => row.slice(1, 5))).toEqual(summary.lastRatings.map((r) => [String(r.userId), String(r.movieId), r.title, String(r.rating)]));
+    expect(lastRatings.map((row) => row.slice(1, 5))).toEqual(
+      summary.lastRatings.map((r) => [String(r.userId), String(r.movieId), r.title, String(r.rating)])
+    );
     expect(lastRatings.at(-1)![1]).toBe("99999");
-    const cards = await page.locator(".card").evaluateAll((divs) => Object.fromEntries(divs.map((d) => [d.querySelector("h2")?.textContent, d.querySelector(".big")?.textContent])));
+    const cards = await page
+      .locator(".card")
+      .evaluateAll((divs) =>
+        Object.fromEntries(divs.map((d) => [d.querySelector("h2")?.textContent, d.querySelector(".big")?.textContent]))
+      );
     expect(cards).toMatchObject({
       Users: summary.counts.users.toLocaleString("en-US"),
       Movies: summary.counts.movies.toLocaleString("en-US"),
@@ -98,7 +121,9 @@ describe("the built site in headless Chromium", () => {
       Sparsity: `${(100 * summary.sparsity).toFixed(2)}%`
     });
     expect(summary.sparsity).toBeGreaterThan(0.5);
-    expect(await page.locator(".load-timing").textContent()).toMatch(new RegExp(`^Loaded ${summary.counts.ratings.toLocaleString("en-US")} ratings \\(`));
+    expect(await page.locator(".load-timing").textContent()).toMatch(
+      new RegExp(`^Loaded ${summary.counts.ratings.toLocaleString("en-US")} ratings \\(`)
+    );
     expect(await page.locator(".dataset-banner").count()).toBe(1);
     expect(errors).toEqual([]);
     expect(failed).toEqual([]);

@@ -11,7 +11,10 @@ const DATA = {seed: 11, users: 600, movies: 500, ratings: 40_000};
 const site = useBrowserSite(() => buildSite(DATA), {prefix: "/movielens-workbook/", webgpu: true});
 const open = (path: string) => site.open(path);
 
-async function setHyper(page: Page, {backend, epochs, bs, lrMax}: {backend: string; epochs: number; bs?: number; lrMax?: number}) {
+async function setHyper(
+  page: Page,
+  {backend, epochs, bs, lrMax}: {backend: string; epochs: number; bs?: number; lrMax?: number}
+) {
   await page.getByLabel("Backend", {exact: true}).selectOption(backend);
   await setNumber(page, "Epochs", epochs);
   if (bs) await page.getByLabel("Batch size", {exact: true}).selectOption(String(bs));
@@ -26,19 +29,26 @@ async function setNumber(page: Page, label: string, value: number) {
 
 /** Clicks Train; the progress shown until the new run's first update is marked stale, so waitForEnd waits for this run. */
 async function startRun(page: Page): Promise<void> {
-  await page.locator(".training-progress").first().evaluate((e) => ((e as HTMLElement).dataset.status = "stale"));
+  await page
+    .locator(".training-progress")
+    .first()
+    .evaluate((e) => ((e as HTMLElement).dataset.status = "stale"));
   await page.locator(".train-controls button", {hasText: "Train"}).click();
 }
 
 async function waitForEnd(page: Page, timeout = 240_000): Promise<string> {
   const progress = page.locator(".training-progress").first();
-  await expect.poll(() => progress.getAttribute("data-status"), {timeout, interval: 250}).toMatch(/^(done|stopped|error)$/);
+  await expect
+    .poll(() => progress.getAttribute("data-status"), {timeout, interval: 250})
+    .toMatch(/^(done|stopped|error)$/);
   return (await progress.getAttribute("data-status"))!;
 }
 
 async function tableRows(page: Page, table = page.locator(".epoch-table").first()): Promise<number[][]> {
   const rows = await table.locator("tbody tr").allTextContents();
-  const cells = await table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
+  const cells = await table
+    .locator("tbody tr")
+    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
   return rows[0]?.includes("No epoch") ? [] : cells.map((c) => [Number(c[0]), Number(c[1]), Number(c[2])]);
 }
 
@@ -46,12 +56,18 @@ describe("Train a model (browser, through the UI)", () => {
   it("refuses every invalid hyperparameter under its input, with the allowed range, and trains exactly what the inputs show", async () => {
     const page = await open("./train");
     const train = page.locator(".train-controls button", {hasText: "Train"});
-    const error = (field: string) => page.locator(`.hyper-form .field[data-field="${field}"] .input-error`).textContent();
+    const error = (field: string) =>
+      page.locator(`.hyper-form .field[data-field="${field}"] .input-error`).textContent();
     for (const [label, field, value, message] of [
       ["n_factors", "factors", "0", "n_factors must be a whole number from 1 to 1,000; 0 is out of range."],
       ["n_factors", "factors", "2.7", "n_factors must be a whole number from 1 to 1,000; “2.7” is not."],
       ["n_factors", "factors", "-5", "n_factors must be a whole number from 1 to 1,000; -5 is out of range."],
-      ["n_factors", "factors", "100000", /^n_factors 100,000 would need about \d+(\.\d)? GB for the model, its optimizer state and its checkpoint on this dataset .* Try [\d,]+ or fewer\.$/],
+      [
+        "n_factors",
+        "factors",
+        "100000",
+        /^n_factors 100,000 would need about \d+(\.\d)? GB for the model, its optimizer state and its checkpoint on this dataset .* Try [\d,]+ or fewer\.$/
+      ],
       ["Epochs", "epochs", "1000", "Epochs must be a whole number from 1 to 100; 1,000 is out of range."],
       ["Seed", "seed", "", "Seed is empty: type a whole number from 0 to 2,147,483,647."]
     ] as const) {
@@ -73,7 +89,9 @@ describe("Train a model (browser, through the UI)", () => {
     await expect.poll(() => page.locator(".saved-note").textContent()).toContain("Saved this run");
     await page.close();
     const save = await open("./save-resume");
-    await expect.poll(() => save.locator(".latest-model").textContent()).toMatch(/^7 factors, batch size 256, .*, 1 epoch,/);
+    await expect
+      .poll(() => save.locator(".latest-model").textContent())
+      .toMatch(/^7 factors, batch size 256, .*, 1 epoch,/);
     await save.close();
   });
 
@@ -93,7 +111,9 @@ describe("Train a model (browser, through the UI)", () => {
     const epochSeconds = JSON.parse((await progress.getAttribute("data-epoch-seconds"))!) as number[];
     expect(epochSeconds).toHaveLength(4);
     expect(epochSeconds.every((s) => s > 0)).toBe(true);
-    expect(Number(await progress.getAttribute("data-run-seconds"))).toBeGreaterThan(epochSeconds.reduce((a, b) => a + b));
+    expect(Number(await progress.getAttribute("data-run-seconds"))).toBeGreaterThan(
+      epochSeconds.reduce((a, b) => a + b)
+    );
     // On synthetic data the chart shows how low valid_loss could go: the noise floor, and the oracle above it.
     const labels = await page.locator("svg text").allTextContents();
     const level = (name: string) => Number(labels.find((t) => t.startsWith(`${name} `))?.slice(name.length + 1));
@@ -132,7 +152,9 @@ describe("Train a model (browser, through the UI)", () => {
     // The most epochs the page allows, so the run is still training when Stop is clicked (20 on wasm's SIMD step end in seconds).
     await setHyper(page, {backend: "wasm", epochs: 100, bs: 64});
     await page.locator(".train-controls button", {hasText: "Train"}).click();
-    await expect.poll(() => page.locator(".epoch-table tbody tr td").first().textContent(), {timeout: 60_000}).toBe("0");
+    await expect
+      .poll(() => page.locator(".epoch-table tbody tr td").first().textContent(), {timeout: 60_000})
+      .toBe("0");
     await expect.poll(() => stop.isDisabled()).toBe(false);
     await stop.click();
     expect(await waitForEnd(page)).toBe("stopped");
@@ -154,11 +176,21 @@ describe("Train a model (browser, through the UI)", () => {
     await page.getByLabel("Weight decay", {exact: true}).selectOption("0");
     await startRun(page);
     expect(await waitForEnd(page)).toBe("done");
-    await expect.poll(() => page.locator(".saved-note").textContent()).toBe("Saved this run to the run history. It diverged, so its model did not replace the latest model: Recommendations keep using the one before.");
-    expect(await page.locator(".run-note").allTextContents()).toContainEqual(expect.stringMatching(/^This run diverged/));
-    expect(await page.locator(".ranking-verdict").textContent()).toMatch(/^This run diverged, so these numbers are not the model's merit/);
+    await expect
+      .poll(() => page.locator(".saved-note").textContent())
+      .toBe(
+        "Saved this run to the run history. It diverged, so its model did not replace the latest model: Recommendations keep using the one before."
+      );
+    expect(await page.locator(".run-note").allTextContents()).toContainEqual(
+      expect.stringMatching(/^This run diverged/)
+    );
+    expect(await page.locator(".ranking-verdict").textContent()).toMatch(
+      /^This run diverged, so these numbers are not the model's merit/
+    );
     const compare = await open("./compare");
-    await expect.poll(() => compare.locator("table.run-history tbody tr").allTextContents()).toContainEqual(expect.stringMatching(/\(diverged\)/));
+    await expect
+      .poll(() => compare.locator("table.run-history tbody tr").allTextContents())
+      .toContainEqual(expect.stringMatching(/\(diverged\)/));
     await compare.close();
     await page.close();
   });
@@ -170,7 +202,9 @@ describe("Train a model (browser, through the UI)", () => {
     await setHyper(page, {backend: "wasm", epochs: 1});
     await page.locator(".train-controls button", {hasText: "Train"}).click();
     expect(await waitForEnd(page)).toBe("error");
-    expect(await page.locator(".training-progress .progress-text.error").textContent()).toBe("Could not load the ratings (404 Not Found).");
+    expect(await page.locator(".training-progress .progress-text.error").textContent()).toBe(
+      "Could not load the ratings (404 Not Found)."
+    );
     await page.close();
   });
 
@@ -184,10 +218,18 @@ describe("Train a model (browser, through the UI)", () => {
     // Chromium's WebGPU here is SwiftShader: measured, marked, and slower than wasm. Its WebGL, SwiftShader too, is not
     // timed while wasm can be (one step of its ops path outlasts the budget), nor cpu, which runs wasm's step.
     const rate = String.raw`\d+(\.\d)?[KM]? ratings/s`;
-    expect(line).toMatch(new RegExp(String.raw`^Auto measured wasm ${rate} and webgpu ${rate} \(software GPU\) in \d+\.\d s: training on wasm\.$`));
+    expect(line).toMatch(
+      new RegExp(
+        String.raw`^Auto measured wasm ${rate} and webgpu ${rate} \(software GPU\) in \d+\.\d s: training on wasm\.$`
+      )
+    );
     expect(await page.locator(".training-progress .backend strong").textContent()).toBe("wasm");
-    expect(await page.locator(".training-progress .backend-fallback").getAttribute("class")).toBe("backend-fallback calm");
-    expect(await page.locator(".training-progress .backend-fallback summary").textContent()).toBe("Your browser's WebGPU and WebGL run on the CPU here (a software renderer), so training uses WebAssembly, which is faster.");
+    expect(await page.locator(".training-progress .backend-fallback").getAttribute("class")).toBe(
+      "backend-fallback calm"
+    );
+    expect(await page.locator(".training-progress .backend-fallback summary").textContent()).toBe(
+      "Your browser's WebGPU and WebGL run on the CPU here (a software renderer), so training uses WebAssembly, which is faster."
+    );
     expect(await tableRows(page)).toHaveLength(1);
     await page.close();
   });
@@ -214,7 +256,9 @@ describe("Train a model (browser, through the UI)", () => {
     const gaps = await page.evaluate(() => (window as unknown as {gaps: number[]}).gaps);
     expect(await page.locator(".training-progress .backend strong").textContent()).toBe("webgpu");
     // Forced onto SwiftShader's WebGPU, the run says it is on a software renderer, slower than wasm.
-    expect(await page.locator(".training-progress .run-note").first().textContent()).toMatch(/^You chose webgpu, but in this browser it runs on a software adapter .*Choose auto or wasm to train faster\.$/);
+    expect(await page.locator(".training-progress .run-note").first().textContent()).toMatch(
+      /^You chose webgpu, but in this browser it runs on a software adapter .*Choose auto or wasm to train faster\.$/
+    );
     const rows = await tableRows(page);
     expect(rows).toHaveLength(1);
     expect(rows[0][2]).toBeGreaterThan(0);

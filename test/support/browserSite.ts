@@ -21,7 +21,10 @@ export interface BrowserSite {
  * raised by any of its pages during the flow, so no test has to remember to check. `webgpu` gives Chromium its
  * SwiftShader WebGPU adapter and WebGL renderer: software GPUs, as on a machine without a real one.
  */
-export function useBrowserSite(build: () => Promise<{dir: string}>, {prefix = "/", webgpu = false}: {prefix?: string; webgpu?: boolean} = {}): BrowserSite {
+export function useBrowserSite(
+  build: () => Promise<{dir: string}>,
+  {prefix = "/", webgpu = false}: {prefix?: string; webgpu?: boolean} = {}
+): BrowserSite {
   let server: Awaited<ReturnType<typeof serveStatic>>;
   let browser: Browser;
   let context: BrowserContext | null = null;
@@ -43,8 +46,15 @@ export function useBrowserSite(build: () => Promise<{dir: string}>, {prefix = "/
     const patterns = expected;
     errors = [];
     expected = [];
-    for (const pattern of patterns) expect(raised.some((e) => pattern.test(e)), `an error matching ${pattern} was expected`).toBe(true);
-    expect(raised.filter((e) => !patterns.some((p) => p.test(e))), "console errors and uncaught exceptions during the test").toEqual([]);
+    for (const pattern of patterns)
+      expect(
+        raised.some((e) => pattern.test(e)),
+        `an error matching ${pattern} was expected`
+      ).toBe(true);
+    expect(
+      raised.filter((e) => !patterns.some((p) => p.test(e))),
+      "console errors and uncaught exceptions during the test"
+    ).toEqual([]);
   });
   const site: BrowserSite = {
     get url() {

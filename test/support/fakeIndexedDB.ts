@@ -38,14 +38,19 @@ export function fakeIndexedDB({quota = Infinity}: {quota?: number} = {}): IDBFac
     return {
       onversionchange: null,
       close: () => {},
-      createObjectStore(name: string, {keyPath = null, autoIncrement = false}: {keyPath?: string | null; autoIncrement?: boolean} = {}) {
+      createObjectStore(
+        name: string,
+        {keyPath = null, autoIncrement = false}: {keyPath?: string | null; autoIncrement?: boolean} = {}
+      ) {
         stores.set(name, {keyPath, autoIncrement, next: 1, data: new Map()});
       },
       transaction(names: string | string[]) {
         const scope = [names].flat();
         for (const name of scope) if (!stores.has(name)) throw new Error(`NotFoundError: no object store ${name}`);
         // Writes go to copies of the stores in scope, which replace them on commit.
-        const staged = new Map(scope.map((name) => [name, {...stores.get(name)!, data: new Map(stores.get(name)!.data)}]));
+        const staged = new Map(
+          scope.map((name) => [name, {...stores.get(name)!, data: new Map(stores.get(name)!.data)}])
+        );
         const queue: [FakeRequest, () => unknown][] = [];
         let finished = false;
         let written = 0;
@@ -72,7 +77,8 @@ export function fakeIndexedDB({quota = Infinity}: {quota?: number} = {}): IDBFac
               return request(() => {
                 if (store.keyPath) key = copy[store.keyPath] ??= store.next;
                 if (typeof key === "number") store.next = Math.max(store.next, key + 1);
-                if (add && store.data.has(key)) throw {name: "ConstraintError", message: `key ${String(key)} already exists`};
+                if (add && store.data.has(key))
+                  throw {name: "ConstraintError", message: `key ${String(key)} already exists`};
                 store.data.set(key, copy);
                 return key;
               });
@@ -104,7 +110,8 @@ export function fakeIndexedDB({quota = Infinity}: {quota?: number} = {}): IDBFac
             return later(step);
           }
           finished = true;
-          if (written > quota) return void ((tx.error = {name: "QuotaExceededError", message: "quota"}), tx.onabort?.());
+          if (written > quota)
+            return void ((tx.error = {name: "QuotaExceededError", message: "quota"}), tx.onabort?.());
           for (const [name, s] of staged) stores.set(name, s);
           tx.oncomplete?.();
         });
@@ -117,7 +124,13 @@ export function fakeIndexedDB({quota = Infinity}: {quota?: number} = {}): IDBFac
     open(name: string) {
       const fresh = !databases.has(name);
       if (fresh) databases.set(name, new Map());
-      const r = {result: database(databases.get(name)!), error: null, onsuccess: null as null | (() => void), onerror: null, onupgradeneeded: null as null | (() => void)};
+      const r = {
+        result: database(databases.get(name)!),
+        error: null,
+        onsuccess: null as null | (() => void),
+        onerror: null,
+        onupgradeneeded: null as null | (() => void)
+      };
       later(() => (fresh && r.onupgradeneeded?.(), r.onsuccess?.()));
       return r;
     }

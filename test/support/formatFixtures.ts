@@ -42,10 +42,10 @@ export const FORMAT_FIXTURES: Record<string, Fixture> = {
       "movieId,title,genres\n" +
       "1,Paper Lanterns (1995),Animation|Comedy\n" +
       "4,Grumpy Old Keepers (1995),Comedy|Romance\n" +
-      "12,\"Long Parliament, The (1995)\",Comedy|Drama\n" +
-      "26590,\"Tenfold, The (Dziesiec) (1989)\",Crime|Drama\n" +
+      '12,"Long Parliament, The (1995)",Comedy|Drama\n' +
+      '26590,"Tenfold, The (Dziesiec) (1989)",Crime|Drama\n' +
       "40701,Station 9,Sci-Fi\n" +
-      "149340,\"\"\"Grand Stages\"\" Dogs (1998)\",Musical\n" +
+      '149340,"""Grand Stages"" Dogs (1998)",Musical\n' +
       "171755,Night Ledger: Yoru nôto (2006–2007),(no genres listed)\n"
   },
   "ml-latest-small/ratings.csv": {

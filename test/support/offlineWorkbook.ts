@@ -24,7 +24,8 @@ export interface OfflineReport {
 }
 
 const [mode, copy] = process.argv.slice(2);
-if ((mode !== "build" && mode !== "dev") || !copy) throw new Error("usage: offlineWorkbook.ts build|dev <repository copy>");
+if ((mode !== "build" && mode !== "dev") || !copy)
+  throw new Error("usage: offlineWorkbook.ts build|dev <repository copy>");
 
 // A new network namespace has a loopback interface, down: up, it carries the local server and nothing else.
 execFileSync("ip", ["link", "set", "lo", "up"]);
@@ -54,7 +55,8 @@ if (mode === "build") {
   const dev = run(["dev", "--", "--port", "3000", "--no-open"]);
   base = "http://127.0.0.1:3000/";
   const end = Date.now() + 120_000;
-  while (!log.includes(base) && dev.exitCode === null && Date.now() < end) await new Promise((done) => setTimeout(done, 100));
+  while (!log.includes(base) && dev.exitCode === null && Date.now() < end)
+    await new Promise((done) => setTimeout(done, 100));
   if (!log.includes(base)) base = null;
   stop = async () => {
     if (dev.exitCode === null) process.kill(-dev.pid!, "SIGTERM");
@@ -67,11 +69,23 @@ if (base) {
   try {
     const page = await browser.newPage();
     report.errors = collectErrors(page);
-    page.on("request", (request) => !request.url().startsWith(base!) && !request.url().startsWith("data:") && report.failed.push(`outside the site: ${request.url()}`));
+    page.on(
+      "request",
+      (request) =>
+        !request.url().startsWith(base!) &&
+        !request.url().startsWith("data:") &&
+        report.failed.push(`outside the site: ${request.url()}`)
+    );
     page.on("requestfailed", (request) => report.failed.push(`${request.failure()?.errorText}: ${request.url()}`));
-    page.on("response", (response) => response.status() >= 400 && report.failed.push(`${response.status()}: ${response.url()}`));
+    page.on(
+      "response",
+      (response) => response.status() >= 400 && report.failed.push(`${response.status()}: ${response.url()}`)
+    );
     await page.goto(new URL("train", base).href, {waitUntil: "networkidle", timeout: 120_000});
-    await page.locator(".hyper-form").waitFor({timeout: 30_000}).catch(() => {});
+    await page
+      .locator(".hyper-form")
+      .waitFor({timeout: 30_000})
+      .catch(() => {});
     report.fields = await page.locator(".hyper-form input, .hyper-form select").count();
   } finally {
     await browser.close();

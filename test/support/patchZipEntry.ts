@@ -3,7 +3,11 @@
  * and in the central directory, as 7-Zip's Deflate64 or an encrypting archiver writes them. Throws unless exactly one
  * entry has that name.
  */
-export function patchZipEntry(zip: Uint8Array, name: string, {method, flags}: {method?: number; flags?: number}): Uint8Array {
+export function patchZipEntry(
+  zip: Uint8Array,
+  name: string,
+  {method, flags}: {method?: number; flags?: number}
+): Uint8Array {
   const out = new Uint8Array(zip); // a copy, even of a Buffer (whose slice is a view)
   const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
   let end = out.length - 22;
@@ -14,8 +18,14 @@ export function patchZipEntry(zip: Uint8Array, name: string, {method, flags}: {m
     const nameLength = view.getUint16(at + 28, true);
     if (new TextDecoder().decode(out.subarray(at + 46, at + 46 + nameLength)) === name) {
       const local = view.getUint32(at + 42, true);
-      if (method !== undefined) { view.setUint16(at + 10, method, true); view.setUint16(local + 8, method, true); }
-      if (flags !== undefined) { view.setUint16(at + 8, flags, true); view.setUint16(local + 6, flags, true); }
+      if (method !== undefined) {
+        view.setUint16(at + 10, method, true);
+        view.setUint16(local + 8, method, true);
+      }
+      if (flags !== undefined) {
+        view.setUint16(at + 8, flags, true);
+        view.setUint16(local + 6, flags, true);
+      }
       ++patched;
     }
     at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);

@@ -13,11 +13,18 @@ export interface TrainOnPageOptions {
  * Trains a model through the Train page as a person does (backend wasm; 1 epoch unless told), waits until the run is
  * saved as the latest model, and closes the page.
  */
-export async function trainOnPage(site: BrowserSite, {epochs = 1, factors, seed, bs}: TrainOnPageOptions = {}): Promise<void> {
+export async function trainOnPage(
+  site: BrowserSite,
+  {epochs = 1, factors, seed, bs}: TrainOnPageOptions = {}
+): Promise<void> {
   const page = await site.open("./train");
   await page.getByLabel("Backend", {exact: true}).selectOption("wasm");
   if (bs !== undefined) await page.getByLabel("Batch size", {exact: true}).selectOption(String(bs));
-  for (const [label, value] of [["Epochs", epochs], ["n_factors", factors], ["Seed", seed]] as const) {
+  for (const [label, value] of [
+    ["Epochs", epochs],
+    ["n_factors", factors],
+    ["Seed", seed]
+  ] as const) {
     if (value === undefined) continue;
     const input = page.getByLabel(label, {exact: true});
     await input.fill(String(value));

@@ -19,8 +19,12 @@ describe("oracleMse(dataset, split)", () => {
   const set = oracleOf({users: 1000, movies: 400, ratings: 120_000, seed: 4});
 
   it("lies between the noise floor and the MSE of the best constant prediction", () => {
-    let sum = 0, sq = 0;
-    for (const r of set.table.rating2) { sum += r / 2; sq += (r / 2) ** 2; }
+    let sum = 0,
+      sq = 0;
+    for (const r of set.table.rating2) {
+      sum += r / 2;
+      sq += (r / 2) ** 2;
+    }
     const variance = sq / set.table.rating2.length - (sum / set.table.rating2.length) ** 2;
     expect(set.oracle).toBeGreaterThan(set.meta.noiseFloorMse);
     expect(set.oracle).toBeLessThan(0.7 * variance);

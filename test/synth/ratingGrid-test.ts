@@ -30,12 +30,20 @@ describe("expectedRating(mu, step, noise)", () => {
   });
   it("agrees with simulation, mean and variance", () => {
     const random = createRandom(1);
-    for (const [mu, step] of [[4.6, 1], [1.2, 0.5], [3.4, 0.5]]) {
-      let sum = 0, square = 0;
+    for (const [mu, step] of [
+      [4.6, 1],
+      [1.2, 0.5],
+      [3.4, 0.5]
+    ]) {
+      let sum = 0,
+        square = 0;
       const n = 200_000;
       for (let i = 0; i < n; ++i) {
         const r = roundToGrid(random.normal(mu, 0.75), step);
-        { sum += r; square += r * r; }
+        {
+          sum += r;
+          square += r * r;
+        }
       }
       expect(sum / n).toBeCloseTo(expectedRating(mu, step, 0.75), 2);
       expect(square / n - (sum / n) ** 2).toBeCloseTo(ratingVariance(mu, step, 0.75), 2);
@@ -50,7 +58,8 @@ describe("expectedRating(mu, step, noise)", () => {
 
 describe("ratingVariance(mu, step, noise)", () => {
   it("is never negative, and vanishes where the noise cannot move the rating off the grid's end", () => {
-    for (const mu of [-50, 0, 2.2, 3.75, 50]) for (const step of [0.5, 1]) expect(ratingVariance(mu, step, 0.75)).toBeGreaterThanOrEqual(0);
+    for (const mu of [-50, 0, 2.2, 3.75, 50])
+      for (const step of [0.5, 1]) expect(ratingVariance(mu, step, 0.75)).toBeGreaterThanOrEqual(0);
     expect(ratingVariance(50, 0.5, 0.75)).toBe(0);
     expect(ratingVariance(3.25, 0.5, 0.01)).toBeCloseTo(0.0625, 6); // a score on a cell's edge: 3 or 3.5, evenly
   });

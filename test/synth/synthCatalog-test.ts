@@ -1,6 +1,13 @@
 import {describe, expect, it} from "vitest";
 import {createRandom} from "../../src/components/random.js";
-import {BASE_MEAN, GENRES, LATENT_DIMS, LATENT_SD, latentScore, makeCatalog} from "../../src/components/synth/synthCatalog.js";
+import {
+  BASE_MEAN,
+  GENRES,
+  LATENT_DIMS,
+  LATENT_SD,
+  latentScore,
+  makeCatalog
+} from "../../src/components/synth/synthCatalog.js";
 import type {Catalog} from "../../src/components/synth/synthCatalog.js";
 
 const catalog = makeCatalog(500, createRandom(3));
@@ -46,7 +53,10 @@ describe("makeCatalog(count, random)", () => {
   it("draws latent factors with sd LATENT_SD, and biases higher for the more popular movies", () => {
     expect(catalog.latent).toHaveLength(500 * LATENT_DIMS);
     const mean = catalog.latent.reduce((s, x) => s + x, 0) / catalog.latent.length;
-    expect(Math.sqrt(catalog.latent.reduce((s, x) => s + (x - mean) ** 2, 0) / catalog.latent.length)).toBeCloseTo(LATENT_SD, 1);
+    expect(Math.sqrt(catalog.latent.reduce((s, x) => s + (x - mean) ** 2, 0) / catalog.latent.length)).toBeCloseTo(
+      LATENT_SD,
+      1
+    );
     const bias = (ranks: Int32Array) => ranks.reduce((s, m) => s + catalog.bias[m], 0) / ranks.length;
     expect(bias(catalog.byPopularity.subarray(0, 100))).toBeGreaterThan(bias(catalog.byPopularity.subarray(400)));
   });
@@ -62,14 +72,20 @@ describe("makeCatalog(count, random)", () => {
 describe("latentScore(catalog, m, userBias, taste, tasteAt, latent, latentAt)", () => {
   it("adds the base, both biases, the taste for the movie's unit genre vector and the latent dot product", () => {
     const tiny = {
-      genreStart: Int32Array.of(0, 1, 3), genreIndex: Uint8Array.of(4, 0, 7), genreNorm: Float64Array.of(1, Math.SQRT1_2),
-      bias: Float64Array.of(0.1, -0.2), latent: Float64Array.of(0, 0, 0, 1, 2, 3)
+      genreStart: Int32Array.of(0, 1, 3),
+      genreIndex: Uint8Array.of(4, 0, 7),
+      genreNorm: Float64Array.of(1, Math.SQRT1_2),
+      bias: Float64Array.of(0.1, -0.2),
+      latent: Float64Array.of(0, 0, 0, 1, 2, 3)
     } as Catalog;
     const taste = new Float64Array(2 * GENRES.length);
     taste[GENRES.length + 0] = 0.5; // the second user likes Action
     taste[GENRES.length + 7] = 1; // and Drama
     const latent = Float64Array.of(9, 9, 9, 0.1, 0.2, 0.3);
-    expect(latentScore(tiny, 1, 0.3, taste, GENRES.length, latent, LATENT_DIMS)).toBeCloseTo(BASE_MEAN + 0.3 - 0.2 + 1.5 * Math.SQRT1_2 + 1.4, 12);
+    expect(latentScore(tiny, 1, 0.3, taste, GENRES.length, latent, LATENT_DIMS)).toBeCloseTo(
+      BASE_MEAN + 0.3 - 0.2 + 1.5 * Math.SQRT1_2 + 1.4,
+      12
+    );
     expect(latentScore(tiny, 0, 0, taste, 0, latent, 0)).toBeCloseTo(BASE_MEAN + 0.1, 12);
   });
 });

@@ -20,10 +20,12 @@ describe("makeDemoRatings(catalog, noise, random)", () => {
   });
 
   it("rates movies it likes 4–5 and movies it dislikes 0.5–2", () => {
-    let liked = 0, disliked = 0;
+    let liked = 0,
+      disliked = 0;
     ratings.movieId.forEach((id, i) => {
       const genres = names(id);
-      const likes = genres.some((g) => DEMO_TASTE.likes.includes(g)), dislikes = genres.some((g) => DEMO_TASTE.dislikes.includes(g));
+      const likes = genres.some((g) => DEMO_TASTE.likes.includes(g)),
+        dislikes = genres.some((g) => DEMO_TASTE.dislikes.includes(g));
       const rating = ratings.rating2[i] / 2;
       expect(likes && dislikes).toBe(false); // a movie of both kinds is never a candidate
       if (likes) {

@@ -44,7 +44,9 @@ describe("sampleMovies(start, popularity, random)", () => {
     const tally = new Array(200).fill(0);
     for (const m of movie) ++tally[m];
     expect(Math.min(...tally)).toBeGreaterThanOrEqual(1);
-    expect(tally.slice(0, 20).reduce((s, x) => s + x, 0)).toBeGreaterThan(2 * tally.slice(180).reduce((s, x) => s + x, 0));
+    expect(tally.slice(0, 20).reduce((s, x) => s + x, 0)).toBeGreaterThan(
+      2 * tally.slice(180).reduce((s, x) => s + x, 0)
+    );
   });
 
   it("samples heavy users (over a quarter of the catalog) without replacement too", () => {

@@ -19,9 +19,20 @@ function counts(values: Int32Array): Map<number, number> {
 
 function correlation(x: ArrayLike<number>, y: ArrayLike<number>): number {
   const n = x.length;
-  let mx = 0, my = 0, sxy = 0, sxx = 0, syy = 0;
-  for (let i = 0; i < n; ++i) { mx += x[i] / n; my += y[i] / n; }
-  for (let i = 0; i < n; ++i) { sxy += (x[i] - mx) * (y[i] - my); sxx += (x[i] - mx) ** 2; syy += (y[i] - my) ** 2; }
+  let mx = 0,
+    my = 0,
+    sxy = 0,
+    sxx = 0,
+    syy = 0;
+  for (let i = 0; i < n; ++i) {
+    mx += x[i] / n;
+    my += y[i] / n;
+  }
+  for (let i = 0; i < n; ++i) {
+    sxy += (x[i] - mx) * (y[i] - my);
+    sxx += (x[i] - mx) ** 2;
+    syy += (y[i] - my) ** 2;
+  }
   return sxy / Math.sqrt(sxx * syy);
 }
 
@@ -70,7 +81,8 @@ describe("synthesize(options)", () => {
     for (let i = 0; i < R; ++i) {
       const t = ratings.timestamp[i];
       if (t < 789652009 || t > 1231131736) throw new Error(`row ${i}: timestamp ${t} outside 1995-01-09 … 2009-01-05`);
-      if (ratings.rating2[i] % 2 === 1 && t < HALF_STARS_FROM) throw new Error(`row ${i}: a half star before 2003-02-12`);
+      if (ratings.rating2[i] % 2 === 1 && t < HALF_STARS_FROM)
+        throw new Error(`row ${i}: a half star before 2003-02-12`);
     }
   });
   it("numbers movies and users increasingly, with gaps, never using user 99999", () => {
@@ -92,7 +104,8 @@ describe("synthesize(options)", () => {
     expect(myRatings.userId.length).toBeLessThanOrEqual(45);
     expect(new Set(myRatings.userId)).toEqual(new Set([99999]));
     const byId = new Map(movies.map((m) => [m.id, m]));
-    const liked: number[] = [], disliked: number[] = [];
+    const liked: number[] = [],
+      disliked: number[] = [];
     myRatings.movieId.forEach((id, i) => {
       const genres = byId.get(id)!.genres;
       const r = myRatings.rating2[i] / 2;
@@ -151,11 +164,15 @@ describe("synthesize(options)", () => {
     expect(correlation(score, ratings.rating2)).toBeGreaterThan(0.2);
   });
   it("reports a noise floor that the Bayes-optimal prediction E[r | μ] achieves", () => {
-    let variance = 0, optimal = 0, floor = 0, rounded = 0;
+    let variance = 0,
+      optimal = 0,
+      floor = 0,
+      rounded = 0;
     for (let u = 0; u < truth.userStart.length - 1; ++u) {
       const step = truth.halfStars[u] ? 0.5 : 1;
       for (let row = truth.userStart[u]; row < truth.userStart[u + 1]; ++row) {
-        const r = ratings.rating2[row] / 2, mu = truth.mu[row];
+        const r = ratings.rating2[row] / 2,
+          mu = truth.mu[row];
         variance += (r - meta.globalMean) ** 2 / R;
         optimal += (r - expectedRating(mu, step, meta.noiseSd)) ** 2 / R;
         rounded += (r - roundToGrid(mu, step)) ** 2 / R;
@@ -173,7 +190,14 @@ describe("synthesize(options)", () => {
     const {meta} = synthesize({noise: 0.5, ratings: 2000, movies: 50, users: 100, seed: 1});
     expect(Object.keys(meta.options)).toEqual(["seed", "users", "movies", "ratings", "noise", "taste"]);
     expect(Object.keys(SITE_SYNTH)).toEqual(Object.keys(meta.options));
-    expect(ML10M_SHAPE).toEqual({seed: 42, users: 69878, movies: 10677, ratings: 10000054, noise: 0.75, taste: "clear"});
+    expect(ML10M_SHAPE).toEqual({
+      seed: 42,
+      users: 69878,
+      movies: 10677,
+      ratings: 10000054,
+      noise: 0.75,
+      taste: "clear"
+    });
     expect(SITE_SYNTH.ratings).toBe(1_000_000);
   });
   it("throws a TypeError for fewer than 20 ratings per user, and for other impossible shapes", () => {

@@ -7,7 +7,16 @@ const run = (n: number, movieIds: number[], validLoss: number | null = 0.8 + n /
   name: `Run #${n}`,
   label: `${n * 10} factors`,
   validLoss,
-  rows: movieIds.map((movieId, i) => ({rank: i + 1, movieId, index: movieId, title: `Movie ${movieId}`, year: movieId === 3 ? null : 1990 + movieId, genres: [], predicted: 5 - i / 4, ratings: 1}))
+  rows: movieIds.map((movieId, i) => ({
+    rank: i + 1,
+    movieId,
+    index: movieId,
+    title: `Movie ${movieId}`,
+    year: movieId === 3 ? null : 1990 + movieId,
+    genres: [],
+    predicted: 5 - i / 4,
+    ratings: 1
+  }))
 });
 
 describe("CompareRuns(runs, {width})", () => {
@@ -24,12 +33,22 @@ describe("CompareRuns(runs, {width})", () => {
 
   it("compares every pair once, in order", () => {
     const root = CompareRuns([run(1, [1]), run(2, [1]), run(3, [2])]);
-    expect([...root.querySelectorAll(".compare-metrics tbody tr")].map((tr) => tr.firstChild!.textContent)).toEqual(["Run #1 vs Run #2", "Run #1 vs Run #3", "Run #2 vs Run #3"]);
-    expect([...root.querySelectorAll(".compare-metrics tbody tr td:nth-child(2)")].map((td) => td.textContent)).toEqual(["1.00", "0.00", "0.00"]);
+    expect([...root.querySelectorAll(".compare-metrics tbody tr")].map((tr) => tr.firstChild!.textContent)).toEqual([
+      "Run #1 vs Run #2",
+      "Run #1 vs Run #3",
+      "Run #2 vs Run #3"
+    ]);
+    expect([...root.querySelectorAll(".compare-metrics tbody tr td:nth-child(2)")].map((td) => td.textContent)).toEqual(
+      ["1.00", "0.00", "0.00"]
+    );
   });
 
   it("puts up to four columns in a row, fewer on a narrow page", () => {
-    const grid = (runs: number, width?: number) => CompareRuns(Array.from({length: runs}, (_, i) => run(i + 1, [1])), {width}).querySelector(".grid")!.className;
+    const grid = (runs: number, width?: number) =>
+      CompareRuns(
+        Array.from({length: runs}, (_, i) => run(i + 1, [1])),
+        {width}
+      ).querySelector(".grid")!.className;
     expect(grid(4)).toBe("grid grid-cols-4");
     expect(grid(3)).toBe("grid grid-cols-3");
     expect(grid(4, 800)).toBe("grid grid-cols-2");

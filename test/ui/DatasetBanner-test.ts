@@ -4,12 +4,20 @@ import {DatasetBanner} from "../../src/components/ui/DatasetBanner.js";
 
 describe("DatasetBanner(dataset)", () => {
   it("renders a synthetic dataset as a tip, its code spans as <code>", () => {
-    const banner = DatasetBanner({kind: "synthetic", name: "Synthetic", banner: "Synthetic data: run `npm run data:fetch` for MovieLens."});
-    expect(banner.outerHTML).toBe('<div class="dataset-banner tip" role="status" data-kind="synthetic">Synthetic data: run <code>npm run data:fetch</code> for MovieLens.</div>');
+    const banner = DatasetBanner({
+      kind: "synthetic",
+      name: "Synthetic",
+      banner: "Synthetic data: run `npm run data:fetch` for MovieLens."
+    });
+    expect(banner.outerHTML).toBe(
+      '<div class="dataset-banner tip" role="status" data-kind="synthetic">Synthetic data: run <code>npm run data:fetch</code> for MovieLens.</div>'
+    );
   });
 
   it("renders MovieLens, and a published workbook without data, as a note", () => {
-    expect(DatasetBanner({kind: "movielens", name: "MovieLens 10M", banner: "MovieLens 10M."}).outerHTML).toBe('<div class="dataset-banner note" role="status" data-kind="movielens">MovieLens 10M.</div>');
+    expect(DatasetBanner({kind: "movielens", name: "MovieLens 10M", banner: "MovieLens 10M."}).outerHTML).toBe(
+      '<div class="dataset-banner note" role="status" data-kind="movielens">MovieLens 10M.</div>'
+    );
     const none = DatasetBanner({kind: "none", name: "", banner: "No data in this published workbook."});
     expect(none.className).toBe("dataset-banner note");
     expect(none.dataset.kind).toBe("none");
@@ -17,7 +25,11 @@ describe("DatasetBanner(dataset)", () => {
 
   it("renders several code spans, one at the start, and no empty text nodes", () => {
     const banner = DatasetBanner({kind: "synthetic", name: "", banner: "`a` then `b`"});
-    expect([...banner.childNodes].map((n) => [n.nodeName, n.textContent])).toEqual([["CODE", "a"], ["#text", " then "], ["CODE", "b"]]);
+    expect([...banner.childNodes].map((n) => [n.nodeName, n.textContent])).toEqual([
+      ["CODE", "a"],
+      ["#text", " then "],
+      ["CODE", "b"]
+    ]);
   });
 
   it("keeps a lone or unmatched backtick as text, and sets HTML in the banner as text", () => {

@@ -4,10 +4,16 @@ import type {ImportDatasetOptions} from "../../src/components/browser/importData
 
 // The view shows the steps of browser/importDataset (tested in test/browser/importDataset-test.ts); here a fake import
 // runs them on cue.
-const calls: Array<{files: readonly File[]; options: ImportDatasetOptions; resolve: (value: unknown) => void; reject: (error: Error) => void}> = [];
+const calls: Array<{
+  files: readonly File[];
+  options: ImportDatasetOptions;
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}> = [];
 const forgotten = vi.fn(async () => {});
 vi.mock("../../src/components/browser/importDataset.js", () => ({
-  importDataset: (files: readonly File[], options: ImportDatasetOptions) => new Promise((resolve, reject) => calls.push({files, options, resolve, reject})),
+  importDataset: (files: readonly File[], options: ImportDatasetOptions) =>
+    new Promise((resolve, reject) => calls.push({files, options, resolve, reject})),
   forgetDataset: () => forgotten()
 }));
 const {DatasetLoader} = await import("../../src/components/ui/DatasetLoader.js");
@@ -26,11 +32,17 @@ const tick = () => new Promise((done) => setTimeout(done, 0));
 
 describe("DatasetLoader(data, {workerUrl, reload, confirm})", () => {
   it("invites loading on the build's data, folded; names the data in use, open, with Forget", () => {
-    const build = DatasetLoader({source: "build", summary: {dataset: {name: "Synthetic", kind: "synthetic"}}}, {workerUrl: "w.js"});
+    const build = DatasetLoader(
+      {source: "build", summary: {dataset: {name: "Synthetic", kind: "synthetic"}}},
+      {workerUrl: "w.js"}
+    );
     expect(build.open).toBe(false);
     expect(build.querySelector("summary")!.textContent).toBe("Load MovieLens from your computer");
     expect(build.querySelector("button")).toBeNull();
-    const none = DatasetLoader({source: "build", summary: {dataset: {name: "No data", kind: "none"}}}, {workerUrl: "w.js"});
+    const none = DatasetLoader(
+      {source: "build", summary: {dataset: {name: "No data", kind: "none"}}},
+      {workerUrl: "w.js"}
+    );
     expect(none.open).toBe(true); // a published workbook: loading is the page's invitation
     const mine = DatasetLoader({source: "browser", summary: {dataset: {name: "MovieLens 1M"}}}, {workerUrl: "w.js"});
     expect(mine.open).toBe(true);
@@ -38,7 +50,9 @@ describe("DatasetLoader(data, {workerUrl, reload, confirm})", () => {
     expect(mine.querySelector("button")!.textContent).toBe("Forget this data");
     expect(mine.querySelector("input")!.getAttribute("aria-label")).toBe("MovieLens files");
     expect(build.querySelector("input")!.accept).toBe(".zip,.dat,.csv,.data,.item,.genre");
-    expect(build.textContent).toContain("Drop ml-100k.zip, ml-latest-small.zip, ml-1m.zip, ml-10m.zip, ml-20m.zip, ml-25m.zip or ml-32m.zip as downloaded from grouplens.org here, or the files inside it (movies.dat and ratings.dat, movies.csv and ratings.csv, or u.item and u.data)");
+    expect(build.textContent).toContain(
+      "Drop ml-100k.zip, ml-latest-small.zip, ml-1m.zip, ml-10m.zip, ml-20m.zip, ml-25m.zip or ml-32m.zip as downloaded from grouplens.org here, or the files inside it (movies.dat and ratings.dat, movies.csv and ratings.csv, or u.item and u.data)"
+    );
   });
 
   it("shows each stage's progress, then the count and timing, and reloads", async () => {
@@ -109,7 +123,10 @@ describe("DatasetLoader(data, {workerUrl, reload, confirm})", () => {
     const reload = vi.fn();
     const asked: string[] = [];
     let answer = false;
-    const root = DatasetLoader({source: "browser", summary: {dataset: {name: "MovieLens 10M"}}}, {workerUrl: "w.js", reload, confirm: (message) => (asked.push(message), answer)});
+    const root = DatasetLoader(
+      {source: "browser", summary: {dataset: {name: "MovieLens 10M"}}},
+      {workerUrl: "w.js", reload, confirm: (message) => (asked.push(message), answer)}
+    );
     const forget = root.querySelector("button")!;
     forget.click();
     await tick();

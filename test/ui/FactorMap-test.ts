@@ -30,8 +30,16 @@ describe("factorMapPoints(weights, {movies, shown, labels})", () => {
 
   it("projects only the shown movies, in their order, labelling the first `labels`", () => {
     const {points, explained} = factorMapPoints(weights, {movies, shown: [2, 0, 1], labels: 1});
-    expect(points.map((p) => [p.title, p.ratings, p.label])).toEqual([["C", 30, true], ["A", 10, false], ["B", 20, false]]);
-    expect(points.map((p) => p.x)).toEqual([expect.closeTo(Math.SQRT2, 5), expect.closeTo(-Math.SQRT2, 5), expect.closeTo(0, 5)]);
+    expect(points.map((p) => [p.title, p.ratings, p.label])).toEqual([
+      ["C", 30, true],
+      ["A", 10, false],
+      ["B", 20, false]
+    ]);
+    expect(points.map((p) => p.x)).toEqual([
+      expect.closeTo(Math.SQRT2, 5),
+      expect.closeTo(-Math.SQRT2, 5),
+      expect.closeTo(0, 5)
+    ]);
     expect(explained[0]).toBeCloseTo(1, 5);
     expect(explained[1]).toBeCloseTo(0, 5);
   });
@@ -44,7 +52,10 @@ describe("FactorMap(weights, {movies, shown, width, chosen})", () => {
     {title: "Babe", genres: ["Children's", "Comedy"], ratings: 200},
     {title: "Clerks", genres: ["Comedy"], ratings: 100}
   ];
-  const weights = {factors: 3, movieFactors: Float32Array.from([1, 0, 0.5, 0.8, 0.2, 0.4, -1, 0.1, -0.5, -0.7, -0.3, 0.2])};
+  const weights = {
+    factors: 3,
+    movieFactors: Float32Array.from([1, 0, 0.5, 0.8, 0.2, 0.4, -1, 0.1, -0.5, -0.7, -0.3, 0.2])
+  };
 
   it("draws the shown movies on their two principal components, two genres coloured, the first labelled", async () => {
     const map = FactorMap(weights, {movies, shown: [0, 1, 2, 3], width: 400, chosen: ["Crime", "Comedy"], labels: 2});
@@ -56,7 +67,11 @@ describe("FactorMap(weights, {movies, shown, width, chosen})", () => {
   });
 
   it("says why there is no map without a model, or with fewer than two movies", () => {
-    expect(FactorMap(null, {movies, shown: [0, 1]}).outerHTML).toBe('<p class="factor-map empty">The map appears here once a model is trained on this dataset.</p>');
-    expect(FactorMap(weights, {movies, shown: [0]}).outerHTML).toBe('<p class="factor-map empty">A map needs at least two movies with 20 ratings or more, and this dataset has fewer.</p>');
+    expect(FactorMap(null, {movies, shown: [0, 1]}).outerHTML).toBe(
+      '<p class="factor-map empty">The map appears here once a model is trained on this dataset.</p>'
+    );
+    expect(FactorMap(weights, {movies, shown: [0]}).outerHTML).toBe(
+      '<p class="factor-map empty">A map needs at least two movies with 20 ratings or more, and this dataset has fewer.</p>'
+    );
   });
 });

@@ -8,7 +8,10 @@ describe("FieldsWithErrors(inputs)", () => {
   it("puts each input in a field, keyed by its name, above an alert line for its error", () => {
     const form = FieldsWithErrors({factors: input("n_factors"), epochs: input("Epochs")});
     expect(form.outerHTML).toMatchSnapshot();
-    expect([...form.querySelectorAll<HTMLElement>(".field")].map((f) => f.dataset.field)).toEqual(["factors", "epochs"]);
+    expect([...form.querySelectorAll<HTMLElement>(".field")].map((f) => f.dataset.field)).toEqual([
+      "factors",
+      "epochs"
+    ]);
     expect(form.querySelectorAll('.field > p.input-error[role="alert"]').length).toBe(2);
   });
 });

@@ -2,7 +2,10 @@
 import {describe, expect, it} from "vitest";
 import {GridEditor} from "../../src/components/ui/GridEditor.js";
 
-const rows = [{factors: 50, bs: 256, epochs: 3}, {factors: 20, bs: 64, epochs: 5}];
+const rows = [
+  {factors: 50, bs: 256, epochs: 3},
+  {factors: 20, bs: 64, epochs: 5}
+];
 
 describe("GridEditor(rows, {resetLabel})", () => {
   it("draws one labelled row of inputs per run", () => {
@@ -18,7 +21,12 @@ describe("GridEditor(rows, {resetLabel})", () => {
     factors.value = "8";
     factors.dispatchEvent(new Event("input", {bubbles: true}));
     editor.querySelector<HTMLSelectElement>('select[aria-label="Run 1: batch size"]')!.value = "1024";
-    expect(editor.value).toEqual([{factors: 50, bs: 1024, epochs: "3"}, {factors: "8", bs: 64, epochs: "5"}].map((r) => ({...r, factors: String(r.factors)})));
+    expect(editor.value).toEqual(
+      [
+        {factors: 50, bs: 1024, epochs: "3"},
+        {factors: "8", bs: 64, epochs: "5"}
+      ].map((r) => ({...r, factors: String(r.factors)}))
+    );
     editor.querySelector<HTMLButtonElement>("button.add-run")!.click();
     expect(editor.value).toHaveLength(3);
     expect(editor.value[2]).toEqual({factors: "8", bs: 64, epochs: "5"});

@@ -7,24 +7,57 @@ const rows = [
   {epoch: 0, trainLoss: 0.95, validLoss: 0.9, seconds: 10},
   {epoch: 1, trainLoss: 0.8, validLoss: 0.85, seconds: 10}
 ];
-const texts = (chart: Element, label: string) => [...chart.querySelectorAll(`g[aria-label="${label}"] text, g[aria-label="${label}"] title`)].map((t) => t.textContent);
+const texts = (chart: Element, label: string) =>
+  [...chart.querySelectorAll(`g[aria-label="${label}"] text, g[aria-label="${label}"] title`)].map(
+    (t) => t.textContent
+  );
 
 describe("LossChart(rows, {batchLosses, width, height, epochs, references})", () => {
   it("draws train and valid loss at the end of each epoch, batch losses leading up, and a labelled reference", async () => {
-    const chart = LossChart(rows, {batchLosses: [{x: 0.5, loss: 1.1}, {x: 2.5, loss: 0.7}], width: 320, height: 160, epochs: 4, references: [{label: "noise floor", mse: 0.6}]});
+    const chart = LossChart(rows, {
+      batchLosses: [
+        {x: 0.5, loss: 1.1},
+        {x: 2.5, loss: 0.7}
+      ],
+      width: 320,
+      height: 160,
+      epochs: 4,
+      references: [{label: "noise floor", mse: 0.6}]
+    });
     await expect(plotHtml(chart)).toMatchFileSnapshot("__snapshots__/LossChart.html");
   });
 
   it("places epoch e's losses at x = e + 1, titled with the epoch they follow", () => {
     const chart = LossChart(rows, {width: 320, height: 160});
-    expect(texts(chart, "dot")).toEqual(["train_loss after epoch 0: 0.9500", "valid_loss after epoch 0: 0.9000", "train_loss after epoch 1: 0.8000", "valid_loss after epoch 1: 0.8500"]);
+    expect(texts(chart, "dot")).toEqual([
+      "train_loss after epoch 0: 0.9500",
+      "valid_loss after epoch 0: 0.9000",
+      "train_loss after epoch 1: 0.8000",
+      "valid_loss after epoch 1: 0.8500"
+    ]);
     expect(texts(chart, "x-axis tick label")).toEqual(["0", "1", "2"]);
   });
 
   it("spans the planned epochs, or the latest batch past them, with at most about ten ticks", () => {
     expect(texts(LossChart([], {epochs: 3}), "x-axis tick label")).toEqual(["0", "1", "2", "3"]);
-    expect(texts(LossChart([], {epochs: 3, batchLosses: [{x: 4.2, loss: 1}]}), "x-axis tick label")).toEqual(["0", "1", "2", "3", "4"]);
-    expect(texts(LossChart([], {epochs: 25}), "x-axis tick label")).toEqual(["0", "3", "6", "9", "12", "15", "18", "21", "24"]);
+    expect(texts(LossChart([], {epochs: 3, batchLosses: [{x: 4.2, loss: 1}]}), "x-axis tick label")).toEqual([
+      "0",
+      "1",
+      "2",
+      "3",
+      "4"
+    ]);
+    expect(texts(LossChart([], {epochs: 25}), "x-axis tick label")).toEqual([
+      "0",
+      "3",
+      "6",
+      "9",
+      "12",
+      "15",
+      "18",
+      "21",
+      "24"
+    ]);
   });
 
   it("labels each reference with its level, and draws none when there are none", () => {

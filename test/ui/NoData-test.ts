@@ -4,7 +4,9 @@ import {NoData, hasNoData} from "../../src/components/ui/NoData.js";
 
 describe("NoData(purpose)", () => {
   it("is a calm line that points at loading MovieLens, for the given purpose", () => {
-    expect(NoData("to see how people rate").outerHTML).toBe('<p class="no-data">Load MovieLens from your computer, above, to see how people rate.</p>');
+    expect(NoData("to see how people rate").outerHTML).toBe(
+      '<p class="no-data">Load MovieLens from your computer, above, to see how people rate.</p>'
+    );
   });
 
   it("sets the purpose as text, never as HTML", () => {

@@ -4,8 +4,12 @@ import {Note} from "../../src/components/ui/Note.js";
 
 describe("Note(text, {kind, className})", () => {
   it("is a paragraph with the class names the pages select by, its kind last", () => {
-    expect(Note("No run is ticked.", {className: "choose-two", kind: "note"}).outerHTML).toBe('<p class="choose-two note">No run is ticked.</p>');
-    expect(Note("Trained on another dataset.", {className: "other-dataset", kind: "warning"}).className).toBe("other-dataset warning");
+    expect(Note("No run is ticked.", {className: "choose-two", kind: "note"}).outerHTML).toBe(
+      '<p class="choose-two note">No run is ticked.</p>'
+    );
+    expect(Note("Trained on another dataset.", {className: "other-dataset", kind: "warning"}).className).toBe(
+      "other-dataset warning"
+    );
     expect(Note("Nothing yet.", {className: "factor-map", kind: "empty"}).className).toBe("factor-map empty");
     expect(Note("No model yet.", {className: "no-model"}).outerHTML).toBe('<p class="no-model">No model yet.</p>');
   });

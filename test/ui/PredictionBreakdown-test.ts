@@ -5,7 +5,13 @@ import {PredictionBreakdown} from "../../src/components/ui/PredictionBreakdown.j
 
 const c = (movie: number, rating: number, amount: number) => ({movie, rating, surprise: 0, similarity: 0, amount});
 const parts: PredictionParts = {
-  movie: 9, userBias: 0.25, movieBias: -0.5, factorTerm: 1.5, logit: 1.25, predicted: 0.5 + 5 / (1 + Math.exp(-1.25)), yRange: [0.5, 5.5],
+  movie: 9,
+  userBias: 0.25,
+  movieBias: -0.5,
+  factorTerm: 1.5,
+  logit: 1.25,
+  predicted: 0.5 + 5 / (1 + Math.exp(-1.25)),
+  yRange: [0.5, 5.5],
   contributions: [c(1, 5, 0.75), c(2, 1, -0.25), c(3, 4.5, 0.5), c(4, 4, 0.125)],
   rest: 0.375
 };

@@ -3,7 +3,10 @@ import {describe, expect, it} from "vitest";
 import {plotHtml} from "../support/plotHtml.js";
 import {RatingHistogram} from "../../src/components/ui/RatingHistogram.js";
 
-const bins = [0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5].map((rating, i) => ({rating, count: [10, 40, 20, 90, 60, 250, 200, 1500, 300, 2_000_000][i]}));
+const bins = [0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5].map((rating, i) => ({
+  rating,
+  count: [10, 40, 20, 90, 60, 250, 200, 1500, 300, 2_000_000][i]
+}));
 const texts = (chart: Element, selector: string) => [...chart.querySelectorAll(selector)].map((t) => t.textContent);
 
 describe("RatingHistogram(bins, {width, height, mean})", () => {
@@ -13,10 +16,13 @@ describe("RatingHistogram(bins, {width, height, mean})", () => {
   });
 
   it("labels the x axis with the bins' ratings, and colours whole and half stars apart", () => {
-    const chart = RatingHistogram([{rating: 4, count: 3000}, {rating: 4.5, count: 1000}]);
+    const chart = RatingHistogram([
+      {rating: 4, count: 3000},
+      {rating: 4.5, count: 1000}
+    ]);
     expect(chart.querySelectorAll('g[aria-label="rect"] rect')).toHaveLength(2);
     expect(texts(chart, 'g[aria-label="x-axis tick label"] text')).toEqual(["4", "4.5"]);
-    expect(texts(chart, "[class$=\"-swatch\"]")).toEqual(["whole star", "half star"]);
+    expect(texts(chart, '[class$="-swatch"]')).toEqual(["whole star", "half star"]);
   });
 
   it("writes counts on the y axis as people do: 0, 400K, 2M", () => {

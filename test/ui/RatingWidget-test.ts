@@ -24,7 +24,8 @@ function widget(options: RatingWidgetOptions = {}, movies = MOVIES) {
   const title = () => $(".movie-card .title").textContent;
   return {root, changes, inputs: () => inputs, $, star, title};
 }
-const key = (code: string, init: KeyboardEventInit = {}) => document.dispatchEvent(new KeyboardEvent("keydown", {code, bubbles: true, cancelable: true, ...init}));
+const key = (code: string, init: KeyboardEventInit = {}) =>
+  document.dispatchEvent(new KeyboardEvent("keydown", {code, bubbles: true, cancelable: true, ...init}));
 const search = (root: HTMLElement, text: string) => {
   const input = root.querySelector<HTMLInputElement>("input.movie-search")!;
   input.value = text;
@@ -42,7 +43,9 @@ describe("RatingWidget(movies, {value, position, now, onChange})", () => {
     expect($(".movie-card .count").textContent).toBe("0 rated · 4 left in the queue");
     expect(root.value).toEqual([]);
     expect(root.position).toBe(4);
-    expect($(".my-ratings").textContent).toBe("My ratings (0)You have not rated a movie yet: rate the one above, or find one below.");
+    expect($(".my-ratings").textContent).toBe(
+      "My ratings (0)You have not rated a movie yet: rate the one above, or find one below."
+    );
     expect($<HTMLButtonElement>("button.undo").disabled).toBe(true);
   });
 
@@ -57,7 +60,9 @@ describe("RatingWidget(movies, {value, position, now, onChange})", () => {
     expect(root.value).toEqual([{movieId: 4, rating: 4.5, timestamp: 1_000}]);
     expect(title()).toBe("Amélie");
     expect($(".movie-card .count").textContent).toBe("1 rated · 3 left in the queue");
-    expect([...root.querySelectorAll(".my-ratings-table tbody tr")].map((tr) => (tr as HTMLElement).dataset.movieId)).toEqual(["4"]);
+    expect(
+      [...root.querySelectorAll(".my-ratings-table tbody tr")].map((tr) => (tr as HTMLElement).dataset.movieId)
+    ).toEqual(["4"]);
   });
 
   it("starts after my ratings, at the movie it stopped at", () => {
@@ -82,7 +87,10 @@ describe("RatingWidget(movies, {value, position, now, onChange})", () => {
     const late = new MouseEvent("click", {detail: 1});
     Object.defineProperty(late, "timeStamp", {value: performance.now() + CARD_GUARD_MS});
     star(1).dispatchEvent(late);
-    expect(changes.map(([c]) => [c.movieId, c.rating])).toEqual([[4, 5], [2, 1]]);
+    expect(changes.map(([c]) => [c.movieId, c.rating])).toEqual([
+      [4, 5],
+      [2, 1]
+    ]);
   });
 
   it("skips, and undoes a skip, a rating and a deletion one at a time, reporting what each undo restores", () => {
@@ -118,7 +126,10 @@ describe("RatingWidget(movies, {value, position, now, onChange})", () => {
     root.querySelector("input")!.dispatchEvent(new KeyboardEvent("keydown", {code: "Digit5", bubbles: true}));
     expect(root.value).toHaveLength(1);
     key("Numpad5");
-    expect(root.value.map((r) => [r.movieId, r.rating])).toEqual([[4, 3.5], [1, 5]]);
+    expect(root.value.map((r) => [r.movieId, r.rating])).toEqual([
+      [4, 3.5],
+      [1, 5]
+    ]);
     key("KeyU");
     key("KeyU");
     expect(title()).toBe("Amélie");
@@ -145,9 +156,21 @@ describe("RatingWidget(movies, {value, position, now, onChange})", () => {
   });
 
   it("lists my ratings newest first, each with a select that changes it", () => {
-    const {root, changes} = widget({value: [{movieId: 1, rating: 4, timestamp: 5}, {movieId: 3, rating: 2.5, timestamp: 9}, {movieId: 99, rating: 1, timestamp: 1}]});
+    const {root, changes} = widget({
+      value: [
+        {movieId: 1, rating: 4, timestamp: 5},
+        {movieId: 3, rating: 2.5, timestamp: 9},
+        {movieId: 99, rating: 1, timestamp: 1}
+      ]
+    });
     const rows = [...root.querySelectorAll<HTMLTableRowElement>(".my-ratings-table tbody tr")];
-    expect(rows.map((tr) => [tr.cells[0].textContent, tr.cells[1].textContent, tr.querySelector("select")!.value])).toEqual([["Toy Story", "1995", "2.5"], ["Matrix, The", "1999", "4"], ["movie 99", "", "1"]]);
+    expect(
+      rows.map((tr) => [tr.cells[0].textContent, tr.cells[1].textContent, tr.querySelector("select")!.value])
+    ).toEqual([
+      ["Toy Story", "1995", "2.5"],
+      ["Matrix, The", "1999", "4"],
+      ["movie 99", "", "1"]
+    ]);
     const select = rows[0].querySelector("select")!;
     select.value = "5";
     select.dispatchEvent(new Event("change"));
@@ -170,7 +193,13 @@ describe("RatingWidget(movies, {value, position, now, onChange})", () => {
   });
 
   it(`lists at most ${SEARCH_RESULTS} results, and says how many more match`, () => {
-    const many = Array.from({length: SEARCH_RESULTS + 2}, (_, i) => ({id: i + 1, title: `Star ${i + 1}`, year: 2000, genres: [], ratings: i}));
+    const many = Array.from({length: SEARCH_RESULTS + 2}, (_, i) => ({
+      id: i + 1,
+      title: `Star ${i + 1}`,
+      year: 2000,
+      genres: [],
+      ratings: i
+    }));
     const found = search(widget({}, many).root, "star");
     expect(found).toHaveLength(SEARCH_RESULTS + 1);
     expect(found[0]!.startsWith(`Star ${SEARCH_RESULTS + 2} (2000)`)).toBe(true);

@@ -4,7 +4,16 @@ import {RecommendationTable} from "../../src/components/ui/RecommendationTable.j
 import type {Recommendation} from "../../src/components/model/recommend.js";
 
 const rows: Recommendation[] = [
-  {rank: 1, movieId: 318, index: 0, title: "Shawshank Redemption, The", year: 1994, genres: ["Drama"], predicted: 4.567, ratings: 30_000},
+  {
+    rank: 1,
+    movieId: 318,
+    index: 0,
+    title: "Shawshank Redemption, The",
+    year: 1994,
+    genres: ["Drama"],
+    predicted: 4.567,
+    ratings: 30_000
+  },
   {rank: 2, movieId: 7, index: 1, title: "<i>Untitled</i>", year: null, genres: [], predicted: 4.5, ratings: 3}
 ];
 
@@ -20,7 +29,9 @@ describe("RecommendationTable(rows, {onRate, highlight, empty})", () => {
   });
 
   it("says `empty` instead of an empty table", () => {
-    expect(RecommendationTable([]).outerHTML).toBe('<p class="recommendations empty">No movie passes these filters.</p>');
+    expect(RecommendationTable([]).outerHTML).toBe(
+      '<p class="recommendations empty">No movie passes these filters.</p>'
+    );
     expect(RecommendationTable([], {empty: "Train a model first."}).textContent).toBe("Train a model first.");
   });
 
@@ -35,7 +46,19 @@ describe("RecommendationTable(rows, {onRate, highlight, empty})", () => {
     expect([...table.querySelectorAll("thead th")].map((th) => th.className).at(-1)).toBe("col-seen-it");
     const select = table.querySelector<HTMLSelectElement>('tr[data-movie-id="318"] select.seen-it')!;
     expect(select.getAttribute("aria-label")).toBe("I've seen Shawshank Redemption, The: my rating");
-    expect([...select.options].map((o) => o.value)).toEqual(["", "0.5", "1", "1.5", "2", "2.5", "3", "3.5", "4", "4.5", "5"]);
+    expect([...select.options].map((o) => o.value)).toEqual([
+      "",
+      "0.5",
+      "1",
+      "1.5",
+      "2",
+      "2.5",
+      "3",
+      "3.5",
+      "4",
+      "4.5",
+      "5"
+    ]);
     select.value = "4.5";
     select.dispatchEvent(new Event("change"));
     select.value = "";
@@ -49,13 +72,22 @@ describe("RecommendationTable(rows, {onRate, highlight, empty})", () => {
     expect(table.querySelectorAll("thead th")).toHaveLength(6);
   });
 
-  it("with explain, gives each prediction a \"Why?\" button that opens and closes the row's breakdown below it", () => {
-    const built: number[] = [], toggled: [number, boolean][] = [];
+  it('with explain, gives each prediction a "Why?" button that opens and closes the row\'s breakdown below it', () => {
+    const built: number[] = [],
+      toggled: [number, boolean][] = [];
     const explain = (r: Recommendation) => {
       built.push(r.movieId);
-      return Object.assign(document.createElement("div"), {className: "breakdown-of", textContent: `Parts of ${r.title}`});
+      return Object.assign(document.createElement("div"), {
+        className: "breakdown-of",
+        textContent: `Parts of ${r.title}`
+      });
     };
-    const table = RecommendationTable(rows, {onRate: () => {}, explain, expanded: new Set([7]), onToggle: (id, open) => toggled.push([id, open])});
+    const table = RecommendationTable(rows, {
+      onRate: () => {},
+      explain,
+      expanded: new Set([7]),
+      onToggle: (id, open) => toggled.push([id, open])
+    });
     const ids = () => [...table.querySelectorAll("tbody tr")].map((tr) => (tr as HTMLElement).dataset.movieId ?? tr.id);
     expect(ids()).toEqual(["318", "7", "why-7"]);
     const button = table.querySelector<HTMLButtonElement>('tr[data-movie-id="318"] td.col-predicted button.why')!;
@@ -72,6 +104,10 @@ describe("RecommendationTable(rows, {onRate, highlight, empty})", () => {
     expect(button.getAttribute("aria-expanded")).toBe("false");
     button.click();
     expect(built).toEqual([7, 318]); // built once, shown again
-    expect(toggled).toEqual([[318, true], [318, false], [318, true]]);
+    expect(toggled).toEqual([
+      [318, true],
+      [318, false],
+      [318, true]
+    ]);
   });
 });

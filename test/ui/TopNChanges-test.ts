@@ -3,7 +3,16 @@ import {describe, expect, it} from "vitest";
 import type {Recommendation} from "../../src/components/model/recommend.js";
 import {TopNChanges, topNChanges} from "../../src/components/ui/TopNChanges.js";
 
-const row = (movieId: number, year: number | null = 2000): Recommendation => ({rank: 0, movieId, index: movieId, title: `Movie ${movieId}`, year, genres: [], predicted: 4 + movieId / 100, ratings: 1});
+const row = (movieId: number, year: number | null = 2000): Recommendation => ({
+  rank: 0,
+  movieId,
+  index: movieId,
+  title: `Movie ${movieId}`,
+  year,
+  genres: [],
+  predicted: 4 + movieId / 100,
+  ratings: 1
+});
 const ids = (rows: Recommendation[]) => rows.map((r) => r.movieId);
 
 describe("topNChanges(before, after)", () => {
@@ -27,7 +36,10 @@ describe("TopNChanges(before, after)", () => {
 
   it("says so when no movie entered or left", () => {
     const root = TopNChanges([row(1), row(2)], [row(2), row(1)]);
-    expect([...root.querySelectorAll("p.empty")].map((p) => p.textContent)).toEqual(["No movie entered the top 2.", "No movie left the top 2."]);
+    expect([...root.querySelectorAll("p.empty")].map((p) => p.textContent)).toEqual([
+      "No movie entered the top 2.",
+      "No movie left the top 2."
+    ]);
     expect(root.querySelector("p.stayed")!.textContent).toBe("2 of 2 movies stayed.");
   });
 });

@@ -10,27 +10,57 @@ describe("backendNote(backend, skipped)", () => {
   });
 
   it("tells a software GPU in plain words, calmly: it is expected, and WebAssembly is faster", () => {
-    expect(backendNote("wasm", [
-      {backend: "webgpu", why: "software", detail: "a software adapter (google swiftshader), which runs on the CPU and is slower than wasm"},
-      {backend: "webgl", why: "software", detail: "a software renderer (ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero))))"}
-    ])).toEqual({calm: true, text: "Your browser's WebGPU and WebGL run on the CPU here (a software renderer), so training uses WebAssembly, which is faster."});
-    expect(backendNote("wasm", [{backend: "webgpu", why: "software", detail: "a software adapter"}])!.text).toBe("Your browser's WebGPU runs on the CPU here (a software renderer), so training uses WebAssembly, which is faster.");
+    expect(
+      backendNote("wasm", [
+        {
+          backend: "webgpu",
+          why: "software",
+          detail: "a software adapter (google swiftshader), which runs on the CPU and is slower than wasm"
+        },
+        {
+          backend: "webgl",
+          why: "software",
+          detail: "a software renderer (ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero))))"
+        }
+      ])
+    ).toEqual({
+      calm: true,
+      text: "Your browser's WebGPU and WebGL run on the CPU here (a software renderer), so training uses WebAssembly, which is faster."
+    });
+    expect(backendNote("wasm", [{backend: "webgpu", why: "software", detail: "a software adapter"}])!.text).toBe(
+      "Your browser's WebGPU runs on the CPU here (a software renderer), so training uses WebAssembly, which is faster."
+    );
   });
 
   it("tells a missing GPU calmly, and names the backend in use", () => {
-    expect(backendNote("webgl", [{backend: "webgpu", why: "missing", detail: "no WebGPU adapter"}])).toEqual({calm: true, text: "This browser offers no WebGPU, so training uses WebGL."});
-    expect(backendNote("wasm", [{backend: "webgpu", why: "missing", detail: "no WebGPU adapter"}, {backend: "webgl", why: "software", detail: "SwiftShader"}])!.text).toBe(
+    expect(backendNote("webgl", [{backend: "webgpu", why: "missing", detail: "no WebGPU adapter"}])).toEqual({
+      calm: true,
+      text: "This browser offers no WebGPU, so training uses WebGL."
+    });
+    expect(
+      backendNote("wasm", [
+        {backend: "webgpu", why: "missing", detail: "no WebGPU adapter"},
+        {backend: "webgl", why: "software", detail: "SwiftShader"}
+      ])!.text
+    ).toBe(
       "Your browser's WebGL runs on the CPU here (a software renderer); this browser offers no WebGPU, so training uses WebAssembly, which is faster."
     );
   });
 
   it("is not calm when a backend failed to start", () => {
-    expect(backendNote("cpu", [{backend: "wasm", why: "failed", detail: "did not initialise"}])).toEqual({calm: false, text: "WebAssembly could not start, so training uses plain JavaScript."});
+    expect(backendNote("cpu", [{backend: "wasm", why: "failed", detail: "did not initialise"}])).toEqual({
+      calm: false,
+      text: "WebAssembly could not start, so training uses plain JavaScript."
+    });
   });
 });
 
 describe("measuredNote(backend, timings, seconds)", () => {
-  const timing = (backend: BackendTiming["backend"], ratingsPerSecond: number, software: string | null = null): BackendTiming => ({backend, ratingsPerSecond, steps: 1, ratings: 1, seconds: 1, software});
+  const timing = (
+    backend: BackendTiming["backend"],
+    ratingsPerSecond: number,
+    software: string | null = null
+  ): BackendTiming => ({backend, ratingsPerSecond, steps: 1, ratings: 1, seconds: 1, software});
 
   it("says nothing without timings (a backend asked for by name)", () => {
     expect(measuredNote("wasm", null)).toBeNull();
@@ -38,28 +68,85 @@ describe("measuredNote(backend, timings, seconds)", () => {
   });
 
   it("lists what auto measured, fastest first, a software GPU marked, and the choice, in one line", () => {
-    expect(measuredNote("wasm", [timing("webgpu", 9_120, "a software adapter (google swiftshader)"), timing("wasm", 41_300), timing("cpu", 2_040)], 1.234)).toBe(
+    expect(
+      measuredNote(
+        "wasm",
+        [
+          timing("webgpu", 9_120, "a software adapter (google swiftshader)"),
+          timing("wasm", 41_300),
+          timing("cpu", 2_040)
+        ],
+        1.234
+      )
+    ).toBe(
       "Auto measured wasm 41K ratings/s, webgpu 9.1K ratings/s (software GPU) and cpu 2K ratings/s in 1.2 s: training on wasm."
     );
-    expect(measuredNote("webgpu", [timing("webgpu", 2_400_000), timing("wasm", 380_000)])).toBe("Auto measured webgpu 2.4M ratings/s and wasm 380K ratings/s: training on webgpu.");
-    expect(measuredNote("wasm", [timing("wasm", 512)], 0.3)).toBe("Auto measured wasm 510 ratings/s in 0.3 s: training on wasm.");
+    expect(measuredNote("webgpu", [timing("webgpu", 2_400_000), timing("wasm", 380_000)])).toBe(
+      "Auto measured webgpu 2.4M ratings/s and wasm 380K ratings/s: training on webgpu."
+    );
+    expect(measuredNote("wasm", [timing("wasm", 512)], 0.3)).toBe(
+      "Auto measured wasm 510 ratings/s in 0.3 s: training on wasm."
+    );
   });
 });
 
 describe("TrainingProgress(state)", () => {
-  const state = (over: Partial<TrainingState>): TrainingState => ({status: "idle", text: "", notes: [], backend: "wasm", skipped: [], timings: null, calibrationSeconds: null, data: null, progress: null, rows: [], batchLosses: [], error: null, checkpoint: null, hyper: null, seconds: 0, memory: null, myPredictions: null, myRatingsUsed: [], ranking: null, diverged: false, ...over});
-  const progress = {type: "batch" as const, epoch: 2, batch: 3125, batches: 3125, loss: 0.7, ratingsPerSecond: 3e6, etaSeconds: 0};
+  const state = (over: Partial<TrainingState>): TrainingState => ({
+    status: "idle",
+    text: "",
+    notes: [],
+    backend: "wasm",
+    skipped: [],
+    timings: null,
+    calibrationSeconds: null,
+    data: null,
+    progress: null,
+    rows: [],
+    batchLosses: [],
+    error: null,
+    checkpoint: null,
+    hyper: null,
+    seconds: 0,
+    memory: null,
+    myPredictions: null,
+    myRatingsUsed: [],
+    ranking: null,
+    diverged: false,
+    ...over
+  });
+  const progress = {
+    type: "batch" as const,
+    epoch: 2,
+    batch: 3125,
+    batches: 3125,
+    loss: 0.7,
+    ratingsPerSecond: 3e6,
+    etaSeconds: 0
+  };
 
   it("says what the run does once its epochs are done (saving, ranking), with an indeterminate bar, not the last batch", () => {
-    const root = TrainingProgress(state({status: "finishing", text: "Ranking every movie for held-out users, against three baselines…", progress}));
+    const root = TrainingProgress(
+      state({status: "finishing", text: "Ranking every movie for held-out users, against three baselines…", progress})
+    );
     expect(root.dataset.status).toBe("finishing");
-    expect(root.querySelector(".progress-text")!.textContent).toBe("Ranking every movie for held-out users, against three baselines… The epochs are done; stay on this page a few more seconds, until the run is saved: this step cannot be stopped, and leaving now loses the run.");
+    expect(root.querySelector(".progress-text")!.textContent).toBe(
+      "Ranking every movie for held-out users, against three baselines… The epochs are done; stay on this page a few more seconds, until the run is saved: this step cannot be stopped, and leaving now loses the run."
+    );
     expect(root.querySelector("progress")!.hasAttribute("value")).toBe(false);
   });
 
   it("shows the batch while training, and the worker's clock for benchmarks once epochs end", () => {
-    const root = TrainingProgress(state({status: "training", progress, rows: [{epoch: 0, trainLoss: 1, validLoss: 0.9, seconds: 1.234}], seconds: 0}));
-    expect(root.querySelector(".progress-text")!.textContent).toMatch(/^Epoch 2: batch 3,125 of 3,125 · 3,000,000 ratings\/s/);
+    const root = TrainingProgress(
+      state({
+        status: "training",
+        progress,
+        rows: [{epoch: 0, trainLoss: 1, validLoss: 0.9, seconds: 1.234}],
+        seconds: 0
+      })
+    );
+    expect(root.querySelector(".progress-text")!.textContent).toMatch(
+      /^Epoch 2: batch 3,125 of 3,125 · 3,000,000 ratings\/s/
+    );
     expect(root.querySelector("progress")!.value).toBe(3125);
     expect(root.dataset.epochSeconds).toBe("[1.23]");
     expect(root.dataset.runSeconds).toBeUndefined();

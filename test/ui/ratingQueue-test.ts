@@ -1,11 +1,24 @@
 import {describe, expect, it} from "vitest";
 import {STARS, ratingForKey, ratingQueue} from "../../src/components/ui/ratingQueue.js";
 
-const movie = (id: number, year: number | null, ratings: number) => ({id, title: `Movie ${id}`, year, genres: [], ratings});
+const movie = (id: number, year: number | null, ratings: number) => ({
+  id,
+  title: `Movie ${id}`,
+  year,
+  genres: [],
+  ratings
+});
 
 describe("ratingQueue(movies)", () => {
   it("offers the newest movies first, the most rated first within a year, then by id; undated movies last", () => {
-    const movies = [movie(1, 1999, 10), movie(2, null, 500), movie(3, 2008, 5), movie(4, 1999, 30), movie(5, 2008, 5), movie(6, null, 9)];
+    const movies = [
+      movie(1, 1999, 10),
+      movie(2, null, 500),
+      movie(3, 2008, 5),
+      movie(4, 1999, 30),
+      movie(5, 2008, 5),
+      movie(6, null, 9)
+    ];
     expect(ratingQueue(movies).map((m) => m.id)).toEqual([3, 5, 4, 1, 2, 6]);
   });
 
@@ -26,17 +39,21 @@ describe("ratingForKey(event)", () => {
   });
 
   it("gives half a star less with Shift: Shift+1 is 0.5", () => {
-    expect([1, 2, 3, 4, 5].map((d) => ratingForKey({code: `Digit${d}`, shiftKey: true}))).toEqual([0.5, 1.5, 2.5, 3.5, 4.5]);
+    expect([1, 2, 3, 4, 5].map((d) => ratingForKey({code: `Digit${d}`, shiftKey: true}))).toEqual([
+      0.5, 1.5, 2.5, 3.5, 4.5
+    ]);
   });
 
   it("gives null for any other key", () => {
-    for (const code of ["Digit0", "Digit6", "Numpad9", "KeyS", "Digit12", "Space", ""]) expect(ratingForKey({code, shiftKey: false})).toBeNull();
+    for (const code of ["Digit0", "Digit6", "Numpad9", "KeyS", "Digit12", "Space", ""])
+      expect(ratingForKey({code, shiftKey: false})).toBeNull();
   });
 });
 
 describe("STARS", () => {
   it("is the ten half-star ratings MovieLens allows, and every key rating is one of them", () => {
     expect(STARS).toEqual([0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5]);
-    for (const shiftKey of [false, true]) for (let d = 1; d <= 5; ++d) expect(STARS).toContain(ratingForKey({code: `Digit${d}`, shiftKey}));
+    for (const shiftKey of [false, true])
+      for (let d = 1; d <= 5; ++d) expect(STARS).toContain(ratingForKey({code: `Digit${d}`, shiftKey}));
   });
 });

@@ -25,7 +25,8 @@ export function freeName(name: string, taken: ReadonlySet<string>): string {
   return `${name} (${n})`;
 }
 
-const sameBytes = (a: ArrayBuffer, b: ArrayBuffer) => a.byteLength === b.byteLength && new Uint8Array(a).every((x, i) => x === new Uint8Array(b)[i]);
+const sameBytes = (a: ArrayBuffer, b: ArrayBuffer) =>
+  a.byteLength === b.byteLength && new Uint8Array(a).every((x, i) => x === new Uint8Array(b)[i]);
 
 /**
  * What the Save and resume page does with checkpoints in the store: keep the latest model under a name, upload a
@@ -34,20 +35,33 @@ const sameBytes = (a: ArrayBuffer, b: ArrayBuffer) => a.byteLength === b.byteLen
  * unique, and a model is kept once: the same model saved again under any name (a double click, an upload of a
  * downloaded checkpoint) adds nothing, and another model under a taken name gets the first free `name (2)`, `name (3)`….
  */
-export function checkpointActions(store: WorkbookStore, {say, changed, confirm = (question) => globalThis.confirm(question)}: CheckpointActionsOptions) {
+export function checkpointActions(
+  store: WorkbookStore,
+  {say, changed, confirm = (question) => globalThis.confirm(question)}: CheckpointActionsOptions
+) {
   /**
    * Keeps `bytes` as a checkpoint under info.name or a free variant of it, unless that name already holds these bytes;
    * `done` words what was kept ("Saved “x”."), `as` what was kept under another name.
    */
   // One keep at a time, in order, so a second one (a double click) sees what the first kept.
   let queue: Promise<void> = Promise.resolve();
-  const keep = (...args: Parameters<typeof keepNow>) => (queue = queue.then(() => keepNow(...args), () => keepNow(...args)));
-  async function keepNow(info: CheckpointInfo, bytes: ArrayBuffer, done: string, as: (name: string) => string): Promise<void> {
+  const keep = (...args: Parameters<typeof keepNow>) =>
+    (queue = queue.then(
+      () => keepNow(...args),
+      () => keepNow(...args)
+    ));
+  async function keepNow(
+    info: CheckpointInfo,
+    bytes: ArrayBuffer,
+    done: string,
+    as: (name: string) => string
+  ): Promise<void> {
     const list = await store.listCheckpoints();
     // The same model under any name is not kept twice; only checkpoints of its size are read to compare.
     for (const other of list.filter((c) => c.bytes === bytes.byteLength)) {
       const record = other.id === undefined ? null : await store.getCheckpoint(other.id);
-      if (record && sameBytes(record.bytes, bytes)) return say(`This model is already saved as “${other.name}”: nothing was added.`);
+      if (record && sameBytes(record.bytes, bytes))
+        return say(`This model is already saved as “${other.name}”: nothing was added.`);
     }
     const name = freeName(info.name, new Set(list.map((c) => c.name)));
     await store.saveCheckpoint({...info, name}, bytes);
@@ -59,7 +73,12 @@ export function checkpointActions(store: WorkbookStore, {say, changed, confirm =
     async saveLatest(latest: {info: CheckpointInfo; bytes: ArrayBuffer}, name: string): Promise<void> {
       try {
         name ||= defaultCheckpointName(latest.info.hyper, latest.info.epochs);
-        await keep({...latest.info, name, savedAt: new Date().toISOString()}, latest.bytes.slice(0), `Saved “${name}”.`, (as) => `Saved as “${as}”`);
+        await keep(
+          {...latest.info, name, savedAt: new Date().toISOString()},
+          latest.bytes.slice(0),
+          `Saved “${name}”.`,
+          (as) => `Saved as “${as}”`
+        );
       } catch (error) {
         say(`Could not save the checkpoint: ${(error as Error).message}`);
       }
@@ -68,7 +87,12 @@ export function checkpointActions(store: WorkbookStore, {say, changed, confirm =
     async upload(file: PickedFile): Promise<void> {
       try {
         const bytes = await file.arrayBuffer();
-        await keep(uploadedCheckpointInfo(bytes, file.name), bytes, `Uploaded “${file.name}”.`, (as) => `Uploaded “${file.name}” as “${as}”`);
+        await keep(
+          uploadedCheckpointInfo(bytes, file.name),
+          bytes,
+          `Uploaded “${file.name}”.`,
+          (as) => `Uploaded “${file.name}” as “${as}”`
+        );
       } catch (error) {
         say(`Could not upload ${file.name}: ${(error as Error).message}`);
       }
@@ -82,7 +106,13 @@ export function checkpointActions(store: WorkbookStore, {say, changed, confirm =
     /** Deletes a checkpoint once the reader confirms; the list is re-read even when the deletion failed. */
     async remove(id: number): Promise<void> {
       const record = await store.getCheckpoint(id);
-      if (!record || !confirm(`Delete the checkpoint “${record.info.name}” from this browser? This cannot be undone (download it first to keep a copy).`)) return;
+      if (
+        !record ||
+        !confirm(
+          `Delete the checkpoint “${record.info.name}” from this browser? This cannot be undone (download it first to keep a copy).`
+        )
+      )
+        return;
       try {
         await store.deleteCheckpoint(id);
         say(`Deleted “${record.info.name}”.`);

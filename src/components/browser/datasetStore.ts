@@ -52,7 +52,8 @@ export function fromDatasetRecord(value: unknown): DatasetArtifacts | null {
   if (typeof value !== "object" || value === null) return null;
   const record = value as Partial<DatasetRecord>;
   if (record.format !== DATASET_RECORD_FORMAT || !(record.ratingsFile instanceof ArrayBuffer)) return null;
-  if (!Array.isArray(record.movies) || typeof record.summary !== "object" || typeof record.histogram !== "object") return null;
+  if (!Array.isArray(record.movies) || typeof record.summary !== "object" || typeof record.histogram !== "object")
+    return null;
   const ratingsFile = new Uint8Array(record.ratingsFile);
   if (new TextDecoder().decode(ratingsFile.subarray(0, RATINGS_FILE_MAGIC.length)) !== RATINGS_FILE_MAGIC) return null;
   return {ratingsFile, movies: record.movies, summary: named(record.summary!), histogram: record.histogram!};
@@ -63,20 +64,37 @@ function named(summary: DatasetSummary): DatasetSummary {
   // A snapshot release (ml-latest-small) was named by its folder at import, which the counts cannot tell again.
   const snapshot = SNAPSHOT_RELEASES.find((r) => summary.dataset.name === browserDataset(r.name).name);
   const moved = summary.report?.movedUser;
-  return {...summary, dataset: browserDataset(movielensName(summaryReleaseCounts(summary), snapshot?.folder), moved ? movedUserNote(moved) : "", summary.dataset.format)};
+  return {
+    ...summary,
+    dataset: browserDataset(
+      movielensName(summaryReleaseCounts(summary), snapshot?.folder),
+      moved ? movedUserNote(moved) : "",
+      summary.dataset.format
+    )
+  };
 }
 
 /** Turns IndexedDB's errors into messages a reader can act on; a full disk is the likely one. */
 export function datasetStorageError(error: DOMException | Error | null): Error {
   if (error?.name === "QuotaExceededError") {
-    return new Error("The browser's storage for this site is full, so your dataset was not kept: it works for this visit, but you will have to load it again next time. Free some space (for instance, delete old checkpoints on the Save and resume page) and load it again to keep it.");
+    return new Error(
+      "The browser's storage for this site is full, so your dataset was not kept: it works for this visit, but you will have to load it again next time. Free some space (for instance, delete old checkpoints on the Save and resume page) and load it again to keep it."
+    );
   }
-  return new Error(`The browser's storage failed, so your dataset was not kept (${error?.message ?? "unknown error"}). It works for this visit; load it again next time.`);
+  return new Error(
+    `The browser's storage failed, so your dataset was not kept (${error?.message ?? "unknown error"}). It works for this visit; load it again next time.`
+  );
 }
 
 /** Opens (creating on first use) the database that keeps the imported dataset; `indexedDB` is a parameter for tests. */
-export async function openDatasetStore(name = DATASET_STORE_NAME, factory: IDBFactory | undefined = globalThis.indexedDB): Promise<DatasetStore> {
-  if (!factory) throw new Error("This browser has no IndexedDB, so your dataset cannot be kept: it works for this visit, but you will have to load it again next time.");
+export async function openDatasetStore(
+  name = DATASET_STORE_NAME,
+  factory: IDBFactory | undefined = globalThis.indexedDB
+): Promise<DatasetStore> {
+  if (!factory)
+    throw new Error(
+      "This browser has no IndexedDB, so your dataset cannot be kept: it works for this visit, but you will have to load it again next time."
+    );
   const db = await idbOpen(factory, name, VERSION, (db) => void db.createObjectStore(STORE), datasetStorageError);
   // Another tab upgrading the database must not wait on this one.
   db.onversionchange = () => db.close();
@@ -95,7 +113,8 @@ export async function openDatasetStore(name = DATASET_STORE_NAME, factory: IDBFa
   };
   return {
     save: (artifacts) => write((store) => void store.put(toDatasetRecord(artifacts), KEY)),
-    load: async () => fromDatasetRecord(await idbRequest(db.transaction(STORE).objectStore(STORE).get(KEY), datasetStorageError)),
+    load: async () =>
+      fromDatasetRecord(await idbRequest(db.transaction(STORE).objectStore(STORE).get(KEY), datasetStorageError)),
     forget: () => write((store) => void store.delete(KEY)),
     close: () => db.close()
   };

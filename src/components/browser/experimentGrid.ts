@@ -34,7 +34,11 @@ export const NOTEBOOK_GRID: readonly GridRow[] = [
  * (checkTrainSettings on a dataset of `users` × `movies`). Returns the runs when every row is valid, else null with
  * each invalid row's errors in words ("Run 2: …"); an empty grid is an error too.
  */
-export function checkGrid(rows: readonly GridRow[], base: Omit<TrainHyper, keyof GridRow>, dims: {users: number; movies: number}): {runs: TrainHyper[] | null; errors: string[]} {
+export function checkGrid(
+  rows: readonly GridRow[],
+  base: Omit<TrainHyper, keyof GridRow>,
+  dims: {users: number; movies: number}
+): {runs: TrainHyper[] | null; errors: string[]} {
   if (rows.length === 0) return {runs: null, errors: ["The grid is empty: add a run."]};
   const checked = rows.map((row) => checkTrainSettings({...base, ...row} as RawSettings, dims));
   const errors = checked.flatMap((c, i) => Object.values(c.errors).map((e) => `Run ${i + 1}: ${e}`));
@@ -70,7 +74,14 @@ export interface GridState {
  * as the run's ranking table compares it with the baselines: the model with popularity blended in (RunRanking.blended).
  */
 export function gridPoint(index: number, hyper: TrainHyper, final: TrainingState): GridPoint {
-  return {index, hyper, seconds: final.seconds, validLoss: final.rows.at(-1)?.validLoss ?? null, ndcg: final.ranking?.blended.ndcg ?? null, stopped: final.status === "stopped"};
+  return {
+    index,
+    hyper,
+    seconds: final.seconds,
+    validLoss: final.rows.at(-1)?.validLoss ?? null,
+    ndcg: final.ranking?.blended.ndcg ?? null,
+    stopped: final.status === "stopped"
+  };
 }
 
 /**
@@ -86,7 +97,8 @@ export function bestPoint(points: readonly GridPoint[]): GridPoint | null {
 
 /** Where a grid stands, in one line for the page: the run in progress, or how the grid ended. */
 export function gridSummary(state: GridState): string {
-  const total = state.runs.length, kept = state.points.length;
+  const total = state.runs.length,
+    kept = state.points.length;
   const runs = (n: number) => `${n} ${n === 1 ? "run" : "runs"}`;
   switch (state.status) {
     case "idle":
@@ -142,11 +154,19 @@ export function createExperimentGrid(session: TrainingSession, store: WorkbookSt
         try {
           recorded = await trainAndRecord(session, store, {...request(), hyper, name});
         } catch (error) {
-          return (emit({status: "error", current: null, error: error instanceof Error ? error.message : String(error)}), state);
+          return (
+            emit({status: "error", current: null, error: error instanceof Error ? error.message : String(error)}),
+            state
+          );
         }
-        if (!recorded) return (emit({status: "error", current: null, error: session.state.error ?? `Run ${i + 1} failed.`}), state);
+        if (!recorded)
+          return (emit({status: "error", current: null, error: session.state.error ?? `Run ${i + 1} failed.`}), state);
         emit({points: [...state.points, gridPoint(i, hyper, recorded.final)]});
-        if (recorded.error) return (emit({status: "error", current: null, error: `Could not save run ${i + 1}: ${recorded.error.message}`}), state);
+        if (recorded.error)
+          return (
+            emit({status: "error", current: null, error: `Could not save run ${i + 1}: ${recorded.error.message}`}),
+            state
+          );
         if (recorded.final.status === "stopped") stopping = true;
       }
       emit({status: stopping ? "stopped" : "done", current: null});

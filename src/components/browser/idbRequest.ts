@@ -29,7 +29,13 @@ export function idbTransactionDone(tx: IDBTransaction, toError: IdbError): Promi
  * Opens database `name` at `version` from `factory` (the browser's `indexedDB`, or a fake in tests), calling `upgrade`
  * to create its object stores when the database is new or older than `version`.
  */
-export function idbOpen(factory: IDBFactory, name: string, version: number, upgrade: (db: IDBDatabase) => void, toError: IdbError): Promise<IDBDatabase> {
+export function idbOpen(
+  factory: IDBFactory,
+  name: string,
+  version: number,
+  upgrade: (db: IDBDatabase) => void,
+  toError: IdbError
+): Promise<IDBDatabase> {
   const open = factory.open(name, version);
   open.onupgradeneeded = () => upgrade(open.result);
   return idbRequest(open, toError);

@@ -35,10 +35,22 @@ export interface ImportedDataset {
  * dataset stored in this browser with them. Rejects with the worker's message (a `file:line: reason` for a bad line)
  * or the store's (datasetStorageError), having stored nothing; the worker is terminated either way.
  */
-export async function importDataset(files: readonly File[], {workerUrl, onProgress = () => {}, onSave = () => {}, createWorker = moduleWorker, openStore = openDatasetStore}: ImportDatasetOptions): Promise<ImportedDataset> {
+export async function importDataset(
+  files: readonly File[],
+  {
+    workerUrl,
+    onProgress = () => {},
+    onSave = () => {},
+    createWorker = moduleWorker,
+    openStore = openDatasetStore
+  }: ImportDatasetOptions
+): Promise<ImportedDataset> {
   const worker = createWorker(workerUrl);
   try {
-    const request: ImportRequest = {type: "import", files: await Promise.all(files.map(async (f) => ({name: f.name, bytes: await f.arrayBuffer()})))};
+    const request: ImportRequest = {
+      type: "import",
+      files: await Promise.all(files.map(async (f) => ({name: f.name, bytes: await f.arrayBuffer()})))
+    };
     const done = await new Promise<Extract<ImportEvent, {type: "done"}>>((resolve, reject) => {
       worker.onerror = (event) => reject(new Error(event.message || "the import worker failed to start"));
       worker.onmessage = ({data}) => {
@@ -46,7 +58,10 @@ export async function importDataset(files: readonly File[], {workerUrl, onProgre
         else if (data.type === "done") resolve(data);
         else onProgress({stage: data.stage, done: data.done, total: data.total});
       };
-      worker.postMessage(request, request.files.map((f) => f.bytes));
+      worker.postMessage(
+        request,
+        request.files.map((f) => f.bytes)
+      );
     });
     onSave();
     const store = await openStore();

@@ -68,7 +68,16 @@ export interface MyRatingsOptions {
 
 const isRating = (r: unknown): r is MyRating => {
   const x = r as MyRating;
-  return typeof x === "object" && x !== null && Number.isInteger(x.movieId) && typeof x.rating === "number" && x.rating >= 0.5 && x.rating <= 5 && Number.isInteger(x.rating * 2) && Number.isFinite(x.timestamp);
+  return (
+    typeof x === "object" &&
+    x !== null &&
+    Number.isInteger(x.movieId) &&
+    typeof x.rating === "number" &&
+    x.rating >= 0.5 &&
+    x.rating <= 5 &&
+    Number.isInteger(x.rating * 2) &&
+    Number.isFinite(x.timestamp)
+  );
 };
 
 function parseList(text: string | null): MyRating[] | null {
@@ -85,7 +94,11 @@ function parseList(text: string | null): MyRating[] | null {
 export const myRatingsKey = (catalogue: string) => `${MY_RATINGS_KEY}@${catalogue}`;
 
 /** Applies changes to a list: a movie's rating is replaced (moving it last, as the newest) or deleted. */
-export function applyMyRatingChanges(list: readonly MyRating[], changes: readonly MyRatingChange[], now: () => number = () => Math.floor(Date.now() / 1000)): MyRating[] {
+export function applyMyRatingChanges(
+  list: readonly MyRating[],
+  changes: readonly MyRatingChange[],
+  now: () => number = () => Math.floor(Date.now() / 1000)
+): MyRating[] {
   const byMovie = new Map(list.map((r) => [r.movieId, r]));
   for (const {movieId, rating, timestamp} of changes) {
     byMovie.delete(movieId);
@@ -103,7 +116,8 @@ type Entry = {movieId: number; rating: number | null; timestamp: number; changed
 type Message = {type: "changes"; changes: Entry[]} | {type: "forget"; at: number};
 
 /** Whether `a` is a later state of its movie than `b`: by change time, then by page id. */
-const later = (a: Entry, b: Entry) => a.changedAt > b.changedAt || (a.changedAt === b.changedAt && (a.by ?? "") > (b.by ?? ""));
+const later = (a: Entry, b: Entry) =>
+  a.changedAt > b.changedAt || (a.changedAt === b.changedAt && (a.by ?? "") > (b.by ?? ""));
 
 /** Keeps the later of two states of a movie; the same entry merged again changes nothing. */
 function mergeEntry(into: Map<number, Entry>, entry: Entry): void {
@@ -117,9 +131,15 @@ function mergeEntry(into: Map<number, Entry>, entry: Entry): void {
  * (`knownMovieIds`), when that catalogue has no ratings of its own yet; the legacy key itself is never deleted.
  */
 export function openMyRatings(catalogue: string, options: MyRatingsOptions = {}): MyRatingsStore {
-  const {seed = [], knownMovieIds, storage = globalThis.localStorage, now = () => Math.floor(Date.now() / 1000)} = options;
+  const {
+    seed = [],
+    knownMovieIds,
+    storage = globalThis.localStorage,
+    now = () => Math.floor(Date.now() / 1000)
+  } = options;
   const Channel = options.channel === undefined ? globalThis.BroadcastChannel : options.channel;
-  const events = options.events === undefined ? (globalThis as unknown as {window?: EventTarget}).window ?? null : options.events;
+  const events =
+    options.events === undefined ? ((globalThis as unknown as {window?: EventTarget}).window ?? null) : options.events;
   const key = myRatingsKey(catalogue);
   const deletedKey = `${key}:deleted`;
   const positionKey = `${QUEUE_POSITION_KEY}@${catalogue}`;
@@ -136,8 +156,10 @@ export function openMyRatings(catalogue: string, options: MyRatingsOptions = {})
     const merged = new Map<number, Entry>();
     // (Right after another tab forgot, this tab's copy may still hold the old list for a moment; the storage event
     // that follows shows the seed.)
-    for (const r of parseList(storage.getItem(key)) ?? seed) mergeEntry(merged, {...r, changedAt: (r as {changedAt?: number}).changedAt ?? 0});
-    for (const [movieId, changedAt, by] of parseDeleted(storage.getItem(deletedKey))) mergeEntry(merged, {movieId, rating: null, timestamp: 0, changedAt, by});
+    for (const r of parseList(storage.getItem(key)) ?? seed)
+      mergeEntry(merged, {...r, changedAt: (r as {changedAt?: number}).changedAt ?? 0});
+    for (const [movieId, changedAt, by] of parseDeleted(storage.getItem(deletedKey)))
+      mergeEntry(merged, {movieId, rating: null, timestamp: 0, changedAt, by});
     return merged;
   }
   /** Every movie's latest state: what is stored (or the seed), then what this page knows. */
@@ -147,7 +169,9 @@ export function openMyRatings(catalogue: string, options: MyRatingsOptions = {})
     return merged;
   }
   const live = (merged: Map<number, Entry>): MyRating[] =>
-    [...merged.values()].filter((e) => e.rating !== null).map(({movieId, rating, timestamp}) => ({movieId, rating: rating!, timestamp}));
+    [...merged.values()]
+      .filter((e) => e.rating !== null)
+      .map(({movieId, rating, timestamp}) => ({movieId, rating: rating!, timestamp}));
   const read = () => live(state());
   const notify = () => {
     if (!listeners.size) return;
@@ -159,7 +183,10 @@ export function openMyRatings(catalogue: string, options: MyRatingsOptions = {})
     const merged = state();
     const entries = [...merged.values()].sort((a, b) => a.changedAt - b.changedAt);
     storage.setItem(key, JSON.stringify(entries.filter((e) => e.rating !== null)));
-    const deleted = entries.filter((e) => e.rating === null && e.changedAt > 0).slice(-MAX_TOMBSTONES).map((e) => [e.movieId, e.changedAt, e.by ?? ""]);
+    const deleted = entries
+      .filter((e) => e.rating === null && e.changedAt > 0)
+      .slice(-MAX_TOMBSTONES)
+      .map((e) => [e.movieId, e.changedAt, e.by ?? ""]);
     if (deleted.length) storage.setItem(deletedKey, JSON.stringify(deleted));
     return merged;
   }
@@ -202,8 +229,18 @@ export function openMyRatings(catalogue: string, options: MyRatingsOptions = {})
     apply(changes) {
       // Later than this page's last change and than every state of these movies it knows, so it wins over them.
       const before = state();
-      const stamp = (lastStamp = Math.max(Date.now(), lastStamp + 1, ...changes.map((c) => (before.get(c.movieId)?.changedAt ?? 0) + 1)));
-      const stamped = changes.map(({movieId, rating, timestamp}): Entry => ({movieId, rating, timestamp: timestamp ?? now(), changedAt: stamp, by}));
+      const stamp = (lastStamp = Math.max(
+        Date.now(),
+        lastStamp + 1,
+        ...changes.map((c) => (before.get(c.movieId)?.changedAt ?? 0) + 1)
+      ));
+      const stamped = changes.map(({movieId, rating, timestamp}): Entry => ({
+        movieId,
+        rating,
+        timestamp: timestamp ?? now(),
+        changedAt: stamp,
+        by
+      }));
       for (const e of stamped) mergeEntry(known, e);
       // What is stored now, what this page has heard of, and these changes, written in one synchronous step.
       const merged = write();
@@ -247,18 +284,31 @@ function parseDeleted(text: string | null): [number, number, string][] {
   if (text === null) return [];
   try {
     const list = JSON.parse(text) as unknown;
-    return Array.isArray(list) ? list.filter((d): d is [number, number, string] => Array.isArray(d) && Number.isInteger(d[0]) && Number.isFinite(d[1])).map(([m, t, b]) => [m, t, String(b ?? "")]) : [];
+    return Array.isArray(list)
+      ? list
+          .filter(
+            (d): d is [number, number, string] => Array.isArray(d) && Number.isInteger(d[0]) && Number.isFinite(d[1])
+          )
+          .map(([m, t, b]) => [m, t, String(b ?? "")])
+      : [];
   } catch {
     return [];
   }
 }
 
-function adoptLegacy(storage: Storage, catalogue: string, key: string, positionKey: string, known: ReadonlySet<number> | undefined): LegacyRatings {
+function adoptLegacy(
+  storage: Storage,
+  catalogue: string,
+  key: string,
+  positionKey: string,
+  known: ReadonlySet<number> | undefined
+): LegacyRatings {
   const list = parseList(storage.getItem(LEGACY_KEY));
   if (!list) return {count: 0, adopted: false, adoptedBy: null};
   const adoptedBy = storage.getItem(LEGACY_ADOPTED_KEY);
   if (adoptedBy !== null) return {count: list.length, adopted: adoptedBy === catalogue, adoptedBy};
-  if (!known || storage.getItem(key) !== null || !list.every((r) => known.has(r.movieId))) return {count: list.length, adopted: false, adoptedBy: null};
+  if (!known || storage.getItem(key) !== null || !list.every((r) => known.has(r.movieId)))
+    return {count: list.length, adopted: false, adoptedBy: null};
   storage.setItem(key, JSON.stringify(list));
   const position = storage.getItem(QUEUE_POSITION_KEY);
   if (position !== null) storage.setItem(positionKey, position);

@@ -12,7 +12,11 @@ export function defaultCheckpointName({factors, bs}: Pick<TrainHyper, "factors" 
  * diverged (its model is worse than predicting the mean rating, so the latest model stays as it was, and this returns
  * null). Returns the latest model's info. Throws the store's error (e.g. a full disk) for the page to show.
  */
-export async function recordRun(store: WorkbookStore, final: TrainingState, {dataset, hyper, name, resumedFrom}: {dataset: string; hyper: TrainHyper; name?: string; resumedFrom?: string}): Promise<CheckpointInfo | null> {
+export async function recordRun(
+  store: WorkbookStore,
+  final: TrainingState,
+  {dataset, hyper, name, resumedFrom}: {dataset: string; hyper: TrainHyper; name?: string; resumedFrom?: string}
+): Promise<CheckpointInfo | null> {
   if (!final.checkpoint || final.rows.length === 0) return null;
   const savedAt = new Date().toISOString();
   await store.putRun({

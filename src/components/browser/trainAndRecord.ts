@@ -26,7 +26,11 @@ export interface RecordedRun {
  * progress (a double click, or another button that trains: the run in progress shows on the page); a store that fails
  * to open or write is returned as `error`, for the page to put in words.
  */
-export async function trainAndRecord(session: TrainingSession, store: WorkbookStore | (() => Promise<WorkbookStore>), options: TrainAndRecordOptions): Promise<RecordedRun | null> {
+export async function trainAndRecord(
+  session: TrainingSession,
+  store: WorkbookStore | (() => Promise<WorkbookStore>),
+  options: TrainAndRecordOptions
+): Promise<RecordedRun | null> {
   const {name, resumedFrom, ...train} = options;
   if (runInProgress(session.state.status)) return null;
   const final = await session.train(train);
@@ -34,7 +38,12 @@ export async function trainAndRecord(session: TrainingSession, store: WorkbookSt
   let opened: WorkbookStore | null = null;
   try {
     const target = typeof store === "function" ? (opened = await store()) : store;
-    const info = await recordRun(target, final, {dataset: options.dataset.name, hyper: options.hyper, name, resumedFrom});
+    const info = await recordRun(target, final, {
+      dataset: options.dataset.name,
+      hyper: options.hyper,
+      name,
+      resumedFrom
+    });
     return {final, info, error: null};
   } catch (error) {
     return {final, info: null, error: error instanceof Error ? error : new Error(String(error))};

@@ -4,7 +4,10 @@ import {SETTING_RANGES, TRAIN_DEFAULTS} from "../model/trainSettings.js";
 /** The localStorage key of the settings the Train page's inputs start from ("Apply best so far" writes it). */
 export const TRAIN_PRESET_KEY = "movielens-workbook:train-preset";
 
-const integerIn = ([lo, hi]: readonly [number, number]) => (v: unknown) => Number.isInteger(v) && (v as number) >= lo && (v as number) <= hi;
+const integerIn =
+  ([lo, hi]: readonly [number, number]) =>
+  (v: unknown) =>
+    Number.isInteger(v) && (v as number) >= lo && (v as number) <= hi;
 const CHECKS: Record<keyof TrainHyper, (v: unknown) => boolean> = {
   factors: integerIn(SETTING_RANGES.factors),
   epochs: integerIn(SETTING_RANGES.epochs),
@@ -36,6 +39,7 @@ export function readTrainPreset(storage: Pick<Storage, "getItem"> | undefined = 
     // An unreadable preset is no preset.
   }
   const preset: TrainHyper = {...TRAIN_DEFAULTS};
-  for (const field of Object.keys(CHECKS) as (keyof TrainHyper)[]) if (CHECKS[field](stored[field])) Object.assign(preset, {[field]: stored[field]});
+  for (const field of Object.keys(CHECKS) as (keyof TrainHyper)[])
+    if (CHECKS[field](stored[field])) Object.assign(preset, {[field]: stored[field]});
   return preset;
 }

@@ -1,4 +1,13 @@
-import type {BackendName, BackendSkip, BackendTiming, EpochRow, TrainEvent, TrainHyper, TrainRequest, WorkerMemory} from "../engine/trainProtocol.js";
+import type {
+  BackendName,
+  BackendSkip,
+  BackendTiming,
+  EpochRow,
+  TrainEvent,
+  TrainHyper,
+  TrainRequest,
+  WorkerMemory
+} from "../engine/trainProtocol.js";
 import type {MyRating} from "../movielens/myRatingsFile.js";
 import type {RunRanking} from "../model/rankingMetrics.js";
 
@@ -40,7 +49,28 @@ export type TrainOptions = Omit<Extract<TrainRequest, {type: "train"}>, "type"> 
   priorRows?: EpochRow[];
 };
 
-const IDLE: TrainingState = {status: "idle", text: "", notes: [], backend: null, skipped: [], timings: null, calibrationSeconds: null, data: null, progress: null, rows: [], batchLosses: [], error: null, checkpoint: null, hyper: null, seconds: 0, memory: null, myPredictions: null, myRatingsUsed: [], ranking: null, diverged: false};
+const IDLE: TrainingState = {
+  status: "idle",
+  text: "",
+  notes: [],
+  backend: null,
+  skipped: [],
+  timings: null,
+  calibrationSeconds: null,
+  data: null,
+  progress: null,
+  rows: [],
+  batchLosses: [],
+  error: null,
+  checkpoint: null,
+  hyper: null,
+  seconds: 0,
+  memory: null,
+  myPredictions: null,
+  myRatingsUsed: [],
+  ranking: null,
+  diverged: false
+};
 
 /**
  * Drives the training worker and folds its events into a state that a page renders; `subscribe` fits
@@ -73,7 +103,12 @@ export function createTrainingSession(workerUrl: string | URL) {
       case "note":
         return emit({notes: [...state.notes, e.text]});
       case "backend":
-        return emit({backend: e.backend, skipped: e.skipped, timings: e.timings ?? null, calibrationSeconds: e.calibrationSeconds ?? null});
+        return emit({
+          backend: e.backend,
+          skipped: e.skipped,
+          timings: e.timings ?? null,
+          calibrationSeconds: e.calibrationSeconds ?? null
+        });
       case "data":
         return emit({data: e});
       case "batch":
@@ -85,7 +120,17 @@ export function createTrainingSession(workerUrl: string | URL) {
       case "epoch":
         return emit({rows: [...state.rows, e.row]});
       case "done":
-        emit({status: e.stopped ? "stopped" : "done", text: e.stopped ? "Stopped." : "Done.", checkpoint: e.checkpoint, seconds: e.seconds, memory: e.memory, myPredictions: e.myPredictions, myRatingsUsed: e.myRatingsUsed, ranking: e.ranking, diverged: e.diverged});
+        emit({
+          status: e.stopped ? "stopped" : "done",
+          text: e.stopped ? "Stopped." : "Done.",
+          checkpoint: e.checkpoint,
+          seconds: e.seconds,
+          memory: e.memory,
+          myPredictions: e.myPredictions,
+          myRatingsUsed: e.myRatingsUsed,
+          ranking: e.ranking,
+          diverged: e.diverged
+        });
         break;
       case "error":
         // Said on the console too, so a failed run is never silent (and browser tests fail on it).
@@ -113,7 +158,15 @@ export function createTrainingSession(workerUrl: string | URL) {
       if (runInProgress(state.status)) return Promise.reject(new Error("A run is already in progress."));
       // The worker keeps a backend asked for by name between runs and says nothing more about it, so neither does this
       // state; "auto" measures again and says so, and measurements of an earlier run would mislead.
-      emit({...IDLE, status: "loading", text: "Starting…", rows: options.priorRows ?? [], hyper: options.hyper, backend: state.backend, skipped: state.skipped});
+      emit({
+        ...IDLE,
+        status: "loading",
+        text: "Starting…",
+        rows: options.priorRows ?? [],
+        hyper: options.hyper,
+        backend: state.backend,
+        skipped: state.skipped
+      });
       const {priorRows: _, ...rest} = options;
       const request: TrainRequest = {type: "train", ...rest};
       worker.postMessage(request, options.checkpoint ? [options.checkpoint] : []);

@@ -22,7 +22,12 @@ export interface WorkbookData {
  * Loads the page's data: the artifacts stored by "Load MovieLens 10M from your computer" when there are any, otherwise
  * the build's files. Only what the page asks for is read from the build.
  */
-export async function loadWorkbookData(built: {summary: Attachment; movies?: Attachment; histogram?: Attachment; ratings?: Attachment}): Promise<WorkbookData> {
+export async function loadWorkbookData(built: {
+  summary: Attachment;
+  movies?: Attachment;
+  histogram?: Attachment;
+  ratings?: Attachment;
+}): Promise<WorkbookData> {
   let stored: DatasetArtifacts | null;
   try {
     const store = await openDatasetStore();
@@ -38,7 +43,9 @@ export async function loadWorkbookData(built: {summary: Attachment; movies?: Att
       summary: {...stored.summary, catalogue: stored.summary.catalogue ?? catalogueId(stored.movies)},
       movies: stored.movies,
       histogram: stored.histogram,
-      ratingsUrl: URL.createObjectURL(new Blob([stored.ratingsFile as Uint8Array<ArrayBuffer>], {type: "application/octet-stream"}))
+      ratingsUrl: URL.createObjectURL(
+        new Blob([stored.ratingsFile as Uint8Array<ArrayBuffer>], {type: "application/octet-stream"})
+      )
     };
   }
   const [summary, movies, histogram, ratingsUrl] = await Promise.all([
@@ -47,5 +54,11 @@ export async function loadWorkbookData(built: {summary: Attachment; movies?: Att
     built.histogram?.json() ?? null,
     built.ratings?.url() ?? ""
   ]);
-  return {source: "build", summary: summary as DatasetSummary, movies: movies as MovieRow[], histogram: histogram as HistogramSummary, ratingsUrl};
+  return {
+    source: "build",
+    summary: summary as DatasetSummary,
+    movies: movies as MovieRow[],
+    histogram: histogram as HistogramSummary,
+    ratingsUrl
+  };
 }

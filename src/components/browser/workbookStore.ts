@@ -62,7 +62,9 @@ const VERSION = 1;
 /** Turns IndexedDB's errors into messages a reader can act on; a full disk is the likely one. */
 export function storageError(error: DOMException | null): Error {
   if (error?.name === "QuotaExceededError") {
-    return new Error("The browser's storage for this site is full, so nothing was saved. Delete old checkpoints on the Save and resume page, or download them and free some space.");
+    return new Error(
+      "The browser's storage for this site is full, so nothing was saved. Delete old checkpoints on the Save and resume page, or download them and free some space."
+    );
   }
   return new Error(`The browser's storage failed: ${error?.message ?? "unknown error"}.`);
 }
@@ -73,14 +75,23 @@ const request = <T>(r: IDBRequest<T>) => idbRequest(r, storageError);
  * Opens (creating on first use) the workbook's IndexedDB database: runs and checkpoints keyed by ids it assigns, each
  * checkpoint's bytes apart, and the latest model. `factory` is the browser's `indexedDB`, a parameter for tests.
  */
-export async function openWorkbookStore(name = STORE_NAME, factory: IDBFactory | undefined = globalThis.indexedDB): Promise<WorkbookStore> {
+export async function openWorkbookStore(
+  name = STORE_NAME,
+  factory: IDBFactory | undefined = globalThis.indexedDB
+): Promise<WorkbookStore> {
   if (!factory) throw new Error("This browser has no IndexedDB, so runs and checkpoints cannot be saved.");
-  const db = await idbOpen(factory, name, VERSION, (db) => {
-    db.createObjectStore("runs", {keyPath: "id", autoIncrement: true});
-    db.createObjectStore("checkpoints", {keyPath: "id", autoIncrement: true});
-    db.createObjectStore("checkpointBytes");
-    db.createObjectStore("latest");
-  }, storageError);
+  const db = await idbOpen(
+    factory,
+    name,
+    VERSION,
+    (db) => {
+      db.createObjectStore("runs", {keyPath: "id", autoIncrement: true});
+      db.createObjectStore("checkpoints", {keyPath: "id", autoIncrement: true});
+      db.createObjectStore("checkpointBytes");
+      db.createObjectStore("latest");
+    },
+    storageError
+  );
   const write = async (stores: string[], body: (tx: IDBTransaction) => void) => {
     const tx = db.transaction(stores, "readwrite");
     body(tx);
@@ -110,7 +121,10 @@ export async function openWorkbookStore(name = STORE_NAME, factory: IDBFactory |
     listCheckpoints: () => request(db.transaction("checkpoints").objectStore("checkpoints").getAll()),
     async getCheckpoint(id) {
       const tx = db.transaction(["checkpoints", "checkpointBytes"]);
-      const [info, bytes] = await Promise.all([request(tx.objectStore("checkpoints").get(id)), request(tx.objectStore("checkpointBytes").get(id))]);
+      const [info, bytes] = await Promise.all([
+        request(tx.objectStore("checkpoints").get(id)),
+        request(tx.objectStore("checkpointBytes").get(id))
+      ]);
       return info && bytes ? {info, bytes} : null;
     },
     async deleteCheckpoint(id) {

@@ -71,9 +71,15 @@ async function startTf(name: BackendName): Promise<boolean> {
  * reason, never falling back to another; on a software GPU it starts, and `software` says so. An unknown name throws
  * a TypeError; when "auto" finds none, the Error lists every reason.
  */
-export async function chooseBackend(requested: BackendName | "auto" = "auto", options: ChooseBackendOptions = {}): Promise<BackendChoice> {
+export async function chooseBackend(
+  requested: BackendName | "auto" = "auto",
+  options: ChooseBackendOptions = {}
+): Promise<BackendChoice> {
   const {wasmPath, probe = softwareGpu, start = startTf, time} = options;
-  if (requested !== "auto" && !BACKENDS.includes(requested)) throw new TypeError(`chooseBackend: unknown backend ${JSON.stringify(requested)}; use one of ${BACKENDS.join(", ")} or "auto"`);
+  if (requested !== "auto" && !BACKENDS.includes(requested))
+    throw new TypeError(
+      `chooseBackend: unknown backend ${JSON.stringify(requested)}; use one of ${BACKENDS.join(", ")} or "auto"`
+    );
   if (wasmPath) setWasmPaths(wasmPath);
   const skipped: BackendSkip[] = [];
   const measure = requested === "auto" && time ? time : null;
@@ -100,7 +106,11 @@ export async function chooseBackend(requested: BackendName | "auto" = "auto", op
     if (choice) return choice;
   }
   const reasons = skipped.map((s) => `${s.backend}: ${s.detail}`).join("; ");
-  throw new Error(requested === "auto" ? `No TF.js backend could start (${reasons}).` : `The ${requested} backend could not start (${reasons}). Choose auto to use the best one that can.`);
+  throw new Error(
+    requested === "auto"
+      ? `No TF.js backend could start (${reasons}).`
+      : `The ${requested} backend could not start (${reasons}). Choose auto to use the best one that can.`
+  );
 }
 
 /**
@@ -115,12 +125,27 @@ export async function chooseBackend(requested: BackendName | "auto" = "auto", op
 function calibrationOrder(candidates: CalibrationCandidate<BackendName>[]): CalibrationCandidate<BackendName>[] {
   const find = (name: BackendName) => candidates.find((c) => c.backend === name);
   const [wasm, cpu, webgpu, webgl] = (["wasm", "cpu", "webgpu", "webgl"] as const).map(find);
-  const standsInFor: BackendName | undefined = webgl?.software ? "wasm" : webgpu && webgpu.software === null ? "webgpu" : undefined;
-  return [wasm, cpu && {...cpu, fallbackFor: "wasm" as const}, webgpu, webgl && (standsInFor ? {...webgl, fallbackFor: standsInFor} : webgl)].filter((c) => c !== undefined);
+  const standsInFor: BackendName | undefined = webgl?.software
+    ? "wasm"
+    : webgpu && webgpu.software === null
+      ? "webgpu"
+      : undefined;
+  return [
+    wasm,
+    cpu && {...cpu, fallbackFor: "wasm" as const},
+    webgpu,
+    webgl && (standsInFor ? {...webgl, fallbackFor: standsInFor} : webgl)
+  ].filter((c) => c !== undefined);
 }
 
 /** "auto" by measurement: times the candidates, starts the fastest, and adds the ones passed over to `skipped`; null when none could be timed. */
-async function measured(candidates: CalibrationCandidate<BackendName>[], skipped: BackendSkip[], start: (backend: BackendName) => Promise<boolean>, time: TimeBackend<BackendName>, calibration: ChooseBackendOptions["calibration"] = {}): Promise<BackendChoice | null> {
+async function measured(
+  candidates: CalibrationCandidate<BackendName>[],
+  skipped: BackendSkip[],
+  start: (backend: BackendName) => Promise<boolean>,
+  time: TimeBackend<BackendName>,
+  calibration: ChooseBackendOptions["calibration"] = {}
+): Promise<BackendChoice | null> {
   const {now = () => performance.now() / 1000} = calibration;
   const began = now();
   const order = calibrationOrder(candidates);
@@ -134,11 +159,16 @@ async function measured(candidates: CalibrationCandidate<BackendName>[], skipped
     try {
       if (!(await start(backend))) throw new Error("did not initialise");
     } catch (error) {
-      throw new Error(`The ${backend} backend, the fastest measured, could not start again (${error instanceof Error ? error.message : String(error)}).`, {cause: error});
+      throw new Error(
+        `The ${backend} backend, the fastest measured, could not start again (${error instanceof Error ? error.message : String(error)}).`,
+        {cause: error}
+      );
     }
   }
   // A software GPU that measured slower, or stood in for one and was not timed, is passed over as before, in the probe's words.
-  for (const c of candidates) if (c.software && c.backend !== backend && !failed.some((f) => f.backend === c.backend)) skipped.push({backend: c.backend, why: "software", detail: c.software});
+  for (const c of candidates)
+    if (c.software && c.backend !== backend && !failed.some((f) => f.backend === c.backend))
+      skipped.push({backend: c.backend, why: "software", detail: c.software});
   skipped.sort((a, b) => BACKENDS.indexOf(a.backend) - BACKENDS.indexOf(b.backend));
   return backend && {backend, skipped, software: null, timings, calibrationSeconds: now() - began};
 }
@@ -149,6 +179,9 @@ export interface PickBackendOptions {
 }
 
 /** Sets the TF.js backend with chooseBackend and returns its name, for scripts, benches and tests that need no reasons. */
-export async function pickBackend(preferred: BackendName | "auto" = "auto", {wasmPath}: PickBackendOptions = {}): Promise<BackendName> {
+export async function pickBackend(
+  preferred: BackendName | "auto" = "auto",
+  {wasmPath}: PickBackendOptions = {}
+): Promise<BackendName> {
   return (await chooseBackend(preferred, {wasmPath})).backend;
 }

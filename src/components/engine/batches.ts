@@ -15,8 +15,12 @@ export function batchCount(n: number, bs: number): number {
 }
 
 /** Shuffles the training rows for one epoch, seeded by (seed, epoch) so a resumed run sees the same batches. */
-export function epochBatches(rows: Uint32Array, {bs = 256, seed = 42, epoch = 0}: {bs?: number; seed?: number; epoch?: number} = {}): EpochBatches {
-  if (!(Number.isSafeInteger(bs) && bs >= 1)) throw new TypeError(`epochBatches: bs must be a positive integer, got ${bs}`);
+export function epochBatches(
+  rows: Uint32Array,
+  {bs = 256, seed = 42, epoch = 0}: {bs?: number; seed?: number; epoch?: number} = {}
+): EpochBatches {
+  if (!(Number.isSafeInteger(bs) && bs >= 1))
+    throw new TypeError(`epochBatches: bs must be a positive integer, got ${bs}`);
   const order = Uint32Array.from(rows);
   const random = createRandom((seed + Math.imul(epoch + 1, 0x9e3779b1)) | 0);
   for (let i = order.length - 1; i > 0; --i) {

@@ -61,9 +61,20 @@ export interface BuildModelOptions {
 }
 
 /** Builds EmbeddingDotBias with fastai's initialisation: normal, wrapped into (-2, 2) by fmod, times 0.01. */
-export function buildModel({users, movies, factors = 50, yRange = [0.5, 5.5], seed = 42}: BuildModelOptions): CollabModel {
-  for (const [name, n] of [["users", users], ["movies", movies], ["factors", factors]] as const) {
-    if (!(Number.isSafeInteger(n) && n >= 1)) throw new TypeError(`buildModel: ${name} must be a positive integer, got ${n}`);
+export function buildModel({
+  users,
+  movies,
+  factors = 50,
+  yRange = [0.5, 5.5],
+  seed = 42
+}: BuildModelOptions): CollabModel {
+  for (const [name, n] of [
+    ["users", users],
+    ["movies", movies],
+    ["factors", factors]
+  ] as const) {
+    if (!(Number.isSafeInteger(n) && n >= 1))
+      throw new TypeError(`buildModel: ${name} must be a positive integer, got ${n}`);
   }
   if (!(yRange[1] > yRange[0])) throw new TypeError(`buildModel: yRange must be [lo, hi] with lo < hi, got ${yRange}`);
   const random = createRandom(seed);
@@ -72,9 +83,16 @@ export function buildModel({users, movies, factors = 50, yRange = [0.5, 5.5], se
     for (let i = 0; i < n; ++i) a[i] = (random.normal() % 2) * 0.01;
     return a;
   };
-  const shapes: Tables<number[]> = {userFactors: [users, factors], movieFactors: [movies, factors], userBias: [users], movieBias: [movies]};
+  const shapes: Tables<number[]> = {
+    userFactors: [users, factors],
+    movieFactors: [movies, factors],
+    userBias: [users],
+    movieBias: [movies]
+  };
   const make = (f: (n: number) => Float32Array) =>
-    Object.fromEntries(TABLES.map((k) => [k, tf.tensor(f(shapes[k].reduce((a, b) => a * b)), shapes[k], "float32")])) as Tables<tf.Tensor>;
+    Object.fromEntries(
+      TABLES.map((k) => [k, tf.tensor(f(shapes[k].reduce((a, b) => a * b)), shapes[k], "float32")])
+    ) as Tables<tf.Tensor>;
   const model: CollabModel = {
     users,
     movies,

@@ -77,8 +77,17 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
  * that does not start, or whose trial throws, is listed in `failed` and not timed. Leaves the last started backend in
  * use: the caller starts the one it chooses. Never rejects for a backend's failure.
  */
-export async function calibrateBackends<Name extends string>(candidates: readonly CalibrationCandidate<Name>[], options: CalibrateOptions<Name>): Promise<Calibration<Name>> {
-  const {start, time, budgetSeconds = CALIBRATION_SECONDS, perBackendSeconds = BACKEND_SECONDS, now = seconds} = options;
+export async function calibrateBackends<Name extends string>(
+  candidates: readonly CalibrationCandidate<Name>[],
+  options: CalibrateOptions<Name>
+): Promise<Calibration<Name>> {
+  const {
+    start,
+    time,
+    budgetSeconds = CALIBRATION_SECONDS,
+    perBackendSeconds = BACKEND_SECONDS,
+    now = seconds
+  } = options;
   const began = now();
   const timings: BackendTiming<Name>[] = [];
   const failed: Calibration<Name>["failed"] = [];
@@ -98,7 +107,8 @@ export async function calibrateBackends<Name extends string>(candidates: readonl
     }
     try {
       const trial = await time(backend, budget);
-      if (!(trial.ratingsPerSecond > 0 && Number.isFinite(trial.ratingsPerSecond))) throw new Error(`timed ${trial.ratings} ratings in ${trial.seconds} s`);
+      if (!(trial.ratingsPerSecond > 0 && Number.isFinite(trial.ratingsPerSecond)))
+        throw new Error(`timed ${trial.ratings} ratings in ${trial.seconds} s`);
       timings.push({backend, ...trial, software});
     } catch (error) {
       failed.push({backend, detail: `failed while being measured: ${message(error)}`});
@@ -111,7 +121,10 @@ export async function calibrateBackends<Name extends string>(candidates: readonl
  * The fastest backend by ratings per second, or null for no timings. Timings come in auto's order, and a later one
  * wins only when it beats the best so far by more than `noise` (CALIBRATION_NOISE), so a tie goes to the earlier one.
  */
-export function fastestBackend<Name extends string>(timings: readonly BackendTiming<Name>[], {noise = CALIBRATION_NOISE}: {noise?: number} = {}): Name | null {
+export function fastestBackend<Name extends string>(
+  timings: readonly BackendTiming<Name>[],
+  {noise = CALIBRATION_NOISE}: {noise?: number} = {}
+): Name | null {
   let best: BackendTiming<Name> | null = null;
   for (const t of timings) if (!best || t.ratingsPerSecond > best.ratingsPerSecond * (1 + noise)) best = t;
   return best?.backend ?? null;

@@ -7,7 +7,8 @@ import type {TrainHyper} from "./trainProtocol.js";
  * (stars²). `rating2` holds ratings × 2. A model that ends above it has learnt nothing, or diverged.
  */
 export function meanPredictorMse(rating2: ArrayLike<number>): number {
-  let sum = 0, sum2 = 0;
+  let sum = 0,
+    sum2 = 0;
   for (let i = 0; i < rating2.length; ++i) {
     const r = rating2[i] / 2;
     sum += r;
@@ -21,10 +22,19 @@ export function meanPredictorMse(rating2: ArrayLike<number>): number {
  * A hint, in plain words, when a run ends with a valid loss no better than predicting every rating as the mean
  * (`baseline`, meanPredictorMse), as lr_max 0.1 with wd 0 does (about 4.8 on the default data); null otherwise.
  */
-export function divergenceNote(history: readonly EpochRow[], baseline: number, hyper: Pick<TrainHyper, "lrMax" | "wd">): string | null {
+export function divergenceNote(
+  history: readonly EpochRow[],
+  baseline: number,
+  hyper: Pick<TrainHyper, "lrMax" | "wd">
+): string | null {
   const last = history.at(-1);
   if (!last || !(baseline > 0) || last.validLoss < baseline) return null;
   const loss = Number.isFinite(last.validLoss) ? last.validLoss.toFixed(3) : String(last.validLoss);
-  const advice = hyper.lrMax > TRAIN_DEFAULTS.lrMax ? `lower lr_max (${hyper.lrMax} is high; try ${TRAIN_DEFAULTS.lrMax.toExponential()})` : hyper.wd === 0 ? `add some weight decay (try ${TRAIN_DEFAULTS.wd})` : "lower lr_max or train more epochs";
+  const advice =
+    hyper.lrMax > TRAIN_DEFAULTS.lrMax
+      ? `lower lr_max (${hyper.lrMax} is high; try ${TRAIN_DEFAULTS.lrMax.toExponential()})`
+      : hyper.wd === 0
+        ? `add some weight decay (try ${TRAIN_DEFAULTS.wd})`
+        : "lower lr_max or train more epochs";
   return `This run diverged: its valid_loss, ${loss}, is no better than predicting every rating as the mean (${baseline.toFixed(3)} on this data). Its predictions are not worth using: ${advice} and train again.`;
 }

@@ -78,7 +78,11 @@ export const OPS_READBACK = 32;
 export const FUSED_READBACK = 256;
 
 /** The batches' rows copied out in epoch order, so the step reads its inputs sequentially instead of at random. */
-function epochColumns(data: RatingRows, order: Uint32Array, into: {user: Uint32Array; movie: Uint32Array; rating2: Uint8Array}): RatingRows {
+function epochColumns(
+  data: RatingRows,
+  order: Uint32Array,
+  into: {user: Uint32Array; movie: Uint32Array; rating2: Uint8Array}
+): RatingRows {
   const {user, movie, rating2} = data;
   for (let i = 0; i < order.length; ++i) {
     const r = order[i];
@@ -102,8 +106,19 @@ function nextMacrotask(): Promise<void> {
   });
 }
 
-function sameRun(t: FitState, o: Omit<FitState, "stepsPerEpoch" | "step" | "lossSum" | "seconds" | "history">): boolean {
-  return t.epochs === o.epochs && t.lrMax === o.lrMax && t.wd === o.wd && t.bs === o.bs && t.seed === o.seed && t.validPct === o.validPct && t.mode === o.mode;
+function sameRun(
+  t: FitState,
+  o: Omit<FitState, "stepsPerEpoch" | "step" | "lossSum" | "seconds" | "history">
+): boolean {
+  return (
+    t.epochs === o.epochs &&
+    t.lrMax === o.lrMax &&
+    t.wd === o.wd &&
+    t.bs === o.bs &&
+    t.seed === o.seed &&
+    t.validPct === o.validPct &&
+    t.mode === o.mode
+  );
 }
 
 /**
@@ -116,14 +131,26 @@ function sameRun(t: FitState, o: Omit<FitState, "stepsPerEpoch" | "step" | "loss
  * have been applied.
  */
 export async function fit(model: CollabModel, data: RatingRows, options: FitOptions = {}): Promise<EpochRow[]> {
-  const {epochs = 3, lrMax = FASTAI_DEFAULTS.lrMax, wd = FASTAI_DEFAULTS.wd, bs = FASTAI_DEFAULTS.bs, seed = FASTAI_DEFAULTS.seed, validPct = 0.2, mode = "sparse", path = "auto"} = options;
+  const {
+    epochs = 3,
+    lrMax = FASTAI_DEFAULTS.lrMax,
+    wd = FASTAI_DEFAULTS.wd,
+    bs = FASTAI_DEFAULTS.bs,
+    seed = FASTAI_DEFAULTS.seed,
+    validPct = 0.2,
+    mode = "sparse",
+    path = "auto"
+  } = options;
   const {untilEpoch = epochs, restart = false, onBatch, onEpoch, signal, yieldMs = 50} = options;
-  if (!(Number.isSafeInteger(epochs) && epochs >= 1)) throw new TypeError(`fit: epochs must be a positive integer, got ${epochs}`);
+  if (!(Number.isSafeInteger(epochs) && epochs >= 1))
+    throw new TypeError(`fit: epochs must be a positive integer, got ${epochs}`);
   if (!(lrMax > 0 && Number.isFinite(lrMax))) throw new TypeError(`fit: lrMax must be a positive number, got ${lrMax}`);
   if (!(wd >= 0)) throw new TypeError(`fit: wd must be ≥ 0, got ${wd}`);
-  if (mode !== "sparse" && mode !== "dense") throw new TypeError(`fit: mode must be "sparse" or "dense", got ${JSON.stringify(mode)}`);
+  if (mode !== "sparse" && mode !== "dense")
+    throw new TypeError(`fit: mode must be "sparse" or "dense", got ${JSON.stringify(mode)}`);
   const n = data.rating2.length;
-  if (data.user.length !== n || data.movie.length !== n) throw new TypeError("fit: user, movie and rating2 must have the same length");
+  if (data.user.length !== n || data.movie.length !== n)
+    throw new TypeError("fit: user, movie and rating2 must have the same length");
   const split = options.split ?? splitRows(n, {validPct, seed});
   const stepsPerEpoch = batchCount(split.train.length, bs);
   if (stepsPerEpoch < 1) throw new TypeError(`fit: ${split.train.length} training rows make no full batch of ${bs}`);
@@ -131,8 +158,14 @@ export async function fit(model: CollabModel, data: RatingRows, options: FitOpti
   let t = model.training;
   const totalSteps = epochs * stepsPerEpoch;
   if (t && !restart && t.step < t.epochs * t.stepsPerEpoch) {
-    if (!sameRun(t, run)) throw new TypeError(`fit: the model is partway through a run with ${JSON.stringify({epochs: t.epochs, lrMax: t.lrMax, wd: t.wd, bs: t.bs, seed: t.seed, validPct: t.validPct, mode: t.mode})}; pass the same options to resume it, or restart: true`);
-    if (t.stepsPerEpoch !== stepsPerEpoch) throw new TypeError(`fit: the model's run has ${t.stepsPerEpoch} steps per epoch, but this data gives ${stepsPerEpoch}: is it the same dataset?`);
+    if (!sameRun(t, run))
+      throw new TypeError(
+        `fit: the model is partway through a run with ${JSON.stringify({epochs: t.epochs, lrMax: t.lrMax, wd: t.wd, bs: t.bs, seed: t.seed, validPct: t.validPct, mode: t.mode})}; pass the same options to resume it, or restart: true`
+      );
+    if (t.stepsPerEpoch !== stepsPerEpoch)
+      throw new TypeError(
+        `fit: the model's run has ${t.stepsPerEpoch} steps per epoch, but this data gives ${stepsPerEpoch}: is it the same dataset?`
+      );
   } else {
     t = model.training = {...run, stepsPerEpoch, step: 0, lossSum: 0, seconds: 0, history: []};
   }
@@ -140,13 +173,17 @@ export async function fit(model: CollabModel, data: RatingRows, options: FitOpti
   const schedule = oneCycle({lrMax});
   const [lo, hi] = model.yRange;
   const kernel = mode === "sparse" && (path === "auto" || path === "kernel") ? await kernelStep(model, bs) : null;
-  if (path === "kernel" && !kernel) throw new TypeError("fit: path \"kernel\" needs the wasm backend with WebAssembly SIMD, and sparse mode");
+  if (path === "kernel" && !kernel)
+    throw new TypeError('fit: path "kernel" needs the wasm backend with WebAssembly SIMD, and sparse mode');
   // The plain-JS step's scratch memory, only where it runs (kernelStep keeps its own on the wasm heap).
   const ws = kernel ? null : stepWorkspace(model.users, model.movies, model.factors, bs);
   const useHost = kernel !== null || path === "host" || (path === "auto" && hostTables(model) !== null);
-  if (useHost && !hostTables(model)) throw new TypeError("fit: path \"host\" needs the cpu or wasm backend");
-  const fused = !useHost && mode === "sparse" && (path === "auto" || path === "fused") ? await fusedStep(model, data, {bs, sqrMom: ADAM.sqrMom, eps: ADAM.eps}) : null;
-  if (path === "fused" && !fused) throw new TypeError("fit: path \"fused\" needs the webgpu backend and sparse mode");
+  if (useHost && !hostTables(model)) throw new TypeError('fit: path "host" needs the cpu or wasm backend');
+  const fused =
+    !useHost && mode === "sparse" && (path === "auto" || path === "fused")
+      ? await fusedStep(model, data, {bs, sqrMom: ADAM.sqrMom, eps: ADAM.eps})
+      : null;
+  if (path === "fused" && !fused) throw new TypeError('fit: path "fused" needs the webgpu backend and sparse mode');
   const readback = options.readback ?? (fused ? FUSED_READBACK : OPS_READBACK);
 
   // On the plain-JS host path, each epoch's rows are copied out in order (random reads once, not in every step), and batch b is rows b·bs….
@@ -154,11 +191,14 @@ export async function fit(model: CollabModel, data: RatingRows, options: FitOpti
   // The kernel copies each batch's rows out itself (kernelStep), so it needs no copy of the epoch: on ML-32M's shape that
   // saves 230 MB and a pass over it.
   const copyEpoch = useHost && !kernel;
-  const ordered = copyEpoch ? {user: new Uint32Array(n0), movie: new Uint32Array(n0), rating2: new Uint8Array(n0)} : null;
+  const ordered = copyEpoch
+    ? {user: new Uint32Array(n0), movie: new Uint32Array(n0), rating2: new Uint8Array(n0)}
+    : null;
   const sequence = copyEpoch ? new Uint32Array(stepsPerEpoch * bs) : null;
   if (sequence) for (let i = 0; i < sequence.length; ++i) sequence[i] = i;
 
-  let mark = now(), lastYield = mark;
+  let mark = now(),
+    lastYield = mark;
   const clock = () => {
     const t1 = now();
     state.seconds += (t1 - mark) / 1000;
@@ -167,7 +207,9 @@ export async function fit(model: CollabModel, data: RatingRows, options: FitOpti
   // Steps whose loss is known: the host path knows it at once; the ops path reads its losses back in groups (below).
   const record = (epoch: number, batch: number, loss: number, lr: number, mom: number, step: number) => {
     if (!Number.isFinite(loss)) {
-      throw new Error(`Training diverged at epoch ${epoch}, batch ${batch}: loss is ${loss}. Try a lower learning rate (lr_max ${lrMax} now).`);
+      throw new Error(
+        `Training diverged at epoch ${epoch}, batch ${batch}: loss is ${loss}. Try a lower learning rate (lr_max ${lrMax} now).`
+      );
     }
     state.lossSum += loss;
     onBatch?.({epoch, batch, batches: stepsPerEpoch, loss, lr, mom, step, totalSteps});
@@ -201,14 +243,28 @@ export async function fit(model: CollabModel, data: RatingRows, options: FitOpti
       const batches = epochBatches(split.train, {bs, seed, epoch});
       const epochData = ordered ? epochColumns(data, batches.order, ordered) : data;
       const first = state.step % stepsPerEpoch;
-      fused?.epoch(batches, first, Array.from({length: stepsPerEpoch - first}, (_, i) => ({...schedule((state.step + i) / totalSteps), sqrMom: ADAM.sqrMom, eps: ADAM.eps, wd, step: model.adamStep + i + 1, lo, hi})));
+      fused?.epoch(
+        batches,
+        first,
+        Array.from({length: stepsPerEpoch - first}, (_, i) => ({
+          ...schedule((state.step + i) / totalSteps),
+          sqrMom: ADAM.sqrMom,
+          eps: ADAM.eps,
+          wd,
+          step: model.adamStep + i + 1,
+          lo,
+          hi
+        }))
+      );
       for (let b = state.step % stepsPerEpoch; b < stepsPerEpoch; ++b) {
         if (signal?.aborted) await drain();
         signal?.throwIfAborted();
         const {lr, mom} = schedule(state.step / totalSteps);
         const h = {lr, mom, sqrMom: ADAM.sqrMom, eps: ADAM.eps, wd, step: model.adamStep + 1, lo, hi};
         if (useHost) {
-          const loss = kernel ? kernel.step(data, batches.batch(b), h) : hostStep(hostTables(model)!, epochData, sequence!.subarray(b * bs, b * bs + bs), h, ws!, mode);
+          const loss = kernel
+            ? kernel.step(data, batches.batch(b), h)
+            : hostStep(hostTables(model)!, epochData, sequence!.subarray(b * bs, b * bs + bs), h, ws!, mode);
           // A diverging host step changed nothing, so the step counters stay where they were.
           if (Number.isFinite(loss)) {
             model.adamStep++;
@@ -233,7 +289,11 @@ export async function fit(model: CollabModel, data: RatingRows, options: FitOpti
         }
       }
       await drain();
-      const validLoss = kernel ? kernel.squaredError(data, split.valid) / split.valid.length : fused ? await fused.meanSquaredError(split.valid) : await meanSquaredError(model, data, split.valid, {ops: !useHost});
+      const validLoss = kernel
+        ? kernel.squaredError(data, split.valid) / split.valid.length
+        : fused
+          ? await fused.meanSquaredError(split.valid)
+          : await meanSquaredError(model, data, split.valid, {ops: !useHost});
       clock();
       const row: EpochRow = {epoch, trainLoss: state.lossSum / stepsPerEpoch, validLoss, seconds: state.seconds};
       state.history.push(row);

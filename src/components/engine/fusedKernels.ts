@@ -17,7 +17,13 @@ export interface FusedKernels {
   /** Binds buffers 1… of a kernel (the table below), with the per-step uniform block at binding 0 (dynamic offset). */
   bind(name: KernelName, buffers: GPUBuffer[], steps: GPUBuffer): GPUBindGroup;
   /** Dispatches enough 64-wide workgroups for `threads` invocations (in two dimensions past 65535 workgroups). */
-  dispatch(pass: GPUComputePassEncoder, name: KernelName, group: GPUBindGroup, offsets: number[], threads: number): void;
+  dispatch(
+    pass: GPUComputePassEncoder,
+    name: KernelName,
+    group: GPUBindGroup,
+    offsets: number[],
+    threads: number
+  ): void;
 }
 
 /**
@@ -45,8 +51,17 @@ const ADAM_BINDINGS = [w("P"), w("Pm"), w("Pv"), w("B"), w("Bm"), w("Bv"), r("sc
  * Each kernel's storage bindings 1… in order (0 is the step's uniform block): one list makes both the WGSL declarations
  * and the bind group layout. At most 8, WebGPU's default maxStorageBuffersPerShaderStage, which TF.js does not raise.
  */
-const BINDINGS: Record<KernelName, Binding[]> = {forward: PREDICT_BINDINGS, squaredErrors: PREDICT_BINDINGS, loss: [w("scratch"), w("losses")], adamUsers: ADAM_BINDINGS, adamMovies: ADAM_BINDINGS};
-const declare = (name: KernelName) => BINDINGS[name].map(([id, element, access], i) => `@group(0) @binding(${i + 1}) var<storage, ${access}> ${id}: array<${element}>;`).join("\n");
+const BINDINGS: Record<KernelName, Binding[]> = {
+  forward: PREDICT_BINDINGS,
+  squaredErrors: PREDICT_BINDINGS,
+  loss: [w("scratch"), w("losses")],
+  adamUsers: ADAM_BINDINGS,
+  adamMovies: ADAM_BINDINGS
+};
+const declare = (name: KernelName) =>
+  BINDINGS[name]
+    .map(([id, element, access], i) => `@group(0) @binding(${i + 1}) var<storage, ${access}> ${id}: array<${element}>;`)
+    .join("\n");
 
 function sources(s: FusedShape): Record<KernelName, string> {
   const W = s.factors + 1;
@@ -181,7 +196,13 @@ ${entry} {
     }
   }
 }`;
-  return {forward, squaredErrors, loss, adamUsers: adam("nUsers", "userCsr", "0u"), adamMovies: adam("nMovies", "movieCsr", "GM")};
+  return {
+    forward,
+    squaredErrors,
+    loss,
+    adamUsers: adam("nUsers", "userCsr", "0u"),
+    adamMovies: adam("nMovies", "movieCsr", "GM")
+  };
 }
 
 const cache = new WeakMap<GPUDevice, Map<string, Promise<FusedKernels>>>();
@@ -208,16 +229,36 @@ async function compile(device: GPUDevice, shape: FusedShape): Promise<FusedKerne
   const names = Object.keys(BINDINGS) as KernelName[];
   const layouts = {} as Record<KernelName, GPUBindGroupLayout>;
   const pipelines = {} as Record<KernelName, GPUComputePipeline>;
-  await Promise.all(names.map(async (name) => {
-    const entries: GPUBindGroupLayoutEntry[] = [{binding: 0, visibility: GPUShaderStage.COMPUTE, buffer: {type: "uniform", hasDynamicOffset: true, minBindingSize: STEP_SIZE}}];
-    BINDINGS[name].forEach(([, , access], i) => entries.push({binding: i + 1, visibility: GPUShaderStage.COMPUTE, buffer: {type: access === "read" ? "read-only-storage" : "storage"}}));
-    layouts[name] = device.createBindGroupLayout({entries});
-    const module = device.createShaderModule({code: code[name]});
-    const info = await module.getCompilationInfo();
-    const errors = info.messages.filter((m) => m.type === "error");
-    if (errors.length) throw new Error(`fusedKernels: ${name} does not compile: ${errors.map((m) => `${m.lineNum}:${m.linePos} ${m.message}`).join("; ")}`);
-    pipelines[name] = await device.createComputePipelineAsync({layout: device.createPipelineLayout({bindGroupLayouts: [layouts[name]]}), compute: {module, entryPoint: "main"}});
-  }));
+  await Promise.all(
+    names.map(async (name) => {
+      const entries: GPUBindGroupLayoutEntry[] = [
+        {
+          binding: 0,
+          visibility: GPUShaderStage.COMPUTE,
+          buffer: {type: "uniform", hasDynamicOffset: true, minBindingSize: STEP_SIZE}
+        }
+      ];
+      BINDINGS[name].forEach(([, , access], i) =>
+        entries.push({
+          binding: i + 1,
+          visibility: GPUShaderStage.COMPUTE,
+          buffer: {type: access === "read" ? "read-only-storage" : "storage"}
+        })
+      );
+      layouts[name] = device.createBindGroupLayout({entries});
+      const module = device.createShaderModule({code: code[name]});
+      const info = await module.getCompilationInfo();
+      const errors = info.messages.filter((m) => m.type === "error");
+      if (errors.length)
+        throw new Error(
+          `fusedKernels: ${name} does not compile: ${errors.map((m) => `${m.lineNum}:${m.linePos} ${m.message}`).join("; ")}`
+        );
+      pipelines[name] = await device.createComputePipelineAsync({
+        layout: device.createPipelineLayout({bindGroupLayouts: [layouts[name]]}),
+        compute: {module, entryPoint: "main"}
+      });
+    })
+  );
   return {
     bind(name, buffers, steps) {
       const entries: GPUBindGroupEntry[] = [{binding: 0, resource: {buffer: steps, offset: 0, size: STEP_SIZE}}];

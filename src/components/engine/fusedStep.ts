@@ -60,12 +60,22 @@ function gpuBuffer(backend: WebGpu, t: tf.Tensor): GPUBuffer {
  * (id, start) and a sentinel (0, bs), then the bs batch positions grouped by entry in batch order; `offsets[b]` is where
  * batch b's block starts and `counts[b]` its n.
  */
-function sideBlocks(ids: ArrayLike<number>, order: Uint32Array, first: number, count: number, bs: number, slot: Int32Array) {
-  const offsets = new Uint32Array(count), counts = new Uint32Array(count);
+function sideBlocks(
+  ids: ArrayLike<number>,
+  order: Uint32Array,
+  first: number,
+  count: number,
+  bs: number,
+  slot: Int32Array
+) {
+  const offsets = new Uint32Array(count),
+    counts = new Uint32Array(count);
   // At most bs entries, a sentinel and bs positions a batch.
   const all = new Uint32Array(Math.max(1, (count - first) * (3 * bs + 2)));
   let size = 0;
-  const entryOf = new Int32Array(bs), distinct = new Uint32Array(bs), fill = new Uint32Array(bs + 1);
+  const entryOf = new Int32Array(bs),
+    distinct = new Uint32Array(bs),
+    fill = new Uint32Array(bs + 1);
   for (let b = first; b < count; ++b) {
     let n = 0;
     for (let i = 0; i < bs; ++i) {
@@ -109,11 +119,16 @@ function sideBlocks(ids: ArrayLike<number>, order: Uint32Array, first: number, c
  * per step, nothing. Losses stay on the GPU until `losses` reads them back. Shapes: users × factors, movies × factors,
  * users, movies float32 tables; ids below 2³² for users and 2²⁴ for movies; ratings as rating2 (stars × 2, ≤ 255).
  */
-export async function fusedStep(model: CollabModel, data: RatingRows, {bs, sqrMom, eps}: {bs: number; sqrMom: number; eps: number}): Promise<FusedStep | null> {
+export async function fusedStep(
+  model: CollabModel,
+  data: RatingRows,
+  {bs, sqrMom, eps}: {bs: number; sqrMom: number; eps: number}
+): Promise<FusedStep | null> {
   if (tf.getBackend() !== "webgpu") return null;
   const backend = tf.backend() as unknown as WebGpu;
   const {device} = backend;
-  const F = model.factors, W = F + 1;
+  const F = model.factors,
+    W = F + 1;
   if (model.movies >= 2 ** 24) throw new TypeError(`fusedStep: at most 2²⁴ movies, got ${model.movies}`);
   const [lo, hi] = model.yRange;
   const shape: FusedShape = {factors: F, bs, lo, hi, sqrMom, eps};
@@ -149,7 +164,8 @@ export async function fusedStep(model: CollabModel, data: RatingRows, {bs, sqrMo
   const tables = (group: "weights" | "gradAvg" | "sqrAvg", k: TableName) => gpuBuffer(backend, model[group][k]);
   const freshValues = () => {
     // webgpu keeps a copy of what it last read back on the CPU; once the GPU buffers move on, that copy is stale.
-    for (const group of ["weights", "gradAvg", "sqrAvg"] as const) for (const k of TABLES) backend.tensorMap.get(model[group][k].dataId).values = null;
+    for (const group of ["weights", "gradAvg", "sqrAvg"] as const)
+      for (const k of TABLES) backend.tensorMap.get(model[group][k].dataId).values = null;
   };
   // TF.js records its commands in an encoder it submits later: submit them first, so that ours run after them.
   const flushTf = () => {
@@ -183,7 +199,9 @@ export async function fusedStep(model: CollabModel, data: RatingRows, {bs, sqrMo
         staging = buffer(4 * S, MAP_READ | COPY_DST);
         groups = null;
       }
-      const blocks = [data.user, data.movie].map((ids, side) => sideBlocks(ids, batches.order, first, S, bs, new Int32Array(side ? model.movies : model.users).fill(-1)));
+      const blocks = [data.user, data.movie].map((ids, side) =>
+        sideBlocks(ids, batches.order, first, S, bs, new Int32Array(side ? model.movies : model.users).fill(-1))
+      );
       blocks.forEach((block, side) => {
         if (block.all.byteLength > sideCap[side]) {
           sideCap[side] = block.all.byteLength;
@@ -195,8 +213,17 @@ export async function fusedStep(model: CollabModel, data: RatingRows, {bs, sqrMo
       const uniform = new ArrayBuffer(S * STEP_BYTES);
       for (let b = first; b < S; ++b) {
         const h = hypers[b - first];
-        const u = new Uint32Array(uniform, b * STEP_BYTES, 8), f = new Float32Array(uniform, b * STEP_BYTES + 32, 4);
-        u.set([blocks[0].counts[b], blocks[1].counts[b], blocks[0].offsets[b], blocks[1].offsets[b], b * bs, b, 0x7fc00000]);
+        const u = new Uint32Array(uniform, b * STEP_BYTES, 8),
+          f = new Float32Array(uniform, b * STEP_BYTES + 32, 4);
+        u.set([
+          blocks[0].counts[b],
+          blocks[1].counts[b],
+          blocks[0].offsets[b],
+          blocks[1].offsets[b],
+          b * bs,
+          b,
+          0x7fc00000
+        ]);
         f.set([1 - h.lr * h.wd, h.mom, h.lr / (1 - h.mom ** h.step), 1 / Math.sqrt(1 - sqrMom ** h.step)]);
       }
       device.queue.writeBuffer(order, 0, batches.order as Uint32Array<ArrayBuffer>, 0, S * bs);
@@ -205,10 +232,31 @@ export async function fusedStep(model: CollabModel, data: RatingRows, {bs, sqrMo
       if (!groups) {
         const side = (s: 0 | 1) => {
           const [f, b] = s ? (["movieFactors", "movieBias"] as const) : (["userFactors", "userBias"] as const);
-          return [tables("weights", f), tables("gradAvg", f), tables("sqrAvg", f), tables("weights", b), tables("gradAvg", b), tables("sqrAvg", b), scratch, sides[s]];
+          return [
+            tables("weights", f),
+            tables("gradAvg", f),
+            tables("sqrAvg", f),
+            tables("weights", b),
+            tables("gradAvg", b),
+            tables("sqrAvg", b),
+            scratch,
+            sides[s]
+          ];
         };
         groups = {
-          forward: kernels.bind("forward", [tables("weights", "userFactors"), tables("weights", "movieFactors"), tables("weights", "userBias"), tables("weights", "movieBias"), ratings, order, scratch], steps),
+          forward: kernels.bind(
+            "forward",
+            [
+              tables("weights", "userFactors"),
+              tables("weights", "movieFactors"),
+              tables("weights", "userBias"),
+              tables("weights", "movieBias"),
+              ratings,
+              order,
+              scratch
+            ],
+            steps
+          ),
           loss: kernels.bind("loss", [scratch, losses], steps),
           adam: [kernels.bind("adamUsers", side(0), steps), kernels.bind("adamMovies", side(1), steps)]
         };
@@ -235,10 +283,16 @@ export async function fusedStep(model: CollabModel, data: RatingRows, {bs, sqrMo
     async meanSquaredError(rows) {
       if (rows.length === 0) return NaN;
       if (valid?.rows !== rows) {
-        const list = buffer(rows.byteLength, STORAGE | COPY_DST), out = buffer(rows.byteLength, STORAGE | COPY_SRC);
+        const list = buffer(rows.byteLength, STORAGE | COPY_DST),
+          out = buffer(rows.byteLength, STORAGE | COPY_SRC);
         device.queue.writeBuffer(list, 0, rows as Uint32Array<ArrayBuffer>);
         const weights = TABLES.map((k) => tables("weights", k));
-        valid = {rows, out, staging: buffer(rows.byteLength, MAP_READ | COPY_DST), group: kernels.bind("squaredErrors", [...weights, ratings, list, out], noStep)};
+        valid = {
+          rows,
+          out,
+          staging: buffer(rows.byteLength, MAP_READ | COPY_DST),
+          group: kernels.bind("squaredErrors", [...weights, ratings, list, out], noStep)
+        };
       }
       flushTf();
       const encoder = device.createCommandEncoder();

@@ -24,7 +24,13 @@ export interface HostTables {
  * this step (schedule.ts), `sqrMom` (β2) and `eps` are fixed (fit.ts, ADAM), `wd` is the weight decay the reader set
  * (TrainHyper), and `step` is Adam's debiasing counter after this step (1 for the first).
  */
-export type OptimizerStep = Pick<TrainHyper, "wd"> & {lr: number; mom: number; sqrMom: number; eps: number; step: number};
+export type OptimizerStep = Pick<TrainHyper, "wd"> & {
+  lr: number;
+  mom: number;
+  sqrMom: number;
+  eps: number;
+  step: number;
+};
 
 interface CpuBackend {
   data: {get(dataId: object): {values: unknown}};
@@ -105,13 +111,30 @@ export function stepWorkspace(users: number, movies: number, factors: number, bs
  * Adam with decoupled weight decay on the rows `ids[0 … n)` of a table with `width` columns, the j-th taking its
  * gradient from g[j·width …]. Written as one flat loop with constants in locals: this is the hot loop of training.
  */
-function adamRows(p: Float32Array, m: Float32Array, v: Float32Array, width: number, ids: Int32Array, n: number, g: Float64Array, h: OptimizerStep): void {
-  const decay = 1 - h.lr * h.wd, mom = h.mom, mom1 = 1 - h.mom, sqrMom = h.sqrMom, sqrMom1 = 1 - h.sqrMom, eps = h.eps;
-  const stepSize = h.lr / (1 - h.mom ** h.step), invDebias2 = 1 / Math.sqrt(1 - h.sqrMom ** h.step);
+function adamRows(
+  p: Float32Array,
+  m: Float32Array,
+  v: Float32Array,
+  width: number,
+  ids: Int32Array,
+  n: number,
+  g: Float64Array,
+  h: OptimizerStep
+): void {
+  const decay = 1 - h.lr * h.wd,
+    mom = h.mom,
+    mom1 = 1 - h.mom,
+    sqrMom = h.sqrMom,
+    sqrMom1 = 1 - h.sqrMom,
+    eps = h.eps;
+  const stepSize = h.lr / (1 - h.mom ** h.step),
+    invDebias2 = 1 / Math.sqrt(1 - h.sqrMom ** h.step);
   for (let j = 0; j < n; ++j) {
-    const off = ids[j] * width, goff = j * width;
+    const off = ids[j] * width,
+      goff = j * width;
     for (let k = 0; k < width; ++k) {
-      const i = off + k, gk = g[goff + k];
+      const i = off + k,
+        gk = g[goff + k];
       const mk = mom * m[i] + mom1 * gk;
       const vk = sqrMom * v[i] + sqrMom1 * gk * gk;
       m[i] = mk;
@@ -122,13 +145,29 @@ function adamRows(p: Float32Array, m: Float32Array, v: Float32Array, width: numb
 }
 
 /** Adam on every row of a table, as PyTorch does with dense gradients: untouched rows (slot -1) get a zero gradient, so they decay and coast on momentum. */
-function adamDense(p: Float32Array, m: Float32Array, v: Float32Array, width: number, slot: Int32Array, g: Float64Array, h: OptimizerStep): void {
-  const decay = 1 - h.lr * h.wd, mom = h.mom, sqrMom = h.sqrMom, eps = h.eps, mom1 = 1 - h.mom, sqrMom1 = 1 - h.sqrMom;
-  const stepSize = h.lr / (1 - h.mom ** h.step), invDebias2 = 1 / Math.sqrt(1 - h.sqrMom ** h.step);
+function adamDense(
+  p: Float32Array,
+  m: Float32Array,
+  v: Float32Array,
+  width: number,
+  slot: Int32Array,
+  g: Float64Array,
+  h: OptimizerStep
+): void {
+  const decay = 1 - h.lr * h.wd,
+    mom = h.mom,
+    sqrMom = h.sqrMom,
+    eps = h.eps,
+    mom1 = 1 - h.mom,
+    sqrMom1 = 1 - h.sqrMom;
+  const stepSize = h.lr / (1 - h.mom ** h.step),
+    invDebias2 = 1 / Math.sqrt(1 - h.sqrMom ** h.step);
   for (let r = 0; r < slot.length; ++r) {
-    const s = slot[r], off = r * width;
+    const s = slot[r],
+      off = r * width;
     for (let k = 0; k < width; ++k) {
-      const i = off + k, gk = s < 0 ? 0 : g[s * width + k];
+      const i = off + k,
+        gk = s < 0 ? 0 : g[s * width + k];
       const mk = mom * m[i] + mom1 * gk;
       const vk = sqrMom * v[i] + sqrMom1 * gk * gk;
       m[i] = mk;
@@ -144,19 +183,40 @@ function adamDense(p: Float32Array, m: Float32Array, v: Float32Array, width: num
  * every row as PyTorch does with dense embedding gradients. `h.lo` and `h.hi` are the model's yRange (the sigmoid's
  * output range). Returns the batch's mean squared error; when that is not finite, it returns it without changing anything.
  */
-export function hostStep(t: HostTables, data: RatingRows, rows: Uint32Array, h: OptimizerStep & {lo: number; hi: number}, ws: StepWorkspace, mode: "sparse" | "dense" = "sparse"): number {
+export function hostStep(
+  t: HostTables,
+  data: RatingRows,
+  rows: Uint32Array,
+  h: OptimizerStep & {lo: number; hi: number},
+  ws: StepWorkspace,
+  mode: "sparse" | "dense" = "sparse"
+): number {
   const F = ws.factors;
   const B = rows.length;
   const {userFactors: U, movieFactors: M, userBias: bu, movieBias: bm} = t.weights;
   const {user, movie, rating2} = data;
-  const {userSlot, movieSlot, touchedUsers, touchedMovies, rowUser, rowMovie, dz, gradUser, gradMovie, gradUserBias, gradMovieBias} = ws;
+  const {
+    userSlot,
+    movieSlot,
+    touchedUsers,
+    touchedMovies,
+    rowUser,
+    rowMovie,
+    dz,
+    gradUser,
+    gradMovie,
+    gradUserBias,
+    gradMovieBias
+  } = ws;
   const range = h.hi - h.lo;
   const scale = (2 * range) / B;
   let loss = 0;
   for (let i = 0; i < B; ++i) {
     const r = rows[i];
-    const u = user[r], mv = movie[r];
-    const uo = u * F, mo = mv * F;
+    const u = user[r],
+      mv = movie[r];
+    const uo = u * F,
+      mo = mv * F;
     let x = bu[u] + bm[mv];
     for (let k = 0; k < F; ++k) x += U[uo + k] * M[mo + k];
     const s = 1 / (1 + Math.exp(-x));
@@ -170,9 +230,11 @@ export function hostStep(t: HostTables, data: RatingRows, rows: Uint32Array, h: 
   if (!Number.isFinite(loss)) return loss;
 
   // Sum the gradients of duplicate rows into one slot per distinct user and movie, before any weight changes.
-  let nu = 0, nm = 0;
+  let nu = 0,
+    nm = 0;
   for (let i = 0; i < B; ++i) {
-    const u = rowUser[i], mv = rowMovie[i];
+    const u = rowUser[i],
+      mv = rowMovie[i];
     let su = userSlot[u];
     if (su < 0) {
       su = userSlot[u] = nu;
@@ -187,7 +249,11 @@ export function hostStep(t: HostTables, data: RatingRows, rows: Uint32Array, h: 
       gradMovie.fill(0, sm * F, sm * F + F);
       gradMovieBias[sm] = 0;
     }
-    const d = dz[i], uo = u * F, mo = mv * F, go = su * F, gm = sm * F;
+    const d = dz[i],
+      uo = u * F,
+      mo = mv * F,
+      go = su * F,
+      gm = sm * F;
     for (let k = 0; k < F; ++k) {
       gradUser[go + k] += d * M[mo + k];
       gradMovie[gm + k] += d * U[uo + k];
@@ -214,15 +280,25 @@ export function hostStep(t: HostTables, data: RatingRows, rows: Uint32Array, h: 
 }
 
 /** The sum of squared errors of the model on the given rows, computed on host memory. */
-export function hostSquaredError(weights: Tables<Float32Array>, factors: number, lo: number, hi: number, data: RatingRows, rows: Uint32Array): number {
+export function hostSquaredError(
+  weights: Tables<Float32Array>,
+  factors: number,
+  lo: number,
+  hi: number,
+  data: RatingRows,
+  rows: Uint32Array
+): number {
   const {userFactors: U, movieFactors: M, userBias: bu, movieBias: bm} = weights;
   const {user, movie, rating2} = data;
-  const F = factors, range = hi - lo;
+  const F = factors,
+    range = hi - lo;
   let sum = 0;
   for (let i = 0; i < rows.length; ++i) {
     const r = rows[i];
-    const u = user[r], mv = movie[r];
-    const uo = u * F, mo = mv * F;
+    const u = user[r],
+      mv = movie[r];
+    const uo = u * F,
+      mo = mv * F;
     let x = bu[u] + bm[mv];
     for (let k = 0; k < F; ++k) x += U[uo + k] * M[mo + k];
     const err = range / (1 + Math.exp(-x)) + lo - rating2[r] * 0.5;

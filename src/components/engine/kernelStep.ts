@@ -13,8 +13,43 @@ interface WasmBackend {
 }
 
 interface KernelExports {
-  grad(F: number, B: number, ru: number, rm: number, rr: number, tab: number, uslot: number, mslot: number, tu: number, tm: number, gu: number, gm: number, gbu: number, gbm: number, lo: number, range: number, scale: number, counts: number): number;
-  adam(W: number, n: number, ids: number, p: number, m: number, v: number, g: number, decay: number, mom: number, mom1: number, sqrMom: number, sqrMom1: number, stepSize: number, invDebias2: number, eps: number): void;
+  grad(
+    F: number,
+    B: number,
+    ru: number,
+    rm: number,
+    rr: number,
+    tab: number,
+    uslot: number,
+    mslot: number,
+    tu: number,
+    tm: number,
+    gu: number,
+    gm: number,
+    gbu: number,
+    gbm: number,
+    lo: number,
+    range: number,
+    scale: number,
+    counts: number
+  ): number;
+  adam(
+    W: number,
+    n: number,
+    ids: number,
+    p: number,
+    m: number,
+    v: number,
+    g: number,
+    decay: number,
+    mom: number,
+    mom1: number,
+    sqrMom: number,
+    sqrMom1: number,
+    stepSize: number,
+    invDebias2: number,
+    eps: number
+  ): void;
   sse(F: number, n: number, ru: number, rm: number, rr: number, tab: number, lo: number, range: number): number;
 }
 
@@ -62,9 +97,24 @@ export async function kernelStep(model: CollabModel, bs: number): Promise<Kernel
   const instance = await WebAssembly.instantiate(module, {env: {memory, exp: Math.exp}});
   const k = instance.exports as unknown as KernelExports;
 
-  const F = model.factors, {users, movies} = model;
+  const F = model.factors,
+    {users, movies} = model;
   const rowsCap = Math.max(bs, SSE_CHUNK);
-  const layout = {tab: 12 * 4, uslot: users * 4, mslot: movies * 4, tu: bs * 4, tm: bs * 4, gu: bs * F * 4, gm: bs * F * 4, gbu: bs * 4, gbm: bs * 4, ru: rowsCap * 4, rm: rowsCap * 4, rr: rowsCap * 4, counts: 16};
+  const layout = {
+    tab: 12 * 4,
+    uslot: users * 4,
+    mslot: movies * 4,
+    tu: bs * 4,
+    tm: bs * 4,
+    gu: bs * F * 4,
+    gm: bs * F * 4,
+    gbu: bs * 4,
+    gbm: bs * 4,
+    ru: rowsCap * 4,
+    rm: rowsCap * 4,
+    rr: rowsCap * 4,
+    counts: 16
+  };
   let total = 0;
   const at = {} as Record<keyof typeof layout, number>;
   for (const [name, bytes] of Object.entries(layout) as [keyof typeof layout, number][]) {
@@ -75,7 +125,9 @@ export async function kernelStep(model: CollabModel, bs: number): Promise<Kernel
   if (!base) throw new RangeError(`kernelStep: the wasm heap has no room for ${total} bytes of scratch memory`);
   for (const name of Object.keys(at) as (keyof typeof layout)[]) at[name] += base;
   // Views of the heap, taken again whenever it has grown (a grown wasm memory detaches the old buffer).
-  let buffer: ArrayBuffer | null = null, i32 = new Int32Array(0), f32 = new Float32Array(0);
+  let buffer: ArrayBuffer | null = null,
+    i32 = new Int32Array(0),
+    f32 = new Float32Array(0);
   const views = () => {
     if (memory.buffer !== buffer) {
       buffer = memory.buffer;
@@ -89,11 +141,14 @@ export async function kernelStep(model: CollabModel, bs: number): Promise<Kernel
   // The tables' addresses, read at every call: TF.js never moves a live tensor, but a loaded checkpoint replaces them.
   const tables = () => {
     let j = at.tab >> 2;
-    for (const group of [model.weights, model.gradAvg, model.sqrAvg]) for (const name of TABLES) i32[j++] = backend.dataIdMap.get(group[name].dataId).memoryOffset;
+    for (const group of [model.weights, model.gradAvg, model.sqrAvg])
+      for (const name of TABLES) i32[j++] = backend.dataIdMap.get(group[name].dataId).memoryOffset;
   };
   const copyRows = (data: RatingRows, rows: Uint32Array, start: number, n: number) => {
     const {user, movie, rating2} = data;
-    const ru = at.ru >> 2, rm = at.rm >> 2, rr = at.rr >> 2;
+    const ru = at.ru >> 2,
+      rm = at.rm >> 2,
+      rr = at.rr >> 2;
     for (let i = 0; i < n; ++i) {
       const r = rows[start + i];
       i32[ru + i] = user[r];
@@ -110,17 +165,50 @@ export async function kernelStep(model: CollabModel, bs: number): Promise<Kernel
       tables();
       copyRows(data, rows, 0, B);
       const range = h.hi - h.lo;
-      const loss = k.grad(F, B, at.ru, at.rm, at.rr, at.tab, at.uslot, at.mslot, at.tu, at.tm, at.gu, at.gm, at.gbu, at.gbm, h.lo, range, (2 * range) / B, at.counts) / B;
-      const nu = i32[at.counts >> 2], nm = i32[(at.counts >> 2) + 1];
+      const loss =
+        k.grad(
+          F,
+          B,
+          at.ru,
+          at.rm,
+          at.rr,
+          at.tab,
+          at.uslot,
+          at.mslot,
+          at.tu,
+          at.tm,
+          at.gu,
+          at.gm,
+          at.gbu,
+          at.gbm,
+          h.lo,
+          range,
+          (2 * range) / B,
+          at.counts
+        ) / B;
+      const nu = i32[at.counts >> 2],
+        nm = i32[(at.counts >> 2) + 1];
       if (Number.isFinite(loss)) {
-        const c = [1 - h.lr * h.wd, h.mom, 1 - h.mom, h.sqrMom, 1 - h.sqrMom, h.lr / (1 - h.mom ** h.step), 1 / Math.sqrt(1 - h.sqrMom ** h.step), h.eps] as const;
+        const c = [
+          1 - h.lr * h.wd,
+          h.mom,
+          1 - h.mom,
+          h.sqrMom,
+          1 - h.sqrMom,
+          h.lr / (1 - h.mom ** h.step),
+          1 / Math.sqrt(1 - h.sqrMom ** h.step),
+          h.eps
+        ] as const;
         const p = (j: number) => i32[(at.tab >> 2) + j];
         k.adam(F, nu, at.tu, p(0), p(4), p(8), at.gu, ...c);
         k.adam(1, nu, at.tu, p(2), p(6), p(10), at.gbu, ...c);
         k.adam(F, nm, at.tm, p(1), p(5), p(9), at.gm, ...c);
         k.adam(1, nm, at.tm, p(3), p(7), p(11), at.gbm, ...c);
       }
-      const uslot = at.uslot >> 2, mslot = at.mslot >> 2, tu = at.tu >> 2, tm = at.tm >> 2;
+      const uslot = at.uslot >> 2,
+        mslot = at.mslot >> 2,
+        tu = at.tu >> 2,
+        tm = at.tm >> 2;
       for (let j = 0; j < nu; ++j) i32[uslot + i32[tu + j]] = -1;
       for (let j = 0; j < nm; ++j) i32[mslot + i32[tm + j]] = -1;
       return loss;

@@ -16,7 +16,13 @@ export function uniqueSlots(ids: ArrayLike<number>): {unique: Int32Array; slot: 
   return {unique: Int32Array.from(unique), slot};
 }
 
-function adamOps(p: tf.Tensor, m: tf.Tensor, v: tf.Tensor, g: tf.Tensor, h: OptimizerStep): [tf.Tensor, tf.Tensor, tf.Tensor] {
+function adamOps(
+  p: tf.Tensor,
+  m: tf.Tensor,
+  v: tf.Tensor,
+  g: tf.Tensor,
+  h: OptimizerStep
+): [tf.Tensor, tf.Tensor, tf.Tensor] {
   const m2 = tf.add(tf.mul(m, h.mom), tf.mul(g, 1 - h.mom));
   const v2 = tf.add(tf.mul(v, h.sqrMom), tf.mul(tf.square(g), 1 - h.sqrMom));
   const stepSize = h.lr / (1 - h.mom ** h.step);
@@ -31,25 +37,44 @@ function adamOps(p: tf.Tensor, m: tf.Tensor, v: tf.Tensor, g: tf.Tensor, h: Opti
  * back with tensorScatterUpdate ("sparse"), or on whole tables ("dense"). Replaces the model's tensors; returns the
  * batch's mean squared error as a scalar the caller disposes.
  */
-export function opsStep(model: CollabModel, data: RatingRows, rows: Uint32Array, h: OptimizerStep, mode: "sparse" | "dense" = "sparse"): tf.Scalar {
+export function opsStep(
+  model: CollabModel,
+  data: RatingRows,
+  rows: Uint32Array,
+  h: OptimizerStep,
+  mode: "sparse" | "dense" = "sparse"
+): tf.Scalar {
   const B = rows.length;
-  const users = new Int32Array(B), movies = new Int32Array(B), y = new Float32Array(B);
+  const users = new Int32Array(B),
+    movies = new Int32Array(B),
+    y = new Float32Array(B);
   for (let i = 0; i < B; ++i) {
     const r = rows[i];
     users[i] = data.user[r];
     movies[i] = data.movie[r];
     y[i] = data.rating2[r] * 0.5;
   }
-  const us = uniqueSlots(users), ms = uniqueSlots(movies);
+  const us = uniqueSlots(users),
+    ms = uniqueSlots(movies);
   const [lo, hi] = model.yRange;
   const range = hi - lo;
   const result = tf.tidy(() => {
-    const ids: Record<TableName, tf.Tensor1D> = {userFactors: tf.tensor1d(us.unique, "int32"), movieFactors: tf.tensor1d(ms.unique, "int32"), userBias: tf.tensor1d(us.unique, "int32"), movieBias: tf.tensor1d(ms.unique, "int32")};
-    const uSlot = tf.tensor1d(us.slot, "int32"), mSlot = tf.tensor1d(ms.slot, "int32");
+    const ids: Record<TableName, tf.Tensor1D> = {
+      userFactors: tf.tensor1d(us.unique, "int32"),
+      movieFactors: tf.tensor1d(ms.unique, "int32"),
+      userBias: tf.tensor1d(us.unique, "int32"),
+      movieBias: tf.tensor1d(ms.unique, "int32")
+    };
+    const uSlot = tf.tensor1d(us.slot, "int32"),
+      mSlot = tf.tensor1d(ms.slot, "int32");
     const W = model.weights;
     const rowsOf = Object.fromEntries(TABLES.map((k) => [k, tf.gather(W[k], ids[k])])) as Tables<tf.Tensor>;
-    const Ub = tf.gather(rowsOf.userFactors, uSlot), Mb = tf.gather(rowsOf.movieFactors, mSlot);
-    const x = tf.add(tf.add(tf.sum(tf.mul(Ub, Mb), 1), tf.gather(rowsOf.userBias, uSlot)), tf.gather(rowsOf.movieBias, mSlot));
+    const Ub = tf.gather(rowsOf.userFactors, uSlot),
+      Mb = tf.gather(rowsOf.movieFactors, mSlot);
+    const x = tf.add(
+      tf.add(tf.sum(tf.mul(Ub, Mb), 1), tf.gather(rowsOf.userBias, uSlot)),
+      tf.gather(rowsOf.movieBias, mSlot)
+    );
     const s = tf.sigmoid(x);
     const err = tf.sub(tf.add(tf.mul(s, range), lo), tf.tensor1d(y));
     const loss = tf.mean(tf.square(err)) as tf.Scalar;
@@ -61,14 +86,25 @@ export function opsStep(model: CollabModel, data: RatingRows, rows: Uint32Array,
       userBias: tf.unsortedSegmentSum(dz, uSlot, us.unique.length),
       movieBias: tf.unsortedSegmentSum(dz, mSlot, ms.unique.length)
     };
-    const out = {loss, weights: {} as Tables<tf.Tensor>, gradAvg: {} as Tables<tf.Tensor>, sqrAvg: {} as Tables<tf.Tensor>};
+    const out = {
+      loss,
+      weights: {} as Tables<tf.Tensor>,
+      gradAvg: {} as Tables<tf.Tensor>,
+      sqrAvg: {} as Tables<tf.Tensor>
+    };
     for (const k of TABLES) {
       if (mode === "dense") {
         const g = tf.unsortedSegmentSum(grads[k], ids[k], W[k].shape[0]);
         [out.weights[k], out.gradAvg[k], out.sqrAvg[k]] = adamOps(W[k], model.gradAvg[k], model.sqrAvg[k], g, h);
       } else {
         const at = tf.expandDims(ids[k], 1);
-        const [p, m, v] = adamOps(rowsOf[k], tf.gather(model.gradAvg[k], ids[k]), tf.gather(model.sqrAvg[k], ids[k]), grads[k], h);
+        const [p, m, v] = adamOps(
+          rowsOf[k],
+          tf.gather(model.gradAvg[k], ids[k]),
+          tf.gather(model.sqrAvg[k], ids[k]),
+          grads[k],
+          h
+        );
         out.weights[k] = tf.tensorScatterUpdate(W[k], at, p);
         out.gradAvg[k] = tf.tensorScatterUpdate(model.gradAvg[k], at, m);
         out.sqrAvg[k] = tf.tensorScatterUpdate(model.sqrAvg[k], at, v);

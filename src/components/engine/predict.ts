@@ -11,9 +11,13 @@ import {predictFor} from "../model/predictRatings.js";
 export function predictPairs(model: CollabModel, users: Int32Array, movies: Int32Array): tf.Tensor1D {
   const [lo, hi] = model.yRange;
   return tf.tidy(() => {
-    const u = tf.tensor1d(users, "int32"), m = tf.tensor1d(movies, "int32");
+    const u = tf.tensor1d(users, "int32"),
+      m = tf.tensor1d(movies, "int32");
     const {userFactors, movieFactors, userBias, movieBias} = model.weights;
-    const x = tf.add(tf.add(tf.sum(tf.mul(tf.gather(userFactors, u), tf.gather(movieFactors, m)), 1), tf.gather(userBias, u)), tf.gather(movieBias, m));
+    const x = tf.add(
+      tf.add(tf.sum(tf.mul(tf.gather(userFactors, u), tf.gather(movieFactors, m)), 1), tf.gather(userBias, u)),
+      tf.gather(movieBias, m)
+    );
     return tf.add(tf.mul(tf.sigmoid(x), hi - lo), lo) as tf.Tensor1D;
   });
 }
@@ -24,9 +28,15 @@ export function predictPairs(model: CollabModel, users: Int32Array, movies: Int3
  * a GPU. A RangeError for a user index outside the model.
  */
 export async function predictUser(model: CollabModel, user: number): Promise<Float32Array> {
-  if (!(Number.isSafeInteger(user) && user >= 0 && user < model.users)) throw new RangeError(`predictUser: user index ${user} is outside 0…${model.users - 1}`);
+  if (!(Number.isSafeInteger(user) && user >= 0 && user < model.users))
+    throw new RangeError(`predictUser: user index ${user} is outside 0…${model.users - 1}`);
   const {userFactors, movieFactors, userBias, movieBias} = model.weights;
-  const row = tf.tidy(() => tf.concat([tf.slice(userFactors, [user, 0], [1, model.factors]).reshape([model.factors]), tf.slice(userBias, [user], [1])]));
+  const row = tf.tidy(() =>
+    tf.concat([
+      tf.slice(userFactors, [user, 0], [1, model.factors]).reshape([model.factors]),
+      tf.slice(userBias, [user], [1])
+    ])
+  );
   const mine = (await row.data()) as Float32Array;
   row.dispose();
   // On cpu and wasm, views of the backend's memory (no copy; on wasm, taken after the last TF.js call, as its heap may

@@ -53,14 +53,23 @@ const BATCH_MS = 100;
  * Starts the backend asked for, or keeps the one in use when it is the same. "auto" measures every backend on the
  * run's own data and model shape (timeSteps.ts) before every run, and says what it measured in the "backend" event.
  */
-async function startBackend(requested: BackendName | "auto", wasmUrls: Record<string, string>, trial: TrialRun, cache: TrainCache, post: PostTrainEvent): Promise<void> {
+async function startBackend(
+  requested: BackendName | "auto",
+  wasmUrls: Record<string, string>,
+  trial: TrialRun,
+  cache: TrainCache,
+  post: PostTrainEvent
+): Promise<void> {
   if (cache.backend && requested === cache.backend) {
     if (cache.softwareNote) post({type: "note", text: cache.softwareNote});
     return;
   }
   cache.backend = cache.softwareNote = null;
   if (requested === "auto") post({type: "status", text: "Measuring each backend on these ratings…"});
-  const choice = await chooseBackend(requested, {wasmPath: wasmUrls, time: requested === "auto" ? timeSteps(trial) : undefined});
+  const choice = await chooseBackend(requested, {
+    wasmPath: wasmUrls,
+    time: requested === "auto" ? timeSteps(trial) : undefined
+  });
   cache.backend = choice.backend;
   if (choice.software) {
     // Asked for a GPU backend that is a software renderer: train there as asked, but say that it runs on the CPU.
@@ -73,7 +82,10 @@ async function startBackend(requested: BackendName | "auto", wasmUrls: Record<st
 
 /** The time-aware split of a table from its `latest` column; throws, in words, when the ratings file has none. */
 function timeSplitOf(table: RatingsTable): Split {
-  if (!table.latest) throw new Error("These ratings carry no timestamps, so they cannot be split by time. Rebuild the site (or load the data again) to add them, or choose the random split.");
+  if (!table.latest)
+    throw new Error(
+      "These ratings carry no timestamps, so they cannot be split by time. Rebuild the site (or load the data again) to add them, or choose the random split."
+    );
   return splitByFlags(table.latest);
 }
 
@@ -94,7 +106,11 @@ async function loadTable(url: string, cache: TrainCache, post: PostTrainEvent): 
  * checkpoint (transferred) and user 99999's predictions; or "error" with a message, the run's only event after a
  * failure. Never rejects. Frees the model's tensors when it ends.
  */
-export async function runTraining(request: Extract<TrainRequest, {type: "train"}>, post: PostTrainEvent, {signal, cache = trainCache()}: RunTrainingOptions = {}): Promise<void> {
+export async function runTraining(
+  request: Extract<TrainRequest, {type: "train"}>,
+  post: PostTrainEvent,
+  {signal, cache = trainCache()}: RunTrainingOptions = {}
+): Promise<void> {
   const {hyper} = request;
   let model: CollabModel | null = null;
   const started = performance.now();
@@ -103,11 +119,24 @@ export async function runTraining(request: Extract<TrainRequest, {type: "train"}
     const {table, skipped} = request.myRatings ? withMyRatings(base, request.myRatings) : {table: base, skipped: 0};
     const me = table.userIds.indexOf(MY_USER_ID);
     const mine = me < 0 ? 0 : table.user.reduce((n, u) => n + (u === me ? 1 : 0), 0);
-    post({type: "data", rows: table.rating2.length, users: table.userIds.length, movies: table.movieIds.length, myRatings: mine, skipped});
+    post({
+      type: "data",
+      rows: table.rating2.length,
+      users: table.userIds.length,
+      movies: table.movieIds.length,
+      myRatings: mine,
+      skipped
+    });
     const data = {user: table.user, movie: table.movie, rating2: table.rating2};
     const splitKind = hyper.split ?? "random";
     const split = splitKind === "time" ? timeSplitOf(table) : splitRows(data.rating2.length, {seed: hyper.seed});
-    await startBackend(request.backend, request.wasmUrls, {data, users: table.userIds.length, movies: table.movieIds.length, hyper}, cache, post);
+    await startBackend(
+      request.backend,
+      request.wasmUrls,
+      {data, users: table.userIds.length, movies: table.movieIds.length, hyper},
+      cache,
+      post
+    );
     post({type: "status", text: "Training…"});
     const prior: EpochRow[] = [];
     if (request.checkpoint) {
@@ -116,7 +145,12 @@ export async function runTraining(request: Extract<TrainRequest, {type: "train"}
       for (const text of notes) post({type: "note", text});
       prior.push(...(model.training?.history ?? []));
     } else {
-      model = buildModel({users: table.userIds.length, movies: table.movieIds.length, factors: hyper.factors, seed: hyper.seed});
+      model = buildModel({
+        users: table.userIds.length,
+        movies: table.movieIds.length,
+        factors: hyper.factors,
+        seed: hyper.seed
+      });
     }
     let last = -Infinity;
     let pace: ReturnType<typeof createRunPace> | null = null;
@@ -137,7 +171,14 @@ export async function runTraining(request: Extract<TrainRequest, {type: "train"}
           if (t - last < BATCH_MS && batch !== batches - 1) return;
           last = t;
           pace ??= createRunPace({bs: hyper.bs, totalSteps});
-          post({type: "batch", epoch: prior.length + epoch, batch: batch + 1, batches, loss, ...pace.batch(step, t / 1000)});
+          post({
+            type: "batch",
+            epoch: prior.length + epoch,
+            batch: batch + 1,
+            batches,
+            loss,
+            ...pace.batch(step, t / 1000)
+          });
         },
         onEpoch: (row) => {
           pace?.epochEnd();
@@ -160,23 +201,49 @@ export async function runTraining(request: Extract<TrainRequest, {type: "train"}
     const memory = {
       tensorBytes: tf.memory().numBytes,
       wasmHeapBytes: wasm?.HEAPU8.length ?? 0,
-      tableBytes: [table.user, table.movie, table.rating2, base.user, base.movie, base.rating2].reduce((n, a) => n + (a.byteLength ?? 0), 0)
+      tableBytes: [table.user, table.movie, table.rating2, base.user, base.movie, base.rating2].reduce(
+        (n, a) => n + (a.byteLength ?? 0),
+        0
+      )
     };
     const myPredictions = me < 0 ? null : await predictUser(model, me);
     let ranking = null;
     if (history.length > 0) {
       post({type: "status", text: "Ranking every movie for held-out users, against three baselines…", finishing: true});
       const [userFactors, movieFactors, userBias, movieBias] = await Promise.all(
-        (["userFactors", "movieFactors", "userBias", "movieBias"] as const).map((k) => model!.weights[k].data() as Promise<Float32Array>)
+        (["userFactors", "movieFactors", "userBias", "movieBias"] as const).map(
+          (k) => model!.weights[k].data() as Promise<Float32Array>
+        )
       );
       // Training is over, so the split's shuffled order no longer matters: sorted in place, the ranking's passes over
       // it read the table in order instead of at random (on ML-32M's shape, about 80 s → 20 s in Node).
       sortSplit(split);
-      ranking = runRanking({userFactors, movieFactors, userBias, movieBias, yRange: [model.yRange[0], model.yRange[1]]}, data, split, {kind: splitKind, maxUsers: rankingUsers(model.movies)});
+      ranking = runRanking(
+        {userFactors, movieFactors, userBias, movieBias, yRange: [model.yRange[0], model.yRange[1]]},
+        data,
+        split,
+        {kind: splitKind, maxUsers: rankingUsers(model.movies)}
+      );
     }
     const myRatingsUsed = [];
-    for (let i = 0; i < table.user.length; ++i) if (table.user[i] === me) myRatingsUsed.push({movieId: table.movieIds[table.movie[i]], rating: table.rating2[i] / 2, timestamp: 0});
-    post({type: "done", history, checkpoint, stopped, diverged: diverged !== null, seconds: (performance.now() - started) / 1000, memory, myPredictions, myRatingsUsed, ranking}, [checkpoint]);
+    for (let i = 0; i < table.user.length; ++i)
+      if (table.user[i] === me)
+        myRatingsUsed.push({movieId: table.movieIds[table.movie[i]], rating: table.rating2[i] / 2, timestamp: 0});
+    post(
+      {
+        type: "done",
+        history,
+        checkpoint,
+        stopped,
+        diverged: diverged !== null,
+        seconds: (performance.now() - started) / 1000,
+        memory,
+        myPredictions,
+        myRatingsUsed,
+        ranking
+      },
+      [checkpoint]
+    );
   } catch (error) {
     post({type: "error", message: error instanceof Error ? error.message : String(error)});
   } finally {

@@ -19,8 +19,15 @@ export function cosineAnneal(start: number, end: number, pos: number): number {
 }
 
 /** fastai's one-cycle policy: the learning rate and momentum (β1) at the training position pos = step / totalSteps, in [0, 1]. */
-export function oneCycle({lrMax, div = 25, divFinal = 1e5, pctStart = 0.25, moms = [0.95, 0.85, 0.95]}: OneCycleOptions): (pos: number) => Pick<OptimizerStep, "lr" | "mom"> {
-  if (!(lrMax > 0 && Number.isFinite(lrMax))) throw new TypeError(`oneCycle: lrMax must be a positive number, got ${lrMax}`);
+export function oneCycle({
+  lrMax,
+  div = 25,
+  divFinal = 1e5,
+  pctStart = 0.25,
+  moms = [0.95, 0.85, 0.95]
+}: OneCycleOptions): (pos: number) => Pick<OptimizerStep, "lr" | "mom"> {
+  if (!(lrMax > 0 && Number.isFinite(lrMax)))
+    throw new TypeError(`oneCycle: lrMax must be a positive number, got ${lrMax}`);
   if (!(pctStart > 0 && pctStart < 1)) throw new TypeError(`oneCycle: pctStart must be in (0, 1), got ${pctStart}`);
   const [m0, m1, m2] = moms;
   return (pos) => {

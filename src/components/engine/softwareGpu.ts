@@ -17,22 +17,35 @@ export interface GpuSkip {
 export async function softwareGpu(backend: "webgpu" | "webgl"): Promise<GpuSkip | null> {
   try {
     if (backend === "webgpu") {
-      const gpu = (globalThis.navigator as unknown as {gpu?: {requestAdapter(): Promise<{isFallbackAdapter?: boolean; info?: Record<string, string>} | null>}} | undefined)?.gpu;
+      const gpu = (
+        globalThis.navigator as unknown as
+          | {gpu?: {requestAdapter(): Promise<{isFallbackAdapter?: boolean; info?: Record<string, string>} | null>}}
+          | undefined
+      )?.gpu;
       if (!gpu) return {why: "missing", detail: "navigator.gpu is missing"};
       const adapter = await gpu.requestAdapter();
       if (!adapter) return {why: "missing", detail: "no WebGPU adapter"};
       const info = adapter.info ?? {};
       const name = [info.vendor, info.architecture, info.description, info.device].filter(Boolean).join(" ");
-      return adapter.isFallbackAdapter || SOFTWARE.test(name) ? {why: "software", detail: `a software adapter (${name || "fallback"}), which runs on the CPU and is slower than wasm`} : null;
+      return adapter.isFallbackAdapter || SOFTWARE.test(name)
+        ? {
+            why: "software",
+            detail: `a software adapter (${name || "fallback"}), which runs on the CPU and is slower than wasm`
+          }
+        : null;
     }
-    if (typeof OffscreenCanvas === "undefined" && typeof document === "undefined") return {why: "missing", detail: "no canvas"};
-    const canvas = typeof OffscreenCanvas !== "undefined" ? new OffscreenCanvas(1, 1) : document.createElement("canvas");
+    if (typeof OffscreenCanvas === "undefined" && typeof document === "undefined")
+      return {why: "missing", detail: "no canvas"};
+    const canvas =
+      typeof OffscreenCanvas !== "undefined" ? new OffscreenCanvas(1, 1) : document.createElement("canvas");
     const gl = canvas.getContext("webgl2") as WebGL2RenderingContext | null;
     if (!gl) return {why: "missing", detail: "no WebGL 2"};
     const debug = gl.getExtension("WEBGL_debug_renderer_info");
     const renderer = String(gl.getParameter(debug ? debug.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
     gl.getExtension("WEBGL_lose_context")?.loseContext();
-    return SOFTWARE.test(renderer) ? {why: "software", detail: `a software renderer (${renderer}), which runs on the CPU and is slower than wasm`} : null;
+    return SOFTWARE.test(renderer)
+      ? {why: "software", detail: `a software renderer (${renderer}), which runs on the CPU and is slower than wasm`}
+      : null;
   } catch {
     return null;
   }

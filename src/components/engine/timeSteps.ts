@@ -54,22 +54,28 @@ export function strideRows(data: RatingRows, count: number): RatingRows {
  * and at least one was timed, or `maxSteps` steps. It frees every tensor it made before it resolves, so the run that
  * follows finds the backend as it was. Rejects with fit's error if a step fails.
  */
-export function timeSteps(run: TrialRun, {maxSteps = TRIAL_STEPS}: {maxSteps?: number} = {}): (backend: string, budgetSeconds: number) => Promise<TrialTiming> {
+export function timeSteps(
+  run: TrialRun,
+  {maxSteps = TRIAL_STEPS}: {maxSteps?: number} = {}
+): (backend: string, budgetSeconds: number) => Promise<TrialTiming> {
   const {users, movies, hyper} = run;
   // fit trains on 80 % of the rows it is given.
   const data = strideRows(run.data, Math.ceil(((maxSteps + SPARE_STEPS) * hyper.bs) / 0.8));
   return async (backend, budgetSeconds) => {
-    if (tf.getBackend() !== backend) throw new Error(`timeSteps: asked to time ${backend}, but TF.js uses ${tf.getBackend()}`);
+    if (tf.getBackend() !== backend)
+      throw new Error(`timeSteps: asked to time ${backend}, but TF.js uses ${tf.getBackend()}`);
     const controller = new AbortController();
     // (seconds, steps) at the end of each step group: the first ends the warm-up.
     const marks: {t: number; step: number}[] = [];
-    let step = 0, open = false;
+    let step = 0,
+      open = false;
     // fit reports a group's steps one after another without awaiting; a microtask runs once the group is over.
     const groupEnd = () => {
       open = false;
       marks.push({t: performance.now() / 1000, step});
       const [warm, last] = [marks[0], marks.at(-1)!];
-      if (marks.length > 1 && (last.t - warm.t >= budgetSeconds || last.step - warm.step >= maxSteps)) controller.abort();
+      if (marks.length > 1 && (last.t - warm.t >= budgetSeconds || last.step - warm.step >= maxSteps))
+        controller.abort();
     };
     let model: CollabModel | null = null;
     try {
@@ -98,7 +104,10 @@ export function timeSteps(run: TrialRun, {maxSteps = TRIAL_STEPS}: {maxSteps?: n
     const [warm, last] = [marks[0], marks.at(-1)!];
     const steps = last.step - warm.step;
     // Each group's rate, and their median: a moment when another process took the CPU moves it little.
-    const rates = marks.slice(1).map((m, i) => ((m.step - marks[i].step) * hyper.bs) / (m.t - marks[i].t)).sort((x, y) => x - y);
+    const rates = marks
+      .slice(1)
+      .map((m, i) => ((m.step - marks[i].step) * hyper.bs) / (m.t - marks[i].t))
+      .sort((x, y) => x - y);
     const mid = rates.length >> 1;
     const ratingsPerSecond = rates.length % 2 ? rates[mid] : (rates[mid - 1] + rates[mid]) / 2;
     return {steps, ratings: steps * hyper.bs, seconds: last.t - warm.t, ratingsPerSecond};

@@ -72,10 +72,24 @@ export type TrainEvent =
    * The backend the run trains on, and the ones passed over, with why. When "auto" measured, `timings` gives each
    * backend it timed (in auto's order) and `calibrationSeconds` the wall time the measuring took; a forced backend has neither.
    */
-  | {type: "backend"; backend: BackendName; skipped: BackendSkip[]; timings?: BackendTiming[]; calibrationSeconds?: number}
+  | {
+      type: "backend";
+      backend: BackendName;
+      skipped: BackendSkip[];
+      timings?: BackendTiming[];
+      calibrationSeconds?: number;
+    }
   | {type: "data"; rows: number; users: number; movies: number; myRatings: number; skipped: number}
   /** A batch's loss, with the run's pace (runPace.ts): rates and time left are null until they mean something. */
-  | {type: "batch"; epoch: number; batch: number; batches: number; loss: number; ratingsPerSecond: number | null; etaSeconds: number | null}
+  | {
+      type: "batch";
+      epoch: number;
+      batch: number;
+      batches: number;
+      loss: number;
+      ratingsPerSecond: number | null;
+      etaSeconds: number | null;
+    }
   | {type: "epoch"; row: EpochRow}
   | {
       type: "done";

@@ -13,7 +13,10 @@ scope.onmessage = (event: MessageEvent<TrainRequest>) => {
   if (request.type === "stop") controller?.abort();
   else if (request.type === "train") {
     const run = (controller = new AbortController());
-    void runTraining(request, (e, transfer = []) => scope.postMessage(e, transfer), {signal: run.signal, cache}).finally(() => {
+    void runTraining(request, (e, transfer = []) => scope.postMessage(e, transfer), {
+      signal: run.signal,
+      cache
+    }).finally(() => {
       if (controller === run) controller = null;
     });
   }

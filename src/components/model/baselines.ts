@@ -17,11 +17,19 @@ export const DAMPING_RATINGS = 10;
  * training mean and m = `damping` pseudo-ratings (default DAMPING_RATINGS, 10), so a movie with a few 5-star ratings
  * does not top the list.
  */
-export function dampedMeanScores(rows: RankingRows, train: ArrayLike<number>, movies: number, {damping = DAMPING_RATINGS}: {damping?: number} = {}): Float64Array {
-  const sum = new Float64Array(movies), count = new Float64Array(movies);
+export function dampedMeanScores(
+  rows: RankingRows,
+  train: ArrayLike<number>,
+  movies: number,
+  {damping = DAMPING_RATINGS}: {damping?: number} = {}
+): Float64Array {
+  const sum = new Float64Array(movies),
+    count = new Float64Array(movies);
   let total = 0;
   for (let i = 0; i < train.length; ++i) {
-    const r = train[i], m = rows.movie[r], stars = rows.rating2[r] / 2;
+    const r = train[i],
+      m = rows.movie[r],
+      stars = rows.rating2[r] / 2;
     sum[m] += stars;
     ++count[m];
     total += stars;
@@ -43,16 +51,25 @@ export interface BiasOnlyModel {
  * user biases then the movie biases in closed form with L2 penalties `userReg` (15) and `movieReg` (10).
  */
 export function fitBiasOnly(
-  rows: RankingRows, train: ArrayLike<number>, users: number, movies: number,
+  rows: RankingRows,
+  train: ArrayLike<number>,
+  users: number,
+  movies: number,
   {iterations = 10, userReg = 15, movieReg = 10}: {iterations?: number; userReg?: number; movieReg?: number} = {}
 ): BiasOnlyModel {
   let total = 0;
   for (let i = 0; i < train.length; ++i) total += rows.rating2[train[i]] / 2;
   const mean = train.length ? total / train.length : 0;
-  const userBias = new Float64Array(users), movieBias = new Float64Array(movies);
-  const userCount = new Float64Array(users), movieCount = new Float64Array(movies);
-  for (let i = 0; i < train.length; ++i) { ++userCount[rows.user[train[i]]]; ++movieCount[rows.movie[train[i]]]; }
-  const userSum = new Float64Array(users), movieSum = new Float64Array(movies);
+  const userBias = new Float64Array(users),
+    movieBias = new Float64Array(movies);
+  const userCount = new Float64Array(users),
+    movieCount = new Float64Array(movies);
+  for (let i = 0; i < train.length; ++i) {
+    ++userCount[rows.user[train[i]]];
+    ++movieCount[rows.movie[train[i]]];
+  }
+  const userSum = new Float64Array(users),
+    movieSum = new Float64Array(movies);
   for (let sweep = 0; sweep < iterations; ++sweep) {
     userSum.fill(0);
     for (let i = 0; i < train.length; ++i) {

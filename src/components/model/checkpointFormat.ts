@@ -48,10 +48,18 @@ export interface Checkpoint {
 const align4 = (n: number) => (n + 3) & ~3;
 
 /** Lays out a checkpoint: magic, JSON header (with the blobs' places), the arrays, and an FNV-1a checksum. */
-export function encodeCheckpointBytes(header: Omit<CheckpointHeader, "blobs">, arrays: [string, Float32Array | Int32Array][]): Uint8Array {
+export function encodeCheckpointBytes(
+  header: Omit<CheckpointHeader, "blobs">,
+  arrays: [string, Float32Array | Int32Array][]
+): Uint8Array {
   let offset = 0;
   const blobs = arrays.map(([name, a]) => {
-    const blob = {name, type: a instanceof Float32Array ? ("f32" as const) : ("i32" as const), offset, length: a.length};
+    const blob = {
+      name,
+      type: a instanceof Float32Array ? ("f32" as const) : ("i32" as const),
+      offset,
+      length: a.length
+    };
     offset += a.byteLength;
     return blob;
   });
@@ -62,11 +70,11 @@ export function encodeCheckpointBytes(header: Omit<CheckpointHeader, "blobs">, a
   const view = new DataView(out.buffer);
   view.setUint32(8, json.length, true);
   out.set(json, 12);
-  for (const [i, [, a]] of arrays.entries()) out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), base + blobs[i].offset);
+  for (const [i, [, a]] of arrays.entries())
+    out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), base + blobs[i].offset);
   view.setUint32(out.length - 4, fnv1a(out.subarray(0, out.length - 4)), true);
   return out;
 }
-
 
 /** The error for a damaged checkpoint; loading one changes nothing. */
 export function corrupt(why: string): Error {
@@ -76,10 +84,14 @@ export function corrupt(why: string): Error {
 /** Decodes and verifies a checkpoint (magic, checksum, format, version, blob bounds); throws a clear Error if it is damaged. */
 export function decodeCheckpoint(bytes: Uint8Array): Checkpoint {
   // A file that does not even start like a checkpoint is another kind of file, not a damaged checkpoint.
-  if (bytes.length < 8 || new TextDecoder().decode(bytes.subarray(0, 8)) !== CHECKPOINT_MAGIC) throw new Error(`This file is not a checkpoint of this workbook (it does not start with ${CHECKPOINT_MAGIC}): choose a .ckpt file downloaded from Save and resume; nothing was loaded.`);
+  if (bytes.length < 8 || new TextDecoder().decode(bytes.subarray(0, 8)) !== CHECKPOINT_MAGIC)
+    throw new Error(
+      `This file is not a checkpoint of this workbook (it does not start with ${CHECKPOINT_MAGIC}): choose a .ckpt file downloaded from Save and resume; nothing was loaded.`
+    );
   if (bytes.length < 16) throw corrupt("it ends after its first bytes");
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (view.getUint32(bytes.length - 4, true) !== fnv1a(bytes.subarray(0, bytes.length - 4))) throw corrupt("its checksum does not match");
+  if (view.getUint32(bytes.length - 4, true) !== fnv1a(bytes.subarray(0, bytes.length - 4)))
+    throw corrupt("its checksum does not match");
   const jsonLength = view.getUint32(8, true);
   if (12 + jsonLength > bytes.length - 4) throw corrupt("its header runs past the end");
   let header: CheckpointHeader;
@@ -88,16 +100,22 @@ export function decodeCheckpoint(bytes: Uint8Array): Checkpoint {
   } catch {
     throw corrupt("its header is not JSON");
   }
-  if (header.format !== CHECKPOINT_FORMAT) throw new Error(`This file is not a ${CHECKPOINT_FORMAT} (format ${JSON.stringify(header.format)}); nothing was loaded.`);
-  if (header.version !== CHECKPOINT_VERSION) throw new Error(`This checkpoint has version ${header.version}, but this workbook reads version ${CHECKPOINT_VERSION}; nothing was loaded.`);
+  if (header.format !== CHECKPOINT_FORMAT)
+    throw new Error(
+      `This file is not a ${CHECKPOINT_FORMAT} (format ${JSON.stringify(header.format)}); nothing was loaded.`
+    );
+  if (header.version !== CHECKPOINT_VERSION)
+    throw new Error(
+      `This checkpoint has version ${header.version}, but this workbook reads version ${CHECKPOINT_VERSION}; nothing was loaded.`
+    );
   const base = align4(12 + jsonLength);
   const arrays = new Map<string, Float32Array | Int32Array>();
   for (const {name, type, offset, length} of header.blobs) {
-    const start = base + offset, end = start + 4 * length;
+    const start = base + offset,
+      end = start + 4 * length;
     if (end > bytes.length - 4) throw corrupt(`blob ${name} runs past the end`);
     const copy = bytes.slice(start, end).buffer; // a copy, so the arrays are aligned and independent of the file
     arrays.set(name, type === "f32" ? new Float32Array(copy) : new Int32Array(copy));
   }
   return {header, arrays};
 }
-

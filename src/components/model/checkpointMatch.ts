@@ -16,7 +16,8 @@ const plural = (n: number, one: string, many = `${one}s`) => `${fmt(n)} ${n === 
 export function myRatingsOf(table: RatingsTable): Map<number, number> {
   const me = table.userIds.indexOf(MY_USER_ID);
   const mine = new Map<number, number>();
-  for (let i = 0; me >= 0 && i < table.user.length; ++i) if (table.user[i] === me) mine.set(table.movieIds[table.movie[i]], table.rating2[i]);
+  for (let i = 0; me >= 0 && i < table.user.length; ++i)
+    if (table.user[i] === me) mine.set(table.movieIds[table.movie[i]], table.rating2[i]);
   return mine;
 }
 
@@ -48,19 +49,31 @@ function missing(from: Int32Array, inside: Int32Array): number {
  * other users' ratings, may have changed since (the original notebook did `learn.load`, then trained on its augmented
  * ratings): the returned notes say how, in words. Throws an Error that says what differs when it cannot resume.
  */
-export function checkpointMatch(header: Pick<CheckpointHeader, "model"> & {dataset: CheckpointDataset}, arrays: Map<string, Float32Array | Int32Array>, table: RatingsTable, context: DatasetContext = {}): {notes: string[]} {
+export function checkpointMatch(
+  header: Pick<CheckpointHeader, "model"> & {dataset: CheckpointDataset},
+  arrays: Map<string, Float32Array | Int32Array>,
+  table: RatingsTable,
+  context: DatasetContext = {}
+): {notes: string[]} {
   const then = header.dataset;
   const userIds = arrays.get("userIds") as Int32Array | undefined;
   const movieIds = arrays.get("movieIds") as Int32Array | undefined;
   const trainedOn = then.name ? `on ${then.name}` : "on another dataset";
   const loaded = context.name ? `the loaded ${context.name}` : "the loaded dataset";
-  const refuse = (what: string) => new Error(`This checkpoint was trained ${trainedOn}: ${what}. Train a new model on this dataset instead; nothing was loaded.`);
+  const refuse = (what: string) =>
+    new Error(
+      `This checkpoint was trained ${trainedOn}: ${what}. Train a new model on this dataset instead; nothing was loaded.`
+    );
   if (then.catalogue && context.catalogue && then.catalogue !== context.catalogue) {
-    throw refuse(`its ${plural(header.model.movies, "movie")} are not the movies of ${loaded}, even where their ids agree`);
+    throw refuse(
+      `its ${plural(header.model.movies, "movie")} are not the movies of ${loaded}, even where their ids agree`
+    );
   }
   if (!sameIds(movieIds, table.movieIds)) {
     const gone = movieIds ? missing(movieIds, table.movieIds) : header.model.movies;
-    throw refuse(`it knows ${plural(header.model.movies, "movie")} and ${loaded} has ${fmt(table.movieIds.length)}${gone ? `; ${fmt(gone)} of its movies ${gone === 1 ? "is" : "are"} not in ${loaded}` : ", listed in another order"}`);
+    throw refuse(
+      `it knows ${plural(header.model.movies, "movie")} and ${loaded} has ${fmt(table.movieIds.length)}${gone ? `; ${fmt(gone)} of its movies ${gone === 1 ? "is" : "are"} not in ${loaded}` : ", listed in another order"}`
+    );
   }
   if (!sameIds(userIds, table.userIds)) {
     const hadMe = !!userIds && userIds.includes(MY_USER_ID);
@@ -69,7 +82,9 @@ export function checkpointMatch(header: Pick<CheckpointHeader, "model"> & {datas
       throw refuse(`it was trained without any ratings of mine (user ${MY_USER_ID}), so it has no row for me`);
     }
     const gone = userIds ? missing(userIds, table.userIds) : header.model.users;
-    throw refuse(`it knows ${plural(header.model.users, "user")} and ${loaded} has ${fmt(table.userIds.length)}${gone ? `; ${fmt(gone)} of its users ${gone === 1 ? "is" : "are"} not in ${loaded}` : ", listed in another order"}`);
+    throw refuse(
+      `it knows ${plural(header.model.users, "user")} and ${loaded} has ${fmt(table.userIds.length)}${gone ? `; ${fmt(gone)} of its users ${gone === 1 ? "is" : "are"} not in ${loaded}` : ", listed in another order"}`
+    );
   }
   const notes: string[] = [];
   if (then.fingerprint === datasetFingerprint(table)) return {notes};
@@ -77,22 +92,37 @@ export function checkpointMatch(header: Pick<CheckpointHeader, "model"> & {datas
   if (then.myRatings) {
     const before = new Map(then.myRatings);
     const now = myRatingsOf(table);
-    let added = 0, changed = 0, removed = 0;
+    let added = 0,
+      changed = 0,
+      removed = 0;
     for (const [movie, r] of now) {
       if (!before.has(movie)) ++added;
       else if (before.get(movie) !== r) ++changed;
     }
     for (const movie of before.keys()) if (!now.has(movie)) ++removed;
     if (added + changed + removed) {
-      const parts = [added && `${fmt(added)} added`, changed && `${fmt(changed)} changed`, removed && `${fmt(removed)} removed`].filter(Boolean);
-      notes.push(`Resuming on my ratings as they are now: ${parts.join(", ")} since this checkpoint was trained on ${plural(before.size, "rating")} of mine (now ${fmt(now.size)}).`);
+      const parts = [
+        added && `${fmt(added)} added`,
+        changed && `${fmt(changed)} changed`,
+        removed && `${fmt(removed)} removed`
+      ].filter(Boolean);
+      notes.push(
+        `Resuming on my ratings as they are now: ${parts.join(", ")} since this checkpoint was trained on ${plural(before.size, "rating")} of mine (now ${fmt(now.size)}).`
+      );
     }
   } else {
-    notes.push("Resuming on the ratings as they are now; this checkpoint (from an earlier version) does not record which of mine it was trained on.");
+    notes.push(
+      "Resuming on the ratings as they are now; this checkpoint (from an earlier version) does not record which of mine it was trained on."
+    );
   }
   if (then.othersFingerprint && then.othersFingerprint !== datasetFingerprint(table, {exceptUser: me})) {
-    notes.push(`Other users' ratings differ from those it was trained on (${fmt(then.rows)} ratings then, ${fmt(table.rating2.length)} now).`);
+    notes.push(
+      `Other users' ratings differ from those it was trained on (${fmt(then.rows)} ratings then, ${fmt(table.rating2.length)} now).`
+    );
   }
-  if (notes.length) notes.push("The 80/20 split is drawn again over the changed ratings, so valid_loss may include ratings the checkpoint trained on, as it did in the original notebook.");
+  if (notes.length)
+    notes.push(
+      "The 80/20 split is drawn again over the changed ratings, so valid_loss may include ratings the checkpoint trained on, as it did in the original notebook."
+    );
   return {notes};
 }

@@ -16,7 +16,8 @@ export interface TopNComparison {
 
 /** The Jaccard index of two lists as sets: the size of their intersection over that of their union (1 when both are empty). */
 export function jaccard(a: readonly number[], b: readonly number[]): number {
-  const sa = new Set(a), sb = new Set(b);
+  const sa = new Set(a),
+    sb = new Set(b);
   let common = 0;
   for (const x of sa) if (sb.has(x)) ++common;
   const union = sa.size + sb.size - common;
@@ -38,16 +39,25 @@ function ranksOver(list: readonly number[], union: readonly number[]): Float64Ar
  * items; it is 1 when both lists are empty and 0 when only one list ranks anything. Items must not repeat within a list.
  */
 export function rankCorrelation(a: readonly number[], b: readonly number[]): number {
-  for (const list of [a, b]) if (new Set(list).size !== list.length) throw new TypeError("rankCorrelation: a list repeats an item");
+  for (const list of [a, b])
+    if (new Set(list).size !== list.length) throw new TypeError("rankCorrelation: a list repeats an item");
   const union = [...new Set([...a, ...b])];
   if (union.length === 0) return 1;
-  const ra = ranksOver(a, union), rb = ranksOver(b, union);
+  const ra = ranksOver(a, union),
+    rb = ranksOver(b, union);
   const n = union.length;
-  let ma = 0, mb = 0;
-  for (let i = 0; i < n; ++i) { ma += ra[i] / n; mb += rb[i] / n; }
-  let sab = 0, saa = 0, sbb = 0;
+  let ma = 0,
+    mb = 0;
   for (let i = 0; i < n; ++i) {
-    const da = ra[i] - ma, db = rb[i] - mb;
+    ma += ra[i] / n;
+    mb += rb[i] / n;
+  }
+  let sab = 0,
+    saa = 0,
+    sbb = 0;
+  for (let i = 0; i < n; ++i) {
+    const da = ra[i] - ma,
+      db = rb[i] - mb;
     sab += da * db;
     saa += da * da;
     sbb += db * db;
@@ -59,7 +69,9 @@ export function rankCorrelation(a: readonly number[], b: readonly number[]): num
 
 /** Compares every pair of top-N lists (Jaccard index and rank correlation), and finds the items they all share. */
 export function compareTopN(lists: readonly (readonly number[])[]): TopNComparison {
-  const pairs = lists.map((a, i) => lists.map((b, j) => (i === j ? {jaccard: 1, rank: 1} : {jaccard: jaccard(a, b), rank: rankCorrelation(a, b)})));
+  const pairs = lists.map((a, i) =>
+    lists.map((b, j) => (i === j ? {jaccard: 1, rank: 1} : {jaccard: jaccard(a, b), rank: rankCorrelation(a, b)}))
+  );
   const counts = new Map<number, number>();
   for (const list of lists) for (const x of new Set(list)) counts.set(x, (counts.get(x) ?? 0) + 1);
   const shared = new Set(lists.length ? lists[0].filter((x) => counts.get(x) === lists.length) : []);

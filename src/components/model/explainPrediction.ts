@@ -66,15 +66,26 @@ export interface PredictionParts {
  * movie index outside the model, as foldInUser does for a rated one.
  */
 export function explainPrediction(
-  model: ExplainModel, user: {factors: ArrayLike<number>; bias: number}, movie: number, ratings: readonly FoldInRating[], {lambda}: {lambda?: number} = {}
+  model: ExplainModel,
+  user: {factors: ArrayLike<number>; bias: number},
+  movie: number,
+  ratings: readonly FoldInRating[],
+  {lambda}: {lambda?: number} = {}
 ): PredictionParts {
   const {movieFactors, movieBias, factors: k, yRange} = model;
-  const movies = movieBias.length, d = k + 1, n = ratings.length;
-  if (!(Number.isSafeInteger(k) && k >= 1 && movieFactors.length === movies * k)) throw new TypeError(`explainPrediction: movieFactors has ${movieFactors.length} values, not ${movies} movies × ${k} factors`);
-  if (user.factors.length !== k) throw new TypeError(`explainPrediction: the user has ${user.factors.length} factors, the movies ${k}`);
+  const movies = movieBias.length,
+    d = k + 1,
+    n = ratings.length;
+  if (!(Number.isSafeInteger(k) && k >= 1 && movieFactors.length === movies * k))
+    throw new TypeError(
+      `explainPrediction: movieFactors has ${movieFactors.length} values, not ${movies} movies × ${k} factors`
+    );
+  if (user.factors.length !== k)
+    throw new TypeError(`explainPrediction: the user has ${user.factors.length} factors, the movies ${k}`);
   const inModel = (i: number) => Number.isInteger(i) && i >= 0 && i < movies;
   if (!inModel(movie)) throw new RangeError(`explainPrediction: movie index ${movie} is outside 0…${movies - 1}`);
-  const rows = new Int32Array(n), r = new Float64Array(n);
+  const rows = new Int32Array(n),
+    r = new Float64Array(n);
   ratings.forEach(({movie: j, rating}, i) => {
     if (!inModel(j)) throw new RangeError(`explainPrediction: rated movie index ${j} is outside 0…${movies - 1}`);
     rows[i] = j;
@@ -83,14 +94,31 @@ export function explainPrediction(
   const m = movieFactors.subarray(movie * k, movie * k + k);
   let factorTerm = 0;
   for (let j = 0; j < k; ++j) factorTerm += user.factors[j] * m[j];
-  const userBias = user.bias, bias = movieBias[movie];
+  const userBias = user.bias,
+    bias = movieBias[movie];
   const logit = userBias + bias + factorTerm;
   const [lo, hi] = yRange;
 
   const row = (i: number) => movieFactors.subarray(rows[i] * k, rows[i] * k + k);
-  const a = new Float64Array(d * d), rhs = new Float64Array(d), z = new Float64Array(d);
-  const target = logitRidge(row, movieBias, rows, r, k, {yRange, lambda: lambda ?? foldInLambda(movieFactors, k, n)}, a, rhs);
-  solveCholesky(a, Float64Array.from({length: d}, (_, j) => (j < k ? m[j] : 0)), d, z);
+  const a = new Float64Array(d * d),
+    rhs = new Float64Array(d),
+    z = new Float64Array(d);
+  const target = logitRidge(
+    row,
+    movieBias,
+    rows,
+    r,
+    k,
+    {yRange, lambda: lambda ?? foldInLambda(movieFactors, k, n)},
+    a,
+    rhs
+  );
+  solveCholesky(
+    a,
+    Float64Array.from({length: d}, (_, j) => (j < k ? m[j] : 0)),
+    d,
+    z
+  );
   let explained = 0;
   const contributions = ratings.map(({movie: j, rating}, i): Contribution => {
     const mj = row(i);
@@ -100,14 +128,28 @@ export function explainPrediction(
     explained += amount;
     return {movie: j, rating, surprise: target[i], similarity, amount};
   });
-  return {movie, userBias, movieBias: bias, factorTerm, logit, predicted: sigmoidRange(logit, lo, hi), yRange, contributions, rest: factorTerm - explained};
+  return {
+    movie,
+    userBias,
+    movieBias: bias,
+    factorTerm,
+    logit,
+    predicted: sigmoidRange(logit, lo, hi),
+    yRange,
+    contributions,
+    rest: factorTerm - explained
+  };
 }
 
 /** The rated movies that pushed a prediction up most and down most: at most `n` of each, largest first (ties by index). */
-export function strongestContributions(parts: Pick<PredictionParts, "contributions">, n = 3): {up: Contribution[]; down: Contribution[]} {
-  const by = (sign: 1 | -1) => parts.contributions
-    .filter((c) => sign * c.amount > 0)
-    .sort((a, b) => sign * (b.amount - a.amount) || a.movie - b.movie)
-    .slice(0, n);
+export function strongestContributions(
+  parts: Pick<PredictionParts, "contributions">,
+  n = 3
+): {up: Contribution[]; down: Contribution[]} {
+  const by = (sign: 1 | -1) =>
+    parts.contributions
+      .filter((c) => sign * c.amount > 0)
+      .sort((a, b) => sign * (b.amount - a.amount) || a.movie - b.movie)
+      .slice(0, n);
   return {up: by(1), down: by(-1)};
 }

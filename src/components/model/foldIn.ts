@@ -35,9 +35,17 @@ const JITTER = 1e-9;
  * (wd 0.01–1, 20 and 50 factors), this penalty's held-out MSE was within 0.01 of the best of a grid, and below the
  * trained user vectors' own on four of them (0.006 above on the fifth; see the foldIn tests).
  */
-export function foldInLambda(movieFactors: Float32Array, factors: number, count: number, {perRating = 0.1}: {perRating?: number} = {}): number {
+export function foldInLambda(
+  movieFactors: Float32Array,
+  factors: number,
+  count: number,
+  {perRating = 0.1}: {perRating?: number} = {}
+): number {
   const movies = movieFactors.length / factors;
-  if (!(Number.isInteger(movies) && movies > 0)) throw new TypeError(`foldInLambda: movieFactors has ${movieFactors.length} values, not a multiple of ${factors} factors`);
+  if (!(Number.isInteger(movies) && movies > 0))
+    throw new TypeError(
+      `foldInLambda: movieFactors has ${movieFactors.length} values, not a multiple of ${factors} factors`
+    );
   let sum = 0;
   for (let i = 0; i < movieFactors.length; ++i) sum += movieFactors[i] * movieFactors[i];
   return (perRating * count * sum) / movies;
@@ -51,27 +59,44 @@ export function foldInLambda(movieFactors: Float32Array, factors: number, count:
  * with damped Gauss–Newton steps on the squared error in stars. Each step is one Cholesky solve of (factors + 1)².
  */
 export function foldInUser(
-  movieFactors: Float32Array, movieBias: Float32Array, factors: number, ratings: readonly FoldInRating[], options: FoldInOptions
+  movieFactors: Float32Array,
+  movieBias: Float32Array,
+  factors: number,
+  ratings: readonly FoldInRating[],
+  options: FoldInOptions
 ): FoldedUser {
   const {yRange, lambda, iterations = 10} = options;
-  const [lo, hi] = yRange, span = hi - lo;
-  const k = factors, d = k + 1, movies = movieBias.length;
-  if (!(Number.isSafeInteger(k) && k >= 1 && movieFactors.length === movies * k)) throw new TypeError(`foldInUser: movieFactors has ${movieFactors.length} values, not ${movies} movies × ${k} factors`);
+  const [lo, hi] = yRange,
+    span = hi - lo;
+  const k = factors,
+    d = k + 1,
+    movies = movieBias.length;
+  if (!(Number.isSafeInteger(k) && k >= 1 && movieFactors.length === movies * k))
+    throw new TypeError(
+      `foldInUser: movieFactors has ${movieFactors.length} values, not ${movies} movies × ${k} factors`
+    );
   if (!(span > 0)) throw new TypeError(`foldInUser: yRange must be [lo, hi] with lo < hi, got [${yRange}]`);
-  if (!(lambda >= 0 && Number.isFinite(lambda))) throw new TypeError(`foldInUser: lambda must be a number ≥ 0, got ${lambda}`);
-  if (!(Number.isSafeInteger(iterations) && iterations >= 0)) throw new TypeError(`foldInUser: iterations must be an integer ≥ 0, got ${iterations}`);
+  if (!(lambda >= 0 && Number.isFinite(lambda)))
+    throw new TypeError(`foldInUser: lambda must be a number ≥ 0, got ${lambda}`);
+  if (!(Number.isSafeInteger(iterations) && iterations >= 0))
+    throw new TypeError(`foldInUser: iterations must be an integer ≥ 0, got ${iterations}`);
   const n = ratings.length;
-  const rows = new Int32Array(n), r = new Float64Array(n);
+  const rows = new Int32Array(n),
+    r = new Float64Array(n);
   for (let i = 0; i < n; ++i) {
     const {movie, rating} = ratings[i];
-    if (!(Number.isInteger(movie) && movie >= 0 && movie < movies)) throw new RangeError(`foldInUser: movie index ${movie} is outside 0…${movies - 1}`);
-    if (!Number.isFinite(rating)) throw new RangeError(`foldInUser: rating ${rating} of movie ${movie} is not a number`);
+    if (!(Number.isInteger(movie) && movie >= 0 && movie < movies))
+      throw new RangeError(`foldInUser: movie index ${movie} is outside 0…${movies - 1}`);
+    if (!Number.isFinite(rating))
+      throw new RangeError(`foldInUser: rating ${rating} of movie ${movie} is not a number`);
     rows[i] = movie;
     r[i] = rating;
   }
 
   const w = new Float64Array(d); // [u, b]
-  const a = new Float64Array(d * d), rhs = new Float64Array(d), x = new Float64Array(n);
+  const a = new Float64Array(d * d),
+    rhs = new Float64Array(d),
+    x = new Float64Array(n);
   const row = (i: number) => movieFactors.subarray(rows[i] * k, rows[i] * k + k);
 
   // 1. The ridge solution in logit space, with every rating weighted by the slope of span·sigmoid at 0.
@@ -81,7 +106,8 @@ export function foldInUser(
   // 2. Gauss–Newton on the true loss: linearise the sigmoid at the current logits, solve, and halve the step until
   // the loss goes down (the linearisation overshoots where the sigmoid is flat).
   const loss = (v: Float64Array) => {
-    let s = 0, penalty = 0;
+    let s = 0,
+      penalty = 0;
     for (let i = 0; i < n; ++i) {
       const m = row(i);
       let z = v[k] + movieBias[rows[i]];
@@ -93,11 +119,15 @@ export function foldInUser(
     return s + lambda * penalty;
   };
   let current = loss(w);
-  const step = new Float64Array(d), trial = new Float64Array(d), residual = new Float64Array(n), weight = new Float64Array(n);
+  const step = new Float64Array(d),
+    trial = new Float64Array(d),
+    residual = new Float64Array(n),
+    weight = new Float64Array(n);
   for (let t = 0; t < iterations && n > 0; ++t) {
     // J = g·[m, 1] with g = span·p(1 − p); solve (JᵀJ + λI) δ = Jᵀ(r − f) − λw.
     for (let i = 0; i < n; ++i) {
-      const p = 1 / (1 + Math.exp(-x[i])), g = span * p * (1 - p);
+      const p = 1 / (1 + Math.exp(-x[i])),
+        g = span * p * (1 - p);
       weight[i] = g * g;
       residual[i] = g ? (r[i] - lo - span * p) / g : 0;
     }
@@ -127,10 +157,18 @@ export function foldInUser(
  * returns the targets tᵢ, one per rating, in the order of `rows`.
  */
 export function logitRidge(
-  row: (i: number) => Float32Array, movieBias: Float32Array, rows: Int32Array, r: Float64Array, k: number,
-  {yRange, lambda}: {yRange: readonly [number, number]; lambda: number}, a: Float64Array, rhs: Float64Array
+  row: (i: number) => Float32Array,
+  movieBias: Float32Array,
+  rows: Int32Array,
+  r: Float64Array,
+  k: number,
+  {yRange, lambda}: {yRange: readonly [number, number]; lambda: number},
+  a: Float64Array,
+  rhs: Float64Array
 ): Float64Array {
-  const [lo, hi] = yRange, span = hi - lo, n = rows.length;
+  const [lo, hi] = yRange,
+    span = hi - lo,
+    n = rows.length;
   const target = new Float64Array(n);
   for (let i = 0; i < n; ++i) {
     const p = Math.min(1 - P_MIN, Math.max(P_MIN, (r[i] - lo) / span));
@@ -142,15 +180,25 @@ export function logitRidge(
 
 /** Fills `a` with Σ weightᵢ·[mᵢ, 1]ᵀ[mᵢ, 1] + penalty·I (lower triangle) and `rhs` with Σ weightᵢ·yᵢ·[mᵢ, 1]. */
 function normalEquations(
-  row: (i: number) => Float32Array, weight: Float64Array, y: Float64Array, n: number, k: number, penalty: number, a: Float64Array, rhs: Float64Array
+  row: (i: number) => Float32Array,
+  weight: Float64Array,
+  y: Float64Array,
+  n: number,
+  k: number,
+  penalty: number,
+  a: Float64Array,
+  rhs: Float64Array
 ): void {
   const d = k + 1;
   a.fill(0);
   rhs.fill(0);
   for (let i = 0; i < n; ++i) {
-    const m = row(i), c = weight[i], cy = c * y[i];
+    const m = row(i),
+      c = weight[i],
+      cy = c * y[i];
     for (let p = 0; p < k; ++p) {
-      const cm = c * m[p], at = p * d;
+      const cm = c * m[p],
+        at = p * d;
       for (let q = 0; q <= p; ++q) a[at + q] += cm * m[q];
       rhs[p] += cy * m[p];
     }

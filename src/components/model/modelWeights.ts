@@ -44,7 +44,11 @@ export function modelWeights(bytes: ArrayBuffer | Uint8Array): ModelWeights {
  * True when a model was trained on these movies (same ids, same order, and the same catalogue when both are known),
  * so its movie indexes mean the same movies: two datasets whose ids collide are told apart by their catalogue.
  */
-export function modelMatches(weights: ModelWeights, movies: readonly {id: number}[], catalogue: string | null = null): boolean {
+export function modelMatches(
+  weights: ModelWeights,
+  movies: readonly {id: number}[],
+  catalogue: string | null = null
+): boolean {
   if (weights.catalogue && catalogue && weights.catalogue !== catalogue) return false;
   return weights.movieIds.length === movies.length && movies.every((m, i) => weights.movieIds[i] === m.id);
 }

@@ -14,7 +14,13 @@ const TOLERANCE = 1e-12;
  * Each component's sign is chosen so that its largest loading is positive.
  */
 export function pca2(matrix: Float32Array, rows: number, cols: number): Pca2 {
-  if (!(Number.isSafeInteger(rows) && rows >= 0 && Number.isSafeInteger(cols) && cols >= 1 && matrix.length === rows * cols)) {
+  if (!(
+    Number.isSafeInteger(rows) &&
+    rows >= 0 &&
+    Number.isSafeInteger(cols) &&
+    cols >= 1 &&
+    matrix.length === rows * cols
+  )) {
     throw new TypeError(`pca2: the matrix has ${matrix.length} values, not ${rows} rows × ${cols} columns`);
   }
   const mean = new Float64Array(cols);
@@ -22,7 +28,8 @@ export function pca2(matrix: Float32Array, rows: number, cols: number): Pca2 {
   for (let j = 0; j < cols; ++j) mean[j] /= rows || 1;
 
   // The covariance matrix: cols × cols, summed over rows once (the expensive part, rows · cols² / 2).
-  const cov = new Float64Array(cols * cols), centred = new Float64Array(cols);
+  const cov = new Float64Array(cols * cols),
+    centred = new Float64Array(cols);
   for (let i = 0, at = 0; i < rows; ++i) {
     for (let j = 0; j < cols; ++j) centred[j] = matrix[at++] - mean[j];
     for (let p = 0; p < cols; ++p) {
@@ -38,12 +45,15 @@ export function pca2(matrix: Float32Array, rows: number, cols: number): Pca2 {
   }
 
   const first = topEigen(cov, cols, null);
-  for (let p = 0; p < cols; ++p) for (let q = 0; q < cols; ++q) cov[p * cols + q] -= first.value * first.vector[p] * first.vector[q];
+  for (let p = 0; p < cols; ++p)
+    for (let q = 0; q < cols; ++q) cov[p * cols + q] -= first.value * first.vector[p] * first.vector[q];
   const second = topEigen(cov, cols, first.vector);
 
-  const x = new Float32Array(rows), y = new Float32Array(rows);
+  const x = new Float32Array(rows),
+    y = new Float32Array(rows);
   for (let i = 0, at = 0; i < rows; ++i, at += cols) {
-    let a = 0, b = 0;
+    let a = 0,
+      b = 0;
     for (let j = 0; j < cols; ++j) {
       const c = matrix[at + j] - mean[j];
       a += c * first.vector[j];

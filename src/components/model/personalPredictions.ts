@@ -36,19 +36,46 @@ export function ratingChanges(now: readonly MyRating[], then: readonly MyRating[
  * Predicts every movie for me (user 99999): from the model's own user row when my ratings are the ones it was trained
  * on (`used`; null when unknown, e.g. an uploaded checkpoint), and otherwise by folding my current ratings in.
  */
-export function personalPredictions(weights: ModelWeights, mine: readonly MyRating[], used: readonly MyRating[] | null): PersonalPredictions {
+export function personalPredictions(
+  weights: ModelWeights,
+  mine: readonly MyRating[],
+  used: readonly MyRating[] | null
+): PersonalPredictions {
   const me = weights.userIds.indexOf(MY_USER_ID);
   const changed = used ? ratingChanges(mine, used) : 0;
   const t0 = performance.now();
   const index = new Map<number, number>();
   weights.movieIds.forEach((id, i) => index.set(id, i));
-  const ratings = mine.filter((r) => index.has(r.movieId)).map((r) => ({movie: index.get(r.movieId)!, rating: r.rating}));
+  const ratings = mine
+    .filter((r) => index.has(r.movieId))
+    .map((r) => ({movie: index.get(r.movieId)!, rating: r.rating}));
   if (me >= 0 && changed === 0) {
     const k = weights.factors;
     const user = {factors: weights.userFactors.subarray(me * k, me * k + k), bias: weights.userBias[me]};
-    return {predictions: predictAll(weights, me, {yRange: weights.yRange}), approximate: false, changed: 0, used: used?.length ?? null, ms: 0, user, rated: ratings};
+    return {
+      predictions: predictAll(weights, me, {yRange: weights.yRange}),
+      approximate: false,
+      changed: 0,
+      used: used?.length ?? null,
+      ms: 0,
+      user,
+      rated: ratings
+    };
   }
-  const user = foldInUser(weights.movieFactors, weights.movieBias, weights.factors, ratings, {yRange: weights.yRange, lambda: foldInLambda(weights.movieFactors, weights.factors, ratings.length)});
-  const predictions = predictFor(weights.movieFactors, weights.movieBias, user.factors, user.bias, {yRange: weights.yRange});
-  return {predictions, approximate: true, changed: me < 0 ? mine.length : changed, used: ratings.length, ms: performance.now() - t0, user, rated: ratings};
+  const user = foldInUser(weights.movieFactors, weights.movieBias, weights.factors, ratings, {
+    yRange: weights.yRange,
+    lambda: foldInLambda(weights.movieFactors, weights.factors, ratings.length)
+  });
+  const predictions = predictFor(weights.movieFactors, weights.movieBias, user.factors, user.bias, {
+    yRange: weights.yRange
+  });
+  return {
+    predictions,
+    approximate: true,
+    changed: me < 0 ? mine.length : changed,
+    used: ratings.length,
+    ms: performance.now() - t0,
+    user,
+    rated: ratings
+  };
 }

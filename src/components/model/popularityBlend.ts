@@ -18,8 +18,14 @@ export const RANKING_BLEND = 0.3;
  * Blends popularity into predicted ratings: out[m] = predicted[m] + weight · log2(1 + counts[m]) (stars; counts are
  * ratings per movie, in the same movie-index order). Throws a TypeError when the lengths differ or weight is not finite.
  */
-export function blendPopularity(predicted: ArrayLike<number>, counts: ArrayLike<number>, weight: number, out = new Float32Array(predicted.length)): Float32Array {
-  if (predicted.length !== counts.length) throw new TypeError(`blendPopularity: ${predicted.length} predictions for ${counts.length} counts`);
+export function blendPopularity(
+  predicted: ArrayLike<number>,
+  counts: ArrayLike<number>,
+  weight: number,
+  out = new Float32Array(predicted.length)
+): Float32Array {
+  if (predicted.length !== counts.length)
+    throw new TypeError(`blendPopularity: ${predicted.length} predictions for ${counts.length} counts`);
   if (!Number.isFinite(weight)) throw new TypeError(`blendPopularity: weight must be a finite number, got ${weight}`);
   for (let m = 0; m < predicted.length; ++m) out[m] = predicted[m] + weight * Math.log2(1 + counts[m]);
   return out;

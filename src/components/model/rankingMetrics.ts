@@ -53,8 +53,11 @@ export interface ListMetrics {
  */
 export function listMetrics(ranked: ArrayLike<number>, relevant: ReadonlySet<number>, k: number): ListMetrics {
   if (!(Number.isSafeInteger(k) && k >= 1)) throw new TypeError(`listMetrics: k must be a positive integer, got ${k}`);
-  if (relevant.size === 0) throw new TypeError("listMetrics: the user has no relevant item, so recall and NDCG are undefined");
-  let hits = 0, dcg = 0, apSum = 0;
+  if (relevant.size === 0)
+    throw new TypeError("listMetrics: the user has no relevant item, so recall and NDCG are undefined");
+  let hits = 0,
+    dcg = 0,
+    apSum = 0;
   const n = Math.min(k, ranked.length);
   for (let i = 0; i < n; ++i) {
     if (!relevant.has(ranked[i])) continue;
@@ -102,7 +105,11 @@ export interface RankingTask {
  * averages the list metrics over users; coverage is the share of the catalogue in any list, novelty the mean
  * log2(1 + training ratings) of the listed items. Throws a TypeError when a score array has the wrong length.
  */
-export function rankingReport(task: RankingTask, score: (user: number) => ArrayLike<number>, {k = 10}: {k?: number} = {}): RankingReport {
+export function rankingReport(
+  task: RankingTask,
+  score: (user: number) => ArrayLike<number>,
+  {k = 10}: {k?: number} = {}
+): RankingReport {
   return rankingReports(task, score, [(scores) => scores], {k})[0];
 }
 
@@ -112,11 +119,21 @@ export function rankingReport(task: RankingTask, score: (user: number) => ArrayL
  * a curve costs little more than one report. Returns one report per variant, in order.
  */
 export function rankingReports(
-  task: RankingTask, score: (user: number) => ArrayLike<number>, variants: ((scores: ArrayLike<number>, user: number) => ArrayLike<number>)[],
+  task: RankingTask,
+  score: (user: number) => ArrayLike<number>,
+  variants: ((scores: ArrayLike<number>, user: number) => ArrayLike<number>)[],
   {k = 10}: {k?: number} = {}
 ): RankingReport[] {
   const items = task.trainCounts.length;
-  const sums = variants.map(() => ({listed: new Uint8Array(items), precision: 0, recall: 0, ndcg: 0, map: 0, popularity: 0, shown: 0}));
+  const sums = variants.map(() => ({
+    listed: new Uint8Array(items),
+    precision: 0,
+    recall: 0,
+    ndcg: 0,
+    map: 0,
+    popularity: 0,
+    shown: 0
+  }));
   task.users.forEach((user, i) => {
     const base = score(user);
     const seen = task.seen[i];
@@ -142,8 +159,13 @@ export function rankingReports(
     let covered = 0;
     for (const x of sum.listed) covered += x;
     return {
-      k, threshold: task.threshold, users: task.users.length,
-      precision: sum.precision / n, recall: sum.recall / n, ndcg: sum.ndcg / n, map: sum.map / n,
+      k,
+      threshold: task.threshold,
+      users: task.users.length,
+      precision: sum.precision / n,
+      recall: sum.recall / n,
+      ndcg: sum.ndcg / n,
+      map: sum.map / n,
       coverage: items ? covered / items : 0,
       novelty: sum.shown ? sum.popularity / sum.shown : 0
     };

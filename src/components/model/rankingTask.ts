@@ -31,7 +31,13 @@ export interface RankingTaskOptions {
  * rated in training and their relevant held-out items; and every item's training ratings. `users` and `movies` are the
  * table's sizes.
  */
-export function rankingTask(rows: RankingRows, split: Split, users: number, movies: number, options: RankingTaskOptions = {}): RankingTask {
+export function rankingTask(
+  rows: RankingRows,
+  split: Split,
+  users: number,
+  movies: number,
+  options: RankingTaskOptions = {}
+): RankingTask {
   const {threshold = 4, maxUsers = 2000, seed = 42} = options;
   const trainCounts = new Int32Array(movies);
   for (const r of split.train) ++trainCounts[rows.movie[r]];

@@ -39,21 +39,42 @@ export interface RecommendOptions {
  * Ranks the movies by predicted rating (or by `rankBy`), best first (ties by movie id), after leaving out the movies I
  * rated and those the filters exclude, and returns the top `n` (default 20).
  */
-export function recommend(movies: readonly RatedMovie[], predictions: ArrayLike<number>, options: RecommendOptions = {}): Recommendation[] {
-  const {rated, excludeTerms = [], includeGenres = [], excludeGenres = [], years = null, minRatings = 0, n = 20, rankBy = predictions} = options;
-  if (predictions.length !== movies.length) throw new TypeError(`recommend: ${predictions.length} predictions for ${movies.length} movies`);
-  if (rankBy.length !== movies.length) throw new TypeError(`recommend: ${rankBy.length} scores to rank by for ${movies.length} movies`);
-  if (!(Number.isSafeInteger(n) && n >= 0)) throw new TypeError(`recommend: n must be a non-negative integer, got ${n}`);
+export function recommend(
+  movies: readonly RatedMovie[],
+  predictions: ArrayLike<number>,
+  options: RecommendOptions = {}
+): Recommendation[] {
+  const {
+    rated,
+    excludeTerms = [],
+    includeGenres = [],
+    excludeGenres = [],
+    years = null,
+    minRatings = 0,
+    n = 20,
+    rankBy = predictions
+  } = options;
+  if (predictions.length !== movies.length)
+    throw new TypeError(`recommend: ${predictions.length} predictions for ${movies.length} movies`);
+  if (rankBy.length !== movies.length)
+    throw new TypeError(`recommend: ${rankBy.length} scores to rank by for ${movies.length} movies`);
+  if (!(Number.isSafeInteger(n) && n >= 0))
+    throw new TypeError(`recommend: n must be a non-negative integer, got ${n}`);
   const [from, to] = years ?? [null, null];
-  for (const bound of [from, to]) if (bound !== null && Number.isNaN(bound)) throw new TypeError("recommend: a year bound is NaN; use null for no bound");
-  if (from !== null && to !== null && !(from <= to)) throw new TypeError(`recommend: years must be [from, to] with from ≤ to, got [${years}]`);
+  for (const bound of [from, to])
+    if (bound !== null && Number.isNaN(bound))
+      throw new TypeError("recommend: a year bound is NaN; use null for no bound");
+  if (from !== null && to !== null && !(from <= to))
+    throw new TypeError(`recommend: years must be [from, to] with from ≤ to, got [${years}]`);
   const yearSet = from !== null || to !== null;
   const terms = excludeTerms.map(parseTitleQuery).filter((q) => q !== null);
-  const include = new Set(includeGenres), exclude = new Set(excludeGenres);
+  const include = new Set(includeGenres),
+    exclude = new Set(excludeGenres);
 
   // For a short list, keep the best n so far, best first (one insertion per movie that beats the worst kept) instead
   // of sorting every movie; a long list is sorted at the end.
-  const better = (a: number, b: number) => rankBy[a] > rankBy[b] || (rankBy[a] === rankBy[b] && movies[a].id < movies[b].id);
+  const better = (a: number, b: number) =>
+    rankBy[a] > rankBy[b] || (rankBy[a] === rankBy[b] && movies[a].id < movies[b].id);
   const select = n <= 256;
   const kept: number[] = [];
   for (let i = 0; i < movies.length; ++i) {
@@ -62,7 +83,8 @@ export function recommend(movies: readonly RatedMovie[], predictions: ArrayLike<
     if (select && kept.length === n && !better(i, kept[n - 1])) continue;
     if (rated?.has(movie.id)) continue;
     if (movie.ratings < minRatings) continue;
-    if (yearSet && (movie.year === null || (from !== null && movie.year < from) || (to !== null && movie.year > to))) continue;
+    if (yearSet && (movie.year === null || (from !== null && movie.year < from) || (to !== null && movie.year > to)))
+      continue;
     if (include.size && !movie.genres.some((g) => include.has(g))) continue;
     if (exclude.size && movie.genres.some((g) => exclude.has(g))) continue;
     if (terms.length) {
@@ -73,7 +95,8 @@ export function recommend(movies: readonly RatedMovie[], predictions: ArrayLike<
       kept.push(i);
       continue;
     }
-    let lo = 0, hi = kept.length;
+    let lo = 0,
+      hi = kept.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (better(kept[mid], i)) lo = mid + 1;

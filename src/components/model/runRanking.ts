@@ -16,10 +16,13 @@ import type {RankingRows, RankingTaskOptions} from "./rankingTask.js";
  * RANKING_BLEND. `rows` are the table the model was trained on, in the same order as the split's row indexes.
  */
 export function runRanking(
-  weights: Pick<ModelWeights, "userFactors" | "movieFactors" | "userBias" | "movieBias" | "yRange">, rows: RankingRows, split: Split,
+  weights: Pick<ModelWeights, "userFactors" | "movieFactors" | "userBias" | "movieBias" | "yRange">,
+  rows: RankingRows,
+  split: Split,
   {kind, k = 10, ...options}: RankingTaskOptions & {kind: RunRanking["split"]; k?: number}
 ): RunRanking {
-  const users = weights.userBias.length, movies = weights.movieBias.length;
+  const users = weights.userBias.length,
+    movies = weights.movieBias.length;
   let se = 0;
   for (const r of split.valid) se += (predictPair(weights, rows.user[r], rows.movie[r]) - rows.rating2[r] / 2) ** 2;
   const mse = split.valid.length ? se / split.valid.length : NaN;
@@ -29,10 +32,17 @@ export function runRanking(
   const bias = fitBiasOnly(rows, split.train, users, movies).movieBias; // a user's own bias does not change their order
   const stops: number[] = [...new Set([...POPULARITY_WEIGHTS, RANKING_BLEND])].sort((a, b) => a - b);
   const blend = new Float32Array(movies);
-  const reports = rankingReports(task, (u) => predictAll(weights, u, weights), stops.map((w) => (p: ArrayLike<number>) => (w === 0 ? p : blendPopularity(p, task.trainCounts, w, blend))), {k});
+  const reports = rankingReports(
+    task,
+    (u) => predictAll(weights, u, weights),
+    stops.map((w) => (p: ArrayLike<number>) => (w === 0 ? p : blendPopularity(p, task.trainCounts, w, blend))),
+    {k}
+  );
   const curve = stops.map((weight, i) => ({weight, report: reports[i]}));
   return {
-    split: kind, mse, rmse: Math.sqrt(mse),
+    split: kind,
+    mse,
+    rmse: Math.sqrt(mse),
     model: curve.find((c) => c.weight === 0)!.report,
     blended: curve.find((c) => c.weight === RANKING_BLEND)!.report,
     blendWeight: RANKING_BLEND,

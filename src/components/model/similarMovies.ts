@@ -16,16 +16,29 @@ export interface SimilarMoviesOptions {
  * Finds the `n` (default 10) movies whose factor vectors point the most the same way as this movie's, by cosine
  * similarity, best first (ties by index); the movie itself, and movies with all-zero factors, are never neighbours.
  */
-export function similarMovies(movieFactors: Float32Array, factors: number, movieIndex: number, options: SimilarMoviesOptions = {}): SimilarMovie[] {
+export function similarMovies(
+  movieFactors: Float32Array,
+  factors: number,
+  movieIndex: number,
+  options: SimilarMoviesOptions = {}
+): SimilarMovie[] {
   const {n = 10, minRatings = 0, counts} = options;
   const movies = movieFactors.length / factors;
-  if (!(Number.isSafeInteger(factors) && factors > 0 && Number.isInteger(movies))) throw new TypeError(`similarMovies: movieFactors has ${movieFactors.length} values, not a multiple of ${factors} factors`);
-  if (!(Number.isInteger(movieIndex) && movieIndex >= 0 && movieIndex < movies)) throw new RangeError(`similarMovies: movie index ${movieIndex} is outside 0…${movies - 1}`);
-  if (!(Number.isSafeInteger(n) && n >= 0)) throw new TypeError(`similarMovies: n must be a non-negative integer, got ${n}`);
-  if (minRatings > 0 && !counts) throw new TypeError("similarMovies: minRatings needs counts, the number of ratings of each movie");
-  if (counts && counts.length !== movies) throw new TypeError(`similarMovies: ${counts.length} counts for ${movies} movies`);
+  if (!(Number.isSafeInteger(factors) && factors > 0 && Number.isInteger(movies)))
+    throw new TypeError(
+      `similarMovies: movieFactors has ${movieFactors.length} values, not a multiple of ${factors} factors`
+    );
+  if (!(Number.isInteger(movieIndex) && movieIndex >= 0 && movieIndex < movies))
+    throw new RangeError(`similarMovies: movie index ${movieIndex} is outside 0…${movies - 1}`);
+  if (!(Number.isSafeInteger(n) && n >= 0))
+    throw new TypeError(`similarMovies: n must be a non-negative integer, got ${n}`);
+  if (minRatings > 0 && !counts)
+    throw new TypeError("similarMovies: minRatings needs counts, the number of ratings of each movie");
+  if (counts && counts.length !== movies)
+    throw new TypeError(`similarMovies: ${counts.length} counts for ${movies} movies`);
 
-  const k = factors, at = movieIndex * k;
+  const k = factors,
+    at = movieIndex * k;
   let queryNorm = 0;
   for (let j = 0; j < k; ++j) queryNorm += movieFactors[at + j] ** 2;
   if (queryNorm === 0 || n === 0) return [];
@@ -35,7 +48,8 @@ export function similarMovies(movieFactors: Float32Array, factors: number, movie
   const top: SimilarMovie[] = [];
   for (let m = 0; m < movies; ++m) {
     if (m === movieIndex || (counts && counts[m] < minRatings)) continue;
-    let dot = 0, norm = 0;
+    let dot = 0,
+      norm = 0;
     for (let j = 0, b = m * k; j < k; ++j, ++b) {
       const v = movieFactors[b];
       dot += v * movieFactors[at + j];

@@ -6,7 +6,12 @@ import type {Split} from "../split.js";
  * order) validate, the rest train, so nothing is predicted from ratings made after it. `user` holds each row's user
  * index (0…users-1). Rows are listed in increasing order. Throws a TypeError when the columns' lengths differ.
  */
-export function splitByTime(user: ArrayLike<number>, timestamp: ArrayLike<number>, users: number, {validPct = 0.2}: {validPct?: number} = {}): Split {
+export function splitByTime(
+  user: ArrayLike<number>,
+  timestamp: ArrayLike<number>,
+  users: number,
+  {validPct = 0.2}: {validPct?: number} = {}
+): Split {
   const n = user.length;
   if (timestamp.length !== n) throw new TypeError(`splitByTime: ${timestamp.length} timestamps for ${n} rows`);
   if (!(validPct >= 0 && validPct < 1)) throw new TypeError(`splitByTime: validPct must be in [0, 1), got ${validPct}`);

@@ -6,13 +6,37 @@
  * "Haine, La", "Boot, Das", "City of Lost Children, The (Cité des enfants perdus, La)").
  */
 const ARTICLES = new Set([
-  "the", "a", "an", // English
-  "le", "la", "les", "l'", "un", "une", // French
-  "el", "los", "las", "una", // Spanish
-  "il", "lo", "gli", "i", "uno", // Italian
-  "der", "die", "das", "ein", "eine", // German
-  "o", "os", "as", // Portuguese
-  "de", "het", "een", "den", "det" // Dutch and Scandinavian
+  "the",
+  "a",
+  "an", // English
+  "le",
+  "la",
+  "les",
+  "l'",
+  "un",
+  "une", // French
+  "el",
+  "los",
+  "las",
+  "una", // Spanish
+  "il",
+  "lo",
+  "gli",
+  "i",
+  "uno", // Italian
+  "der",
+  "die",
+  "das",
+  "ein",
+  "eine", // German
+  "o",
+  "os",
+  "as", // Portuguese
+  "de",
+  "het",
+  "een",
+  "den",
+  "det" // Dutch and Scandinavian
 ]);
 
 const ASCII = /^[\x00-\x7f]*$/;
@@ -23,17 +47,25 @@ const LETTERS: Record<string, string> = {ø: "o", æ: "ae", œ: "oe", ß: "ss", 
 /** Lower case, accents off ("Amélie" → "amelie", "Søren" → "soren"). */
 function fold(text: string): string {
   text = text.toLowerCase();
-  return ASCII.test(text) ? text : text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[øæœßłđðþı]/g, (c) => LETTERS[c]);
+  return ASCII.test(text)
+    ? text
+    : text
+        .normalize("NFD")
+        .replace(/\p{M}/gu, "")
+        .replace(/[øæœßłđðþı]/g, (c) => LETTERS[c]);
 }
 
 /** Moves a trailing article of each part of a title (the main title, each parenthesized one) back to its front. */
 function articleFirst(folded: string): string {
   if (!folded.includes(",")) return folded;
-  return folded.split(/([()])/).map((part) => {
-    const m = /^(.*\S)\s*,\s*(\S+)\s*$/.exec(part);
-    if (!m || !ARTICLES.has(m[2].replace("’", "'"))) return part;
-    return m[2].endsWith("'") || m[2].endsWith("’") ? `${m[2]}${m[1].trimStart()}` : `${m[2]} ${m[1].trimStart()}`;
-  }).join("");
+  return folded
+    .split(/([()])/)
+    .map((part) => {
+      const m = /^(.*\S)\s*,\s*(\S+)\s*$/.exec(part);
+      if (!m || !ARTICLES.has(m[2].replace("’", "'"))) return part;
+      return m[2].endsWith("'") || m[2].endsWith("’") ? `${m[2]}${m[1].trimStart()}` : `${m[2]} ${m[1].trimStart()}`;
+    })
+    .join("");
 }
 
 /** Words only: an elided article keeps its own word ("l'atalante" → "l atalante"), other apostrophes go ("schindler's" → "schindlers"). */
@@ -86,6 +118,11 @@ export function parseTitleQuery(query: string): TitleQuery | null {
 export function matchesTitle(query: TitleQuery, key: string, year: number | null): boolean {
   if (query.words && !key.includes(` ${query.words}`)) return false;
   // "(500) Days of Summer": digits after "(" may also start a number in the title.
-  if (query.yearPrefix !== null && !(year !== null && String(year).startsWith(query.yearPrefix)) && !key.includes(` ${query.yearPrefix}`)) return false;
+  if (
+    query.yearPrefix !== null &&
+    !(year !== null && String(year).startsWith(query.yearPrefix)) &&
+    !key.includes(` ${query.yearPrefix}`)
+  )
+    return false;
   return query.numbers.every((n) => String(year) === n || key.includes(` ${n} `));
 }

@@ -9,20 +9,33 @@ import type {BackendName, TrainHyper} from "../engine/trainProtocol.js";
  * ML-10M-shaped synthetic set). Units: lrMax is the one-cycle schedule's peak learning rate, wd the decoupled weight
  * decay per step, bs ratings per batch, epochs passes over the training 80%, seed the split's and initialisation's seed.
  */
-export const TRAIN_DEFAULTS = {factors: 50, bs: 256, epochs: 3, lrMax: 1e-2, wd: 0.1, seed: 42, split: "random"} as const satisfies TrainHyper;
+export const TRAIN_DEFAULTS = {
+  factors: 50,
+  bs: 256,
+  epochs: 3,
+  lrMax: 1e-2,
+  wd: 0.1,
+  seed: 42,
+  split: "random"
+} as const satisfies TrainHyper;
 
 /**
  * fastai's own defaults for `fit_one_cycle` (lr_max 1e-3, wd 0.01) with the workbook's batch size and seed: what dense
  * Adam is measured with in `npm run bench`, and what a checkpoint that records no training settings was trained with
  * (engine/fit.ts's defaults).
  */
-export const FASTAI_DEFAULTS = {bs: 256, lrMax: 1e-3, wd: 0.01, seed: 42} as const satisfies Omit<TrainHyper, "factors" | "epochs">;
+export const FASTAI_DEFAULTS = {bs: 256, lrMax: 1e-3, wd: 0.01, seed: 42} as const satisfies Omit<
+  TrainHyper,
+  "factors" | "epochs"
+>;
 
 /** The batch sizes a reader can choose on the Train page and in the experiment grid (ratings per batch). */
 export const BATCH_SIZES = [64, 256, 1024, 4096] as const;
 
 /** The backends a reader can choose, in the order "auto" tries the real ones (fastest first). */
-export const BACKEND_CHOICES = ["auto", "webgpu", "webgl", "wasm", "cpu"] as const satisfies readonly (BackendName | "auto")[];
+export const BACKEND_CHOICES = ["auto", "webgpu", "webgl", "wasm", "cpu"] as const satisfies readonly (
+  BackendName | "auto"
+)[];
 
 /** A backend a reader can choose: one of BACKEND_CHOICES. */
 export type BackendChoice = (typeof BACKEND_CHOICES)[number];
@@ -55,7 +68,10 @@ export function checkMoreEpochs(typed: string | number): {epochs: number | null;
   const [fewest, most] = SETTING_RANGES.epochs;
   const text = String(typed).trim();
   const epochs = /^\+?\d+$/.test(text) && +text >= fewest && +text <= most ? +text : null;
-  return {epochs, error: epochs === null ? `More epochs must be a whole number from ${fewest} to ${most}; “${text}” is not.` : ""};
+  return {
+    epochs,
+    error: epochs === null ? `More epochs must be a whole number from ${fewest} to ${most}; “${text}” is not.` : ""
+  };
 }
 
 /** The typed values of the Train page's inputs. */
@@ -67,7 +83,10 @@ export type RawSettings = Record<Field, string | number> & Omit<TrainHyper, Fiel
  * MODEL_BYTES_BUDGET on a dataset of `users` × `movies` (with an estimate of what it would need). Nothing is rounded or
  * clamped: what trains is what the inputs show.
  */
-export function checkTrainSettings(raw: RawSettings, {users, movies}: {users: number; movies: number}): {settings: TrainHyper | null; errors: Partial<Record<Field, string>>} {
+export function checkTrainSettings(
+  raw: RawSettings,
+  {users, movies}: {users: number; movies: number}
+): {settings: TrainHyper | null; errors: Partial<Record<Field, string>>} {
   const errors: Partial<Record<Field, string>> = {};
   const values = {} as Record<Field, number>;
   for (const field of Object.keys(SETTING_RANGES) as Field[]) {
@@ -80,11 +99,27 @@ export function checkTrainSettings(raw: RawSettings, {users, movies}: {users: nu
     else if (field === "factors" && value >= lo && modelBytes({users, movies, factors: value}) > MODEL_BYTES_BUDGET) {
       // A size that cannot fit is refused with what it would need, however large it was typed.
       // The most that fits, and never more than the input allows.
-      const most = Math.max(1, Math.min(hi, Math.floor(MODEL_BYTES_BUDGET / modelBytes({users, movies, factors: 0})) - 1));
-      errors[field] = `n_factors ${fmt(value)} would need about ${gb(modelBytes({users, movies, factors: value}))} for the model, its optimizer state and its checkpoint on this dataset (${fmt(users)} users, ${fmt(movies)} movies), more than the ${gb(MODEL_BYTES_BUDGET)} a browser can give it. Try ${fmt(most)} or fewer.`;
-    } else if (value < lo || value > hi) errors[field] = `${LABELS[field]} must be ${range}; ${fmt(value)} is out of range.`;
+      const most = Math.max(
+        1,
+        Math.min(hi, Math.floor(MODEL_BYTES_BUDGET / modelBytes({users, movies, factors: 0})) - 1)
+      );
+      errors[field] =
+        `n_factors ${fmt(value)} would need about ${gb(modelBytes({users, movies, factors: value}))} for the model, its optimizer state and its checkpoint on this dataset (${fmt(users)} users, ${fmt(movies)} movies), more than the ${gb(MODEL_BYTES_BUDGET)} a browser can give it. Try ${fmt(most)} or fewer.`;
+    } else if (value < lo || value > hi)
+      errors[field] = `${LABELS[field]} must be ${range}; ${fmt(value)} is out of range.`;
     else values[field] = value;
   }
   if (Object.keys(errors).length) return {settings: null, errors};
-  return {settings: {factors: values.factors, bs: raw.bs, epochs: values.epochs, lrMax: raw.lrMax, wd: raw.wd, seed: values.seed, ...(raw.split ? {split: raw.split} : {})}, errors};
+  return {
+    settings: {
+      factors: values.factors,
+      bs: raw.bs,
+      epochs: values.epochs,
+      lrMax: raw.lrMax,
+      wd: raw.wd,
+      seed: values.seed,
+      ...(raw.split ? {split: raw.split} : {})
+    },
+    errors
+  };
 }

@@ -7,6 +7,9 @@ import {DatError} from "./datError.js";
  */
 export function checkCsvHeader(text: string, expected: string, file: string): void {
   if (text === expected) return;
-  const reason = text === "" ? `missing header: expected "${expected}" on the first line` : `expected the header "${expected}", found another first line`;
+  const reason =
+    text === ""
+      ? `missing header: expected "${expected}" on the first line`
+      : `expected the header "${expected}", found another first line`;
   throw new DatError(file, 1, reason, text);
 }

@@ -72,14 +72,26 @@ export interface DatasetArtifacts {
  * `note` is a sentence the banner adds (movedUserNote, when the release's own user 99999 was renumbered).
  */
 export function browserDataset(name: string, note = "", format?: MovielensFormat["id"]): DatasetInfo {
-  return {kind: "movielens", origin: "browser", name: `${name} (from your computer)`, banner: `${name}, loaded from your computer and kept in this browser.${note ? ` ${note}` : ""}`, synthetic: null, ...(format ? {format} : {})};
+  return {
+    kind: "movielens",
+    origin: "browser",
+    name: `${name} (from your computer)`,
+    banner: `${name}, loaded from your computer and kept in this browser.${note ? ` ${note}` : ""}`,
+    synthetic: null,
+    ...(format ? {format} : {})
+  };
 }
 
 // summary.json lists this many of the last ratings, as the notebook's `ratings.tail(10)`.
 const LAST = 10;
 
 /** Derives the four artifacts the pages use (ratings.bin, movies.json, summary.json, histogram.json) from a parsed, indexed dataset. */
-export function datasetArtifacts(movies: Movie[], ratings: IndexedRatings, rows: {ratings: number; myRatings: number}, dataset: DatasetInfo): DatasetArtifacts {
+export function datasetArtifacts(
+  movies: Movie[],
+  ratings: IndexedRatings,
+  rows: {ratings: number; myRatings: number},
+  dataset: DatasetInfo
+): DatasetArtifacts {
   return {
     ratingsFile: encodeRatingsFile(ratings, {dataset: dataset.name, kind: dataset.kind}),
     movies: movieRows(movies, ratings),
@@ -95,7 +107,12 @@ export function movieRows(movies: Movie[], ratings: IndexedRatings): MovieRow[] 
 }
 
 /** The summary: counts, sparsity (the share of the user × movie matrix left empty), the last ratings and mine. */
-export function datasetSummary(movies: Movie[], ratings: IndexedRatings, rows: {ratings: number; myRatings: number}, dataset: DatasetInfo): DatasetSummary {
+export function datasetSummary(
+  movies: Movie[],
+  ratings: IndexedRatings,
+  rows: {ratings: number; myRatings: number},
+  dataset: DatasetInfo
+): DatasetSummary {
   const {user, movie, rating2, timestamp, userIds, movieIds} = ratings;
   const n = rating2.length;
   const rated = new Uint8Array(movies.length);
@@ -112,10 +129,18 @@ export function datasetSummary(movies: Movie[], ratings: IndexedRatings, rows: {
   }));
   const myRatings = [];
   for (let i = 0; myIndex >= 0 && i < n; ++i) {
-    if (user[i] === myIndex) myRatings.push({movieId: movieIds[movie[i]], rating: rating2[i] / 2, timestamp: timestamp[i]});
+    if (user[i] === myIndex)
+      myRatings.push({movieId: movieIds[movie[i]], rating: rating2[i] / 2, timestamp: timestamp[i]});
   }
   return {
-    dataset: {kind: dataset.kind, origin: dataset.origin, name: dataset.name, banner: dataset.banner, synthetic: dataset.synthetic, ...(dataset.format ? {format: dataset.format} : {})},
+    dataset: {
+      kind: dataset.kind,
+      origin: dataset.origin,
+      name: dataset.name,
+      banner: dataset.banner,
+      synthetic: dataset.synthetic,
+      ...(dataset.format ? {format: dataset.format} : {})
+    },
     catalogue: catalogueId(movies),
     counts: {users: userIds.length, movies: movies.length, ratedMovies, ratings: n, myRatings: myRatings.length},
     rows,

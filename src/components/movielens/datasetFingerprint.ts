@@ -19,7 +19,10 @@ const SAMPLES = 8192;
  * the user, movie and rating columns. Two tables with the same fingerprint are, for a checkpoint, the same dataset.
  * With `exceptUser` (a user index), that user's rows are left out: the rest of the data, whatever that user rated.
  */
-export function datasetFingerprint(table: Pick<RatingsTable, "user" | "movie" | "rating2" | "userIds" | "movieIds">, {exceptUser = -1}: {exceptUser?: number} = {}): string {
+export function datasetFingerprint(
+  table: Pick<RatingsTable, "user" | "movie" | "rating2" | "userIds" | "movieIds">,
+  {exceptUser = -1}: {exceptUser?: number} = {}
+): string {
   let rows = table.rating2.length;
   if (exceptUser >= 0) for (let r = 0; r < table.user.length; ++r) if (table.user[r] === exceptUser) --rows;
   let h = fnv1a(bytesOf(Float64Array.of(rows, table.userIds.length, table.movieIds.length)));

@@ -6,7 +6,9 @@
 /** Whether an error is the JavaScript engine failing to allocate memory (V8's and SpiderMonkey's messages). */
 export function isOutOfMemory(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
-  return /array buffer allocation failed|invalid (typed )?array length|out of memory|allocation size overflow/i.test(message);
+  return /array buffer allocation failed|invalid (typed )?array length|out of memory|allocation size overflow/i.test(
+    message
+  );
 }
 
 const mb = (bytes: number) => `${Math.round(bytes / 1e6).toLocaleString("en-US")} MB`;

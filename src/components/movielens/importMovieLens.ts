@@ -71,7 +71,10 @@ interface RawDataset {
  * write, named by what the data is (movielensName); it returns them all or throws, with a parser's `file:line: reason`
  * message for a malformed line. A release's own user 99999 is renumbered (moveClashingUser), and the banner says so.
  */
-export async function importMovieLens(input: DroppedFile[] | Uint8Array, {onProgress = () => {}, myRatings}: ImportOptions = {}): Promise<DatasetArtifacts> {
+export async function importMovieLens(
+  input: DroppedFile[] | Uint8Array,
+  {onProgress = () => {}, myRatings}: ImportOptions = {}
+): Promise<DatasetArtifacts> {
   const raw = input instanceof Uint8Array ? readZip(input, THE_ZIP, onProgress) : readDropped(input, onProgress);
   const mine = myRatings === undefined ? raw.myRatings : myRatings;
   const myColumns = mine ? parseMyRatings(mine, MY_RATINGS) : null;
@@ -81,8 +84,16 @@ export async function importMovieLens(input: DroppedFile[] | Uint8Array, {onProg
   const indexed = indexRatings(movieIds, myColumns ? [raw.ratings, myColumns] : [raw.ratings]);
   if (movedTo !== null) indexed.report.movedUser = movedTo;
   const rows = {ratings: raw.ratings.userId.length, myRatings: myColumns?.userId.length ?? 0};
-  const name = movielensName(releaseCounts({ratings: rows.ratings, movies: raw.movies.length, userIds: indexed.userIds}), raw.folder);
-  const artifacts = datasetArtifacts(raw.movies, indexed, rows, browserDataset(name, movedTo === null ? "" : movedUserNote(movedTo), raw.format));
+  const name = movielensName(
+    releaseCounts({ratings: rows.ratings, movies: raw.movies.length, userIds: indexed.userIds}),
+    raw.folder
+  );
+  const artifacts = datasetArtifacts(
+    raw.movies,
+    indexed,
+    rows,
+    browserDataset(name, movedTo === null ? "" : movedUserNote(movedTo), raw.format)
+  );
   onProgress({stage: "index", done: 1, total: 1});
   return artifacts;
 }
@@ -94,7 +105,9 @@ export function baseName(path: string): string {
 
 function listed(names: string[]): string {
   if (!names.length) return "nothing";
-  return names.length > SHOWN ? `${names.slice(0, SHOWN).join(", ")} and ${names.length - SHOWN} more` : names.join(", ");
+  return names.length > SHOWN
+    ? `${names.slice(0, SHOWN).join(", ")} and ${names.length - SHOWN} more`
+    : names.join(", ");
 }
 
 /** What begins a sentence about `what`: a file's name as it is, "the zip" capitalized. */
@@ -105,14 +118,22 @@ function subject(what: string): string {
 /** Says what the files lack, and which release they look like; or, when they hold another zip, says that instead. */
 function missingError(what: string, has: string, missing: string[], names: string[]): Error {
   const other = otherRelease(names);
-  if (other) return new Error(`${subject(what)} looks like ${other}, but lacks ${missing.join(" and ")}; ${has}: ${listed(names)}. ${DROP}`);
+  if (other)
+    return new Error(
+      `${subject(what)} looks like ${other}, but lacks ${missing.join(" and ")}; ${has}: ${listed(names)}. ${DROP}`
+    );
   const zips = names.filter((n) => baseName(n).endsWith(".zip"));
-  if (zips.length && missing.length === 2) return new Error(`${subject(what)} holds another zip (${listed(zips)}) and no movies.dat or ratings.dat: unzip it, and drop the zip that was inside.`);
+  if (zips.length && missing.length === 2)
+    return new Error(
+      `${subject(what)} holds another zip (${listed(zips)}) and no movies.dat or ratings.dat: unzip it, and drop the zip that was inside.`
+    );
   return new Error(`${subject(what)} lacks ${missing.join(" and ")}; ${has}: ${listed(names)}. ${DROP}`);
 }
 
 function archiveError(name: string, kind: string): Error {
-  return new Error(`${subject(name)} is a ${kind} archive, which this import cannot read (it reads .zip files). Extract it and drop the movies.dat and ratings.dat inside, or zip them with standard Deflate.`);
+  return new Error(
+    `${subject(name)} is a ${kind} archive, which this import cannot read (it reads .zip files). Extract it and drop the movies.dat and ratings.dat inside, or zip them with standard Deflate.`
+  );
 }
 
 /** Reads dropped files: one zip, or the release's files themselves. */
@@ -121,29 +142,54 @@ function readDropped(files: DroppedFile[], onProgress: (p: ImportProgress) => vo
   const dats = files.filter((f) => MOVIELENS_FILES.includes(baseName(f.name)));
   // A stray file beside the zip (.DS_Store, a README) is ignored; a zip beside the .dat files is ambiguous.
   if (zips.length === 1 && !dats.length) return readZip(zips[0].bytes, zips[0].name.split(/[\\/]/).pop()!, onProgress);
-  if (zips.length) throw new Error(`Drop one zip on its own, or the .dat files without a zip (you dropped ${listed(files.map((f) => f.name))}).`);
+  if (zips.length)
+    throw new Error(
+      `Drop one zip on its own, or the .dat files without a zip (you dropped ${listed(files.map((f) => f.name))}).`
+    );
   // A .7z, .rar or .tar.gz of the folder is an archive this import cannot open, not a folder without the files.
   const archive = dats.length ? undefined : files.find((f) => archiveKind(f.bytes));
   if (archive) throw archiveError(archive.name.split(/[\\/]/).pop()!, archiveKind(archive.bytes)!);
   const find = (name: string | null): DroppedFile | null => {
     const found = files.filter((f) => baseName(f.name) === name);
-    if (found.length > 1) throw new Error(`You dropped ${found.length} files named ${name} (${listed(found.map((f) => f.name))}); drop one.`);
+    if (found.length > 1)
+      throw new Error(
+        `You dropped ${found.length} files named ${name} (${listed(found.map((f) => f.name))}); drop one.`
+      );
     return found[0] ?? null;
   };
   const format = movielensFormat(dats.map((f) => f.name)) ?? DAT;
   const movies = find(format.movies);
   const ratings = find(format.ratings);
-  const missing = [movies ? null : format.movies, ratings ? null : format.ratings].filter((f): f is string => f !== null);
-  if (!movies || !ratings) throw missingError("What you dropped", "you dropped", missing, files.map((f) => f.name));
+  const missing = [movies ? null : format.movies, ratings ? null : format.ratings].filter(
+    (f): f is string => f !== null
+  );
+  if (!movies || !ratings)
+    throw missingError(
+      "What you dropped",
+      "you dropped",
+      missing,
+      files.map((f) => f.name)
+    );
   onProgress({...named(format, format.movies), stage: "movies", done: 0, total: movies.bytes.length});
   const parsedMovies = format.parseMovies(movies.bytes, format.movies, find(format.genres)?.bytes);
   onProgress({...named(format, format.movies), stage: "movies", done: movies.bytes.length, total: movies.bytes.length});
   const parser = new RatingsParser(format.ratings, ratings.bytes.length, {format: format.ratingsFormat});
   for (let at = 0; at < ratings.bytes.length; at += DAT_SLICE) {
     parser.push(ratings.bytes.subarray(at, at + DAT_SLICE));
-    onProgress({...named(format, format.ratings), stage: "ratings", done: Math.min(at + DAT_SLICE, ratings.bytes.length), total: ratings.bytes.length});
+    onProgress({
+      ...named(format, format.ratings),
+      stage: "ratings",
+      done: Math.min(at + DAT_SLICE, ratings.bytes.length),
+      total: ratings.bytes.length
+    });
   }
-  return {movies: parsedMovies, ratings: parser.finish(), myRatings: find(MY_RATINGS)?.bytes ?? null, folder: folderOf(ratings.name), format: format.id};
+  return {
+    movies: parsedMovies,
+    ratings: parser.finish(),
+    myRatings: find(MY_RATINGS)?.bytes ?? null,
+    folder: folderOf(ratings.name),
+    format: format.id
+  };
 }
 
 /** The progress field naming the file read, for the formats whose files are not movies.dat and ratings.dat (whose stages the loader names already). */
@@ -162,25 +208,38 @@ function listZip(zip: Uint8Array, what: string): ZipEntry[] {
     const kind = archiveKind(zip);
     if (kind) throw archiveError(what, kind);
     const start = Array.from(zip.subarray(0, 4), (b) => b.toString(16).padStart(2, "0")).join(" ");
-    throw new Error(`${subject(what)} is not a zip archive (it starts with bytes ${start || "(none: it is empty)"}). ${DROP}`);
+    throw new Error(
+      `${subject(what)} is not a zip archive (it starts with bytes ${start || "(none: it is empty)"}). ${DROP}`
+    );
   }
   try {
     return zipEntries(zip);
   } catch (error) {
-    throw new Error(`${subject(what)} is damaged or truncated (${(error as Error).message}). Download it again.`, {cause: error});
+    throw new Error(`${subject(what)} is damaged or truncated (${(error as Error).message}). Download it again.`, {
+      cause: error
+    });
   }
 }
 
 /** The refusal of wanted entries this import cannot inflate (encrypted, or compressed but not with Deflate), or null. */
 function unreadableError(entries: ZipEntry[], what: string): Error | null {
-  const are = (list: ZipEntry[]) => `${list.map((e) => e.name).join(" and ")} in ${what} ${list.length > 1 ? "are" : "is"}`;
+  const are = (list: ZipEntry[]) =>
+    `${list.map((e) => e.name).join(" and ")} in ${what} ${list.length > 1 ? "are" : "is"}`;
   const encrypted = entries.filter((e) => e.encrypted);
-  if (encrypted.length) return new Error(`${are(encrypted)} encrypted: unzip ${what} with its password and drop the .dat files themselves.`);
+  if (encrypted.length)
+    return new Error(
+      `${are(encrypted)} encrypted: unzip ${what} with its password and drop the .dat files themselves.`
+    );
   const unread = entries.filter((e) => !canInflate(e));
   if (!unread.length) return null;
   const methods = new Set(unread.map((e) => e.compression));
-  const how = methods.size === 1 ? zipMethod(unread[0].compression) : `${unread.map((e) => zipMethod(e.compression)).join(" and ")} respectively`;
-  return new Error(`${are(unread)} compressed with ${how}, which this import cannot read. Re-zip the folder with standard Deflate (in 7-Zip, choose “Deflate”), or drop the movies.dat and ratings.dat themselves.`);
+  const how =
+    methods.size === 1
+      ? zipMethod(unread[0].compression)
+      : `${unread.map((e) => zipMethod(e.compression)).join(" and ")} respectively`;
+  return new Error(
+    `${are(unread)} compressed with ${how}, which this import cannot read. Re-zip the folder with standard Deflate (in 7-Zip, choose “Deflate”), or drop the movies.dat and ratings.dat themselves.`
+  );
 }
 
 /** Unzips the wanted entries, streaming the ratings through the parser as they inflate. */
@@ -192,11 +251,20 @@ function readZip(zip: Uint8Array, what: string, onProgress: (p: ImportProgress) 
   for (const e of entries) {
     const base = baseName(e.name);
     if (![format.movies, format.ratings, format.genres, MY_RATINGS].includes(base)) continue;
-    if (byName.has(base)) throw new Error(`${subject(what)} holds two ${base} (${byName.get(base)!.name} and ${e.name}); zip only one dataset.`);
+    if (byName.has(base))
+      throw new Error(
+        `${subject(what)} holds two ${base} (${byName.get(base)!.name} and ${e.name}); zip only one dataset.`
+      );
     byName.set(base, e);
   }
   const missing = [format.movies, format.ratings].filter((f) => !byName.has(f));
-  if (missing.length) throw missingError(what, "it has", missing, entries.map((e) => e.name));
+  if (missing.length)
+    throw missingError(
+      what,
+      "it has",
+      missing,
+      entries.map((e) => e.name)
+    );
   const unreadable = unreadableError([...byName.values()], what);
   if (unreadable) throw unreadable;
 
@@ -225,7 +293,10 @@ function readZip(zip: Uint8Array, what: string, onProgress: (p: ImportProgress) 
     file.ondata = (error, data, final) => {
       if (failure) return;
       // Methods and encryption were checked up front, so a failure to inflate is damaged data.
-      if (error) return void (failure = new Error(`Could not unzip ${file.name} from ${what} (${error.message}); it is damaged. Download it again.`));
+      if (error)
+        return void (failure = new Error(
+          `Could not unzip ${file.name} from ${what} (${error.message}); it is damaged. Download it again.`
+        ));
       try {
         if (base === format.ratings) {
           parser.push(data);
@@ -253,11 +324,13 @@ function readZip(zip: Uint8Array, what: string, onProgress: (p: ImportProgress) 
       failure ??= new Error(`${subject(what)} is damaged (${(error as Error).message}). Download it again.`);
     }
     if (failure) throw failure;
-    if (ratingsDone > before) onProgress({...named(format, format.ratings), stage: "ratings", done: ratingsDone, total: ratingsTotal});
+    if (ratingsDone > before)
+      onProgress({...named(format, format.ratings), stage: "ratings", done: ratingsDone, total: ratingsTotal});
     else onProgress({stage: "unzip", done: end, total: zip.length});
   }
   const unfinished = [...byName.keys()].filter((f) => (f === format.ratings ? !ratingsFinished : !small.has(f)));
-  if (unfinished.length || !movies) throw new Error(`${subject(what)} ends inside ${unfinished.join(" and ")}; it is truncated. Download it again.`);
+  if (unfinished.length || !movies)
+    throw new Error(`${subject(what)} ends inside ${unfinished.join(" and ")}; it is truncated. Download it again.`);
   const folder = folderOf(ratingsEntry.name) ?? (what === THE_ZIP ? null : what);
   return {movies, ratings: parser.finish(), myRatings: small.get(MY_RATINGS) ?? null, folder, format: format.id};
 }
@@ -266,6 +339,9 @@ function concat(chunks: Uint8Array[]): Uint8Array {
   if (chunks.length === 1) return chunks[0];
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;
-  for (const c of chunks) { out.set(c, at); at += c.length; }
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
   return out;
 }

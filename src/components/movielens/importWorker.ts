@@ -22,7 +22,11 @@ export type ImportEvent =
 const PROGRESS_MS = 100;
 
 /** Runs one import and posts its events; the ratings file's buffer is transferred, not copied. */
-export async function runImport(request: ImportRequest, post: (event: ImportEvent, transfer?: Transferable[]) => void, now: () => number = () => performance.now()): Promise<void> {
+export async function runImport(
+  request: ImportRequest,
+  post: (event: ImportEvent, transfer?: Transferable[]) => void,
+  now: () => number = () => performance.now()
+): Promise<void> {
   const started = now();
   let last = -Infinity;
   let lastStage = "";
@@ -35,14 +39,24 @@ export async function runImport(request: ImportRequest, post: (event: ImportEven
   };
   try {
     const files = request.files.map((f) => ({name: f.name, bytes: new Uint8Array(f.bytes)}));
-    const myRatings = request.myRatings === undefined ? undefined : request.myRatings && new Uint8Array(request.myRatings);
+    const myRatings =
+      request.myRatings === undefined ? undefined : request.myRatings && new Uint8Array(request.myRatings);
     const artifacts = await importMovieLens(files, {onProgress, myRatings});
     let {ratingsFile} = artifacts;
     // Transfer needs a buffer that holds exactly the file; encodeRatingsFile makes one, but do not rely on it.
-    if (ratingsFile.byteOffset !== 0 || ratingsFile.byteLength !== ratingsFile.buffer.byteLength) ratingsFile = ratingsFile.slice();
-    post({type: "done", artifacts: {...artifacts, ratingsFile}, seconds: (now() - started) / 1000}, [ratingsFile.buffer as ArrayBuffer]);
+    if (ratingsFile.byteOffset !== 0 || ratingsFile.byteLength !== ratingsFile.buffer.byteLength)
+      ratingsFile = ratingsFile.slice();
+    post({type: "done", artifacts: {...artifacts, ratingsFile}, seconds: (now() - started) / 1000}, [
+      ratingsFile.buffer as ArrayBuffer
+    ]);
   } catch (error) {
-    post({type: "error", message: importFailureMessage(error, request.files.map((f) => ({name: f.name, size: f.bytes.byteLength})))});
+    post({
+      type: "error",
+      message: importFailureMessage(
+        error,
+        request.files.map((f) => ({name: f.name, size: f.bytes.byteLength}))
+      )
+    });
   }
 }
 

@@ -72,7 +72,12 @@ export function indexRatings(movieIds: ArrayLike<number>, parts: RatingColumns[]
   }
   const duplicates = dropDuplicates(user, movie, keep, userIds.length, movieIds.length);
   const n = total - unknownMovieRatings - duplicates;
-  const out = {user: new Uint32Array(n), movie: new Uint32Array(n), rating2: new Uint8Array(n), timestamp: new Int32Array(n)};
+  const out = {
+    user: new Uint32Array(n),
+    movie: new Uint32Array(n),
+    rating2: new Uint8Array(n),
+    timestamp: new Int32Array(n)
+  };
   let j = 0;
   k = 0;
   for (const part of parts) {
@@ -93,7 +98,13 @@ export function indexRatings(movieIds: ArrayLike<number>, parts: RatingColumns[]
 }
 
 /** Clears `keep` for every rating that the same user re-rated later; linear time, by a stable counting sort on user. */
-function dropDuplicates(user: Uint32Array, movie: Uint32Array, keep: Uint8Array, users: number, movies: number): number {
+function dropDuplicates(
+  user: Uint32Array,
+  movie: Uint32Array,
+  keep: Uint8Array,
+  users: number,
+  movies: number
+): number {
   const start = new Uint32Array(users + 1);
   for (let k = 0; k < keep.length; ++k) if (keep[k]) ++start[user[k] + 1];
   for (let u = 0; u < users; ++u) start[u + 1] += start[u];

@@ -32,12 +32,60 @@ export type SnapshotRelease = Omit<MovieLensRelease, keyof ReleaseCounts>;
 
 /** The releases with fixed counts, largest first. */
 export const MOVIELENS_RELEASES: readonly MovieLensRelease[] = [
-  {name: "MovieLens 32M", zip: "ml-32m.zip", folder: "ml-32m", format: "csv", ratings: 32_000_204, movies: 87_585, users: 200_948},
-  {name: "MovieLens 25M", zip: "ml-25m.zip", folder: "ml-25m", format: "csv", ratings: 25_000_095, movies: 62_423, users: 162_541},
-  {name: "MovieLens 20M", zip: "ml-20m.zip", folder: "ml-20m", format: "csv", ratings: 20_000_263, movies: 27_278, users: 138_493},
-  {name: "MovieLens 10M", zip: "ml-10m.zip", folder: "ml-10M100K", format: "dat", ratings: 10_000_054, movies: 10_681, users: 69_878},
-  {name: "MovieLens 1M", zip: "ml-1m.zip", folder: "ml-1m", format: "dat", ratings: 1_000_209, movies: 3_883, users: 6_040},
-  {name: "MovieLens 100K", zip: "ml-100k.zip", folder: "ml-100k", format: "100k", ratings: 100_000, movies: 1_682, users: 943}
+  {
+    name: "MovieLens 32M",
+    zip: "ml-32m.zip",
+    folder: "ml-32m",
+    format: "csv",
+    ratings: 32_000_204,
+    movies: 87_585,
+    users: 200_948
+  },
+  {
+    name: "MovieLens 25M",
+    zip: "ml-25m.zip",
+    folder: "ml-25m",
+    format: "csv",
+    ratings: 25_000_095,
+    movies: 62_423,
+    users: 162_541
+  },
+  {
+    name: "MovieLens 20M",
+    zip: "ml-20m.zip",
+    folder: "ml-20m",
+    format: "csv",
+    ratings: 20_000_263,
+    movies: 27_278,
+    users: 138_493
+  },
+  {
+    name: "MovieLens 10M",
+    zip: "ml-10m.zip",
+    folder: "ml-10M100K",
+    format: "dat",
+    ratings: 10_000_054,
+    movies: 10_681,
+    users: 69_878
+  },
+  {
+    name: "MovieLens 1M",
+    zip: "ml-1m.zip",
+    folder: "ml-1m",
+    format: "dat",
+    ratings: 1_000_209,
+    movies: 3_883,
+    users: 6_040
+  },
+  {
+    name: "MovieLens 100K",
+    zip: "ml-100k.zip",
+    folder: "ml-100k",
+    format: "100k",
+    ratings: 100_000,
+    movies: 1_682,
+    users: 943
+  }
 ];
 
 /** The releases GroupLens regenerates, named by their folder (or zip) since their counts vary. */
@@ -53,7 +101,11 @@ export const RELEASE_ZIPS = ((zips: string[]) => `${zips.slice(0, -1).join(", ")
 
 /** The release whose counts these are exactly, or null. */
 export function movielensRelease(counts: ReleaseCounts): MovieLensRelease | null {
-  return MOVIELENS_RELEASES.find((r) => r.ratings === counts.ratings && r.movies === counts.movies && r.users === counts.users) ?? null;
+  return (
+    MOVIELENS_RELEASES.find(
+      (r) => r.ratings === counts.ratings && r.movies === counts.movies && r.users === counts.users
+    ) ?? null
+  );
 }
 
 /** The release GroupLens serves as `<key>.zip` ("ml-100k", "ml-latest-small", "ml-32m"), or null. */
@@ -67,7 +119,11 @@ export const RELEASE_KEYS: readonly string[] = RELEASE_ZIPS.split(/, | or /).map
 
 /** The snapshot release a folder or zip name is ("ml-latest-small", "ML-Latest-Small.zip"), or null. */
 export function snapshotRelease(folder: string | null | undefined): SnapshotRelease | null {
-  const name = folder?.split(/[\\/]/).pop()?.toLowerCase().replace(/\.zip$/, "");
+  const name = folder
+    ?.split(/[\\/]/)
+    .pop()
+    ?.toLowerCase()
+    .replace(/\.zip$/, "");
   return SNAPSHOT_RELEASES.find((r) => r.folder === name) ?? null;
 }
 
@@ -83,14 +139,28 @@ export function movielensName(counts: ReleaseCounts, folder?: string | null): st
 }
 
 /** A parsed dataset's release counts; user 99999 is me, whose ratings were appended, so not one of its users. */
-export function releaseCounts({ratings, movies, userIds}: {ratings: number; movies: number; userIds: ArrayLike<number>}): ReleaseCounts {
+export function releaseCounts({
+  ratings,
+  movies,
+  userIds
+}: {
+  ratings: number;
+  movies: number;
+  userIds: ArrayLike<number>;
+}): ReleaseCounts {
   let me = 0;
   for (let i = 0; i < userIds.length; ++i) if (userIds[i] === MY_USER_ID) me = 1;
   return {ratings, movies, users: userIds.length - me};
 }
 
 /** The same counts, read from a dataset summary (summary.json, or one stored in the browser). */
-export function summaryReleaseCounts({counts, rows}: {counts: {users: number; movies: number; myRatings: number}; rows: {ratings: number}}): ReleaseCounts {
+export function summaryReleaseCounts({
+  counts,
+  rows
+}: {
+  counts: {users: number; movies: number; myRatings: number};
+  rows: {ratings: number};
+}): ReleaseCounts {
   // counts.myRatings counts user 99999's ratings, so it is positive exactly when 99999 is among counts.users.
   return {ratings: rows.ratings, movies: counts.movies, users: counts.users - (counts.myRatings > 0 ? 1 : 0)};
 }
@@ -101,10 +171,20 @@ export function otherRelease(names: readonly string[]): string | null {
   const has = (file: string) => parts.some((p) => p.at(-1) === file);
   const folder = parts.map((p) => p.at(-2)).find((f) => f !== undefined && /^ml-/.test(f));
   if (has("ratings.csv") || has("movies.csv")) {
-    const known: Record<string, string> = {"ml-latest-small": "MovieLens Latest Small", "ml-latest": "MovieLens Latest", "ml-20m": "MovieLens 20M", "ml-25m": "MovieLens 25M", "ml-32m": "MovieLens 32M"};
-    const which = folder && known[folder] ? `${known[folder]} (${folder})` : "one of MovieLens's CSV releases (ml-latest-small, ML-20M, 25M, 32M or ml-latest)";
+    const known: Record<string, string> = {
+      "ml-latest-small": "MovieLens Latest Small",
+      "ml-latest": "MovieLens Latest",
+      "ml-20m": "MovieLens 20M",
+      "ml-25m": "MovieLens 25M",
+      "ml-32m": "MovieLens 32M"
+    };
+    const which =
+      folder && known[folder]
+        ? `${known[folder]} (${folder})`
+        : "one of MovieLens's CSV releases (ml-latest-small, ML-20M, 25M, 32M or ml-latest)";
     return `${which}, with comma-separated ratings.csv and movies.csv`;
   }
-  if (has("u.data") || has("u.item")) return "MovieLens 100K (ml-100k), with tab-separated u.data and |-separated u.item";
+  if (has("u.data") || has("u.item"))
+    return "MovieLens 100K (ml-100k), with tab-separated u.data and |-separated u.item";
   return null;
 }

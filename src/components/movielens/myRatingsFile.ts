@@ -43,7 +43,9 @@ export class MyRatingsFileError extends Error {
   readonly problems: MyRatingsProblem[];
   constructor(file: string, problems: MyRatingsProblem[], shown = 20) {
     const count = problems.length;
-    const lines = problems.slice(0, shown).map((p) => `${file}:${p.line}: ${p.reason}${p.text ? `\n  > ${clip(p.text)}` : ""}`);
+    const lines = problems
+      .slice(0, shown)
+      .map((p) => `${file}:${p.line}: ${p.reason}${p.text ? `\n  > ${clip(p.text)}` : ""}`);
     if (count > shown) lines.push(`…and ${count - shown} more`);
     super(`${file}: ${count} invalid line${count === 1 ? "" : "s"}; nothing was imported.\n${lines.join("\n")}`);
     this.name = "MyRatingsFileError";
@@ -69,9 +71,12 @@ function formatBytes(n: number): string {
 export function formatMyRatings(ratings: readonly MyRating[]): string {
   let out = "";
   for (const [i, {movieId, rating, timestamp}] of ratings.entries()) {
-    if (!(Number.isInteger(movieId) && movieId >= 0 && movieId < 1e9)) throw new RangeError(`formatMyRatings: rating ${i} has movie id ${movieId}, not an integer in 0…999999999`);
-    if (!(rating >= 0.5 && rating <= 5 && Number.isInteger(rating * 2))) throw new RangeError(`formatMyRatings: rating ${i} is ${rating}, not one of 0.5, 1, …, 5`);
-    if (!(Number.isInteger(timestamp) && timestamp >= 0 && timestamp <= MAX_TIMESTAMP)) throw new RangeError(`formatMyRatings: rating ${i} has timestamp ${timestamp}, not whole seconds since 1970`);
+    if (!(Number.isInteger(movieId) && movieId >= 0 && movieId < 1e9))
+      throw new RangeError(`formatMyRatings: rating ${i} has movie id ${movieId}, not an integer in 0…999999999`);
+    if (!(rating >= 0.5 && rating <= 5 && Number.isInteger(rating * 2)))
+      throw new RangeError(`formatMyRatings: rating ${i} is ${rating}, not one of 0.5, 1, …, 5`);
+    if (!(Number.isInteger(timestamp) && timestamp >= 0 && timestamp <= MAX_TIMESTAMP))
+      throw new RangeError(`formatMyRatings: rating ${i} has timestamp ${timestamp}, not whole seconds since 1970`);
     out += `${MY_USER_ID}::${movieId}::${rating}::${timestamp}\n`;
   }
   return out;
@@ -90,11 +95,20 @@ export function formatMyRatings(ratings: readonly MyRating[]): string {
 export function parseMyRatingsFile(text: string | Uint8Array, options: MyRatingsFileOptions = {}): MyRating[] {
   const {knownMovieIds, maxBytes = 1_000_000, maxLines = 20_000, file = "my_ratings.dat"} = options;
   // A string's UTF-8 length is at least its length in UTF-16 units, so the cheap check comes first.
-  const size = typeof text === "string" ? (text.length > maxBytes ? text.length : new TextEncoder().encode(text).length) : text.length;
-  if (size > maxBytes) throw new Error(`${file} is ${formatBytes(size)}; files over ${formatBytes(maxBytes)} are not imported.`);
+  const size =
+    typeof text === "string"
+      ? text.length > maxBytes
+        ? text.length
+        : new TextEncoder().encode(text).length
+      : text.length;
+  if (size > maxBytes)
+    throw new Error(`${file} is ${formatBytes(size)}; files over ${formatBytes(maxBytes)} are not imported.`);
   const bytes = typeof text === "string" ? new TextEncoder().encode(text) : text;
   const count = lineCount(bytes);
-  if (count > maxLines) throw new Error(`${file} has ${count.toLocaleString("en-US")} lines; files over ${maxLines.toLocaleString("en-US")} lines are not imported.`);
+  if (count > maxLines)
+    throw new Error(
+      `${file} has ${count.toLocaleString("en-US")} lines; files over ${maxLines.toLocaleString("en-US")} lines are not imported.`
+    );
 
   const problems: MyRatingsProblem[] = [];
   const parser = new RatingsParser(file, bytes.length, {onProblem: (p) => problems.push(p)});
@@ -103,20 +117,32 @@ export function parseMyRatingsFile(text: string | Uint8Array, options: MyRatings
   // The text of each line, to quote the lines that parse but are refused.
   const texts = new Map<number, string>();
   for (const [raw, number] of splitLines(bytes.subarray(textStart(bytes)))) texts.set(number, decodeLine(raw));
-  const known = knownMovieIds === undefined ? null : knownMovieIds instanceof Set ? (knownMovieIds as ReadonlySet<number>) : new Set(knownMovieIds);
+  const known =
+    knownMovieIds === undefined
+      ? null
+      : knownMovieIds instanceof Set
+        ? (knownMovieIds as ReadonlySet<number>)
+        : new Set(knownMovieIds);
   const ratings = new Map<number, MyRating>();
   for (let i = 0; i < columns.userId.length; ++i) {
-    const user = columns.userId[i], movieId = columns.movieId[i];
+    const user = columns.userId[i],
+      movieId = columns.movieId[i];
     const line = parser.rowLines[i];
     const lineText = () => texts.get(line) ?? "";
-    if (user !== MY_USER_ID) problems.push({line, reason: `expected user ${MY_USER_ID}, found user ${user}`, text: lineText()});
-    else if (known && !known.has(movieId)) problems.push({line, reason: `movie ${movieId} is not in movies.dat`, text: lineText()});
+    if (user !== MY_USER_ID)
+      problems.push({line, reason: `expected user ${MY_USER_ID}, found user ${user}`, text: lineText()});
+    else if (known && !known.has(movieId))
+      problems.push({line, reason: `movie ${movieId} is not in movies.dat`, text: lineText()});
     else {
       ratings.delete(movieId);
       ratings.set(movieId, {movieId, rating: columns.rating2[i] / 2, timestamp: columns.timestamp[i]});
     }
   }
-  if (problems.length) throw new MyRatingsFileError(file, problems.sort((a, b) => a.line - b.line));
+  if (problems.length)
+    throw new MyRatingsFileError(
+      file,
+      problems.sort((a, b) => a.line - b.line)
+    );
   return [...ratings.values()];
 }
 

@@ -19,7 +19,8 @@ const NO_GENRES = "(no genres listed)";
 export function parseMovies(bytes: Uint8Array, file = "movies.dat"): Movie[] {
   return readMovieLines(bytes, file, (text, number) => {
     const fields = text.split("::");
-    if (fields.length !== 3) throw new DatError(file, number, `expected 3 fields separated by "::", found ${fields.length}`, text);
+    if (fields.length !== 3)
+      throw new DatError(file, number, `expected 3 fields separated by "::", found ${fields.length}`, text);
     const [id, title, genres] = fields;
     return {id, title, genres: genres === "" || genres === NO_GENRES ? [] : genres.split("|")};
   });

@@ -23,12 +23,23 @@ const NO_GENRES = "(no genres listed)";
  */
 export function parseMoviesCsv(bytes: Uint8Array, file = "movies.csv"): Movie[] {
   const readHeader = (text: string) => checkCsvHeader(text, MOVIES_CSV_HEADER, file);
-  return readMovieLines(bytes, file, (text, number) => {
-    const split = splitCsvLine(text);
-    if ("reason" in split) throw new DatError(file, number, split.reason, text);
-    const {fields} = split;
-    if (fields.length !== 3) throw new DatError(file, number, `expected 3 fields separated by commas (movieId,title,genres), found ${fields.length}`, text);
-    const [id, title, genres] = fields;
-    return {id, title, genres: genres === "" || genres === NO_GENRES ? [] : genres.split("|")};
-  }, {readHeader});
+  return readMovieLines(
+    bytes,
+    file,
+    (text, number) => {
+      const split = splitCsvLine(text);
+      if ("reason" in split) throw new DatError(file, number, split.reason, text);
+      const {fields} = split;
+      if (fields.length !== 3)
+        throw new DatError(
+          file,
+          number,
+          `expected 3 fields separated by commas (movieId,title,genres), found ${fields.length}`,
+          text
+        );
+      const [id, title, genres] = fields;
+      return {id, title, genres: genres === "" || genres === NO_GENRES ? [] : genres.split("|")};
+    },
+    {readHeader}
+  );
 }

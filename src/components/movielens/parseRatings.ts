@@ -36,7 +36,12 @@ export interface RatingsFormat {
 }
 
 /** ratings.dat and my_ratings.dat (ML-1M, ML-10M): `UserID::MovieID::Rating::Timestamp`, half stars, no header. */
-export const DAT_RATINGS: RatingsFormat = {separator: "::", header: null, wholeStars: false, columns: "UserID::MovieID::Rating::Timestamp"};
+export const DAT_RATINGS: RatingsFormat = {
+  separator: "::",
+  header: null,
+  wholeStars: false,
+  columns: "UserID::MovieID::Rating::Timestamp"
+};
 
 /** Options of RatingsParser: `onProblem` collects every bad line and reads on, instead of throwing at the first; `format` is the grammar (default DAT_RATINGS). */
 export interface RatingsParserOptions {
@@ -182,29 +187,58 @@ export class RatingsParser {
         this.blanks = [];
       }
       const {sep0, sep1, sepLength} = this;
-      let user = 0, movie = 0, whole = 0, half = 0, time = 0, d: number;
+      let user = 0,
+        movie = 0,
+        whole = 0,
+        half = 0,
+        time = 0,
+        d: number;
       for (d = 0; (c = b[i]) >= ZERO && c <= NINE; ++d, ++i) user = user * 10 + c - ZERO;
-      if (d === 0 || d > MAX_ID_DIGITS || c !== sep0 || (sep1 >= 0 && b[i + 1] !== sep1)) { i = this.fail(b, lineStart); continue; }
+      if (d === 0 || d > MAX_ID_DIGITS || c !== sep0 || (sep1 >= 0 && b[i + 1] !== sep1)) {
+        i = this.fail(b, lineStart);
+        continue;
+      }
       i += sepLength;
       for (d = 0; (c = b[i]) >= ZERO && c <= NINE; ++d, ++i) movie = movie * 10 + c - ZERO;
-      if (d === 0 || d > MAX_ID_DIGITS || c !== sep0 || (sep1 >= 0 && b[i + 1] !== sep1)) { i = this.fail(b, lineStart); continue; }
+      if (d === 0 || d > MAX_ID_DIGITS || c !== sep0 || (sep1 >= 0 && b[i + 1] !== sep1)) {
+        i = this.fail(b, lineStart);
+        continue;
+      }
       i += sepLength;
       for (d = 0; (c = b[i]) >= ZERO && c <= NINE; ++d, ++i) whole = whole * 10 + c - ZERO;
-      if (d === 0 || d > this.maxWhole) { i = this.fail(b, lineStart); continue; }
+      if (d === 0 || d > this.maxWhole) {
+        i = this.fail(b, lineStart);
+        continue;
+      }
       if (c === DOT && !this.format.wholeStars) {
         c = b[++i];
         if (c === ZERO + 5) half = 1;
-        else if (c !== ZERO) { i = this.fail(b, lineStart); continue; }
+        else if (c !== ZERO) {
+          i = this.fail(b, lineStart);
+          continue;
+        }
         while ((c = b[++i]) === ZERO);
       }
       const rating2 = whole * 2 + half;
-      if (rating2 < 1 || rating2 > 10 || c !== sep0 || (sep1 >= 0 && b[i + 1] !== sep1)) { i = this.fail(b, lineStart); continue; }
-      if (this.format.wholeStars && rating2 < 2) { i = this.fail(b, lineStart); continue; }
+      if (rating2 < 1 || rating2 > 10 || c !== sep0 || (sep1 >= 0 && b[i + 1] !== sep1)) {
+        i = this.fail(b, lineStart);
+        continue;
+      }
+      if (this.format.wholeStars && rating2 < 2) {
+        i = this.fail(b, lineStart);
+        continue;
+      }
       i += sepLength;
       for (d = 0; (c = b[i]) >= ZERO && c <= NINE; ++d, ++i) time = time * 10 + c - ZERO;
-      if (d === 0 || time > MAX_TIMESTAMP) { i = this.fail(b, lineStart); continue; }
+      if (d === 0 || time > MAX_TIMESTAMP) {
+        i = this.fail(b, lineStart);
+        continue;
+      }
       if (c === CR) c = b[++i];
-      if (c !== LF) { i = this.fail(b, lineStart); continue; }
+      if (c !== LF) {
+        i = this.fail(b, lineStart);
+        continue;
+      }
       ++i;
       if (this.length === this.userId.length) this.grow();
       if (this.onProblem) this.rowLines.push(this.line);
@@ -244,21 +278,27 @@ export class RatingsParser {
 export function diagnoseRating(text: string, format: RatingsFormat = DAT_RATINGS): string {
   const fields = text.split(format.separator);
   const separator = format.separator === "\t" ? "tabs" : `"${format.separator}"`;
-  if (fields.length !== 4) return `expected 4 fields separated by ${separator} (${format.columns}), found ${fields.length}`;
+  if (fields.length !== 4)
+    return `expected 4 fields separated by ${separator} (${format.columns}), found ${fields.length}`;
   const [user, movie, rating, time] = fields;
-  for (const [what, id] of [["user", user], ["movie", movie]]) {
+  for (const [what, id] of [
+    ["user", user],
+    ["movie", movie]
+  ]) {
     if (/^\d{10,}$/.test(id)) return `${what} id ${id} is too large: ids have at most 9 digits (up to 999999999)`;
     if (!/^\d{1,9}$/.test(id)) return `${what} id is not a number: ${JSON.stringify(id)}`;
   }
   if (!/^\d+(\.\d+)?$/.test(rating)) return `rating is not a number: ${JSON.stringify(rating)}`;
   const value = +rating;
   if (format.wholeStars) {
-    if (!/^\d+$/.test(rating) || value < 1 || value > 5) return `rating ${rating} is not a whole number of stars from 1 to 5`;
+    if (!/^\d+$/.test(rating) || value < 1 || value > 5)
+      return `rating ${rating} is not a whole number of stars from 1 to 5`;
   } else {
     if (value < 0.5 || value > 5) return `rating ${rating} is outside 0.5–5`;
     if (!Number.isInteger(value * 2)) return `rating ${rating} is not a multiple of 0.5`;
   }
-  if (/^\d+$/.test(time) && +time > MAX_TIMESTAMP) return `timestamp ${time} is too large: at most ${MAX_TIMESTAMP} (seconds since 1970, up to January 2038)`;
+  if (/^\d+$/.test(time) && +time > MAX_TIMESTAMP)
+    return `timestamp ${time} is too large: at most ${MAX_TIMESTAMP} (seconds since 1970, up to January 2038)`;
   if (!/^\d{1,10}$/.test(time)) return `timestamp is not a valid number of seconds: ${JSON.stringify(time)}`;
   return "malformed line";
 }

@@ -6,7 +6,12 @@ import {RatingsParser} from "./parseRatings.js";
 import type {RatingColumns, RatingsFormat} from "./parseRatings.js";
 
 /** ratings.csv's grammar: the header `userId,movieId,rating,timestamp`, then comma-separated rows with half stars. */
-export const RATINGS_CSV: RatingsFormat = {separator: ",", header: "userId,movieId,rating,timestamp", wholeStars: false, columns: "userId,movieId,rating,timestamp"};
+export const RATINGS_CSV: RatingsFormat = {
+  separator: ",",
+  header: "userId,movieId,rating,timestamp",
+  wholeStars: false,
+  columns: "userId,movieId,rating,timestamp"
+};
 
 /**
  * Parses a whole `ratings.csv` held in memory into rating columns (rating2 = stars × 2), with `file:line` DatErrors

@@ -4,7 +4,12 @@ import {RatingsParser} from "./parseRatings.js";
 import type {RatingColumns, RatingsFormat} from "./parseRatings.js";
 
 /** u.data's grammar: `user id<TAB>item id<TAB>rating<TAB>timestamp`, whole stars 1–5, no header. */
-export const U_DATA: RatingsFormat = {separator: "\t", header: null, wholeStars: true, columns: "user id, item id, rating, timestamp"};
+export const U_DATA: RatingsFormat = {
+  separator: "\t",
+  header: null,
+  wholeStars: true,
+  columns: "user id, item id, rating, timestamp"
+};
 
 /** Parses a whole ML-100K `u.data` held in memory into rating columns (rating2 = stars × 2), with `file:line` DatErrors. */
 export function parseUData(bytes: Uint8Array, file = "u.data"): RatingColumns {

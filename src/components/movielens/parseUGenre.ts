@@ -17,8 +17,10 @@ export function parseUGenre(bytes: Uint8Array, file = "u.genre"): string[] {
     }
     if (blank) throw new DatError(file, blank, "empty line");
     const fields = text.split("|");
-    if (fields.length !== 2 || fields[0] === "") throw new DatError(file, number, `expected "name|index", found ${JSON.stringify(text)}`, text);
-    if (fields[1] !== String(names.length)) throw new DatError(file, number, `expected index ${names.length}, found ${JSON.stringify(fields[1])}`, text);
+    if (fields.length !== 2 || fields[0] === "")
+      throw new DatError(file, number, `expected "name|index", found ${JSON.stringify(text)}`, text);
+    if (fields[1] !== String(names.length))
+      throw new DatError(file, number, `expected index ${names.length}, found ${JSON.stringify(fields[1])}`, text);
     names.push(fields[0]);
   }
   if (names.length === 0) throw new DatError(file, 1, "empty file: no genres");

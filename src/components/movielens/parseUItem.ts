@@ -8,8 +8,25 @@ import {readMovieLines} from "./readMovieLines.js";
 
 /** ML-100K's 19 genres in u.item's column order, as its README and u.genre list them. */
 export const ML100K_GENRES: readonly string[] = [
-  "unknown", "Action", "Adventure", "Animation", "Children's", "Comedy", "Crime", "Documentary", "Drama", "Fantasy",
-  "Film-Noir", "Horror", "Musical", "Mystery", "Romance", "Sci-Fi", "Thriller", "War", "Western"
+  "unknown",
+  "Action",
+  "Adventure",
+  "Animation",
+  "Children's",
+  "Comedy",
+  "Crime",
+  "Documentary",
+  "Drama",
+  "Fantasy",
+  "Film-Noir",
+  "Horror",
+  "Musical",
+  "Mystery",
+  "Romance",
+  "Sci-Fi",
+  "Thriller",
+  "War",
+  "Western"
 ];
 
 // id, title, release date, video release date, IMDb URL.
@@ -26,14 +43,29 @@ export function parseUItem(bytes: Uint8Array, file = "u.item", genres: readonly 
   const movies = readMovieLines(bytes, file, (text, number) => {
     const fields = text.split("|");
     const expected = LEADING + genres.length;
-    if (fields.length !== expected) throw new DatError(file, number, `expected ${expected} fields separated by "|" (id|title|release date|video release date|IMDb URL and ${genres.length} genre flags), found ${fields.length}`, text);
+    if (fields.length !== expected)
+      throw new DatError(
+        file,
+        number,
+        `expected ${expected} fields separated by "|" (id|title|release date|video release date|IMDb URL and ${genres.length} genre flags), found ${fields.length}`,
+        text
+      );
     const flags = fields.slice(LEADING);
     const bad = flags.findIndex((f) => f !== "0" && f !== "1");
-    if (bad >= 0) throw new DatError(file, number, `genre flag ${bad + 1} (${genres[bad]}) is ${JSON.stringify(flags[bad])}, not 0 or 1`, text);
+    if (bad >= 0)
+      throw new DatError(
+        file,
+        number,
+        `genre flag ${bad + 1} (${genres[bad]}) is ${JSON.stringify(flags[bad])}, not 0 or 1`,
+        text
+      );
     const date = fields[2];
-    if (date !== "" && !/^\d{2}-[A-Z][a-z]{2}-\d{4}$/.test(date)) throw new DatError(file, number, `release date is not like 01-Jan-1995: ${JSON.stringify(date)}`, text);
+    if (date !== "" && !/^\d{2}-[A-Z][a-z]{2}-\d{4}$/.test(date))
+      throw new DatError(file, number, `release date is not like 01-Jan-1995: ${JSON.stringify(date)}`, text);
     if (date) releaseYears.set(fields[0], +date.slice(-4));
     return {id: fields[0], title: fields[1], genres: genres.filter((_, i) => flags[i] === "1")};
   });
-  return movies.map((m) => (m.year === null && releaseYears.has(String(m.id)) ? {...m, year: releaseYears.get(String(m.id))!} : m));
+  return movies.map((m) =>
+    m.year === null && releaseYears.has(String(m.id)) ? {...m, year: releaseYears.get(String(m.id))!} : m
+  );
 }

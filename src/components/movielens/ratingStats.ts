@@ -12,7 +12,11 @@ export function ratingHistogram(rating2: Uint8Array): HistogramBin[] {
 }
 
 /** The number of ratings and the mean rating of each movie index; the mean is NaN for a movie nobody rated. */
-export function movieStats(movie: Uint32Array, rating2: Uint8Array, movies: number): {count: Uint32Array; mean: Float64Array} {
+export function movieStats(
+  movie: Uint32Array,
+  rating2: Uint8Array,
+  movies: number
+): {count: Uint32Array; mean: Float64Array} {
   const count = new Uint32Array(movies);
   const mean = new Float64Array(movies);
   for (let i = 0; i < movie.length; ++i) {
@@ -44,7 +48,8 @@ export interface HistogramFacts {
 export function histogramFacts(bins: readonly HistogramBin[]): HistogramFacts | null {
   const total = bins.reduce((n, b) => n + b.count, 0);
   if (total === 0) return null;
-  const share = (test: (rating: number) => boolean) => bins.reduce((n, b) => n + (test(b.rating) ? b.count : 0), 0) / total;
+  const share = (test: (rating: number) => boolean) =>
+    bins.reduce((n, b) => n + (test(b.rating) ? b.count : 0), 0) / total;
   const top = bins.reduce((a, b) => (b.count > a.count ? b : a));
   return {
     total,

@@ -65,12 +65,18 @@ export function groupByUser(user: Uint32Array, users: number): {order: Uint32Arr
  * Encodes a ratings table into one buffer, grouped by user; movie indexes are narrowed to 16 bits when they fit. With
  * `timestamp` (seconds, per row), or a `latest` column, it also writes `latest` as a bitset.
  */
-export function encodeRatingsFile(table: RatingsTable & {timestamp?: ArrayLike<number>}, meta: Record<string, unknown> = {}): Uint8Array {
+export function encodeRatingsFile(
+  table: RatingsTable & {timestamp?: ArrayLike<number>},
+  meta: Record<string, unknown> = {}
+): Uint8Array {
   const {order, userStart} = groupByUser(table.user, table.userIds.length);
   const Movie = table.movieIds.length <= 0x10000 ? Uint16Array : Uint32Array;
   const movie = new Movie(order.length);
   const rating2 = new Uint8Array(order.length);
-  for (let i = 0; i < order.length; ++i) { movie[i] = table.movie[order[i]]; rating2[i] = table.rating2[order[i]]; }
+  for (let i = 0; i < order.length; ++i) {
+    movie[i] = table.movie[order[i]];
+    rating2[i] = table.rating2[order[i]];
+  }
   let flags = table.latest;
   if (!flags && table.timestamp) {
     flags = new Uint8Array(order.length);
@@ -78,7 +84,14 @@ export function encodeRatingsFile(table: RatingsTable & {timestamp?: ArrayLike<n
   }
   const latest = flags ? new Uint8Array(Math.ceil(order.length / 8)) : null;
   if (flags && latest) for (let i = 0; i < order.length; ++i) if (flags[order[i]]) latest[i >> 3] |= 1 << (i & 7);
-  const data = {userStart, movie, rating2, userIds: table.userIds, movieIds: table.movieIds, ...(latest ? {latest} : {})};
+  const data = {
+    userStart,
+    movie,
+    rating2,
+    userIds: table.userIds,
+    movieIds: table.movieIds,
+    ...(latest ? {latest} : {})
+  };
   const columns = {} as Record<Column, ColumnEntry>;
   let offset = 0;
   for (const name of COLUMNS) {
@@ -87,7 +100,14 @@ export function encodeRatingsFile(table: RatingsTable & {timestamp?: ArrayLike<n
     columns[name] = {type: typeOf(a), offset, length: a.length};
     offset = align(offset + a.byteLength);
   }
-  const header: RatingsFileHeader = {version: 1, rows: order.length, users: data.userIds.length, movies: data.movieIds.length, columns, meta};
+  const header: RatingsFileHeader = {
+    version: 1,
+    rows: order.length,
+    users: data.userIds.length,
+    movies: data.movieIds.length,
+    columns,
+    meta
+  };
   const json = new TextEncoder().encode(JSON.stringify(header));
   const base = align(12 + json.length);
   const out = new Uint8Array(base + offset);
@@ -127,7 +147,8 @@ export function decodeRatingsFile(buffer: ArrayBuffer): RatingsTable & {header: 
     columns[name] = new TypedArray(buffer, base + offset, n);
   }
   const userStart = columns.userStart as Uint32Array;
-  if (userStart.length !== header.users + 1 || userStart[header.users] !== header.rows) fail("user offsets do not match the row count");
+  if (userStart.length !== header.users + 1 || userStart[header.users] !== header.rows)
+    fail("user offsets do not match the row count");
   const user = new Uint32Array(header.rows);
   for (let u = 0; u < header.users; ++u) user.fill(u, userStart[u], userStart[u + 1]);
   let latest: Uint8Array | undefined;

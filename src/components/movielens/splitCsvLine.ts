@@ -27,12 +27,14 @@ export function splitCsvLine(line: string): {fields: string[]} | {reason: string
         break;
       }
       fields.push(field);
-      if (i < line.length && line[i] !== ",") return {reason: `field ${fields.length} has text after its closing quote`};
+      if (i < line.length && line[i] !== ",")
+        return {reason: `field ${fields.length} has text after its closing quote`};
     } else {
       let end = line.indexOf(",", i);
       if (end < 0) end = line.length;
       const field = line.slice(i, end);
-      if (field.includes(QUOTE)) return {reason: `field ${fields.length + 1} has a quote but does not start with one (write it as "…""…")`};
+      if (field.includes(QUOTE))
+        return {reason: `field ${fields.length + 1} has a quote but does not start with one (write it as "…""…")`};
       fields.push(field);
       i = end;
     }

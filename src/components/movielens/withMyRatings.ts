@@ -31,12 +31,20 @@ export function withMyRatings(table: RatingsTable, mine: readonly MyRating[]): {
     rating2[j++] = table.rating2[i];
   }
   if (latest) {
-    for (const i of splitByTime(new Uint32Array(known.length), known.map((r) => r.timestamp), 1).valid) latest[kept + i] = 1;
+    for (const i of splitByTime(
+      new Uint32Array(known.length),
+      known.map((r) => r.timestamp),
+      1
+    ).valid)
+      latest[kept + i] = 1;
   }
   for (const r of known) {
     user[j] = me;
     movie[j] = movieIndex.get(r.movieId)!;
     rating2[j++] = Math.round(r.rating * 2);
   }
-  return {table: {user, movie, rating2, userIds, movieIds: table.movieIds, ...(latest ? {latest} : {})}, skipped: mine.length - known.length};
+  return {
+    table: {user, movie, rating2, userIds, movieIds: table.movieIds, ...(latest ? {latest} : {})},
+    skipped: mine.length - known.length
+  };
 }

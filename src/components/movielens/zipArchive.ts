@@ -16,11 +16,25 @@ const STORED = 0;
 const DEFLATE = 8;
 const AES = 99;
 // The methods other archivers write, by name: 7-Zip's Deflate64 and the rest of its "Zip" methods, and older ones.
-const METHODS: Record<number, string> = {1: "Shrink", 6: "Implode", 9: "Deflate64", 12: "BZip2", 14: "LZMA", 93: "Zstandard", 95: "XZ", 98: "PPMd"};
+const METHODS: Record<number, string> = {
+  1: "Shrink",
+  6: "Implode",
+  9: "Deflate64",
+  12: "BZip2",
+  14: "LZMA",
+  93: "Zstandard",
+  95: "XZ",
+  98: "PPMd"
+};
 
 /** Whether bytes start like a zip archive (a local file header, or the end record of an empty one). */
 export function isZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && ((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6));
+  return (
+    bytes.length >= 4 &&
+    bytes[0] === 0x50 &&
+    bytes[1] === 0x4b &&
+    ((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6))
+  );
 }
 
 /** The kind of a non-zip archive by its first bytes ("7z", "RAR", "gzip", …), or null. */
@@ -39,7 +53,12 @@ export function archiveKind(bytes: Uint8Array): string | null {
 /** The entries of a zip, folders and macOS's __MACOSX copies left out; throws fflate's error when it is damaged. */
 export function zipEntries(zip: Uint8Array): ZipEntry[] {
   const entries: ZipEntry[] = [];
-  unzipSync(zip, {filter: ({name, originalSize, compression}) => (entries.push({name, originalSize, compression, encrypted: compression === AES}), false)});
+  unzipSync(zip, {
+    filter: ({name, originalSize, compression}) => (
+      entries.push({name, originalSize, compression, encrypted: compression === AES}),
+      false
+    )
+  });
   // fflate lists the central directory in order, but without the flags that say an entry is encrypted.
   const flags = centralFlags(zip);
   if (flags.length === entries.length) entries.forEach((e, i) => (e.encrypted ||= (flags[i] & 1) === 1));

@@ -26,7 +26,12 @@ function writeInteger(bytes: Uint8Array, at: number, value: number): number {
 }
 
 /** Encodes rows [start, end) of ratings as ASCII `ratings.dat` lines (or ratings.csv rows, `csv`); a writer can save these bytes as they are. */
-export function encodeRatings(ratings: RatingColumns, start = 0, end = ratings.userId.length, {csv = false}: EncodeRatingsOptions = {}): Uint8Array {
+export function encodeRatings(
+  ratings: RatingColumns,
+  start = 0,
+  end = ratings.userId.length,
+  {csv = false}: EncodeRatingsOptions = {}
+): Uint8Array {
   const {userId, movieId, rating2, timestamp} = ratings;
   const stars = csv ? CSV_STARS : STARS;
   // "::" is two bytes and "," one: a second separator byte is written only for "::".
@@ -45,7 +50,8 @@ export function encodeRatings(ratings: RatingColumns, start = 0, end = ratings.u
     bytes[at++] = separator;
     if (double) bytes[at++] = separator;
     const rating = stars[rating2[i]];
-    if (!rating || rating2[i] === 0) throw new RangeError(`encodeRatings: row ${i} has rating2 ${rating2[i]}, not 1–10`);
+    if (!rating || rating2[i] === 0)
+      throw new RangeError(`encodeRatings: row ${i} has rating2 ${rating2[i]}, not 1–10`);
     bytes.set(rating, at);
     at += rating.length;
     bytes[at++] = separator;

@@ -16,7 +16,8 @@ import type {SyntheticDataset} from "./synthesize.js";
 export function oracleMse({ratings, meta, truth}: SyntheticDataset, split: Split): number {
   if (!truth) throw new TypeError("oracleMse: the dataset has no planted truth (it was not generated in this process)");
   const {catalog, movieIndex, userStart, halfStars, taste} = truth;
-  const G = GENRES.length, P = 1 + G + LATENT_DIMS;
+  const G = GENRES.length,
+    P = 1 + G + LATENT_DIMS;
   // The prior: Gaussian with the generator's variances; genre tastes are a mixture, so their empirical mean square.
   let tasteSquare = 0;
   for (let i = 0; i < taste.length; ++i) tasteSquare += taste[i] * taste[i];
@@ -32,11 +33,15 @@ export function oracleMse({ratings, meta, truth}: SyntheticDataset, split: Split
     isValid[row] = 1;
     ++scored;
   }
-  const A = new Float64Array(P * P), b = new Float64Array(P), x = new Float64Array(P), theta = new Float64Array(P);
+  const A = new Float64Array(P * P),
+    b = new Float64Array(P),
+    x = new Float64Array(P),
+    theta = new Float64Array(P);
   const features = (m: number) => {
     x.fill(0);
     x[0] = 1;
-    for (let g = catalog.genreStart[m]; g < catalog.genreStart[m + 1]; ++g) x[1 + catalog.genreIndex[g]] = catalog.genreNorm[m];
+    for (let g = catalog.genreStart[m]; g < catalog.genreStart[m + 1]; ++g)
+      x[1 + catalog.genreIndex[g]] = catalog.genreNorm[m];
     for (let k = 0; k < LATENT_DIMS; ++k) x[1 + G + k] = catalog.latent[m * LATENT_DIMS + k];
   };
   let squares = 0;

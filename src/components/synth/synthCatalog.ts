@@ -3,12 +3,31 @@ import {makeTitles} from "./titles.js";
 
 /** MovieLens 10M's own genre list, in its alphabetical order. */
 export const GENRES: readonly string[] = [
-  "Action", "Adventure", "Animation", "Children", "Comedy", "Crime", "Documentary", "Drama", "Fantasy", "Film-Noir",
-  "Horror", "IMAX", "Musical", "Mystery", "Romance", "Sci-Fi", "Thriller", "War", "Western"
+  "Action",
+  "Adventure",
+  "Animation",
+  "Children",
+  "Comedy",
+  "Crime",
+  "Documentary",
+  "Drama",
+  "Fantasy",
+  "Film-Noir",
+  "Horror",
+  "IMAX",
+  "Musical",
+  "Mystery",
+  "Romance",
+  "Sci-Fi",
+  "Thriller",
+  "War",
+  "Western"
 ];
 
 // How many ML-10M movies carry each genre, so the synthetic catalog has Drama and Comedy everywhere and IMAX rarely.
-const GENRE_MOVIES = [1473, 1025, 286, 528, 3703, 1118, 482, 5339, 543, 148, 1013, 29, 436, 509, 1685, 754, 1706, 511, 275];
+const GENRE_MOVIES = [
+  1473, 1025, 286, 528, 3703, 1118, 482, 5339, 543, 148, 1013, 29, 436, 509, 1685, 754, 1706, 511, 275
+];
 // Share of ML-10M movies with 1, 2, 3, 4 and 5 genres.
 const GENRE_COUNTS = [0.4, 0.34, 0.19, 0.06, 0.01];
 
@@ -45,7 +64,8 @@ export function makeCatalog(count: number, random: Random): Catalog {
   const ids = new Int32Array(count);
   const years = new Int32Array(count);
   // ML-10M's ids run to 65133 for 10677 movies: dense runs broken by jumps, about 6 ids per movie.
-  for (let i = 0, id = 1; i < count; ++i) ids[i] = id += i === 0 ? 0 : random() < 0.55 ? 1 : 1 + Math.floor(random.exponential(12));
+  for (let i = 0, id = 1; i < count; ++i)
+    ids[i] = id += i === 0 ? 0 : random() < 0.55 ? 1 : 1 + Math.floor(random.exponential(12));
   for (let i = 0; i < count; ++i) {
     let year;
     do year = 2008 - Math.floor(random.exponential(18));
@@ -59,12 +79,13 @@ export function makeCatalog(count: number, random: Random): Catalog {
   const chosen = new Uint8Array(GENRES.length);
   for (let i = 0; i < count; ++i) {
     let n = 1;
-    for (let u = random(), c = 0; n < GENRE_COUNTS.length && u >= (c += GENRE_COUNTS[n - 1]); ) ++n;
+    for (let u = random(), c = 0; n < GENRE_COUNTS.length && u >= (c += GENRE_COUNTS[n - 1]);) ++n;
     chosen.fill(0);
     for (let k = 0; k < n; ++k) {
       let total = 0;
       for (let g = 0; g < GENRES.length; ++g) if (!chosen[g]) total += GENRE_MOVIES[g];
-      let u = random() * total, pick = 0;
+      let u = random() * total,
+        pick = 0;
       for (let g = 0; g < GENRES.length; ++g) {
         if (chosen[g]) continue;
         pick = g;
@@ -88,7 +109,8 @@ export function makeCatalog(count: number, random: Random): Catalog {
   for (let r = 0; r < count; ++r) popularity[byPopularity[r]] = 1 / (r + 1 + offset);
 
   // Quality is partly tied to popularity, as in real data where the most watched films are also rated higher.
-  let mean = 0, square = 0;
+  let mean = 0,
+    square = 0;
   for (let i = 0; i < count; ++i) mean += Math.log(popularity[i]) / count;
   for (let i = 0; i < count; ++i) square += (Math.log(popularity[i]) - mean) ** 2 / count;
   const sd = Math.sqrt(square) || 1;
@@ -98,8 +120,16 @@ export function makeCatalog(count: number, random: Random): Catalog {
   for (let i = 0; i < latent.length; ++i) latent[i] = random.normal(0, LATENT_SD);
 
   return {
-    ids, titles: makeTitles(random, years), years, genreStart, genreIndex: Uint8Array.from(genreList), genreNorm,
-    popularity, byPopularity, bias, latent
+    ids,
+    titles: makeTitles(random, years),
+    years,
+    genreStart,
+    genreIndex: Uint8Array.from(genreList),
+    genreNorm,
+    popularity,
+    byPopularity,
+    bias,
+    latent
   };
 }
 
@@ -108,7 +138,13 @@ export function makeCatalog(count: number, random: Random): Catalog {
  * product. The user's taste and latent vectors are read from flat arrays at the given offsets, so nothing is copied.
  */
 export function latentScore(
-  catalog: Catalog, m: number, userBias: number, taste: ArrayLike<number>, tasteAt: number, latent: ArrayLike<number>, latentAt: number
+  catalog: Catalog,
+  m: number,
+  userBias: number,
+  taste: ArrayLike<number>,
+  tasteAt: number,
+  latent: ArrayLike<number>,
+  latentAt: number
 ): number {
   let t = 0;
   for (let g = catalog.genreStart[m]; g < catalog.genreStart[m + 1]; ++g) t += taste[tasteAt + catalog.genreIndex[g]];

@@ -21,7 +21,11 @@ const GROUPS = [
  * Rates about 40 popular movies as user 99999 with DEMO_TASTE, through the same latent model as everyone else (no
  * bias, no free latent factors), in half stars, in one sitting in 2009.
  */
-export function makeDemoRatings(catalog: Catalog, noise: number, random: Random): {ratings: RatingColumns; taste: typeof DEMO_TASTE} {
+export function makeDemoRatings(
+  catalog: Catalog,
+  noise: number,
+  random: Random
+): {ratings: RatingColumns; taste: typeof DEMO_TASTE} {
   const taste = new Float64Array(GENRES.length);
   for (const genre of DEMO_TASTE.likes) taste[GENRES.indexOf(genre)] = 1.5;
   for (const genre of DEMO_TASTE.dislikes) taste[GENRES.indexOf(genre)] = -1.5;
@@ -30,7 +34,8 @@ export function makeDemoRatings(catalog: Catalog, noise: number, random: Random)
   // Candidates are the most popular movies of each kind, three per slot, so the picks vary but stay well known.
   const candidates: number[][] = GROUPS.map(() => []);
   for (const m of catalog.byPopularity) {
-    let liked = false, disliked = false;
+    let liked = false,
+      disliked = false;
     for (let g = catalog.genreStart[m]; g < catalog.genreStart[m + 1]; ++g) {
       liked ||= taste[catalog.genreIndex[g]] > 0;
       disliked ||= taste[catalog.genreIndex[g]] < 0;
@@ -59,6 +64,7 @@ export function makeDemoRatings(catalog: Catalog, noise: number, random: Random)
     rating2: Uint8Array.from(movies, (m) => rated.get(m)! * 2),
     timestamp: new Int32Array(n)
   };
-  for (let i = 0, t = MY_RATINGS_FROM + random.int(6 * 3600); i < n; ++i) ratings.timestamp[i] = t += 15 + random.int(90);
+  for (let i = 0, t = MY_RATINGS_FROM + random.int(6 * 3600); i < n; ++i)
+    ratings.timestamp[i] = t += 15 + random.int(90);
   return {ratings, taste: {likes: [...DEMO_TASTE.likes], dislikes: [...DEMO_TASTE.dislikes]}};
 }

@@ -5,7 +5,13 @@ import type {Random} from "../random.js";
  * Splits `total` ratings among `users` with heavy-tailed (log-normal) activity, each between `min` and `movies`;
  * returns row offsets: user u's rows are `start[u] … start[u + 1]`.
  */
-export function allocateActivity(users: number, total: number, movies: number, min: number, random: Random): Int32Array {
+export function allocateActivity(
+  users: number,
+  total: number,
+  movies: number,
+  min: number,
+  random: Random
+): Int32Array {
   const weights = Float64Array.from({length: users}, () => Math.exp(random.normal(0, 1.2)));
   // No one rates everything: ML-10M's busiest user rated 69% of the catalog. Dense toy shapes get more room.
   const cap = Math.min(movies, Math.max(Math.floor(0.7 * movies), Math.ceil((1.5 * total) / users))) - min;
@@ -13,7 +19,7 @@ export function allocateActivity(users: number, total: number, movies: number, m
   const capped = new Uint8Array(users);
   // Water-filling: share the extra ratings by weight; whoever would pass the cap is held at it, and the rest re-shared.
   let remaining = total - min * users;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     let sum = 0;
     for (let u = 0; u < users; ++u) if (!capped[u]) sum += weights[u];
@@ -51,10 +57,7 @@ export interface Appeal {
  * repeats, sorted by index within each user; then gives every movie nobody picked one rating, taken from a movie with
  * several, so the catalog is all rated.
  */
-export function sampleMovies(
-  start: Int32Array, popularity: Float64Array, random: Random,
-  appeal?: Appeal
-): Int32Array {
+export function sampleMovies(start: Int32Array, popularity: Float64Array, random: Random, appeal?: Appeal): Int32Array {
   const users = start.length - 1;
   const total = start[users];
   const movies = popularity.length;
@@ -64,11 +67,12 @@ export function sampleMovies(
   const keys = new Float64Array(movies);
   const sorted = new Float64Array(movies);
   for (let u = 0; u < users; ++u) {
-    const a = start[u], b = start[u + 1];
+    const a = start[u],
+      b = start[u + 1];
     if ((b - a) * 4 <= movies) {
       // Light users: draw and reject repeats; at most a quarter of the catalog is taken, so rejections stay rare.
       const top = appeal ? appeal.max(u) : 0;
-      for (let row = a; row < b; ) {
+      for (let row = a; row < b;) {
         const m = draw();
         if (taken[m] === u + 1) continue;
         if (appeal && random() >= Math.exp(appeal.score(u, m) - top)) continue;
@@ -77,7 +81,8 @@ export function sampleMovies(
       }
     } else {
       // Heavy users: the n smallest Exp(1) / weight are a weighted sample without replacement (Efraimidis–Spirakis).
-      for (let m = 0; m < movies; ++m) keys[m] = random.exponential() / (popularity[m] * (appeal ? Math.exp(appeal.score(u, m)) : 1));
+      for (let m = 0; m < movies; ++m)
+        keys[m] = random.exponential() / (popularity[m] * (appeal ? Math.exp(appeal.score(u, m)) : 1));
       sorted.set(keys);
       sorted.sort();
       const cut = sorted[b - a - 1];
@@ -95,7 +100,8 @@ export function sampleMovies(
       const row = random.int(total);
       const old = movie[row];
       if (count[old] < 2) continue;
-      let lo = 0, hi = users;
+      let lo = 0,
+        hi = users;
       while (hi - lo > 1) {
         const mid = (lo + hi) >> 1;
         if (start[mid] <= row) lo = mid;

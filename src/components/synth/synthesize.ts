@@ -24,13 +24,34 @@ export interface SynthOptions {
 }
 
 /** The site's default: MovieLens 1M's shape, quick to build and to train in a browser. */
-export const SITE_SYNTH: Required<SynthOptions> = {seed: 42, users: 6040, movies: 3700, ratings: 1_000_000, noise: 0.75, taste: "clear"};
+export const SITE_SYNTH: Required<SynthOptions> = {
+  seed: 42,
+  users: 6040,
+  movies: 3700,
+  ratings: 1_000_000,
+  noise: 0.75,
+  taste: "clear"
+};
 
 /** MovieLens 10M's exact shape: 69,878 users, 10,677 movies and 10,000,054 ratings. */
-export const ML10M_SHAPE: Required<SynthOptions> = {seed: 42, users: 69878, movies: 10677, ratings: 10_000_054, noise: 0.75, taste: "clear"};
+export const ML10M_SHAPE: Required<SynthOptions> = {
+  seed: 42,
+  users: 69878,
+  movies: 10677,
+  ratings: 10_000_054,
+  noise: 0.75,
+  taste: "clear"
+};
 
 /** MovieLens 32M's shape (https://files.grouplens.org/datasets/movielens/ml-32m-README.html): 200,948 users, 87,585 movies, 32,000,204 ratings; for the scale benchmark, written as CSV. */
-export const ML32M_SHAPE: Required<SynthOptions> = {seed: 42, users: 200_948, movies: 87_585, ratings: 32_000_204, noise: 0.75, taste: "clear"};
+export const ML32M_SHAPE: Required<SynthOptions> = {
+  seed: 42,
+  users: 200_948,
+  movies: 87_585,
+  ratings: 32_000_204,
+  noise: 0.75,
+  taste: "clear"
+};
 
 /**
  * A generated movie: a Movie (as parseMovies reads it back) that always has a year. `title` has no year, so its
@@ -96,7 +117,8 @@ export function tasteAppeal(catalog: Catalog, taste: Float32Array, exposure: num
     max(u) {
       sorted.set(taste.subarray(u * G, u * G + G));
       sorted.sort().reverse();
-      let best = -Infinity, sum = 0;
+      let best = -Infinity,
+        sum = 0;
       for (let k = 1; k <= 5; ++k) best = Math.max(best, (sum += sorted[k - 1]) / Math.sqrt(k));
       return exposure * best;
     }
@@ -138,14 +160,24 @@ function resolveOptions(options: SynthOptions): Required<SynthOptions> {
   for (const key of ["seed", "users", "movies", "ratings"] as const) {
     if (!Number.isSafeInteger(o[key])) throw new TypeError(`synthesize: ${key} must be an integer, got ${o[key]}`);
   }
-  if (!(Number.isFinite(o.noise) && o.noise >= 0)) throw new TypeError(`synthesize: noise must be a number ≥ 0, got ${o.noise}`);
+  if (!(Number.isFinite(o.noise) && o.noise >= 0))
+    throw new TypeError(`synthesize: noise must be a number ≥ 0, got ${o.noise}`);
   if (o.users < 1) throw new TypeError(`synthesize: users must be at least 1, got ${o.users}`);
-  if (o.movies < MIN_RATINGS) throw new TypeError(`synthesize: movies must be at least ${MIN_RATINGS}, since every user rates ${MIN_RATINGS} distinct movies; got ${o.movies}`);
+  if (o.movies < MIN_RATINGS)
+    throw new TypeError(
+      `synthesize: movies must be at least ${MIN_RATINGS}, since every user rates ${MIN_RATINGS} distinct movies; got ${o.movies}`
+    );
   if (o.ratings < MIN_RATINGS * o.users) {
-    throw new TypeError(`synthesize: ${o.ratings} ratings for ${o.users} users is fewer than ${MIN_RATINGS} per user; MovieLens keeps only users with at least ${MIN_RATINGS} ratings`);
+    throw new TypeError(
+      `synthesize: ${o.ratings} ratings for ${o.users} users is fewer than ${MIN_RATINGS} per user; MovieLens keeps only users with at least ${MIN_RATINGS} ratings`
+    );
   }
-  if (!Object.hasOwn(TASTE_PRESETS, o.taste)) throw new TypeError(`synthesize: taste must be one of ${Object.keys(TASTE_PRESETS).join(", ")}; got ${o.taste}`);
-  if (o.ratings > o.users * o.movies) throw new TypeError(`synthesize: ${o.ratings} ratings do not fit ${o.users} users × ${o.movies} movies without duplicates`);
+  if (!Object.hasOwn(TASTE_PRESETS, o.taste))
+    throw new TypeError(`synthesize: taste must be one of ${Object.keys(TASTE_PRESETS).join(", ")}; got ${o.taste}`);
+  if (o.ratings > o.users * o.movies)
+    throw new TypeError(
+      `synthesize: ${o.ratings} ratings do not fit ${o.users} users × ${o.movies} movies without duplicates`
+    );
   return {seed: o.seed, users: o.users, movies: o.movies, ratings: o.ratings, noise: o.noise, taste: o.taste};
 }
 
@@ -188,7 +220,8 @@ export function synthesize(options: SynthOptions = {}): SyntheticDataset {
   // them, taste included, so the mean stays near BASE_MEAN.
   let biasSum = 0;
   for (let u = 0; u < o.users; ++u) {
-    for (let row = userStart[u]; row < userStart[u + 1]; ++row) biasSum += catalog.bias[movieIndex[row]] + (appeal ? appeal.score(u, movieIndex[row]) / TASTE.exposure : 0);
+    for (let row = userStart[u]; row < userStart[u + 1]; ++row)
+      biasSum += catalog.bias[movieIndex[row]] + (appeal ? appeal.score(u, movieIndex[row]) / TASTE.exposure : 0);
   }
   for (let m = 0; m < o.movies; ++m) catalog.bias[m] -= biasSum / o.ratings;
 
@@ -199,12 +232,16 @@ export function synthesize(options: SynthOptions = {}): SyntheticDataset {
     timestamp: new Int32Array(o.ratings)
   };
   const mu = new Float32Array(o.ratings);
-  let sum = 0, floor = 0;
+  let sum = 0,
+    floor = 0;
   for (let u = 0; u < o.users; ++u) {
     const step = halfStars[u] ? 0.5 : 1;
     // Each user is active in a window: half of them in one sitting, the rest over months or years.
     const from = halfStars[u] ? HALF_STARS_FROM : FIRST_TIMESTAMP;
-    const span = Math.min(LAST_TIMESTAMP - from, random() < 0.5 ? random.exponential(3 * 3600) : random.exponential(300 * 86400));
+    const span = Math.min(
+      LAST_TIMESTAMP - from,
+      random() < 0.5 ? random.exponential(3 * 3600) : random.exponential(300 * 86400)
+    );
     const start = from + random() * (LAST_TIMESTAMP - from - span);
     for (let row = userStart[u]; row < userStart[u + 1]; ++row) {
       const m = movieIndex[row];

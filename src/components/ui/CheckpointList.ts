@@ -9,7 +9,10 @@ export interface CheckpointActions {
 }
 
 /** A table of saved checkpoints (name, hyperparameters, date, dataset, final valid loss) with Load, Download and Delete buttons. */
-export function CheckpointList(checkpoints: readonly CheckpointInfo[], {onLoad, onDownload, onDelete}: CheckpointActions = {}): HTMLElement {
+export function CheckpointList(
+  checkpoints: readonly CheckpointInfo[],
+  {onLoad, onDownload, onDelete}: CheckpointActions = {}
+): HTMLElement {
   if (checkpoints.length === 0) {
     const p = document.createElement("p");
     p.className = "checkpoint-list empty";
@@ -19,14 +22,26 @@ export function CheckpointList(checkpoints: readonly CheckpointInfo[], {onLoad, 
   const headers = ["Name", "n_factors", "bs", "Epochs", "valid_loss", "Saved", "Dataset", ""];
   const {table, body} = textTable("checkpoint-list", headers);
   for (const c of [...checkpoints].sort((a, b) => b.savedAt.localeCompare(a.savedAt))) {
-    const tr = textRow(body, [c.name, String(c.hyper.factors), String(c.hyper.bs), String(c.epochs), c.validLoss?.toFixed(4) ?? "–", new Date(c.savedAt).toLocaleString(), c.dataset]);
+    const tr = textRow(body, [
+      c.name,
+      String(c.hyper.factors),
+      String(c.hyper.bs),
+      String(c.epochs),
+      c.validLoss?.toFixed(4) ?? "–",
+      new Date(c.savedAt).toLocaleString(),
+      c.dataset
+    ]);
     tr.dataset.id = String(c.id);
     // Each cell names its column, which a phone's stacked layout shows in place of the header (style.css).
     for (const [i, td] of [...tr.cells].entries()) td.dataset.label = headers[i];
     const size = `${(c.bytes / 1e6).toFixed(1)} MB`;
     const actions = tr.insertCell();
     actions.className = "actions";
-    for (const [label, action, title] of [["Load + train", onLoad, "Load this checkpoint and train more epochs"], ["Download", onDownload, `Download (${size})`], ["Delete", onDelete, "Delete from this browser"]] as const) {
+    for (const [label, action, title] of [
+      ["Load + train", onLoad, "Load this checkpoint and train more epochs"],
+      ["Download", onDownload, `Download (${size})`],
+      ["Delete", onDelete, "Delete from this browser"]
+    ] as const) {
       if (!action) continue;
       const button = actions.appendChild(document.createElement("button"));
       button.textContent = label;

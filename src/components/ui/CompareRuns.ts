@@ -37,15 +37,21 @@ export function CompareRuns(runs: readonly ComparedRun[], {width = 960}: {width?
   });
   const summary = root.appendChild(document.createElement("p"));
   summary.className = "shared-count";
-  summary.textContent = shared.size === 0
-    ? "No title is in every list."
-    : `${shared.size === 1 ? "One title is" : `${shared.size} titles are`} in every list (highlighted).`;
+  summary.textContent =
+    shared.size === 0
+      ? "No title is in every list."
+      : `${shared.size === 1 ? "One title is" : `${shared.size} titles are`} in every list (highlighted).`;
   const {table, body} = textTable("compare-metrics", ["Runs", "Jaccard", "Rank correlation", "valid_loss"]);
   root.appendChild(table);
   for (let i = 0; i < runs.length; ++i) {
     for (let j = i + 1; j < runs.length; ++j) {
       const {jaccard, rank} = pairs[i][j];
-      textRow(body, [`${runs[i].name} vs ${runs[j].name}`, jaccard.toFixed(2), Number.isFinite(rank) ? rank.toFixed(2) : "–", `${runs[i].validLoss?.toFixed(4) ?? "–"} vs ${runs[j].validLoss?.toFixed(4) ?? "–"}`]);
+      textRow(body, [
+        `${runs[i].name} vs ${runs[j].name}`,
+        jaccard.toFixed(2),
+        Number.isFinite(rank) ? rank.toFixed(2) : "–",
+        `${runs[i].validLoss?.toFixed(4) ?? "–"} vs ${runs[j].validLoss?.toFixed(4) ?? "–"}`
+      ]);
     }
   }
   return root;

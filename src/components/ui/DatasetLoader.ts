@@ -2,7 +2,12 @@ import {forgetDataset, importDataset} from "../browser/importDataset.js";
 import type {ImportProgress} from "../movielens/importMovieLens.js";
 import {RELEASE_ZIPS} from "../movielens/movielensRelease.js";
 
-const STAGES = {unzip: "Unzipping", movies: "Reading movies.dat", ratings: "Reading ratings.dat", index: "Indexing"} as const;
+const STAGES = {
+  unzip: "Unzipping",
+  movies: "Reading movies.dat",
+  ratings: "Reading ratings.dat",
+  index: "Indexing"
+} as const;
 
 /**
  * "Load MovieLens from your computer": a file input (any release's zip, RELEASE_ZIPS, or the files inside it) that
@@ -11,12 +16,22 @@ const STAGES = {unzip: "Unzipping", movies: "Reading movies.dat", ratings: "Read
  * are browser/importDataset's; this view shows their steps. `workerUrl` is the bundled import worker
  * (`FileAttachment("data/importWorker.js").url()`).
  */
-export function DatasetLoader({source, summary}: {source: "browser" | "build"; summary?: {dataset: {name: string; kind?: string}}}, {workerUrl, reload = () => location.reload(), confirm = (message: string) => globalThis.confirm(message)}: {workerUrl: string; reload?: () => void; confirm?: (message: string) => boolean}): HTMLDetailsElement {
+export function DatasetLoader(
+  {source, summary}: {source: "browser" | "build"; summary?: {dataset: {name: string; kind?: string}}},
+  {
+    workerUrl,
+    reload = () => location.reload(),
+    confirm = (message: string) => globalThis.confirm(message)
+  }: {workerUrl: string; reload?: () => void; confirm?: (message: string) => boolean}
+): HTMLDetailsElement {
   const root = document.createElement("details");
   root.className = "dataset-loader";
   // Open when it is in use, and when the page has no data (a published workbook): then it is the page's invitation.
   root.open = source === "browser" || summary?.dataset.kind === "none";
-  root.appendChild(document.createElement("summary")).textContent = source === "browser" ? `${summary?.dataset.name ?? "MovieLens from your computer"} is in use` : "Load MovieLens from your computer";
+  root.appendChild(document.createElement("summary")).textContent =
+    source === "browser"
+      ? `${summary?.dataset.name ?? "MovieLens from your computer"} is in use`
+      : "Load MovieLens from your computer";
   const help = root.appendChild(document.createElement("p"));
   help.textContent = `Drop ${RELEASE_ZIPS} as downloaded from grouplens.org here, or the files inside it (movies.dat and ratings.dat, movies.csv and ratings.csv, or u.item and u.data), or choose them below. They are read here, in your browser, kept in its storage for your next visits, and never uploaded. Your ratings belong to each dataset: another dataset shows its own, and yours come back when you return.`;
   const input = root.appendChild(document.createElement("input"));
@@ -34,7 +49,12 @@ export function DatasetLoader({source, summary}: {source: "browser" | "build"; s
     forget.textContent = "Forget this data";
     forget.addEventListener("click", async () => {
       // My ratings are kept per catalogue (myRatingsStorage), so forgetting the data does not touch them: say so.
-      if (!confirm(`Forget ${summary?.dataset.name ?? "this data"} in this browser? Your ratings on it stay in this browser and come back if you load the same files again; the built-in dataset's own ratings apply again.`)) return;
+      if (
+        !confirm(
+          `Forget ${summary?.dataset.name ?? "this data"} in this browser? Your ratings on it stay in this browser and come back if you load the same files again; the built-in dataset's own ratings apply again.`
+        )
+      )
+        return;
       await forgetDataset();
       reload();
     });

@@ -11,7 +11,8 @@ export function formatTime(seconds: number): string {
 export function EpochTable(rows: readonly EpochRow[], {caption}: {caption?: string} = {}): HTMLTableElement {
   const {table, body} = textTable("epoch-table", ["epoch", "train_loss", "valid_loss", "time"]);
   if (caption) table.createCaption().textContent = caption;
-  for (const row of rows) textRow(body, [String(row.epoch), row.trainLoss.toFixed(6), row.validLoss.toFixed(6), formatTime(row.seconds)]);
+  for (const row of rows)
+    textRow(body, [String(row.epoch), row.trainLoss.toFixed(6), row.validLoss.toFixed(6), formatTime(row.seconds)]);
   if (rows.length === 0) emptyRow(body, 4, "No epoch finished yet.");
   return table;
 }

@@ -28,7 +28,8 @@ export function genreGroups(chosen: readonly string[]): string[] {
 /** Which colour group a movie with these genres falls in, for up to two chosen genres (see genreGroups). */
 export function genreGroup(genres: readonly string[], chosen: readonly string[]): string {
   const [a, b] = chosen;
-  const inA = !!a && genres.includes(a), inB = !!b && genres.includes(b);
+  const inA = !!a && genres.includes(a),
+    inB = !!b && genres.includes(b);
   return inA && inB ? `${a} and ${b}` : inA ? a : inB ? b : OTHER_GENRES;
 }
 
@@ -58,12 +59,22 @@ export interface FactorMapOptions {
  * The shown movies' factor vectors projected on their first two principal components (pca2), as the map's points, and
  * the share of the variance each component explains (0–1). Needs at least two shown movies.
  */
-export function factorMapPoints(weights: Pick<ModelWeights, "movieFactors" | "factors">, {movies, shown, labels = 25}: Pick<FactorMapOptions, "movies" | "shown" | "labels">): {points: MapPoint[]; explained: [number, number]} {
+export function factorMapPoints(
+  weights: Pick<ModelWeights, "movieFactors" | "factors">,
+  {movies, shown, labels = 25}: Pick<FactorMapOptions, "movies" | "shown" | "labels">
+): {points: MapPoint[]; explained: [number, number]} {
   const k = weights.factors;
   const matrix = new Float32Array(shown.length * k);
   shown.forEach((m, i) => matrix.set(weights.movieFactors.subarray(m * k, (m + 1) * k), i * k));
   const {x, y, explained} = pca2(matrix, shown.length, k);
-  const points = shown.map((m, i) => ({x: x[i], y: y[i], title: movies[m].title, genres: movies[m].genres, ratings: movies[m].ratings, label: i < labels}));
+  const points = shown.map((m, i) => ({
+    x: x[i],
+    y: y[i],
+    title: movies[m].title,
+    genres: movies[m].genres,
+    ratings: movies[m].ratings,
+    label: i < labels
+  }));
   return {points, explained: [explained[0], explained[1]]};
 }
 
@@ -72,17 +83,36 @@ export function factorMapPoints(weights: Pick<ModelWeights, "movieFactors" | "fa
  * components, each movie sized by its number of ratings, one or two chosen genres in their own colours. Without a
  * model (null), or with fewer than two movies to show, a note says why (class "factor-map empty").
  */
-export function FactorMap(weights: Pick<ModelWeights, "movieFactors" | "factors"> | null, {movies, shown, width = 640, height = Math.min(560, Math.round(width * 0.9)), chosen = [], labels = width < 500 ? 10 : 25}: FactorMapOptions): Element {
+export function FactorMap(
+  weights: Pick<ModelWeights, "movieFactors" | "factors"> | null,
+  {
+    movies,
+    shown,
+    width = 640,
+    height = Math.min(560, Math.round(width * 0.9)),
+    chosen = [],
+    labels = width < 500 ? 10 : 25
+  }: FactorMapOptions
+): Element {
   const empty = (text: string) => Note(text, {className: "factor-map", kind: "empty"});
   if (!weights) return empty("The map appears here once a model is trained on this dataset.");
-  if (shown.length < 2) return empty("A map needs at least two movies with 20 ratings or more, and this dataset has fewer.");
+  if (shown.length < 2)
+    return empty("A map needs at least two movies with 20 ratings or more, and this dataset has fewer.");
   const {points, explained} = factorMapPoints(weights, {movies, shown, labels});
   return mapPlot(points, {width, height, chosen, explained});
 }
 
 // The points on their two principal components, sized by their number of ratings, the chosen genres coloured and the
 // rest grey (behind them). Labels on the right half end at their point, so that the chart's edge does not cut them.
-function mapPlot(points: readonly MapPoint[], {width, height, chosen, explained}: {width: number; height: number; chosen: readonly (string | null)[]; explained: readonly [number, number]}): SVGSVGElement | HTMLElement {
+function mapPlot(
+  points: readonly MapPoint[],
+  {
+    width,
+    height,
+    chosen,
+    explained
+  }: {width: number; height: number; chosen: readonly (string | null)[]; explained: readonly [number, number]}
+): SVGSVGElement | HTMLElement {
   const distinct = [...new Set(chosen.filter((g): g is string => Boolean(g)))].slice(0, 2);
   const groups = genreGroups(distinct);
   const rows = points.map((d) => ({...d, group: genreGroup(d.genres, distinct)}));
@@ -91,7 +121,16 @@ function mapPlot(points: readonly MapPoint[], {width, height, chosen, explained}
   const labelled = rows.filter((d) => d.label);
   const xs = points.map((d) => d.x);
   const middle = (Math.min(...xs) + Math.max(...xs)) / 2;
-  const text = {x: "x", y: "y", text: "title", dy: -8, fontSize: 11, stroke: "var(--theme-background)", strokeWidth: 3, fill: "currentColor"} as const;
+  const text = {
+    x: "x",
+    y: "y",
+    text: "title",
+    dy: -8,
+    fontSize: 11,
+    stroke: "var(--theme-background)",
+    strokeWidth: 3,
+    fill: "currentColor"
+  } as const;
   return Plot.plot({
     width,
     height,
@@ -100,9 +139,23 @@ function mapPlot(points: readonly MapPoint[], {width, height, chosen, explained}
     r: {range: [1.5, width < 500 ? 9 : 14]},
     color: {domain: groups, range: [...COLOURS.slice(0, groups.length - 1), COLOURS.at(-1)!], legend: true},
     marks: [
-      Plot.dot(rows, {x: "x", y: "y", r: "ratings", fill: "group", fillOpacity: (d: {group: string}) => (d.group === OTHER_GENRES ? 0.35 : 0.8), title: (d: MapPoint) => `${d.title}\n${d.genres.join(", ") || "(no genre)"}, ${d.ratings.toLocaleString("en-US")} ratings`}),
-      Plot.text(labelled.filter((d) => d.x <= middle), {...text, textAnchor: "start", dx: -4}),
-      Plot.text(labelled.filter((d) => d.x > middle), {...text, textAnchor: "end", dx: 4})
+      Plot.dot(rows, {
+        x: "x",
+        y: "y",
+        r: "ratings",
+        fill: "group",
+        fillOpacity: (d: {group: string}) => (d.group === OTHER_GENRES ? 0.35 : 0.8),
+        title: (d: MapPoint) =>
+          `${d.title}\n${d.genres.join(", ") || "(no genre)"}, ${d.ratings.toLocaleString("en-US")} ratings`
+      }),
+      Plot.text(
+        labelled.filter((d) => d.x <= middle),
+        {...text, textAnchor: "start", dx: -4}
+      ),
+      Plot.text(
+        labelled.filter((d) => d.x > middle),
+        {...text, textAnchor: "end", dx: 4}
+      )
     ]
   });
 }

@@ -10,5 +10,6 @@ export function FieldsWithErrors(inputs: Record<string, Element>): HTMLDivElemen
 
 /** Writes each field's error (or nothing, for a field not in `errors`) in its line of a FieldsWithErrors form. */
 export function showFieldErrors(form: Element, errors: Partial<Record<string, string>>): void {
-  for (const field of form.querySelectorAll<HTMLElement>(".field")) field.querySelector(".input-error")!.textContent = errors[field.dataset.field!] ?? "";
+  for (const field of form.querySelectorAll<HTMLElement>(".field"))
+    field.querySelector(".input-error")!.textContent = errors[field.dataset.field!] ?? "";
 }

@@ -11,7 +11,10 @@ export type GridEditorElement = HTMLElement & {value: GridRow[]};
  * and `resetLabel` buttons (the latter brings back `rows`). Follows the view contract: `.value` gets and sets the rows, and every edit fires a
  * bubbling `input` event. Every input has a label naming its run.
  */
-export function GridEditor(rows: readonly GridRow[], {resetLabel = "Reset"}: {resetLabel?: string} = {}): GridEditorElement {
+export function GridEditor(
+  rows: readonly GridRow[],
+  {resetLabel = "Reset"}: {resetLabel?: string} = {}
+): GridEditorElement {
   const body = html`<tbody></tbody>`;
   const root = html`<div class="grid-editor">
     <table>
@@ -23,28 +26,34 @@ export function GridEditor(rows: readonly GridRow[], {resetLabel = "Reset"}: {re
   const changed = () => root.dispatchEvent(new Event("input", {bubbles: true}));
   const addRow = (row: GridRow) => {
     const n = body.children.length + 1;
-    const text = (name: string, label: string, value: string | number) => html`<input type="text" inputmode="numeric" size="4" class=${name} aria-label=${`Run ${n}: ${label}`} value=${String(value)}>`;
+    const text = (name: string, label: string, value: string | number) =>
+      html`<input type="text" inputmode="numeric" size="4" class=${name} aria-label=${`Run ${n}: ${label}`} value=${String(value)}>`;
     const bs = html`<select class="bs" aria-label=${`Run ${n}: batch size`}>${BATCH_SIZES.map((b) => html`<option value=${String(b)} selected=${b === row.bs}>${b}</option>`)}</select>`;
     const remove = html`<button type="button" class="remove-run" aria-label=${`Remove run ${n}`}>Remove</button>`;
-    const tr = body.appendChild(html`<tr><td>${n}</td><td>${text("factors", "n_factors", row.factors)}</td><td>${bs}</td><td>${text("epochs", "epochs", row.epochs)}</td><td>${remove}</td></tr>`);
+    const tr = body.appendChild(
+      html`<tr><td>${n}</td><td>${text("factors", "n_factors", row.factors)}</td><td>${bs}</td><td>${text("epochs", "epochs", row.epochs)}</td><td>${remove}</td></tr>`
+    );
     remove.addEventListener("click", () => {
       const rest = read().filter((_, i) => i !== [...body.children].indexOf(tr));
       set(rest);
       changed();
     });
   };
-  const read = (): GridRow[] => [...body.querySelectorAll("tr")].map((tr) => ({
-    factors: tr.querySelector<HTMLInputElement>("input.factors")!.value,
-    bs: +tr.querySelector<HTMLSelectElement>("select.bs")!.value,
-    epochs: tr.querySelector<HTMLInputElement>("input.epochs")!.value
-  }));
+  const read = (): GridRow[] =>
+    [...body.querySelectorAll("tr")].map((tr) => ({
+      factors: tr.querySelector<HTMLInputElement>("input.factors")!.value,
+      bs: +tr.querySelector<HTMLSelectElement>("select.bs")!.value,
+      epochs: tr.querySelector<HTMLInputElement>("input.epochs")!.value
+    }));
   const set = (next: readonly GridRow[]) => {
     body.replaceChildren();
     next.forEach(addRow);
   };
   set(rows);
   // Typing and choosing fire the inputs' own bubbling `input` events; adding, removing and resetting fire one here.
-  root.querySelector(".add-run")!.addEventListener("click", () => (addRow(read().at(-1) ?? rows[0] ?? TRAIN_DEFAULTS), changed()));
+  root
+    .querySelector(".add-run")!
+    .addEventListener("click", () => (addRow(read().at(-1) ?? rows[0] ?? TRAIN_DEFAULTS), changed()));
   root.querySelector(".reset-grid")!.addEventListener("click", () => (set(rows), changed()));
   return Object.defineProperty(root, "value", {get: read, set}) as GridEditorElement;
 }

@@ -14,7 +14,8 @@ export interface NoteOptions {
  * when both are missing). The text is set as text, never parsed as HTML. Throws a TypeError for an unknown kind.
  */
 export function Note(text: string, {kind, className}: NoteOptions = {}): HTMLParagraphElement {
-  if (kind !== undefined && !["warning", "note", "empty"].includes(kind)) throw new TypeError(`Note: kind must be "warning", "note" or "empty", got ${JSON.stringify(kind)}`);
+  if (kind !== undefined && !["warning", "note", "empty"].includes(kind))
+    throw new TypeError(`Note: kind must be "warning", "note" or "empty", got ${JSON.stringify(kind)}`);
   const classes = [className, kind].filter(Boolean).join(" ");
   return html`<p class=${classes || null}>${text}</p>` as HTMLParagraphElement;
 }

@@ -18,9 +18,13 @@ export function knobLabel(weight: number): string {
 export function knobReadout(ranking: RunRanking | null, weight: number): string | null {
   const at = ranking?.curve.find((c) => c.weight === weight)?.report;
   if (!ranking || !at) return null;
-  const zero = ranking.model, popular = ranking.baselines.popular, k = at.k;
-  const delta = (a: number, b: number, f: (x: number) => string) => (weight === 0 ? "" : ` (${a >= b ? "+" : "−"}${f(Math.abs(a - b))} against 0)`);
-  const line = (r: RankingReport) => `NDCG@${k} ${r.ndcg.toFixed(3)}, P@${k} ${r.precision.toFixed(3)}, coverage ${percent(r.coverage)}, popularity ${r.novelty.toFixed(2)}`;
+  const zero = ranking.model,
+    popular = ranking.baselines.popular,
+    k = at.k;
+  const delta = (a: number, b: number, f: (x: number) => string) =>
+    weight === 0 ? "" : ` (${a >= b ? "+" : "−"}${f(Math.abs(a - b))} against 0)`;
+  const line = (r: RankingReport) =>
+    `NDCG@${k} ${r.ndcg.toFixed(3)}, P@${k} ${r.precision.toFixed(3)}, coverage ${percent(r.coverage)}, popularity ${r.novelty.toFixed(2)}`;
   return `On this run's held-out ratings (${ranking.split} split, ${at.users.toLocaleString("en-US")} users, without the filters), lists ranked this way score NDCG@${k} ${at.ndcg.toFixed(3)}${delta(at.ndcg, zero.ndcg, (x) => x.toFixed(3))}, P@${k} ${at.precision.toFixed(3)}, and cover ${percent(at.coverage)} of the catalogue${delta(at.coverage, zero.coverage, (x) => `${(100 * x).toFixed(1)} points`)}, with a mean popularity of ${at.novelty.toFixed(2)} (log2 ratings)${delta(at.novelty, zero.novelty, (x) => x.toFixed(2))}. For reference, most popular: ${line(popular)}.`;
 }
 
@@ -29,9 +33,14 @@ export function knobReadout(ranking: RunRanking | null, weight: number): string 
  * is the weight, starting at `value` (default 0), with a line in words for the position and live readouts of what the
  * run measured there (knobReadout), updated as it moves. Emits "input" as it moves.
  */
-export function PopularityKnob(ranking: RunRanking | null, {value = 0}: {value?: number} = {}): HTMLElement & {value: number} {
+export function PopularityKnob(
+  ranking: RunRanking | null,
+  {value = 0}: {value?: number} = {}
+): HTMLElement & {value: number} {
   const stops: readonly number[] = POPULARITY_WEIGHTS;
-  const root = Object.assign(document.createElement("div"), {className: "popularity-knob"}) as HTMLDivElement & {value: number};
+  const root = Object.assign(document.createElement("div"), {className: "popularity-knob"}) as HTMLDivElement & {
+    value: number;
+  };
   const label = root.appendChild(document.createElement("label"));
   label.append("Popularity ");
   const slider = label.appendChild(document.createElement("input"));
@@ -43,7 +52,9 @@ export function PopularityKnob(ranking: RunRanking | null, {value = 0}: {value?:
     root.value = stops[i];
     slider.value = String(i);
     words.textContent = knobLabel(stops[i]);
-    readout.textContent = knobReadout(ranking, stops[i]) ?? "No held-out measurements for this model: they come with every run trained on the Train a model page (not with an uploaded checkpoint or a model kept before runs measured them).";
+    readout.textContent =
+      knobReadout(ranking, stops[i]) ??
+      "No held-out measurements for this model: they come with every run trained on the Train a model page (not with an uploaded checkpoint or a model kept before runs measured them).";
   };
   const start = stops.indexOf(value);
   show(start >= 0 ? start : stops.indexOf(0));

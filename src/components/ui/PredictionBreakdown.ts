@@ -10,16 +10,21 @@ const signed = (x: number) => `${x < 0 ? "−" : "+"}${Math.abs(x).toFixed(3)}`;
  * movies that pushed it up most and down most (at most `n` each, default 3), named by `titleOf(movie index)`. Every
  * number carries its full value in `data-value`, so the sum can be checked from the page. Titles are set as text.
  */
-export function PredictionBreakdown(parts: PredictionParts, {titleOf, n = 3}: {titleOf: (movie: number) => string; n?: number}): HTMLElement {
+export function PredictionBreakdown(
+  parts: PredictionParts,
+  {titleOf, n = 3}: {titleOf: (movie: number) => string; n?: number}
+): HTMLElement {
   const [lo, hi] = parts.yRange;
   const part = (name: string, label: string, value: number, text = signed(value)) =>
     html`<div class="part part-${name}"><dt>${label}</dt><dd data-part=${name} data-value=${String(value)}>${text}</dd></div>`;
   const {up, down} = strongestContributions(parts, n);
   const list = (className: string, heading: string, rows: Contribution[], none: string) => html`<div class=${className}>
     <h4>${heading}</h4>
-    ${rows.length
-      ? html`<ol>${rows.map((c) => html`<li data-movie=${String(c.movie)} data-value=${String(c.amount)}><span class="title">${titleOf(c.movie)}</span> <span class="detail">rated ${c.rating}★ · ${signed(c.amount)}</span></li>`)}</ol>`
-      : html`<p class="none">${none}</p>`}
+    ${
+      rows.length
+        ? html`<ol>${rows.map((c) => html`<li data-movie=${String(c.movie)} data-value=${String(c.amount)}><span class="title">${titleOf(c.movie)}</span> <span class="detail">rated ${c.rating}★ · ${signed(c.amount)}</span></li>`)}</ol>`
+        : html`<p class="none">${none}</p>`
+    }
   </div>`;
   return html`<div class="prediction-breakdown" data-movie=${String(parts.movie)}>
     <dl class="parts">

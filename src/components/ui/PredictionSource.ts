@@ -6,7 +6,9 @@ import {Note} from "./Note.js";
  * or a fold-in of my factors when my ratings changed since (class "prediction-source approximate", with the number of
  * changes and the milliseconds it took). See personalPredictions.
  */
-export function PredictionSource(personal: Pick<PersonalPredictions, "approximate" | "changed" | "used" | "ms">): HTMLParagraphElement {
+export function PredictionSource(
+  personal: Pick<PersonalPredictions, "approximate" | "changed" | "used" | "ms">
+): HTMLParagraphElement {
   const text = personal.approximate
     ? `Approximate: my ratings changed since this model was trained (${personal.changed} ${personal.changed === 1 ? "change" : "changes"}), so my factors were refitted to them in ${personal.ms.toFixed(0)} ms with the movies held fixed (a fold-in). Retrain for exact recommendations.`
     : personal.used === null

@@ -7,10 +7,13 @@ export const BASELINES = {popular: "most popular", dampedMean: "damped mean rati
 
 /** The baseline with the highest NDCG@k on a run's split, by name, with its report (the first on a tie). */
 export function bestBaseline(ranking: RunRanking): [keyof typeof BASELINES, RankingReport] {
-  return (Object.entries(ranking.baselines) as [keyof typeof BASELINES, RankingReport][]).reduce((a, b) => (b[1].ndcg > a[1].ndcg ? b : a));
+  return (Object.entries(ranking.baselines) as [keyof typeof BASELINES, RankingReport][]).reduce((a, b) =>
+    b[1].ndcg > a[1].ndcg ? b : a
+  );
 }
 
-const pct = (a: number, b: number) => (b > 0 ? `${a >= b ? "+" : "−"}${Math.abs((100 * (a - b)) / b).toFixed(0)}%` : "—");
+const pct = (a: number, b: number) =>
+  b > 0 ? `${a >= b ? "+" : "−"}${Math.abs((100 * (a - b)) / b).toFixed(0)}%` : "—";
 
 /**
  * In words, how the model's NDCG@k compares with the best baseline's, with popularity blended in and by predicted rating
@@ -20,15 +23,18 @@ export function rankingVerdict(ranking: RunRanking, {diverged = false}: {diverge
   const k = ranking.model.k;
   const [bestName, best] = bestBaseline(ranking);
   // A diverged model's blended ranking is popularity's: no praise, whatever the numbers.
-  if (diverged) return `This run diverged, so these numbers are not the model's merit: with popularity blended in it scores NDCG@${k} ${ranking.blended.ndcg.toFixed(3)}, which is popularity's doing (${BASELINES[bestName]} alone: ${best.ndcg.toFixed(3)}), and by predicted rating alone ${ranking.model.ndcg.toFixed(3)}.`;
+  if (diverged)
+    return `This run diverged, so these numbers are not the model's merit: with popularity blended in it scores NDCG@${k} ${ranking.blended.ndcg.toFixed(3)}, which is popularity's doing (${BASELINES[bestName]} alone: ${best.ndcg.toFixed(3)}), and by predicted rating alone ${ranking.model.ndcg.toFixed(3)}.`;
   const others = (Object.keys(BASELINES) as (keyof typeof BASELINES)[]).filter((name) => name !== bestName);
   const all = (r: RankingReport) => Object.values(ranking.baselines).every((b) => r.ndcg > b.ndcg);
-  const blended = ranking.blended, alone = ranking.model;
+  const blended = ranking.blended,
+    alone = ranking.model;
   const first = all(blended)
     ? `With popularity blended in (${ranking.blendWeight}★ per doubling of a movie's ratings), the model beats all three baselines on NDCG@${k}: ${blended.ndcg.toFixed(3)}, ${pct(blended.ndcg, best.ndcg)} against ${BASELINES[bestName]} (${best.ndcg.toFixed(3)}), ${others.map((o) => `${pct(blended.ndcg, ranking.baselines[o].ndcg)} against ${BASELINES[o]}`).join(", ")}.`
     : `With popularity blended in (${ranking.blendWeight}★ per doubling), the model scores NDCG@${k} ${blended.ndcg.toFixed(3)}, ${pct(blended.ndcg, best.ndcg)} against the best baseline, ${BASELINES[bestName]} (${best.ndcg.toFixed(3)}).`;
   const wider = alone.coverage / Math.max(best.coverage, 1e-9);
-  const cover = wider >= 1.5 ? `, but its lists cover ${wider.toFixed(wider < 10 ? 1 : 0)}× as much of the catalogue` : "";
+  const cover =
+    wider >= 1.5 ? `, but its lists cover ${wider.toFixed(wider < 10 ? 1 : 0)}× as much of the catalogue` : "";
   const second = all(alone)
     ? `By predicted rating alone it beats them too (${alone.ndcg.toFixed(3)}).`
     : `By predicted rating alone, as the notebook ranked, it scores ${alone.ndcg.toFixed(3)} (${pct(alone.ndcg, best.ndcg)} against ${BASELINES[bestName]}): which movies a person rates at all depends on popularity, which a rating model does not learn${cover}.`;
@@ -50,9 +56,22 @@ export function RankingTable(ranking: RunRanking, {diverged = false}: {diverged?
   const verdict = figure.appendChild(document.createElement("p"));
   verdict.className = "ranking-verdict";
   verdict.textContent = rankingVerdict(ranking, {diverged});
-  const {table, body} = textTable("ranking", ["ranker", `P@${k}`, `R@${k}`, `NDCG@${k}`, `MAP@${k}`, "coverage", "popularity"]);
+  const {table, body} = textTable("ranking", [
+    "ranker",
+    `P@${k}`,
+    `R@${k}`,
+    `NDCG@${k}`,
+    `MAP@${k}`,
+    "coverage",
+    "popularity"
+  ]);
   const row = (name: string, r: RankingReport) =>
-    textRow(body, [name, ...[r.precision, r.recall, r.ndcg, r.map].map((x) => x.toFixed(3)), `${(100 * r.coverage).toFixed(1)}%`, r.novelty.toFixed(2)]);
+    textRow(body, [
+      name,
+      ...[r.precision, r.recall, r.ndcg, r.map].map((x) => x.toFixed(3)),
+      `${(100 * r.coverage).toFixed(1)}%`,
+      r.novelty.toFixed(2)
+    ]);
   row(`model + popularity ${ranking.blendWeight}`, ranking.blended);
   row("model (predicted rating)", ranking.model);
   for (const [name, label] of Object.entries(BASELINES)) row(label, ranking.baselines[name as keyof typeof BASELINES]);

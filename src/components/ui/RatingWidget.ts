@@ -32,19 +32,32 @@ type Action = {movieId: number; previous: MyRating | null; position: number | nu
 /** The rating widget, an input: `.value` is my ratings, `.position` the movie id on screen; it fires `input` on every change. */
 export type RatingWidgetElement = HTMLElement & {value: MyRating[]; position: number | null};
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const e = Object.assign(document.createElement(tag), props);
   e.append(...children); // strings become text nodes: titles are never parsed as HTML
   return e;
 }
 
-const describe = (m: RatedMovie) => `${m.year ?? "no year"} · ${m.genres.join(", ") || "no genres"} · ${m.ratings.toLocaleString("en-US")} ratings`;
+const describe = (m: RatedMovie) =>
+  `${m.year ?? "no year"} · ${m.genres.join(", ") || "no genres"} · ${m.ratings.toLocaleString("en-US")} ratings`;
 
 /**
  * Rates movies one at a time, newest first, as the original FastAPI tool did, with buttons and keys (1–5, Shift for
  * half stars, S to skip, U to undo); a search to rate any movie; and my ratings, each editable and deletable.
  */
-export function RatingWidget(movies: readonly RatedMovie[], {value = [], position = null, now = () => Math.floor(Date.now() / 1000), onChange = () => {}}: RatingWidgetOptions = {}): RatingWidgetElement {
+export function RatingWidget(
+  movies: readonly RatedMovie[],
+  {
+    value = [],
+    position = null,
+    now = () => Math.floor(Date.now() / 1000),
+    onChange = () => {}
+  }: RatingWidgetOptions = {}
+): RatingWidgetElement {
   const byId = new Map(movies.map((m) => [m.id, m]));
   const queue = ratingQueue(movies);
   const ratings = new Map<number, MyRating>(value.map((r) => [r.movieId, {...r}]));
@@ -67,7 +80,9 @@ export function RatingWidget(movies: readonly RatedMovie[], {value = [], positio
   const skip = el("button", {className: "skip", textContent: "Skip", title: "Skip (S)"});
   const undo = el("button", {className: "undo", textContent: "Undo", title: "Undo (U)"});
   for (const s of STARS) {
-    const b = stars.appendChild(el("button", {className: "star", textContent: `${s}★`, title: `Rate ${s} ${s === 1 ? "star" : "stars"}`}));
+    const b = stars.appendChild(
+      el("button", {className: "star", textContent: `${s}★`, title: `Rate ${s} ${s === 1 ? "star" : "stars"}`})
+    );
     b.dataset.rating = String(s);
     b.addEventListener("click", (event) => {
       // A repeated click (detail 2, 3: a double or triple click) or one that arrives as the card changes is not a
@@ -77,12 +92,20 @@ export function RatingWidget(movies: readonly RatedMovie[], {value = [], positio
     });
   }
   stars.append(skip, undo);
-  const keys = el("p", {className: "keys"}, "Keys: 1–5 rate whole stars, Shift+1–5 half a star less (Shift+1 is 0.5), S skips, U undoes.");
+  const keys = el(
+    "p",
+    {className: "keys"},
+    "Keys: 1–5 rate whole stars, Shift+1–5 half a star less (Shift+1 is 0.5), S skips, U undoes."
+  );
   const search = el("input", {type: "search", placeholder: "Find a movie to rate…", className: "movie-search"});
   search.setAttribute("aria-label", "Find a movie to rate");
   const results = el("ul", {className: "search-results"});
   const mine = el("div", {className: "my-ratings"});
-  root.append(el("section", {className: "queue"}, card, stars, keys), el("section", {className: "search"}, search, results), mine);
+  root.append(
+    el("section", {className: "queue"}, card, stars, keys),
+    el("section", {className: "search"}, search, results),
+    mine
+  );
 
   function nextUnrated(after: number | null): number | null {
     const start = after === null ? 0 : queue.findIndex((m) => m.id === after) + 1;
@@ -144,7 +167,8 @@ export function RatingWidget(movies: readonly RatedMovie[], {value = [], positio
     // A held key repeats: only its first keydown acts. A rating or a skip within CARD_GUARD_MS of the card changing was
     // meant for the card before (a quick double press), so it does nothing; Undo is never held back.
     const guarded = rating !== null || event.code === "KeyS" ? event.timeStamp < shownAt + CARD_GUARD_MS : false;
-    if ((rating !== null || /^Key[SU]$/.test(event.code)) && (event.repeat || guarded)) return void event.preventDefault();
+    if ((rating !== null || /^Key[SU]$/.test(event.code)) && (event.repeat || guarded))
+      return void event.preventDefault();
     if (rating !== null && current !== null) rateCard(rating);
     else if (event.code === "KeyS") skipCurrent();
     else if (event.code === "KeyU") undoLast();
@@ -157,8 +181,11 @@ export function RatingWidget(movies: readonly RatedMovie[], {value = [], positio
     const select = el("select", {className: "rating-select"});
     select.setAttribute("aria-label", label);
     // "Rate…" stands for no rating; it is hidden once there is one, and shows again if that rating goes.
-    select.append(el("option", {value: "", textContent: "Rate…", hidden: selected !== null, selected: selected === null}));
-    for (const s of STARS) select.append(el("option", {value: String(s), textContent: `${s}★`, selected: s === selected}));
+    select.append(
+      el("option", {value: "", textContent: "Rate…", hidden: selected !== null, selected: selected === null})
+    );
+    for (const s of STARS)
+      select.append(el("option", {value: String(s), textContent: `${s}★`, selected: s === selected}));
     select.addEventListener("change", () => select.value && rate(movieId, +select.value));
     return select;
   }
@@ -170,26 +197,50 @@ export function RatingWidget(movies: readonly RatedMovie[], {value = [], positio
     const typed = search.value.trim();
     if (typed === "") return;
     const query = parseTitleQuery(typed);
-    if (query === null) return void results.append(el("li", {className: "hint", textContent: "Type at least two letters of the title, or its year."}));
+    if (query === null)
+      return void results.append(
+        el("li", {className: "hint", textContent: "Type at least two letters of the title, or its year."})
+      );
     titleKeys ??= movies.map((m) => titleKey(m.title));
-    const all = movies.filter((m, i) => matchesTitle(query, titleKeys![i], m.year)).sort((a, b) => b.ratings - a.ratings || a.title.localeCompare(b.title));
+    const all = movies
+      .filter((m, i) => matchesTitle(query, titleKeys![i], m.year))
+      .sort((a, b) => b.ratings - a.ratings || a.title.localeCompare(b.title));
     const found = all.slice(0, SEARCH_RESULTS);
     if (!found.length) results.append(el("li", {className: "empty", textContent: `No movie matches “${typed}”.`}));
     for (const m of found) {
-      const li = results.appendChild(el("li", {}, el("span", {className: "title", textContent: `${m.title} (${m.year ?? "?"})`}), " ", ratingSelect(m.id, ratings.get(m.id)?.rating ?? null, `Rate ${m.title}`)));
+      const li = results.appendChild(
+        el(
+          "li",
+          {},
+          el("span", {className: "title", textContent: `${m.title} (${m.year ?? "?"})`}),
+          " ",
+          ratingSelect(m.id, ratings.get(m.id)?.rating ?? null, `Rate ${m.title}`)
+        )
+      );
       li.dataset.movieId = String(m.id);
     }
     const more = all.length - found.length;
-    if (more > 0) results.append(el("li", {className: "more", textContent: `…and ${more.toLocaleString("en-US")} more ${more === 1 ? "movie matches" : "movies match"}: type more of the title, or its year, to narrow the list.`}));
+    if (more > 0)
+      results.append(
+        el("li", {
+          className: "more",
+          textContent: `…and ${more.toLocaleString("en-US")} more ${more === 1 ? "movie matches" : "movies match"}: type more of the title, or its year, to narrow the list.`
+        })
+      );
   }
   search.addEventListener("input", renderSearch);
 
   function render() {
     const m = current === null ? null : byId.get(current)!;
     card.replaceChildren(
-      m ? el("h3", {className: "title", textContent: m.title}) : el("h3", {className: "title", textContent: "You have seen the whole queue."}),
+      m
+        ? el("h3", {className: "title", textContent: m.title})
+        : el("h3", {className: "title", textContent: "You have seen the whole queue."}),
       el("p", {className: "meta", textContent: m ? describe(m) : "Search for a movie below, or undo."}),
-      el("p", {className: "count", textContent: `${ratings.size} rated · ${queue.length - ratings.size} left in the queue`})
+      el("p", {
+        className: "count",
+        textContent: `${ratings.size} rated · ${queue.length - ratings.size} left in the queue`
+      })
     );
     card.dataset.movieId = m ? String(m.id) : "";
     for (const b of stars.querySelectorAll<HTMLButtonElement>("button.star")) b.disabled = m === null;
@@ -205,7 +256,15 @@ export function RatingWidget(movies: readonly RatedMovie[], {value = [], positio
       const del = tr.insertCell().appendChild(el("button", {className: "delete", textContent: "Delete"}));
       del.addEventListener("click", () => remove(r.movieId));
     }
-    mine.replaceChildren(el("h3", {textContent: `My ratings (${ratings.size})`}), rows.length ? table : el("p", {className: "empty", textContent: "You have not rated a movie yet: rate the one above, or find one below."}));
+    mine.replaceChildren(
+      el("h3", {textContent: `My ratings (${ratings.size})`}),
+      rows.length
+        ? table
+        : el("p", {
+            className: "empty",
+            textContent: "You have not rated a movie yet: rate the one above, or find one below."
+          })
+    );
     showRatingsInSearch();
   }
   // The search results stay in place while I rate (here or in another tab): only their selects follow my ratings, so

@@ -17,20 +17,47 @@ export interface ExplainOptions {
  * row. Titles and genres are data, so they are set as text, never parsed as HTML. With no rows it says `empty`.
  * With `explain`, each predicted rating gets a "Why?" button (ExplainOptions).
  */
-export function RecommendationTable(rows: readonly Recommendation[], {onRate, highlight, empty = "No movie passes these filters.", ...why}: {onRate?: (movieId: number, rating: number) => void; highlight?: ReadonlySet<number>; empty?: string} & ExplainOptions = {}): HTMLElement {
+export function RecommendationTable(
+  rows: readonly Recommendation[],
+  {
+    onRate,
+    highlight,
+    empty = "No movie passes these filters.",
+    ...why
+  }: {
+    onRate?: (movieId: number, rating: number) => void;
+    highlight?: ReadonlySet<number>;
+    empty?: string;
+  } & ExplainOptions = {}
+): HTMLElement {
   if (rows.length === 0) {
     const p = document.createElement("p");
     p.className = "recommendations empty";
     p.textContent = empty;
     return p;
   }
-  const {table, body} = textTable("recommendations", ["#", "MovieID", "Title", "Year", "Genres", "Predicted", ...(onRate ? ["I've seen it"] : [])]);
+  const {table, body} = textTable("recommendations", [
+    "#",
+    "MovieID",
+    "Title",
+    "Year",
+    "Genres",
+    "Predicted",
+    ...(onRate ? ["I've seen it"] : [])
+  ]);
   // Each column is named, so that a narrow screen can fold some away (style.css) instead of scrolling sideways.
   const columns = ["rank", "movie-id", "title", "year", "genres", "predicted", "seen-it"];
   const name = (tr: HTMLTableRowElement) => [...tr.cells].forEach((cell, i) => (cell.className = `col-${columns[i]}`));
   name(table.tHead!.rows[0]);
   for (const r of rows) {
-    const tr = textRow(body, [String(r.rank), String(r.movieId), r.title, String(r.year ?? ""), r.genres.join(", "), r.predicted.toFixed(2)]);
+    const tr = textRow(body, [
+      String(r.rank),
+      String(r.movieId),
+      r.title,
+      String(r.year ?? ""),
+      r.genres.join(", "),
+      r.predicted.toFixed(2)
+    ]);
     tr.dataset.movieId = String(r.movieId);
     if (highlight?.has(r.movieId)) tr.className = "shared";
     if (onRate) {
@@ -55,7 +82,11 @@ export function RecommendationTable(rows: readonly Recommendation[], {onRate, hi
  * A "Why?" button in the row's predicted cell (aria-expanded) that adds a row below holding the breakdown, and takes it
  * away again: a closed breakdown is not in the table, so the table's rows stay one per movie.
  */
-function addWhy(tr: HTMLTableRowElement, r: Recommendation, {explain, expanded, onToggle}: ExplainOptions & {explain: (row: Recommendation) => Node}): void {
+function addWhy(
+  tr: HTMLTableRowElement,
+  r: Recommendation,
+  {explain, expanded, onToggle}: ExplainOptions & {explain: (row: Recommendation) => Node}
+): void {
   const button = tr.cells[5].appendChild(document.createElement("button"));
   button.type = "button";
   button.className = "why";

@@ -2,24 +2,40 @@ import {formatTime} from "./EpochTable.js";
 import type {BackendName, BackendSkip, BackendTiming} from "../engine/trainProtocol.js";
 import type {TrainingState} from "../browser/trainingSession.js";
 
-const NAMES: Record<BackendName, string> = {webgpu: "WebGPU", webgl: "WebGL", wasm: "WebAssembly", cpu: "plain JavaScript"};
+const NAMES: Record<BackendName, string> = {
+  webgpu: "WebGPU",
+  webgl: "WebGL",
+  wasm: "WebAssembly",
+  cpu: "plain JavaScript"
+};
 
-const list = (names: string[]) => (names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`);
+const list = (names: string[]) =>
+  names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 
 /**
  * Why training uses the backend it does, in plain words, when "auto" passed over others. Skipping a GPU that is missing
  * or runs on the CPU is expected, so it is calm; a backend that failed to start is not. Null when nothing was passed over.
  */
-export function backendNote(backend: BackendName, skipped: readonly BackendSkip[]): {text: string; calm: boolean} | null {
+export function backendNote(
+  backend: BackendName,
+  skipped: readonly BackendSkip[]
+): {text: string; calm: boolean} | null {
   if (!skipped.length) return null;
   const names = (why: BackendSkip["why"]) => skipped.filter((s) => s.why === why).map((s) => NAMES[s.backend]);
-  const software = names("software"), missing = names("missing"), failed = names("failed");
+  const software = names("software"),
+    missing = names("missing"),
+    failed = names("failed");
   const reasons = [
-    ...(software.length ? [`your browser's ${list(software)} ${software.length > 1 ? "run" : "runs"} on the CPU here (a software renderer)`] : []),
+    ...(software.length
+      ? [
+          `your browser's ${list(software)} ${software.length > 1 ? "run" : "runs"} on the CPU here (a software renderer)`
+        ]
+      : []),
     ...(missing.length ? [`this browser offers no ${list(missing)}`] : []),
     ...(failed.length ? [`${list(failed)} could not start`] : [])
   ];
-  const faster = software.length && (backend === "wasm" || backend === "cpu") && !failed.length ? ", which is faster" : "";
+  const faster =
+    software.length && (backend === "wasm" || backend === "cpu") && !failed.length ? ", which is faster" : "";
   const text = `${reasons.join("; ")}, so training uses ${NAMES[backend]}${faster}.`;
   return {text: text[0].toUpperCase() + text.slice(1), calm: failed.length === 0};
 }
@@ -31,9 +47,15 @@ const rate = new Intl.NumberFormat("en-US", {notation: "compact", maximumSignifi
  * (a software GPU marked as such), the seconds the measuring took, and the backend chosen. E.g. "Auto measured wasm
  * 410K ratings/s and webgpu 85K ratings/s (software GPU) in 1.2 s: training on wasm." Null without timings.
  */
-export function measuredNote(backend: BackendName, timings: readonly BackendTiming[] | null, seconds: number | null = null): string | null {
+export function measuredNote(
+  backend: BackendName,
+  timings: readonly BackendTiming[] | null,
+  seconds: number | null = null
+): string | null {
   if (!timings?.length) return null;
-  const measured = [...timings].sort((a, b) => b.ratingsPerSecond - a.ratingsPerSecond).map((t) => `${t.backend} ${rate.format(t.ratingsPerSecond)} ratings/s${t.software ? " (software GPU)" : ""}`);
+  const measured = [...timings]
+    .sort((a, b) => b.ratingsPerSecond - a.ratingsPerSecond)
+    .map((t) => `${t.backend} ${rate.format(t.ratingsPerSecond)} ratings/s${t.software ? " (software GPU)" : ""}`);
   return `Auto measured ${list(measured)}${seconds === null ? "" : ` in ${seconds.toFixed(1)} s`}: training on ${backend}.`;
 }
 
@@ -63,7 +85,9 @@ export function TrainingProgress(state: TrainingState): HTMLElement {
     fell.className = `backend-fallback ${note.calm ? "calm" : "failed"}`;
     fell.appendChild(document.createElement("summary")).textContent = note.text;
     const reasons = fell.appendChild(document.createElement("ul"));
-    for (const s of state.skipped) reasons.appendChild(document.createElement("li")).textContent = `${s.backend}: ${s.why === "failed" ? "" : "skipped, "}${s.detail}`;
+    for (const s of state.skipped)
+      reasons.appendChild(document.createElement("li")).textContent =
+        `${s.backend}: ${s.why === "failed" ? "" : "skipped, "}${s.detail}`;
   }
   for (const note of state.notes) {
     const p = root.appendChild(document.createElement("p"));
@@ -73,7 +97,7 @@ export function TrainingProgress(state: TrainingState): HTMLElement {
   const bar = root.appendChild(document.createElement("progress"));
   const p = state.progress;
   bar.max = p?.batches ?? 1;
-  bar.value = state.status === "done" ? bar.max : p?.batch ?? 0;
+  bar.value = state.status === "done" ? bar.max : (p?.batch ?? 0);
   if (state.status === "finishing") bar.removeAttribute("value"); // indeterminate: the epochs are done, the ranking has no batches
   const text = root.appendChild(document.createElement("p"));
   text.className = "progress-text";

@@ -2,7 +2,9 @@ import type {RatedMovie} from "../movielens/datasetArtifacts.js";
 
 /** The order the rating tool offers movies in: newest first, as the original did; within a year, most rated first. */
 export function ratingQueue<T extends RatedMovie>(movies: readonly T[]): T[] {
-  return [...movies].sort((a, b) => (b.year ?? -Infinity) - (a.year ?? -Infinity) || b.ratings - a.ratings || a.id - b.id);
+  return [...movies].sort(
+    (a, b) => (b.year ?? -Infinity) - (a.year ?? -Infinity) || b.ratings - a.ratings || a.id - b.id
+  );
 }
 
 /** The keyboard shortcut for a rating: 1–5 for whole stars, Shift with 1–5 for half a star less. */

@@ -1,5 +1,8 @@
 /** A table with a header row of the given labels and an empty body; every label is set as text, never as HTML. */
-export function textTable(className: string, headers: readonly string[]): {table: HTMLTableElement; body: HTMLTableSectionElement} {
+export function textTable(
+  className: string,
+  headers: readonly string[]
+): {table: HTMLTableElement; body: HTMLTableSectionElement} {
   const table = document.createElement("table");
   table.className = className;
   const head = table.createTHead().insertRow();
