@@ -1,15 +1,16 @@
 import {nodeWebGpu} from "../../scripts/lib/nodeWebGpu.js";
 import {describe, expect, it} from "vitest";
 import {fusedKernels} from "../../src/components/engine/fusedKernels.js";
+import {webgpuExpected} from "../support/webgpuExpected.js";
 
 // The kernels compile on Dawn (SwiftShader here); their numbers are checked against the host step in fusedStep-test.ts.
-const gpu = await nodeWebGpu();
-if (!gpu.adapter) console.warn(`fusedKernels-test: skipping the WebGPU tests: ${gpu.why}`);
+// Without an adapter, each WebGPU test fails with the reason where one is expected (CI, Debian's Chromium), else skips saying why.
+const webgpu = webgpuExpected("fusedKernels-test", await nodeWebGpu());
 const shape = {factors: 8, bs: 64, lo: 0.5, hi: 5.5, sqrMom: 0.99, eps: 1e-5};
 
-describe.skipIf(!gpu.adapter)("fusedKernels(device, shape)", () => {
-  it("compiles the five kernels within WebGPU's default limits, once per device and shape", async () => {
-    const device = await gpu.adapter!.requestDevice();
+describe("fusedKernels(device, shape)", () => {
+  it("compiles the five kernels within WebGPU's default limits, once per device and shape", async (ctx) => {
+    const device = await webgpu(ctx).requestDevice();
     device.pushErrorScope("validation");
     const kernels = await fusedKernels(device, shape);
     expect(typeof kernels.bind).toBe("function");

@@ -19,8 +19,11 @@ describe("popularityScores(rows, train, movies)", () => {
 describe("dampedMeanScores(rows, train, movies, {damping})", () => {
   it("is the Bayesian average (Σ + m·μ) / (n + m) with the training mean μ", () => {
     const mu = (5 + 3 + 4 + 1 + 3) / 5;
-    expect(DAMPING_RATINGS).toBe(10);
     const s = dampedMeanScores(rows, train, 3);
+    // With no damping given, DAMPING_RATINGS pseudo-ratings: ten, as the two checks below work out by hand.
+    expect(s).toEqual(dampedMeanScores(rows, train, 3, {damping: DAMPING_RATINGS}));
+    expect(s).toEqual(dampedMeanScores(rows, train, 3, {damping: 10}));
+    expect(s).not.toEqual(dampedMeanScores(rows, train, 3, {damping: 9}));
     expect(s[0]).toBeCloseTo((12 + 10 * mu) / 13, 12);
     expect(s[1]).toBeCloseTo((3 + 10 * mu) / 11, 12);
     expect(dampedMeanScores(rows, train, 3, {damping: 0})[2]).toBe(1);

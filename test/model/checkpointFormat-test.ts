@@ -1,4 +1,7 @@
+import * as tf from "@tensorflow/tfjs";
 import {describe, expect, it} from "vitest";
+import {TABLES, buildModel} from "../../src/components/engine/buildModel.js";
+import {encodeCheckpoint} from "../../src/components/engine/checkpoint.js";
 import {
   CHECKPOINT_FORMAT,
   CHECKPOINT_MAGIC,
@@ -10,6 +13,7 @@ import {
 } from "../../src/components/model/checkpointFormat.js";
 import type {CheckpointHeader} from "../../src/components/model/checkpointFormat.js";
 import {fnv1a} from "../../src/components/movielens/datasetFingerprint.js";
+import {useBackend} from "../support/tf.js";
 
 const header: Omit<CheckpointHeader, "blobs"> = {
   format: CHECKPOINT_FORMAT,
@@ -132,7 +136,46 @@ describe("decodeCheckpoint(bytes)", () => {
 });
 
 describe("GROUPS", () => {
-  it("names the weights and lazy Adam's two running averages", () => {
-    expect(GROUPS).toEqual(["weights", "gradAvg", "sqrAvg"]);
+  it("names the weights and lazy Adam's two running averages", async () => {
+    // A model whose three groups hold told-apart values: weights 1, 2, 3, 4 by table, Adam's averages 10… and 100….
+    await useBackend("cpu");
+    const model = buildModel({users: 1, movies: 2, factors: 1});
+    for (const [g, group] of (["weights", "gradAvg", "sqrAvg"] as const).entries())
+      for (const [t, k] of TABLES.entries()) {
+        const old = model[group][k];
+        model[group][k] = tf.fill(old.shape, 10 ** g * (t + 1));
+        old.dispose();
+      }
+    const table = {
+      user: Uint32Array.of(0, 0),
+      movie: Uint32Array.of(0, 1),
+      rating2: Uint8Array.of(8, 6),
+      userIds: Int32Array.of(99999),
+      movieIds: Int32Array.of(1, 2)
+    };
+    const {arrays: written} = decodeCheckpoint(await encodeCheckpoint(model, table));
+    model.dispose();
+    expect([...new Set([...written.keys()].map((name) => name.split(".")[0]))]).toEqual([
+      ...GROUPS,
+      "userIds",
+      "movieIds"
+    ]);
+    // What a checkpoint holds, by name: every group's four tables, each from its own group, then the id maps.
+    expect(Object.fromEntries([...written].map(([name, a]) => [name, [...a]]))).toEqual({
+      "weights.userFactors": [1],
+      "weights.movieFactors": [2, 2],
+      "weights.userBias": [3],
+      "weights.movieBias": [4, 4],
+      "gradAvg.userFactors": [10],
+      "gradAvg.movieFactors": [20, 20],
+      "gradAvg.userBias": [30],
+      "gradAvg.movieBias": [40, 40],
+      "sqrAvg.userFactors": [100],
+      "sqrAvg.movieFactors": [200, 200],
+      "sqrAvg.userBias": [300],
+      "sqrAvg.movieBias": [400, 400],
+      userIds: [99999],
+      movieIds: [1, 2]
+    });
   });
 });

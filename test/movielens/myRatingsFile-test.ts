@@ -23,8 +23,22 @@ function thrown(f: () => unknown): Error {
 }
 
 describe("MY_USER_ID", () => {
-  it("is the original notebook's user id for my ratings", () => {
-    expect(MY_USER_ID).toBe(99999);
+  it("is the original notebook's user id for my ratings: the user every line is written as, and the only one read", () => {
+    const lines = formatMyRatings(mine).trimEnd().split("\n");
+    expect(lines).toHaveLength(3);
+    for (const line of lines) expect(line.split("::")[0]).toBe("99999");
+    expect(Array.from(parseMyRatings(new TextEncoder().encode(formatMyRatings(mine))).userId)).toEqual([
+      99999, 99999, 99999
+    ]);
+    // Another user's line, even the next id, is refused, naming the user it expected.
+    expect(parseMyRatingsFile("99999::1::4::5")).toEqual([{movieId: 1, rating: 4, timestamp: 5}]);
+    for (const other of [99998, 100000, 1]) {
+      const error = thrown(() => parseMyRatingsFile(`${other}::1::4::5`)) as MyRatingsFileError;
+      expect(error.problems).toEqual([
+        {line: 1, reason: `expected user 99999, found user ${other}`, text: `${other}::1::4::5`}
+      ]);
+    }
+    expect(MY_USER_ID).toBe(+formatMyRatings(mine.slice(0, 1)).split("::")[0]);
   });
 });
 

@@ -18,6 +18,12 @@ describe("EpochTable(rows, {caption})", () => {
       {epoch: 0, trainLoss: 0.9123456, validLoss: 0.85, seconds: 61},
       {epoch: 1, trainLoss: 0.8, validLoss: 0.8412345678, seconds: 62.6}
     ]);
+    const cells = (row: HTMLTableRowElement) => [...row.cells].map((c) => c.textContent);
+    expect(cells(table.tHead!.rows[0])).toEqual(["epoch", "train_loss", "valid_loss", "time"]);
+    expect([...table.tBodies[0].rows].map(cells)).toEqual([
+      ["0", "0.912346", "0.850000", "01:01"],
+      ["1", "0.800000", "0.841235", "01:03"]
+    ]);
     expect(table.outerHTML).toMatchInlineSnapshot(
       `"<table class="epoch-table"><thead><tr><th>epoch</th><th>train_loss</th><th>valid_loss</th><th>time</th></tr></thead><tbody><tr><td>0</td><td>0.912346</td><td>0.850000</td><td>01:01</td></tr><tr><td>1</td><td>0.800000</td><td>0.841235</td><td>01:03</td></tr></tbody></table>"`
     );

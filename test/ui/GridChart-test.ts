@@ -29,6 +29,26 @@ describe("GridChart(points, {width, height, best})", () => {
       height: 160,
       best: 0
     });
+    const texts = (selector: string) => [...chart.querySelectorAll(selector)].map((t) => t.textContent);
+    for (const [panel, label] of [
+      [".grid-loss", "↑ valid_loss"],
+      [".grid-ndcg", "↑ NDCG@10 (model + popularity 0.3)"]
+    ]) {
+      expect(texts(`${panel} g[aria-label="y-axis label"] text`)).toEqual([label]);
+      expect(texts(`${panel} g[aria-label="x-axis label"] text`)).toEqual(["Training time (s) →"]);
+      // Each point labelled with its run's number; one ring, on the best run's point (run 1, at 20 s).
+      expect(texts(`${panel} g[aria-label="text"] text`)).toEqual(["1", "2"]);
+      expect(titles(chart, panel)).toHaveLength(2);
+      const [points, rings] = [...chart.querySelectorAll(`${panel} g[aria-label="dot"]`)];
+      const ring = rings.querySelectorAll("circle");
+      expect(ring).toHaveLength(1);
+      expect(ring[0].getAttribute("r")).toBe("8");
+      const best = points.querySelectorAll("circle")[0];
+      expect([ring[0].getAttribute("cx"), ring[0].getAttribute("cy")]).toEqual([
+        best.getAttribute("cx"),
+        best.getAttribute("cy")
+      ]);
+    }
     await expect(plotHtml(chart)).toMatchFileSnapshot("__snapshots__/GridChart.html");
   });
 

@@ -9,7 +9,32 @@ const rows = [
 
 describe("GridEditor(rows, {resetLabel})", () => {
   it("draws one labelled row of inputs per run", () => {
-    expect(GridEditor(rows, {resetLabel: "The notebook's five"}).outerHTML).toMatchSnapshot();
+    const editor = GridEditor(rows, {resetLabel: "The notebook's five"});
+    const texts = (selector: string) => [...editor.querySelectorAll(selector)].map((e) => e.textContent);
+    expect(texts("thead th")).toEqual(["Run", "n_factors", "Batch size", "Epochs", ""]);
+    expect(editor.querySelectorAll("tbody tr")).toHaveLength(2);
+    expect(texts("tbody tr td:first-child")).toEqual(["1", "2"]);
+    const field = (label: string) =>
+      editor.querySelector<HTMLInputElement | HTMLSelectElement>(`[aria-label="${label}"]`)!;
+    expect(["Run 1: n_factors", "Run 1: batch size", "Run 1: epochs"].map((l) => field(l).value)).toEqual([
+      "50",
+      "256",
+      "3"
+    ]);
+    expect(["Run 2: n_factors", "Run 2: batch size", "Run 2: epochs"].map((l) => field(l).value)).toEqual([
+      "20",
+      "64",
+      "5"
+    ]);
+    expect(
+      [...editor.querySelectorAll("button")].map((b) => [b.textContent, b.getAttribute("aria-label"), b.disabled])
+    ).toEqual([
+      ["Remove", "Remove run 1", false],
+      ["Remove", "Remove run 2", false],
+      ["Add a run", null, false],
+      ["The notebook's five", null, false]
+    ]);
+    expect(editor.outerHTML).toMatchSnapshot();
   });
 
   it("reads what is typed and chosen, as typed, and fires a bubbling input event on each edit", () => {

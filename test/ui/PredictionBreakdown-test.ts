@@ -20,7 +20,29 @@ const titleOf = (movie: number) => titles[movie];
 
 describe("PredictionBreakdown(parts, {titleOf, n})", () => {
   it("lists the parts, then the rated movies that pushed the prediction up and down most", () => {
-    expect(PredictionBreakdown(parts, {titleOf}).outerHTML).toMatchSnapshot();
+    const view = PredictionBreakdown(parts, {titleOf});
+    // The text as it reads on the page, white space collapsed.
+    const visible = (e: Element | null) => e!.textContent!.replace(/\s+/g, " ").trim();
+    const texts = (selector: string) => [...view.querySelectorAll(selector)].map(visible);
+    expect(texts(".parts dt")).toEqual([
+      "My bias",
+      "The movie's bias",
+      "Factor term: my taste · the movie's",
+      "Sum",
+      "In stars: 0.5 + 5 × sigmoid(1.250)"
+    ]);
+    expect(texts(".parts dd")).toEqual(["+0.250", "−0.500", "+1.500", "+1.250", "4.39★"]);
+    expect(texts("h4")).toEqual(["My ratings that pushed it up most", "My ratings that pushed it down most"]);
+    expect(texts(".pushed-up li")).toEqual([
+      "Alien rated 5★ · +0.750",
+      "Brazil rated 4.5★ · +0.500",
+      "Cube rated 4★ · +0.125"
+    ]);
+    expect(texts(".pushed-down li")).toEqual(["<b>Heat</b> rated 1★ · −0.250"]);
+    expect(visible(view.querySelector("p.rest"))).toBe(
+      "My ratings, read as a fold-in, give +1.125 of the factor term; the model's own factors for me add +0.375."
+    );
+    expect(view.outerHTML).toMatchSnapshot();
   });
 
   it("carries every part's full value, so that the biases and the factor term add up to the logit", () => {

@@ -12,6 +12,17 @@ const texts = (chart: Element, selector: string) => [...chart.querySelectorAll(s
 describe("RatingHistogram(bins, {width, height, mean})", () => {
   it("draws a bar per half star, whole and half stars apart, with a rule at the mean", async () => {
     const chart = RatingHistogram(bins.slice(4, 7), {width: 320, height: 160, mean: 3.123});
+    const bars = [...chart.querySelectorAll('g[aria-label="rect"] rect')];
+    expect(bars).toHaveLength(3);
+    expect(texts(chart, 'g[aria-label="x-axis tick label"] text')).toEqual(["2.5", "3", "3.5"]);
+    expect(texts(chart, 'g[aria-label="x-axis label"] text')).toEqual(["Rating →"]);
+    expect(texts(chart, 'g[aria-label="y-axis label"] text')).toEqual(["↑ Ratings"]);
+    // The half stars (2.5, 3.5) one colour, the whole star (3) another; the mean's rule and label.
+    const fills = bars.map((b) => b.getAttribute("fill"));
+    expect(fills[0]).toBe(fills[2]);
+    expect(fills[1]).not.toBe(fills[0]);
+    expect(texts(chart, 'g[aria-label="text"] text')).toEqual(["mean 3.12"]);
+    expect(chart.querySelectorAll('g[aria-label="rule"]')).toHaveLength(2);
     await expect(plotHtml(chart)).toMatchFileSnapshot("__snapshots__/RatingHistogram.html");
   });
 

@@ -19,7 +19,15 @@ const rows: Recommendation[] = [
 
 describe("RecommendationTable(rows, {onRate, highlight, empty})", () => {
   it("draws the top-N table, every column named, year and genres repeated under the title", () => {
-    expect(RecommendationTable(rows).outerHTML).toMatchSnapshot();
+    const table = RecommendationTable(rows) as HTMLTableElement;
+    const cells = (row: HTMLTableRowElement) => [...row.cells].map((c) => c.textContent);
+    expect(cells(table.tHead!.rows[0])).toEqual(["#", "MovieID", "Title", "Year", "Genres", "Predicted"]);
+    expect([...table.tBodies[0].rows].map(cells)).toEqual([
+      ["1", "318", "Shawshank Redemption, The1994 · Drama", "1994", "Drama", "4.57"],
+      ["2", "7", "<i>Untitled</i>", "", "", "4.50"]
+    ]);
+    expect([...table.querySelectorAll(".title-extra")].map((s) => s.textContent)).toEqual(["1994 · Drama", ""]);
+    expect(table.outerHTML).toMatchSnapshot();
   });
 
   it("sets titles and genres as text, never as HTML", () => {

@@ -31,7 +31,14 @@ describe("topNChanges(before, after)", () => {
 
 describe("TopNChanges(before, after)", () => {
   it("shows the movies that entered and left side by side, and how many stayed", () => {
-    expect(TopNChanges([row(1), row(2)], [row(1), row(3, null)]).outerHTML).toMatchSnapshot();
+    const root = TopNChanges([row(1), row(2)], [row(1), row(3, null)]);
+    const texts = (selector: string) => [...root.querySelectorAll(selector)].map((e) => e.textContent);
+    expect(texts(".entered h2")).toEqual(["Entered the top N (1)"]);
+    expect(texts(".entered li")).toEqual(["Movie 3 (?) · 4.03"]);
+    expect(texts(".left h2")).toEqual(["Left the top N (1)"]);
+    expect(texts(".left li")).toEqual(["Movie 2 (2000) · 4.02"]);
+    expect(texts("p.stayed")).toEqual(["1 of 2 movies stayed."]);
+    expect(root.outerHTML).toMatchSnapshot();
   });
 
   it("says so when no movie entered or left", () => {

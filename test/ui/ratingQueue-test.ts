@@ -1,4 +1,5 @@
 import {describe, expect, it} from "vitest";
+import {formatMyRatings, parseMyRatingsFile} from "../../src/components/movielens/myRatingsFile.js";
 import {STARS, ratingForKey, ratingQueue} from "../../src/components/ui/ratingQueue.js";
 
 const movie = (id: number, year: number | null, ratings: number) => ({
@@ -52,8 +53,20 @@ describe("ratingForKey(event)", () => {
 
 describe("STARS", () => {
   it("is the ten half-star ratings MovieLens allows, and every key rating is one of them", () => {
-    expect(STARS).toEqual([0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5]);
+    // Ten ratings, lowest first, each one a line of my_ratings.dat may hold.
+    expect(STARS).toHaveLength(10);
+    expect([...STARS].sort((a, b) => a - b)).toEqual(STARS);
+    const line = (rating: number) => ({movieId: 1, rating, timestamp: 0});
+    for (const rating of STARS) expect(parseMyRatingsFile(formatMyRatings([line(rating)]))).toEqual([line(rating)]);
+    // None is left out: everything else from 0 to 5.5 in quarter stars is refused.
+    for (let quarters = 0; quarters <= 22; ++quarters)
+      if (!STARS.includes(quarters / 4)) expect(() => formatMyRatings([line(quarters / 4)])).toThrow(RangeError);
     for (const shiftKey of [false, true])
       for (let d = 1; d <= 5; ++d) expect(STARS).toContain(ratingForKey({code: `Digit${d}`, shiftKey}));
+    // And every star has its key: the ten key ratings are the ten stars.
+    const keyed = [false, true].flatMap((shiftKey) =>
+      [1, 2, 3, 4, 5].map((d) => ratingForKey({code: `Digit${d}`, shiftKey})!)
+    );
+    expect(keyed.sort((a, b) => a - b)).toEqual(STARS);
   });
 });
