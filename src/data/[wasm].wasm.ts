@@ -9,6 +9,7 @@ const {values} = parseArgs({options: {wasm: {type: "string"}}});
 const WASM = ["tfjs-backend-wasm", "tfjs-backend-wasm-simd", "tfjs-backend-wasm-threaded-simd"];
 
 await runLoader(async () => {
-  if (!WASM.includes(values.wasm ?? "")) throw new Error(`Unknown wasm binary ${JSON.stringify(values.wasm)}; expected one of ${WASM.join(", ")}.`);
+  if (!WASM.includes(values.wasm ?? ""))
+    throw new Error(`Unknown wasm binary ${JSON.stringify(values.wasm)}; expected one of ${WASM.join(", ")}.`);
   return readFile(createRequire(import.meta.url).resolve(`@tensorflow/tfjs-backend-wasm/dist/${values.wasm}.wasm`));
 });

@@ -58,9 +58,11 @@ export const REQUIRED_FILES = ["movies.dat", "ratings.dat"] as const;
  * (generated on first use). The folder may hold any release's files (movielensFormat). `MY_RATINGS` names a
  * `my_ratings.dat`; otherwise one beside the ratings is used when present.
  */
-export async function resolveDataset(
-  {env = process.env, root = ROOT, log = () => {}}: {env?: NodeJS.ProcessEnv; root?: string; log?: (message: string) => void} = {}
-): Promise<Dataset> {
+export async function resolveDataset({
+  env = process.env,
+  root = ROOT,
+  log = () => {}
+}: {env?: NodeJS.ProcessEnv; root?: string; log?: (message: string) => void} = {}): Promise<Dataset> {
   let origin: Dataset["origin"];
   let dir: string;
   if (env.MOVIELENS_DIR) {
@@ -68,14 +70,19 @@ export async function resolveDataset(
     dir = resolve(root, env.MOVIELENS_DIR);
     const missing = missingFiles(dir);
     if (missing.length) {
-      throw new Error(`MOVIELENS_DIR=${env.MOVIELENS_DIR} has no ${missing.join(" or ")}. Point it at the folder that holds movies.dat and ratings.dat (e.g. ml-10M100K), movies.csv and ratings.csv, or u.item and u.data, or unset it.`);
+      throw new Error(
+        `MOVIELENS_DIR=${env.MOVIELENS_DIR} has no ${missing.join(" or ")}. Point it at the folder that holds movies.dat and ratings.dat (e.g. ml-10M100K), movies.csv and ratings.csv, or u.item and u.data, or unset it.`
+      );
     }
   } else if (env.MOVIELENS_RELEASE) {
     const home = releaseHome(env.MOVIELENS_RELEASE);
     origin = home as Dataset["origin"];
     dir = join(root, home);
     const missing = missingFiles(dir);
-    if (missing.length) throw new Error(`MOVIELENS_RELEASE=${env.MOVIELENS_RELEASE}: ${home}/ has no ${missing.join(" or ")}. Run \`npm run data:fetch -- --release ${env.MOVIELENS_RELEASE}\`, or unset it.`);
+    if (missing.length)
+      throw new Error(
+        `MOVIELENS_RELEASE=${env.MOVIELENS_RELEASE}: ${home}/ has no ${missing.join(" or ")}. Run \`npm run data:fetch -- --release ${env.MOVIELENS_RELEASE}\`, or unset it.`
+      );
   } else if (REQUIRED_FILES.every((f) => existsSync(join(root, MOVIELENS_HOME, f)))) {
     origin = MOVIELENS_HOME;
     dir = join(root, MOVIELENS_HOME);
@@ -144,18 +151,43 @@ function movielensBanner(name: string, where: string, movedUser?: number): strin
  * Small"), as the browser's import names a visitor's; synthetic as it is. The banner says when the release's own user
  * 99999 was renumbered (`ratings.report.movedUser`).
  */
-export function describeDataset(dataset: Dataset, {movies, ratings, rows}: {movies: unknown[]; ratings: Pick<IndexedRatings, "userIds"> & {report?: {movedUser?: number}}; rows: {ratings: number}}): DatasetInfo {
+export function describeDataset(
+  dataset: Dataset,
+  {
+    movies,
+    ratings,
+    rows
+  }: {
+    movies: unknown[];
+    ratings: Pick<IndexedRatings, "userIds"> & {report?: {movedUser?: number}};
+    rows: {ratings: number};
+  }
+): DatasetInfo {
   const {kind, origin, synthetic, format} = dataset;
   if (kind !== "movielens") return {kind, origin, name: dataset.name, banner: dataset.banner, synthetic, format};
-  const name = movielensName(releaseCounts({ratings: rows.ratings, movies: movies.length, userIds: ratings.userIds}), dataset.dir);
-  return {kind, origin, name, banner: movielensBanner(name, dataset.where, ratings.report?.movedUser), synthetic, format};
+  const name = movielensName(
+    releaseCounts({ratings: rows.ratings, movies: movies.length, userIds: ratings.userIds}),
+    dataset.dir
+  );
+  return {
+    kind,
+    origin,
+    name,
+    banner: movielensBanner(name, dataset.where, ratings.report?.movedUser),
+    synthetic,
+    format
+  };
 }
 
 function isCurrentSynthetic(dir: string): boolean {
   try {
     const meta = JSON.parse(readFileSync(join(dir, "SYNTHETIC.json"), "utf-8")) as SynthMeta;
     // A set written before SYNTHETIC.json carried the oracle's MSE is regenerated, so the Train page can draw it.
-    return JSON.stringify(meta.options) === JSON.stringify(SITE_SYNTH) && typeof meta.oracleMse === "number" && REQUIRED_FILES.every((f) => existsSync(join(dir, f)));
+    return (
+      JSON.stringify(meta.options) === JSON.stringify(SITE_SYNTH) &&
+      typeof meta.oracleMse === "number" &&
+      REQUIRED_FILES.every((f) => existsSync(join(dir, f)))
+    );
   } catch {
     return false;
   }
@@ -163,9 +195,13 @@ function isCurrentSynthetic(dir: string): boolean {
 
 /** A cheap fingerprint of the dataset's files (path, size, modification time), to know when cached loader output is stale. */
 export function datasetStamp(dataset: Dataset): string {
-  const files = [dataset.moviesPath, dataset.ratingsPath, dataset.genresPath, dataset.myRatingsPath].filter((f): f is string => f !== null);
-  return JSON.stringify(files.map((f) => {
-    const {size, mtimeMs} = statSync(f);
-    return [f, size, Math.round(mtimeMs)];
-  }));
+  const files = [dataset.moviesPath, dataset.ratingsPath, dataset.genresPath, dataset.myRatingsPath].filter(
+    (f): f is string => f !== null
+  );
+  return JSON.stringify(
+    files.map((f) => {
+      const {size, mtimeMs} = statSync(f);
+      return [f, size, Math.round(mtimeMs)];
+    })
+  );
 }

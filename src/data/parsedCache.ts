@@ -38,14 +38,26 @@ export async function readParsed(dir: string, key: string): Promise<LoadedDatase
     const expected = 4 * (n + n + n + users + movieCount) + n;
     if (body.length !== expected) return null;
     let at = body.byteOffset;
-    const column = <T>(Type: {new (buffer: ArrayBuffer, offset: number, length: number): T; BYTES_PER_ELEMENT: number}, length: number): T => {
+    const column = <T>(
+      Type: {new (buffer: ArrayBuffer, offset: number, length: number): T; BYTES_PER_ELEMENT: number},
+      length: number
+    ): T => {
       const view = new Type(body.buffer as ArrayBuffer, at, length);
       at += length * Type.BYTES_PER_ELEMENT;
       return view;
     };
-    const user = column(Uint32Array, n), movie = column(Uint32Array, n), timestamp = column(Int32Array, n);
-    const userIds = column(Int32Array, users), movieIds = column(Int32Array, movieCount), rating2 = column(Uint8Array, n);
-    return {movies: header.movies, rows: header.rows, warnings: header.warnings, ratings: {user, movie, rating2, timestamp, userIds, movieIds, report: header.report}};
+    const user = column(Uint32Array, n),
+      movie = column(Uint32Array, n),
+      timestamp = column(Int32Array, n);
+    const userIds = column(Int32Array, users),
+      movieIds = column(Int32Array, movieCount),
+      rating2 = column(Uint8Array, n);
+    return {
+      movies: header.movies,
+      rows: header.rows,
+      warnings: header.warnings,
+      ratings: {user, movie, rating2, timestamp, userIds, movieIds, report: header.report}
+    };
   } catch {
     return null;
   }
@@ -55,12 +67,28 @@ export async function readParsed(dir: string, key: string): Promise<LoadedDatase
 export async function writeParsed(dir: string, key: string, loaded: LoadedDataset): Promise<void> {
   const {movies, rows, warnings, ratings} = loaded;
   const {user, movie, rating2, timestamp, userIds, movieIds, report} = ratings;
-  const header = JSON.stringify({magic: MAGIC, key, n: user.length, users: userIds.length, movieCount: movieIds.length, movies, rows, warnings, report});
+  const header = JSON.stringify({
+    magic: MAGIC,
+    key,
+    n: user.length,
+    users: userIds.length,
+    movieCount: movieIds.length,
+    movies,
+    rows,
+    warnings,
+    report
+  });
   // Pad the header so the columns after it start 4-byte aligned.
   const headerBytes = Buffer.from(header + " ".repeat((4 - (Buffer.byteLength(header) % 4)) % 4), "utf-8");
   const length = Buffer.alloc(4);
   length.writeUInt32LE(headerBytes.length, 0);
-  const parts = [length, headerBytes, ...[user, movie, timestamp, userIds, movieIds, rating2].map((a) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength))];
+  const parts = [
+    length,
+    headerBytes,
+    ...[user, movie, timestamp, userIds, movieIds, rating2].map(
+      (a) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength)
+    )
+  ];
   await mkdir(dir, {recursive: true});
   const temp = join(dir, `${key}.${process.pid}.tmp`);
   try {
@@ -69,7 +97,11 @@ export async function writeParsed(dir: string, key: string, loaded: LoadedDatase
   } finally {
     await rm(temp, {force: true});
   }
-  const entries = await Promise.all((await readdir(dir)).filter((f) => f.endsWith(".bin")).map(async (f) => ({f, time: (await stat(join(dir, f)).catch(() => null))?.mtimeMs ?? 0})));
+  const entries = await Promise.all(
+    (await readdir(dir))
+      .filter((f) => f.endsWith(".bin"))
+      .map(async (f) => ({f, time: (await stat(join(dir, f)).catch(() => null))?.mtimeMs ?? 0}))
+  );
   entries.sort((a, b) => b.time - a.time);
   for (const {f} of entries.slice(KEEP)) await rm(join(dir, f), {force: true});
 }

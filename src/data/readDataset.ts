@@ -48,18 +48,26 @@ export async function readRatings(path: string, format?: RatingsFormat): Promise
  * Reads, parses and indexes a dataset in any release's format (dataset.format); my ratings are appended as user 99999,
  * as the original's `pd.concat` did, and a release's own user 99999 is renumbered (moveClashingUser). The result is kept in `cacheDir` (null: not at all), so the next loader of the same files reads it instead of parsing.
  */
-export async function readDataset(dataset: Dataset, log: (message: string) => void = () => {}, {cacheDir = PARSED_CACHE}: {cacheDir?: string | null} = {}): Promise<LoadedDataset> {
+export async function readDataset(
+  dataset: Dataset,
+  log: (message: string) => void = () => {},
+  {cacheDir = PARSED_CACHE}: {cacheDir?: string | null} = {}
+): Promise<LoadedDataset> {
   if (!cacheDir) return parseDataset(dataset, log);
   const key = parsedCacheKey(datasetStamp(dataset), codeStamp());
   const t0 = performance.now();
   const cached = await readParsed(cacheDir, key);
   if (cached) {
-    log(`read ${cached.movies.length} movies and ${cached.ratings.user.length} ratings, parsed by an earlier loader, in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    log(
+      `read ${cached.movies.length} movies and ${cached.ratings.user.length} ratings, parsed by an earlier loader, in ${((performance.now() - t0) / 1000).toFixed(1)} s`
+    );
     for (const warning of cached.warnings) log(warning);
     return cached;
   }
   const loaded = await parseDataset(dataset, log);
-  await writeParsed(cacheDir, key, loaded).catch((error: Error) => log(`note: could not keep the parsed dataset for the other loaders: ${error.message}`));
+  await writeParsed(cacheDir, key, loaded).catch((error: Error) =>
+    log(`note: could not keep the parsed dataset for the other loaders: ${error.message}`)
+  );
   return loaded;
 }
 
@@ -75,15 +83,31 @@ async function parseDataset(dataset: Dataset, log: (message: string) => void): P
   const movies = format.parseMovies(await readFile(dataset.moviesPath), basename(dataset.moviesPath), genres);
   const ratings = await readRatings(dataset.ratingsPath, format.ratingsFormat);
   const movedUser = moveClashingUser(ratings);
-  if (movedUser !== null) warn(`note: ${basename(dataset.ratingsPath)} has its own user ${MY_USER_ID}; it is user ${movedUser} here, since ${MY_USER_ID} is me (my_ratings.dat)`);
-  const mine = dataset.myRatingsPath ? parseMyRatings(await readFile(dataset.myRatingsPath), basename(dataset.myRatingsPath)) : null;
+  if (movedUser !== null)
+    warn(
+      `note: ${basename(dataset.ratingsPath)} has its own user ${MY_USER_ID}; it is user ${movedUser} here, since ${MY_USER_ID} is me (my_ratings.dat)`
+    );
+  const mine = dataset.myRatingsPath
+    ? parseMyRatings(await readFile(dataset.myRatingsPath), basename(dataset.myRatingsPath))
+    : null;
   const t1 = performance.now();
-  const indexed = indexRatings(Int32Array.from(movies, (m) => m.id), mine ? [ratings, mine] : [ratings]);
+  const indexed = indexRatings(
+    Int32Array.from(movies, (m) => m.id),
+    mine ? [ratings, mine] : [ratings]
+  );
   if (movedUser !== null) indexed.report.movedUser = movedUser;
   const t2 = performance.now();
   const {unknownMovieRatings, unknownMovies, duplicates} = indexed.report;
-  log(`parsed ${movies.length} movies and ${ratings.userId.length + (mine?.userId.length ?? 0)} ratings in ${((t1 - t0) / 1000).toFixed(1)} s; indexed in ${((t2 - t1) / 1000).toFixed(1)} s`);
-  if (unknownMovieRatings) warn(`warning: dropped ${unknownMovieRatings} ratings of ${unknownMovies} movies that are not in movies.dat`);
+  log(
+    `parsed ${movies.length} movies and ${ratings.userId.length + (mine?.userId.length ?? 0)} ratings in ${((t1 - t0) / 1000).toFixed(1)} s; indexed in ${((t2 - t1) / 1000).toFixed(1)} s`
+  );
+  if (unknownMovieRatings)
+    warn(`warning: dropped ${unknownMovieRatings} ratings of ${unknownMovies} movies that are not in movies.dat`);
   if (duplicates) warn(`warning: dropped ${duplicates} earlier ratings of (user, movie) pairs rated again later`);
-  return {movies, ratings: indexed, rows: {ratings: ratings.userId.length, myRatings: mine?.userId.length ?? 0}, warnings};
+  return {
+    movies,
+    ratings: indexed,
+    rows: {ratings: ratings.userId.length, myRatings: mine?.userId.length ?? 0},
+    warnings
+  };
 }

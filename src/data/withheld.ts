@@ -8,7 +8,8 @@ export const WITHHELD: DatasetInfo = {
   kind: "none",
   origin: "published",
   name: "No data in this published workbook",
-  banner: "MovieLens's licence forbids redistributing its data, so this published workbook holds none: load MovieLens from your computer below.",
+  banner:
+    "MovieLens's licence forbids redistributing its data, so this published workbook holds none: load MovieLens from your computer below.",
   synthetic: null
 };
 

@@ -18,14 +18,24 @@ const SLICE = 200_000;
  * replacing what was there only once every file is complete. With `csv`, the movies and ratings are written as the CSV
  * releases ship them instead (`movies.csv`, `ratings.csv` with its header), as ML-32M's shape is for the scale benchmark.
  */
-export async function writeSynthetic(dir: string, options: SynthOptions = {}, log: (msg: string) => void = () => {}, {csv = false}: {csv?: boolean} = {}): Promise<SynthMeta> {
+export async function writeSynthetic(
+  dir: string,
+  options: SynthOptions = {},
+  log: (msg: string) => void = () => {},
+  {csv = false}: {csv?: boolean} = {}
+): Promise<SynthMeta> {
   dir = resolve(dir);
   const t0 = performance.now();
   const data = synthesize(options);
   const {users, movies, ratings} = data.meta.options;
-  log(`synthesized ${ratings.toLocaleString("en-US")} ratings by ${users.toLocaleString("en-US")} users of ${movies.toLocaleString("en-US")} movies in ${seconds(t0)} s`);
+  log(
+    `synthesized ${ratings.toLocaleString("en-US")} ratings by ${users.toLocaleString("en-US")} users of ${movies.toLocaleString("en-US")} movies in ${seconds(t0)} s`
+  );
   // The Train page splits ratings.dat then my_ratings.dat with its default seed (42), so the oracle is scored on that split.
-  data.meta.oracleMse = oracleMse(data, splitRows(ratings + data.myRatings.userId.length, {seed: TRAIN_DEFAULTS.seed, validPct: 0.2}));
+  data.meta.oracleMse = oracleMse(
+    data,
+    splitRows(ratings + data.myRatings.userId.length, {seed: TRAIN_DEFAULTS.seed, validPct: 0.2})
+  );
 
   // 1. Write everything into a hidden temp folder beside dir, on the same file system so the final rename is atomic.
   await mkdir(dirname(dir), {recursive: true});
@@ -41,7 +51,7 @@ export async function writeSynthetic(dir: string, options: SynthOptions = {}, lo
       for (let start = 0; start < ratings; start += SLICE) {
         const bytes = encodeRatings(data.ratings, start, start + SLICE, {csv});
         // A write may be short; loop until the slice is all on disk.
-        for (let at = 0; at < bytes.length; ) at += (await file.write(bytes, at)).bytesWritten;
+        for (let at = 0; at < bytes.length;) at += (await file.write(bytes, at)).bytesWritten;
       }
     } finally {
       await file.close();

@@ -55,13 +55,11 @@ describe("Save and resume (browser)", () => {
     expect(await rows(page).first().locator("td").nth(6).textContent()).not.toMatch(/fingerprint|fnv1a/);
 
     // A garbage file, and a .dat file, get a real error; the list is unchanged.
-    await page
-      .getByLabel("Upload a checkpoint")
-      .setInputFiles({
-        name: "garbage.ckpt",
-        mimeType: "application/octet-stream",
-        buffer: Buffer.from("not a checkpoint at all")
-      });
+    await page.getByLabel("Upload a checkpoint").setInputFiles({
+      name: "garbage.ckpt",
+      mimeType: "application/octet-stream",
+      buffer: Buffer.from("not a checkpoint at all")
+    });
     await expect
       .poll(() => message(page))
       .toBe(
@@ -74,13 +72,11 @@ describe("Save and resume (browser)", () => {
       .poll(() => message(page))
       .toMatch(/^Could not upload ratings\.dat: This file is not a checkpoint of this workbook/);
     // A checkpoint cut short is damaged, and says so.
-    await page
-      .getByLabel("Upload a checkpoint")
-      .setInputFiles({
-        name: "short.ckpt",
-        mimeType: "application/octet-stream",
-        buffer: bytes.subarray(0, bytes.length - 100)
-      });
+    await page.getByLabel("Upload a checkpoint").setInputFiles({
+      name: "short.ckpt",
+      mimeType: "application/octet-stream",
+      buffer: bytes.subarray(0, bytes.length - 100)
+    });
     await expect
       .poll(() => message(page))
       .toMatch(/^Could not upload short\.ckpt: This checkpoint is corrupt or truncated/);

@@ -142,13 +142,11 @@ describe("Rate movies (browser)", () => {
     expect(asMap(after)).toMatchObject(asMap(before));
 
     // A file with a bad line is rejected whole, with its line number; nothing changes.
-    await page
-      .getByLabel("Import my_ratings.dat")
-      .setInputFiles({
-        name: "bad.dat",
-        mimeType: "text/plain",
-        buffer: Buffer.from("99999::1::4::1\n99999::2::7::1\n")
-      });
+    await page.getByLabel("Import my_ratings.dat").setInputFiles({
+      name: "bad.dat",
+      mimeType: "text/plain",
+      buffer: Buffer.from("99999::1::4::1\n99999::2::7::1\n")
+    });
     await expect
       .poll(() => page.locator(".import-note").textContent())
       .toContain("bad.dat:2: rating 7 is outside 0.5–5");
