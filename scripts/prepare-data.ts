@@ -3,7 +3,7 @@
 // loader only when the loader file is newer than its cache, so it misses both a new dataset and a changed import.
 // It also gives the libraries named by Framework's own client a version from node_modules, so that neither needs the
 // network (see frameworkNpmPins.ts).
-import {existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {codeStamp} from "../src/data/codeStamp.js";
 import {ROOT, datasetStamp, resolveDataset} from "../src/data/dataset.js";
@@ -12,20 +12,35 @@ import {pinFrameworkNpmVersions} from "./frameworkNpmPins.js";
 const CACHE = join(ROOT, "src/.observablehq/cache");
 const STAMP = join(CACHE, "dataset-stamp.json");
 
+/**
+ * Loader outputs made from the code and node_modules alone (the worker bundles and TF.js's wasm binaries): a new
+ * dataset leaves them valid, so only a change of code clears them.
+ */
+const DATA_INDEPENDENT_OUTPUTS = [
+  "trainWorker.js",
+  "importWorker.js",
+  "tfjs-backend-wasm.wasm",
+  "tfjs-backend-wasm-simd.wasm",
+  "tfjs-backend-wasm-threaded-simd.wasm"
+];
+
 try {
   const dataset = await resolveDataset({log: (message) => console.error(message)});
-  const stamp = JSON.stringify({
-    dataset: datasetStamp(dataset),
-    code: codeStamp(),
-    publish: process.env.WORKBOOK_PUBLISH === "1"
-  });
-  const previous = existsSync(STAMP) ? readFileSync(STAMP, "utf-8") : null;
-  if (previous !== stamp) {
-    if (previous !== null)
-      console.error("The dataset or the loaders changed since the last build: clearing cached loader output.");
-    rmSync(join(CACHE, "data"), {recursive: true, force: true});
+  const stamp = {dataset: datasetStamp(dataset), code: codeStamp(), publish: process.env.WORKBOOK_PUBLISH === "1"};
+  const previous = readStamp();
+  if (JSON.stringify(previous) !== JSON.stringify(stamp)) {
+    const data = join(CACHE, "data");
+    if (previous === null || previous.code !== stamp.code) {
+      if (previous !== null)
+        console.error("The loaders' code changed since the last build: clearing cached loader output.");
+      rmSync(data, {recursive: true, force: true});
+    } else {
+      console.error("The dataset changed since the last build: clearing the loader output made from it.");
+      for (const name of existsSync(data) ? readdirSync(data) : [])
+        if (!DATA_INDEPENDENT_OUTPUTS.includes(name)) rmSync(join(data, name), {recursive: true, force: true});
+    }
     mkdirSync(CACHE, {recursive: true});
-    writeFileSync(STAMP, stamp);
+    writeFileSync(STAMP, JSON.stringify(stamp));
   }
   pinFrameworkNpmVersions({root: ROOT, cache: CACHE});
   console.error(`Dataset: ${dataset.banner.replaceAll("`", "")}`);
@@ -39,4 +54,13 @@ try {
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
+}
+
+/** The stamp of the last build's dataset and code, or null when there is none (or it cannot be read). */
+function readStamp(): {dataset: string; code: string; publish: boolean} | null {
+  try {
+    return JSON.parse(readFileSync(STAMP, "utf-8"));
+  } catch {
+    return null;
+  }
 }

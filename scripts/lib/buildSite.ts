@@ -1,5 +1,16 @@
 import {execFile} from "node:child_process";
-import {mkdtempSync} from "node:fs";
+import {createHash} from "node:crypto";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {promisify} from "node:util";
@@ -17,9 +28,9 @@ export const SMALL: SynthOptions = {seed: 7, users: 300, movies: 400, ratings: 2
  */
 export async function buildSiteOn(
   dataDir: string | undefined,
-  env: Record<string, string> = {}
+  env: Record<string, string> = {},
+  dir = join(mkdtempSync(join(tmpdir(), "workbook-site-")), "dist")
 ): Promise<{dir: string; log: string}> {
-  const dir = join(mkdtempSync(join(tmpdir(), "workbook-site-")), "dist");
   const fullEnv: NodeJS.ProcessEnv = {
     ...process.env,
     WORKBOOK_OUTPUT: dir,
@@ -33,15 +44,132 @@ export async function buildSiteOn(
   return {dir, log: prepare.stderr + build.stdout + build.stderr};
 }
 
-/** Writes a small synthetic dataset and builds the site on it into a temporary folder, as `npm run build` does. */
+/** Where buildSite keeps the sites it built, one folder per distinct build (see siteKey). */
+export const SITE_CACHE = "node_modules/.cache/workbook-sites";
+
+/**
+ * Writes a small synthetic dataset (edited by `edit`, which runs every time, so its side effects do too) and builds the
+ * site on it, as `npm run build` does. A site is built once per distinct dataset, environment and code: a later call
+ * with the same bytes in the data folder, the same `env` and the same code (siteKey) gets the same build, read-only
+ * by convention, from SITE_CACHE. That is how several test files share one build.
+ */
 export async function buildSite(
   options: SynthOptions = SMALL,
   env: Record<string, string> = {},
   edit?: (dataDir: string) => void
-): Promise<{dir: string; dataDir: string; log: string}> {
+): Promise<{dir: string; dataDir: string; log: string; cached: boolean}> {
   const tmp = mkdtempSync(join(tmpdir(), "workbook-site-"));
   const dataDir = join(tmp, "data");
   await writeSynthetic(dataDir, options);
   edit?.(dataDir);
-  return {...(await buildSiteOn(dataDir, env)), dataDir};
+  const code = codeKey();
+  const key = createHash("sha256").update(code).update(JSON.stringify(env)).update(folderHash(dataDir)).digest("hex");
+  const entry = join(SITE_CACHE, `${code.slice(0, 12)}-${key.slice(0, 16)}`);
+  if (existsSync(join(entry, "log.txt"))) {
+    return {dir: join(entry, "dist"), dataDir, log: readFileSync(join(entry, "log.txt"), "utf-8"), cached: true};
+  }
+  return withBuildLock(async () => {
+    // Another test file may have built it while this one waited for the lock.
+    if (existsSync(join(entry, "log.txt"))) {
+      return {dir: join(entry, "dist"), dataDir, log: readFileSync(join(entry, "log.txt"), "utf-8"), cached: true};
+    }
+    // Builds made by other code are stale: drop them, so the cache holds one code version's sites.
+    for (const name of existsSync(SITE_CACHE) ? readdirSync(SITE_CACHE) : [])
+      if (!name.startsWith(".") && !name.startsWith(`${code.slice(0, 12)}-`))
+        rmSync(join(SITE_CACHE, name), {recursive: true, force: true});
+    const building = `${entry}.partial`;
+    rmSync(building, {recursive: true, force: true});
+    mkdirSync(building, {recursive: true});
+    const {log} = await buildSiteOn(dataDir, env, join(building, "dist"));
+    writeFileSync(join(building, "log.txt"), log);
+    renameSync(building, entry);
+    return {dir: join(entry, "dist"), dataDir, log, cached: false};
+  });
+}
+
+/** The lock held while a process uses this checkout's Framework cache (src/.observablehq/cache): see withBuildLock. */
+const BUILD_LOCK = join(SITE_CACHE, ".lock");
+
+/**
+ * Runs `task` while holding the checkout's build lock, so that processes (test files running side by side) never
+ * build or preview at once: they share src/.observablehq/cache, whose loader output prepare-data clears when the
+ * dataset changes. The lock is a folder, made atomically, naming its holder's pid; a holder that died leaves a lock
+ * that the next process takes over.
+ */
+export async function withBuildLock<T>(task: () => Promise<T>): Promise<T> {
+  const release = await acquireBuildLock();
+  try {
+    return await task();
+  } finally {
+    release();
+  }
+}
+
+/** Waits for the build lock (see withBuildLock) and takes it; the function returned gives it back. */
+export async function acquireBuildLock(): Promise<() => void> {
+  mkdirSync(SITE_CACHE, {recursive: true});
+  for (;;) {
+    try {
+      mkdirSync(BUILD_LOCK);
+      writeFileSync(join(BUILD_LOCK, "pid"), String(process.pid));
+      return () => rmSync(BUILD_LOCK, {recursive: true, force: true});
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      if (!holderAlive()) rmSync(BUILD_LOCK, {recursive: true, force: true});
+      else await new Promise((done) => setTimeout(done, 200));
+    }
+  }
+}
+
+/** Whether the process named in the build lock still runs (a lock just made, with no pid yet, counts as held). */
+function holderAlive(): boolean {
+  let pid: number;
+  try {
+    pid = +readFileSync(join(BUILD_LOCK, "pid"), "utf-8");
+  } catch {
+    // No pid yet: just made, unless it is old enough that its maker died before writing it.
+    try {
+      return Date.now() - statSync(BUILD_LOCK).mtimeMs < 10_000;
+    } catch {
+      return false;
+    }
+  }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Every file below `dir`, by relative path and content. */
+function folderHash(dir: string): string {
+  const hash = createHash("sha256");
+  const names = readdirSync(dir, {recursive: true, encoding: "utf-8"}).sort();
+  for (const name of names) {
+    const path = join(dir, name);
+    if (existsSync(path) && !statSync(path).isDirectory()) hash.update(name).update("\0").update(readFileSync(path));
+  }
+  return hash.digest("hex");
+}
+
+let CODE_KEY: string | undefined;
+
+/**
+ * A hash of everything a build reads besides its dataset: the pages and their modules (src/, Framework's cache
+ * excluded), the build scripts, Framework's config and the installed packages' lockfile.
+ */
+export function codeKey(root = "."): string {
+  if (CODE_KEY !== undefined) return CODE_KEY;
+  const hash = createHash("sha256");
+  for (const file of ["observablehq.config.ts", "package-lock.json"])
+    hash.update(file).update(readFileSync(join(root, file)));
+  for (const folder of ["src", "scripts"]) {
+    for (const name of readdirSync(join(root, folder), {recursive: true, encoding: "utf-8"}).sort()) {
+      const path = join(root, folder, name);
+      if (name.startsWith(".observablehq") || statSync(path).isDirectory()) continue;
+      hash.update(path).update("\0").update(readFileSync(path));
+    }
+  }
+  return (CODE_KEY = hash.digest("hex"));
 }

@@ -9,7 +9,7 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {writeSynthetic} from "../../src/data/writeSynthetic.js";
 import {DATASET_LOADERS, describeChange} from "../../scripts/watchDataset.js";
 import type {Dataset} from "../../src/data/dataset.js";
-import {SMALL} from "../../scripts/lib/buildSite.js";
+import {SMALL, acquireBuildLock} from "../../scripts/lib/buildSite.js";
 import {collectErrors, launchChromium} from "../../scripts/lib/chromium.js";
 import {openPreviewSocket} from "../support/previewSocket.js";
 import type {PreviewMessage} from "../support/previewSocket.js";
@@ -103,8 +103,11 @@ describe("npm run dev (scripts/dev.ts)", () => {
   let output = "";
   let base: string;
   let dataDir: string;
+  let releaseLock = () => {};
 
   beforeAll(async () => {
+    // The preview uses this checkout's Framework cache, as site builds by other test files do: one at a time.
+    releaseLock = await acquireBuildLock();
     dataDir = join(mkdtempSync(join(tmpdir(), "dev-test-")), "data");
     await writeSynthetic(dataDir, SMALL);
     const port = await freePort();
@@ -124,8 +127,13 @@ describe("npm run dev (scripts/dev.ts)", () => {
     );
   });
 
-  afterAll(() => {
-    if (server?.pid && server.exitCode === null) process.kill(-server.pid, "SIGTERM");
+  afterAll(async () => {
+    if (server?.pid && server.exitCode === null) {
+      const exited = new Promise((done) => server.once("exit", done));
+      process.kill(-server.pid, "SIGTERM");
+      await exited;
+    }
+    releaseLock();
   });
 
   it("serves a replaced my_ratings.dat to the open pages without a restart, and says so", async () => {
