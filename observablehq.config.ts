@@ -17,7 +17,9 @@ export default {
     {name: "Explore the factors", path: "/explore"}
   ],
   // An inline icon: no favicon request, no 404.
-  head: `<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Ctext y='14' font-size='14'%3E%F0%9F%8E%AC%3C/text%3E%3C/svg%3E">`,
+  head:
+    `<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 ` +
+    `16'%3E%3Ctext y='14' font-size='14'%3E%F0%9F%8E%AC%3C/text%3E%3C/svg%3E">`,
   style: "style.css",
   pager: true,
   search: false,

@@ -1,7 +1,8 @@
 // npm run bench:als [-- --quick] [--factors 20] [--lambda 0.1] [--fixed] [--iters 6]
 // A classic matrix-factorization baseline on the same synthetic sets as `npm run bench`: alternating least squares
 // with biases, regularized per rating (ALS-WR, Zhou et al. 2008) or with a fixed penalty (--fixed). It answers "is the
-// engine's recipe as good as a standard solver?", by valid MSE on the same 80/20 split, beside the floor and the oracle.
+// engine's recipe as good as a standard solver?", by valid MSE on the same 80/20 split,
+// beside the floor and the oracle.
 import {parseArgs} from "node:util";
 import {oracleMse} from "../src/components/synth/oracleMse.js";
 import {solveCholesky} from "../src/components/solveCholesky.js";
@@ -103,7 +104,8 @@ function mse(rows: Uint32Array): number {
 
 const pct = (v: number, of: number) => `${v >= of ? "+" : ""}${((v / of - 1) * 100).toFixed(1)}%`;
 console.log(
-  `\n${shape.ratings.toLocaleString("en-US")} ratings; ALS${values.fixed ? " (fixed penalty)" : "-WR"}, ${F} factors, λ ${lambda}; noise floor ${floor.toFixed(4)}, oracle ${oracle.toFixed(4)}\n`
+  `\n${shape.ratings.toLocaleString("en-US")} ratings; ALS${values.fixed ? " (fixed penalty)" : "-WR"}, ` +
+    `${F} factors, λ ${lambda}; noise floor ${floor.toFixed(4)}, oracle ${oracle.toFixed(4)}\n`
 );
 console.log("| iteration | seconds | train MSE | valid MSE | vs floor | vs oracle |");
 console.log("| --- | --- | --- | --- | --- | --- |");
@@ -114,6 +116,7 @@ for (let it = 1; it <= iters; ++it) {
   const seconds = (performance.now() - t0) / 1000;
   const valid = mse(split.valid);
   console.log(
-    `| ${it} | ${seconds.toFixed(1)} | ${mse(split.train).toFixed(4)} | ${valid.toFixed(4)} | ${pct(valid, floor)} | ${pct(valid, oracle)} |`
+    `| ${it} | ${seconds.toFixed(1)} | ${mse(split.train).toFixed(4)} | ${valid.toFixed(4)} | ` +
+      `${pct(valid, floor)} | ${pct(valid, oracle)} |`
   );
 }

@@ -15,7 +15,10 @@ export const BENCH_SETS = {
   "10m": ML10M_SHAPE
 } as const satisfies Record<string, Required<SynthOptions>>;
 
-/** A set to bench on: its shape, and a short label for the table (its name, or its ratings count, "200k", for a custom one). */
+/**
+ * A set to bench on: its shape, and a short label for the table (its name, or its ratings
+ * count, "200k", for a custom one).
+ */
 export interface BenchSet {
   label: string;
   shape: Required<SynthOptions>;
@@ -32,7 +35,10 @@ export const SET_OPTIONS = {
   movies: {type: "string"}
 } as const;
 
-/** The sets that SET_OPTIONS' values name, in order; a TypeError names an unknown set or a count that is not a positive integer. */
+/**
+ * The sets that SET_OPTIONS' values name, in order; a TypeError names an unknown set or a
+ * count that is not a positive integer.
+ */
 export function benchSets(values: {sets?: string; ratings?: string; users?: string; movies?: string}): BenchSet[] {
   const count = (name: string, text: string) => {
     const n = Number(text.replace(/[_,]/g, ""));

@@ -1,4 +1,5 @@
-// npm run bench:browser [-- --sets 1m,100k | --ratings N --users U --movies M] [--epochs 1 --backends wasm,webgpu,webgpu:ops --ops-steps 400]
+// npm run bench:browser [-- --sets 1m,100k | --ratings N --users U --movies M] [--epochs 1 --backends
+// wasm,webgpu,webgpu:ops --ops-steps 400]
 // The same training in headless Chromium, on wasm (host kernels) and webgpu (SwiftShader's CPU adapter here): fit's
 // own choice there (the fused kernels), and with ":ops" the TF.js-ops step; every set and engine in one table.
 import {build} from "esbuild";
@@ -35,7 +36,8 @@ await build({
 for (const f of await readdir(WASM_PATH)) if (f.endsWith(".wasm")) await copyFile(join(WASM_PATH, f), join(dir, f));
 await writeFile(
   join(dir, "index.html"),
-  `<!doctype html><link rel="icon" href="data:,"><script type="module">import "./bench.js"; window.ready = true;</script>`
+  `<!doctype html><link rel="icon" href="data:,"><script type="module">import "./bench.js"; ` +
+    `window.ready = true;</script>`
 );
 const site = await serveStatic(dir);
 const browser = await launchChromium({webgpu: true});

@@ -13,7 +13,10 @@ export interface BrowserBenchOptions extends TimeEngineOptions {
   shape: Required<SynthOptions>;
 }
 
-/** Starts the backend asked for, synthesizes the set and times the engine on it (timeEngine); also says which backend ran, and the set's noise floor. */
+/**
+ * Starts the backend asked for, synthesizes the set and times the engine on it (timeEngine);
+ * also says which backend ran, and the set's noise floor.
+ */
 export async function benchTrain({backend: asked, wasmPath, shape, ...options}: BrowserBenchOptions) {
   const backend = await pickBackend(asked, {wasmPath});
   const s = synthesize(shape);

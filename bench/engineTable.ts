@@ -37,22 +37,31 @@ export function engineTable(rows: EngineRow[]): string[] {
     const mse =
       t.validMse === null
         ? `(${t.steps} of ${t.stepsPerEpoch} steps timed)`
-        : `${t.validMse.toFixed(4)} | ${noiseFloorMse.toFixed(4)} | ${t.validMse >= noiseFloorMse ? "+" : ""}${((t.validMse / noiseFloorMse - 1) * 100).toFixed(1)}%`;
+        : `${t.validMse.toFixed(4)} | ${noiseFloorMse.toFixed(4)} | ` +
+          `${t.validMse >= noiseFloorMse ? "+" : ""}${((t.validMse / noiseFloorMse - 1) * 100).toFixed(1)}%`;
     const epoch = `${t.estimated ? "~" : ""}${t.secondsPerEpoch < 100 ? t.secondsPerEpoch.toFixed(2) : t.secondsPerEpoch.toFixed(0)}`;
     const times = t.secondsPerEpoch / fastest;
     lines.push(
-      `${head} ${cell(epoch, 8)} | ${cell(`${times < 10 ? times.toFixed(1) : times.toFixed(0)}×`, 8)} | ${cell(t.msPerStep.toFixed(2), 7)} | ${t.validMse === null ? `${mse} | |` : mse} | ${cell(t.predictMs.toFixed(1), 10)} |`
+      `${head} ${cell(epoch, 8)} | ${cell(`${times < 10 ? times.toFixed(1) : times.toFixed(0)}×`, 8)} ` +
+        `| ${cell(t.msPerStep.toFixed(2), 7)} | ${t.validMse === null ? `${mse} | |` : mse} | ` +
+        `${cell(t.predictMs.toFixed(1), 10)} |`
     );
   }
   return lines;
 }
 
-/** The lines above the table: the run's settings, each set's shape, and what the columns measure ("~" only when a row has it). */
+/**
+ * The lines above the table: the run's settings, each set's shape,
+ * and what the columns measure ("~" only when a row has it).
+ */
 export function tableLegend(sets: BenchSet[], o: Omit<TimeEngineOptions, "path">, rows: EngineRow[]): string[] {
   const estimated = rows.some((r) => r.timing?.estimated);
   return [
-    `${o.factors} factors, bs ${o.bs}, lr_max ${o.lrMax}, wd ${o.wd}, ${o.epochs} epoch(s); sets: ${sets.map(({label, shape}) => `${label} = ${shape.ratings.toLocaleString("en-US")} ratings, ${shape.users} users, ${shape.movies} movies`).join("; ")}`,
-    `s/epoch: fit's own epoch time, validation included${estimated ? `; "~": estimated from the ops path's first ${o.maxSteps} steps` : ""}; ms/step: the training steps alone`,
+    `${o.factors} factors, bs ${o.bs}, lr_max ${o.lrMax}, wd ${o.wd}, ${o.epochs} epoch(s); sets: ` +
+      `${sets.map(({label, shape}) => `${label} = ${shape.ratings.toLocaleString("en-US")} ratings, ${shape.users} users, ${shape.movies} movies`).join("; ")}`,
+    `s/epoch: fit's own epoch time, ` +
+      `validation included${estimated ? `; "~": estimated from the ops path's first ${o.maxSteps} steps` : ""}; ` +
+      `ms/step: the training steps alone`,
     ""
   ];
 }

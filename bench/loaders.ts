@@ -38,7 +38,8 @@ for (const loader of ["ratings.bin.ts", "movies.json.ts", "summary.json.ts", "hi
   });
 }
 console.log(
-  `\nLoaders on ${dir} (node + tsx startup included): cold parses the dataset, warm reads the parse an earlier loader kept`
+  `\nLoaders on ${dir} (node + tsx startup included): cold parses the dataset, ` +
+    `warm reads the parse an earlier loader kept`
 );
 console.table(rows);
 

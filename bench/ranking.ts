@@ -25,7 +25,8 @@ const table = indexRatings(
 await pickBackend("wasm", {wasmPath: WASM_PATH});
 const {factors, seed, epochs, lrMax, wd, bs} = TRAIN_DEFAULTS;
 const row = (name: string, r: RankingReport) =>
-  `| ${name.padEnd(13)} | ${[r.precision, r.recall, r.ndcg, r.map, r.coverage].map((x) => x.toFixed(4)).join(" | ")} | ${r.novelty.toFixed(2)} |`;
+  `| ${name.padEnd(13)} | ${[r.precision, r.recall, r.ndcg, r.map, r.coverage].map((x) => x.toFixed(4)).join(" | ")} ` +
+  `| ${r.novelty.toFixed(2)} |`;
 for (const kind of ["random", "time"] as const) {
   const split =
     kind === "random"
@@ -39,7 +40,10 @@ for (const kind of ["random", "time"] as const) {
   const t1 = performance.now();
   const ranking = runRanking(weights, table, split, {kind});
   console.log(
-    `\n${kind} split: trained in ${((t1 - t0) / 1000).toFixed(1)} s, evaluated in ${((performance.now() - t1) / 1000).toFixed(1)} s; MSE ${ranking.mse.toFixed(4)}, RMSE ${ranking.rmse.toFixed(4)}; k ${ranking.model.k}, relevant ≥ ${ranking.model.threshold} stars, ${ranking.model.users} users`
+    `\n${kind} split: trained in ${((t1 - t0) / 1000).toFixed(1)} s, ` +
+      `evaluated in ${((performance.now() - t1) / 1000).toFixed(1)} s; MSE ${ranking.mse.toFixed(4)}, ` +
+      `RMSE ${ranking.rmse.toFixed(4)}; k ${ranking.model.k}, relevant ≥ ${ranking.model.threshold} stars, ` +
+      `${ranking.model.users} users`
   );
   console.log(
     "| ranker        | P@10   | R@10   | NDCG@10 | MAP@10 | coverage | novelty |\n|---|---|---|---|---|---|---|"
@@ -48,7 +52,8 @@ for (const kind of ["random", "time"] as const) {
   console.log(row("model", ranking.model));
   for (const [name, r] of Object.entries(ranking.baselines)) console.log(row(name, r));
   console.log(
-    `popularity knob (stars per doubling of ratings): ${ranking.curve.map((c) => `${c.weight}: NDCG ${c.report.ndcg.toFixed(3)}, coverage ${c.report.coverage.toFixed(3)}`).join("; ")}`
+    `popularity knob (stars per doubling of ratings): ` +
+      `${ranking.curve.map((c) => `${c.weight}: NDCG ${c.report.ndcg.toFixed(3)}, coverage ${c.report.coverage.toFixed(3)}`).join("; ")}`
   );
   if (kind === "random") {
     const me = table.userIds.indexOf(MY_USER_ID);

@@ -1,5 +1,6 @@
 // Times the Recommendations page in headless Chromium: opening it until the top 20 shows, and the refresh after
-// "I've seen it" (a fold-in). Trains one epoch on the Train page first. Usage: npm run bench:recommend [-- --dir <dataset>]
+// "I've seen it" (a fold-in). Trains one epoch on the Train page first.
+// Usage: npm run bench:recommend [-- --dir <dataset>]
 import {rmSync} from "node:fs";
 import {launchChromium} from "../scripts/lib/chromium.js";
 import {buildSiteOn} from "../scripts/lib/buildSite.js";

@@ -39,7 +39,8 @@ for (const shape of all("--shape")) {
   const dir = join(tmpdir(), spec.dir);
   if (!existsSync(join(dir, "SYNTHETIC.json"))) {
     console.error(
-      `Generating ${shape}'s shape (${spec.options.ratings!.toLocaleString("en-US")} ratings, ${spec.csv ? "CSV" : ".dat"}) in ${dir} …`
+      `Generating ${shape}'s shape (${spec.options.ratings!.toLocaleString("en-US")} ratings, ` +
+        `${spec.csv ? "CSV" : ".dat"}) in ${dir} …`
     );
     await writeSynthetic(dir, spec.options, (m) => console.error(m), {csv: spec.csv});
   }
@@ -131,7 +132,8 @@ const table = Object.fromEntries(
   })
 );
 console.log(
-  `\nThe workbook at scale (loaders include node + tsx startup; browser: headless Chromium; epoch: wasm${bs ? `, bs ${bs}` : ""})`
+  `\nThe workbook at scale (loaders include node + tsx startup; browser: headless Chromium; ` +
+    `epoch: wasm${bs ? `, bs ${bs}` : ""})`
 );
 console.table(table);
 console.error(

@@ -11,7 +11,10 @@ import {formatRatings} from "../src/components/synth/encodeRatings.js";
 import {synthesize} from "../src/components/synth/synthesize.js";
 import type {SynthMeta, SynthOptions, SyntheticDataset} from "../src/components/synth/synthesize.js";
 
-/** A cached synthetic set: `ratings.dat` for the PyTorch reference, and the indexed columns as raw little-endian files for this engine. */
+/**
+ * A cached synthetic set: `ratings.dat` for the PyTorch reference, and the indexed columns as raw
+ * little-endian files for this engine.
+ */
 export interface SyntheticSet {
   dir: string;
   ratingsPath: string;

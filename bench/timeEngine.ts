@@ -6,7 +6,10 @@ import {predictUser} from "../src/components/engine/predict.js";
 import type {RatingsTable} from "../src/components/movielens/ratingsFile.js";
 
 export interface TimeEngineOptions {
-  /** fit's path on the backend already set: "fused" or "ops" on webgpu, "host" on cpu and wasm, "auto" for fit's own choice. */
+  /**
+   * fit's path on the backend already set: "fused" or "ops" on webgpu, "host" on cpu and wasm,
+   * "auto" for fit's own choice.
+   */
   path: NonNullable<FitOptions["path"]>;
   factors: number;
   epochs: number;
@@ -22,7 +25,9 @@ export interface TimeEngineOptions {
 
 /** What timeEngine measured. Times are wall-clock, in seconds or milliseconds as named. */
 export interface EngineTiming {
-  /** fit's own mean epoch time (validation included); when `estimated`, ms/step × steps per epoch (validation left out). */
+  /**
+   * fit's own mean epoch time (validation included); when `estimated`, ms/step × steps per epoch (validation left out).
+   */
   secondsPerEpoch: number;
   /** The training steps alone: from an epoch's start to its last step's loss read back, over the steps taken. */
   msPerStep: number;
@@ -68,7 +73,8 @@ export async function timeEngine(
       epochs,
       signal: controller.signal,
       onBatch: (p) => {
-        if (maxSteps && p.step > maxSteps) return; // the rest of its read-back group, reported after the last timed step
+        // the rest of its read-back group, reported after the last timed step
+        if (maxSteps && p.step > maxSteps) return;
         steps = p.step;
         stepsPerEpoch = p.batches;
         if (p.batch === p.batches - 1 || p.step === maxSteps) stepSeconds += (performance.now() - start) / 1000;

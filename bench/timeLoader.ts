@@ -2,7 +2,10 @@ import {spawn} from "node:child_process";
 import {join} from "node:path";
 import {ROOT} from "../src/data/dataset.js";
 
-/** A loader's run: its wall time in seconds (node + tsx startup included), its peak RSS in MB, and its output's size in bytes. */
+/**
+ * A loader's run: its wall time in seconds (node + tsx startup included), its peak RSS in MB,
+ * and its output's size in bytes.
+ */
 export interface LoaderRun {
   loader: string;
   seconds: number;

@@ -20,7 +20,10 @@ const {values} = parseArgs({
   }
 });
 const epochs = Number(values.epochs);
-/** Recipes beyond fastai's defaults, run on the first backend: lazy (sparse) Adam moves each row only when a batch touches it, so it wants a higher lr, and more weight decay to match. */
+/**
+ * Recipes beyond fastai's defaults, run on the first backend: lazy (sparse) Adam moves each row only when a batch
+ * touches it, so it wants a higher lr, and more weight decay to match.
+ */
 const RECIPES: [bs: number, lr: number, wd: number, note: string][] = [
   [TRAIN_DEFAULTS.bs, LAZY_ADAM_RECIPE.lrMax, LAZY_ADAM_RECIPE.wd, "LAZY_ADAM_RECIPE"],
   [1024, 3e-2, 0.1, "recipe, bs 1024"]
@@ -142,7 +145,8 @@ async function reference({ratingsPath, meta, oracleMse}: SyntheticSet, bs: numbe
   }
   log(`PyTorch reference ${REFERENCE}, bs ${bs}, ${epochs} epochs…`);
   const wrapper =
-    "import resource, runpy, sys; sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name='__main__'); print('MAXRSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)";
+    "import resource, runpy, sys; sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name='__main__'); " +
+    "print('MAXRSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)";
   const started = performance.now();
   const lines = await run(
     PYTHON,
@@ -251,7 +255,9 @@ const body = rows.map((r) => [
 const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
 const line = (cells: string[]) => "| " + cells.map((c, i) => c.padEnd(widths[i])).join(" | ") + " |";
 console.log(
-  `\n${shape.ratings.toLocaleString("en-US")} ratings, ${shape.users.toLocaleString("en-US")} users, ${shape.movies.toLocaleString("en-US")} movies, 20 factors, ${epochs} epochs; speed-up = reference s/epoch ÷ s/epoch; predict ms = one user × every movie (median of 30)\n`
+  `\n${shape.ratings.toLocaleString("en-US")} ratings, ${shape.users.toLocaleString("en-US")} users, ` +
+    `${shape.movies.toLocaleString("en-US")} movies, 20 factors, ${epochs} epochs; ` +
+    `speed-up = reference s/epoch ÷ s/epoch; predict ms = one user × every movie (median of 30)\n`
 );
 console.log(line(header));
 console.log(line(widths.map((w) => "-".repeat(w))));
@@ -260,4 +266,5 @@ console.log(`
 noise floor: the Bayes MSE, knowing every user's and movie's planted parameters. oracle: the valid MSE of a predictor
 that knows every movie's planted parameters and the generator's priors, and fits only each user's from their training
 ratings (src/components/synth/oracleMse.ts): no model that must learn the movies too can expect to beat it.
-On this set the oracle is ${fmt(set.oracleMse, 4)}, +${fmt((set.oracleMse / set.meta.noiseFloorMse - 1) * 100, 1)}% over the floor; 1.10 × floor is ${fmt(1.1 * set.meta.noiseFloorMse, 4)}.`);
+On this set the oracle is ${fmt(set.oracleMse, 4)}, +${fmt((set.oracleMse / set.meta.noiseFloorMse - 1) * 100, 1)}% \
+over the floor; 1.10 × floor is ${fmt(1.1 * set.meta.noiseFloorMse, 4)}.`);

@@ -15,7 +15,10 @@ export interface TrainRun {
   pageHeapBytes: number;
   /** The worker's buffers at the end (the wasm backend's memory is not JS heap), from `data-memory`. */
   memory: {tensorBytes: number; wasmHeapBytes: number; tableBytes: number} | null;
-  /** Each epoch's seconds and the whole run's (request to done), by the worker's clock, from `data-epoch-seconds` and `data-run-seconds`. */
+  /**
+   * Each epoch's seconds and the whole run's (request to done), by the worker's clock,
+   * from `data-epoch-seconds` and `data-run-seconds`.
+   */
   epochSeconds: number[];
   runSeconds: number | null;
   /** The progress view's text when the run failed. */
@@ -24,8 +27,8 @@ export interface TrainRun {
 
 /**
  * Trains once through the Train page of the site at `siteUrl`, in `page`, as a person does: backend, batch size (the
- * page's default when not given) and epochs set, Train clicked, then polled until the run is done, stopped or failed, sampling the worker's JS heap
- * through the DevTools protocol.
+ * page's default when not given) and epochs set, Train clicked, then polled until the run is done, stopped or failed,
+ * sampling the worker's JS heap through the DevTools protocol.
  */
 export async function trainOnce(
   page: Page,

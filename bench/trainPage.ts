@@ -23,18 +23,21 @@ const browser = await launchChromium({webgpu: backend === "webgpu" || backend ==
 const page = await browser.newPage();
 const run = await trainOnce(page, server.url, {epochs, backend, bs});
 console.log(
-  `\nTrain page, ${dir ?? "built-in synthetic dataset"}: backend ${run.backend}, bs ${bs}, ${epochs} epochs → ${run.status}`
+  `\nTrain page, ${dir ?? "built-in synthetic dataset"}: backend ${run.backend}, bs ${bs}, ` +
+    `${epochs} epochs → ${run.status}`
 );
 if (run.measured) console.log(run.measured);
 console.table(run.epochs.map(([epoch, train, valid, time]) => ({epoch, train_loss: train, valid_loss: valid, time})));
 console.log(`open page → ${epochs} epochs done: ${run.seconds.toFixed(1)} s`);
 console.log(
-  `peak JS heap: worker ${(run.workerHeapBytes / 1e6).toFixed(0)} MB (Runtime.getHeapUsage every 0.5 s; the wasm backend's memory is not JS heap), page ${(run.pageHeapBytes / 1e6).toFixed(0)} MB`
+  `peak JS heap: worker ${(run.workerHeapBytes / 1e6).toFixed(0)} MB (Runtime.getHeapUsage every 0.5 s; the wasm ` +
+    `backend's memory is not JS heap), page ${(run.pageHeapBytes / 1e6).toFixed(0)} MB`
 );
 const {memory} = run;
 if (memory)
   console.log(
-    `worker buffers at the end: tensors ${(memory.tensorBytes / 1e6).toFixed(0)} MB, wasm heap ${(memory.wasmHeapBytes / 1e6).toFixed(0)} MB, ratings columns ${(memory.tableBytes / 1e6).toFixed(0)} MB`
+    `worker buffers at the end: tensors ${(memory.tensorBytes / 1e6).toFixed(0)} MB, wasm heap ` +
+      `${(memory.wasmHeapBytes / 1e6).toFixed(0)} MB, ratings columns ${(memory.tableBytes / 1e6).toFixed(0)} MB`
   );
 if (run.error) console.log(run.error);
 await browser.close();

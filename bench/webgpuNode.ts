@@ -1,4 +1,5 @@
-// npm run bench:webgpu [-- --sets 1m,100k | --ratings N --users U --movies M] [--epochs 1 --bs 256 --engines fused,ops,wasm --ops-steps 400]
+// npm run bench:webgpu [-- --sets 1m,100k | --ratings N --users U --movies M] [--epochs 1 --bs 256 --engines
+// fused,ops,wasm --ops-steps 400]
 // The training step side by side in Node, in one process: the fused WGSL step and the TF.js-ops step on webgpu (Dawn;
 // SwiftShader's CPU adapter here, a real GPU where Vulkan has one), and the host step on wasm, on each set, in one
 // table. bench/gpu/ bundles this script to run on a machine with a real GPU.
@@ -38,7 +39,8 @@ const ENGINES = {
 const rows: EngineRow[] = [];
 for (const {label, shape} of sets) {
   log(
-    `${label}: synthesizing ${shape.ratings.toLocaleString("en-US")} ratings (${shape.users} users, ${shape.movies} movies, seed ${shape.seed})…`
+    `${label}: synthesizing ${shape.ratings.toLocaleString("en-US")} ratings (${shape.users} users, ` +
+      `${shape.movies} movies, seed ${shape.seed})…`
   );
   const s = synthesize(shape);
   const table = indexRatings(
@@ -68,7 +70,8 @@ for (const {label, shape} of sets) {
 }
 releaseNodeWebGpu();
 console.log(
-  `\nNode ${process.version} over Dawn; WebGPU adapter: ${adapter}; CPU: ${cpus()[0]?.model ?? "unknown"} × ${cpus().length} (wasm uses one)`
+  `\nNode ${process.version} over Dawn; WebGPU adapter: ${adapter}; CPU: ` +
+    `${cpus()[0]?.model ?? "unknown"} × ${cpus().length} (wasm uses one)`
 );
 for (const line of [...tableLegend(sets, timeOptions(values, "ops"), rows), ...engineTable(rows)]) console.log(line);
 process.exit(0);

@@ -1,5 +1,6 @@
 // Downloads a MovieLens release (default MovieLens 10M, into data/ml-10M100K):
-// `npm run data:fetch [-- --release ml-100k|ml-1m|ml-10m|ml-latest-small|ml-20m|ml-25m|ml-32m --url <u> --md5 <hex> --dest <dir>]`.
+// `npm run data:fetch [-- --release ml-100k|ml-1m|ml-10m|ml-latest-small|ml-20m|ml-25m|ml-32m --url <u> --md5 <hex>
+// --dest <dir>]`.
 import {readdir} from "node:fs/promises";
 import {relative} from "node:path";
 import {RELEASE_KEYS, releaseByKey} from "../src/components/movielens/movielensRelease.js";
@@ -22,7 +23,8 @@ where MOVIELENS_RELEASE=<release> finds it (several releases can live side by si
 
 Options:
   --release <r>  one of ${RELEASE_KEYS.join(", ")} (default ${DEFAULT_RELEASE})
-  --url <u>      archive URL (env MOVIELENS_URL; default ${MOVIELENS_URL.replace(`${DEFAULT_RELEASE}.zip`, "<release>.zip")})
+  --url <u>      archive URL (env MOVIELENS_URL; default \
+${MOVIELENS_URL.replace(`${DEFAULT_RELEASE}.zip`, "<release>.zip")})
   --md5 <hex>    expected MD5 (env MOVIELENS_MD5; default ${MOVIELENS_MD5} for ${DEFAULT_RELEASE},
                  else the <release>.zip.md5 GroupLens publishes beside the zip)
   --dest <dir>   destination folder (default ${releaseHome(DEFAULT_RELEASE)}, or data/<the release's folder>)

@@ -10,7 +10,8 @@ import {ROOT} from "../src/data/dataset.js";
 import {quietPreviewLog} from "./quietPreviewLog.js";
 import {watchDataset} from "./watchDataset.js";
 
-// Loaders run through `tsx`, found on the PATH: npm puts node_modules/.bin there, a direct `tsx scripts/dev.ts` may not.
+// Loaders run through `tsx`, found on the PATH: npm puts node_modules/.bin there, a direct `tsx scripts/dev.ts` may
+// not.
 // Framework's telemetry would try the network on every start.
 const env = {
   ...process.env,

@@ -8,7 +8,8 @@ const found = candidates.find((path) => existsSync(path));
 if (found) process.exit(0);
 
 const HOW =
-  "Install Debian's Chromium with `sudo apt-get install -y chromium` (or your system's package), or set CHROMIUM_PATH to a Chromium or Chrome binary, then run the tests again.";
+  "Install Debian's Chromium with `sudo apt-get install -y chromium` (or your system's package), " +
+  "or set CHROMIUM_PATH to a Chromium or Chrome binary, then run the tests again.";
 const isRoot = process.getuid?.() === 0;
 const hasApt = existsSync("/usr/bin/apt-get");
 if (!isRoot || !hasApt) {

@@ -19,10 +19,16 @@ export const DEFAULT_RELEASE = "ml-10m";
 /** The official MovieLens 10M archive. */
 export const MOVIELENS_URL = `${MOVIELENS_BASE_URL}${DEFAULT_RELEASE}.zip`;
 
-/** The checksum GroupLens publishes in ml-10m.zip.md5 (65,566,137 bytes), so the default download needs no second request. */
+/**
+ * The checksum GroupLens publishes in ml-10m.zip.md5 (65,566,137 bytes),
+ * so the default download needs no second request.
+ */
 export const MOVIELENS_MD5 = "ce571fd55effeba0271552578f2648bd";
 
-/** A release's archive URL: `https://files.grouplens.org/datasets/movielens/<key>.zip`; an unknown key throws, naming the known ones. */
+/**
+ * A release's archive URL: `https://files.grouplens.org/datasets/movielens/<key>.zip`;
+ * an unknown key throws, naming the known ones.
+ */
 export function releaseUrl(release: string): string {
   if (!releaseByKey(release)) releaseHome(release); // throws, naming the releases there are
   return `${MOVIELENS_BASE_URL}${release.toLowerCase()}.zip`;
@@ -37,7 +43,10 @@ export interface FetchProgress {
 
 /** Options for fetchMovielens; every field has a default. */
 export interface FetchOptions {
-  /** The release's key ("ml-100k", "ml-latest-small", "ml-32m"; default ml-10m): the default url, md5 and dest follow from it. */
+  /**
+   * The release's key ("ml-100k", "ml-latest-small", "ml-32m"; default ml-10m):
+   * the default url, md5 and dest follow from it.
+   */
   release?: string;
   url?: string;
   md5?: string | null;
@@ -105,7 +114,8 @@ export async function fetchMovielens({
     const {bytes, md5: actual} = await download(url, archive, fetch, signal, hint, onProgress);
     if (actual !== expected) {
       throw new Error(
-        `Checksum mismatch for ${url}: expected ${expected}, got ${actual}. The file may be corrupt or incomplete; nothing was written.`
+        `Checksum mismatch for ${url}: expected ${expected}, got ${actual}. ` +
+          `The file may be corrupt or incomplete; nothing was written.`
       );
     }
     onStage?.("extract");
@@ -135,7 +145,8 @@ async function request(
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new Error(
-      `Could not reach ${new URL(url).host} (${causeCode(error)}). Check your internet connection, or ${hint}, or set MOVIELENS_DIR.`,
+      `Could not reach ${new URL(url).host} (${causeCode(error)}). Check your internet connection, ` +
+        `or ${hint}, or set MOVIELENS_DIR.`,
       {cause: error}
     );
   }
@@ -182,7 +193,8 @@ async function download(
   let received = 0;
   const interrupted = () =>
     new Error(
-      `Download interrupted after ${received}${total === null ? "" : ` of ${total}`} bytes from ${url}. Run the command again.`
+      `Download interrupted after ${received}${total === null ? "" : ` of ${total}`} bytes from ${url}. ` +
+        `Run the command again.`
     );
   try {
     if (!response.body) throw interrupted();
@@ -286,7 +298,8 @@ async function extract(
   if (missing.length) {
     const contents = seen.length ? seen.join(", ") : "no files (is it a zip?)";
     throw new Error(
-      `The archive from ${url} has no ${missing.join(" or ")}; it contains ${contents}. Check that the URL points to ${release}.zip.`
+      `The archive from ${url} has no ${missing.join(" or ")}; it contains ${contents}. ` +
+        `Check that the URL points to ${release}.zip.`
     );
   }
 }

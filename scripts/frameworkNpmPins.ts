@@ -109,7 +109,8 @@ export function pinFrameworkNpmVersions({
   const missing = names.filter((name) => !installedVersion(root, name) && !NOT_INSTALLED_PINS[name]);
   if (missing.length)
     throw new Error(
-      `Framework's client imports ${missing.map((n) => `npm:${n}`).join(", ")}, with no version installed or pinned: add them to NOT_INSTALLED_PINS in scripts/frameworkNpmPins.ts.`
+      `Framework's client imports ${missing.map((n) => `npm:${n}`).join(", ")}, with no version installed or pinned: ` +
+        `add them to NOT_INSTALLED_PINS in scripts/frameworkNpmPins.ts.`
     );
   return names.map((name): NpmPin => {
     const scope = join(npmCache, dirname(name));

@@ -47,7 +47,8 @@ try {
   if (process.env.WORKBOOK_PUBLISH === "1") {
     console.error(
       dataset.kind === "movielens"
-        ? "Publish build: MovieLens data is withheld from dist/ (its licence forbids redistribution); visitors load their own copy."
+        ? "Publish build: MovieLens data is withheld from dist/ (its licence forbids redistribution); " +
+            "visitors load their own copy."
         : "Publish build: the synthetic dataset is published as it is."
     );
   }

@@ -6,10 +6,14 @@
 
 /**
  * Framework's colours, when its stdout is a terminal or FORCE_COLOR is set: any run of SGR codes. Its `faint` is
- * picocolors' `gray` (`\x1b[90m` … `\x1b[39m`, see @observablehq/framework/dist/tty.js), but any colour may start a line.
+ * picocolors' `gray` (`\x1b[90m` … `\x1b[39m`, see @observablehq/framework/dist/tty.js),
+ * but any colour may start a line.
  */
 const ANSI = String.raw`(?:\x1b\[[0-9;]*m)*`;
-/** Codes that open a colour, as a dropped message may start with; codes that close one (0, 2x, 39, 49) end the text before it. */
+/**
+ * Codes that open a colour, as a dropped message may start with; codes that close one (0,
+ * 2x, 39, 49) end the text before it.
+ */
 const OPEN_COLOUR = String.raw`(?:\x1b\[(?!0?m|2\dm|39m|49m)[0-9;]*m)*`;
 
 /**

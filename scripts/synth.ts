@@ -15,8 +15,10 @@ structure, so a trained model can be compared with the noise floor and with the 
 
 Options:
   --out <dir>    output folder, replaced atomically (default ${DEFAULT_OUT})
-  --ml10m        MovieLens 10M's shape: ${ML10M_SHAPE.users} users, ${ML10M_SHAPE.movies} movies, ${ML10M_SHAPE.ratings} ratings
-  --ml32m        MovieLens 32M's shape: ${ML32M_SHAPE.users} users, ${ML32M_SHAPE.movies} movies, ${ML32M_SHAPE.ratings} ratings
+  --ml10m        MovieLens 10M's shape: ${ML10M_SHAPE.users} users, ${ML10M_SHAPE.movies} movies, \
+${ML10M_SHAPE.ratings} ratings
+  --ml32m        MovieLens 32M's shape: ${ML32M_SHAPE.users} users, ${ML32M_SHAPE.movies} movies, \
+${ML32M_SHAPE.ratings} ratings
                  (several GB of memory and minutes to write; use with --csv, as ML-32M ships)
   --csv          write movies.csv and ratings.csv, as the CSV releases (ml-latest-small, 20M, 25M, 32M) ship
   --seed <n>     random seed (default ${SITE_SYNTH.seed})
@@ -68,11 +70,13 @@ try {
   const shown = relative(process.cwd(), out) || ".";
   log(`Done in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${shown.startsWith("..") ? out : shown}/`);
   log(
-    `Mean rating ${meta.globalMean.toFixed(3)}; noise floor MSE ${meta.noiseFloorMse.toFixed(4)} (RMSE ${Math.sqrt(meta.noiseFloorMse).toFixed(4)}): what a model that knew the planted scores would score.`
+    `Mean rating ${meta.globalMean.toFixed(3)}; noise floor MSE ${meta.noiseFloorMse.toFixed(4)} (RMSE ` +
+      `${Math.sqrt(meta.noiseFloorMse).toFixed(4)}): what a model that knew the planted scores would score.`
   );
   if (meta.oracleMse)
     log(
-      `Oracle MSE ${meta.oracleMse.toFixed(4)}: what one that knew the movies' planted parameters, and learned the users from their training ratings, would score.`
+      `Oracle MSE ${meta.oracleMse.toFixed(4)}: what one that knew the movies' planted parameters, ` +
+        `and learned the users from their training ratings, would score.`
     );
 } catch (error) {
   console.error(`data:synth: ${(error as Error).message}`);

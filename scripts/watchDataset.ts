@@ -1,7 +1,8 @@
 // While `npm run dev` runs, the dataset's files can change under it: a new my_ratings.dat exported from the Rate page,
-// a replaced ratings.dat. Framework's preview reruns a loader only when the loader file is newer than its cached output,
-// so on a change this makes the dataset's loaders newer, their content untouched: the preview reruns them when asked,
-// and its own watch on the loader files (each page watches the files it attaches) pushes the new data to open pages.
+// a replaced ratings.dat. Framework's preview reruns a loader only when the loader file is newer than
+// its cached output, so on a change this makes the dataset's loaders newer, their content untouched:
+// the preview reruns them when asked, and its own watch on the loader files (each page watches the files it
+// attaches) pushes the new data to open pages.
 import {MOVIELENS_FILES} from "../src/components/movielens/movielensFormat.js";
 import {watch} from "node:fs";
 import type {FSWatcher} from "node:fs";
@@ -82,7 +83,8 @@ export async function watchDataset({
       await checking;
     } catch (error) {
       log(
-        `Could not follow the dataset's change (${error instanceof Error ? error.message : String(error)}): restart \`npm run dev\` to load the new data.`
+        `Could not follow the dataset's change (${error instanceof Error ? error.message : String(error)}): ` +
+          `restart \`npm run dev\` to load the new data.`
       );
     } finally {
       checking = null;

@@ -82,27 +82,32 @@ describe("resolveDataset({env, root})", () => {
 });
 
 describe("resolveDataset({env, root}) for every release", () => {
-  it("takes MOVIELENS_RELEASE, a release's key, as data/<its folder>, and says how to fetch a missing one", async () => {
-    const root = folder({
-      "data/ml-1m/movies.dat": "",
-      "data/ml-1m/ratings.dat": "",
-      "data/ml-10M100K/movies.dat": "",
-      "data/ml-10M100K/ratings.dat": ""
-    });
-    expect(await resolveDataset({env: {MOVIELENS_RELEASE: "ml-1m"}, root})).toMatchObject({
-      origin: "data/ml-1m",
-      dir: join(root, "data/ml-1m"),
-      format: "dat"
-    });
-    await expect(resolveDataset({env: {MOVIELENS_RELEASE: "ml-32m"}, root})).rejects.toThrowError(
-      "MOVIELENS_RELEASE=ml-32m: data/ml-32m/ has no movies.dat or ratings.dat. Run `npm run data:fetch -- --release ml-32m`, or unset it."
-    );
-    await expect(resolveDataset({env: {MOVIELENS_RELEASE: "ml-5m"}, root})).rejects.toThrowError(
-      'Unknown MovieLens release "ml-5m": expected one of ml-100k, ml-latest-small, ml-1m, ml-10m, ml-20m, ml-25m, ml-32m.'
-    );
-    expect(releaseHome("ml-10m")).toBe("data/ml-10M100K");
-    expect(releaseHome("ml-latest-small")).toBe("data/ml-latest-small");
-  });
+  it(
+    "takes MOVIELENS_RELEASE, a release's key, as data/<its folder>, " + "and says how to fetch a missing one",
+    async () => {
+      const root = folder({
+        "data/ml-1m/movies.dat": "",
+        "data/ml-1m/ratings.dat": "",
+        "data/ml-10M100K/movies.dat": "",
+        "data/ml-10M100K/ratings.dat": ""
+      });
+      expect(await resolveDataset({env: {MOVIELENS_RELEASE: "ml-1m"}, root})).toMatchObject({
+        origin: "data/ml-1m",
+        dir: join(root, "data/ml-1m"),
+        format: "dat"
+      });
+      await expect(resolveDataset({env: {MOVIELENS_RELEASE: "ml-32m"}, root})).rejects.toThrowError(
+        "MOVIELENS_RELEASE=ml-32m: data/ml-32m/ has no movies.dat or ratings.dat. " +
+          "Run `npm run data:fetch -- --release ml-32m`, or unset it."
+      );
+      await expect(resolveDataset({env: {MOVIELENS_RELEASE: "ml-5m"}, root})).rejects.toThrowError(
+        'Unknown MovieLens release "ml-5m": expected one of ml-100k, ml-latest-small, ml-1m, ' +
+          "ml-10m, ml-20m, ml-25m, ml-32m."
+      );
+      expect(releaseHome("ml-10m")).toBe("data/ml-10M100K");
+      expect(releaseHome("ml-latest-small")).toBe("data/ml-latest-small");
+    }
+  );
   it("finds the CSV and ML-100K files in a folder, u.genre too", async () => {
     const csv = folder({
       "ml-latest-small/movies.csv": "",
@@ -168,7 +173,8 @@ describe("describeDataset(dataset, loaded)", () => {
     expect(info).toMatchObject({
       name: "MovieLens Latest Small",
       banner:
-        "MovieLens Latest Small, from data/ml-latest-small/. Its own user 99999 is user 611 here, since 99999 is you (my_ratings.dat)."
+        "MovieLens Latest Small, from data/ml-latest-small/. Its own user 99999 is user 611 here, " +
+        "since 99999 is you (my_ratings.dat)."
     });
   });
 

@@ -16,7 +16,8 @@ import {U_GENRE} from "./support/uGenre.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const MOVIES =
-  "1::Paper Lanterns (1995)::Adventure|Animation|Children|Comedy|Fantasy\n2::Copper Canyon (1995)::Adventure|Children|Fantasy\n";
+  "1::Paper Lanterns (1995)::Adventure|Animation|Children|Comedy|Fantasy\n2::Copper Canyon " +
+  "(1995)::Adventure|Children|Fantasy\n";
 const TAGS = "15::4973::excellent!::1215184630\n";
 // Pseudo-random ratings so the deflated entry spans several 64 KiB read chunks.
 const RATINGS = Array.from(
@@ -190,7 +191,8 @@ describe("fetchMovielens(options)", () => {
   it("rejects an archive without ratings.dat and writes nothing", async () => {
     const promise = fetchMovielens({url: `${base}/noratings.zip`, md5: md5(NO_RATINGS), dest});
     await expect(promise).rejects.toThrow(
-      `The archive from ${base}/noratings.zip has no ratings.dat; it contains ml-10M100K/movies.dat, ml-10M100K/tags.dat.`
+      `The archive from ${base}/noratings.zip has no ratings.dat; it contains ml-10M100K/movies.dat, ` +
+        `ml-10M100K/tags.dat.`
     );
     expect(await readdir(dir)).toEqual([]);
   });
@@ -202,20 +204,23 @@ describe("fetchMovielens(options)", () => {
 });
 
 describe("fetchMovielens({release, …})", () => {
-  it("fetches a CSV release, checked against the .md5 published beside it, keeping the files the CSV format reads", async () => {
-    const urls: string[] = [];
-    const spy: typeof fetch = (input, init) => (urls.push(String(input)), fetch(input, init));
-    const result = await fetchMovielens({
-      release: "ml-latest-small",
-      url: `${base}/ml-latest-small.zip`,
-      dest,
-      fetch: spy
-    });
-    expect(urls).toEqual([`${base}/ml-latest-small.zip.md5`, `${base}/ml-latest-small.zip`]);
-    expect(result.md5).toBe(md5(SMALL));
-    expect((await readdir(dest)).sort()).toEqual(["README.txt", "links.csv", "movies.csv", "ratings.csv"]);
-    expect(await readFile(join(dest, "movies.csv"))).toEqual(Buffer.from(fixture("ml-latest-small/movies.csv")));
-  });
+  it(
+    "fetches a CSV release, checked against the .md5 published beside it, " + "keeping the files the CSV format reads",
+    async () => {
+      const urls: string[] = [];
+      const spy: typeof fetch = (input, init) => (urls.push(String(input)), fetch(input, init));
+      const result = await fetchMovielens({
+        release: "ml-latest-small",
+        url: `${base}/ml-latest-small.zip`,
+        dest,
+        fetch: spy
+      });
+      expect(urls).toEqual([`${base}/ml-latest-small.zip.md5`, `${base}/ml-latest-small.zip`]);
+      expect(result.md5).toBe(md5(SMALL));
+      expect((await readdir(dest)).sort()).toEqual(["README.txt", "links.csv", "movies.csv", "ratings.csv"]);
+      expect(await readFile(join(dest, "movies.csv"))).toEqual(Buffer.from(fixture("ml-latest-small/movies.csv")));
+    }
+  );
 
   it("fetches ML-100K with u.genre, and refuses it when its .md5 does not match", async () => {
     await fetchMovielens({release: "ml-100k", url: `${base}/ml-100k.zip`, dest});

@@ -25,19 +25,26 @@ function folder(files: Record<string, string>): string {
 }
 
 describe("frameworkNpmImports(clientDir)", () => {
-  it("names the unversioned npm: imports reachable from the client's entries, not its built-ins or fixed versions", () => {
-    const client = folder({
-      "index.js": `import "./pre.js";\nimport {define} from "./main.js";\nexport {define};\n`,
-      "pre.js": `const html = () => import("npm:htl").then((htl) => htl.html);\nconst aapl = import.meta.resolve("npm:@observablehq/sample-datasets/aapl.csv");\n`,
-      "main.js": `export const define = () => import("npm:react-dom");\nimport("npm:@observablehq/inputs");\nimport("npm:d3@7");\nimport("npm:@duckdb/duckdb-wasm");\n`,
-      "preview.js": `export * from "./index.js";\nawait import("npm:@observablehq/duckdb");\n`,
-      "runtime.js": `import {Runtime} from "@observablehq/runtime";\n`,
-      "stdlib.js": `export {FileAttachment} from "./stdlib/fileAttachment.js";\n`,
-      "stdlib/fileAttachment.js": `export const csv = () => import("npm:d3-dsv");\n`,
-      "stdlib/leaflet.js": `export const L = () => import("npm:leaflet");\n`
-    });
-    expect(frameworkNpmImports(client)).toEqual(["@observablehq/sample-datasets", "d3-dsv", "htl", "react-dom"]);
-  });
+  it(
+    "names the unversioned npm: imports reachable from the client's entries, " + "not its built-ins or fixed versions",
+    () => {
+      const client = folder({
+        "index.js": `import "./pre.js";\nimport {define} from "./main.js";\nexport {define};\n`,
+        "pre.js":
+          `const html = () => import("npm:htl").then((htl) => htl.html);\nconst aapl = ` +
+          `import.meta.resolve("npm:@observablehq/sample-datasets/aapl.csv");\n`,
+        "main.js":
+          `export const define = () => ` +
+          `import("npm:react-dom");\nimport("npm:@observablehq/inputs");\nimport("npm:d3@7");\nimport("npm:@duckdb/duckdb-wasm");\n`,
+        "preview.js": `export * from "./index.js";\nawait import("npm:@observablehq/duckdb");\n`,
+        "runtime.js": `import {Runtime} from "@observablehq/runtime";\n`,
+        "stdlib.js": `export {FileAttachment} from "./stdlib/fileAttachment.js";\n`,
+        "stdlib/fileAttachment.js": `export const csv = () => import("npm:d3-dsv");\n`,
+        "stdlib/leaflet.js": `export const L = () => import("npm:leaflet");\n`
+      });
+      expect(frameworkNpmImports(client)).toEqual(["@observablehq/sample-datasets", "d3-dsv", "htl", "react-dom"]);
+    }
+  );
 
   it("finds, in the installed Framework, what its client bundles resolve, each installed or pinned", () => {
     const names = frameworkNpmImports(frameworkClientDir(ROOT));
@@ -76,12 +83,15 @@ describe("pinFrameworkNpmVersions({root, cache})", () => {
     expect(readdirSync(join(cache, "_npm")).filter((entry) => entry.startsWith("htl@"))).toEqual(["htl@1.0.0"]);
   });
 
-  it("lets Framework resolve every name to that version from its cache, as it does when bundling its client", async () => {
-    const root = folder({});
-    const pins = pinFrameworkNpmVersions({root: ROOT, cache: join(root, ".observablehq/cache")});
-    for (const {name, version} of pins)
-      expect(await resolveNpmImport(root, name)).toMatch(
-        new RegExp(`^/_npm/${name}@${version.replaceAll(".", "\\.")}/`)
-      );
-  });
+  it(
+    "lets Framework resolve every name to that version from its cache, " + "as it does when bundling its client",
+    async () => {
+      const root = folder({});
+      const pins = pinFrameworkNpmVersions({root: ROOT, cache: join(root, ".observablehq/cache")});
+      for (const {name, version} of pins)
+        expect(await resolveNpmImport(root, name)).toMatch(
+          new RegExp(`^/_npm/${name}@${version.replaceAll(".", "\\.")}/`)
+        );
+    }
+  );
 });

@@ -45,7 +45,9 @@ const loaders = readdirSync(join(ROOT, "src/data"))
   .map((name) => join("src/data", name));
 const all = [...componentFiles, ...pages, ...loaders].flatMap(importsOf);
 
-/** The role folder of a file under src/components ("engine", "ui"…), "" for the primitives at its root, null elsewhere. */
+/**
+ * The role folder of a file under src/components ("engine", "ui"…), "" for the primitives at its root, null elsewhere.
+ */
 function role(file: string): string | null {
   if (!file.startsWith(COMPONENTS + "/")) return null;
   const parts = file.slice(COMPONENTS.length + 1).split("/");
@@ -97,16 +99,20 @@ describe("src/components: folders by role", () => {
     expect(bad.map(show)).toEqual([]);
   });
 
-  it("synth/ is imported only by loaders, scripts, bench and tests, never by a page or another folder (types aside)", () => {
-    // A type-only import is erased: movielens/datasetArtifacts.ts names SynthMeta, the shape of SYNTHETIC.json.
-    const bad = all.filter(
-      (i) =>
-        role(i.target ?? "") === "synth" &&
-        role(i.file) !== "synth" &&
-        (pages.includes(i.file) || (role(i.file) !== null && !i.typeOnly))
-    );
-    expect(bad.map(show)).toEqual([]);
-  });
+  it(
+    "synth/ is imported only by loaders, scripts, bench and tests, " +
+      "never by a page or another folder (types aside)",
+    () => {
+      // A type-only import is erased: movielens/datasetArtifacts.ts names SynthMeta, the shape of SYNTHETIC.json.
+      const bad = all.filter(
+        (i) =>
+          role(i.target ?? "") === "synth" &&
+          role(i.file) !== "synth" &&
+          (pages.includes(i.file) || (role(i.file) !== null && !i.typeOnly))
+      );
+      expect(bad.map(show)).toEqual([]);
+    }
+  );
 
   it("has no import cycles among src/components files (type-only imports included)", () => {
     const graph = new Map(componentFiles.map((file) => [file, [] as string[]]));

@@ -70,21 +70,24 @@ describe("data loaders", () => {
     });
     expect(summary.dataset).toMatchObject({kind: "movielens", origin: "MOVIELENS_DIR", format: "dat"});
   });
-  it("summary.json: reads a my_ratings.dat saved with a UTF-8 byte-order mark, as the Rate page's import does", async () => {
-    const dir = fixtureDir();
-    writeFileSync(
-      join(dir, "my_ratings.dat"),
-      Buffer.concat([
-        Buffer.from([0xef, 0xbb, 0xbf]),
-        Buffer.from("99999::32::5::1700000000\r\n99999::50::4.5::1700000001\r\n")
-      ])
-    );
-    const summary = JSON.parse(String(await load("summary.json.ts", dir)));
-    expect(summary.myRatings).toEqual([
-      {movieId: 32, rating: 5, timestamp: 1700000000},
-      {movieId: 50, rating: 4.5, timestamp: 1700000001}
-    ]);
-  });
+  it(
+    "summary.json: reads a my_ratings.dat saved with a UTF-8 byte-order mark, " + "as the Rate page's import does",
+    async () => {
+      const dir = fixtureDir();
+      writeFileSync(
+        join(dir, "my_ratings.dat"),
+        Buffer.concat([
+          Buffer.from([0xef, 0xbb, 0xbf]),
+          Buffer.from("99999::32::5::1700000000\r\n99999::50::4.5::1700000001\r\n")
+        ])
+      );
+      const summary = JSON.parse(String(await load("summary.json.ts", dir)));
+      expect(summary.myRatings).toEqual([
+        {movieId: 32, rating: 5, timestamp: 1700000000},
+        {movieId: 50, rating: 4.5, timestamp: 1700000001}
+      ]);
+    }
+  );
   it("exits non-zero with file:line, the reason and the text on a malformed line", async () => {
     const dir = fixtureDir("1::1::4::1\n1::2::4::1\n1::32::4.25::1\n");
     const error = await load("ratings.bin.ts", dir).then(

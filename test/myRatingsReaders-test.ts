@@ -150,24 +150,27 @@ const CASES: {name: string; mine: Uint8Array; expected: Outcome | RegExp}[] = [
   }
 ];
 
-describe("my_ratings.dat: the build, the zip import and the Rate page's import read the same bytes the same way", () => {
-  for (const {name, mine, expected} of CASES) {
-    it(name, async () => {
-      const outcomes = {
-        build: await outcome(() => readers.build(mine)),
-        zip: await outcome(() => readers.zip(mine)),
-        ratePage: await outcome(() => readers.ratePage(mine))
-      };
-      if (expected instanceof RegExp) {
-        expect("error" in outcomes.build ? outcomes.build.error : outcomes.build).toMatch(expected);
-      } else {
-        expect(outcomes.build).toEqual(expected);
-      }
-      expect(outcomes.zip).toEqual(outcomes.build);
-      expect(outcomes.ratePage).toEqual(outcomes.build);
-    });
+describe(
+  "my_ratings.dat: the build, the zip import and the Rate page's import " + "read the same bytes the same way",
+  () => {
+    for (const {name, mine, expected} of CASES) {
+      it(name, async () => {
+        const outcomes = {
+          build: await outcome(() => readers.build(mine)),
+          zip: await outcome(() => readers.zip(mine)),
+          ratePage: await outcome(() => readers.ratePage(mine))
+        };
+        if (expected instanceof RegExp) {
+          expect("error" in outcomes.build ? outcomes.build.error : outcomes.build).toMatch(expected);
+        } else {
+          expect(outcomes.build).toEqual(expected);
+        }
+        expect(outcomes.zip).toEqual(outcomes.build);
+        expect(outcomes.ratePage).toEqual(outcomes.build);
+      });
+    }
   }
-});
+);
 
 describe("ratings.dat: the build and the zip import read the same bytes the same way", () => {
   const mine = bytes("99999::32::5::1\n");

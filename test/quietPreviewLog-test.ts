@@ -10,12 +10,14 @@ const PREVIEW = [
   "GET /_observablehq/client.js\n",
   "GET /_import/components/DatasetBanner.js?sha=c27f3e69\n",
   "socket open /_observablehq\n",
-  "↑ {\n  type: 'hello',\n  path: '/',\n  hash: 'f74f7f05840a4289b84d6f20d7407263f40b5fa2c943c5aa57a6e7e2a47f2d06'\n}\n",
+  "↑ {\n  type: 'hello',\n  path: '/',\n  hash: " +
+    "'f74f7f05840a4289b84d6f20d7407263f40b5fa2c943c5aa57a6e7e2a47f2d06'\n}\n",
   "load /data/summary.json → ",
   "↓ { type: 'welcome' }\n",
   "[missing] success 3.86 kB in 1774ms\n",
   "htl → src/.observablehq/cache/_node/htl@0.3.1/index.js\n",
-  "↓ {\n  type: 'update',\n  files: { removed: [ './data/summary.json' ], added: [ [Object] ] },\n  hash: { previous: 'a', current: 'b' }\n}\n",
+  "↓ {\n  type: 'update',\n  files: { removed: [ './data/summary.json' ], added: [ [Object] ] },\n  hash: { " +
+    "previous: 'a', current: 'b' }\n}\n",
   "socket close /_observablehq\n"
 ];
 const SHOWN = [
@@ -37,7 +39,9 @@ describe("dropPreviewNoise(text)", () => {
       (text: string) => `\x1b[2m${text}\x1b[22m`,
       (text: string) => `\x1b[1;90m${text}\x1b[0m`
     ]) {
-      const text = `${faint("GET")} /train\n${faint("socket open")} /_observablehq\n${faint("load")} /data/x.json ${faint("→")} ${faint("[missing] ")}${faint("↓")} { type: 'welcome' }\nsuccess\n`;
+      const text =
+        `${faint("GET")} /train\n${faint("socket open")} /_observablehq\n${faint("load")} /data/x.json ${faint("→")} ` +
+        `${faint("[missing] ")}${faint("↓")} { type: 'welcome' }\nsuccess\n`;
       expect(dropPreviewNoise(text)).toBe(
         `${faint("load")} /data/x.json ${faint("→")} ${faint("[missing] ")}success\n`
       );
@@ -45,7 +49,8 @@ describe("dropPreviewNoise(text)", () => {
   });
   it("keeps lines that only mention a request or a socket", () => {
     const text =
-      "my_ratings.dat changed: the pages will reload with the new data.\nunable to fetch: GET /x failed\nretrying GET /x\nthe socket open failed\nsocket close /_observablehq: 1006\n";
+      "my_ratings.dat changed: the pages will reload with the new data.\nunable to fetch: " +
+      "GET /x failed\nretrying GET /x\nthe socket open failed\nsocket close /_observablehq: 1006\n";
     expect(dropPreviewNoise(text)).toBe(text);
   });
 });

@@ -31,7 +31,9 @@ const log = (message: string) => console.error(`[bench:gpu:pack] ${message}`);
 const run = (file: string, args: string[], cwd?: string) =>
   execFileSync(file, args, {cwd, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"]});
 
-/** Why a Node binary cannot travel alone (not Linux x64, not Node, built against shared libraries), or null when it can. */
+/**
+ * Why a Node binary cannot travel alone (not Linux x64, not Node, built against shared libraries), or null when it can.
+ */
 function whyNotStandalone(node: string): string | null {
   const [name, platform, arch, variables] = JSON.parse(
     run(node, [
@@ -45,7 +47,8 @@ function whyNotStandalone(node: string): string | null {
     .filter(([k, v]) => k.startsWith("node_shared") && v === true)
     .map(([k]) => k);
   return shared.length
-    ? `it was built against shared libraries (${shared.join(", ")}); pass an official binary from nodejs.org with --node`
+    ? `it was built against shared libraries (${shared.join(", ")}); ` +
+        `pass an official binary from nodejs.org with --node`
     : null;
 }
 
@@ -66,7 +69,10 @@ function xz(file: string, into: string, {cache = true} = {}): void {
   if (cache) copyFileSync(cached, into + ".xz");
 }
 
-/** The Vulkan loader, libvulkan.so.1, from Debian's libvulkan1 package (apt-get download), or Chromium's copy when apt cannot. */
+/**
+ * The Vulkan loader, libvulkan.so.1, from Debian's libvulkan1 package (apt-get download),
+ * or Chromium's copy when apt cannot.
+ */
 function vulkanLoader(into: string): string {
   const debs = () => readdirSync(CACHE).filter((f) => /^libvulkan1_.*\.deb$/.test(f));
   try {
@@ -83,7 +89,8 @@ function vulkanLoader(into: string): string {
     const chromium = "/usr/lib/chromium/libvulkan.so.1";
     if (!existsSync(chromium))
       throw new Error(
-        `no Vulkan loader: apt-get download libvulkan1 failed (${(error as Error).message.split("\n")[0]}) and ${chromium} is missing`,
+        `no Vulkan loader: apt-get download libvulkan1 failed (${(error as Error).message.split("\n")[0]}) ` +
+          `and ${chromium} is missing`,
         {cause: error}
       );
     log(`apt-get download libvulkan1 failed; packing Chromium's loader, ${chromium}`);
@@ -115,7 +122,8 @@ try {
         `import {createRequire as __createRequire} from "node:module";`,
         `import {dirname as __pathDirname} from "node:path";`,
         `import {fileURLToPath as __fileURLToPath} from "node:url";`,
-        `const require = __createRequire(import.meta.url), __filename = __fileURLToPath(import.meta.url), __dirname = __pathDirname(__filename);`
+        `const require = __createRequire(import.meta.url), __filename = __fileURLToPath(import.meta.url), ` +
+          `__dirname = __pathDirname(__filename);`
       ].join("\n")
     }
   });
@@ -140,12 +148,14 @@ try {
   const version = run(node, ["--version"]).trim();
   writeFileSync(
     join(root, "PACKED.txt"),
-    `Node ${version} (${node}); webgpu ${createRequire(import.meta.url)("webgpu/package.json").version} (dawn.node, linux-x64); Vulkan loader: ${loader}; packed ${new Date().toISOString()}\n`
+    `Node ${version} (${node}); webgpu ${createRequire(import.meta.url)("webgpu/package.json").version} (dawn.node, ` +
+      `linux-x64); Vulkan loader: ${loader}; packed ${new Date().toISOString()}\n`
   );
   const tar = join(OUT, "gpu-bench.tar");
   run("tar", ["-cf", tar, "-C", stage, "gpu-bench"]);
   log(
-    `wrote ${tar} (${(statSync(tar).size / 2 ** 20).toFixed(1)} MB). On the GPU machine: tar -xf gpu-bench.tar && gpu-bench/run.sh`
+    `wrote ${tar} (${(statSync(tar).size / 2 ** 20).toFixed(1)} MB). ` +
+      `On the GPU machine: tar -xf gpu-bench.tar && gpu-bench/run.sh`
   );
 } finally {
   rmSync(stage, {recursive: true, force: true});

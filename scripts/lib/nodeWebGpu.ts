@@ -6,7 +6,9 @@ import {createRequire} from "node:module";
 import {constants, tmpdir} from "node:os";
 import {join} from "node:path";
 
-/** Chromium's SwiftShader, a Vulkan driver on the CPU; Dawn refuses Mesa's lavapipe, and most CI machines have no GPU. */
+/**
+ * Chromium's SwiftShader, a Vulkan driver on the CPU; Dawn refuses Mesa's lavapipe, and most CI machines have no GPU.
+ */
 export const SWIFTSHADER_ICD = "/usr/lib/chromium/vk_swiftshader_icd.json";
 /** The Vulkan loader that Chromium ships next to it, for machines without the system's libvulkan1. */
 const CHROMIUM_VULKAN = "/usr/lib/chromium/libvulkan.so.1";
@@ -69,7 +71,9 @@ export async function nodeWebGpu(): Promise<{adapter: GPUAdapter | null; why: st
   if (!adapter)
     return {
       adapter: null,
-      why: `Dawn found no WebGPU adapter (VK_ICD_FILENAMES=${process.env.VK_ICD_FILENAMES ?? "unset"}; Mesa's lavapipe is refused, Chromium's SwiftShader works)`
+      why:
+        `Dawn found no WebGPU adapter (VK_ICD_FILENAMES=${process.env.VK_ICD_FILENAMES ?? "unset"}; Mesa's lavapipe ` +
+        `is refused, Chromium's SwiftShader works)`
     };
   return {adapter, why: ""};
 }

@@ -14,7 +14,10 @@ const TYPES: Record<string, string> = {
   ".png": "image/png"
 };
 
-/** Serves a built site like a static host does, under an optional sub-path prefix, with clean URLs (`/page` → `page.html`). */
+/**
+ * Serves a built site like a static host does, under an optional sub-path prefix,
+ * with clean URLs (`/page` → `page.html`).
+ */
 export async function serveStatic(
   dir: string,
   {prefix = "/"}: {prefix?: string} = {}

@@ -10,7 +10,10 @@ export interface Random {
   exponential(mean?: number): number;
 }
 
-/** Creates a seeded generator (sfc32, seeded through splitmix32), so the same seed gives the same numbers in Node and in a browser. */
+/**
+ * Creates a seeded generator (sfc32, seeded through splitmix32), so the same seed gives the
+ * same numbers in Node and in a browser.
+ */
 export function createRandom(seed = 0): Random {
   // splitmix32 spreads nearby seeds (42, 43, …) into unrelated sfc32 states.
   let s = seed >>> 0;

@@ -6,7 +6,9 @@ export interface Split {
   valid: Uint32Array;
 }
 
-/** A seeded random split of rows 0…n-1, as fastai's RandomSplitter: the first ⌊validPct·n⌋ of a permutation validate. */
+/**
+ * A seeded random split of rows 0…n-1, as fastai's RandomSplitter: the first ⌊validPct·n⌋ of a permutation validate.
+ */
 export function splitRows(n: number, {validPct = 0.2, seed = 42}: {validPct?: number; seed?: number} = {}): Split {
   if (!(Number.isSafeInteger(n) && n >= 0))
     throw new TypeError(`splitRows: n must be a non-negative integer, got ${n}`);
@@ -24,7 +26,10 @@ export function splitRows(n: number, {validPct = 0.2, seed = 42}: {validPct?: nu
   return {valid: perm.subarray(0, cut), train: perm.subarray(cut)};
 }
 
-/** Fills `into` with the rows flagged (valid) and not (train) in `isValid`, each in increasing order; the lists must have room. */
+/**
+ * Fills `into` with the rows flagged (valid) and not (train) in `isValid`,
+ * each in increasing order; the lists must have room.
+ */
 function fillByFlags(isValid: ArrayLike<number>, into: Split): Split {
   for (let r = 0, t = 0, v = 0; r < isValid.length; ++r)
     if (isValid[r]) into.valid[v++] = r;
@@ -32,7 +37,9 @@ function fillByFlags(isValid: ArrayLike<number>, into: Split): Split {
   return into;
 }
 
-/** The split whose validation rows are those flagged 1 in `isValid` (one flag per row), both lists in increasing order. */
+/**
+ * The split whose validation rows are those flagged 1 in `isValid` (one flag per row), both lists in increasing order.
+ */
 export function splitByFlags(isValid: ArrayLike<number>): Split {
   let valid = 0;
   for (let r = 0; r < isValid.length; ++r) if (isValid[r]) ++valid;

@@ -3,7 +3,9 @@ import {readFileSync, readdirSync} from "node:fs";
 import {join} from "node:path";
 import {ROOT} from "./dataset.js";
 
-/** A hash of the loaders' and components' code, sub-folders included: cached loader output made by other code is stale. */
+/**
+ * A hash of the loaders' and components' code, sub-folders included: cached loader output made by other code is stale.
+ */
 export function codeStamp(root = ROOT): string {
   const hash = createHash("sha256");
   for (const folder of ["src/data", "src/components"]) {

@@ -14,10 +14,15 @@ import {writeSynthetic} from "./writeSynthetic.js";
 /** The project root, whatever the working directory of the loader that imports this. */
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
-/** Where the real MovieLens 10M goes (gitignored), relative to the project root; `npm run data:fetch` writes it there. */
+/**
+ * Where the real MovieLens 10M goes (gitignored), relative to the project root; `npm run data:fetch` writes it there.
+ */
 export const MOVIELENS_HOME = "data/ml-10M100K";
 
-/** Where `npm run data:fetch -- --release <key>` puts a release, and MOVIELENS_RELEASE=<key> finds it: data/<its zip's folder>. */
+/**
+ * Where `npm run data:fetch -- --release <key>` puts a release, and MOVIELENS_RELEASE=<key> finds it:
+ * data/<its zip's folder>.
+ */
 export function releaseHome(key: string): string {
   const release = releaseByKey(key);
   if (!release) throw new Error(`Unknown MovieLens release "${key}": expected one of ${RELEASE_KEYS.join(", ")}.`);
@@ -30,7 +35,10 @@ export const SYNTHETIC_HOME = "data/synthetic";
 /** The dataset the build uses, and how to describe it to a reader. */
 export interface Dataset {
   kind: "movielens" | "synthetic";
-  /** How it was found: MOVIELENS_DIR, the release's folder (MOVIELENS_RELEASE's, else MOVIELENS_HOME), or the built-in fallback. */
+  /**
+   * How it was found: MOVIELENS_DIR, the release's folder (MOVIELENS_RELEASE's, else MOVIELENS_HOME),
+   * or the built-in fallback.
+   */
   origin: "MOVIELENS_DIR" | `data/${string}` | "built-in";
   dir: string;
   /** Its files' format (movielensFormat): ratings.dat, u.data or ratings.csv beside their movies file. */
@@ -49,7 +57,9 @@ export interface Dataset {
   synthetic: SynthMeta | null;
 }
 
-/** The files a MovieLens folder must hold for the workbook to run; `npm run data:fetch` also requires them in the zip. */
+/**
+ * The files a MovieLens folder must hold for the workbook to run; `npm run data:fetch` also requires them in the zip.
+ */
 export const REQUIRED_FILES = ["movies.dat", "ratings.dat"] as const;
 
 /**
@@ -71,7 +81,8 @@ export async function resolveDataset({
     const missing = missingFiles(dir);
     if (missing.length) {
       throw new Error(
-        `MOVIELENS_DIR=${env.MOVIELENS_DIR} has no ${missing.join(" or ")}. Point it at the folder that holds movies.dat and ratings.dat (e.g. ml-10M100K), movies.csv and ratings.csv, or u.item and u.data, or unset it.`
+        `MOVIELENS_DIR=${env.MOVIELENS_DIR} has no ${missing.join(" or ")}. Point it at the folder that holds ` +
+          `movies.dat and ratings.dat (e.g. ml-10M100K), movies.csv and ratings.csv, or u.item and u.data, or unset it.`
       );
     }
   } else if (env.MOVIELENS_RELEASE) {
@@ -81,7 +92,8 @@ export async function resolveDataset({
     const missing = missingFiles(dir);
     if (missing.length)
       throw new Error(
-        `MOVIELENS_RELEASE=${env.MOVIELENS_RELEASE}: ${home}/ has no ${missing.join(" or ")}. Run \`npm run data:fetch -- --release ${env.MOVIELENS_RELEASE}\`, or unset it.`
+        `MOVIELENS_RELEASE=${env.MOVIELENS_RELEASE}: ${home}/ has no ${missing.join(" or ")}. ` +
+          `Run \`npm run data:fetch -- --release ${env.MOVIELENS_RELEASE}\`, or unset it.`
       );
   } else if (REQUIRED_FILES.every((f) => existsSync(join(root, MOVIELENS_HOME, f)))) {
     origin = MOVIELENS_HOME;
@@ -101,7 +113,8 @@ export async function resolveDataset({
   const shown = relative(root, dir) || ".";
   const where = shown.startsWith("..") ? dir : shown;
   const name = synthetic
-    ? `Synthetic MovieLens-shaped data (${synthetic.options.ratings.toLocaleString("en-US")} ratings, seed ${synthetic.options.seed})`
+    ? `Synthetic MovieLens-shaped data (${synthetic.options.ratings.toLocaleString("en-US")} ` +
+      `ratings, seed ${synthetic.options.seed})`
     : "MovieLens-format data";
   const banner = synthetic
     ? `${name}, from ${where}/. Run \`npm run data:fetch\` for MovieLens 10M.`
@@ -193,7 +206,10 @@ function isCurrentSynthetic(dir: string): boolean {
   }
 }
 
-/** A cheap fingerprint of the dataset's files (path, size, modification time), to know when cached loader output is stale. */
+/**
+ * A cheap fingerprint of the dataset's files (path, size, modification time),
+ * to know when cached loader output is stale.
+ */
 export function datasetStamp(dataset: Dataset): string {
   const files = [dataset.moviesPath, dataset.ratingsPath, dataset.genresPath, dataset.myRatingsPath].filter(
     (f): f is string => f !== null

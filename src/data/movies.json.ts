@@ -8,7 +8,8 @@ import {readDataset} from "./readDataset.js";
 await runLoader(async () => {
   // 1. Find and parse the dataset.
   const dataset = await resolveDataset({log});
-  if (isWithheld(dataset)) return JSON.stringify(withheldArtifacts().movies); // a publish build embeds nothing derived from MovieLens
+  // a publish build embeds nothing derived from MovieLens
+  if (isWithheld(dataset)) return JSON.stringify(withheldArtifacts().movies);
   const {movies, ratings} = await readDataset(dataset, log);
   // 2. One row per movie, in movies.dat order (the model's movie index), with its number of ratings and mean rating
   //    (mine included, as the model sees them). The browser's import computes the same rows with the same function.

@@ -8,7 +8,8 @@ import {readDataset} from "./readDataset.js";
 await runLoader(async () => {
   // 1. Find the dataset: MOVIELENS_DIR, data/ml-10M100K, or the built-in synthetic one.
   const dataset = await resolveDataset({log});
-  if (isWithheld(dataset)) return withheldArtifacts().ratingsFile; // a publish build embeds nothing derived from MovieLens
+  // a publish build embeds nothing derived from MovieLens
+  if (isWithheld(dataset)) return withheldArtifacts().ratingsFile;
   // 2. Parse movies.dat, ratings.dat and my_ratings.dat; index ids densely.
   const loaded = await readDataset(dataset, log);
   // 3. Write the columns; the header names the dataset (as summary.json does) so the page can check what it got.

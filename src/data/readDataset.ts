@@ -26,7 +26,10 @@ export interface LoadedDataset {
   warnings: string[];
 }
 
-/** Streams a ratings file (ratings.dat, or another `format`: u.data's, ratings.csv's) through the parser in chunks, so memory holds columns, not text. */
+/**
+ * Streams a ratings file (ratings.dat, or another `format`: u.data's, ratings.csv's) through the parser in chunks,
+ * so memory holds columns, not text.
+ */
 export async function readRatings(path: string, format?: RatingsFormat): Promise<RatingColumns> {
   const file = await open(path);
   try {
@@ -46,7 +49,8 @@ export async function readRatings(path: string, format?: RatingsFormat): Promise
 
 /**
  * Reads, parses and indexes a dataset in any release's format (dataset.format); my ratings are appended as user 99999,
- * as the original's `pd.concat` did, and a release's own user 99999 is renumbered (moveClashingUser). The result is kept in `cacheDir` (null: not at all), so the next loader of the same files reads it instead of parsing.
+ * as the original's `pd.concat` did, and a release's own user 99999 is renumbered (moveClashingUser). The result is
+ * kept in `cacheDir` (null: not at all), so the next loader of the same files reads it instead of parsing.
  */
 export async function readDataset(
   dataset: Dataset,
@@ -59,7 +63,8 @@ export async function readDataset(
   const cached = await readParsed(cacheDir, key);
   if (cached) {
     log(
-      `read ${cached.movies.length} movies and ${cached.ratings.user.length} ratings, parsed by an earlier loader, in ${((performance.now() - t0) / 1000).toFixed(1)} s`
+      `read ${cached.movies.length} movies and ${cached.ratings.user.length} ratings, parsed by an earlier loader, ` +
+        `in ${((performance.now() - t0) / 1000).toFixed(1)} s`
     );
     for (const warning of cached.warnings) log(warning);
     return cached;
@@ -85,7 +90,8 @@ async function parseDataset(dataset: Dataset, log: (message: string) => void): P
   const movedUser = moveClashingUser(ratings);
   if (movedUser !== null)
     warn(
-      `note: ${basename(dataset.ratingsPath)} has its own user ${MY_USER_ID}; it is user ${movedUser} here, since ${MY_USER_ID} is me (my_ratings.dat)`
+      `note: ${basename(dataset.ratingsPath)} has its own user ${MY_USER_ID}; it is user ${movedUser} here, ` +
+        `since ${MY_USER_ID} is me (my_ratings.dat)`
     );
   const mine = dataset.myRatingsPath
     ? parseMyRatings(await readFile(dataset.myRatingsPath), basename(dataset.myRatingsPath))
@@ -99,7 +105,8 @@ async function parseDataset(dataset: Dataset, log: (message: string) => void): P
   const t2 = performance.now();
   const {unknownMovieRatings, unknownMovies, duplicates} = indexed.report;
   log(
-    `parsed ${movies.length} movies and ${ratings.userId.length + (mine?.userId.length ?? 0)} ratings in ${((t1 - t0) / 1000).toFixed(1)} s; indexed in ${((t2 - t1) / 1000).toFixed(1)} s`
+    `parsed ${movies.length} movies and ${ratings.userId.length + (mine?.userId.length ?? 0)} ratings in ` +
+      `${((t1 - t0) / 1000).toFixed(1)} s; indexed in ${((t2 - t1) / 1000).toFixed(1)} s`
   );
   if (unknownMovieRatings)
     warn(`warning: dropped ${unknownMovieRatings} ratings of ${unknownMovies} movies that are not in movies.dat`);

@@ -8,7 +8,8 @@ import {readDataset} from "./readDataset.js";
 await runLoader(async () => {
   // 1. Find and parse the dataset.
   const dataset = await resolveDataset({log});
-  if (isWithheld(dataset)) return JSON.stringify(withheldArtifacts().summary); // a publish build embeds nothing derived from MovieLens
+  // a publish build embeds nothing derived from MovieLens
+  if (isWithheld(dataset)) return JSON.stringify(withheldArtifacts().summary);
   const loaded = await readDataset(dataset, log);
   // 2. Name it by what it is (MovieLens 1M, 10M, or by its counts) and summarize it as the pages show it; the
   //    browser's import names and summarizes a visitor's data with the same functions.

@@ -9,13 +9,15 @@ export const WITHHELD: DatasetInfo = {
   origin: "published",
   name: "No data in this published workbook",
   banner:
-    "MovieLens's licence forbids redistributing its data, so this published workbook holds none: load MovieLens from your computer below.",
+    "MovieLens's licence forbids redistributing its data, so this published workbook holds none: " +
+    "load MovieLens from your computer below.",
   synthetic: null
 };
 
 /**
  * True when a publish build (`npm run build:publish`, WORKBOOK_PUBLISH=1) runs on real MovieLens: then the loaders
- * write empty artifacts, so nothing derived from the ratings or movies reaches dist/. Synthetic data is published as is.
+ * write empty artifacts, so nothing derived from the ratings or movies reaches dist/.
+ * Synthetic data is published as is.
  */
 export function isWithheld(dataset: Dataset, env: NodeJS.ProcessEnv = process.env): boolean {
   return env.WORKBOOK_PUBLISH === "1" && dataset.kind === "movielens";

@@ -16,7 +16,8 @@ const SLICE = 200_000;
 /**
  * Synthesizes a dataset and writes `movies.dat`, `ratings.dat`, `my_ratings.dat` and `SYNTHETIC.json` into `dir`,
  * replacing what was there only once every file is complete. With `csv`, the movies and ratings are written as the CSV
- * releases ship them instead (`movies.csv`, `ratings.csv` with its header), as ML-32M's shape is for the scale benchmark.
+ * releases ship them instead (`movies.csv`, `ratings.csv` with its header),
+ * as ML-32M's shape is for the scale benchmark.
  */
 export async function writeSynthetic(
   dir: string,
@@ -29,9 +30,11 @@ export async function writeSynthetic(
   const data = synthesize(options);
   const {users, movies, ratings} = data.meta.options;
   log(
-    `synthesized ${ratings.toLocaleString("en-US")} ratings by ${users.toLocaleString("en-US")} users of ${movies.toLocaleString("en-US")} movies in ${seconds(t0)} s`
+    `synthesized ${ratings.toLocaleString("en-US")} ratings by ${users.toLocaleString("en-US")} users of ` +
+      `${movies.toLocaleString("en-US")} movies in ${seconds(t0)} s`
   );
-  // The Train page splits ratings.dat then my_ratings.dat with its default seed (42), so the oracle is scored on that split.
+  // The Train page splits ratings.dat then my_ratings.dat with its default seed (42),
+  // so the oracle is scored on that split.
   data.meta.oracleMse = oracleMse(
     data,
     splitRows(ratings + data.myRatings.userId.length, {seed: TRAIN_DEFAULTS.seed, validPct: 0.2})
@@ -59,7 +62,9 @@ export async function writeSynthetic(
     await writeFile(join(temp, "my_ratings.dat"), formatRatings(data.myRatings), "utf-8");
     await writeFile(join(temp, "SYNTHETIC.json"), `${JSON.stringify(data.meta, null, 2)}\n`, "utf-8");
     const size = (await stat(join(temp, ratingsFile))).size;
-    const written = `${moviesFile}, ${ratingsFile} (${(size / 1e6).toFixed(0)} MB), my_ratings.dat (${data.myRatings.userId.length} ratings) and SYNTHETIC.json`;
+    const written =
+      `${moviesFile}, ${ratingsFile} (${(size / 1e6).toFixed(0)} MB), ` +
+      `my_ratings.dat (${data.myRatings.userId.length} ratings) and SYNTHETIC.json`;
 
     // 2. Swap it in, keeping the old folder until the new one is in place.
     await swapInto(temp, dir);

@@ -14,40 +14,50 @@ const timing = (o: Partial<EngineTiming>): EngineTiming => ({
 });
 
 describe("engineTable(rows)", () => {
-  it("puts every set's engines in one table, each against its set's fastest, an estimate marked ~ without an MSE", () => {
-    expect(
-      engineTable([
-        {
-          set: "1m",
-          engine: "webgpu fused",
-          noiseFloorMse: 0.5,
-          timing: timing({secondsPerEpoch: 4, msPerStep: 1.25, validMse: 0.75})
-        },
-        {
-          set: "1m",
-          engine: "webgpu ops",
-          noiseFloorMse: 0.5,
-          timing: timing({
-            secondsPerEpoch: 433.2,
-            msPerStep: 138.5,
-            validMse: null,
-            steps: 400,
-            stepsPerEpoch: 3125,
-            estimated: true
-          })
-        },
-        {set: "100k", engine: "wasm host", noiseFloorMse: 0.55, timing: timing({secondsPerEpoch: 0.27, validMse: 0.5})},
-        {set: "100k", engine: "webgpu fused", noiseFloorMse: 0.55, failed: "skipped: no adapter"}
-      ])
-    ).toEqual([
-      "| set         | engine        |  s/epoch | ×fastest | ms/step | valid MSE | noise floor | vs floor | predict ms |",
-      "| ----------- | ------------- | -------- | -------- | ------- | --------- | ----------- | -------- | ---------- |",
-      "| 1m          | webgpu fused  |     4.00 |     1.0× |    1.25 | 0.7500 | 0.5000 | +50.0% |        0.5 |",
-      "| 1m          | webgpu ops    |     ~433 |     108× |  138.50 | (400 of 3125 steps timed) | | |        0.5 |",
-      "| 100k        | wasm host     |     0.27 |     1.0× |    1.00 | 0.5000 | 0.5500 | -9.1% |        0.5 |",
-      "| 100k        | webgpu fused  | skipped: no adapter |"
-    ]);
-  });
+  it(
+    "puts every set's engines in one table, each against its set's fastest, " + "an estimate marked ~ without an MSE",
+    () => {
+      expect(
+        engineTable([
+          {
+            set: "1m",
+            engine: "webgpu fused",
+            noiseFloorMse: 0.5,
+            timing: timing({secondsPerEpoch: 4, msPerStep: 1.25, validMse: 0.75})
+          },
+          {
+            set: "1m",
+            engine: "webgpu ops",
+            noiseFloorMse: 0.5,
+            timing: timing({
+              secondsPerEpoch: 433.2,
+              msPerStep: 138.5,
+              validMse: null,
+              steps: 400,
+              stepsPerEpoch: 3125,
+              estimated: true
+            })
+          },
+          {
+            set: "100k",
+            engine: "wasm host",
+            noiseFloorMse: 0.55,
+            timing: timing({secondsPerEpoch: 0.27, validMse: 0.5})
+          },
+          {set: "100k", engine: "webgpu fused", noiseFloorMse: 0.55, failed: "skipped: no adapter"}
+        ])
+      ).toEqual([
+        "| set         | engine        |  s/epoch | ×fastest | ms/step | valid MSE | noise " +
+          "floor | vs floor | predict ms |",
+        "| ----------- | ------------- | -------- | -------- | ------- | --------- | " +
+          "----------- | -------- | ---------- |",
+        "| 1m          | webgpu fused  |     4.00 |     1.0× |    1.25 | 0.7500 | 0.5000 | +50.0% |        0.5 |",
+        "| 1m          | webgpu ops    |     ~433 |     108× |  138.50 | (400 of 3125 steps timed) | | |        0.5 |",
+        "| 100k        | wasm host     |     0.27 |     1.0× |    1.00 | 0.5000 | 0.5500 | -9.1% |        0.5 |",
+        "| 100k        | webgpu fused  | skipped: no adapter |"
+      ]);
+    }
+  );
 });
 
 describe("tableLegend(sets, options)", () => {
@@ -71,7 +81,8 @@ describe("tableLegend(sets, options)", () => {
       "20 factors, bs 256, lr_max 0.01, wd 0.1, 1 epoch(s); sets: 1m = 1,000,000 ratings, 6040 users, 3700 movies"
     );
     expect(columns).toBe(
-      `s/epoch: fit's own epoch time, validation included; "~": estimated from the ops path's first 400 steps; ms/step: the training steps alone`
+      `s/epoch: fit's own epoch time, validation included; "~": estimated from the ops path's first 400 steps; ` +
+        `ms/step: the training steps alone`
     );
     expect(blank).toBe("");
   });

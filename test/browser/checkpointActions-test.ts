@@ -52,28 +52,33 @@ describe("checkpointActions(store, {say, changed, confirm})", () => {
     const {act, saved, said, changes} = actions();
     await act.saveLatest({info, bytes: new ArrayBuffer(4)}, "");
     expect(saved.get(2)!.info.name).toBe("20 factors, bs 256, 3 epochs");
-    await act.saveLatest({info, bytes: Uint8Array.of(1, 2, 3, 4).buffer}, "mine"); // another model: the same one is kept once
+    // another model: the same one is kept once
+    await act.saveLatest({info, bytes: Uint8Array.of(1, 2, 3, 4).buffer}, "mine");
     expect(said).toEqual(["Saved “20 factors, bs 256, 3 epochs”.", "Saved “mine”."]);
     expect(changes()).toBe(2);
   });
 
-  it("keeps names unique: the same model saved twice (a double click) adds nothing; another model under a taken name is renamed", async () => {
-    const {act, saved, said, changes} = actions();
-    const bytes = new Uint8Array([1, 2, 3, 4]).buffer;
-    await act.saveLatest({info, bytes}, "mine");
-    await act.saveLatest({info, bytes}, "mine");
-    expect([...saved.values()].map((c) => c.info.name)).toEqual(["first", "mine"]);
-    await act.saveLatest({info, bytes: new Uint8Array([9, 9, 9, 9]).buffer}, "mine");
-    await act.saveLatest({info, bytes: new Uint8Array([8, 8, 8, 8]).buffer}, "mine");
-    expect([...saved.values()].map((c) => c.info.name)).toEqual(["first", "mine", "mine (2)", "mine (3)"]);
-    expect(said).toEqual([
-      "Saved “mine”.",
-      "This model is already saved as “mine”: nothing was added.",
-      "Saved as “mine (2)”: “mine” is another checkpoint's name.",
-      "Saved as “mine (3)”: “mine” is another checkpoint's name."
-    ]);
-    expect(changes()).toBe(3);
-  });
+  it(
+    "keeps names unique: the same model saved twice (a double click) adds nothing; " +
+      "another model under a taken name is renamed",
+    async () => {
+      const {act, saved, said, changes} = actions();
+      const bytes = new Uint8Array([1, 2, 3, 4]).buffer;
+      await act.saveLatest({info, bytes}, "mine");
+      await act.saveLatest({info, bytes}, "mine");
+      expect([...saved.values()].map((c) => c.info.name)).toEqual(["first", "mine"]);
+      await act.saveLatest({info, bytes: new Uint8Array([9, 9, 9, 9]).buffer}, "mine");
+      await act.saveLatest({info, bytes: new Uint8Array([8, 8, 8, 8]).buffer}, "mine");
+      expect([...saved.values()].map((c) => c.info.name)).toEqual(["first", "mine", "mine (2)", "mine (3)"]);
+      expect(said).toEqual([
+        "Saved “mine”.",
+        "This model is already saved as “mine”: nothing was added.",
+        "Saved as “mine (2)”: “mine” is another checkpoint's name.",
+        "Saved as “mine (3)”: “mine” is another checkpoint's name."
+      ]);
+      expect(changes()).toBe(3);
+    }
+  );
 
   it("keeps a model once, whatever name it is saved or uploaded under", async () => {
     const {act, saved, said} = actions();
@@ -87,7 +92,8 @@ describe("checkpointActions(store, {say, changed, confirm})", () => {
       dataset: {fingerprint: "f", rows: 1}
     };
     const bytes = encodeCheckpointBytes(header, []).slice().buffer as ArrayBuffer;
-    await act.saveLatest({info: {...info, bytes: bytes.byteLength}, bytes}, "first"); // "first" is another model's name: this one becomes "first (2)"
+    // "first" is another model's name: this one becomes "first (2)"
+    await act.saveLatest({info: {...info, bytes: bytes.byteLength}, bytes}, "first");
     await Promise.all([
       act.saveLatest({info: {...info, bytes: bytes.byteLength}, bytes}, "first"),
       act.saveLatest({info: {...info, bytes: bytes.byteLength}, bytes}, "")

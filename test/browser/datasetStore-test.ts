@@ -111,20 +111,24 @@ describe("fromDatasetRecord(value)", () => {
     expect(fromDatasetRecord(toDatasetRecord({...a, summary: csv}))?.summary.dataset.format).toBe("csv");
   });
 
-  it("keeps a snapshot release's name (ml-latest-small, named by its folder) and the note on a renumbered user 99999", () => {
-    const a = artifacts();
-    const small = {
-      ...a.summary,
-      dataset: browserDataset("MovieLens Latest Small"),
-      report: {...a.summary.report, movedUser: 611}
-    };
-    expect(fromDatasetRecord(toDatasetRecord({...a, summary: small}))?.summary.dataset).toEqual(
-      browserDataset(
-        "MovieLens Latest Small",
-        "Its own user 99999 is user 611 here, since 99999 is you (my_ratings.dat)."
-      )
-    );
-  });
+  it(
+    "keeps a snapshot release's name (ml-latest-small, named by its folder) and " +
+      "the note on a renumbered user 99999",
+    () => {
+      const a = artifacts();
+      const small = {
+        ...a.summary,
+        dataset: browserDataset("MovieLens Latest Small"),
+        report: {...a.summary.report, movedUser: 611}
+      };
+      expect(fromDatasetRecord(toDatasetRecord({...a, summary: small}))?.summary.dataset).toEqual(
+        browserDataset(
+          "MovieLens Latest Small",
+          "Its own user 99999 is user 611 here, since 99999 is you (my_ratings.dat)."
+        )
+      );
+    }
+  );
 });
 
 describe("datasetStorageError(error)", () => {
@@ -133,7 +137,8 @@ describe("datasetStorageError(error)", () => {
       /^The browser's storage for this site is full/
     );
     expect(datasetStorageError(new Error("disk on fire")).message).toBe(
-      "The browser's storage failed, so your dataset was not kept (disk on fire). It works for this visit; load it again next time."
+      "The browser's storage failed, so your dataset was not kept (disk on fire). " +
+        "It works for this visit; load it again next time."
     );
   });
 });

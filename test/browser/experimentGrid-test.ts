@@ -163,30 +163,33 @@ describe("gridPoint(index, hyper, final) and bestPoint(points)", () => {
 });
 
 describe("createExperimentGrid(session, store)", () => {
-  it("trains the runs one after another, keeps each in the run history, and adds a point as each one ends", async () => {
-    const {session, asked, finish} = fakeSession();
-    const {store, runs} = fakeStore();
-    const grid = createExperimentGrid(session, store);
-    const seen: GridState[] = [];
-    grid.subscribe((s) => seen.push(s));
-    const done = grid.run([hyper(7), hyper(20, 64, 2)], request);
-    expect(grid.state).toMatchObject({status: "running", current: 0, points: []});
-    await finish();
-    expect(grid.state).toMatchObject({status: "running", current: 1});
-    expect(grid.state.points).toEqual([
-      {index: 0, hyper: hyper(7), seconds: 0.7, validLoss: 0.993, ndcg: 0.25, stopped: false}
-    ]);
-    await finish();
-    expect(await done).toMatchObject({status: "done", current: null, error: null});
-    expect(grid.state.points.map((p) => [p.index, p.ndcg])).toEqual([
-      [0, 0.25],
-      [1, null]
-    ]);
-    expect(asked.map((a) => a.hyper)).toEqual([hyper(7), hyper(20, 64, 2)]);
-    expect(asked.every((a) => a.backend === "wasm" && a.ratingsUrl === "/ratings.bin")).toBe(true);
-    expect(runs.map((r) => r.hyper)).toEqual([hyper(7), hyper(20, 64, 2)]);
-    expect(seen[0].status).toBe("idle");
-  });
+  it(
+    "trains the runs one after another, keeps each in the run history, " + "and adds a point as each one ends",
+    async () => {
+      const {session, asked, finish} = fakeSession();
+      const {store, runs} = fakeStore();
+      const grid = createExperimentGrid(session, store);
+      const seen: GridState[] = [];
+      grid.subscribe((s) => seen.push(s));
+      const done = grid.run([hyper(7), hyper(20, 64, 2)], request);
+      expect(grid.state).toMatchObject({status: "running", current: 0, points: []});
+      await finish();
+      expect(grid.state).toMatchObject({status: "running", current: 1});
+      expect(grid.state.points).toEqual([
+        {index: 0, hyper: hyper(7), seconds: 0.7, validLoss: 0.993, ndcg: 0.25, stopped: false}
+      ]);
+      await finish();
+      expect(await done).toMatchObject({status: "done", current: null, error: null});
+      expect(grid.state.points.map((p) => [p.index, p.ndcg])).toEqual([
+        [0, 0.25],
+        [1, null]
+      ]);
+      expect(asked.map((a) => a.hyper)).toEqual([hyper(7), hyper(20, 64, 2)]);
+      expect(asked.every((a) => a.backend === "wasm" && a.ratingsUrl === "/ratings.bin")).toBe(true);
+      expect(runs.map((r) => r.hyper)).toEqual([hyper(7), hyper(20, 64, 2)]);
+      expect(seen[0].status).toBe("idle");
+    }
+  );
 
   it("stops the run in progress and the runs after it; the stopped run is still kept", async () => {
     const {session, asked, finish, stops} = fakeSession();

@@ -10,7 +10,9 @@ import {fakeIndexedDB} from "../support/fakeIndexedDB.js";
 const MOVIES = "1::Toy Story (1995)::Animation\n2::Jumanji (1995)::Adventure\n";
 const RATINGS = "1::1::5::10\n1::2::3::11\n2::1::4::12\n";
 
-/** The import worker, run in this thread: what the page posts goes to runImport, what it posts comes back as messages. */
+/**
+ * The import worker, run in this thread: what the page posts goes to runImport, what it posts comes back as messages.
+ */
 function inThreadWorker(log: string[], {fail = false} = {}): (url: string) => ImportWorker {
   return (url) => {
     log.push(`create ${url}`);
@@ -35,26 +37,29 @@ function inThreadWorker(log: string[], {fail = false} = {}): (url: string) => Im
 const file = (name: string, text: string) => new File([text], name);
 
 describe("importDataset(files, {workerUrl, onProgress, onSave, createWorker, openStore})", () => {
-  it("parses the files in the worker, reports each stage, then replaces the stored dataset, and ends the worker", async () => {
-    const log: string[] = [];
-    const factory = fakeIndexedDB();
-    const openStore = () => openDatasetStore("test", factory);
-    const progress: ImportProgress[] = [];
-    const imported = await importDataset([file("movies.dat", MOVIES), file("ratings.dat", RATINGS)], {
-      workerUrl: "importWorker.js",
-      onProgress: (p) => progress.push(p),
-      onSave: () => log.push("save"),
-      createWorker: inThreadWorker(log),
-      openStore
-    });
-    expect(log).toEqual(["create importWorker.js", "post movies.dat, ratings.dat", "save", "terminate"]);
-    expect(progress.map((p) => p.stage)).toEqual(expect.arrayContaining(["movies", "ratings", "index"]));
-    expect(imported.artifacts.summary.counts).toMatchObject({users: 2, movies: 2, ratings: 3});
-    expect(imported.parseSeconds).toBe(0);
-    expect(await (await openStore()).load()).toEqual(imported.artifacts);
-    await forgetDataset(openStore);
-    expect(await (await openStore()).load()).toBeNull();
-  });
+  it(
+    "parses the files in the worker, reports each stage, then replaces the stored dataset, " + "and ends the worker",
+    async () => {
+      const log: string[] = [];
+      const factory = fakeIndexedDB();
+      const openStore = () => openDatasetStore("test", factory);
+      const progress: ImportProgress[] = [];
+      const imported = await importDataset([file("movies.dat", MOVIES), file("ratings.dat", RATINGS)], {
+        workerUrl: "importWorker.js",
+        onProgress: (p) => progress.push(p),
+        onSave: () => log.push("save"),
+        createWorker: inThreadWorker(log),
+        openStore
+      });
+      expect(log).toEqual(["create importWorker.js", "post movies.dat, ratings.dat", "save", "terminate"]);
+      expect(progress.map((p) => p.stage)).toEqual(expect.arrayContaining(["movies", "ratings", "index"]));
+      expect(imported.artifacts.summary.counts).toMatchObject({users: 2, movies: 2, ratings: 3});
+      expect(imported.parseSeconds).toBe(0);
+      expect(await (await openStore()).load()).toEqual(imported.artifacts);
+      await forgetDataset(openStore);
+      expect(await (await openStore()).load()).toBeNull();
+    }
+  );
 
   it("rejects with the worker's message for a bad file, storing nothing, and still ends the worker", async () => {
     const log: string[] = [];

@@ -209,30 +209,34 @@ describe("openMyRatings(catalogue, {seed, knownMovieIds, storage})", () => {
     expect(pairs(tab(storage, "synthetic").read())).toHaveLength(3);
   });
 
-  it("adopts an earlier version's single list once, into a catalogue that knows all its movies, and never deletes it", () => {
-    const storage = new MemoryStorage();
-    const legacy = JSON.stringify([
-      {movieId: 1, rating: 4, timestamp: 1},
-      {movieId: 2, rating: 3, timestamp: 2}
-    ]);
-    storage.setItem(LEGACY_KEY, legacy);
-    storage.setItem("movielens-workbook:queue-position", "7");
-    const other = tab(storage, "other", {knownMovieIds: new Set([1])});
-    expect(other.read()).toEqual([]);
-    expect(other.legacy).toEqual({count: 2, adopted: false, adoptedBy: null});
-    const mine = tab(storage, "mine", {knownMovieIds: new Set([1, 2, 3])});
-    expect(pairs(mine.read())).toEqual([
-      [1, 4],
-      [2, 3]
-    ]);
-    expect(mine.readPosition()).toBe(7);
-    expect(mine.legacy).toEqual({count: 2, adopted: true, adoptedBy: "mine"});
-    expect(storage.getItem(LEGACY_KEY)).toBe(legacy);
-    expect(storage.getItem(LEGACY_ADOPTED_KEY)).toBe("mine");
-    // Once adopted, another catalogue that knows the movies does not take them too.
-    expect(tab(storage, "third", {knownMovieIds: new Set([1, 2])}).read()).toEqual([]);
-    expect(storage.getItem(myRatingsKey("mine"))).not.toBeNull();
-  });
+  it(
+    "adopts an earlier version's single list once, into a catalogue that knows all its movies, " +
+      "and never deletes it",
+    () => {
+      const storage = new MemoryStorage();
+      const legacy = JSON.stringify([
+        {movieId: 1, rating: 4, timestamp: 1},
+        {movieId: 2, rating: 3, timestamp: 2}
+      ]);
+      storage.setItem(LEGACY_KEY, legacy);
+      storage.setItem("movielens-workbook:queue-position", "7");
+      const other = tab(storage, "other", {knownMovieIds: new Set([1])});
+      expect(other.read()).toEqual([]);
+      expect(other.legacy).toEqual({count: 2, adopted: false, adoptedBy: null});
+      const mine = tab(storage, "mine", {knownMovieIds: new Set([1, 2, 3])});
+      expect(pairs(mine.read())).toEqual([
+        [1, 4],
+        [2, 3]
+      ]);
+      expect(mine.readPosition()).toBe(7);
+      expect(mine.legacy).toEqual({count: 2, adopted: true, adoptedBy: "mine"});
+      expect(storage.getItem(LEGACY_KEY)).toBe(legacy);
+      expect(storage.getItem(LEGACY_ADOPTED_KEY)).toBe("mine");
+      // Once adopted, another catalogue that knows the movies does not take them too.
+      expect(tab(storage, "third", {knownMovieIds: new Set([1, 2])}).read()).toEqual([]);
+      expect(storage.getItem(myRatingsKey("mine"))).not.toBeNull();
+    }
+  );
 
   it("ignores unreadable stored data instead of failing", () => {
     const storage = new MemoryStorage();

@@ -44,24 +44,29 @@ const request = {
 };
 
 describe("trainAndRecord(session, store, options)", () => {
-  it("trains what it is asked (without the record's names), then keeps the run and its model as the latest", async () => {
-    const asked: TrainOptions[] = [];
-    const {s, kept} = store();
-    const run = await trainAndRecord(session("done", asked), s, {...request, name: "mine + 2", resumedFrom: "mine"});
-    expect(asked).toEqual([request]);
-    expect(run!.error).toBeNull();
-    expect(run!.info).toMatchObject({
-      name: "mine + 2",
-      dataset: "MovieLens 1M",
-      hyper,
-      epochs: 1,
-      validLoss: 0.9,
-      bytes: 8
-    });
-    expect(kept.runs).toMatchObject([{dataset: "MovieLens 1M", resumedFrom: "mine", backend: "wasm", history: [row]}]);
-    expect(kept.latest).toEqual([run!.info]);
-    expect(kept.closed).toBe(0);
-  });
+  it(
+    "trains what it is asked (without the record's names), " + "then keeps the run and its model as the latest",
+    async () => {
+      const asked: TrainOptions[] = [];
+      const {s, kept} = store();
+      const run = await trainAndRecord(session("done", asked), s, {...request, name: "mine + 2", resumedFrom: "mine"});
+      expect(asked).toEqual([request]);
+      expect(run!.error).toBeNull();
+      expect(run!.info).toMatchObject({
+        name: "mine + 2",
+        dataset: "MovieLens 1M",
+        hyper,
+        epochs: 1,
+        validLoss: 0.9,
+        bytes: 8
+      });
+      expect(kept.runs).toMatchObject([
+        {dataset: "MovieLens 1M", resumedFrom: "mine", backend: "wasm", history: [row]}
+      ]);
+      expect(kept.latest).toEqual([run!.info]);
+      expect(kept.closed).toBe(0);
+    }
+  );
 
   it("opens a store for this run only, and closes it after, when given a function", async () => {
     const {s, kept} = store();
@@ -76,23 +81,27 @@ describe("trainAndRecord(session, store, options)", () => {
     expect(kept.runs).toEqual([]);
   });
 
-  it("starts nothing and resolves to null while a run is in progress: a double click, or a second button, is no error", async () => {
-    for (const status of ["loading", "training"] as const) {
-      const asked: TrainOptions[] = [];
-      const busy = {
-        ...session("done", asked),
-        state: {status},
-        train: (options: TrainOptions) => (
-          asked.push(options),
-          Promise.reject(new Error("A run is already in progress."))
-        )
-      } as unknown as TrainingSession;
-      const {s, kept} = store();
-      expect(await trainAndRecord(busy, s, request)).toBeNull();
-      expect(asked).toEqual([]);
-      expect(kept.runs).toEqual([]);
+  it(
+    "starts nothing and resolves to null while a run is in progress: a double click, " +
+      "or a second button, is no error",
+    async () => {
+      for (const status of ["loading", "training"] as const) {
+        const asked: TrainOptions[] = [];
+        const busy = {
+          ...session("done", asked),
+          state: {status},
+          train: (options: TrainOptions) => (
+            asked.push(options),
+            Promise.reject(new Error("A run is already in progress."))
+          )
+        } as unknown as TrainingSession;
+        const {s, kept} = store();
+        expect(await trainAndRecord(busy, s, request)).toBeNull();
+        expect(asked).toEqual([]);
+        expect(kept.runs).toEqual([]);
+      }
     }
-  });
+  );
 
   it("returns the store's error, to put in words, when keeping the run fails", async () => {
     const full = new Error("The browser's storage is full.");

@@ -59,17 +59,20 @@ describe("createTrainingSession(workerUrl)", () => {
     expect(session.state).toMatchObject({status: "idle", rows: [], checkpoint: null, backend: null});
   });
 
-  it("posts a train request without the prior rows, transferring the checkpoint, and shows the prior rows first", async () => {
-    const session = createTrainingSession("/worker.js");
-    const checkpoint = new ArrayBuffer(16);
-    void session.train({...options, checkpoint, priorRows: [row(0)]});
-    expect(FakeWorker.last.posted).toEqual([
-      {message: {type: "train", ...options, checkpoint}, transfer: [checkpoint]}
-    ]);
-    expect(session.state).toMatchObject({status: "loading", text: "Starting…", rows: [row(0)], hyper});
-    session.stop();
-    expect(FakeWorker.last.posted[1]).toEqual({message: {type: "stop"}, transfer: []});
-  });
+  it(
+    "posts a train request without the prior rows, transferring the checkpoint, " + "and shows the prior rows first",
+    async () => {
+      const session = createTrainingSession("/worker.js");
+      const checkpoint = new ArrayBuffer(16);
+      void session.train({...options, checkpoint, priorRows: [row(0)]});
+      expect(FakeWorker.last.posted).toEqual([
+        {message: {type: "train", ...options, checkpoint}, transfer: [checkpoint]}
+      ]);
+      expect(session.state).toMatchObject({status: "loading", text: "Starting…", rows: [row(0)], hyper});
+      session.stop();
+      expect(FakeWorker.last.posted[1]).toEqual({message: {type: "stop"}, transfer: []});
+    }
+  );
 
   it("folds the worker's events into the state, and resolves with the final state when the run is done", async () => {
     const session = createTrainingSession("/worker.js");
@@ -249,29 +252,36 @@ describe("runInProgress(status) and canStop(status)", () => {
       (["idle", "loading", "training", "finishing", "done", "stopped", "error"] as const).map(runInProgress)
     ).toEqual([false, true, true, true, false, false, false]);
   });
-  it("lets Stop act while a run starts or trains, not while it finishes (the worker saves and ranks the model in one go)", () => {
-    expect((["idle", "loading", "training", "finishing", "done", "stopped", "error"] as const).map(canStop)).toEqual([
-      false,
-      true,
-      true,
-      false,
-      false,
-      false,
-      false
-    ]);
-  });
+  it(
+    "lets Stop act while a run starts or trains, not while it finishes (the worker " +
+      "saves and ranks the model in one go)",
+    () => {
+      expect((["idle", "loading", "training", "finishing", "done", "stopped", "error"] as const).map(canStop)).toEqual([
+        false,
+        true,
+        true,
+        false,
+        false,
+        false,
+        false
+      ]);
+    }
+  );
 });
 
 describe("a run's last phases", () => {
-  it("shows the worker's finishing status (saving, then ranking) as its own state, and a diverged run as diverged", async () => {
-    const session = createTrainingSession("/worker.js");
-    const ended = session.train(options);
-    FakeWorker.last.say({type: "status", text: "Training…"});
-    expect(session.state.status).toBe("loading");
-    FakeWorker.last.say({type: "status", text: "Ranking every movie…", finishing: true});
-    expect(session.state).toMatchObject({status: "finishing", text: "Ranking every movie…"});
-    await expect(session.train(options)).rejects.toThrow(/already in progress/);
-    FakeWorker.last.say(done({history: [row(0)], diverged: true}));
-    expect(await ended).toMatchObject({status: "done", diverged: true});
-  });
+  it(
+    "shows the worker's finishing status (saving, then ranking) as its own state, " + "and a diverged run as diverged",
+    async () => {
+      const session = createTrainingSession("/worker.js");
+      const ended = session.train(options);
+      FakeWorker.last.say({type: "status", text: "Training…"});
+      expect(session.state.status).toBe("loading");
+      FakeWorker.last.say({type: "status", text: "Ranking every movie…", finishing: true});
+      expect(session.state).toMatchObject({status: "finishing", text: "Ranking every movie…"});
+      await expect(session.train(options)).rejects.toThrow(/already in progress/);
+      FakeWorker.last.say(done({history: [row(0)], diverged: true}));
+      expect(await ended).toMatchObject({status: "done", diverged: true});
+    }
+  );
 });

@@ -90,22 +90,25 @@ describe("loadWorkbookData(built)", () => {
     }
   });
 
-  it("prefers the visitor's stored dataset, its ratings as a blob URL, and reads none of the build's files", async () => {
-    vi.stubGlobal("indexedDB", indexedDBHolding(toDatasetRecord(stored)));
-    const {files, read} = built();
-    const data = await loadWorkbookData(files);
-    expect(data).toMatchObject({
-      source: "browser",
-      summary: stored.summary,
-      movies: stored.movies,
-      histogram: stored.histogram
-    });
-    expect(data.ratingsUrl).toMatch(/^blob:/);
-    const blob = resolveObjectURL(data.ratingsUrl)!;
-    expect(blob.type).toBe("application/octet-stream");
-    expect(new Uint8Array(await blob.arrayBuffer())).toEqual(stored.ratingsFile);
-    expect(read).toEqual([]);
-  });
+  it(
+    "prefers the visitor's stored dataset, its ratings as a blob URL, " + "and reads none of the build's files",
+    async () => {
+      vi.stubGlobal("indexedDB", indexedDBHolding(toDatasetRecord(stored)));
+      const {files, read} = built();
+      const data = await loadWorkbookData(files);
+      expect(data).toMatchObject({
+        source: "browser",
+        summary: stored.summary,
+        movies: stored.movies,
+        histogram: stored.histogram
+      });
+      expect(data.ratingsUrl).toMatch(/^blob:/);
+      const blob = resolveObjectURL(data.ratingsUrl)!;
+      expect(blob.type).toBe("application/octet-stream");
+      expect(new Uint8Array(await blob.arrayBuffer())).toEqual(stored.ratingsFile);
+      expect(read).toEqual([]);
+    }
+  );
 
   it("derives the catalogue id of a dataset stored by an earlier version, which had none", async () => {
     const {catalogue: _, ...older} = stored.summary;

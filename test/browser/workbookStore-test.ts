@@ -96,15 +96,18 @@ describe("openWorkbookStore(name, factory)", () => {
     expect(await (await openWorkbookStore("other", factory)).listRuns()).toEqual([]);
   });
 
-  it("saves a checkpoint and its bytes together or not at all: a full disk keeps neither, and says what to do", async () => {
-    const store = await openWorkbookStore("test", fakeIndexedDB({quota: 4}));
-    await store.saveCheckpoint(info("small"), buffer(1, 2, 3, 4));
-    await expect(store.saveCheckpoint(info("large"), buffer(1, 2, 3, 4, 5))).rejects.toThrow(
-      /^The browser's storage for this site is full, so nothing was saved\./
-    );
-    expect((await store.listCheckpoints()).map((c) => c.name)).toEqual(["small"]);
-    expect(await store.getCheckpoint(2)).toBeNull();
-  });
+  it(
+    "saves a checkpoint and its bytes together or not at all: " + "a full disk keeps neither, and says what to do",
+    async () => {
+      const store = await openWorkbookStore("test", fakeIndexedDB({quota: 4}));
+      await store.saveCheckpoint(info("small"), buffer(1, 2, 3, 4));
+      await expect(store.saveCheckpoint(info("large"), buffer(1, 2, 3, 4, 5))).rejects.toThrow(
+        /^The browser's storage for this site is full, so nothing was saved\./
+      );
+      expect((await store.listCheckpoints()).map((c) => c.name)).toEqual(["small"]);
+      expect(await store.getCheckpoint(2)).toBeNull();
+    }
+  );
 
   it("explains that nothing can be saved without IndexedDB", async () => {
     await expect(openWorkbookStore("test", undefined)).rejects.toThrow(
@@ -116,7 +119,8 @@ describe("openWorkbookStore(name, factory)", () => {
 describe("storageError(error)", () => {
   it("turns a full disk into advice, and names any other failure", () => {
     expect(storageError({name: "QuotaExceededError", message: "x"} as DOMException).message).toBe(
-      "The browser's storage for this site is full, so nothing was saved. Delete old checkpoints on the Save and resume page, or download them and free some space."
+      "The browser's storage for this site is full, so nothing was saved. " +
+        "Delete old checkpoints on the Save and resume page, or download them and free some space."
     );
     expect(storageError({name: "UnknownError", message: "disk on fire"} as DOMException).message).toBe(
       "The browser's storage failed: disk on fire."

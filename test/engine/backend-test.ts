@@ -76,7 +76,8 @@ describe("chooseBackend(requested, {probe, start})", () => {
   it("with auto, lists every reason when nothing starts", async () => {
     const f = fakes({webgpu: NO_ADAPTER, webgl: SWIFTSHADER}, {wasm: "no wasm", cpu: "no cpu"});
     await expect(chooseBackend("auto", f)).rejects.toThrow(
-      "No TF.js backend could start (webgpu: no WebGPU adapter; webgl: a software adapter (google swiftshader); wasm: no wasm; cpu: no cpu)."
+      "No TF.js backend could start (webgpu: no WebGPU adapter; webgl: a software adapter (google " +
+        "swiftshader); wasm: no wasm; cpu: no cpu)."
     );
   });
 
@@ -97,23 +98,26 @@ describe("chooseBackend(requested, {probe, start})", () => {
     });
   });
 
-  it("throws with the reason when a backend asked for by name cannot start, never falling back to another", async () => {
-    const missing = fakes({webgpu: NO_ADAPTER});
-    await expect(chooseBackend("webgpu", missing)).rejects.toThrow(
-      "The webgpu backend could not start (webgpu: no WebGPU adapter)."
-    );
-    expect(missing.started).toEqual([]);
-    const failing = fakes({}, {webgl: "context lost"});
-    await expect(chooseBackend("webgl", failing)).rejects.toThrow(
-      "The webgl backend could not start (webgl: context lost)."
-    );
-    expect(failing.started).toEqual(["webgl"]);
-    const wasm = fakes({}, {wasm: false});
-    await expect(chooseBackend("wasm", wasm)).rejects.toThrow(
-      "The wasm backend could not start (wasm: did not initialise)."
-    );
-    expect(wasm.started).toEqual(["wasm"]);
-  });
+  it(
+    "throws with the reason when a backend asked for by name cannot start, " + "never falling back to another",
+    async () => {
+      const missing = fakes({webgpu: NO_ADAPTER});
+      await expect(chooseBackend("webgpu", missing)).rejects.toThrow(
+        "The webgpu backend could not start (webgpu: no WebGPU adapter)."
+      );
+      expect(missing.started).toEqual([]);
+      const failing = fakes({}, {webgl: "context lost"});
+      await expect(chooseBackend("webgl", failing)).rejects.toThrow(
+        "The webgl backend could not start (webgl: context lost)."
+      );
+      expect(failing.started).toEqual(["webgl"]);
+      const wasm = fakes({}, {wasm: false});
+      await expect(chooseBackend("wasm", wasm)).rejects.toThrow(
+        "The wasm backend could not start (wasm: did not initialise)."
+      );
+      expect(wasm.started).toEqual(["wasm"]);
+    }
+  );
 
   it("rejects an unknown name with a TypeError, before starting anything", async () => {
     const f = fakes({});
@@ -122,7 +126,10 @@ describe("chooseBackend(requested, {probe, start})", () => {
   });
 });
 
-/** A fake trial on a fake clock: each backend trains at `rates[name]` ratings per second (a name missing from it throws), and uses its whole window. */
+/**
+ * A fake trial on a fake clock: each backend trains at `rates[name]` ratings per second (a name missing from it
+ * throws), and uses its whole window.
+ */
 function fakeTime(rates: Partial<Record<BackendName, number>>) {
   let clock = 0;
   const timed: BackendName[] = [];
@@ -145,27 +152,32 @@ function fakeTime(rates: Partial<Record<BackendName, number>>) {
 }
 
 describe('chooseBackend("auto", {probe, start, time})', () => {
-  it("measures every backend that starts, a software GPU included, and starts the fastest: never a slow one listed first", async () => {
-    const f = fakes({webgpu: SWIFTSHADER, webgl: NO_ADAPTER});
-    const t = fakeTime({webgpu: 9e3, wasm: 41e3, cpu: 2e3});
-    const choice = await chooseBackend("auto", {...f, ...t});
-    expect(choice.backend).toBe("wasm");
-    // The host step first, then the GPUs; cpu runs wasm's step, so it is not timed; the fastest is started again last.
-    expect(f.started).toEqual(["wasm", "webgpu", "wasm"]);
-    expect(t.timed).toEqual(["wasm", "webgpu"]);
-    expect(choice.timings!.map((x) => [x.backend, x.ratingsPerSecond, x.software])).toEqual([
-      ["webgpu", 9e3, SWIFTSHADER.detail],
-      ["wasm", 41e3, null]
-    ]);
-    // The slower software GPU is passed over in the probe's words, as before; the missing one too.
-    expect(choice.skipped).toEqual([
-      {backend: "webgpu", ...SWIFTSHADER},
-      {backend: "webgl", ...NO_ADAPTER}
-    ]);
-    expect(choice.software).toBeNull();
-    // Two windows of 0.3 s, two warm-ups of 0.1 s, on the fake clock.
-    expect(choice.calibrationSeconds).toBeCloseTo(0.8, 9);
-  });
+  it(
+    "measures every backend that starts, a software GPU included, and starts the fastest: " +
+      "never a slow one listed first",
+    async () => {
+      const f = fakes({webgpu: SWIFTSHADER, webgl: NO_ADAPTER});
+      const t = fakeTime({webgpu: 9e3, wasm: 41e3, cpu: 2e3});
+      const choice = await chooseBackend("auto", {...f, ...t});
+      expect(choice.backend).toBe("wasm");
+      // The host step first, then the GPUs; cpu runs wasm's step, so it is not timed;
+      // the fastest is started again last.
+      expect(f.started).toEqual(["wasm", "webgpu", "wasm"]);
+      expect(t.timed).toEqual(["wasm", "webgpu"]);
+      expect(choice.timings!.map((x) => [x.backend, x.ratingsPerSecond, x.software])).toEqual([
+        ["webgpu", 9e3, SWIFTSHADER.detail],
+        ["wasm", 41e3, null]
+      ]);
+      // The slower software GPU is passed over in the probe's words, as before; the missing one too.
+      expect(choice.skipped).toEqual([
+        {backend: "webgpu", ...SWIFTSHADER},
+        {backend: "webgl", ...NO_ADAPTER}
+      ]);
+      expect(choice.software).toBeNull();
+      // Two windows of 0.3 s, two warm-ups of 0.1 s, on the fake clock.
+      expect(choice.calibrationSeconds).toBeCloseTo(0.8, 9);
+    }
+  );
 
   it("starts a GPU that measures faster, and a fake slow GPU first in the order never wins", async () => {
     const fast = fakes({});
@@ -177,7 +189,8 @@ describe('chooseBackend("auto", {probe, start, time})', () => {
     const choice = await chooseBackend("auto", {...slow, ...fakeTime({webgpu: 1e3, webgl: 2e3, wasm: 41e3})});
     expect(choice.backend).toBe("wasm");
     expect(slow.started.at(-1)).toBe("wasm");
-    // A slower real GPU is not "skipped": the timings say why it lost. webgl, on the same GPU, stands in for webgpu only.
+    // A slower real GPU is not "skipped": the timings say why it lost.
+    // webgl, on the same GPU, stands in for webgpu only.
     expect(choice.skipped).toEqual([]);
     expect(choice.timings!.map((x) => x.backend)).toEqual(["webgpu", "wasm"]);
     // A fake slow webgl, timed when webgpu is missing, never wins either.
@@ -187,21 +200,25 @@ describe('chooseBackend("auto", {probe, start, time})', () => {
     expect(t.timed).toEqual(["wasm", "webgl"]);
   });
 
-  it("does not time a software WebGL while wasm can be (its first steps take longer than the whole budget), and says so", async () => {
-    const f = fakes({webgpu: NO_ADAPTER, webgl: SWIFTSHADER});
-    const t = fakeTime({webgl: 170, wasm: 41e3});
-    const choice = await chooseBackend("auto", {...f, ...t});
-    expect(t.timed).toEqual(["wasm"]);
-    expect(choice.backend).toBe("wasm");
-    expect(choice.skipped).toEqual([
-      {backend: "webgpu", ...NO_ADAPTER},
-      {backend: "webgl", ...SWIFTSHADER}
-    ]);
-    const noWasm = fakes({webgpu: NO_ADAPTER, webgl: SWIFTSHADER}, {wasm: "no wasm"});
-    const u = fakeTime({webgl: 170, cpu: 2e3});
-    expect((await chooseBackend("auto", {...noWasm, ...u})).backend).toBe("cpu");
-    expect(u.timed).toEqual(["cpu", "webgl"]);
-  });
+  it(
+    "does not time a software WebGL while wasm can be (its first steps take longer " +
+      "than the whole budget), and says so",
+    async () => {
+      const f = fakes({webgpu: NO_ADAPTER, webgl: SWIFTSHADER});
+      const t = fakeTime({webgl: 170, wasm: 41e3});
+      const choice = await chooseBackend("auto", {...f, ...t});
+      expect(t.timed).toEqual(["wasm"]);
+      expect(choice.backend).toBe("wasm");
+      expect(choice.skipped).toEqual([
+        {backend: "webgpu", ...NO_ADAPTER},
+        {backend: "webgl", ...SWIFTSHADER}
+      ]);
+      const noWasm = fakes({webgpu: NO_ADAPTER, webgl: SWIFTSHADER}, {wasm: "no wasm"});
+      const u = fakeTime({webgl: 170, cpu: 2e3});
+      expect((await chooseBackend("auto", {...noWasm, ...u})).backend).toBe("cpu");
+      expect(u.timed).toEqual(["cpu", "webgl"]);
+    }
+  );
 
   it("times webgl beside webgpu when only one of them is a software GPU", async () => {
     const f = fakes({webgpu: SWIFTSHADER});
@@ -211,24 +228,29 @@ describe('chooseBackend("auto", {probe, start, time})', () => {
     expect(choice.backend).toBe("webgl");
   });
 
-  it("passes over a backend that fails to start or throws while measured, with its reason, and times cpu when wasm fails", async () => {
-    const f = fakes({}, {webgl: "context lost", wasm: "could not fetch tfjs-backend-wasm.wasm"});
-    const t = fakeTime({cpu: 2e3});
-    const choice = await chooseBackend("auto", {...f, ...t});
-    expect(choice.backend).toBe("cpu");
-    expect(t.timed).toEqual(["cpu", "webgpu"]);
-    expect(choice.skipped).toEqual([
-      {backend: "webgpu", why: "failed", detail: "failed while being measured: webgpu lost its device"},
-      {backend: "webgl", why: "failed", detail: "context lost"},
-      {backend: "wasm", why: "failed", detail: "could not fetch tfjs-backend-wasm.wasm"}
-    ]);
-    expect(choice.timings!.map((x) => x.backend)).toEqual(["cpu"]);
-  });
+  it(
+    "passes over a backend that fails to start or throws while measured, with its reason, " +
+      "and times cpu when wasm fails",
+    async () => {
+      const f = fakes({}, {webgl: "context lost", wasm: "could not fetch tfjs-backend-wasm.wasm"});
+      const t = fakeTime({cpu: 2e3});
+      const choice = await chooseBackend("auto", {...f, ...t});
+      expect(choice.backend).toBe("cpu");
+      expect(t.timed).toEqual(["cpu", "webgpu"]);
+      expect(choice.skipped).toEqual([
+        {backend: "webgpu", why: "failed", detail: "failed while being measured: webgpu lost its device"},
+        {backend: "webgl", why: "failed", detail: "context lost"},
+        {backend: "wasm", why: "failed", detail: "could not fetch tfjs-backend-wasm.wasm"}
+      ]);
+      expect(choice.timings!.map((x) => x.backend)).toEqual(["cpu"]);
+    }
+  );
 
   it("lists every reason when nothing could be measured", async () => {
     const f = fakes({webgpu: NO_ADAPTER}, {wasm: "no wasm"});
     await expect(chooseBackend("auto", {...f, ...fakeTime({})})).rejects.toThrow(
-      "No TF.js backend could start (webgpu: no WebGPU adapter; webgl: failed while being measured: webgl lost its device; wasm: no wasm; cpu: failed while being measured: cpu lost its device)."
+      "No TF.js backend could start (webgpu: no WebGPU adapter; webgl: failed while being measured: webgl lost its " +
+        "device; wasm: no wasm; cpu: failed while being measured: cpu lost its device)."
     );
   });
 

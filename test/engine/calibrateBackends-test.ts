@@ -10,8 +10,8 @@ import type {BackendTiming, CalibrationCandidate} from "../../src/components/eng
 
 /**
  * Fake backends on a fake clock: `rates` in ratings per second, `warmUp` the seconds each takes to start and warm up
- * (0.1 by default); a trial uses its whole window. `broken` fail to start (a string: they throw it), `throws` fail while
- * timed. Every start, and every window handed out, is logged.
+ * (0.1 by default); a trial uses its whole window. `broken` fail to start (a string: they throw it), `throws` fail
+ * while timed. Every start, and every window handed out, is logged.
  */
 function fakes(
   rates: Record<string, number>,
@@ -72,27 +72,36 @@ describe("calibrateBackends(candidates, {start, time, budgetSeconds, perBackendS
     expect(c.failed).toEqual([]);
   });
 
-  it("keeps within its budget on a fake clock: each window at most perBackendSeconds, a slow warm-up shortening the windows after it", async () => {
-    const quick = fakes({a: 1e3, b: 1e3, c: 1e3, d: 1e3});
-    const q = await calibrateBackends(candidates("a", "b", "c", "d"), quick);
-    expect(Object.values(quick.windows)).toEqual([BACKEND_SECONDS, BACKEND_SECONDS, BACKEND_SECONDS, BACKEND_SECONDS]);
-    // Four windows of 0.3 s and four warm-ups of 0.1 s: 1.6 s, the last warm-up over the 1.5 s budget.
-    expect(q.seconds).toBeCloseTo(1.6, 9);
+  it(
+    "keeps within its budget on a fake clock: each window at most perBackendSeconds, " +
+      "a slow warm-up shortening the windows after it",
+    async () => {
+      const quick = fakes({a: 1e3, b: 1e3, c: 1e3, d: 1e3});
+      const q = await calibrateBackends(candidates("a", "b", "c", "d"), quick);
+      expect(Object.values(quick.windows)).toEqual([
+        BACKEND_SECONDS,
+        BACKEND_SECONDS,
+        BACKEND_SECONDS,
+        BACKEND_SECONDS
+      ]);
+      // Four windows of 0.3 s and four warm-ups of 0.1 s: 1.6 s, the last warm-up over the 1.5 s budget.
+      expect(q.seconds).toBeCloseTo(1.6, 9);
 
-    const slow = fakes({a: 1e3, b: 1e3, c: 1e3, d: 1e3}, {warmUp: {a: 1}});
-    const s = await calibrateBackends(candidates("a", "b", "c", "d"), slow);
-    expect(slow.windows.a).toBe(BACKEND_SECONDS);
-    // 1.3 s gone after a: the 0.2 s left are shared by b, c and d, and end at 0 once spent.
-    expect(slow.windows.b).toBeCloseTo(0.2 / 3, 9);
-    expect(slow.windows.d).toBe(0);
-    expect(Object.values(slow.windows).reduce((x, y) => x + y)).toBeLessThanOrEqual(CALIBRATION_SECONDS);
-    expect(s.timings.map((t) => t.backend)).toEqual(["a", "b", "c", "d"]);
+      const slow = fakes({a: 1e3, b: 1e3, c: 1e3, d: 1e3}, {warmUp: {a: 1}});
+      const s = await calibrateBackends(candidates("a", "b", "c", "d"), slow);
+      expect(slow.windows.a).toBe(BACKEND_SECONDS);
+      // 1.3 s gone after a: the 0.2 s left are shared by b, c and d, and end at 0 once spent.
+      expect(slow.windows.b).toBeCloseTo(0.2 / 3, 9);
+      expect(slow.windows.d).toBe(0);
+      expect(Object.values(slow.windows).reduce((x, y) => x + y)).toBeLessThanOrEqual(CALIBRATION_SECONDS);
+      expect(s.timings.map((t) => t.backend)).toEqual(["a", "b", "c", "d"]);
 
-    const tight = fakes({a: 1e3, b: 1e3});
-    await calibrateBackends(candidates("a", "b"), {...tight, budgetSeconds: 0.4, perBackendSeconds: 1});
-    expect(tight.windows.a).toBe(0.2);
-    expect(tight.windows.b).toBeCloseTo(0.1, 9);
-  });
+      const tight = fakes({a: 1e3, b: 1e3});
+      await calibrateBackends(candidates("a", "b"), {...tight, budgetSeconds: 0.4, perBackendSeconds: 1});
+      expect(tight.windows.a).toBe(0.2);
+      expect(tight.windows.b).toBeCloseTo(0.1, 9);
+    }
+  );
 
   it("lists a backend that does not start, or throws while timed, with its reason, and times the others", async () => {
     const f = fakes(
@@ -115,24 +124,27 @@ describe("calibrateBackends(candidates, {start, time, budgetSeconds, perBackendS
     expect(c.failed).toEqual([{backend: "wasm", detail: "failed while being measured: timed 0 ratings in 0.3 s"}]);
   });
 
-  it("times a candidate with fallbackFor only when that backend could not be timed, and keeps no window for it", async () => {
-    const cpu = {backend: "cpu", software: null, fallbackFor: "wasm"};
-    const f = fakes({wasm: 40, cpu: 30, webgpu: 50});
-    const c = await calibrateBackends([...candidates("wasm"), cpu, ...candidates("webgpu")], {
-      ...f,
-      budgetSeconds: 0.5,
-      perBackendSeconds: 1
-    });
-    expect(f.started).toEqual(["wasm", "webgpu"]);
-    expect(c.timings.map((t) => t.backend)).toEqual(["wasm", "webgpu"]);
-    // wasm and webgpu share the budget: 0.25 s, then what is left after wasm's warm-up and window.
-    expect(f.windows.wasm).toBe(0.25);
-    expect(f.windows.webgpu).toBeCloseTo(0.15, 9);
-    const g = fakes({cpu: 30}, {broken: {wasm: "no wasm"}});
-    const d = await calibrateBackends([...candidates("wasm"), cpu], g);
-    expect(g.started).toEqual(["wasm", "cpu"]);
-    expect(d.timings.map((t) => t.backend)).toEqual(["cpu"]);
-  });
+  it(
+    "times a candidate with fallbackFor only when that backend could not be timed, " + "and keeps no window for it",
+    async () => {
+      const cpu = {backend: "cpu", software: null, fallbackFor: "wasm"};
+      const f = fakes({wasm: 40, cpu: 30, webgpu: 50});
+      const c = await calibrateBackends([...candidates("wasm"), cpu, ...candidates("webgpu")], {
+        ...f,
+        budgetSeconds: 0.5,
+        perBackendSeconds: 1
+      });
+      expect(f.started).toEqual(["wasm", "webgpu"]);
+      expect(c.timings.map((t) => t.backend)).toEqual(["wasm", "webgpu"]);
+      // wasm and webgpu share the budget: 0.25 s, then what is left after wasm's warm-up and window.
+      expect(f.windows.wasm).toBe(0.25);
+      expect(f.windows.webgpu).toBeCloseTo(0.15, 9);
+      const g = fakes({cpu: 30}, {broken: {wasm: "no wasm"}});
+      const d = await calibrateBackends([...candidates("wasm"), cpu], g);
+      expect(g.started).toEqual(["wasm", "cpu"]);
+      expect(d.timings.map((t) => t.backend)).toEqual(["cpu"]);
+    }
+  );
 });
 
 describe("fastestBackend(timings, {noise})", () => {

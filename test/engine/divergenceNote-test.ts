@@ -18,7 +18,8 @@ describe("divergenceNote(history, baseline, hyper)", () => {
   });
   it("hints at the cause when the run ends no better than the mean, NaN included", () => {
     expect(divergenceNote([row(0.7), row(4.8)], 1.1, {lrMax: 0.1, wd: 0})).toBe(
-      "This run diverged: its valid_loss, 4.800, is no better than predicting every rating as the mean (1.100 on this data). Its predictions are not worth using: lower lr_max (0.1 is high; try 1e-2) and train again."
+      "This run diverged: its valid_loss, 4.800, is no better than predicting every rating as the mean (1.100 on " +
+        "this data). Its predictions are not worth using: lower lr_max (0.1 is high; try 1e-2) and train again."
     );
     expect(divergenceNote([row(NaN)], 1.1, {lrMax: 1e-2, wd: 0})).toMatch(/valid_loss, NaN, .*add some weight decay/);
   });

@@ -4,7 +4,8 @@ import {fusedKernels} from "../../src/components/engine/fusedKernels.js";
 import {webgpuExpected} from "../support/webgpuExpected.js";
 
 // The kernels compile on Dawn (SwiftShader here); their numbers are checked against the host step in fusedStep-test.ts.
-// Without an adapter, each WebGPU test fails with the reason where one is expected (CI, Debian's Chromium), else skips saying why.
+// Without an adapter, each WebGPU test fails with the reason where one is expected (CI, Debian's Chromium),
+// else skips saying why.
 const webgpu = webgpuExpected("fusedKernels-test", await nodeWebGpu());
 const shape = {factors: 8, bs: 64, lo: 0.5, hi: 5.5, sqrMom: 0.99, eps: 1e-5};
 

@@ -14,7 +14,8 @@ import {synthTable} from "../support/synthTable.js";
 import {useBackend} from "../support/tf.js";
 import {webgpuExpected} from "../support/webgpuExpected.js";
 
-// Without an adapter, each WebGPU test fails with the reason where one is expected (CI, Debian's Chromium), else skips saying why.
+// Without an adapter, each WebGPU test fails with the reason where one is expected (CI, Debian's Chromium),
+// else skips saying why.
 const webgpu = webgpuExpected("fusedStep-test", await nodeWebGpu());
 
 const {table} = synthTable({users: 200, movies: 100, ratings: 8000, seed: 1});
@@ -67,87 +68,97 @@ describe("fusedStep(model, data, {bs, sqrMom, eps})", () => {
     model.dispose();
   });
 
-  it('is the path "auto" takes on webgpu in sparse mode, updating the model\'s own tensors in place, leaking none', async (ctx) => {
-    webgpu(ctx);
-    await tf.setBackend("webgpu");
-    const model = newModel();
-    const before = {...model.weights};
-    const buffers = () =>
-      TABLES.map(
-        (k) =>
-          (tf.backend() as unknown as {tensorMap: {get(id: object): {resource: unknown}}}).tensorMap.get(
-            model.weights[k].dataId
-          ).resource
-      );
-    const counts: number[] = [],
-      seen: unknown[][] = [];
-    const numTensors = tf.memory().numTensors;
-    await fit(model, table, {...options, onEpoch: () => (counts.push(tf.memory().numTensors), seen.push(buffers()))});
-    expect(counts).toEqual([numTensors, numTensors, numTensors]);
-    for (const k of TABLES) expect(model.weights[k]).toBe(before[k]);
-    for (const b of seen[0]) expect(b).toBeInstanceOf(GPUBuffer);
-    expect(seen[1]).toEqual(seen[0]);
-    expect(seen[2]).toEqual(seen[0]);
-    seen[0].forEach((b, i) => expect(b).toBe(seen[2][i]));
-    model.dispose();
-  });
-
-  it("runs a step as four dispatches, uploading nothing (the epoch's batches go up before, in one go), and the validation MSE as one", async (ctx) => {
-    webgpu(ctx);
-    await tf.setBackend("webgpu");
-    const model = newModel();
-    const step = (await fusedStep(model, table, {bs: 64, ...ADAM}))!;
-    const {train, valid} = splitRows(table.rating2.length, {seed: 3});
-    const batches = epochBatches(train, {bs: 64, seed: 3});
-    step.epoch(
-      batches,
-      0,
-      Array.from({length: batches.count}, (_, i) => ({
-        lr: 1e-3,
-        mom: 0.9,
-        ...ADAM,
-        wd: 0.1,
-        step: i + 1,
-        lo: 0.5,
-        hi: 5.5
-      }))
-    );
-    const device = (tf.backend() as unknown as {device: GPUDevice}).device;
-    let uploads = 0,
-      dispatches = 0;
-    const {writeBuffer} = device.queue,
-      {createCommandEncoder} = device;
-    device.queue.writeBuffer = (...args: Parameters<GPUQueue["writeBuffer"]>) => (
-      ++uploads,
-      writeBuffer.apply(device.queue, args)
-    );
-    device.createCommandEncoder = (...args) => {
-      const encoder = createCommandEncoder.apply(device, args),
-        {beginComputePass} = encoder;
-      encoder.beginComputePass = (...a) => {
-        const pass = beginComputePass.apply(encoder, a),
-          {dispatchWorkgroups} = pass;
-        pass.dispatchWorkgroups = (...d) => (++dispatches, dispatchWorkgroups.apply(pass, d));
-        return pass;
-      };
-      return encoder;
-    };
-    try {
-      for (let b = 0; b < 10; ++b) step.step(b);
-    } finally {
-      device.queue.writeBuffer = writeBuffer;
-      device.createCommandEncoder = createCommandEncoder;
+  it(
+    'is the path "auto" takes on webgpu in sparse mode, updating the model\'s ' + "own tensors in place, leaking none",
+    async (ctx) => {
+      webgpu(ctx);
+      await tf.setBackend("webgpu");
+      const model = newModel();
+      const before = {...model.weights};
+      const buffers = () =>
+        TABLES.map(
+          (k) =>
+            (tf.backend() as unknown as {tensorMap: {get(id: object): {resource: unknown}}}).tensorMap.get(
+              model.weights[k].dataId
+            ).resource
+        );
+      const counts: number[] = [],
+        seen: unknown[][] = [];
+      const numTensors = tf.memory().numTensors;
+      await fit(model, table, {...options, onEpoch: () => (counts.push(tf.memory().numTensors), seen.push(buffers()))});
+      expect(counts).toEqual([numTensors, numTensors, numTensors]);
+      for (const k of TABLES) expect(model.weights[k]).toBe(before[k]);
+      for (const b of seen[0]) expect(b).toBeInstanceOf(GPUBuffer);
+      expect(seen[1]).toEqual(seen[0]);
+      expect(seen[2]).toEqual(seen[0]);
+      seen[0].forEach((b, i) => expect(b).toBe(seen[2][i]));
+      model.dispose();
     }
-    expect(uploads).toBe(0);
-    expect(dispatches).toBe(40);
-    const losses = await step.losses(0, 10);
-    expect(losses.length).toBe(10);
-    for (const loss of losses) expect(loss).toBeGreaterThan(0);
-    expect(await step.meanSquaredError(valid)).toBeCloseTo(await meanSquaredError(model, table, valid, {ops: true}), 5);
-    expect(await step.meanSquaredError(new Uint32Array(0))).toBeNaN();
-    step.dispose();
-    model.dispose();
-  });
+  );
+
+  it(
+    "runs a step as four dispatches, uploading nothing (the epoch's batches go up before, in one go), " +
+      "and the validation MSE as one",
+    async (ctx) => {
+      webgpu(ctx);
+      await tf.setBackend("webgpu");
+      const model = newModel();
+      const step = (await fusedStep(model, table, {bs: 64, ...ADAM}))!;
+      const {train, valid} = splitRows(table.rating2.length, {seed: 3});
+      const batches = epochBatches(train, {bs: 64, seed: 3});
+      step.epoch(
+        batches,
+        0,
+        Array.from({length: batches.count}, (_, i) => ({
+          lr: 1e-3,
+          mom: 0.9,
+          ...ADAM,
+          wd: 0.1,
+          step: i + 1,
+          lo: 0.5,
+          hi: 5.5
+        }))
+      );
+      const device = (tf.backend() as unknown as {device: GPUDevice}).device;
+      let uploads = 0,
+        dispatches = 0;
+      const {writeBuffer} = device.queue,
+        {createCommandEncoder} = device;
+      device.queue.writeBuffer = (...args: Parameters<GPUQueue["writeBuffer"]>) => (
+        ++uploads,
+        writeBuffer.apply(device.queue, args)
+      );
+      device.createCommandEncoder = (...args) => {
+        const encoder = createCommandEncoder.apply(device, args),
+          {beginComputePass} = encoder;
+        encoder.beginComputePass = (...a) => {
+          const pass = beginComputePass.apply(encoder, a),
+            {dispatchWorkgroups} = pass;
+          pass.dispatchWorkgroups = (...d) => (++dispatches, dispatchWorkgroups.apply(pass, d));
+          return pass;
+        };
+        return encoder;
+      };
+      try {
+        for (let b = 0; b < 10; ++b) step.step(b);
+      } finally {
+        device.queue.writeBuffer = writeBuffer;
+        device.createCommandEncoder = createCommandEncoder;
+      }
+      expect(uploads).toBe(0);
+      expect(dispatches).toBe(40);
+      const losses = await step.losses(0, 10);
+      expect(losses.length).toBe(10);
+      for (const loss of losses) expect(loss).toBeGreaterThan(0);
+      expect(await step.meanSquaredError(valid)).toBeCloseTo(
+        await meanSquaredError(model, table, valid, {ops: true}),
+        5
+      );
+      expect(await step.meanSquaredError(new Uint32Array(0))).toBeNaN();
+      step.dispose();
+      model.dispose();
+    }
+  );
 
   it("stops when its signal aborts, and resumes exactly where it stopped", async (ctx) => {
     webgpu(ctx);
@@ -193,19 +204,22 @@ describe("fusedStep(model, data, {bs, sqrMom, eps})", () => {
     restored.dispose();
   });
 
-  it("stops with a clear error when the loss becomes NaN, the diverging step uncounted, leaking no tensors", async (ctx) => {
-    webgpu(ctx);
-    await tf.setBackend("webgpu");
-    const model = newModel();
-    const before = tf.memory().numTensors;
-    const error = await fit(model, table, {...options, lrMax: 1e4, path: "fused"}).catch((e: Error) => e);
-    expect(String(error)).toMatch(
-      /^Error: Training diverged at epoch \d+, batch \d+: loss is NaN\. Try a lower learning rate \(lr_max 10000 now\)\.$/
-    );
-    const [, epoch, batch] = /epoch (\d+), batch (\d+)/.exec(String(error))!.map(Number);
-    expect(model.training!.step).toBe(epoch * 100 + batch);
-    expect(model.adamStep).toBe(model.training!.step);
-    expect(tf.memory().numTensors).toBe(before);
-    model.dispose();
-  });
+  it(
+    "stops with a clear error when the loss becomes NaN, the diverging step uncounted, " + "leaking no tensors",
+    async (ctx) => {
+      webgpu(ctx);
+      await tf.setBackend("webgpu");
+      const model = newModel();
+      const before = tf.memory().numTensors;
+      const error = await fit(model, table, {...options, lrMax: 1e4, path: "fused"}).catch((e: Error) => e);
+      expect(String(error)).toMatch(
+        /^Error: Training diverged at epoch \d+, batch \d+: loss is NaN\. Try a lower learning rate \(lr_max 10000 now\)\.$/
+      );
+      const [, epoch, batch] = /epoch (\d+), batch (\d+)/.exec(String(error))!.map(Number);
+      expect(model.training!.step).toBe(epoch * 100 + batch);
+      expect(model.adamStep).toBe(model.training!.step);
+      expect(tf.memory().numTensors).toBe(before);
+      model.dispose();
+    }
+  );
 });

@@ -77,28 +77,31 @@ describe("hostStep(tables, data, rows, hyper, workspace, mode)", () => {
     return {t: tables(w), data, rows: Uint32Array.of(0, 1, 2), ws: stepWorkspace(3, 4, 3, 3)};
   };
 
-  it("agrees with the dense update on the first step: touched rows equal, untouched rows only decayed by 1 - lr·wd", () => {
-    const a = world(),
-      b = world();
-    const before = clone(a.t);
-    hostStep(a.t, a.data, a.rows, hyper, a.ws, "sparse");
-    hostStep(b.t, b.data, b.rows, hyper, b.ws, "dense");
-    const decay = 1 - hyper.lr * hyper.wd;
-    const touched = {userFactors: [0, 1], userBias: [0, 1], movieFactors: [0, 1], movieBias: [0, 1]};
-    for (const k of ["userFactors", "movieFactors", "userBias", "movieBias"] as const) {
-      const width = k.endsWith("Factors") ? 3 : 1;
-      for (let i = 0; i < a.t.weights[k].length; ++i) {
-        const row = Math.floor(i / width);
-        if (touched[k].includes(row)) {
-          expect(b.t.weights[k][i]).toBe(a.t.weights[k][i]);
-          expect(a.t.weights[k][i]).not.toBe(before.weights[k][i]);
-        } else {
-          expect(a.t.weights[k][i]).toBe(before.weights[k][i]);
-          expect(b.t.weights[k][i]).toBeCloseTo(before.weights[k][i] * decay, 7);
+  it(
+    "agrees with the dense update on the first step: touched rows equal, " + "untouched rows only decayed by 1 - lr·wd",
+    () => {
+      const a = world(),
+        b = world();
+      const before = clone(a.t);
+      hostStep(a.t, a.data, a.rows, hyper, a.ws, "sparse");
+      hostStep(b.t, b.data, b.rows, hyper, b.ws, "dense");
+      const decay = 1 - hyper.lr * hyper.wd;
+      const touched = {userFactors: [0, 1], userBias: [0, 1], movieFactors: [0, 1], movieBias: [0, 1]};
+      for (const k of ["userFactors", "movieFactors", "userBias", "movieBias"] as const) {
+        const width = k.endsWith("Factors") ? 3 : 1;
+        for (let i = 0; i < a.t.weights[k].length; ++i) {
+          const row = Math.floor(i / width);
+          if (touched[k].includes(row)) {
+            expect(b.t.weights[k][i]).toBe(a.t.weights[k][i]);
+            expect(a.t.weights[k][i]).not.toBe(before.weights[k][i]);
+          } else {
+            expect(a.t.weights[k][i]).toBe(before.weights[k][i]);
+            expect(b.t.weights[k][i]).toBeCloseTo(before.weights[k][i] * decay, 7);
+          }
         }
       }
     }
-  });
+  );
 
   it("moves untouched rows in dense mode only, once they have momentum", () => {
     const a = world(),

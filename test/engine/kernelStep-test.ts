@@ -88,42 +88,50 @@ async function bothSteps(factors: number, steps: number, bs = 64) {
 
 describe("kernelStep(model, bs)", () => {
   for (const factors of [8, 7, 1]) {
-    it(`takes the same lazy-Adam steps as hostStep, up to float32 rounding (${factors} factor${factors === 1 ? "" : "s"}${factors % 4 ? ", not a multiple of SIMD's 4 lanes" : ""})`, async () => {
-      const {viaKernel, viaJs, kernel, kernelLosses, jsLosses} = await bothSteps(factors, 60);
-      try {
-        kernelLosses.forEach((loss, i) => expect(loss).toBeCloseTo(jsLosses[i], 4));
-        expect(worstRelative(snapshot(viaKernel), snapshot(viaJs))).toBeLessThan(1e-3);
-        // The step changed the model: the comparison is not of two untouched tables.
-        expect(kernelLosses.at(-1)!).toBeLessThan(kernelLosses[0]);
-        const rows = Uint32Array.from({length: table.rating2.length}, (_, i) => i);
-        const sse = kernel.squaredError(table, rows);
-        expect(sse / rows.length).toBeCloseTo(
-          hostSquaredError(hostTables(viaJs)!.weights, factors, 0.5, 5.5, table, rows) / rows.length,
-          4
-        );
-      } finally {
-        kernel.dispose();
-        viaKernel.dispose();
-        viaJs.dispose();
+    it(
+      `takes the same lazy-Adam steps as hostStep, up to float32 rounding (${factors} ` +
+        `factor${factors === 1 ? "" : "s"}${factors % 4 ? ", not a multiple of SIMD's 4 lanes" : ""})`,
+      async () => {
+        const {viaKernel, viaJs, kernel, kernelLosses, jsLosses} = await bothSteps(factors, 60);
+        try {
+          kernelLosses.forEach((loss, i) => expect(loss).toBeCloseTo(jsLosses[i], 4));
+          expect(worstRelative(snapshot(viaKernel), snapshot(viaJs))).toBeLessThan(1e-3);
+          // The step changed the model: the comparison is not of two untouched tables.
+          expect(kernelLosses.at(-1)!).toBeLessThan(kernelLosses[0]);
+          const rows = Uint32Array.from({length: table.rating2.length}, (_, i) => i);
+          const sse = kernel.squaredError(table, rows);
+          expect(sse / rows.length).toBeCloseTo(
+            hostSquaredError(hostTables(viaJs)!.weights, factors, 0.5, 5.5, table, rows) / rows.length,
+            4
+          );
+        } finally {
+          kernel.dispose();
+          viaKernel.dispose();
+          viaJs.dispose();
+        }
       }
-    });
+    );
   }
 
-  it("changes nothing and returns the loss when a batch's loss is not finite, and frees its slots for the next batch", async () => {
-    await withKernel(8, 32, (model, kernel) => {
-      const rows = Uint32Array.from({length: 32}, (_, i) => i);
-      hostTables(model)!.weights.userBias[table.user[3]] = NaN;
-      const before = snapshot(model);
-      expect(kernel.step(table, rows, hyper(1))).toBeNaN();
-      const after = snapshot(model);
-      for (const key of Object.keys(before)) expect(after[key], key).toEqual(before[key]);
-      // With the bad value gone, the same rows train: every user and movie in them got a fresh slot.
-      hostTables(model)!.weights.userBias[table.user[3]] = 0;
-      expect(Number.isFinite(kernel.step(table, rows, hyper(1)))).toBe(true);
-      const moved = snapshot(model);
-      for (const r of rows) expect(moved.userBias[table.user[r]]).not.toBe(0);
-    });
-  });
+  it(
+    "changes nothing and returns the loss when a batch's loss is not finite, " +
+      "and frees its slots for the next batch",
+    async () => {
+      await withKernel(8, 32, (model, kernel) => {
+        const rows = Uint32Array.from({length: 32}, (_, i) => i);
+        hostTables(model)!.weights.userBias[table.user[3]] = NaN;
+        const before = snapshot(model);
+        expect(kernel.step(table, rows, hyper(1))).toBeNaN();
+        const after = snapshot(model);
+        for (const key of Object.keys(before)) expect(after[key], key).toEqual(before[key]);
+        // With the bad value gone, the same rows train: every user and movie in them got a fresh slot.
+        hostTables(model)!.weights.userBias[table.user[3]] = 0;
+        expect(Number.isFinite(kernel.step(table, rows, hyper(1)))).toBe(true);
+        const moved = snapshot(model);
+        for (const r of rows) expect(moved.userBias[table.user[r]]).not.toBe(0);
+      });
+    }
+  );
 
   it("keeps working after the wasm heap grows under it", async () => {
     await useBackend("wasm");
@@ -154,18 +162,21 @@ describe("kernelStep(model, bs)", () => {
     });
   });
 
-  it("is null on the cpu backend, where fit trains with hostStep, and fit's path \"kernel\" says why it can't run", async () => {
-    await useBackend("cpu");
-    const model = buildModel({users, movies, factors: 4, seed: 5});
-    try {
-      expect(await kernelStep(model, 64)).toBeNull();
-      await expect(fit(model, table, {epochs: 1, bs: 64, path: "kernel"})).rejects.toThrow(
-        /path "kernel" needs the wasm backend with WebAssembly SIMD, and sparse mode/
-      );
-    } finally {
-      model.dispose();
+  it(
+    "is null on the cpu backend, where fit trains with hostStep, " + "and fit's path \"kernel\" says why it can't run",
+    async () => {
+      await useBackend("cpu");
+      const model = buildModel({users, movies, factors: 4, seed: 5});
+      try {
+        expect(await kernelStep(model, 64)).toBeNull();
+        await expect(fit(model, table, {epochs: 1, bs: 64, path: "kernel"})).rejects.toThrow(
+          /path "kernel" needs the wasm backend with WebAssembly SIMD, and sparse mode/
+        );
+      } finally {
+        model.dispose();
+      }
     }
-  });
+  );
 
   it("is what fit runs on wasm by default: a run matches the plain-JS host path's losses", async () => {
     await useBackend("wasm");

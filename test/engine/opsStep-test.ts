@@ -52,18 +52,22 @@ function expectClose(a: Record<string, unknown>, b: Record<string, unknown>, tol
 
 describe("opsStep(model, data, rows, hyper, mode)", () => {
   for (const mode of ["sparse", "dense"] as const) {
-    it(`gives the same numbers as the host kernels on cpu and wasm after 150 ${mode} steps (the ops path, for GPU backends, checked on cpu)`, async () => {
-      const hostCpu = await train("cpu", "host", mode);
-      const hostWasm = await train("wasm", "host", mode);
-      const opsCpu = await train("cpu", "ops", mode);
-      expectClose(hostCpu, hostWasm, 0);
-      expectClose(hostCpu, opsCpu, 1e-3);
-      hostCpu.history.forEach((row, i) => {
-        expect(opsCpu.history[i].validLoss).toBeCloseTo(row.validLoss, 5);
-        expect(opsCpu.history[i].trainLoss).toBeCloseTo(row.trainLoss, 5);
-      });
-      expect(tf.memory().numTensors).toBe(0);
-    });
+    it(
+      `gives the same numbers as the host kernels on cpu and wasm after 150 ${mode} steps (the ops path, ` +
+        `for GPU backends, checked on cpu)`,
+      async () => {
+        const hostCpu = await train("cpu", "host", mode);
+        const hostWasm = await train("wasm", "host", mode);
+        const opsCpu = await train("cpu", "ops", mode);
+        expectClose(hostCpu, hostWasm, 0);
+        expectClose(hostCpu, opsCpu, 1e-3);
+        hostCpu.history.forEach((row, i) => {
+          expect(opsCpu.history[i].validLoss).toBeCloseTo(row.validLoss, 5);
+          expect(opsCpu.history[i].trainLoss).toBeCloseTo(row.trainLoss, 5);
+        });
+        expect(tf.memory().numTensors).toBe(0);
+      }
+    );
   }
 });
 

@@ -48,59 +48,62 @@ async function run(
 beforeAll(() => useBackend("cpu"));
 
 describe("runTraining(request, post, {signal, cache})", () => {
-  it("posts the data, the backend, progress and one row per epoch, then the checkpoint and my predictions", async () => {
-    const before = tf.memory().numTensors;
-    const posted = await run(request());
-    const types = posted.map((p) => p.event.type);
-    expect(types.slice(0, 4)).toEqual(["status", "data", "backend", "status"]);
-    expect(posted[1].event).toEqual({
-      type: "data",
-      rows: table.rating2.length + 2,
-      users: 61,
-      movies: 40,
-      myRatings: 2,
-      skipped: 0
-    });
-    expect(posted[2].event).toEqual({type: "backend", backend: "cpu", skipped: []});
-    // Each epoch's last batch is always reported, before its row.
-    const batches = posted
-      .filter((p) => p.event.type === "batch")
-      .map((p) => p.event as Extract<TrainEvent, {type: "batch"}>);
-    expect(batches.length).toBeGreaterThanOrEqual(2);
-    expect(batches.filter((b) => b.batch === b.batches).map((b) => b.epoch)).toEqual([0, 1]);
-    const rows = posted
-      .filter((p) => p.event.type === "epoch")
-      .map((p) => (p.event as Extract<TrainEvent, {type: "epoch"}>).row);
-    expect(rows.map((r) => r.epoch)).toEqual([0, 1]);
-    const last = posted.at(-1)!;
-    expect(last.event.type).toBe("done");
-    if (last.event.type !== "done") return;
-    const done = last.event;
-    expect(done.history).toEqual(rows);
-    expect(done.stopped).toBe(false);
-    // "Diverged" is what the run's note says: this tiny run ends no better than predicting the mean rating.
-    const noted = posted.some((p) => p.event.type === "note" && p.event.text.startsWith("This run diverged"));
-    expect(done.diverged).toBe(noted);
-    // Saving and ranking the model are announced as the run's finishing phase, after the last epoch.
-    const finishing = posted
-      .filter((p) => p.event.type === "status" && p.event.finishing)
-      .map((p) => (p.event as {text: string}).text);
-    expect(finishing).toEqual([
-      "Saving the model…",
-      "Ranking every movie for held-out users, against three baselines…"
-    ]);
-    const lastEpoch = posted.map((p) => p.event.type).lastIndexOf("epoch");
-    expect(posted.findIndex((p) => p.event.type === "status" && p.event.finishing)).toBeGreaterThan(lastEpoch);
-    expect(last.transfer).toEqual([done.checkpoint]);
-    const weights = modelWeights(done.checkpoint);
-    expect(weights).toMatchObject({users: 61, movies: 40, factors: 4, wd: 0.1});
-    expect(done.myPredictions).toBeInstanceOf(Float32Array);
-    expect(done.myPredictions!.length).toBe(40);
-    for (const p of done.myPredictions!) expect(p > 0.5 && p < 5.5).toBe(true);
-    expect(done.myRatingsUsed).toEqual(mine.map((r) => ({...r, timestamp: 0})));
-    // The model is freed when the run ends.
-    expect(tf.memory().numTensors).toBe(before);
-  });
+  it(
+    "posts the data, the backend, progress and one row per epoch, " + "then the checkpoint and my predictions",
+    async () => {
+      const before = tf.memory().numTensors;
+      const posted = await run(request());
+      const types = posted.map((p) => p.event.type);
+      expect(types.slice(0, 4)).toEqual(["status", "data", "backend", "status"]);
+      expect(posted[1].event).toEqual({
+        type: "data",
+        rows: table.rating2.length + 2,
+        users: 61,
+        movies: 40,
+        myRatings: 2,
+        skipped: 0
+      });
+      expect(posted[2].event).toEqual({type: "backend", backend: "cpu", skipped: []});
+      // Each epoch's last batch is always reported, before its row.
+      const batches = posted
+        .filter((p) => p.event.type === "batch")
+        .map((p) => p.event as Extract<TrainEvent, {type: "batch"}>);
+      expect(batches.length).toBeGreaterThanOrEqual(2);
+      expect(batches.filter((b) => b.batch === b.batches).map((b) => b.epoch)).toEqual([0, 1]);
+      const rows = posted
+        .filter((p) => p.event.type === "epoch")
+        .map((p) => (p.event as Extract<TrainEvent, {type: "epoch"}>).row);
+      expect(rows.map((r) => r.epoch)).toEqual([0, 1]);
+      const last = posted.at(-1)!;
+      expect(last.event.type).toBe("done");
+      if (last.event.type !== "done") return;
+      const done = last.event;
+      expect(done.history).toEqual(rows);
+      expect(done.stopped).toBe(false);
+      // "Diverged" is what the run's note says: this tiny run ends no better than predicting the mean rating.
+      const noted = posted.some((p) => p.event.type === "note" && p.event.text.startsWith("This run diverged"));
+      expect(done.diverged).toBe(noted);
+      // Saving and ranking the model are announced as the run's finishing phase, after the last epoch.
+      const finishing = posted
+        .filter((p) => p.event.type === "status" && p.event.finishing)
+        .map((p) => (p.event as {text: string}).text);
+      expect(finishing).toEqual([
+        "Saving the model…",
+        "Ranking every movie for held-out users, against three baselines…"
+      ]);
+      const lastEpoch = posted.map((p) => p.event.type).lastIndexOf("epoch");
+      expect(posted.findIndex((p) => p.event.type === "status" && p.event.finishing)).toBeGreaterThan(lastEpoch);
+      expect(last.transfer).toEqual([done.checkpoint]);
+      const weights = modelWeights(done.checkpoint);
+      expect(weights).toMatchObject({users: 61, movies: 40, factors: 4, wd: 0.1});
+      expect(done.myPredictions).toBeInstanceOf(Float32Array);
+      expect(done.myPredictions!.length).toBe(40);
+      for (const p of done.myPredictions!) expect(p > 0.5 && p < 5.5).toBe(true);
+      expect(done.myRatingsUsed).toEqual(mine.map((r) => ({...r, timestamp: 0})));
+      // The model is freed when the run ends.
+      expect(tf.memory().numTensors).toBe(before);
+    }
+  );
 
   it("keeps the ratings and the backend in its cache: a second run neither fetches nor chooses again", async () => {
     const cache = trainCache();
@@ -111,37 +114,41 @@ describe("runTraining(request, post, {signal, cache})", () => {
     expect(again.at(-1)!.event.type).toBe("done");
   });
 
-  it("with auto, measures the backends on the run's own data before every run, and the backend event carries the timings", async () => {
-    const before = tf.memory().numTensors;
-    const cache = trainCache();
-    for (let i = 0; i < 2; ++i) {
-      const posted = await run(
-        request({backend: "auto", hyper: {factors: 4, bs: 64, epochs: 1, lrMax: 1e-2, wd: 0.1, seed: 7}}),
-        {cache}
-      );
-      const types = posted.map((p) => p.event.type);
-      // A second run measures again: "auto" is never cached.
-      expect(types.slice(i === 0 ? 1 : 0, i === 0 ? 5 : 4)).toEqual(["data", "status", "backend", "status"]);
-      expect(posted.find((p) => p.event.type === "status" && p.event.text.startsWith("Measuring"))).toBeDefined();
-      const event = posted.find((p) => p.event.type === "backend")!.event as Extract<TrainEvent, {type: "backend"}>;
-      // In Node there is neither WebGPU nor WebGL; cpu runs wasm's step, so wasm alone is timed, and trains.
-      expect(event.backend).toBe("wasm");
-      expect(event.skipped.map((s) => [s.backend, s.why])).toEqual([
-        ["webgpu", "missing"],
-        ["webgl", "missing"]
-      ]);
-      expect(event.timings!.map((t) => [t.backend, t.software])).toEqual([["wasm", null]]);
-      const [t] = event.timings!;
-      expect(t.ratingsPerSecond).toBeGreaterThan(0);
-      expect(t.ratings).toBe(t.steps * 64);
-      expect(event.calibrationSeconds).toBeGreaterThan(0);
-      expect(tf.getBackend()).toBe("wasm");
-      expect(posted.at(-1)!.event.type).toBe("done");
-      // The trial's tensors are gone, and so are the run's.
-      expect(tf.memory().numTensors).toBe(before);
+  it(
+    "with auto, measures the backends on the run's own data before every run, " +
+      "and the backend event carries the timings",
+    async () => {
+      const before = tf.memory().numTensors;
+      const cache = trainCache();
+      for (let i = 0; i < 2; ++i) {
+        const posted = await run(
+          request({backend: "auto", hyper: {factors: 4, bs: 64, epochs: 1, lrMax: 1e-2, wd: 0.1, seed: 7}}),
+          {cache}
+        );
+        const types = posted.map((p) => p.event.type);
+        // A second run measures again: "auto" is never cached.
+        expect(types.slice(i === 0 ? 1 : 0, i === 0 ? 5 : 4)).toEqual(["data", "status", "backend", "status"]);
+        expect(posted.find((p) => p.event.type === "status" && p.event.text.startsWith("Measuring"))).toBeDefined();
+        const event = posted.find((p) => p.event.type === "backend")!.event as Extract<TrainEvent, {type: "backend"}>;
+        // In Node there is neither WebGPU nor WebGL; cpu runs wasm's step, so wasm alone is timed, and trains.
+        expect(event.backend).toBe("wasm");
+        expect(event.skipped.map((s) => [s.backend, s.why])).toEqual([
+          ["webgpu", "missing"],
+          ["webgl", "missing"]
+        ]);
+        expect(event.timings!.map((t) => [t.backend, t.software])).toEqual([["wasm", null]]);
+        const [t] = event.timings!;
+        expect(t.ratingsPerSecond).toBeGreaterThan(0);
+        expect(t.ratings).toBe(t.steps * 64);
+        expect(event.calibrationSeconds).toBeGreaterThan(0);
+        expect(tf.getBackend()).toBe("wasm");
+        expect(posted.at(-1)!.event.type).toBe("done");
+        // The trial's tensors are gone, and so are the run's.
+        expect(tf.memory().numTensors).toBe(before);
+      }
+      await useBackend("cpu");
     }
-    await useBackend("cpu");
-  });
+  );
 
   it("stops when its signal aborts, and still ends with the checkpoint of the epochs done", async () => {
     const controller = new AbortController();
@@ -179,33 +186,39 @@ describe("runTraining(request, post, {signal, cache})", () => {
     expect(posted[2].event).toEqual({
       type: "error",
       message:
-        "The webgpu backend could not start (webgpu: navigator.gpu is missing). Choose auto to use the best one that can."
+        "The webgpu backend could not start (webgpu: navigator.gpu is missing). " +
+        "Choose auto to use the best one that can."
     });
   });
 
-  it("ranks the trained model against the baselines on its own validation rows, under the split it was trained with", async () => {
-    const done = (await run(request())).at(-1)!.event as Extract<TrainEvent, {type: "done"}>;
-    expect(done.ranking).toMatchObject({split: "random", blendWeight: 0.3});
-    // runRanking's MSE is over the same validation rows as fit's valid_loss, from the same weights.
-    expect(done.ranking!.mse).toBeCloseTo(done.history.at(-1)!.validLoss, 3);
-    expect(done.ranking!.rmse).toBeCloseTo(Math.sqrt(done.ranking!.mse), 9);
-    for (const r of [done.ranking!.model, done.ranking!.blended, ...Object.values(done.ranking!.baselines)])
-      expect(r.k).toBe(10);
+  it(
+    "ranks the trained model against the baselines on its own validation rows, " +
+      "under the split it was trained with",
+    async () => {
+      const done = (await run(request())).at(-1)!.event as Extract<TrainEvent, {type: "done"}>;
+      expect(done.ranking).toMatchObject({split: "random", blendWeight: 0.3});
+      // runRanking's MSE is over the same validation rows as fit's valid_loss, from the same weights.
+      expect(done.ranking!.mse).toBeCloseTo(done.history.at(-1)!.validLoss, 3);
+      expect(done.ranking!.rmse).toBeCloseTo(Math.sqrt(done.ranking!.mse), 9);
+      for (const r of [done.ranking!.model, done.ranking!.blended, ...Object.values(done.ranking!.baselines)])
+        expect(r.k).toBe(10);
 
-    // A ratings file written with timestamps splits by time: each user's latest 20% validate.
-    const timed = indexRatings(
-      data.movies.map((m) => m.id),
-      [data.ratings]
-    );
-    const timedUrl = `data:application/octet-stream;base64,${Buffer.from(encodeRatingsFile(timed)).toString("base64")}`;
-    const byTime = (
-      await run(request({ratingsUrl: timedUrl, myRatings: null, hyper: {...request().hyper, split: "time"}}))
-    ).at(-1)!.event as Extract<TrainEvent, {type: "done"}>;
-    expect(byTime.ranking!.split).toBe("time");
-    expect(decodeCheckpoint(new Uint8Array(byTime.checkpoint)).header.training?.split).toBe("time"); // so a resumed upload validates on the same rows
-    expect(byTime.ranking!.mse).toBeCloseTo(byTime.history.at(-1)!.validLoss, 3);
-    expect(byTime.ranking!.mse).not.toBeCloseTo(done.ranking!.mse, 3);
-  });
+      // A ratings file written with timestamps splits by time: each user's latest 20% validate.
+      const timed = indexRatings(
+        data.movies.map((m) => m.id),
+        [data.ratings]
+      );
+      const timedUrl = `data:application/octet-stream;base64,${Buffer.from(encodeRatingsFile(timed)).toString("base64")}`;
+      const byTime = (
+        await run(request({ratingsUrl: timedUrl, myRatings: null, hyper: {...request().hyper, split: "time"}}))
+      ).at(-1)!.event as Extract<TrainEvent, {type: "done"}>;
+      expect(byTime.ranking!.split).toBe("time");
+      // so a resumed upload validates on the same rows
+      expect(decodeCheckpoint(new Uint8Array(byTime.checkpoint)).header.training?.split).toBe("time");
+      expect(byTime.ranking!.mse).toBeCloseTo(byTime.history.at(-1)!.validLoss, 3);
+      expect(byTime.ranking!.mse).not.toBeCloseTo(done.ranking!.mse, 3);
+    }
+  );
 
   it("refuses, in words, to split by time ratings that carry no timestamps", async () => {
     const posted = await run(request({hyper: {...request().hyper, split: "time"}}));

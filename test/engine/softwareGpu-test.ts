@@ -73,17 +73,21 @@ describe('softwareGpu("webgl")', () => {
     expect(await softwareGpu("webgl")).toEqual({
       why: "software",
       detail:
-        "a software renderer (ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)), which runs on the CPU and is slower than wasm"
+        "a software renderer (ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)), " +
+        "which runs on the CPU and is slower than wasm"
     });
     expect(lost).toHaveBeenCalledOnce();
   });
 
-  it("gives null for a hardware renderer, read from the plain RENDERER when the debug extension is absent", async () => {
-    canvasWith("ANGLE (NVIDIA, NVIDIA GeForce RTX 4090 Direct3D11 vs_5_0 ps_5_0)");
-    expect(await softwareGpu("webgl")).toBeNull();
-    canvasWith("Mesa Intel(R) UHD Graphics 620", {debugInfo: false});
-    expect(await softwareGpu("webgl")).toBeNull();
-    canvasWith("llvmpipe", {debugInfo: false});
-    expect((await softwareGpu("webgl"))?.why).toBe("software");
-  });
+  it(
+    "gives null for a hardware renderer, read from the plain RENDERER " + "when the debug extension is absent",
+    async () => {
+      canvasWith("ANGLE (NVIDIA, NVIDIA GeForce RTX 4090 Direct3D11 vs_5_0 ps_5_0)");
+      expect(await softwareGpu("webgl")).toBeNull();
+      canvasWith("Mesa Intel(R) UHD Graphics 620", {debugInfo: false});
+      expect(await softwareGpu("webgl")).toBeNull();
+      canvasWith("llvmpipe", {debugInfo: false});
+      expect((await softwareGpu("webgl"))?.why).toBe("software");
+    }
+  );
 });

@@ -7,7 +7,8 @@ import {synthTable} from "../support/synthTable.js";
 import {useBackend} from "../support/tf.js";
 import {webgpuExpected} from "../support/webgpuExpected.js";
 
-// Without an adapter, each WebGPU test fails with the reason where one is expected (CI, Debian's Chromium), else skips saying why.
+// Without an adapter, each WebGPU test fails with the reason where one is expected (CI, Debian's Chromium),
+// else skips saying why.
 const webgpu = webgpuExpected("timeSteps-test", await nodeWebGpu());
 
 const {table} = synthTable({users: 200, movies: 100, ratings: 8000, seed: 1});
@@ -18,7 +19,10 @@ const run = {
   hyper: {factors: 8, bs: 64, lrMax: 1e-2, wd: 0.1, seed: 1}
 };
 
-/** Times `backend` with timeSteps and checks what every trial must give: steps after the warm-up, their ratings, a rate, nothing left behind. */
+/**
+ * Times `backend` with timeSteps and checks what every trial must give: steps after the warm-up,
+ * their ratings, a rate, nothing left behind.
+ */
 async function trial(backend: "cpu" | "wasm" | "webgpu", budget: number, options?: {maxSteps?: number}) {
   const before = tf.memory().numTensors;
   const t = await timeSteps(run, options)(backend, budget);
@@ -33,28 +37,34 @@ async function trial(backend: "cpu" | "wasm" | "webgpu", budget: number, options
 }
 
 describe("timeSteps(run, {maxSteps})(backend, budgetSeconds)", () => {
-  it("trains the run's model on the backend in use, times the steps after the warm-up, and frees what it made", async () => {
-    await useBackend("cpu");
-    await trial("cpu", 0.05);
-    await useBackend("wasm");
-    await trial("wasm", 0.05);
-  });
+  it(
+    "trains the run's model on the backend in use, times the steps after the warm-up, " + "and frees what it made",
+    async () => {
+      await useBackend("cpu");
+      await trial("cpu", 0.05);
+      await useBackend("wasm");
+      await trial("wasm", 0.05);
+    }
+  );
 
-  it("times at least one step group after the warm-up with no budget, and stops at maxSteps with a large one", async () => {
-    await useBackend("wasm");
-    await trial("wasm", 0);
-    // A trial checks maxSteps when a group ends, so it may run over by a group, never on and on: fit ends a group at
-    // the latest when an epoch ends (6400 training rows: 100 steps of 64), so one step asked for times one group, 1 to
-    // 100 steps, where the 1000 s budget alone would go on through the planned 1000 epochs.
-    const capped = await trial("wasm", 1000, {maxSteps: 1});
-    const stepsPerEpoch = Math.floor((0.8 * table.rating2.length) / run.hyper.bs);
-    expect(stepsPerEpoch).toBe(100);
-    expect(capped.steps).toBeGreaterThanOrEqual(1);
-    expect(capped.steps).toBeLessThanOrEqual(stepsPerEpoch);
-    expect(Number.isFinite(capped.seconds)).toBe(true);
-    // One group timed, so its rate is the trial's: the ratings it counted over the seconds it measured.
-    expect(capped.ratingsPerSecond / (capped.ratings / capped.seconds)).toBeCloseTo(1, 9);
-  });
+  it(
+    "times at least one step group after the warm-up with no budget, " + "and stops at maxSteps with a large one",
+    async () => {
+      await useBackend("wasm");
+      await trial("wasm", 0);
+      // A trial checks maxSteps when a group ends, so it may run over by a group, never on and on: fit ends a group at
+      // the latest when an epoch ends (6400 training rows: 100 steps of 64), so one step asked for times one group, 1
+      // to 100 steps, where the 1000 s budget alone would go on through the planned 1000 epochs.
+      const capped = await trial("wasm", 1000, {maxSteps: 1});
+      const stepsPerEpoch = Math.floor((0.8 * table.rating2.length) / run.hyper.bs);
+      expect(stepsPerEpoch).toBe(100);
+      expect(capped.steps).toBeGreaterThanOrEqual(1);
+      expect(capped.steps).toBeLessThanOrEqual(stepsPerEpoch);
+      expect(Number.isFinite(capped.seconds)).toBe(true);
+      // One group timed, so its rate is the trial's: the ratings it counted over the seconds it measured.
+      expect(capped.ratingsPerSecond / (capped.ratings / capped.seconds)).toBeCloseTo(1, 9);
+    }
+  );
 
   it("refuses to time a backend that is not the one in use", async () => {
     await useBackend("cpu");

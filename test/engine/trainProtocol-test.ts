@@ -9,7 +9,8 @@ import type {
 import type {MyRating} from "../../src/components/movielens/myRatingsFile.js";
 
 // trainProtocol.ts holds only types: the messages between a page and the training worker. These checks run in
-// `tsc --noEmit` (npm test's first step): a change to the protocol that a page or the worker does not expect fails here.
+// `tsc --noEmit` (npm test's first step): a change to the protocol that a page or the
+// worker does not expect fails here.
 describe("trainProtocol (types only)", () => {
   it("a page sends train or stop", () => {
     expectTypeOf<TrainRequest["type"]>().toEqualTypeOf<"train" | "stop">();

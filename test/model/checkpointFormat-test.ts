@@ -99,7 +99,8 @@ describe("decodeCheckpoint(bytes)", () => {
       encoded.subarray(0, 7)
     ]) {
       expect(() => decodeCheckpoint(bytes)).toThrow(
-        "This file is not a checkpoint of this workbook (it does not start with MLCKPT01): choose a .ckpt file downloaded from Save and resume; nothing was loaded."
+        "This file is not a checkpoint of this workbook (it does not start with MLCKPT01): " +
+          "choose a .ckpt file downloaded from Save and resume; nothing was loaded."
       );
     }
   });

@@ -37,15 +37,20 @@ describe("checkpointMatch(header, arrays, table, context)", () => {
     expect(checkpointMatch(header, arrays, trained)).toEqual({notes: []});
   });
 
-  it("resumes after I rated one more movie, and says how my ratings changed (the notebook's learn.load, then more training)", () => {
-    const {header, arrays} = checkpointOf(trained);
-    const now = withMyRatings(base, [...mine, {movieId: base.movieIds[2], rating: 5, timestamp: 3}]).table;
-    const {notes} = checkpointMatch(header, arrays, now);
-    expect(notes[0]).toBe(
-      "Resuming on my ratings as they are now: 1 added since this checkpoint was trained on 2 ratings of mine (now 3)."
-    );
-    expect(notes.join(" ")).not.toMatch(/fnv1a|fingerprint|Other users/);
-  });
+  it(
+    "resumes after I rated one more movie, and says how my ratings changed (the notebook's " +
+      "learn.load, then more training)",
+    () => {
+      const {header, arrays} = checkpointOf(trained);
+      const now = withMyRatings(base, [...mine, {movieId: base.movieIds[2], rating: 5, timestamp: 3}]).table;
+      const {notes} = checkpointMatch(header, arrays, now);
+      expect(notes[0]).toBe(
+        "Resuming on my ratings as they are now: 1 added since this checkpoint was " +
+          "trained on 2 ratings of mine (now 3)."
+      );
+      expect(notes.join(" ")).not.toMatch(/fnv1a|fingerprint|Other users/);
+    }
+  );
 
   it("counts changed and removed ratings of mine", () => {
     const {header, arrays} = checkpointOf(trained);

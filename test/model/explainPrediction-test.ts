@@ -15,23 +15,27 @@ const tiny = {
 const LN4 = Math.log(4);
 
 describe("explainPrediction(model, user, movie, ratings, {lambda})", () => {
-  it("takes a prediction apart by hand: my bias + the movie's bias + u·m is the logit, and lo + span·σ(logit) the stars", () => {
-    const parts = explainPrediction(
-      tiny,
-      {factors: [0.5], bias: 0.25},
-      2,
-      [
-        {movie: 0, rating: 4.5},
-        {movie: 1, rating: 1.5}
-      ],
-      {lambda: 1.5625}
-    );
-    expect(parts.userBias).toBe(0.25);
-    expect(parts.movieBias).toBe(0.5);
-    expect(parts.factorTerm).toBe(0.5);
-    expect(parts.logit).toBe(1.25);
-    expect(parts.predicted).toBe(0.5 + 5 / (1 + Math.exp(-1.25)));
-  });
+  it(
+    "takes a prediction apart by hand: my bias + the movie's bias + u·m is the logit, " +
+      "and lo + span·σ(logit) the stars",
+    () => {
+      const parts = explainPrediction(
+        tiny,
+        {factors: [0.5], bias: 0.25},
+        2,
+        [
+          {movie: 0, rating: 4.5},
+          {movie: 1, rating: 1.5}
+        ],
+        {lambda: 1.5625}
+      );
+      expect(parts.userBias).toBe(0.25);
+      expect(parts.movieBias).toBe(0.5);
+      expect(parts.factorTerm).toBe(0.5);
+      expect(parts.logit).toBe(1.25);
+      expect(parts.predicted).toBe(0.5 + 5 / (1 + Math.exp(-1.25)));
+    }
+  );
 
   it("shares the factor term out by hand: tⱼ·xⱼᵀ(XᵀX + λI)⁻¹[m, 0], and the rest", () => {
     // X = [[1, 1], [2, 1]], XᵀX + I = [[6, 3], [3, 3]], its inverse [[3, −3], [−3, 6]]/9; z = A⁻¹[1, 0] = [1/3, −1/3].

@@ -27,7 +27,10 @@ function planted(movies: number, k: number, seed: number) {
   return {movieFactors, movieBias, user, bias, ratings};
 }
 
-/** Each genre's mean predicted rating over the movies not rated, best first; genres on fewer than 10 such movies are left out as noise. */
+/**
+ * Each genre's mean predicted rating over the movies not rated, best first;
+ * genres on fewer than 10 such movies are left out as noise.
+ */
 function genreRanking(movies: SynthMovie[], predicted: Float32Array, rated: Set<number>): string[] {
   const mean = GENRES.map((genre) => {
     let sum = 0,
@@ -155,7 +158,8 @@ describe("foldInUser(movieFactors, movieBias, factors, ratings, {yRange, lambda,
 });
 
 describe("foldInUser(…) with movie factors trained by fit", () => {
-  // Big enough for 20 factors to learn genre taste (with 500 users, not even the demo user's own trained vector shows it).
+  // Big enough for 20 factors to learn genre taste (with 500 users, not even the demo
+  // user's own trained vector shows it).
   const synth = synthesize({seed: 7, users: 3000, movies: 500, ratings: 300_000});
   const table = indexRatings(
     synth.movies.map((m) => m.id),
@@ -185,7 +189,8 @@ describe("foldInUser(…) with movie factors trained by fit", () => {
     const predicted = predictFor(movieFactors, movieBias, folded.factors, folded.bias, {yRange});
     const ranking = genreRanking(synth.movies, predicted, new Set(mine.map((r) => r.movie)));
     console.log(`demo user's genres by mean predicted rating: ${ranking.join(", ")}`);
-    // With seeds 7–10, a liked genre always ranked in the top two and a disliked one in the bottom two; seed 7 is exact.
+    // With seeds 7–10, a liked genre always ranked in the top two and a disliked one
+    // in the bottom two; seed 7 is exact.
     expect(synth.meta.demoTaste.likes).toContain(ranking[0]);
     expect(synth.meta.demoTaste.dislikes).toContain(ranking.at(-1));
   });

@@ -14,12 +14,15 @@ describe("blendPopularity(predicted, counts, weight)", () => {
     expect(first(0)).toBe(0);
     expect(first(0.1)).toBe(1); // 4.6 < 5.0
   });
-  it("writes into `out` when given, and throws a TypeError on mismatched lengths or a weight that is not finite", () => {
-    const out = new Float32Array(2);
-    expect(blendPopularity([1, 2], [0, 0], 1, out)).toBe(out);
-    expect(() => blendPopularity([1, 2], [0], 1)).toThrow(TypeError);
-    expect(() => blendPopularity([1], [0], NaN)).toThrow(TypeError);
-  });
+  it(
+    "writes into `out` when given, and throws a TypeError on mismatched lengths " + "or a weight that is not finite",
+    () => {
+      const out = new Float32Array(2);
+      expect(blendPopularity([1, 2], [0, 0], 1, out)).toBe(out);
+      expect(() => blendPopularity([1, 2], [0], 1)).toThrow(TypeError);
+      expect(() => blendPopularity([1], [0], NaN)).toThrow(TypeError);
+    }
+  );
   it("has stops on both sides of 0, in order, and RANKING_BLEND among them", () => {
     expect([...POPULARITY_WEIGHTS]).toEqual([...POPULARITY_WEIGHTS].sort((a, b) => a - b));
     expect(POPULARITY_WEIGHTS).toContain(0);

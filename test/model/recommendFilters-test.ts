@@ -109,7 +109,8 @@ describe("recommendFilters(fields, movies)", () => {
         terms: "matrix"
       }).empty
     ).toBe(
-      "No movie I have not rated passes these filters (no titles with “matrix”; only Drama; no Action or Crime; from 1999 to 2005; at least 5,000 ratings). Loosen one of them to see more."
+      "No movie I have not rated passes these filters (no titles with “matrix”; only Drama; no Action or Crime; from " +
+        "1999 to 2005; at least 5,000 ratings). Loosen one of them to see more."
     );
     expect(recommendFilters({from: "1999", to: "1999"}).empty).toBe(
       "No movie I have not rated passes these filters (in 1999). Loosen one of them to see more."

@@ -38,7 +38,8 @@ describe("runRanking(weights, rows, split, {kind, k})", () => {
         expect(report[key]).toBeLessThanOrEqual(1);
       }
     }
-    // User 0 has not rated movies 2 and 3 in training; the model puts its favourite, movie 2 (held out, 5 stars), first.
+    // User 0 has not rated movies 2 and 3 in training; the model puts its favourite,
+    // movie 2 (held out, 5 stars), first.
     expect(run.model.ndcg).toBeGreaterThan(0);
   });
 
@@ -59,32 +60,36 @@ describe("runRanking(weights, rows, split, {kind, k})", () => {
 });
 
 describe("runRanking on a split in either order", () => {
-  it("gives the same report whether the split's rows are shuffled or sorted (runTraining sorts them before ranking, to read the table in order)", () => {
-    const {table} = synthTable({users: 300, movies: 200, ratings: 20_000, seed: 4});
-    const users = table.userIds.length,
-      movies = table.movieIds.length;
-    const random = (n: number, seed: number) =>
-      Float32Array.from({length: n}, (_, i) => Math.sin(i * 12.9898 + seed) * 0.3);
-    const model = {
-      userFactors: random(users * 4, 1),
-      movieFactors: random(movies * 4, 2),
-      userBias: random(users, 3),
-      movieBias: random(movies, 4),
-      yRange: [0.5, 5.5] as [number, number]
-    };
-    const shuffled = runRanking(model, table, splitRows(table.rating2.length, {seed: 7}), {
-      kind: "random",
-      maxUsers: 120
-    });
-    const sorted = runRanking(model, table, sortSplit(splitRows(table.rating2.length, {seed: 7})), {
-      kind: "random",
-      maxUsers: 120
-    });
-    expect(sorted.mse).toBeCloseTo(shuffled.mse, 10);
-    for (const key of ["model", "blended"] as const) expect(sorted[key]).toEqual(shuffled[key]);
-    for (const key of ["popular", "dampedMean", "biasOnly"] as const) {
-      for (const metric of ["precision", "recall", "ndcg", "map", "coverage"] as const)
-        expect(sorted.baselines[key][metric]).toBeCloseTo(shuffled.baselines[key][metric], 10);
+  it(
+    "gives the same report whether the split's rows are shuffled or sorted (runTraining sorts them before " +
+      "ranking, to read the table in order)",
+    () => {
+      const {table} = synthTable({users: 300, movies: 200, ratings: 20_000, seed: 4});
+      const users = table.userIds.length,
+        movies = table.movieIds.length;
+      const random = (n: number, seed: number) =>
+        Float32Array.from({length: n}, (_, i) => Math.sin(i * 12.9898 + seed) * 0.3);
+      const model = {
+        userFactors: random(users * 4, 1),
+        movieFactors: random(movies * 4, 2),
+        userBias: random(users, 3),
+        movieBias: random(movies, 4),
+        yRange: [0.5, 5.5] as [number, number]
+      };
+      const shuffled = runRanking(model, table, splitRows(table.rating2.length, {seed: 7}), {
+        kind: "random",
+        maxUsers: 120
+      });
+      const sorted = runRanking(model, table, sortSplit(splitRows(table.rating2.length, {seed: 7})), {
+        kind: "random",
+        maxUsers: 120
+      });
+      expect(sorted.mse).toBeCloseTo(shuffled.mse, 10);
+      for (const key of ["model", "blended"] as const) expect(sorted[key]).toEqual(shuffled[key]);
+      for (const key of ["popular", "dampedMean", "biasOnly"] as const) {
+        for (const metric of ["precision", "recall", "ndcg", "map", "coverage"] as const)
+          expect(sorted.baselines[key][metric]).toBeCloseTo(shuffled.baselines[key][metric], 10);
+      }
     }
-  });
+  );
 });

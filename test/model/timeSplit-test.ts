@@ -3,7 +3,8 @@ import {splitByTime} from "../../src/components/model/timeSplit.js";
 
 describe("splitByTime(user, timestamp, users, {validPct})", () => {
   it("holds out each user's latest ⌊20%⌋ ratings, ties by row order", () => {
-    // User 0: 5 ratings (1 held out, the latest, row 1); user 1: 10 ratings (2 held out: rows 14 and 13 tie at 50, 12 at 40).
+    // User 0: 5 ratings (1 held out, the latest, row 1); user 1: 10 ratings (2 held out:
+    // rows 14 and 13 tie at 50, 12 at 40).
     const user = [0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1];
     const timestamp = [3, 9, 1, 2, 5, 1, 2, 3, 4, 5, 6, 7, 40, 50, 50];
     const {train, valid} = splitByTime(user, timestamp, 2);

@@ -32,7 +32,9 @@ const table = {
   userIds: Int32Array.from({length: 20}, (_, i) => i + 1),
   movieIds: Int32Array.from({length: 10}, (_, i) => i + 1)
 };
-/** A model built and trained with no settings at all, as a script or an old page would: buildModel's and fit's defaults. */
+/**
+ * A model built and trained with no settings at all, as a script or an old page would: buildModel's and fit's defaults.
+ */
 async function trainedWithNoSettings() {
   await useBackend("cpu");
   const model = buildModel({users: 20, movies: 10});
@@ -83,27 +85,32 @@ describe("checkTrainSettings(raw, {users, movies})", () => {
 });
 
 describe("TRAIN_DEFAULTS", () => {
-  it("is what the Train page starts from: the lazy Adam recipe (lr_max 1e-2, wd 0.1) on collab_learner's n_factors=50, three epochs, seed 42, fastai's random split", () => {
-    // With nothing stored (or no storage at all), the Train page's inputs show these, and its batch-size select offers the batch size.
-    const empty = {getItem: () => null};
-    for (const storage of [undefined, empty])
-      expect(readTrainPreset(storage)).toEqual({
-        factors: 50,
-        bs: 256,
-        epochs: 3,
-        lrMax: 1e-2,
-        wd: 0.1,
-        seed: 42,
-        split: "random"
-      });
-    expect(BATCH_SIZES).toContain(readTrainPreset(undefined).bs);
-    // The engine's sparse-Adam recipe and the hint after a diverged run name the same lr_max and wd.
-    expect(LAZY_ADAM_RECIPE).toEqual({lrMax: 1e-2, wd: 0.1});
-    const diverged = [{epoch: 0, trainLoss: 5, validLoss: 5, seconds: 1}];
-    expect(divergenceNote(diverged, 1, {lrMax: 0.1, wd: 0.1})).toContain("lower lr_max (0.1 is high; try 1e-2)");
-    expect(divergenceNote(diverged, 1, {lrMax: 1e-2, wd: 0})).toContain("add some weight decay (try 0.1)");
-    expectTypeOf(TRAIN_DEFAULTS).toMatchTypeOf<TrainHyper>();
-  });
+  it(
+    "is what the Train page starts from: the lazy Adam recipe (lr_max 1e-2, wd 0.1) on collab_learner's " +
+      "n_factors=50, three epochs, seed 42, fastai's random split",
+    () => {
+      // With nothing stored (or no storage at all), the Train page's inputs show these,
+      // and its batch-size select offers the batch size.
+      const empty = {getItem: () => null};
+      for (const storage of [undefined, empty])
+        expect(readTrainPreset(storage)).toEqual({
+          factors: 50,
+          bs: 256,
+          epochs: 3,
+          lrMax: 1e-2,
+          wd: 0.1,
+          seed: 42,
+          split: "random"
+        });
+      expect(BATCH_SIZES).toContain(readTrainPreset(undefined).bs);
+      // The engine's sparse-Adam recipe and the hint after a diverged run name the same lr_max and wd.
+      expect(LAZY_ADAM_RECIPE).toEqual({lrMax: 1e-2, wd: 0.1});
+      const diverged = [{epoch: 0, trainLoss: 5, validLoss: 5, seconds: 1}];
+      expect(divergenceNote(diverged, 1, {lrMax: 0.1, wd: 0.1})).toContain("lower lr_max (0.1 is high; try 1e-2)");
+      expect(divergenceNote(diverged, 1, {lrMax: 1e-2, wd: 0})).toContain("add some weight decay (try 0.1)");
+      expectTypeOf(TRAIN_DEFAULTS).toMatchTypeOf<TrainHyper>();
+    }
+  );
   it("is what buildModel and fit train with no settings: n_factors 50 for three epochs", async () => {
     const model = await trainedWithNoSettings();
     expect(model.factors).toBe(TRAIN_DEFAULTS.factors);
@@ -128,25 +135,29 @@ describe("TRAIN_DEFAULTS", () => {
 });
 
 describe("FASTAI_DEFAULTS", () => {
-  it("is fastai's fit_one_cycle defaults (lr_max 1e-3, wd 0.01) with the workbook's bs and seed: what fit trains with no settings, and what a checkpoint that records none is read as", async () => {
-    const model = await trainedWithNoSettings();
-    const trained = {bs: 256, lrMax: 1e-3, wd: 0.01, seed: 42};
-    expect(model.training).toMatchObject({...trained, validPct: 0.2, mode: "sparse"});
-    expect(model.training).toMatchObject(FASTAI_DEFAULTS);
-    // The same model saved by an older workbook, which recorded no training settings.
-    model.training = null;
-    const bytes = await encodeCheckpoint(model, table);
-    model.dispose();
-    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-    expect(uploadedCheckpointInfo(buffer, "old.ckpt").hyper).toEqual({
-      factors: 50,
-      ...trained,
-      epochs: 0,
-      split: "random"
-    });
-    // Its fold-in regularization is the weight decay it was trained with.
-    expect(modelWeights(bytes).wd).toBe(0.01);
-  });
+  it(
+    "is fastai's fit_one_cycle defaults (lr_max 1e-3, wd 0.01) with the workbook's bs and seed: " +
+      "what fit trains with no settings, and what a checkpoint that records none is read as",
+    async () => {
+      const model = await trainedWithNoSettings();
+      const trained = {bs: 256, lrMax: 1e-3, wd: 0.01, seed: 42};
+      expect(model.training).toMatchObject({...trained, validPct: 0.2, mode: "sparse"});
+      expect(model.training).toMatchObject(FASTAI_DEFAULTS);
+      // The same model saved by an older workbook, which recorded no training settings.
+      model.training = null;
+      const bytes = await encodeCheckpoint(model, table);
+      model.dispose();
+      const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+      expect(uploadedCheckpointInfo(buffer, "old.ckpt").hyper).toEqual({
+        factors: 50,
+        ...trained,
+        epochs: 0,
+        split: "random"
+      });
+      // Its fold-in regularization is the weight decay it was trained with.
+      expect(modelWeights(bytes).wd).toBe(0.01);
+    }
+  );
 });
 
 describe("BACKEND_CHOICES", () => {

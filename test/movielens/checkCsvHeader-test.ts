@@ -7,7 +7,8 @@ describe("checkCsvHeader(text, expected, file)", () => {
   });
   it("refuses another first line, a partial header and an empty file at file:1, with the text", () => {
     expect(() => checkCsvHeader("1,Toy Story (1995),Comedy", "movieId,title,genres", "movies.csv")).toThrowError(
-      'movies.csv:1: expected the header "movieId,title,genres", found another first line\n  > 1,Toy Story (1995),Comedy'
+      'movies.csv:1: expected the header "movieId,title,genres", ' +
+        "found another first line\n  > 1,Toy Story (1995),Comedy"
     );
     expect(() =>
       checkCsvHeader("userId,movieId,rating", "userId,movieId,rating,timestamp", "ml-32m/ratings.csv")

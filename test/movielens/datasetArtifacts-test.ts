@@ -55,7 +55,8 @@ function expectSameAsLoaders({loaders, artifacts}: Awaited<ReturnType<typeof bot
 describe("datasetArtifacts(movies, ratings, rows, dataset)", () => {
   let synthetic: string;
   beforeAll(async () => {
-    // A small synthetic set, plus a re-rating (a duplicate) and a rating of a movie not in movies.dat, so the report is not all zeros.
+    // A small synthetic set, plus a re-rating (a duplicate) and a rating of a movie not in movies.dat,
+    // so the report is not all zeros.
     synthetic = mkdtempSync(join(tmpdir(), "datasetArtifacts-test-"));
     await writeSynthetic(synthetic, {seed: 3, users: 40, movies: 30, ratings: 900, noise: 0.5});
     appendFileSync(join(synthetic, "ratings.dat"), "1::1::2.5::1700000000\n1::999999::4::1700000001\n");
@@ -80,7 +81,8 @@ describe("datasetArtifacts(movies, ratings, rows, dataset)", () => {
     const result = await both(dir);
     expectSameAsLoaders(result);
     expect(result.artifacts.summary.counts).toEqual({users: 2, movies: 5, ratedMovies: 4, ratings: 4, myRatings: 2});
-    // No MovieLens release: named by its counts, the rows of ratings.dat (my ratings not counted), in summary.json and ratings.bin.
+    // No MovieLens release: named by its counts, the rows of ratings.dat (my ratings not counted),
+    // in summary.json and ratings.bin.
     expect(result.artifacts.summary.dataset).toEqual({
       kind: "movielens",
       origin: "MOVIELENS_DIR",

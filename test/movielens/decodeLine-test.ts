@@ -21,8 +21,11 @@ describe("decodeLine(bytes)", () => {
     expect(decodeLine(Uint8Array.from([0xc3, 0xa9, 0x20, 0xe9]))).toBe("Ã© é");
   });
 
-  it("drops a UTF-8 byte-order mark that starts a UTF-8 line, as TextDecoder does, but not one in a Latin-1 line", () => {
-    expect(decodeLine(Uint8Array.from([0xef, 0xbb, 0xbf, 0x61]))).toBe("a");
-    expect(decodeLine(Uint8Array.from([0xef, 0xbb, 0xbf, 0x61, 0xe9]))).toBe("ï»¿aé");
-  });
+  it(
+    "drops a UTF-8 byte-order mark that starts a UTF-8 line, as TextDecoder does, " + "but not one in a Latin-1 line",
+    () => {
+      expect(decodeLine(Uint8Array.from([0xef, 0xbb, 0xbf, 0x61]))).toBe("a");
+      expect(decodeLine(Uint8Array.from([0xef, 0xbb, 0xbf, 0x61, 0xe9]))).toBe("ï»¿aé");
+    }
+  );
 });

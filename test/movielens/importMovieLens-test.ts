@@ -17,7 +17,9 @@ import {U_GENRE} from "../support/uGenre.js";
 const FIXTURE_MOVIES = readFileSync("test/fixtures/movies.dat");
 const fixture = (path: string) => new Uint8Array(readFileSync(`test/fixtures/${path}`));
 const DROP =
-  "Drop ml-100k.zip, ml-latest-small.zip, ml-1m.zip, ml-10m.zip, ml-20m.zip, ml-25m.zip or ml-32m.zip as downloaded from grouplens.org, or the files inside it (movies.dat and ratings.dat, movies.csv and ratings.csv, or ML-100K's u.item and u.data).";
+  "Drop ml-100k.zip, ml-latest-small.zip, ml-1m.zip, ml-10m.zip, ml-20m.zip, " +
+  "ml-25m.zip or ml-32m.zip as downloaded from grouplens.org, or the files inside it (movies.dat and ratings.dat, " +
+  "movies.csv and ratings.csv, or ML-100K's u.item and u.data).";
 
 let dir: string;
 let movies: Uint8Array;
@@ -147,21 +149,26 @@ describe("importMovieLens(zip, options)", () => {
     expect(events).toEqual([]);
   });
 
-  it("refuses a Deflate64 entry (7-Zip's) by its method and the fix, not as damaged, before inflating anything", async () => {
-    const events: ImportProgress[] = [];
-    const deflate64 = patchZipEntry(
-      zipSync({"ml-1m": {"movies.dat": movies, "ratings.dat": ratings}}),
-      "ml-1m/ratings.dat",
-      {method: 9}
-    );
-    const error = await failure(
-      importMovieLens([{name: "my.zip", bytes: deflate64}], {onProgress: (p) => events.push(p)})
-    );
-    expect(error?.message).toBe(
-      "ml-1m/ratings.dat in my.zip is compressed with Deflate64 (method 9), which this import cannot read. Re-zip the folder with standard Deflate (in 7-Zip, choose “Deflate”), or drop the movies.dat and ratings.dat themselves."
-    );
-    expect(events).toEqual([]);
-  });
+  it(
+    "refuses a Deflate64 entry (7-Zip's) by its method and the fix, " + "not as damaged, before inflating anything",
+    async () => {
+      const events: ImportProgress[] = [];
+      const deflate64 = patchZipEntry(
+        zipSync({"ml-1m": {"movies.dat": movies, "ratings.dat": ratings}}),
+        "ml-1m/ratings.dat",
+        {method: 9}
+      );
+      const error = await failure(
+        importMovieLens([{name: "my.zip", bytes: deflate64}], {onProgress: (p) => events.push(p)})
+      );
+      expect(error?.message).toBe(
+        "ml-1m/ratings.dat in my.zip is compressed with Deflate64 (method 9), which this import cannot read. " +
+          "Re-zip the folder with standard Deflate (in 7-Zip, choose “Deflate”), " +
+          "or drop the movies.dat and ratings.dat themselves."
+      );
+      expect(events).toEqual([]);
+    }
+  );
 
   it("names each common method, several entries at once, and an unknown method by its number", async () => {
     const small = zipSync({"movies.dat": movies, "ratings.dat": strToU8("1::1::4::1\n")});
@@ -206,49 +213,53 @@ describe("importMovieLens(zip, options)", () => {
       )
     );
     expect(aes?.message).toBe(
-      "movies.dat and ratings.dat in the zip are encrypted: unzip the zip with its password and drop the .dat files themselves."
+      "movies.dat and ratings.dat in the zip are encrypted: unzip the zip with its password " +
+        "and drop the .dat files themselves."
     );
   });
 
-  it("imports an ml-latest-small zip, named by its folder, and an ML-100K zip with u.genre, as the loaders would", async () => {
-    const csv = zipSync({
-      "ml-latest-small": {
-        "links.csv": strToU8("movieId,imdbId,tmdbId\n"),
-        "movies.csv": fixture("ml-latest-small/movies.csv"),
-        "ratings.csv": fixture("ml-latest-small/ratings.csv"),
-        "README.txt": strToU8("")
-      }
-    });
-    const small = await importMovieLens([{name: "ml-latest-small.zip", bytes: csv}]);
-    expect(small.summary.dataset.name).toBe("MovieLens Latest Small (from your computer)");
-    expect(small.summary.dataset.format).toBe("csv");
-    expect(small.summary.counts).toEqual({users: 3, movies: 7, ratedMovies: 7, ratings: 7, myRatings: 0});
-    expect(small.movies.find((m) => m.id === 149340)).toMatchObject({
-      title: '"Grand Stages" Dogs',
-      year: 1998,
-      ratings: 1,
-      mean: 3.5
-    });
-    const ml100k = zipSync({
-      "ml-100k": {
-        "u.data": fixture("ml-100k/u.data"),
-        "u.item": fixture("ml-100k/u.item"),
-        "u.genre": U_GENRE,
-        "u.user": strToU8("")
-      }
-    });
-    const hundred = await importMovieLens(ml100k, {myRatings: strToU8("99999::1363::4.5::1700000000\n")});
-    expect(hundred.summary.dataset.name).toBe("MovieLens-format data, 9 movies, 6 ratings (from your computer)");
-    expect(hundred.summary.dataset.format).toBe("100k");
-    expect(hundred.movies.find((m) => m.id === 1363)).toMatchObject({
-      title: "Célibataires, Les",
-      year: 1995,
-      genres: ["Drama"],
-      ratings: 1,
-      mean: 4.5
-    });
-    expect(hundred.summary.myRatings).toEqual([{movieId: 1363, rating: 4.5, timestamp: 1700000000}]);
-  });
+  it(
+    "imports an ml-latest-small zip, named by its folder, and an ML-100K zip with u.genre, " + "as the loaders would",
+    async () => {
+      const csv = zipSync({
+        "ml-latest-small": {
+          "links.csv": strToU8("movieId,imdbId,tmdbId\n"),
+          "movies.csv": fixture("ml-latest-small/movies.csv"),
+          "ratings.csv": fixture("ml-latest-small/ratings.csv"),
+          "README.txt": strToU8("")
+        }
+      });
+      const small = await importMovieLens([{name: "ml-latest-small.zip", bytes: csv}]);
+      expect(small.summary.dataset.name).toBe("MovieLens Latest Small (from your computer)");
+      expect(small.summary.dataset.format).toBe("csv");
+      expect(small.summary.counts).toEqual({users: 3, movies: 7, ratedMovies: 7, ratings: 7, myRatings: 0});
+      expect(small.movies.find((m) => m.id === 149340)).toMatchObject({
+        title: '"Grand Stages" Dogs',
+        year: 1998,
+        ratings: 1,
+        mean: 3.5
+      });
+      const ml100k = zipSync({
+        "ml-100k": {
+          "u.data": fixture("ml-100k/u.data"),
+          "u.item": fixture("ml-100k/u.item"),
+          "u.genre": U_GENRE,
+          "u.user": strToU8("")
+        }
+      });
+      const hundred = await importMovieLens(ml100k, {myRatings: strToU8("99999::1363::4.5::1700000000\n")});
+      expect(hundred.summary.dataset.name).toBe("MovieLens-format data, 9 movies, 6 ratings (from your computer)");
+      expect(hundred.summary.dataset.format).toBe("100k");
+      expect(hundred.movies.find((m) => m.id === 1363)).toMatchObject({
+        title: "Célibataires, Les",
+        year: 1995,
+        genres: ["Drama"],
+        ratings: 1,
+        mean: 4.5
+      });
+      expect(hundred.summary.myRatings).toEqual([{movieId: 1363, rating: 4.5, timestamp: 1700000000}]);
+    }
+  );
 
   it("renumbers a release's own user 99999, keeps 99999 for me, and says so in the banner", async () => {
     const csv = zipSync({
@@ -259,7 +270,8 @@ describe("importMovieLens(zip, options)", () => {
     });
     const artifacts = await importMovieLens(csv, {myRatings: strToU8("99999::1::5::3\n")});
     expect(artifacts.summary.dataset.banner).toBe(
-      "MovieLens-format data, 7 movies, 2 ratings, loaded from your computer and kept in this browser. Its own user 99999 is user 100000 here, since 99999 is you (my_ratings.dat)."
+      "MovieLens-format data, 7 movies, 2 ratings, loaded from your computer and kept in this browser. " +
+        "Its own user 99999 is user 100000 here, since 99999 is you (my_ratings.dat)."
     );
     expect(artifacts.summary.lastRatings.map((r) => [r.userId, r.movieId])).toEqual([
       [1, 1],
@@ -269,35 +281,41 @@ describe("importMovieLens(zip, options)", () => {
     expect(artifacts.summary.myRatings).toEqual([{movieId: 1, rating: 5, timestamp: 3}]);
   });
 
-  it("says which release a zip looks like when it lacks a file, and passes on a CSV reader's file:line error", async () => {
-    const ml25m = zipSync({"ml-25m": {"movies.csv": strToU8(""), "genome-scores.csv": strToU8("")}});
-    expect((await failure(importMovieLens(ml25m)))?.message).toBe(
-      `The zip looks like MovieLens 25M (ml-25m), with comma-separated ratings.csv and movies.csv, but lacks ratings.csv; it has: ml-25m/movies.csv, ml-25m/genome-scores.csv. ${DROP}`
-    );
-    const ml100k = zipSync({"ml-100k": {"u.data": strToU8("196\t242\t3\t887000949\n"), "u.user": strToU8("")}});
-    expect((await failure(importMovieLens(ml100k)))?.message).toMatch(
-      /^The zip looks like MovieLens 100K \(ml-100k\), with tab-separated u\.data and \|-separated u\.item, but lacks u\.item;/
-    );
-    const bad = zipSync({
-      "movies.csv": fixture("ml-latest-small/movies.csv"),
-      "ratings.csv": strToU8("userId,movieId,rating,timestamp\n1,1,4.0,1\n1,3,4.25,2\n")
-    });
-    expect((await failure(importMovieLens(bad)))?.message).toBe(
-      "ratings.csv:3: rating 4.25 is not a multiple of 0.5\n  > 1,3,4.25,2"
-    );
-  });
+  it(
+    "says which release a zip looks like when it lacks a file, " + "and passes on a CSV reader's file:line error",
+    async () => {
+      const ml25m = zipSync({"ml-25m": {"movies.csv": strToU8(""), "genome-scores.csv": strToU8("")}});
+      expect((await failure(importMovieLens(ml25m)))?.message).toBe(
+        `The zip looks like MovieLens 25M (ml-25m), with comma-separated ratings.csv and movies.csv, ` +
+          `but lacks ratings.csv; it has: ml-25m/movies.csv, ml-25m/genome-scores.csv. ${DROP}`
+      );
+      const ml100k = zipSync({"ml-100k": {"u.data": strToU8("196\t242\t3\t887000949\n"), "u.user": strToU8("")}});
+      expect((await failure(importMovieLens(ml100k)))?.message).toMatch(
+        /^The zip looks like MovieLens 100K \(ml-100k\), with tab-separated u\.data and \|-separated u\.item, but lacks u\.item;/
+      );
+      const bad = zipSync({
+        "movies.csv": fixture("ml-latest-small/movies.csv"),
+        "ratings.csv": strToU8("userId,movieId,rating,timestamp\n1,1,4.0,1\n1,3,4.25,2\n")
+      });
+      expect((await failure(importMovieLens(bad)))?.message).toBe(
+        "ratings.csv:3: rating 4.25 is not a multiple of 0.5\n  > 1,3,4.25,2"
+      );
+    }
+  );
 
   it("says so when the zip holds another zip rather than the files", async () => {
     const nested = zipSync({"ml-10m.zip": [zip, {level: 0}], "notes.txt": strToU8("")});
     expect((await failure(importMovieLens([{name: "Archive.zip", bytes: nested}])))?.message).toBe(
-      "Archive.zip holds another zip (ml-10m.zip) and no movies.dat or ratings.dat: unzip it, and drop the zip that was inside."
+      "Archive.zip holds another zip (ml-10m.zip) and no movies.dat or ratings.dat: unzip it, " +
+        "and drop the zip that was inside."
     );
   });
 
   it("names a 7z, RAR or tar.gz archive that is not a zip", async () => {
     const sevenZip = Uint8Array.of(0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c, 0, 4);
     expect((await failure(importMovieLens(sevenZip)))?.message).toBe(
-      "The zip is a 7z archive, which this import cannot read (it reads .zip files). Extract it and drop the movies.dat and ratings.dat inside, or zip them with standard Deflate."
+      "The zip is a 7z archive, which this import cannot read (it reads .zip files). " +
+        "Extract it and drop the movies.dat and ratings.dat inside, or zip them with standard Deflate."
     );
   });
 
@@ -393,18 +411,24 @@ describe("importMovieLens(files, options)", () => {
       ])
     );
     expect(missing?.message).toBe(
-      `What you dropped looks like one of MovieLens's CSV releases (ml-latest-small, ML-20M, 25M, 32M or ml-latest), with comma-separated ratings.csv and movies.csv, but lacks movies.csv; you dropped: ratings.csv, links.csv. ${DROP}`
+      `What you dropped looks like one of MovieLens's CSV releases (ml-latest-small, ML-20M, 25M, 32M or ml-latest), ` +
+        `with comma-separated ratings.csv and movies.csv, but lacks movies.csv; you dropped: ` +
+        `ratings.csv, links.csv. ${DROP}`
     );
   });
 
-  it("names a dropped 7z, RAR or tar.gz archive as an archive it cannot read, not as a folder without the files", async () => {
-    const gz = await failure(importMovieLens([{name: "ml-10m.tar.gz", bytes: Uint8Array.of(0x1f, 0x8b, 8, 0)}]));
-    expect(gz?.message).toBe(
-      "ml-10m.tar.gz is a gzip archive, which this import cannot read (it reads .zip files). Extract it and drop the movies.dat and ratings.dat inside, or zip them with standard Deflate."
-    );
-    const rar = await failure(importMovieLens([{name: "ml-1m.rar", bytes: strToU8("Rar!\x1a\x07\x00")}]));
-    expect(rar?.message).toMatch(/^ml-1m\.rar is a RAR archive, which this import cannot read/);
-  });
+  it(
+    "names a dropped 7z, RAR or tar.gz archive as an archive it cannot read, " + "not as a folder without the files",
+    async () => {
+      const gz = await failure(importMovieLens([{name: "ml-10m.tar.gz", bytes: Uint8Array.of(0x1f, 0x8b, 8, 0)}]));
+      expect(gz?.message).toBe(
+        "ml-10m.tar.gz is a gzip archive, which this import cannot read (it reads .zip files). " +
+          "Extract it and drop the movies.dat and ratings.dat inside, or zip them with standard Deflate."
+      );
+      const rar = await failure(importMovieLens([{name: "ml-1m.rar", bytes: strToU8("Rar!\x1a\x07\x00")}]));
+      expect(rar?.message).toMatch(/^ml-1m\.rar is a RAR archive, which this import cannot read/);
+    }
+  );
 
   it("passes on the parser's file:line error", async () => {
     const error = await failure(

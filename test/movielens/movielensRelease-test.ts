@@ -40,7 +40,8 @@ describe("movielensRelease(counts)", () => {
     expect(movielensRelease(ML10M)?.name).toBe("MovieLens 10M");
     expect(movielensRelease(ML1M)?.name).toBe("MovieLens 1M");
     expect(movielensRelease({...ML1M, ratings: ML1M.ratings - 1})).toBeNull();
-    expect(movielensRelease({...ML10M, movies: 10_677})).toBeNull(); // ML-10M's shape as the synthetic generator makes it
+    // ML-10M's shape as the synthetic generator makes it
+    expect(movielensRelease({...ML10M, movies: 10_677})).toBeNull();
     expect(movielensRelease({...ML10M, users: 71_567})).toBeNull();
     expect(movielensRelease(ML100K)?.name).toBe("MovieLens 100K");
     expect(movielensRelease(ML20M)?.name).toBe("MovieLens 20M");

@@ -23,23 +23,26 @@ function thrown(f: () => unknown): Error {
 }
 
 describe("MY_USER_ID", () => {
-  it("is the original notebook's user id for my ratings: the user every line is written as, and the only one read", () => {
-    const lines = formatMyRatings(mine).trimEnd().split("\n");
-    expect(lines).toHaveLength(3);
-    for (const line of lines) expect(line.split("::")[0]).toBe("99999");
-    expect(Array.from(parseMyRatings(new TextEncoder().encode(formatMyRatings(mine))).userId)).toEqual([
-      99999, 99999, 99999
-    ]);
-    // Another user's line, even the next id, is refused, naming the user it expected.
-    expect(parseMyRatingsFile("99999::1::4::5")).toEqual([{movieId: 1, rating: 4, timestamp: 5}]);
-    for (const other of [99998, 100000, 1]) {
-      const error = thrown(() => parseMyRatingsFile(`${other}::1::4::5`)) as MyRatingsFileError;
-      expect(error.problems).toEqual([
-        {line: 1, reason: `expected user 99999, found user ${other}`, text: `${other}::1::4::5`}
+  it(
+    "is the original notebook's user id for my ratings: the user every line is written as, " + "and the only one read",
+    () => {
+      const lines = formatMyRatings(mine).trimEnd().split("\n");
+      expect(lines).toHaveLength(3);
+      for (const line of lines) expect(line.split("::")[0]).toBe("99999");
+      expect(Array.from(parseMyRatings(new TextEncoder().encode(formatMyRatings(mine))).userId)).toEqual([
+        99999, 99999, 99999
       ]);
+      // Another user's line, even the next id, is refused, naming the user it expected.
+      expect(parseMyRatingsFile("99999::1::4::5")).toEqual([{movieId: 1, rating: 4, timestamp: 5}]);
+      for (const other of [99998, 100000, 1]) {
+        const error = thrown(() => parseMyRatingsFile(`${other}::1::4::5`)) as MyRatingsFileError;
+        expect(error.problems).toEqual([
+          {line: 1, reason: `expected user 99999, found user ${other}`, text: `${other}::1::4::5`}
+        ]);
+      }
+      expect(MY_USER_ID).toBe(+formatMyRatings(mine.slice(0, 1)).split("::")[0]);
     }
-    expect(MY_USER_ID).toBe(+formatMyRatings(mine.slice(0, 1)).split("::")[0]);
-  });
+  );
 });
 
 describe("formatMyRatings(ratings)", () => {
@@ -107,7 +110,8 @@ describe("parseMyRatingsFile(text, {knownMovieIds, maxBytes, maxLines, file})", 
         "mine.dat: 6 invalid lines; nothing was imported.",
         "mine.dat:2: rating 6 is outside 0.5–5\n  > 99999::2::6::5",
         "mine.dat:3: expected user 99999, found user 5\n  > 5::3::4::5",
-        'mine.dat:4: expected 4 fields separated by "::" (UserID::MovieID::Rating::Timestamp), found 3\n  > 99999::4::4',
+        'mine.dat:4: expected 4 fields separated by "::" (UserID::MovieID::Rating::Timestamp), ' +
+          "found 3\n  > 99999::4::4",
         "mine.dat:5: empty line",
         "mine.dat:6: movie 777 is not in movies.dat\n  > 99999::777::3::5",
         "mine.dat:7: rating 3.25 is not a multiple of 0.5\n  > 99999::5::3.25::5"

@@ -31,7 +31,8 @@ describe("parseUItem(bytes, file, genres)", () => {
   for (const [line, reason] of [
     [
       "5|Copycat (1995)|01-Jan-1995||http://x|0|1",
-      'expected 24 fields separated by "|" (id|title|release date|video release date|IMDb URL and 19 genre flags), found 7'
+      'expected 24 fields separated by "|" (id|title|release date|video release date|IMDb ' +
+        "URL and 19 genre flags), found 7"
     ],
     [`5::Copycat (1995)::Crime`, "expected 24 fields"],
     [

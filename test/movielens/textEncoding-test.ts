@@ -43,7 +43,8 @@ describe("checkTextEncoding(head, file)", () => {
     expect(little).toBeInstanceOf(DatError);
     expect([little.file, little.line]).toEqual(["my_ratings.dat", 1]);
     expect(little.message).toBe(
-      `my_ratings.dat:1: the file is UTF-16 text (little-endian, as Windows' "Unicode" saves), which cannot be read; save it as UTF-8 (in Notepad: File → Save as → Encoding: UTF-8) and try again`
+      `my_ratings.dat:1: the file is UTF-16 text (little-endian, as Windows' "Unicode" saves), which cannot be read; ` +
+        `save it as UTF-8 (in Notepad: File → Save as → Encoding: UTF-8) and try again`
     );
     expect(refusal(bytes(0xfe, 0xff, 0x00, 0x31))?.reason).toMatch(/^the file is UTF-16 text \(big-endian/);
   });
@@ -89,7 +90,8 @@ describe("utf8Problem(bytes)", () => {
 describe("notUtf8Reason(problem)", () => {
   it("wraps the problem with the fix", () => {
     expect(notUtf8Reason("byte 0xE9 at column 4 is not UTF-8")).toBe(
-      "not UTF-8 text: byte 0xE9 at column 4 is not UTF-8; save it as UTF-8 (in Notepad: File → Save as → Encoding: UTF-8) and try again"
+      "not UTF-8 text: byte 0xE9 at column 4 is not UTF-8; save it as UTF-8 (in Notepad: File → Save " +
+        "as → Encoding: UTF-8) and try again"
     );
   });
 });

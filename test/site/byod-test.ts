@@ -149,7 +149,9 @@ describe("Load MovieLens from your computer (browser)", () => {
     await page.waitForLoadState("networkidle");
     await expect.poll(() => page.locator(".dataset-banner").textContent()).toContain("loaded from your computer");
     // Named for what it is: no MovieLens release, so by its counts.
-    const name = `MovieLens-format data, ${mine.movies.size.toLocaleString("en-US")} movies, ${mine.ratings.toLocaleString("en-US")} ratings`;
+    const name =
+      `MovieLens-format data, ${mine.movies.size.toLocaleString("en-US")} movies, ` +
+      `${mine.ratings.toLocaleString("en-US")} ratings`;
     expect(await page.locator(".dataset-banner").textContent()).toBe(
       `${name}, loaded from your computer and kept in this browser.`
     );

@@ -16,73 +16,78 @@ const rows = (page: Page) => page.locator(".checkpoint-list tbody tr");
 const message = (page: Page) => page.locator(".store-message").textContent();
 
 describe("Save and resume (browser)", () => {
-  it("saves a named checkpoint and the confirmation stays; delete asks first; a downloaded checkpoint uploads back; a garbage file is refused in words", async () => {
-    await site.newContext({acceptDownloads: true});
-    await trainOnce();
-    const page = await site.open("./save-resume");
-    await page.getByLabel("Checkpoint name").fill("My first model");
-    await page.getByRole("button", {name: "Save as a checkpoint"}).click();
-    await expect.poll(() => rows(page).count()).toBe(1);
-    expect(await rows(page).first().locator("td").first().textContent()).toBe("My first model");
-    await page.waitForTimeout(300); // the list re-rendered: the confirmation must still be there
-    expect(await message(page)).toBe("Saved “My first model”.");
+  it(
+    "saves a named checkpoint and the confirmation stays; delete asks first; a downloaded checkpoint uploads back; " +
+      "a garbage file is refused in words",
+    async () => {
+      await site.newContext({acceptDownloads: true});
+      await trainOnce();
+      const page = await site.open("./save-resume");
+      await page.getByLabel("Checkpoint name").fill("My first model");
+      await page.getByRole("button", {name: "Save as a checkpoint"}).click();
+      await expect.poll(() => rows(page).count()).toBe(1);
+      expect(await rows(page).first().locator("td").first().textContent()).toBe("My first model");
+      await page.waitForTimeout(300); // the list re-rendered: the confirmation must still be there
+      expect(await message(page)).toBe("Saved “My first model”.");
 
-    const [download] = await Promise.all([
-      page.waitForEvent("download"),
-      rows(page).first().getByRole("button", {name: "Download"}).click()
-    ]);
-    expect(download.suggestedFilename()).toBe("My_first_model.ckpt");
-    const bytes = readFileSync((await download.path())!);
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        rows(page).first().getByRole("button", {name: "Download"}).click()
+      ]);
+      expect(download.suggestedFilename()).toBe("My_first_model.ckpt");
+      const bytes = readFileSync((await download.path())!);
 
-    // Delete asks first: dismissed, nothing changes; accepted, the row goes at once.
-    page.once("dialog", (dialog) => void dialog.dismiss());
-    await rows(page).first().getByRole("button", {name: "Delete"}).click();
-    await page.waitForTimeout(300);
-    expect(await rows(page).count()).toBe(1);
-    const asked: string[] = [];
-    page.once("dialog", (dialog) => (asked.push(dialog.message()), void dialog.accept()));
-    await rows(page).first().getByRole("button", {name: "Delete"}).click();
-    await expect.poll(() => rows(page).count()).toBe(0);
-    expect(asked[0]).toMatch(/^Delete the checkpoint “My first model” from this browser\?/);
-    expect(await message(page)).toBe("Deleted “My first model”.");
+      // Delete asks first: dismissed, nothing changes; accepted, the row goes at once.
+      page.once("dialog", (dialog) => void dialog.dismiss());
+      await rows(page).first().getByRole("button", {name: "Delete"}).click();
+      await page.waitForTimeout(300);
+      expect(await rows(page).count()).toBe(1);
+      const asked: string[] = [];
+      page.once("dialog", (dialog) => (asked.push(dialog.message()), void dialog.accept()));
+      await rows(page).first().getByRole("button", {name: "Delete"}).click();
+      await expect.poll(() => rows(page).count()).toBe(0);
+      expect(asked[0]).toMatch(/^Delete the checkpoint “My first model” from this browser\?/);
+      expect(await message(page)).toBe("Deleted “My first model”.");
 
-    // Upload the downloaded file: it is stored and listed at once.
-    await page
-      .getByLabel("Upload a checkpoint")
-      .setInputFiles({name: "My_first_model.ckpt", mimeType: "application/octet-stream", buffer: bytes});
-    await expect.poll(() => rows(page).count()).toBe(1);
-    expect(await message(page)).toBe("Uploaded “My_first_model.ckpt”.");
-    expect(await rows(page).first().locator("td").nth(6).textContent()).not.toMatch(/fingerprint|fnv1a/);
+      // Upload the downloaded file: it is stored and listed at once.
+      await page
+        .getByLabel("Upload a checkpoint")
+        .setInputFiles({name: "My_first_model.ckpt", mimeType: "application/octet-stream", buffer: bytes});
+      await expect.poll(() => rows(page).count()).toBe(1);
+      expect(await message(page)).toBe("Uploaded “My_first_model.ckpt”.");
+      expect(await rows(page).first().locator("td").nth(6).textContent()).not.toMatch(/fingerprint|fnv1a/);
 
-    // A garbage file, and a .dat file, get a real error; the list is unchanged.
-    await page.getByLabel("Upload a checkpoint").setInputFiles({
-      name: "garbage.ckpt",
-      mimeType: "application/octet-stream",
-      buffer: Buffer.from("not a checkpoint at all")
-    });
-    await expect
-      .poll(() => message(page))
-      .toBe(
-        "Could not upload garbage.ckpt: This file is not a checkpoint of this workbook (it does not start with MLCKPT01): choose a .ckpt file downloaded from Save and resume; nothing was loaded."
-      );
-    await page
-      .getByLabel("Upload a checkpoint")
-      .setInputFiles({name: "ratings.dat", mimeType: "text/plain", buffer: Buffer.from("1::1::4::1\n")});
-    await expect
-      .poll(() => message(page))
-      .toMatch(/^Could not upload ratings\.dat: This file is not a checkpoint of this workbook/);
-    // A checkpoint cut short is damaged, and says so.
-    await page.getByLabel("Upload a checkpoint").setInputFiles({
-      name: "short.ckpt",
-      mimeType: "application/octet-stream",
-      buffer: bytes.subarray(0, bytes.length - 100)
-    });
-    await expect
-      .poll(() => message(page))
-      .toMatch(/^Could not upload short\.ckpt: This checkpoint is corrupt or truncated/);
-    expect(await rows(page).count()).toBe(1);
-    await page.close();
-  });
+      // A garbage file, and a .dat file, get a real error; the list is unchanged.
+      await page.getByLabel("Upload a checkpoint").setInputFiles({
+        name: "garbage.ckpt",
+        mimeType: "application/octet-stream",
+        buffer: Buffer.from("not a checkpoint at all")
+      });
+      await expect
+        .poll(() => message(page))
+        .toBe(
+          "Could not upload garbage.ckpt: This file is not a checkpoint of this workbook (it does not start with " +
+            "MLCKPT01): choose a .ckpt file downloaded from Save and resume; nothing was loaded."
+        );
+      await page
+        .getByLabel("Upload a checkpoint")
+        .setInputFiles({name: "ratings.dat", mimeType: "text/plain", buffer: Buffer.from("1::1::4::1\n")});
+      await expect
+        .poll(() => message(page))
+        .toMatch(/^Could not upload ratings\.dat: This file is not a checkpoint of this workbook/);
+      // A checkpoint cut short is damaged, and says so.
+      await page.getByLabel("Upload a checkpoint").setInputFiles({
+        name: "short.ckpt",
+        mimeType: "application/octet-stream",
+        buffer: bytes.subarray(0, bytes.length - 100)
+      });
+      await expect
+        .poll(() => message(page))
+        .toMatch(/^Could not upload short\.ckpt: This checkpoint is corrupt or truncated/);
+      expect(await rows(page).count()).toBe(1);
+      await page.close();
+    }
+  );
 });
 
 describe("Save and resume: More epochs (browser)", () => {

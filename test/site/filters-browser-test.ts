@@ -99,57 +99,65 @@ async function openRecommendations() {
 }
 
 describe("Recommendations: every filter accepts every state it can be put in", () => {
-  it("years: inverted while typing, read the right way round with a note; a cleared bound is no bound; unset, they exclude nothing", async () => {
-    const {page, shown, notes, field, retrain} = await openRecommendations();
-    await field("Top N").fill("100"); // every movie I have not rated
+  it(
+    "years: inverted while typing, read the right way round with a note; a cleared bound is no bound; " +
+      "unset, they exclude nothing",
+    async () => {
+      const {page, shown, notes, field, retrain} = await openRecommendations();
+      await field("Top N").fill("100"); // every movie I have not rated
 
-    // To year 1999, then From year 2005, as typing leaves them: read as 1999–2005, with a note; the table and Retrain stay.
-    await field("To year").fill("1999");
-    await field("From year").fill("2005");
-    await expect.poll(shown).toEqual(unrated((m) => m.year !== null && m.year >= 1999 && m.year <= 2005));
-    expect(await notes()).toEqual([
-      "From year 2005 is after To year 1999, so the list shows movies from 1999 to 2005.",
-      "1 movie has no year, and is left out while a year is set."
-    ]);
-    expect(await retrain.isVisible()).toBe(true);
-    expect(await page.locator(".observablehq--error").count()).toBe(0);
-
-    // A cleared bound is no bound; both cleared, the movie without a year is back.
-    await field("From year").fill("");
-    await expect.poll(shown).toEqual(unrated((m) => m.year !== null && m.year <= 1999));
-    expect(await notes()).toEqual(["1 movie has no year, and is left out while a year is set."]);
-    // Both cleared, as when the page opens: filters left alone exclude nothing, the movie without a year included.
-    await field("To year").fill("");
-    await expect.poll(shown).toEqual(unrated());
-    expect(await shown()).toContain(byTitle("Undated Gem").id);
-    expect(await notes()).toEqual([]);
-    await page.close();
-  });
-
-  it("genres: one wanted, one not, and one in both selects (a note, and an empty state that is a sentence)", async () => {
-    const {page, rows, shown, notes, empty, field} = await openRecommendations();
-    await field("Only these genres").selectOption(["Drama"]);
-    await field("Not these genres").selectOption(["Drama"]);
-    await expect
-      .poll(notes)
-      .toEqual([
-        "Drama is in both “Only these genres” and “Not these genres”: “Not” wins, so no Drama movie is shown."
+      // To year 1999, then From year 2005, as typing leaves them: read as 1999–2005,
+      // with a note; the table and Retrain stay.
+      await field("To year").fill("1999");
+      await field("From year").fill("2005");
+      await expect.poll(shown).toEqual(unrated((m) => m.year !== null && m.year >= 1999 && m.year <= 2005));
+      expect(await notes()).toEqual([
+        "From year 2005 is after To year 1999, so the list shows movies from 1999 to 2005.",
+        "1 movie has no year, and is left out while a year is set."
       ]);
-    expect(await rows.count()).toBe(0);
-    expect(await empty()).toBe(
-      "No movie I have not rated passes these filters (only Drama; no Drama). Loosen one of them to see more."
-    );
-    await field("Top N").fill("100");
-    await field("Not these genres").selectOption([]);
-    await expect.poll(shown).toEqual(unrated((m) => m.genres.includes("Drama")));
-    await field("Only these genres").selectOption([]);
-    await field("Not these genres").selectOption(["Comedy"]);
-    await expect.poll(shown).toEqual(unrated((m) => !m.genres.includes("Comedy")));
-    expect(await notes()).toEqual([]);
-    await field("Not these genres").selectOption([]);
-    await expect.poll(shown).toEqual(unrated());
-    await page.close();
-  });
+      expect(await retrain.isVisible()).toBe(true);
+      expect(await page.locator(".observablehq--error").count()).toBe(0);
+
+      // A cleared bound is no bound; both cleared, the movie without a year is back.
+      await field("From year").fill("");
+      await expect.poll(shown).toEqual(unrated((m) => m.year !== null && m.year <= 1999));
+      expect(await notes()).toEqual(["1 movie has no year, and is left out while a year is set."]);
+      // Both cleared, as when the page opens: filters left alone exclude nothing, the movie without a year included.
+      await field("To year").fill("");
+      await expect.poll(shown).toEqual(unrated());
+      expect(await shown()).toContain(byTitle("Undated Gem").id);
+      expect(await notes()).toEqual([]);
+      await page.close();
+    }
+  );
+
+  it(
+    "genres: one wanted, one not, and one in both selects (a note, and " + "an empty state that is a sentence)",
+    async () => {
+      const {page, rows, shown, notes, empty, field} = await openRecommendations();
+      await field("Only these genres").selectOption(["Drama"]);
+      await field("Not these genres").selectOption(["Drama"]);
+      await expect
+        .poll(notes)
+        .toEqual([
+          "Drama is in both “Only these genres” and “Not these genres”: “Not” wins, so no Drama movie is shown."
+        ]);
+      expect(await rows.count()).toBe(0);
+      expect(await empty()).toBe(
+        "No movie I have not rated passes these filters (only Drama; no Drama). Loosen one of them to see more."
+      );
+      await field("Top N").fill("100");
+      await field("Not these genres").selectOption([]);
+      await expect.poll(shown).toEqual(unrated((m) => m.genres.includes("Drama")));
+      await field("Only these genres").selectOption([]);
+      await field("Not these genres").selectOption(["Comedy"]);
+      await expect.poll(shown).toEqual(unrated((m) => !m.genres.includes("Comedy")));
+      expect(await notes()).toEqual([]);
+      await field("Not these genres").selectOption([]);
+      await expect.poll(shown).toEqual(unrated());
+      await page.close();
+    }
+  );
 
   it("minimum ratings: a real minimum, one no movie reaches (said so), and cleared", async () => {
     const {page, rows, shown, notes, empty, field} = await openRecommendations();
@@ -192,83 +200,95 @@ describe("Recommendations: every filter accepts every state it can be put in", (
     await page.close();
   });
 
-  it("exclude titles as people type them: “The Matrix” leaves out “Matrix, The”; accents, case and years; one letter is too short", async () => {
-    const {page, shown, notes, field} = await openRecommendations();
-    await field("Top N").fill("100");
-    const exclude = field("Exclude titles containing");
-    await exclude.fill("The Matrix");
-    const matrices = [byTitle("Matrix, The").id, byTitle("Matrix Reloaded, The").id];
-    await expect.poll(shown).toEqual(unrated((m) => !matrices.includes(m.id)));
-    // "amelie" is a word start: it leaves out "Amélie" and "Amélie's Garden" alike.
-    await exclude.fill("la haine, AMELIE, (1988");
-    await expect
-      .poll(shown)
-      .toEqual(unrated((m) => m.title !== "Haine, La" && !/(^|[^\p{L}])am[eé]lie/iu.test(m.title) && m.year !== 1988));
-    await exclude.fill("a");
-    await expect.poll(notes).toEqual(["“a” is too short to exclude anything: type at least two letters."]);
-    expect(await shown()).toEqual(unrated());
-    await exclude.fill("");
-    await expect.poll(notes).toEqual([]);
-    await page.close();
-  });
+  it(
+    "exclude titles as people type them: “The Matrix” leaves out “Matrix, The”; accents, " +
+      "case and years; one letter is too short",
+    async () => {
+      const {page, shown, notes, field} = await openRecommendations();
+      await field("Top N").fill("100");
+      const exclude = field("Exclude titles containing");
+      await exclude.fill("The Matrix");
+      const matrices = [byTitle("Matrix, The").id, byTitle("Matrix Reloaded, The").id];
+      await expect.poll(shown).toEqual(unrated((m) => !matrices.includes(m.id)));
+      // "amelie" is a word start: it leaves out "Amélie" and "Amélie's Garden" alike.
+      await exclude.fill("la haine, AMELIE, (1988");
+      await expect
+        .poll(shown)
+        .toEqual(
+          unrated((m) => m.title !== "Haine, La" && !/(^|[^\p{L}])am[eé]lie/iu.test(m.title) && m.year !== 1988)
+        );
+      await exclude.fill("a");
+      await expect.poll(notes).toEqual(["“a” is too short to exclude anything: type at least two letters."]);
+      expect(await shown()).toEqual(unrated());
+      await exclude.fill("");
+      await expect.poll(notes).toEqual([]);
+      await page.close();
+    }
+  );
 });
 
 describe("Rate movies: the search finds titles the way people type them", () => {
-  it("finds “The Matrix” as “Matrix, The”, ignores case and accents, reads a year, hints at one letter, and counts the rest", async () => {
-    await site.newContext();
-    const page = await site.open("./rate");
-    const search = page.getByLabel("Find a movie to rate");
-    const results = page.locator(".search-results li");
-    const titles = () => page.locator(".search-results li .title").allTextContents();
+  it(
+    "finds “The Matrix” as “Matrix, The”, ignores case and accents, reads a year, " +
+      "hints at one letter, and counts the rest",
+    async () => {
+      await site.newContext();
+      const page = await site.open("./rate");
+      const search = page.getByLabel("Find a movie to rate");
+      const results = page.locator(".search-results li");
+      const titles = () => page.locator(".search-results li .title").allTextContents();
 
-    await search.fill("The Matrix");
-    await expect.poll(titles).toEqual(expect.arrayContaining(["Matrix, The (1999)", "Matrix Reloaded, The (2003)"]));
-    expect(await titles()).toHaveLength(2);
-    await search.fill("matrix, the");
-    await expect.poll(titles).toHaveLength(2);
-    await search.fill("LA HAINE");
-    await expect.poll(titles).toEqual(["Haine, La (1995)"]);
-    await search.fill("amelie");
-    await expect.poll(titles).toContain("Amélie (2001)");
+      await search.fill("The Matrix");
+      await expect.poll(titles).toEqual(expect.arrayContaining(["Matrix, The (1999)", "Matrix Reloaded, The (2003)"]));
+      expect(await titles()).toHaveLength(2);
+      await search.fill("matrix, the");
+      await expect.poll(titles).toHaveLength(2);
+      await search.fill("LA HAINE");
+      await expect.poll(titles).toEqual(["Haine, La (1995)"]);
+      await search.fill("amelie");
+      await expect.poll(titles).toContain("Amélie (2001)");
 
-    // A year, typed as MovieLens writes it or bare: that year's movies, most rated first, then how many more.
-    const perYear = new Map<number, number>();
-    for (const m of catalogue) if (m.year !== null) perYear.set(m.year, (perYear.get(m.year) ?? 0) + 1);
-    const [year, count] = [...perYear].sort((a, b) => b[1] - a[1])[0];
-    for (const query of [`(${year}`, `${year}`, `(${year})`]) {
-      await search.fill(query);
-      await expect.poll(titles).toHaveLength(Math.min(count, 10));
-      expect((await titles()).every((t) => t.endsWith(`(${year})`))).toBe(true);
+      // A year, typed as MovieLens writes it or bare: that year's movies, most rated first, then how many more.
+      const perYear = new Map<number, number>();
+      for (const m of catalogue) if (m.year !== null) perYear.set(m.year, (perYear.get(m.year) ?? 0) + 1);
+      const [year, count] = [...perYear].sort((a, b) => b[1] - a[1])[0];
+      for (const query of [`(${year}`, `${year}`, `(${year})`]) {
+        await search.fill(query);
+        await expect.poll(titles).toHaveLength(Math.min(count, 10));
+        expect((await titles()).every((t) => t.endsWith(`(${year})`))).toBe(true);
+      }
+      // "(200" is the start of a year: the 2000s, ten of them listed, and how many more.
+      const decade = catalogue.filter((m) => m.year !== null && m.year >= 2000 && m.year <= 2009).length;
+      expect(decade).toBeGreaterThan(11);
+      await search.fill("(200");
+      await expect.poll(titles).toHaveLength(10);
+      expect((await titles()).every((t) => /\(200\d\)$/.test(t))).toBe(true);
+      expect(await page.locator(".search-results li.more").textContent()).toBe(
+        `…and ${decade - 10} more movies match: type more of the title, or its year, to narrow the list.`
+      );
+
+      // One letter: a hint, not every title. Nothing found: a sentence that names the query.
+      await search.fill("m");
+      await expect
+        .poll(() => results.allTextContents())
+        .toEqual(["Type at least two letters of the title, or its year."]);
+      await search.fill("zzqx");
+      await expect.poll(() => results.allTextContents()).toEqual(["No movie matches “zzqx”."]);
+
+      // A movie found by its MovieLens title can be rated from the results.
+      await search.fill("the matrix reloaded");
+      await expect.poll(titles).toEqual(["Matrix Reloaded, The (2003)"]);
+      await page.locator(".search-results li select.rating-select").selectOption("4.5");
+      await expect
+        .poll(() =>
+          page
+            .locator(`.my-ratings-table tr[data-movie-id="${byTitle("Matrix Reloaded, The").id}"] select`)
+            .inputValue()
+        )
+        .toBe("4.5");
+      await page.close();
     }
-    // "(200" is the start of a year: the 2000s, ten of them listed, and how many more.
-    const decade = catalogue.filter((m) => m.year !== null && m.year >= 2000 && m.year <= 2009).length;
-    expect(decade).toBeGreaterThan(11);
-    await search.fill("(200");
-    await expect.poll(titles).toHaveLength(10);
-    expect((await titles()).every((t) => /\(200\d\)$/.test(t))).toBe(true);
-    expect(await page.locator(".search-results li.more").textContent()).toBe(
-      `…and ${decade - 10} more movies match: type more of the title, or its year, to narrow the list.`
-    );
-
-    // One letter: a hint, not every title. Nothing found: a sentence that names the query.
-    await search.fill("m");
-    await expect
-      .poll(() => results.allTextContents())
-      .toEqual(["Type at least two letters of the title, or its year."]);
-    await search.fill("zzqx");
-    await expect.poll(() => results.allTextContents()).toEqual(["No movie matches “zzqx”."]);
-
-    // A movie found by its MovieLens title can be rated from the results.
-    await search.fill("the matrix reloaded");
-    await expect.poll(titles).toEqual(["Matrix Reloaded, The (2003)"]);
-    await page.locator(".search-results li select.rating-select").selectOption("4.5");
-    await expect
-      .poll(() =>
-        page.locator(`.my-ratings-table tr[data-movie-id="${byTitle("Matrix Reloaded, The").id}"] select`).inputValue()
-      )
-      .toBe("4.5");
-    await page.close();
-  });
+  );
 });
 
 describe("Compare models: runs by their own names, cleared when fewer than two are ticked, real overlaps", () => {
@@ -317,51 +337,55 @@ describe("Compare models: runs by their own names, cleared when fewer than two a
     );
   }
 
-  it("labels runs #N, computes Jaccard and rank correlation from the lists it shows, follows Top N, and asks for two runs", async () => {
-    await site.newContext();
-    for (const factors of [10, 20, 30]) await trainOnce(factors);
-    const page = await site.open("./compare");
-    const run = (id: number) => page.getByLabel(new RegExp(`^#${id}: `));
+  it(
+    "labels runs #N, computes Jaccard and rank correlation from the lists it shows, " +
+      "follows Top N, and asks for two runs",
+    async () => {
+      await site.newContext();
+      for (const factors of [10, 20, 30]) await trainOnce(factors);
+      const page = await site.open("./compare");
+      const run = (id: number) => page.getByLabel(new RegExp(`^#${id}: `));
 
-    // Newest first, the two latest ticked: named by their own numbers, not by their position.
-    await check(page, ["Run #3", "Run #2"], 20);
+      // Newest first, the two latest ticked: named by their own numbers, not by their position.
+      await check(page, ["Run #3", "Run #2"], 20);
 
-    // Top N follows, and every state of its field shows some list.
-    const topN = page.getByLabel("Top N", {exact: true});
-    await topN.fill("5");
-    await check(page, ["Run #3", "Run #2"], 5);
-    await topN.fill("0");
-    await check(page, ["Run #3", "Run #2"], 1);
-    expect(await page.locator(".top-n-note").textContent()).toBe("Top N is at least 1, so the list shows the top 1.");
-    await topN.fill("");
-    await check(page, ["Run #3", "Run #2"], 20);
-    expect(await page.locator(".top-n-note").count()).toBe(0);
+      // Top N follows, and every state of its field shows some list.
+      const topN = page.getByLabel("Top N", {exact: true});
+      await topN.fill("5");
+      await check(page, ["Run #3", "Run #2"], 5);
+      await topN.fill("0");
+      await check(page, ["Run #3", "Run #2"], 1);
+      expect(await page.locator(".top-n-note").textContent()).toBe("Top N is at least 1, so the list shows the top 1.");
+      await topN.fill("");
+      await check(page, ["Run #3", "Run #2"], 20);
+      expect(await page.locator(".top-n-note").count()).toBe(0);
 
-    // Three runs: highlighted titles are those in all three lists.
-    await run(1).check();
-    await check(page, ["Run #3", "Run #2", "Run #1"], 20);
-    expect(await metrics(page)).toHaveLength(3);
+      // Three runs: highlighted titles are those in all three lists.
+      await run(1).check();
+      await check(page, ["Run #3", "Run #2", "Run #1"], 20);
+      expect(await metrics(page)).toHaveLength(3);
 
-    // One run ticked, then none: the old comparison goes, and the page asks for two.
-    await run(3).uncheck();
-    await run(2).uncheck();
-    await expect.poll(() => page.locator(".compare-runs").count()).toBe(0);
-    expect(await page.locator(".choose-two").textContent()).toBe(
-      "Only Run #1 is ticked: tick one more run to compare it with."
-    );
-    await run(1).uncheck();
-    await expect
-      .poll(() => page.locator(".choose-two").textContent())
-      .toBe("No run is ticked: tick two runs, up to four, to compare them.");
-    expect(await page.locator(".compare-runs").count()).toBe(0);
+      // One run ticked, then none: the old comparison goes, and the page asks for two.
+      await run(3).uncheck();
+      await run(2).uncheck();
+      await expect.poll(() => page.locator(".compare-runs").count()).toBe(0);
+      expect(await page.locator(".choose-two").textContent()).toBe(
+        "Only Run #1 is ticked: tick one more run to compare it with."
+      );
+      await run(1).uncheck();
+      await expect
+        .poll(() => page.locator(".choose-two").textContent())
+        .toBe("No run is ticked: tick two runs, up to four, to compare them.");
+      expect(await page.locator(".compare-runs").count()).toBe(0);
 
-    // Two again: the comparison is back, for those two.
-    await run(1).check();
-    await run(3).check();
-    await check(page, ["Run #3", "Run #1"], 20);
-    expect(await page.locator(".choose-two").count()).toBe(0);
-    await page.close();
-  });
+      // Two again: the comparison is back, for those two.
+      await run(1).check();
+      await run(3).check();
+      await check(page, ["Run #3", "Run #1"], 20);
+      expect(await page.locator(".choose-two").count()).toBe(0);
+      await page.close();
+    }
+  );
 });
 
 describe("Empty states read like sentences", () => {

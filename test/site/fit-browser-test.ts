@@ -35,7 +35,8 @@ beforeAll(async () => {
   for (const f of await readdir(WASM_PATH)) if (f.endsWith(".wasm")) await copyFile(join(WASM_PATH, f), join(dir, f));
   await writeFile(
     join(dir, "index.html"),
-    `<!doctype html><link rel="icon" href="data:,"><script type="module">import "./train.js"; window.ready = true;</script>`
+    `<!doctype html><link rel="icon" href="data:,"><script type="module">import "./train.js"; ` +
+      `window.ready = true;</script>`
   );
   site = await serveStatic(dir);
   if (!CHROMIUM) return;
@@ -76,20 +77,24 @@ describe.skipIf(!CHROMIUM)("fit(model, data) in headless Chromium", () => {
     expect(errors).toEqual([]);
   });
 
-  it("trains on wasm through the WebAssembly SIMD kernel by default: Node's kernel numbers exactly, the cpu numbers up to float32 rounding", async () => {
-    const train = (path: "auto" | "kernel") =>
-      page.evaluate(
-        ([url, p]) =>
-          (globalThis as unknown as {trainTiny: typeof trainTiny}).trainTiny("wasm", url, p as "auto" | "kernel"),
-        [site.url, path]
-      );
-    const kernel = await train("kernel");
-    expect(kernel.backend).toBe("wasm");
-    expectSameRun(kernel, 0, expectedKernel);
-    expectSameRun(kernel, 1e-3);
-    expect(await train("auto")).toEqual(kernel);
-    expect(errors).toEqual([]);
-  });
+  it(
+    "trains on wasm through the WebAssembly SIMD kernel by default: Node's kernel numbers exactly, " +
+      "the cpu numbers up to float32 rounding",
+    async () => {
+      const train = (path: "auto" | "kernel") =>
+        page.evaluate(
+          ([url, p]) =>
+            (globalThis as unknown as {trainTiny: typeof trainTiny}).trainTiny("wasm", url, p as "auto" | "kernel"),
+          [site.url, path]
+        );
+      const kernel = await train("kernel");
+      expect(kernel.backend).toBe("wasm");
+      expectSameRun(kernel, 0, expectedKernel);
+      expectSameRun(kernel, 1e-3);
+      expect(await train("auto")).toEqual(kernel);
+      expect(errors).toEqual([]);
+    }
+  );
 
   it("gives the Node cpu numbers on webgpu (SwiftShader), through the ops path", async () => {
     const adapter = await page.evaluate(

@@ -43,55 +43,61 @@ describe("Ratings histogram (browser)", () => {
 });
 
 describe("Train a model (browser)", () => {
-  it("enables Stop only while a run is in progress, Train only when none is, and tells a software GPU calmly in plain words", async () => {
-    const page = await site.open("./train");
-    const train = page.locator(".train-controls button", {hasText: "Train"});
-    const stop = page.locator(".train-controls button", {hasText: "Stop"});
-    expect(await train.isDisabled()).toBe(false);
-    expect(await stop.isDisabled()).toBe(true);
-    // Every state the two buttons pass through during the run, [Train disabled, Stop disabled].
-    await page.evaluate(() => {
-      const w = window as unknown as {buttonStates: string[]};
-      w.buttonStates = [];
-      const record = () => {
-        const [t, s] = document.querySelectorAll<HTMLButtonElement>(".train-controls button");
-        const state = JSON.stringify([t.disabled, s.disabled]);
-        if (w.buttonStates.at(-1) !== state) w.buttonStates.push(state);
-      };
-      new MutationObserver(record).observe(document.querySelector("main")!, {
-        subtree: true,
-        attributes: true,
-        childList: true
+  it(
+    "enables Stop only while a run is in progress, Train only when none is, " +
+      "and tells a software GPU calmly in plain words",
+    async () => {
+      const page = await site.open("./train");
+      const train = page.locator(".train-controls button", {hasText: "Train"});
+      const stop = page.locator(".train-controls button", {hasText: "Stop"});
+      expect(await train.isDisabled()).toBe(false);
+      expect(await stop.isDisabled()).toBe(true);
+      // Every state the two buttons pass through during the run, [Train disabled, Stop disabled].
+      await page.evaluate(() => {
+        const w = window as unknown as {buttonStates: string[]};
+        w.buttonStates = [];
+        const record = () => {
+          const [t, s] = document.querySelectorAll<HTMLButtonElement>(".train-controls button");
+          const state = JSON.stringify([t.disabled, s.disabled]);
+          if (w.buttonStates.at(-1) !== state) w.buttonStates.push(state);
+        };
+        new MutationObserver(record).observe(document.querySelector("main")!, {
+          subtree: true,
+          attributes: true,
+          childList: true
+        });
       });
-    });
-    const epochs = page.getByLabel("Epochs", {exact: true});
-    await epochs.fill("1");
-    await epochs.dispatchEvent("input");
-    await train.click(); // backend "auto"
-    await expect.poll(() => page.locator(".saved-note").textContent(), {timeout: 120_000}).toContain("Saved this run");
-    const states = await page.evaluate(() => (window as unknown as {buttonStates: string[]}).buttonStates);
-    expect(states).toContain("[true,false]"); // running: Stop on, Train off
-    expect(states).not.toContain("[false,false]");
-    expect(await train.isDisabled()).toBe(false);
-    expect(await stop.isDisabled()).toBe(true);
+      const epochs = page.getByLabel("Epochs", {exact: true});
+      await epochs.fill("1");
+      await epochs.dispatchEvent("input");
+      await train.click(); // backend "auto"
+      await expect
+        .poll(() => page.locator(".saved-note").textContent(), {timeout: 120_000})
+        .toContain("Saved this run");
+      const states = await page.evaluate(() => (window as unknown as {buttonStates: string[]}).buttonStates);
+      expect(states).toContain("[true,false]"); // running: Stop on, Train off
+      expect(states).not.toContain("[false,false]");
+      expect(await train.isDisabled()).toBe(false);
+      expect(await stop.isDisabled()).toBe(true);
 
-    expect(await page.locator(".training-progress .backend strong").textContent()).toBe("wasm");
-    const note = page.locator(".backend-fallback");
-    expect(await note.getAttribute("class")).toBe("backend-fallback calm");
-    expect(await page.locator("main .warning").count()).toBe(0);
-    const summary = (await note.locator("summary").textContent())!;
-    expect(summary).toMatch(
-      /^Your browser's WebGPU( and WebGL)? runs? on the CPU here \(a software renderer\)[^.]*, so training uses WebAssembly, which is faster\.$/
-    );
-    expect(summary).not.toMatch(/swiftshader|adapter|ANGLE|Vulkan/i);
-    // The drivers' own words are a click away.
-    expect(await note.locator("li").first().isVisible()).toBe(false);
-    await note.locator("summary").click();
-    expect(await note.locator("li").first().textContent()).toMatch(
-      /^webgpu: skipped, a software adapter \(.*swiftshader.*\)/i
-    );
-    await page.close();
-  });
+      expect(await page.locator(".training-progress .backend strong").textContent()).toBe("wasm");
+      const note = page.locator(".backend-fallback");
+      expect(await note.getAttribute("class")).toBe("backend-fallback calm");
+      expect(await page.locator("main .warning").count()).toBe(0);
+      const summary = (await note.locator("summary").textContent())!;
+      expect(summary).toMatch(
+        /^Your browser's WebGPU( and WebGL)? runs? on the CPU here \(a software renderer\)[^.]*, so training uses WebAssembly, which is faster\.$/
+      );
+      expect(summary).not.toMatch(/swiftshader|adapter|ANGLE|Vulkan/i);
+      // The drivers' own words are a click away.
+      expect(await note.locator("li").first().isVisible()).toBe(false);
+      await note.locator("summary").click();
+      expect(await note.locator("li").first().textContent()).toMatch(
+        /^webgpu: skipped, a software adapter \(.*swiftshader.*\)/i
+      );
+      await page.close();
+    }
+  );
 });
 
 describe("Save and resume (browser)", () => {
@@ -143,48 +149,54 @@ describe("Recommendations (browser)", () => {
 
 describe("Explore the factors (browser)", () => {
   for (const viewport of [PHONE, LAPTOP]) {
-    it(`at ${viewport.width} px: finds a movie by typing part of its title, and colours one or two chosen genres on the map, the rest grey`, async () => {
-      await site.newContext({viewport});
-      await trainOnce();
-      const page = await site.open("./explore");
-      const search = page.getByLabel("Find a movie");
-      await search.waitFor();
-      const picker = page.getByLabel("Movie", {exact: true});
-      const all = await picker.locator("option").allTextContents();
-      const word = all[5]
-        .split(/[\s,]+/)
-        .find((w) => w.length >= 5)!
-        .toLowerCase();
-      await search.fill(word);
-      await expect.poll(async () => (await picker.locator("option").allTextContents()).length).toBeLessThan(all.length);
-      const matches = await picker.locator("option").allTextContents();
-      expect(matches.length).toBeGreaterThan(0);
-      expect(matches.every((t) => t.toLowerCase().includes(word))).toBe(true);
-      await picker.selectOption({label: matches.at(-1)!});
-      await expect.poll(() => page.locator("form table tbody tr").count()).toBe(10);
-      expect(await page.locator("form table tbody").textContent()).not.toContain(
-        matches.at(-1)!.replace(/ \(\d{4}\)$/, "")
-      );
+    it(
+      `at ${viewport.width} px: finds a movie by typing part of its title, ` +
+        `and colours one or two chosen genres on the map, the rest grey`,
+      async () => {
+        await site.newContext({viewport});
+        await trainOnce();
+        const page = await site.open("./explore");
+        const search = page.getByLabel("Find a movie");
+        await search.waitFor();
+        const picker = page.getByLabel("Movie", {exact: true});
+        const all = await picker.locator("option").allTextContents();
+        const word = all[5]
+          .split(/[\s,]+/)
+          .find((w) => w.length >= 5)!
+          .toLowerCase();
+        await search.fill(word);
+        await expect
+          .poll(async () => (await picker.locator("option").allTextContents()).length)
+          .toBeLessThan(all.length);
+        const matches = await picker.locator("option").allTextContents();
+        expect(matches.length).toBeGreaterThan(0);
+        expect(matches.every((t) => t.toLowerCase().includes(word))).toBe(true);
+        await picker.selectOption({label: matches.at(-1)!});
+        await expect.poll(() => page.locator("form table tbody tr").count()).toBe(10);
+        expect(await page.locator("form table tbody").textContent()).not.toContain(
+          matches.at(-1)!.replace(/ \(\d{4}\)$/, "")
+        );
 
-      // The map: the two chosen genres, both together, and the rest in grey; no more colours than that.
-      const first = page.getByLabel("Colour a genre");
-      const second = page.getByLabel("and another");
-      const [a, b] = [
-        await first.evaluate((s) => (s as HTMLSelectElement).selectedOptions[0].textContent),
-        await second.evaluate((s) => (s as HTMLSelectElement).selectedOptions[0].textContent)
-      ];
-      const legend = () => page.locator("figure [class$=-swatch]").allTextContents();
-      expect(await legend()).toEqual([a, b, `${a} and ${b}`, "other genres"]);
-      const fills = () =>
-        page
-          .locator('figure svg g[aria-label="dot"] circle')
-          .evaluateAll((cs) => [...new Set(cs.map((c) => c.getAttribute("fill")))]);
-      expect((await fills()).length).toBe(4);
-      await second.selectOption({label: "(none)"});
-      await expect.poll(legend).toEqual([a, "other genres"]);
-      expect((await fills()).length).toBe(2);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
-      await page.close();
-    });
+        // The map: the two chosen genres, both together, and the rest in grey; no more colours than that.
+        const first = page.getByLabel("Colour a genre");
+        const second = page.getByLabel("and another");
+        const [a, b] = [
+          await first.evaluate((s) => (s as HTMLSelectElement).selectedOptions[0].textContent),
+          await second.evaluate((s) => (s as HTMLSelectElement).selectedOptions[0].textContent)
+        ];
+        const legend = () => page.locator("figure [class$=-swatch]").allTextContents();
+        expect(await legend()).toEqual([a, b, `${a} and ${b}`, "other genres"]);
+        const fills = () =>
+          page
+            .locator('figure svg g[aria-label="dot"] circle')
+            .evaluateAll((cs) => [...new Set(cs.map((c) => c.getAttribute("fill")))]);
+        expect((await fills()).length).toBe(4);
+        await second.selectOption({label: "(none)"});
+        await expect.poll(legend).toEqual([a, "other genres"]);
+        expect((await fills()).length).toBe(2);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+        await page.close();
+      }
+    );
   }
 });

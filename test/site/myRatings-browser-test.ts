@@ -173,25 +173,32 @@ describe("Rate movies: one action gives one rating, to the movie on the card", (
 });
 
 describe("Rate movies: Skip, and my ratings table", () => {
-  it("Skip moves on without rating; the table's select changes a rating and Delete removes one, each stored at once", async () => {
-    await freshContext();
-    const page = await open("./rate");
-    const a = await cardId(page);
-    await page.getByRole("button", {name: "Skip"}).click();
-    await expect.poll(() => cardId(page)).not.toBe(a);
-    expect(await stored(page)).toEqual({});
-    const seed = await tableIds(page);
-    const first = page.locator(".my-ratings-table tbody tr").first();
-    const id = +(await first.getAttribute("data-movie-id"))!;
-    await first.locator("select").selectOption("0.5");
-    await expect.poll(async () => (await onlyList(page))[id]).toBe(0.5);
-    const second = +(await page.locator(".my-ratings-table tbody tr").nth(1).getAttribute("data-movie-id"))!;
-    await page.locator(`.my-ratings-table tr[data-movie-id="${second}"]`).getByRole("button", {name: "Delete"}).click();
-    await expect.poll(async () => second in (await onlyList(page))).toBe(false);
-    expect(Object.keys(await onlyList(page))).toHaveLength(seed.length - 1);
-    expect(await tableIds(page)).toEqual(seed.filter((x) => x !== second));
-    await page.close();
-  });
+  it(
+    "Skip moves on without rating; the table's select changes a rating and Delete removes one, " +
+      "each stored at once",
+    async () => {
+      await freshContext();
+      const page = await open("./rate");
+      const a = await cardId(page);
+      await page.getByRole("button", {name: "Skip"}).click();
+      await expect.poll(() => cardId(page)).not.toBe(a);
+      expect(await stored(page)).toEqual({});
+      const seed = await tableIds(page);
+      const first = page.locator(".my-ratings-table tbody tr").first();
+      const id = +(await first.getAttribute("data-movie-id"))!;
+      await first.locator("select").selectOption("0.5");
+      await expect.poll(async () => (await onlyList(page))[id]).toBe(0.5);
+      const second = +(await page.locator(".my-ratings-table tbody tr").nth(1).getAttribute("data-movie-id"))!;
+      await page
+        .locator(`.my-ratings-table tr[data-movie-id="${second}"]`)
+        .getByRole("button", {name: "Delete"})
+        .click();
+      await expect.poll(async () => second in (await onlyList(page))).toBe(false);
+      expect(Object.keys(await onlyList(page))).toHaveLength(seed.length - 1);
+      expect(await tableIds(page)).toEqual(seed.filter((x) => x !== second));
+      await page.close();
+    }
+  );
 });
 
 describe("My ratings across tabs", () => {

@@ -25,7 +25,10 @@ import type {OfflineReport} from "../support/offlineWorkbook.js";
 function whyNoNamespace(): string {
   const run = spawnSync("unshare", ["-rn", "ip", "link", "set", "lo", "up"], {encoding: "utf-8"});
   if (run.error)
-    return `\`unshare -rn ip link set lo up\` cannot run (${run.error.message}): util-linux's unshare and iproute2's ip are needed`;
+    return (
+      `\`unshare -rn ip link set lo up\` cannot run (${run.error.message}): ` +
+      `util-linux's unshare and iproute2's ip are needed`
+    );
   if (run.status !== 0)
     return `\`unshare -rn ip link set lo up\` fails here (user namespaces off?): ${run.stderr.trim()}`;
   return "";

@@ -59,7 +59,8 @@ describe("Rate movies (browser)", () => {
     const rated: [number, number][] = [];
     for (let i = 0; i < 10; ++i) {
       const id = +(await card.getAttribute("data-movie-id"))!;
-      // A person sees the new card before rating it: a click or key within CARD_GUARD_MS of the card changing is ignored.
+      // A person sees the new card before rating it: a click or key within CARD_GUARD_MS
+      // of the card changing is ignored.
       await page.waitForTimeout(CARD_GUARD_MS + 50);
       if (i % 2 === 0) {
         const rating = [0.5, 3.5, 5, 2, 4][i / 2];
@@ -157,39 +158,42 @@ describe("Rate movies (browser)", () => {
 });
 
 describe("Recommendations and Compare models (browser)", () => {
-  it("excludes rated movies and titles with excluded terms; I've seen it refreshes the list with a fold-in", async () => {
-    await train(2, 20);
-    const page = await open("./recommend");
-    const rows = page.locator("table.recommendations tbody tr");
-    await expect.poll(() => rows.count(), {timeout: 30_000}).toBe(20);
-    // Nothing rated in this fresh browser: my ratings are the dataset's own my_ratings.dat (the demo user's).
-    expect(await myRatings(page)).toBeNull();
-    const rated = new Set(demoRatings.map((r) => r.movieId));
-    expect(rated.size).toBeGreaterThan(10);
-    const ids = await rows.evaluateAll((trs) => trs.map((tr) => +(tr as HTMLElement).dataset.movieId!));
-    expect(ids.filter((id) => rated.has(id))).toEqual([]);
-    expect(await page.locator(".prediction-source").getAttribute("class")).toContain("exact");
+  it(
+    "excludes rated movies and titles with excluded terms; " + "I've seen it refreshes the list with a fold-in",
+    async () => {
+      await train(2, 20);
+      const page = await open("./recommend");
+      const rows = page.locator("table.recommendations tbody tr");
+      await expect.poll(() => rows.count(), {timeout: 30_000}).toBe(20);
+      // Nothing rated in this fresh browser: my ratings are the dataset's own my_ratings.dat (the demo user's).
+      expect(await myRatings(page)).toBeNull();
+      const rated = new Set(demoRatings.map((r) => r.movieId));
+      expect(rated.size).toBeGreaterThan(10);
+      const ids = await rows.evaluateAll((trs) => trs.map((tr) => +(tr as HTMLElement).dataset.movieId!));
+      expect(ids.filter((id) => rated.has(id))).toEqual([]);
+      expect(await page.locator(".prediction-source").getAttribute("class")).toContain("exact");
 
-    // Exclude a word from the first recommended title: every title containing it disappears.
-    const title = (await rows.first().locator("td").nth(2).textContent())!;
-    const term = title.split(/\s+/).find((w) => w.length > 3 && /^[A-Za-z]+$/.test(w)) ?? title;
-    await page.getByLabel("Exclude titles containing").fill(term.toUpperCase());
-    await page.getByLabel("Exclude titles containing").dispatchEvent("input");
-    // Titles are matched from the start of a word, as people type them.
-    const startsAWord = new RegExp(`(^|[^\\p{L}\\p{N}])${term}`, "iu");
-    await expect
-      .poll(async () => (await rows.locator("td:nth-child(3)").allTextContents()).some((t) => startsAWord.test(t)))
-      .toBe(false);
-    expect(await rows.count()).toBe(20);
+      // Exclude a word from the first recommended title: every title containing it disappears.
+      const title = (await rows.first().locator("td").nth(2).textContent())!;
+      const term = title.split(/\s+/).find((w) => w.length > 3 && /^[A-Za-z]+$/.test(w)) ?? title;
+      await page.getByLabel("Exclude titles containing").fill(term.toUpperCase());
+      await page.getByLabel("Exclude titles containing").dispatchEvent("input");
+      // Titles are matched from the start of a word, as people type them.
+      const startsAWord = new RegExp(`(^|[^\\p{L}\\p{N}])${term}`, "iu");
+      await expect
+        .poll(async () => (await rows.locator("td:nth-child(3)").allTextContents()).some((t) => startsAWord.test(t)))
+        .toBe(false);
+      expect(await rows.count()).toBe(20);
 
-    // Rate the first one from the table: it leaves the list, and the list is marked as an approximation.
-    const first = await rows.first().getAttribute("data-movie-id");
-    await rows.first().locator("select.seen-it").selectOption("5");
-    await expect.poll(() => page.locator(".prediction-source").getAttribute("class")).toContain("approximate");
-    expect(await page.locator(`table.recommendations tr[data-movie-id="${first}"]`).count()).toBe(0);
-    expect(await page.locator(".prediction-source").textContent()).toMatch(/fold-in/);
-    await page.close();
-  });
+      // Rate the first one from the table: it leaves the list, and the list is marked as an approximation.
+      const first = await rows.first().getAttribute("data-movie-id");
+      await rows.first().locator("select.seen-it").selectOption("5");
+      await expect.poll(() => page.locator(".prediction-source").getAttribute("class")).toContain("approximate");
+      expect(await page.locator(`table.recommendations tr[data-movie-id="${first}"]`).count()).toBe(0);
+      expect(await page.locator(".prediction-source").textContent()).toMatch(/fold-in/);
+      await page.close();
+    }
+  );
 
   it("compares two runs side by side with their overlap, measured on the lists it shows", async () => {
     await train(1, 10);

@@ -7,7 +7,8 @@ import config from "../../observablehq.config.js";
 import {useBrowserSite} from "../support/browserSite.js";
 import {buildSite} from "../../scripts/lib/buildSite.js";
 
-// A stand-in for the real dataset: synthetic files without SYNTHETIC.json read as MovieLens, so the build withholds them.
+// A stand-in for the real dataset: synthetic files without SYNTHETIC.json read as MovieLens,
+// so the build withholds them.
 const site = useBrowserSite(
   () =>
     buildSite({seed: 3, users: 200, movies: 300, ratings: 8_000}, {WORKBOOK_PUBLISH: "1"}, (dir) =>

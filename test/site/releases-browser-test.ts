@@ -34,7 +34,8 @@ function ml100k(): {zip: Buffer; ids: Set<number>} {
   const item = movies
     .map(
       (m, i) =>
-        `${m.id}|${i === 0 ? "Misérables, Les" : m.title} (${m.year})|01-Jan-${m.year}||http://us.imdb.com/M/title-exact?${m.id}|${ML100K_GENRES.map((g) => (m.genres.includes(g) ? 1 : 0)).join("|")}\n`
+        `${m.id}|${i === 0 ? "Misérables, Les" : m.title} ` +
+        `(${m.year})|01-Jan-${m.year}||http://us.imdb.com/M/title-exact?${m.id}|${ML100K_GENRES.map((g) => (m.genres.includes(g) ? 1 : 0)).join("|")}\n`
     )
     .join("");
   const zip = zipSync({
@@ -120,26 +121,29 @@ describe("Load MovieLens from your computer: every release", () => {
     await rate.close();
   });
 
-  it("reads a CSV release's zip (ml-latest-small), names it by its folder, and trains and recommends on it", async () => {
-    const page = await load("ml-latest-small.zip", smallZip);
-    await expect
-      .poll(() => page.locator(".dataset-banner").textContent())
-      .toBe("MovieLens Latest Small, loaded from your computer and kept in this browser.");
-    expect(await page.locator("code.format-line").allTextContents()).toEqual([
-      "movieId,title,genres",
-      "userId,movieId,rating,timestamp"
-    ]);
-    expect(await page.locator("main").innerText()).toContain("ratings.csv holds one line per rating");
-    await page.close();
+  it(
+    "reads a CSV release's zip (ml-latest-small), names it by its folder, " + "and trains and recommends on it",
+    async () => {
+      const page = await load("ml-latest-small.zip", smallZip);
+      await expect
+        .poll(() => page.locator(".dataset-banner").textContent())
+        .toBe("MovieLens Latest Small, loaded from your computer and kept in this browser.");
+      expect(await page.locator("code.format-line").allTextContents()).toEqual([
+        "movieId,title,genres",
+        "userId,movieId,rating,timestamp"
+      ]);
+      expect(await page.locator("main").innerText()).toContain("ratings.csv holds one line per rating");
+      await page.close();
 
-    await trainOnPage(site);
+      await trainOnPage(site);
 
-    const recommend = await site.open("./recommend");
-    await expect.poll(() => recommend.locator(".dataset-banner").textContent()).toContain("MovieLens Latest Small");
-    const rows = recommend.locator("table.recommendations tbody tr");
-    await expect.poll(() => rows.count(), {timeout: 30_000}).toBe(20);
-    const ids = await rows.evaluateAll((trs) => trs.map((tr) => +(tr as HTMLElement).dataset.movieId!));
-    expect(ids.every((id) => smallIds.has(id))).toBe(true);
-    await recommend.close();
-  });
+      const recommend = await site.open("./recommend");
+      await expect.poll(() => recommend.locator(".dataset-banner").textContent()).toContain("MovieLens Latest Small");
+      const rows = recommend.locator("table.recommendations tbody tr");
+      await expect.poll(() => rows.count(), {timeout: 30_000}).toBe(20);
+      const ids = await rows.evaluateAll((trs) => trs.map((tr) => +(tr as HTMLElement).dataset.movieId!));
+      expect(ids.every((id) => smallIds.has(id))).toBe(true);
+      await recommend.close();
+    }
+  );
 });

@@ -21,32 +21,37 @@ describe("a double click starts one run and keeps one thing (browser)", () => {
     expect(await compare.getByText(/^Only one run is kept so far/).count()).toBe(1);
   });
 
-  it("Save as a checkpoint: one checkpoint; Load + train: one run, then a confirmation that replaces an earlier refusal", async () => {
-    await site.newContext();
-    await trainOnPage(site);
-    const page = await site.open("./save-resume");
-    await page.getByLabel("Checkpoint name").fill("twice");
-    await page.getByRole("button", {name: "Save as a checkpoint"}).dblclick();
-    await expect.poll(() => rows(page).count()).toBe(1);
-    await page.waitForTimeout(500);
-    expect(await rows(page).count()).toBe(1);
+  it(
+    "Save as a checkpoint: one checkpoint; Load + train: one run, " +
+      "then a confirmation that replaces an earlier refusal",
+    async () => {
+      await site.newContext();
+      await trainOnPage(site);
+      const page = await site.open("./save-resume");
+      await page.getByLabel("Checkpoint name").fill("twice");
+      await page.getByRole("button", {name: "Save as a checkpoint"}).dblclick();
+      await expect.poll(() => rows(page).count()).toBe(1);
+      await page.waitForTimeout(500);
+      expect(await rows(page).count()).toBe(1);
 
-    const more = page.getByLabel("More epochs");
-    await more.fill("0");
-    await more.dispatchEvent("input");
-    await rows(page).first().getByRole("button", {name: "Load + train"}).click();
-    await expect
-      .poll(() => page.locator(".store-message").textContent())
-      .toMatch(/^More epochs must be a whole number/);
-    await more.fill("1");
-    await more.dispatchEvent("input");
-    await page.getByLabel("Backend", {exact: true}).selectOption("wasm");
-    await rows(page).first().getByRole("button", {name: "Load + train"}).dblclick();
-    await expect
-      .poll(() => page.locator(".store-message").textContent(), {timeout: 120_000})
-      .toBe("Trained “twice” for 1 more epoch: it is the latest model, and in the run history.");
-    await expect.poll(() => page.locator(".training-progress").getAttribute("data-status")).toBe("done");
-  }, 180_000);
+      const more = page.getByLabel("More epochs");
+      await more.fill("0");
+      await more.dispatchEvent("input");
+      await rows(page).first().getByRole("button", {name: "Load + train"}).click();
+      await expect
+        .poll(() => page.locator(".store-message").textContent())
+        .toMatch(/^More epochs must be a whole number/);
+      await more.fill("1");
+      await more.dispatchEvent("input");
+      await page.getByLabel("Backend", {exact: true}).selectOption("wasm");
+      await rows(page).first().getByRole("button", {name: "Load + train"}).dblclick();
+      await expect
+        .poll(() => page.locator(".store-message").textContent(), {timeout: 120_000})
+        .toBe("Trained “twice” for 1 more epoch: it is the latest model, and in the run history.");
+      await expect.poll(() => page.locator(".training-progress").getAttribute("data-status")).toBe("done");
+    },
+    180_000
+  );
 
   it("Retrain with my new ratings: one run; choosing another model hides what the retrain changed", async () => {
     await site.newContext();

@@ -87,48 +87,54 @@ describe("the built site in headless Chromium", () => {
     await page.close();
   });
 
-  it("load-data: the first movies, the last ratings (mine included), counts, sparsity, and the decoded ratings file", async () => {
-    const {page, errors, failed} = await open("./load-data");
-    await page.locator(".load-timing").waitFor();
-    // What the pages must show, computed here from the build's own outputs.
-    const summary = builtJson<DatasetSummary>(/summary\.[0-9a-f]+\.json$/);
-    const movies = builtJson<MovieRow[]>(/movies\.[0-9a-f]+\.json$/);
-    const cells = (n: number) =>
-      page
-        .locator("table")
-        .nth(n)
-        .locator("tbody tr")
-        .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
-    // Inputs.table keeps an empty first cell for its row selector, even with select off.
-    const firstMovies = await cells(0);
-    expect(firstMovies.map((row) => row.slice(1, 4))).toEqual(
-      movies.slice(0, 10).map((m) => [m.id.toLocaleString("en-US"), m.title, String(m.year ?? "")])
-    );
-    const lastRatings = await cells(2);
-    expect(lastRatings.map((row) => row.slice(1, 5))).toEqual(
-      summary.lastRatings.map((r) => [String(r.userId), String(r.movieId), r.title, String(r.rating)])
-    );
-    expect(lastRatings.at(-1)![1]).toBe("99999");
-    const cards = await page
-      .locator(".card")
-      .evaluateAll((divs) =>
-        Object.fromEntries(divs.map((d) => [d.querySelector("h2")?.textContent, d.querySelector(".big")?.textContent]))
+  it(
+    "load-data: the first movies, the last ratings (mine included), counts, " +
+      "sparsity, and the decoded ratings file",
+    async () => {
+      const {page, errors, failed} = await open("./load-data");
+      await page.locator(".load-timing").waitFor();
+      // What the pages must show, computed here from the build's own outputs.
+      const summary = builtJson<DatasetSummary>(/summary\.[0-9a-f]+\.json$/);
+      const movies = builtJson<MovieRow[]>(/movies\.[0-9a-f]+\.json$/);
+      const cells = (n: number) =>
+        page
+          .locator("table")
+          .nth(n)
+          .locator("tbody tr")
+          .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
+      // Inputs.table keeps an empty first cell for its row selector, even with select off.
+      const firstMovies = await cells(0);
+      expect(firstMovies.map((row) => row.slice(1, 4))).toEqual(
+        movies.slice(0, 10).map((m) => [m.id.toLocaleString("en-US"), m.title, String(m.year ?? "")])
       );
-    expect(cards).toMatchObject({
-      Users: summary.counts.users.toLocaleString("en-US"),
-      Movies: summary.counts.movies.toLocaleString("en-US"),
-      Ratings: summary.counts.ratings.toLocaleString("en-US"),
-      Sparsity: `${(100 * summary.sparsity).toFixed(2)}%`
-    });
-    expect(summary.sparsity).toBeGreaterThan(0.5);
-    expect(await page.locator(".load-timing").textContent()).toMatch(
-      new RegExp(`^Loaded ${summary.counts.ratings.toLocaleString("en-US")} ratings \\(`)
-    );
-    expect(await page.locator(".dataset-banner").count()).toBe(1);
-    expect(errors).toEqual([]);
-    expect(failed).toEqual([]);
-    await page.close();
-  });
+      const lastRatings = await cells(2);
+      expect(lastRatings.map((row) => row.slice(1, 5))).toEqual(
+        summary.lastRatings.map((r) => [String(r.userId), String(r.movieId), r.title, String(r.rating)])
+      );
+      expect(lastRatings.at(-1)![1]).toBe("99999");
+      const cards = await page
+        .locator(".card")
+        .evaluateAll((divs) =>
+          Object.fromEntries(
+            divs.map((d) => [d.querySelector("h2")?.textContent, d.querySelector(".big")?.textContent])
+          )
+        );
+      expect(cards).toMatchObject({
+        Users: summary.counts.users.toLocaleString("en-US"),
+        Movies: summary.counts.movies.toLocaleString("en-US"),
+        Ratings: summary.counts.ratings.toLocaleString("en-US"),
+        Sparsity: `${(100 * summary.sparsity).toFixed(2)}%`
+      });
+      expect(summary.sparsity).toBeGreaterThan(0.5);
+      expect(await page.locator(".load-timing").textContent()).toMatch(
+        new RegExp(`^Loaded ${summary.counts.ratings.toLocaleString("en-US")} ratings \\(`)
+      );
+      expect(await page.locator(".dataset-banner").count()).toBe(1);
+      expect(errors).toEqual([]);
+      expect(failed).toEqual([]);
+      await page.close();
+    }
+  );
 
   it("histogram: ten bars, one per half star, and the mean", async () => {
     const {page, errors, failed} = await open("./histogram");
@@ -142,16 +148,19 @@ describe("the built site in headless Chromium", () => {
     await page.close();
   });
 
-  it("every page in the sidebar opens with the dataset banner, a title, and no error, even before any training", async () => {
-    expect(config.pages.length).toBe(8);
-    for (const {path} of [{path: "/"}, ...config.pages]) {
-      const {page, errors, failed} = await open(`.${path}`);
-      await expect.poll(() => page.locator(".dataset-banner").count(), {message: path}).toBe(1);
-      expect(await page.locator("h1").first().textContent(), path).toBeTruthy();
-      await page.waitForTimeout(500);
-      expect(errors, path).toEqual([]);
-      expect(failed, path).toEqual([]);
-      await page.close();
+  it(
+    "every page in the sidebar opens with the dataset banner, a title, " + "and no error, even before any training",
+    async () => {
+      expect(config.pages.length).toBe(8);
+      for (const {path} of [{path: "/"}, ...config.pages]) {
+        const {page, errors, failed} = await open(`.${path}`);
+        await expect.poll(() => page.locator(".dataset-banner").count(), {message: path}).toBe(1);
+        expect(await page.locator("h1").first().textContent(), path).toBeTruthy();
+        await page.waitForTimeout(500);
+        expect(errors, path).toEqual([]);
+        expect(failed, path).toEqual([]);
+        await page.close();
+      }
     }
-  });
+  );
 });

@@ -27,7 +27,9 @@ async function setNumber(page: Page, label: string, value: number) {
   await input.dispatchEvent("input");
 }
 
-/** Clicks Train; the progress shown until the new run's first update is marked stale, so waitForEnd waits for this run. */
+/**
+ * Clicks Train; the progress shown until the new run's first update is marked stale, so waitForEnd waits for this run.
+ */
 async function startRun(page: Page): Promise<void> {
   await page
     .locator(".training-progress")
@@ -53,47 +55,51 @@ async function tableRows(page: Page, table = page.locator(".epoch-table").first(
 }
 
 describe("Train a model (browser, through the UI)", () => {
-  it("refuses every invalid hyperparameter under its input, with the allowed range, and trains exactly what the inputs show", async () => {
-    const page = await open("./train");
-    const train = page.locator(".train-controls button", {hasText: "Train"});
-    const error = (field: string) =>
-      page.locator(`.hyper-form .field[data-field="${field}"] .input-error`).textContent();
-    for (const [label, field, value, message] of [
-      ["n_factors", "factors", "0", "n_factors must be a whole number from 1 to 1,000; 0 is out of range."],
-      ["n_factors", "factors", "2.7", "n_factors must be a whole number from 1 to 1,000; “2.7” is not."],
-      ["n_factors", "factors", "-5", "n_factors must be a whole number from 1 to 1,000; -5 is out of range."],
-      [
-        "n_factors",
-        "factors",
-        "100000",
-        /^n_factors 100,000 would need about \d+(\.\d)? GB for the model, its optimizer state and its checkpoint on this dataset .* Try [\d,]+ or fewer\.$/
-      ],
-      ["Epochs", "epochs", "1000", "Epochs must be a whole number from 1 to 100; 1,000 is out of range."],
-      ["Seed", "seed", "", "Seed is empty: type a whole number from 0 to 2,147,483,647."]
-    ] as const) {
-      const input = page.getByLabel(label, {exact: true});
-      await input.fill(value);
-      await input.dispatchEvent("input");
-      if (typeof message === "string") await expect.poll(() => error(field)).toBe(message);
-      else await expect.poll(() => error(field)).toMatch(message);
-      expect(await train.isDisabled()).toBe(true);
-      await input.fill(field === "factors" ? "7" : field === "epochs" ? "1" : "42");
-      await input.dispatchEvent("input");
-      await expect.poll(() => error(field)).toBe("");
+  it(
+    "refuses every invalid hyperparameter under its input, with the allowed range, " +
+      "and trains exactly what the inputs show",
+    async () => {
+      const page = await open("./train");
+      const train = page.locator(".train-controls button", {hasText: "Train"});
+      const error = (field: string) =>
+        page.locator(`.hyper-form .field[data-field="${field}"] .input-error`).textContent();
+      for (const [label, field, value, message] of [
+        ["n_factors", "factors", "0", "n_factors must be a whole number from 1 to 1,000; 0 is out of range."],
+        ["n_factors", "factors", "2.7", "n_factors must be a whole number from 1 to 1,000; “2.7” is not."],
+        ["n_factors", "factors", "-5", "n_factors must be a whole number from 1 to 1,000; -5 is out of range."],
+        [
+          "n_factors",
+          "factors",
+          "100000",
+          /^n_factors 100,000 would need about \d+(\.\d)? GB for the model, its optimizer state and its checkpoint on this dataset .* Try [\d,]+ or fewer\.$/
+        ],
+        ["Epochs", "epochs", "1000", "Epochs must be a whole number from 1 to 100; 1,000 is out of range."],
+        ["Seed", "seed", "", "Seed is empty: type a whole number from 0 to 2,147,483,647."]
+      ] as const) {
+        const input = page.getByLabel(label, {exact: true});
+        await input.fill(value);
+        await input.dispatchEvent("input");
+        if (typeof message === "string") await expect.poll(() => error(field)).toBe(message);
+        else await expect.poll(() => error(field)).toMatch(message);
+        expect(await train.isDisabled()).toBe(true);
+        await input.fill(field === "factors" ? "7" : field === "epochs" ? "1" : "42");
+        await input.dispatchEvent("input");
+        await expect.poll(() => error(field)).toBe("");
+      }
+      expect(await train.isDisabled()).toBe(false);
+      await page.getByLabel("Backend", {exact: true}).selectOption("wasm");
+      await train.click();
+      expect(await waitForEnd(page)).toBe("done");
+      expect(await tableRows(page)).toHaveLength(1);
+      await expect.poll(() => page.locator(".saved-note").textContent()).toContain("Saved this run");
+      await page.close();
+      const save = await open("./save-resume");
+      await expect
+        .poll(() => save.locator(".latest-model").textContent())
+        .toMatch(/^7 factors, batch size 256, .*, 1 epoch,/);
+      await save.close();
     }
-    expect(await train.isDisabled()).toBe(false);
-    await page.getByLabel("Backend", {exact: true}).selectOption("wasm");
-    await train.click();
-    expect(await waitForEnd(page)).toBe("done");
-    expect(await tableRows(page)).toHaveLength(1);
-    await expect.poll(() => page.locator(".saved-note").textContent()).toContain("Saved this run");
-    await page.close();
-    const save = await open("./save-resume");
-    await expect
-      .poll(() => save.locator(".latest-model").textContent())
-      .toMatch(/^7 factors, batch size 256, .*, 1 epoch,/);
-    await save.close();
-  });
+  );
 
   it("trains to completion on wasm: one table row per epoch, valid loss decreasing, backend shown", async () => {
     const page = await open("./train");
@@ -124,32 +130,36 @@ describe("Train a model (browser, through the UI)", () => {
     await page.close();
   });
 
-  it("trains with the weight decay and seed chosen: the same seed gives the same run, another seed another", async () => {
-    const page = await open("./train");
-    const run = async (seed: number) => {
-      await setHyper(page, {backend: "wasm", epochs: 1});
-      await page.getByLabel("Weight decay", {exact: true}).selectOption("0.01");
-      await setNumber(page, "Seed", seed);
-      await startRun(page);
-      expect(await waitForEnd(page)).toBe("done");
-      return (await tableRows(page))[0];
-    };
-    const first = await run(1);
-    const again = await run(1);
-    const other = await run(2);
-    expect(again).toEqual(first);
-    expect(other[2]).not.toBe(first[2]);
-    await page.close();
-    const save = await open("./save-resume");
-    await expect.poll(() => save.locator(".latest-model").textContent()).toMatch(/, wd 0\.01, 1 epoch,/);
-    await save.close();
-  });
+  it(
+    "trains with the weight decay and seed chosen: the same seed gives the same run, " + "another seed another",
+    async () => {
+      const page = await open("./train");
+      const run = async (seed: number) => {
+        await setHyper(page, {backend: "wasm", epochs: 1});
+        await page.getByLabel("Weight decay", {exact: true}).selectOption("0.01");
+        await setNumber(page, "Seed", seed);
+        await startRun(page);
+        expect(await waitForEnd(page)).toBe("done");
+        return (await tableRows(page))[0];
+      };
+      const first = await run(1);
+      const again = await run(1);
+      const other = await run(2);
+      expect(again).toEqual(first);
+      expect(other[2]).not.toBe(first[2]);
+      await page.close();
+      const save = await open("./save-resume");
+      await expect.poll(() => save.locator(".latest-model").textContent()).toMatch(/, wd 0\.01, 1 epoch,/);
+      await save.close();
+    }
+  );
 
   it("stops a run with Stop, keeping the epochs done; Stop is off when nothing runs", async () => {
     const page = await open("./train");
     const stop = page.locator(".train-controls button", {hasText: "Stop"});
     expect(await stop.isDisabled()).toBe(true);
-    // The most epochs the page allows, so the run is still training when Stop is clicked (20 on wasm's SIMD step end in seconds).
+    // The most epochs the page allows, so the run is still training when Stop is clicked (20
+    // on wasm's SIMD step end in seconds).
     await setHyper(page, {backend: "wasm", epochs: 100, bs: 64});
     await page.locator(".train-controls button", {hasText: "Train"}).click();
     await expect
@@ -165,35 +175,39 @@ describe("Train a model (browser, through the UI)", () => {
     await page.close();
   });
 
-  it("keeps a diverged run in the history but not as the latest model, says so, and does not praise its ranking", async () => {
-    const page = await open("./train");
-    await setHyper(page, {backend: "wasm", epochs: 2});
-    await startRun(page);
-    expect(await waitForEnd(page)).toBe("done");
-    await expect.poll(() => page.locator(".saved-note").textContent()).toContain("and its model as the latest model");
-    // lr_max 0.1 with no weight decay ends no better than predicting the mean rating (divergenceNote).
-    await setHyper(page, {backend: "wasm", epochs: 2, lrMax: 0.1});
-    await page.getByLabel("Weight decay", {exact: true}).selectOption("0");
-    await startRun(page);
-    expect(await waitForEnd(page)).toBe("done");
-    await expect
-      .poll(() => page.locator(".saved-note").textContent())
-      .toBe(
-        "Saved this run to the run history. It diverged, so its model did not replace the latest model: Recommendations keep using the one before."
+  it(
+    "keeps a diverged run in the history but not as the latest model, says so, " + "and does not praise its ranking",
+    async () => {
+      const page = await open("./train");
+      await setHyper(page, {backend: "wasm", epochs: 2});
+      await startRun(page);
+      expect(await waitForEnd(page)).toBe("done");
+      await expect.poll(() => page.locator(".saved-note").textContent()).toContain("and its model as the latest model");
+      // lr_max 0.1 with no weight decay ends no better than predicting the mean rating (divergenceNote).
+      await setHyper(page, {backend: "wasm", epochs: 2, lrMax: 0.1});
+      await page.getByLabel("Weight decay", {exact: true}).selectOption("0");
+      await startRun(page);
+      expect(await waitForEnd(page)).toBe("done");
+      await expect
+        .poll(() => page.locator(".saved-note").textContent())
+        .toBe(
+          "Saved this run to the run history. It diverged, so its model did not replace the latest model: " +
+            "Recommendations keep using the one before."
+        );
+      expect(await page.locator(".run-note").allTextContents()).toContainEqual(
+        expect.stringMatching(/^This run diverged/)
       );
-    expect(await page.locator(".run-note").allTextContents()).toContainEqual(
-      expect.stringMatching(/^This run diverged/)
-    );
-    expect(await page.locator(".ranking-verdict").textContent()).toMatch(
-      /^This run diverged, so these numbers are not the model's merit/
-    );
-    const compare = await open("./compare");
-    await expect
-      .poll(() => compare.locator("table.run-history tbody tr").allTextContents())
-      .toContainEqual(expect.stringMatching(/\(diverged\)/));
-    await compare.close();
-    await page.close();
-  });
+      expect(await page.locator(".ranking-verdict").textContent()).toMatch(
+        /^This run diverged, so these numbers are not the model's merit/
+      );
+      const compare = await open("./compare");
+      await expect
+        .poll(() => compare.locator("table.run-history tbody tr").allTextContents())
+        .toContainEqual(expect.stringMatching(/\(diverged\)/));
+      await compare.close();
+      await page.close();
+    }
+  );
 
   it("shows a failed run's error on the page (here: the ratings file cannot be fetched)", async () => {
     site.expectErrors(/Training failed: Could not load the ratings \(404/, /404/);
@@ -208,31 +222,35 @@ describe("Train a model (browser, through the UI)", () => {
     await page.close();
   });
 
-  it("with auto, measures each backend on the run's data and says so in one calm line: on SwiftShader, wasm wins", async () => {
-    const page = await open("./train");
-    await setHyper(page, {backend: "auto", epochs: 1});
-    await page.locator(".train-controls button", {hasText: "Train"}).click();
-    expect(await waitForEnd(page)).toBe("done");
-    const line = (await page.locator(".training-progress .backend-measured").textContent())!;
-    console.log(`train-test: ${line}`);
-    // Chromium's WebGPU here is SwiftShader: measured, marked, and slower than wasm. Its WebGL, SwiftShader too, is not
-    // timed while wasm can be (one step of its ops path outlasts the budget), nor cpu, which runs wasm's step.
-    const rate = String.raw`\d+(\.\d)?[KM]? ratings/s`;
-    expect(line).toMatch(
-      new RegExp(
-        String.raw`^Auto measured wasm ${rate} and webgpu ${rate} \(software GPU\) in \d+\.\d s: training on wasm\.$`
-      )
-    );
-    expect(await page.locator(".training-progress .backend strong").textContent()).toBe("wasm");
-    expect(await page.locator(".training-progress .backend-fallback").getAttribute("class")).toBe(
-      "backend-fallback calm"
-    );
-    expect(await page.locator(".training-progress .backend-fallback summary").textContent()).toBe(
-      "Your browser's WebGPU and WebGL run on the CPU here (a software renderer), so training uses WebAssembly, which is faster."
-    );
-    expect(await tableRows(page)).toHaveLength(1);
-    await page.close();
-  });
+  it(
+    "with auto, measures each backend on the run's data and says so in one calm line: " + "on SwiftShader, wasm wins",
+    async () => {
+      const page = await open("./train");
+      await setHyper(page, {backend: "auto", epochs: 1});
+      await page.locator(".train-controls button", {hasText: "Train"}).click();
+      expect(await waitForEnd(page)).toBe("done");
+      const line = (await page.locator(".training-progress .backend-measured").textContent())!;
+      console.log(`train-test: ${line}`);
+      // Chromium's WebGPU here is SwiftShader: measured, marked, and slower than wasm. Its WebGL, SwiftShader too, is
+      // not timed while wasm can be (one step of its ops path outlasts the budget), nor cpu, which runs wasm's step.
+      const rate = String.raw`\d+(\.\d)?[KM]? ratings/s`;
+      expect(line).toMatch(
+        new RegExp(
+          String.raw`^Auto measured wasm ${rate} and webgpu ${rate} \(software GPU\) in \d+\.\d s: training on wasm\.$`
+        )
+      );
+      expect(await page.locator(".training-progress .backend strong").textContent()).toBe("wasm");
+      expect(await page.locator(".training-progress .backend-fallback").getAttribute("class")).toBe(
+        "backend-fallback calm"
+      );
+      expect(await page.locator(".training-progress .backend-fallback summary").textContent()).toBe(
+        "Your browser's WebGPU and WebGL run on the CPU here (a software renderer), " +
+          "so training uses WebAssembly, which is faster."
+      );
+      expect(await tableRows(page)).toHaveLength(1);
+      await page.close();
+    }
+  );
 
   it("trains a short run on webgpu (SwiftShader) and keeps the page responsive meanwhile", async () => {
     const page = await open("./train");

@@ -11,7 +11,10 @@ export interface BrowserSite {
   newContext(options?: Parameters<Browser["newContext"]>[0]): Promise<BrowserContext>;
   /** Opens a page in this test's profile (a fresh one if the test has none) and waits for the network to settle. */
   open(path: string): Promise<Page>;
-  /** Declares the console errors this test provokes on purpose: each pattern must match at least one, and is not a failure. */
+  /**
+   * Declares the console errors this test provokes on purpose: each pattern must match at least one,
+   * and is not a failure.
+   */
   expectErrors(...patterns: RegExp[]): void;
 }
 

@@ -1,9 +1,9 @@
 // The format fixtures the readers are tested on, written into test/fixtures/ before the tests run (globalSetup.ts):
-// tiny files in each MovieLens release's format, invented (users, ids, titles, stars, dates and genres), with every format
-// feature the readers handle: CRLF line ends (movies.dat), Latin-1 titles (u.item), quoted CSV fields with commas and
-// quotes, a title with no year, a year range, no genres, and ML-100K's "unknown" movie. They are generated rather than
-// committed, as u.genre is (uGenre.ts): no file named as a MovieLens file is tracked, since the licence forbids
-// redistributing MovieLens itself.
+// tiny files in each MovieLens release's format, invented (users, ids, titles, stars, dates and genres), with every
+// format feature the readers handle: CRLF line ends (movies.dat), Latin-1 titles (u.item), quoted CSV fields with
+// commas and quotes, a title with no year, a year range, no genres, and ML-100K's "unknown" movie. They are generated
+// rather than committed, as u.genre is (uGenre.ts): no file named as a MovieLens file is tracked, since the licence
+// forbids redistributing MovieLens itself.
 
 /** One fixture: its text, and the encoding its bytes are in. */
 interface Fixture {

@@ -28,7 +28,9 @@ export function webgpuExpected(
     return () => {
       throw new Error(`${file}: a WebGPU adapter is expected here, since ${expected}, but there is none: ${gpu.why}.`);
     };
-  const reason = `${file}: skipping the WebGPU tests: ${gpu.why}; none is expected here (CI is not set, and the tests' Chromium is ${chromium ?? "missing"}, not Debian's ${DEBIAN_CHROMIUM})`;
+  const reason =
+    `${file}: skipping the WebGPU tests: ${gpu.why}; none is expected here (CI is not set, and the tests' Chromium ` +
+    `is ${chromium ?? "missing"}, not Debian's ${DEBIAN_CHROMIUM})`;
   console.warn(reason);
   return (context) => context.skip(reason);
 }

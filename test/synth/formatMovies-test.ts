@@ -19,15 +19,18 @@ describe("formatMovies(movies)", () => {
 });
 
 describe("formatMoviesCsv(movies)", () => {
-  it("writes movies.csv, quoting titles with commas and quotes, which parseMoviesCsv reads back to the same movies", () => {
-    expect(
-      formatMoviesCsv([
-        {id: 1, title: "Café, The", year: 1995, genres: ["Comedy", "Sci-Fi"]},
-        {id: 2, title: 'Say "Hi"', year: 2001, genres: []}
-      ])
-    ).toBe('movieId,title,genres\n1,"Café, The (1995)",Comedy|Sci-Fi\n2,"Say ""Hi"" (2001)",(no genres listed)\n');
-    expect(parseMoviesCsv(new TextEncoder().encode(formatMoviesCsv(movies)))).toEqual(
-      movies.map(({id, title, year, genres}) => ({id, title, year, genres}))
-    );
-  });
+  it(
+    "writes movies.csv, quoting titles with commas and quotes, " + "which parseMoviesCsv reads back to the same movies",
+    () => {
+      expect(
+        formatMoviesCsv([
+          {id: 1, title: "Café, The", year: 1995, genres: ["Comedy", "Sci-Fi"]},
+          {id: 2, title: 'Say "Hi"', year: 2001, genres: []}
+        ])
+      ).toBe('movieId,title,genres\n1,"Café, The (1995)",Comedy|Sci-Fi\n2,"Say ""Hi"" (2001)",(no genres listed)\n');
+      expect(parseMoviesCsv(new TextEncoder().encode(formatMoviesCsv(movies)))).toEqual(
+        movies.map(({id, title, year, genres}) => ({id, title, year, genres}))
+      );
+    }
+  );
 });

@@ -74,7 +74,8 @@ describe("the planted taste, through the default recipe (SITE_SYNTH, TRAIN_DEFAU
   it("recommends the demo user a top 20 of their liked genres, and few of their disliked", async () => {
     const r = await plantedTaste("clear");
     console.log(
-      `demo top 20: liked genres ${r.liked} (catalogue ${r.likedCatalogue.toFixed(3)}), disliked ${r.disliked} (catalogue ${r.dislikedCatalogue.toFixed(3)}); neighbour lift ${JSON.stringify(r.lifts)}`
+      `demo top 20: liked genres ${r.liked} (catalogue ${r.likedCatalogue.toFixed(3)}), disliked ${r.disliked} ` +
+        `(catalogue ${r.dislikedCatalogue.toFixed(3)}); neighbour lift ${JSON.stringify(r.lifts)}`
     );
     expect(r.liked).toBeGreaterThanOrEqual(3 * r.likedCatalogue);
     expect(r.disliked).toBeLessThanOrEqual(r.dislikedCatalogue / 2);

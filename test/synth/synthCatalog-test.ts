@@ -47,7 +47,8 @@ describe("makeCatalog(count, random)", () => {
   it("ranks movies by a Zipf–Mandelbrot popularity, in a shuffled order", () => {
     expect([...catalog.byPopularity].sort((a, b) => a - b)).toEqual(Array.from({length: 500}, (_, i) => i));
     expect(catalog.byPopularity.slice(0, 10)).not.toEqual(Int32Array.from({length: 10}, (_, i) => i));
-    catalog.byPopularity.forEach((m, r) => expect(catalog.popularity[m]).toBeCloseTo(1 / (r + 2), 15)); // offset max(1, count / 1000)
+    // offset max(1, count / 1000)
+    catalog.byPopularity.forEach((m, r) => expect(catalog.popularity[m]).toBeCloseTo(1 / (r + 2), 15));
   });
 
   it("draws latent factors with sd LATENT_SD, and biases higher for the more popular movies", () => {

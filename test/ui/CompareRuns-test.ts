@@ -20,26 +20,30 @@ const run = (n: number, movieIds: number[], validLoss: number | null = 0.8 + n /
 });
 
 describe("CompareRuns(runs, {width})", () => {
-  it("shows the lists side by side, the shared titles highlighted, then each pair's Jaccard, rank correlation and valid losses", () => {
-    const root = CompareRuns([run(1, [1, 2, 3]), run(2, [2, 1, 4], null)]);
-    const texts = (selector: string) => [...root.querySelectorAll(selector)].map((e) => e.textContent);
-    expect(texts(".compare-column h2")).toEqual(["Run #1", "Run #2"]);
-    expect(texts(".compare-column .run-label")).toEqual(["10 factors", "20 factors"]);
-    expect(texts(".compare-column:first-child li")).toEqual([
-      "Movie 1 (1991) · 5.00",
-      "Movie 2 (1992) · 4.75",
-      "Movie 3 (?) · 4.50"
-    ]);
-    expect(texts("li.shared")).toEqual([
-      "Movie 1 (1991) · 5.00",
-      "Movie 2 (1992) · 4.75",
-      "Movie 2 (1992) · 5.00",
-      "Movie 1 (1991) · 4.75"
-    ]);
-    expect(texts(".compare-metrics th")).toEqual(["Runs", "Jaccard", "Rank correlation", "valid_loss"]);
-    expect(texts(".compare-metrics tbody td")).toEqual(["Run #1 vs Run #2", "0.50", "0.60", "0.8100 vs –"]);
-    expect(root.outerHTML).toMatchSnapshot();
-  });
+  it(
+    "shows the lists side by side, the shared titles highlighted, then each pair's Jaccard, " +
+      "rank correlation and valid losses",
+    () => {
+      const root = CompareRuns([run(1, [1, 2, 3]), run(2, [2, 1, 4], null)]);
+      const texts = (selector: string) => [...root.querySelectorAll(selector)].map((e) => e.textContent);
+      expect(texts(".compare-column h2")).toEqual(["Run #1", "Run #2"]);
+      expect(texts(".compare-column .run-label")).toEqual(["10 factors", "20 factors"]);
+      expect(texts(".compare-column:first-child li")).toEqual([
+        "Movie 1 (1991) · 5.00",
+        "Movie 2 (1992) · 4.75",
+        "Movie 3 (?) · 4.50"
+      ]);
+      expect(texts("li.shared")).toEqual([
+        "Movie 1 (1991) · 5.00",
+        "Movie 2 (1992) · 4.75",
+        "Movie 2 (1992) · 5.00",
+        "Movie 1 (1991) · 4.75"
+      ]);
+      expect(texts(".compare-metrics th")).toEqual(["Runs", "Jaccard", "Rank correlation", "valid_loss"]);
+      expect(texts(".compare-metrics tbody td")).toEqual(["Run #1 vs Run #2", "0.50", "0.60", "0.8100 vs –"]);
+      expect(root.outerHTML).toMatchSnapshot();
+    }
+  );
 
   it("counts the titles in every list", () => {
     const text = (runs: ComparedRun[]) => CompareRuns(runs).querySelector("p.shared-count")!.textContent;

@@ -10,7 +10,8 @@ describe("DatasetBanner(dataset)", () => {
       banner: "Synthetic data: run `npm run data:fetch` for MovieLens."
     });
     expect(banner.outerHTML).toBe(
-      '<div class="dataset-banner tip" role="status" data-kind="synthetic">Synthetic data: run <code>npm run data:fetch</code> for MovieLens.</div>'
+      '<div class="dataset-banner tip" role="status" data-kind="synthetic">Synthetic data: ' +
+        "run <code>npm run data:fetch</code> for MovieLens.</div>"
     );
   });
 

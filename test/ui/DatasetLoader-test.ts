@@ -51,7 +51,9 @@ describe("DatasetLoader(data, {workerUrl, reload, confirm})", () => {
     expect(mine.querySelector("input")!.getAttribute("aria-label")).toBe("MovieLens files");
     expect(build.querySelector("input")!.accept).toBe(".zip,.dat,.csv,.data,.item,.genre");
     expect(build.textContent).toContain(
-      "Drop ml-100k.zip, ml-latest-small.zip, ml-1m.zip, ml-10m.zip, ml-20m.zip, ml-25m.zip or ml-32m.zip as downloaded from grouplens.org here, or the files inside it (movies.dat and ratings.dat, movies.csv and ratings.csv, or u.item and u.data)"
+      "Drop ml-100k.zip, ml-latest-small.zip, ml-1m.zip, ml-10m.zip, ml-20m.zip, " +
+        "ml-25m.zip or ml-32m.zip as downloaded from grouplens.org here, or the files inside it (movies.dat and " +
+        "ratings.dat, movies.csv and ratings.csv, or u.item and u.data)"
     );
   });
 

@@ -71,7 +71,8 @@ describe("FactorMap(weights, {movies, shown, width, chosen})", () => {
       '<p class="factor-map empty">The map appears here once a model is trained on this dataset.</p>'
     );
     expect(FactorMap(weights, {movies, shown: [0]}).outerHTML).toBe(
-      '<p class="factor-map empty">A map needs at least two movies with 20 ratings or more, and this dataset has fewer.</p>'
+      '<p class="factor-map empty">A map needs at least two movies with 20 ratings or more, ' +
+        "and this dataset has fewer.</p>"
     );
   });
 });

@@ -23,34 +23,37 @@ const titles = (chart: Element, selector: string) =>
   [...chart.querySelectorAll(`${selector} g[aria-label="dot"] title`)].map((t) => t.textContent);
 
 describe("GridChart(points, {width, height, best})", () => {
-  it("plots valid loss and NDCG@10 against training time, one labelled point per run, the best one ringed", async () => {
-    const chart = GridChart([point(0, 50, 20, 0.8, 0.21), point(1, 20, 12, 0.82, 0.19)], {
-      width: 640,
-      height: 160,
-      best: 0
-    });
-    const texts = (selector: string) => [...chart.querySelectorAll(selector)].map((t) => t.textContent);
-    for (const [panel, label] of [
-      [".grid-loss", "↑ valid_loss"],
-      [".grid-ndcg", "↑ NDCG@10 (model + popularity 0.3)"]
-    ]) {
-      expect(texts(`${panel} g[aria-label="y-axis label"] text`)).toEqual([label]);
-      expect(texts(`${panel} g[aria-label="x-axis label"] text`)).toEqual(["Training time (s) →"]);
-      // Each point labelled with its run's number; one ring, on the best run's point (run 1, at 20 s).
-      expect(texts(`${panel} g[aria-label="text"] text`)).toEqual(["1", "2"]);
-      expect(titles(chart, panel)).toHaveLength(2);
-      const [points, rings] = [...chart.querySelectorAll(`${panel} g[aria-label="dot"]`)];
-      const ring = rings.querySelectorAll("circle");
-      expect(ring).toHaveLength(1);
-      expect(ring[0].getAttribute("r")).toBe("8");
-      const best = points.querySelectorAll("circle")[0];
-      expect([ring[0].getAttribute("cx"), ring[0].getAttribute("cy")]).toEqual([
-        best.getAttribute("cx"),
-        best.getAttribute("cy")
-      ]);
+  it(
+    "plots valid loss and NDCG@10 against training time, one labelled point per run, " + "the best one ringed",
+    async () => {
+      const chart = GridChart([point(0, 50, 20, 0.8, 0.21), point(1, 20, 12, 0.82, 0.19)], {
+        width: 640,
+        height: 160,
+        best: 0
+      });
+      const texts = (selector: string) => [...chart.querySelectorAll(selector)].map((t) => t.textContent);
+      for (const [panel, label] of [
+        [".grid-loss", "↑ valid_loss"],
+        [".grid-ndcg", "↑ NDCG@10 (model + popularity 0.3)"]
+      ]) {
+        expect(texts(`${panel} g[aria-label="y-axis label"] text`)).toEqual([label]);
+        expect(texts(`${panel} g[aria-label="x-axis label"] text`)).toEqual(["Training time (s) →"]);
+        // Each point labelled with its run's number; one ring, on the best run's point (run 1, at 20 s).
+        expect(texts(`${panel} g[aria-label="text"] text`)).toEqual(["1", "2"]);
+        expect(titles(chart, panel)).toHaveLength(2);
+        const [points, rings] = [...chart.querySelectorAll(`${panel} g[aria-label="dot"]`)];
+        const ring = rings.querySelectorAll("circle");
+        expect(ring).toHaveLength(1);
+        expect(ring[0].getAttribute("r")).toBe("8");
+        const best = points.querySelectorAll("circle")[0];
+        expect([ring[0].getAttribute("cx"), ring[0].getAttribute("cy")]).toEqual([
+          best.getAttribute("cx"),
+          best.getAttribute("cy")
+        ]);
+      }
+      await expect(plotHtml(chart)).toMatchFileSnapshot("__snapshots__/GridChart.html");
     }
-    await expect(plotHtml(chart)).toMatchFileSnapshot("__snapshots__/GridChart.html");
-  });
+  );
 
   it("titles each point with its run, and leaves runs without NDCG@10 out of that chart", () => {
     const chart = GridChart([point(0, 50, 20, 0.8, 0.21), point(1, 20, 12.34, 0.8212345, null, true)]);

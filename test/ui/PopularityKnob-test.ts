@@ -42,10 +42,13 @@ describe("knobLabel(weight) and knobReadout(ranking, weight)", () => {
   });
   it("reads what the run measured at the position, against 0 and most popular; null without measurements", () => {
     expect(knobReadout(ranking, 0)).toBe(
-      "On this run's held-out ratings (random split, 2,000 users, without the filters), lists ranked this way score NDCG@10 0.100, P@10 0.080, and cover 30.0% of the catalogue, with a mean popularity of 8.00 (log2 ratings). For reference, most popular: NDCG@10 0.158, P@10 0.126, coverage 1.9%, popularity 11.34."
+      "On this run's held-out ratings (random split, 2,000 users, without the filters), lists ranked this way score " +
+        "NDCG@10 0.100, P@10 0.080, and cover 30.0% of the catalogue, with a mean popularity of 8.00 (log2 ratings). " +
+        "For reference, most popular: NDCG@10 0.158, P@10 0.126, coverage 1.9%, popularity 11.34."
     );
     expect(knobReadout(ranking, 0.5)).toContain(
-      "score NDCG@10 0.150 (+0.050 against 0), P@10 0.120, and cover 20.0% of the catalogue (−10.0 points against 0), with a mean popularity of 8.50 (log2 ratings) (+0.50 against 0)."
+      "score NDCG@10 0.150 (+0.050 against 0), P@10 0.120, and cover 20.0% of the catalogue (−10.0 points against " +
+        "0), with a mean popularity of 8.50 (log2 ratings) (+0.50 against 0)."
     );
     expect(knobReadout(null, 0)).toBeNull();
     expect(knobReadout({...ranking, curve: []}, 0)).toBeNull();

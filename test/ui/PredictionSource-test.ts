@@ -8,7 +8,8 @@ describe("PredictionSource(personal)", () => {
       '<p class="prediction-source exact">From the model as trained on my 12 ratings.</p>'
     );
     expect(PredictionSource({approximate: false, changed: 0, used: null, ms: 0}).textContent).toBe(
-      "From the model's own row for me, as trained; this checkpoint does not record which of my ratings it was trained on."
+      "From the model's own row for me, as trained; this checkpoint does not record which " +
+        "of my ratings it was trained on."
     );
   });
 
@@ -16,7 +17,8 @@ describe("PredictionSource(personal)", () => {
     const note = PredictionSource({approximate: true, changed: 1, used: 13, ms: 3.4});
     expect(note.className).toBe("prediction-source approximate");
     expect(note.textContent).toBe(
-      "Approximate: my ratings changed since this model was trained (1 change), so my factors were refitted to them in 3 ms with the movies held fixed (a fold-in). Retrain for exact recommendations."
+      "Approximate: my ratings changed since this model was trained (1 change), so my factors were refitted to them " +
+        "in 3 ms with the movies held fixed (a fold-in). Retrain for exact recommendations."
     );
     expect(PredictionSource({approximate: true, changed: 2, used: 13, ms: 10}).textContent).toContain("(2 changes)");
   });

@@ -29,7 +29,8 @@ describe("rankingVerdict(ranking)", () => {
   it("says by how much the blended model beats each baseline, and how the model alone compares", () => {
     const text = rankingVerdict(ranking(0.096, 0.242));
     expect(text).toContain(
-      "the model beats all three baselines on NDCG@10: 0.242, +53% against most popular (0.158), +1000% against damped mean rating, +1917% against bias only."
+      "the model beats all three baselines on NDCG@10: 0.242, +53% against most popular (0.158), " +
+        "+1000% against damped mean rating, +1917% against bias only."
     );
     expect(text).toContain(
       "By predicted rating alone, as the notebook ranked, it scores 0.096 (−39% against most popular)"
@@ -51,7 +52,8 @@ describe("rankingVerdict(ranking)", () => {
   it("never praises a diverged run, whose blended ranking is popularity's", () => {
     const text = rankingVerdict(ranking(0.01, 0.16), {diverged: true});
     expect(text).toBe(
-      "This run diverged, so these numbers are not the model's merit: with popularity blended in it scores NDCG@10 0.160, which is popularity's doing (most popular alone: 0.158), and by predicted rating alone 0.010."
+      "This run diverged, so these numbers are not the model's merit: with popularity blended in it scores NDCG@10 " +
+        "0.160, which is popularity's doing (most popular alone: 0.158), and by predicted rating alone 0.010."
     );
     expect(text).not.toMatch(/beats/);
   });
@@ -61,7 +63,9 @@ describe("RankingTable(ranking)", () => {
   it("shows MSE and RMSE, the split, and one row per ranker with P, R, NDCG and MAP at k, coverage and novelty", () => {
     const el = RankingTable(ranking(0.096, 0.242));
     expect(el.querySelector("p")!.textContent).toBe(
-      "Validation MSE 0.6695 stars², RMSE 0.8182 stars, on the random 80/20 split. Ranking, for each of 2,000 users with a held-out rating, every movie they did not rate in training; a held-out rating of 4 stars or more is relevant. Popularity is the mean log2(1 + ratings) of the listed movies: lower is more novel."
+      "Validation MSE 0.6695 stars², RMSE 0.8182 stars, on the random 80/20 split. Ranking, for each of 2,000 users " +
+        "with a held-out rating, every movie they did not rate in training; a held-out rating of 4 stars or more is " +
+        "relevant. Popularity is the mean log2(1 + ratings) of the listed movies: lower is more novel."
     );
     expect([...el.querySelectorAll("th")].map((th) => th.textContent)).toEqual([
       "ranker",

@@ -45,7 +45,8 @@ describe("RatingHistogram(bins, {width, height, mean})", () => {
 
   it("labels the mean to two decimals, and draws no mean when there is none", () => {
     expect(texts(RatingHistogram(bins, {mean: 3.51234}), 'g[aria-label="text"] text')).toEqual(["mean 3.51"]);
-    expect(RatingHistogram(bins, {mean: 3.5}).querySelectorAll('g[aria-label="rule"]')).toHaveLength(2); // y = 0, and the mean
+    // y = 0, and the mean
+    expect(RatingHistogram(bins, {mean: 3.5}).querySelectorAll('g[aria-label="rule"]')).toHaveLength(2);
     for (const mean of [undefined, null]) {
       expect(RatingHistogram(bins, {mean}).querySelectorAll('g[aria-label="rule"]')).toHaveLength(1);
       expect(RatingHistogram(bins, {mean}).querySelector('g[aria-label="text"]')).toBeNull();

@@ -25,7 +25,9 @@ describe("backendNote(backend, skipped)", () => {
       ])
     ).toEqual({
       calm: true,
-      text: "Your browser's WebGPU and WebGL run on the CPU here (a software renderer), so training uses WebAssembly, which is faster."
+      text:
+        "Your browser's WebGPU and WebGL run on the CPU here (a software renderer), " +
+        "so training uses WebAssembly, which is faster."
     });
     expect(backendNote("wasm", [{backend: "webgpu", why: "software", detail: "a software adapter"}])!.text).toBe(
       "Your browser's WebGPU runs on the CPU here (a software renderer), so training uses WebAssembly, which is faster."
@@ -43,7 +45,8 @@ describe("backendNote(backend, skipped)", () => {
         {backend: "webgl", why: "software", detail: "SwiftShader"}
       ])!.text
     ).toBe(
-      "Your browser's WebGL runs on the CPU here (a software renderer); this browser offers no WebGPU, so training uses WebAssembly, which is faster."
+      "Your browser's WebGL runs on the CPU here (a software renderer); this browser offers no WebGPU, " +
+        "so training uses WebAssembly, which is faster."
     );
   });
 
@@ -79,7 +82,8 @@ describe("measuredNote(backend, timings, seconds)", () => {
         1.234
       )
     ).toBe(
-      "Auto measured wasm 41K ratings/s, webgpu 9.1K ratings/s (software GPU) and cpu 2K ratings/s in 1.2 s: training on wasm."
+      "Auto measured wasm 41K ratings/s, webgpu 9.1K ratings/s (software GPU) and cpu 2K " +
+        "ratings/s in 1.2 s: training on wasm."
     );
     expect(measuredNote("webgpu", [timing("webgpu", 2_400_000), timing("wasm", 380_000)])).toBe(
       "Auto measured webgpu 2.4M ratings/s and wasm 380K ratings/s: training on webgpu."
@@ -124,16 +128,21 @@ describe("TrainingProgress(state)", () => {
     etaSeconds: 0
   };
 
-  it("says what the run does once its epochs are done (saving, ranking), with an indeterminate bar, not the last batch", () => {
-    const root = TrainingProgress(
-      state({status: "finishing", text: "Ranking every movie for held-out users, against three baselines…", progress})
-    );
-    expect(root.dataset.status).toBe("finishing");
-    expect(root.querySelector(".progress-text")!.textContent).toBe(
-      "Ranking every movie for held-out users, against three baselines… The epochs are done; stay on this page a few more seconds, until the run is saved: this step cannot be stopped, and leaving now loses the run."
-    );
-    expect(root.querySelector("progress")!.hasAttribute("value")).toBe(false);
-  });
+  it(
+    "says what the run does once its epochs are done (saving, ranking), " +
+      "with an indeterminate bar, not the last batch",
+    () => {
+      const root = TrainingProgress(
+        state({status: "finishing", text: "Ranking every movie for held-out users, against three baselines…", progress})
+      );
+      expect(root.dataset.status).toBe("finishing");
+      expect(root.querySelector(".progress-text")!.textContent).toBe(
+        "Ranking every movie for held-out users, against three baselines… The epochs are done; stay on this page a " +
+          "few more seconds, until the run is saved: this step cannot be stopped, and leaving now loses the run."
+      );
+      expect(root.querySelector("progress")!.hasAttribute("value")).toBe(false);
+    }
+  );
 
   it("shows the batch while training, and the worker's clock for benchmarks once epochs end", () => {
     const root = TrainingProgress(

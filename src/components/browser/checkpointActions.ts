@@ -33,7 +33,8 @@ const sameBytes = (a: ArrayBuffer, b: ArrayBuffer) =>
  * `.ckpt` file, download one, delete one (after asking). Each says what it did, or why it could not, through `say`,
  * and calls `changed` when the list changed. None throws; a checkpoint id that is gone does nothing. Names stay
  * unique, and a model is kept once: the same model saved again under any name (a double click, an upload of a
- * downloaded checkpoint) adds nothing, and another model under a taken name gets the first free `name (2)`, `name (3)`….
+ * downloaded checkpoint) adds nothing, and another model under a taken name gets the
+ * first free `name (2)`, `name (3)`….
  */
 export function checkpointActions(
   store: WorkbookStore,
@@ -109,7 +110,8 @@ export function checkpointActions(
       if (
         !record ||
         !confirm(
-          `Delete the checkpoint “${record.info.name}” from this browser? This cannot be undone (download it first to keep a copy).`
+          `Delete the checkpoint “${record.info.name}” from this browser? ` +
+            `This cannot be undone (download it first to keep a copy).`
         )
       )
         return;

@@ -78,11 +78,14 @@ function named(summary: DatasetSummary): DatasetSummary {
 export function datasetStorageError(error: DOMException | Error | null): Error {
   if (error?.name === "QuotaExceededError") {
     return new Error(
-      "The browser's storage for this site is full, so your dataset was not kept: it works for this visit, but you will have to load it again next time. Free some space (for instance, delete old checkpoints on the Save and resume page) and load it again to keep it."
+      "The browser's storage for this site is full, so your dataset was not kept: it works for this visit, " +
+        "but you will have to load it again next time. Free some space (for instance, delete old checkpoints on the " +
+        "Save and resume page) and load it again to keep it."
     );
   }
   return new Error(
-    `The browser's storage failed, so your dataset was not kept (${error?.message ?? "unknown error"}). It works for this visit; load it again next time.`
+    `The browser's storage failed, so your dataset was not kept (${error?.message ?? "unknown error"}). ` +
+      `It works for this visit; load it again next time.`
   );
 }
 
@@ -93,7 +96,8 @@ export async function openDatasetStore(
 ): Promise<DatasetStore> {
   if (!factory)
     throw new Error(
-      "This browser has no IndexedDB, so your dataset cannot be kept: it works for this visit, but you will have to load it again next time."
+      "This browser has no IndexedDB, so your dataset cannot be kept: it works for this visit, " +
+        "but you will have to load it again next time."
     );
   const db = await idbOpen(factory, name, VERSION, (db) => void db.createObjectStore(STORE), datasetStorageError);
   // Another tab upgrading the database must not wait on this one.

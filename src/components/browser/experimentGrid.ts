@@ -105,7 +105,10 @@ export function gridSummary(state: GridState): string {
       return "No grid has run yet on this page.";
     case "running":
       // Between a run's point and the next run's start, the run just kept is still the current one.
-      return `Training run ${(state.current ?? 0) + 1} of ${total}; ${runs(Math.min(kept, state.current ?? kept))} finished.`;
+      return (
+        `Training run ${(state.current ?? 0) + 1} of ${total}; ` +
+        `${runs(Math.min(kept, state.current ?? kept))} finished.`
+      );
     case "done":
       return `Done: ${runs(kept)}, each kept in the run history (see Compare models).`;
     case "stopped":

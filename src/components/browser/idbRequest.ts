@@ -15,7 +15,8 @@ export function idbRequest<T>(request: IDBRequest<T>, toError: IdbError): Promis
 
 /**
  * Resolves when a transaction commits. Rejects, through `toError`, when it fails (with the failing request's error,
- * else the transaction's) or aborts (with the transaction's error: QuotaExceededError when the commit ran out of space).
+ * else the transaction's) or aborts (with the transaction's error: QuotaExceededError
+ * when the commit ran out of space).
  */
 export function idbTransactionDone(tx: IDBTransaction, toError: IdbError): Promise<void> {
   return new Promise((resolve, reject) => {

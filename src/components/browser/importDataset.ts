@@ -13,7 +13,10 @@ export type ImportWorker = Pick<Worker, "postMessage" | "terminate"> & {
   onerror: ((event: ErrorEvent) => void) | null;
 };
 
-/** Options of importDataset: the worker's URL (the pages' `data/importWorker.js`), callbacks for each step, and, for tests, the worker and the store. */
+/**
+ * Options of importDataset: the worker's URL (the pages' `data/importWorker.js`), callbacks for each step, and,
+ * for tests, the worker and the store.
+ */
 export interface ImportDatasetOptions {
   workerUrl: string;
   /** Each stage's progress, as the worker posts it (at most ~10 a second). */

@@ -10,10 +10,15 @@ import type {MyRating} from "../movielens/myRatingsFile.js";
 /** The prefix of the localStorage key of my ratings on one catalogue: `${MY_RATINGS_KEY}@${catalogueId}`. */
 export const MY_RATINGS_KEY = "movielens-workbook:my-ratings";
 
-/** The prefix of the key of the rating queue's position (a movie id, as the original's last_rated.txt) per catalogue. */
+/**
+ * The prefix of the key of the rating queue's position (a movie id, as the original's last_rated.txt) per catalogue.
+ */
 export const QUEUE_POSITION_KEY = "movielens-workbook:queue-position";
 
-/** Where an earlier version kept its one list, for every dataset: never deleted, adopted once by a catalogue that knows all its movies. */
+/**
+ * Where an earlier version kept its one list, for every dataset: never deleted,
+ * adopted once by a catalogue that knows all its movies.
+ */
 export const LEGACY_KEY = MY_RATINGS_KEY;
 /** Which catalogue adopted the legacy list. */
 export const LEGACY_ADOPTED_KEY = `${MY_RATINGS_KEY}:legacy-adopted-by`;
@@ -42,19 +47,27 @@ export interface MyRatingsStore {
   read(): MyRating[];
   /** Whether I have rated on this catalogue in this browser (false: the seed applies). */
   isStored(): boolean;
-  /** Applies changes to what is stored now (the seed when nothing is); the latest change of a movie wins. Returns the result. */
+  /**
+   * Applies changes to what is stored now (the seed when nothing is); the latest change of a movie wins.
+   * Returns the result.
+   */
   apply(changes: readonly MyRatingChange[]): MyRating[];
   /** Forgets my ratings on this catalogue in this browser, so the seed applies again; other catalogues keep theirs. */
   forget(): void;
   readPosition(): number | null;
   writePosition(position: number | null): void;
-  /** Calls `listener` with my ratings now, then after every change, from this page or another tab; returns an unsubscribe. */
+  /**
+   * Calls `listener` with my ratings now, then after every change, from this page or another tab;
+   * returns an unsubscribe.
+   */
   watch(listener: (ratings: MyRating[]) => void): () => void;
   readonly legacy: LegacyRatings;
   close(): void;
 }
 
-/** Options of openMyRatings: the seed, the movies of the catalogue (for adopting a legacy list), and the browser's APIs. */
+/**
+ * Options of openMyRatings: the seed, the movies of the catalogue (for adopting a legacy list), and the browser's APIs.
+ */
 export interface MyRatingsOptions {
   seed?: readonly MyRating[];
   knownMovieIds?: ReadonlySet<number>;

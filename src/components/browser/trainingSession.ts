@@ -20,7 +20,10 @@ export interface TrainingState {
   backend: BackendName | null;
   /** Backends passed over for the one in use, and why. */
   skipped: BackendSkip[];
-  /** What "auto" measured before this run (each backend's ratings per second), and the seconds it took; null when the backend was asked for by name or kept from the last run. */
+  /**
+   * What "auto" measured before this run (each backend's ratings per second), and the seconds it took; null when the
+   * backend was asked for by name or kept from the last run.
+   */
   timings: BackendTiming[] | null;
   calibrationSeconds: number | null;
   data: Extract<TrainEvent, {type: "data"}> | null;
@@ -39,7 +42,10 @@ export interface TrainingState {
   myRatingsUsed: MyRating[];
   /** The run's ranking evaluation against the baselines, once it ends (null when no epoch finished). */
   ranking: RunRanking | null;
-  /** Whether the run that ended diverged (no better than predicting the mean rating): recordRun keeps it out of the latest model. */
+  /**
+   * Whether the run that ended diverged (no better than predicting the mean rating):
+   * recordRun keeps it out of the latest model.
+   */
   diverged: boolean;
 }
 
@@ -76,12 +82,18 @@ const IDLE: TrainingState = {
  * Drives the training worker and folds its events into a state that a page renders; `subscribe` fits
  * Framework's `Generators.observe`. One run at a time; `stop` ends it early and still yields its model.
  */
-/** Whether a run is in progress: starting (loading its data, choosing its backend), training, or finishing (saving and ranking its model). */
+/**
+ * Whether a run is in progress: starting (loading its data, choosing its backend), training,
+ * or finishing (saving and ranking its model).
+ */
 export function runInProgress(status: TrainingState["status"]): boolean {
   return status === "loading" || status === "training" || status === "finishing";
 }
 
-/** Whether Stop can act now: while a run starts or trains; not once it is finishing, since the worker saves and ranks the model in one go. */
+/**
+ * Whether Stop can act now: while a run starts or trains; not once it is finishing,
+ * since the worker saves and ranks the model in one go.
+ */
 export function canStop(status: TrainingState["status"]): boolean {
   return status === "loading" || status === "training";
 }

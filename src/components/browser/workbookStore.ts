@@ -17,7 +17,9 @@ export interface RunRecord {
   diverged?: boolean;
   /** The checkpoint this run continued from, if any. */
   resumedFrom?: string;
-  /** Predicted ratings of every movie for user 99999 (movie-index order), so runs can be compared without their weights. */
+  /**
+   * Predicted ratings of every movie for user 99999 (movie-index order), so runs can be compared without their weights.
+   */
   myPredictions?: Float32Array | null;
   /** The ratings of user 99999 the run was trained on. */
   myRatingsUsed?: MyRating[];
@@ -37,7 +39,9 @@ export interface CheckpointInfo {
   bytes: number;
   /** The ratings of user 99999 the model was trained on, to tell when recommendations need a fold-in. */
   myRatingsUsed?: MyRating[];
-  /** The run's ranking evaluation, for the popularity knob's readouts (absent for uploads and models kept before it). */
+  /**
+   * The run's ranking evaluation, for the popularity knob's readouts (absent for uploads and models kept before it).
+   */
   ranking?: RunRanking | null;
 }
 
@@ -63,7 +67,8 @@ const VERSION = 1;
 export function storageError(error: DOMException | null): Error {
   if (error?.name === "QuotaExceededError") {
     return new Error(
-      "The browser's storage for this site is full, so nothing was saved. Delete old checkpoints on the Save and resume page, or download them and free some space."
+      "The browser's storage for this site is full, so nothing was saved. " +
+        "Delete old checkpoints on the Save and resume page, or download them and free some space."
     );
   }
   return new Error(`The browser's storage failed: ${error?.message ?? "unknown error"}.`);

@@ -38,11 +38,17 @@ export interface BackendChoice {
 }
 
 export interface ChooseBackendOptions {
-  /** Where the wasm backend finds its .wasm files: a URL prefix or a map of file names to URLs in a browser, a folder path ending in "/" in Node. */
+  /**
+   * Where the wasm backend finds its .wasm files: a URL prefix or a map of file names to URLs in a browser,
+   * a folder path ending in "/" in Node.
+   */
   wasmPath?: string | Record<string, string>;
   /** Why a GPU backend would not run on a real GPU, or null; defaults to softwareGpu. Tests pass a fake. */
   probe?: (backend: "webgpu" | "webgl") => Promise<GpuSkip | null>;
-  /** Starts a backend and resolves true when TF.js uses it; false or a rejection means it cannot. Defaults to TF.js's setBackend. Tests pass a fake. */
+  /**
+   * Starts a backend and resolves true when TF.js uses it; false or a rejection means it cannot.
+   * Defaults to TF.js's setBackend. Tests pass a fake.
+   */
   start?: (backend: BackendName) => Promise<boolean>;
   /**
    * Times training steps on the backend in use (timeSteps.ts, on the run's own data and model shape). Given, "auto"
@@ -138,7 +144,10 @@ function calibrationOrder(candidates: CalibrationCandidate<BackendName>[]): Cali
   ].filter((c) => c !== undefined);
 }
 
-/** "auto" by measurement: times the candidates, starts the fastest, and adds the ones passed over to `skipped`; null when none could be timed. */
+/**
+ * "auto" by measurement: times the candidates, starts the fastest, and adds the ones passed over to `skipped`;
+ * null when none could be timed.
+ */
 async function measured(
   candidates: CalibrationCandidate<BackendName>[],
   skipped: BackendSkip[],
@@ -160,12 +169,14 @@ async function measured(
       if (!(await start(backend))) throw new Error("did not initialise");
     } catch (error) {
       throw new Error(
-        `The ${backend} backend, the fastest measured, could not start again (${error instanceof Error ? error.message : String(error)}).`,
+        `The ${backend} backend, the fastest measured, could not start again ` +
+          `(${error instanceof Error ? error.message : String(error)}).`,
         {cause: error}
       );
     }
   }
-  // A software GPU that measured slower, or stood in for one and was not timed, is passed over as before, in the probe's words.
+  // A software GPU that measured slower, or stood in for one and was not timed,
+  // is passed over as before, in the probe's words.
   for (const c of candidates)
     if (c.software && c.backend !== backend && !failed.some((f) => f.backend === c.backend))
       skipped.push({backend: c.backend, why: "software", detail: c.software});
@@ -178,7 +189,9 @@ export interface PickBackendOptions {
   wasmPath?: string;
 }
 
-/** Sets the TF.js backend with chooseBackend and returns its name, for scripts, benches and tests that need no reasons. */
+/**
+ * Sets the TF.js backend with chooseBackend and returns its name, for scripts, benches and tests that need no reasons.
+ */
 export async function pickBackend(
   preferred: BackendName | "auto" = "auto",
   {wasmPath}: PickBackendOptions = {}

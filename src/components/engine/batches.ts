@@ -1,6 +1,9 @@
 import {createRandom} from "../random.js";
 
-/** One epoch's training batches: a shuffled copy of the rows, cut into `count` full batches (the last partial one dropped). */
+/**
+ * One epoch's training batches: a shuffled copy of the rows, cut into `count` full
+ * batches (the last partial one dropped).
+ */
 export interface EpochBatches {
   order: Uint32Array;
   count: number;

@@ -12,7 +12,9 @@ export interface CollabModel {
   readonly movies: number;
   readonly factors: number;
   readonly yRange: readonly [number, number];
-  /** Weights: users × factors, movies × factors, users, movies. The training step may replace or update them in place. */
+  /**
+   * Weights: users × factors, movies × factors, users, movies. The training step may replace or update them in place.
+   */
   weights: Tables<tf.Tensor>;
   /** Adam's running average of gradients (grad_avg) and of squared gradients (sqr_avg), shaped like the weights. */
   gradAvg: Tables<tf.Tensor>;
@@ -40,7 +42,9 @@ export interface FitState {
   bs: number;
   seed: number;
   validPct: number;
-  /** The kind of split the run validated on (runTraining records it, so a resumed upload keeps it); absent means random. */
+  /**
+   * The kind of split the run validated on (runTraining records it, so a resumed upload keeps it); absent means random.
+   */
   split?: "random" | "time";
   mode: "sparse" | "dense";
   stepsPerEpoch: number;

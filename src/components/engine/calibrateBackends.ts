@@ -1,12 +1,18 @@
 // "auto" by measurement: time a few training steps on each backend that starts, within a budget, and pick the fastest.
 // Generic in the backend's name, so that backend.ts (whose chooseBackend calls it) stays the one home of BackendName.
 
-/** What one trial measured after its warm-up: the steps timed, the ratings they trained, the seconds they took, and its estimate of the rate. */
+/**
+ * What one trial measured after its warm-up: the steps timed, the ratings they trained,
+ * the seconds they took, and its estimate of the rate.
+ */
 export interface TrialTiming {
   steps: number;
   ratings: number;
   seconds: number;
-  /** Training throughput after the warm-up, in ratings per second: ratings / seconds, or a steadier estimate (timeSteps: the median of its step groups' rates). */
+  /**
+   * Training throughput after the warm-up, in ratings per second: ratings / seconds, or a steadier estimate (timeSteps:
+   * the median of its step groups' rates).
+   */
   ratingsPerSecond: number;
 }
 
@@ -46,7 +52,10 @@ export interface CalibrateOptions<Name extends string = string> {
   now?: () => number;
 }
 
-/** What calibrateBackends measured: the timings in the candidates' order, the backends that failed, and the wall seconds. */
+/**
+ * What calibrateBackends measured: the timings in the candidates' order,
+ * the backends that failed, and the wall seconds.
+ */
 export interface Calibration<Name extends string = string> {
   timings: BackendTiming<Name>[];
   /** Backends that did not start, or threw while being timed, with the reason in TF.js's or the driver's words. */

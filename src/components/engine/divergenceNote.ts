@@ -36,5 +36,8 @@ export function divergenceNote(
       : hyper.wd === 0
         ? `add some weight decay (try ${TRAIN_DEFAULTS.wd})`
         : "lower lr_max or train more epochs";
-  return `This run diverged: its valid_loss, ${loss}, is no better than predicting every rating as the mean (${baseline.toFixed(3)} on this data). Its predictions are not worth using: ${advice} and train again.`;
+  return (
+    `This run diverged: its valid_loss, ${loss}, is no better than predicting every rating as the mean ` +
+    `(${baseline.toFixed(3)} on this data). Its predictions are not worth using: ${advice} and train again.`
+  );
 }

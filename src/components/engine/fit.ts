@@ -51,7 +51,10 @@ export interface FitOptions {
   signal?: AbortSignal;
   /** Yield to the event loop at least this often, in milliseconds. */
   yieldMs?: number;
-  /** On the GPU paths, the most steps run before their losses are read back: FUSED_READBACK (fused) or OPS_READBACK (ops) by default. */
+  /**
+   * On the GPU paths, the most steps run before their losses are read back:
+   * FUSED_READBACK (fused) or OPS_READBACK (ops) by default.
+   */
   readback?: number;
   /**
    * The training and validation rows, e.g. a time-aware split (model/timeSplit.ts); default fastai's random split,
@@ -124,7 +127,8 @@ function sameRun(
 /**
  * Trains the model with fastai's fit_one_cycle recipe (Adam, decoupled weight decay, MSE), reporting each batch and
  * each epoch; resolves to the run's history. A model partway through a run with the same options resumes where it
- * stopped (after `untilEpoch`, an abort, or a checkpoint load). The defaults are fastai's (FASTAI_DEFAULTS: lr_max 1e-3, wd 0.01, bs 256).
+ * stopped (after `untilEpoch`, an abort, or a checkpoint load).
+ * The defaults are fastai's (FASTAI_DEFAULTS: lr_max 1e-3, wd 0.01, bs 256).
  * A NaN or infinite loss throws. On the host and fused paths the diverging step changes nothing (the fused path reads
  * losses back in groups of up to FUSED_READBACK steps, and the GPU skips every update after a non-finite loss); the ops
  * path reads them back in groups of up to OPS_READBACK steps, so by then the diverging step and the rest of its group
@@ -160,11 +164,14 @@ export async function fit(model: CollabModel, data: RatingRows, options: FitOpti
   if (t && !restart && t.step < t.epochs * t.stepsPerEpoch) {
     if (!sameRun(t, run))
       throw new TypeError(
-        `fit: the model is partway through a run with ${JSON.stringify({epochs: t.epochs, lrMax: t.lrMax, wd: t.wd, bs: t.bs, seed: t.seed, validPct: t.validPct, mode: t.mode})}; pass the same options to resume it, or restart: true`
+        `fit: the model is partway through a run with ` +
+          `${JSON.stringify({epochs: t.epochs, lrMax: t.lrMax, wd: t.wd, bs: t.bs, seed: t.seed, validPct: t.validPct, mode: t.mode})}; ` +
+          `pass the same options to resume it, or restart: true`
       );
     if (t.stepsPerEpoch !== stepsPerEpoch)
       throw new TypeError(
-        `fit: the model's run has ${t.stepsPerEpoch} steps per epoch, but this data gives ${stepsPerEpoch}: is it the same dataset?`
+        `fit: the model's run has ${t.stepsPerEpoch} steps per epoch, but this data gives ${stepsPerEpoch}: ` +
+          `is it the same dataset?`
       );
   } else {
     t = model.training = {...run, stepsPerEpoch, step: 0, lossSum: 0, seconds: 0, history: []};
@@ -186,10 +193,11 @@ export async function fit(model: CollabModel, data: RatingRows, options: FitOpti
   if (path === "fused" && !fused) throw new TypeError('fit: path "fused" needs the webgpu backend and sparse mode');
   const readback = options.readback ?? (fused ? FUSED_READBACK : OPS_READBACK);
 
-  // On the plain-JS host path, each epoch's rows are copied out in order (random reads once, not in every step), and batch b is rows b·bs….
+  // On the plain-JS host path, each epoch's rows are copied out in order (random reads once, not in every step),
+  // and batch b is rows b·bs….
   const n0 = split.train.length;
-  // The kernel copies each batch's rows out itself (kernelStep), so it needs no copy of the epoch: on ML-32M's shape that
-  // saves 230 MB and a pass over it.
+  // The kernel copies each batch's rows out itself (kernelStep), so it needs no copy of the epoch: on ML-32M's shape
+  // that saves 230 MB and a pass over it.
   const copyEpoch = useHost && !kernel;
   const ordered = copyEpoch
     ? {user: new Uint32Array(n0), movie: new Uint32Array(n0), rating2: new Uint8Array(n0)}
@@ -208,7 +216,8 @@ export async function fit(model: CollabModel, data: RatingRows, options: FitOpti
   const record = (epoch: number, batch: number, loss: number, lr: number, mom: number, step: number) => {
     if (!Number.isFinite(loss)) {
       throw new Error(
-        `Training diverged at epoch ${epoch}, batch ${batch}: loss is ${loss}. Try a lower learning rate (lr_max ${lrMax} now).`
+        `Training diverged at epoch ${epoch}, batch ${batch}: loss is ${loss}. ` +
+          `Try a lower learning rate (lr_max ${lrMax} now).`
       );
     }
     state.lossSum += loss;
@@ -224,7 +233,8 @@ export async function fit(model: CollabModel, data: RatingRows, options: FitOpti
     const stacked = fused ? null : tf.stack(group.map((p) => p.loss!));
     try {
       const values = stacked ? await stacked.data() : await fused!.losses(group[0].batch, group.at(-1)!.batch + 1);
-      // On the fused path the diverging step and the ones queued after it changed nothing: uncount them, as on the host path.
+      // On the fused path the diverging step and the ones queued after it changed nothing:
+      // uncount them, as on the host path.
       const bad = fused ? values.findIndex((v) => !Number.isFinite(v)) : -1;
       if (bad >= 0) {
         state.step -= group.length - bad;

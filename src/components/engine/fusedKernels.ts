@@ -79,7 +79,8 @@ fn isNan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u;
 fn isFinite(x: f32) -> bool { return (bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u; }
 `;
   const entry = `@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lid: u32)`;
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, \
+@builtin(local_invocation_index) lid: u32)`;
   // Per rating of the batch: the forward pass, its squared error, and the closed-form gradients of the squared error
   // with respect to the user's and the movie's rows (d/dx of sigmoid_range is range·σ·(1 − σ)).
   // The forward pass of EmbeddingDotBias on rating r: its user, movie, x = u·m + b_u + b_m, and the error of
@@ -251,7 +252,8 @@ async function compile(device: GPUDevice, shape: FusedShape): Promise<FusedKerne
       const errors = info.messages.filter((m) => m.type === "error");
       if (errors.length)
         throw new Error(
-          `fusedKernels: ${name} does not compile: ${errors.map((m) => `${m.lineNum}:${m.linePos} ${m.message}`).join("; ")}`
+          `fusedKernels: ${name} does not compile: ` +
+            `${errors.map((m) => `${m.lineNum}:${m.linePos} ${m.message}`).join("; ")}`
         );
       pipelines[name] = await device.createComputePipelineAsync({
         layout: device.createPipelineLayout({bindGroupLayouts: [layouts[name]]}),

@@ -57,8 +57,8 @@ function gpuBuffer(backend: WebGpu, t: tf.Tensor): GPUBuffer {
 
 /**
  * One side's distinct ids per batch, in the layout the Adam kernel reads (u32): for each batch, its n entries
- * (id, start) and a sentinel (0, bs), then the bs batch positions grouped by entry in batch order; `offsets[b]` is where
- * batch b's block starts and `counts[b]` its n.
+ * (id, start) and a sentinel (0, bs), then the bs batch positions grouped by entry in batch order; `offsets[b]` is
+ * where batch b's block starts and `counts[b]` its n.
  */
 function sideBlocks(
   ids: ArrayLike<number>,

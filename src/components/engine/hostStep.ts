@@ -12,7 +12,9 @@ export interface RatingRows {
   rating2: Uint8Array;
 }
 
-/** The model's tables as plain Float32Arrays that the step may update in place (host memory of the cpu or wasm backend). */
+/**
+ * The model's tables as plain Float32Arrays that the step may update in place (host memory of the cpu or wasm backend).
+ */
 export interface HostTables {
   weights: Tables<Float32Array>;
   gradAvg: Tables<Float32Array>;
@@ -144,7 +146,10 @@ function adamRows(
   }
 }
 
-/** Adam on every row of a table, as PyTorch does with dense gradients: untouched rows (slot -1) get a zero gradient, so they decay and coast on momentum. */
+/**
+ * Adam on every row of a table, as PyTorch does with dense gradients: untouched rows (slot -1) get a zero gradient,
+ * so they decay and coast on momentum.
+ */
 function adamDense(
   p: Float32Array,
   m: Float32Array,
@@ -181,7 +186,8 @@ function adamDense(
  * One training step on host memory: the forward pass and closed-form gradients for the batch's rows only, then Adam.
  * "sparse" updates only the rows the batch touches (lazy Adam), at a cost that scales with the batch; "dense" updates
  * every row as PyTorch does with dense embedding gradients. `h.lo` and `h.hi` are the model's yRange (the sigmoid's
- * output range). Returns the batch's mean squared error; when that is not finite, it returns it without changing anything.
+ * output range). Returns the batch's mean squared error; when that is not finite,
+ * it returns it without changing anything.
  */
 export function hostStep(
   t: HostTables,

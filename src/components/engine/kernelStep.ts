@@ -6,7 +6,10 @@ import type {CollabModel} from "./buildModel.js";
 import {HOST_KERNEL_WASM} from "./hostKernelWasm.js";
 import type {OptimizerStep, RatingRows} from "./hostStep.js";
 
-/** What the wasm backend exposes of its Emscripten module (tfjs-backend-wasm 4.x): the heap, its allocator, and where each tensor sits. */
+/**
+ * What the wasm backend exposes of its Emscripten module (tfjs-backend-wasm 4.x): the heap,
+ * its allocator, and where each tensor sits.
+ */
 interface WasmBackend {
   dataIdMap: {get(dataId: object): {memoryOffset: number}};
   wasm: {asm?: {memory?: WebAssembly.Memory}; _malloc(bytes: number): number; _free(pointer: number): void};
@@ -83,8 +86,8 @@ const SSE_CHUNK = 4096;
 /**
  * The WebAssembly SIMD training step for `model` and batches of at most `bs` rows, or null where it can't run: a
  * backend other than wasm, a wasm heap shared between threads (the threaded build), or no WebAssembly SIMD (fit then
- * uses hostStep, in plain JS). Its scratch memory (slots for every user and movie, gradients for a batch) is allocated on
- * the backend's heap: call dispose.
+ * uses hostStep, in plain JS). Its scratch memory (slots for every user and movie, gradients for a batch) is allocated
+ * on the backend's heap: call dispose.
  */
 export async function kernelStep(model: CollabModel, bs: number): Promise<KernelStep | null> {
   if (tf.getBackend() !== "wasm") return null;

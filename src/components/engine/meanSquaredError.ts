@@ -6,7 +6,10 @@ import {predictPairs} from "./predict.js";
 
 const CHUNK = 65536;
 
-/** The exact mean squared error of the model over the given rows: on host memory when it can (unless `ops`), else in chunks of TF.js ops. */
+/**
+ * The exact mean squared error of the model over the given rows: on host memory when it can (unless `ops`),
+ * else in chunks of TF.js ops.
+ */
 export async function meanSquaredError(
   model: CollabModel,
   data: RatingRows,

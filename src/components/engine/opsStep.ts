@@ -3,7 +3,10 @@ import {TABLES} from "./buildModel.js";
 import type {CollabModel, TableName, Tables} from "./buildModel.js";
 import type {OptimizerStep, RatingRows} from "./hostStep.js";
 
-/** The distinct values of ids and, for each entry, the slot of its value in that list (computed on the CPU, where batches live). */
+/**
+ * The distinct values of ids and, for each entry, the slot of its value in that list (computed
+ * on the CPU, where batches live).
+ */
 export function uniqueSlots(ids: ArrayLike<number>): {unique: Int32Array; slot: Int32Array} {
   const seen = new Map<number, number>();
   const slot = new Int32Array(ids.length);

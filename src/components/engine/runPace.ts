@@ -2,11 +2,16 @@
 export interface Pace {
   /** Ratings trained per second over the run so far, validation left out; null before any batch was timed. */
   ratingsPerSecond: number | null;
-  /** Seconds left, from the run's whole average so far (validation included); null until that average means something. */
+  /**
+   * Seconds left, from the run's whole average so far (validation included); null until that average means something.
+   */
   etaSeconds: number | null;
 }
 
-/** A run's batch size and planned steps, and when its time left is worth showing (defaults: after 3 s and 5% of the steps). */
+/**
+ * A run's batch size and planned steps, and when its time left is worth showing (defaults:
+ * after 3 s and 5% of the steps).
+ */
 export interface RunPaceOptions {
   bs: number;
   totalSteps: number;

@@ -26,7 +26,10 @@ import type {Split} from "../split.js";
 /** Posts an event to the page; `transfer` lists buffers to move rather than copy (the checkpoint). */
 export type PostTrainEvent = (event: TrainEvent, transfer?: Transferable[]) => void;
 
-/** What one worker keeps from run to run: the last ratings table fetched, and the backend in use ("auto" measures again at every run). */
+/**
+ * What one worker keeps from run to run: the last ratings table fetched,
+ * and the backend in use ("auto" measures again at every run).
+ */
 export interface TrainCache {
   loaded: {url: string; table: RatingsTable} | null;
   backend: BackendName | null;
@@ -73,7 +76,10 @@ async function startBackend(
   cache.backend = choice.backend;
   if (choice.software) {
     // Asked for a GPU backend that is a software renderer: train there as asked, but say that it runs on the CPU.
-    cache.softwareNote = `You chose ${choice.backend}, but in this browser it runs on ${choice.software.replace(/, which runs on the CPU and is slower than wasm$/, "")}: a software renderer on the CPU, where training is many times slower than on wasm. Choose auto or wasm to train faster.`;
+    cache.softwareNote =
+      `You chose ${choice.backend}, but in this browser it runs on ` +
+      `${choice.software.replace(/, which runs on the CPU and is slower than wasm$/, "")}: a software renderer on ` +
+      `the CPU, where training is many times slower than on wasm. Choose auto or wasm to train faster.`;
     post({type: "note", text: cache.softwareNote});
   }
   const {backend, skipped, timings, calibrationSeconds} = choice;
@@ -84,7 +90,8 @@ async function startBackend(
 function timeSplitOf(table: RatingsTable): Split {
   if (!table.latest)
     throw new Error(
-      "These ratings carry no timestamps, so they cannot be split by time. Rebuild the site (or load the data again) to add them, or choose the random split."
+      "These ratings carry no timestamps, so they cannot be split by time. " +
+        "Rebuild the site (or load the data again) to add them, or choose the random split."
     );
   return splitByFlags(table.latest);
 }

@@ -18,7 +18,10 @@ export function cosineAnneal(start: number, end: number, pos: number): number {
   return start + ((1 + Math.cos(Math.PI * (1 - pos))) * (end - start)) / 2;
 }
 
-/** fastai's one-cycle policy: the learning rate and momentum (β1) at the training position pos = step / totalSteps, in [0, 1]. */
+/**
+ * fastai's one-cycle policy: the learning rate and momentum (β1) at the training position
+ * pos = step / totalSteps, in [0, 1].
+ */
 export function oneCycle({
   lrMax,
   div = 25,

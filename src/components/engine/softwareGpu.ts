@@ -1,6 +1,8 @@
 const SOFTWARE = /swiftshader|llvmpipe|softpipe|software|basic render/i;
 
-/** Why "auto" passes over a GPU backend: the browser has none, or it runs on the CPU (a software adapter or renderer). */
+/**
+ * Why "auto" passes over a GPU backend: the browser has none, or it runs on the CPU (a software adapter or renderer).
+ */
 export interface GpuSkip {
   why: "missing" | "software";
   /** The driver's own words, for those who want them. */
@@ -8,11 +10,11 @@ export interface GpuSkip {
 }
 
 /**
- * Says why a GPU backend would not run on a real GPU: it is missing (no navigator.gpu or adapter, no canvas or WebGL 2),
- * or it is a software one such as SwiftShader; null when it looks like a real GPU or cannot be probed. chooseBackend's
- * "auto" skips a missing one; a software one it measures before a run (and skips by name when it has no run to
- * measure: a software GPU is usually far slower than the wasm backend); a backend asked for by name is skipped only
- * when missing.
+ * Says why a GPU backend would not run on a real GPU: it is missing (no navigator.gpu or adapter, no canvas or
+ * WebGL 2), or it is a software one such as SwiftShader; null when it looks like a real GPU or cannot be probed.
+ * chooseBackend's "auto" skips a missing one; a software one it measures before a run (and skips by
+ * name when it has no run to measure: a software GPU is usually far slower than the wasm backend);
+ * a backend asked for by name is skipped only when missing.
  */
 export async function softwareGpu(backend: "webgpu" | "webgl"): Promise<GpuSkip | null> {
   try {

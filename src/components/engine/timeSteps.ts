@@ -22,7 +22,8 @@ const SPARE_STEPS = 256;
 /**
  * How many steps the fused webgpu path runs before a trial reads their losses back, where a run reads back every
  * FUSED_READBACK (256): on a software GPU 256 steps take seconds, more than a trial's whole budget. On a fast GPU the
- * extra readbacks cost a little of its measured rate (one readback's latency per 32 steps: about a fifth at 0.065 ms a step and 0.5 ms a readback, which the 20 % noise margin in its favour, as the earlier backend, about offsets).
+ * extra readbacks cost a little of its measured rate (one readback's latency per 32 steps: about a fifth at 0.065 ms a
+ * step and 0.5 ms a readback, which the 20 % noise margin in its favour, as the earlier backend, about offsets).
  */
 export const TRIAL_READBACK = 32;
 
@@ -47,12 +48,13 @@ export function strideRows(data: RatingRows, count: number): RatingRows {
 /**
  * A TimeBackend for calibrateBackends. On the backend in use, it builds the run's model (users × movies × factors,
  * seeded) and trains it with fit on an evenly spread sample of the run's own rows (strideRows: enough for maxSteps
- * and a warm-up, since fit prepares a whole epoch on the CPU, and uploads it on webgpu) with the run's batch size, on the path fit takes there (host on cpu, the
- * WebAssembly SIMD kernel on wasm, fused on webgpu, ops on webgl), with fit's own yields and readback (but every TRIAL_READBACK steps on webgpu). It times fit's step groups as they
- * report (one step each on the host path; the GPU paths report a group when they read its losses back): the first
- * group is the warm-up (the JIT, compiling kernels) and is not counted; then groups until `budgetSeconds` have passed
- * and at least one was timed, or `maxSteps` steps. It frees every tensor it made before it resolves, so the run that
- * follows finds the backend as it was. Rejects with fit's error if a step fails.
+ * and a warm-up, since fit prepares a whole epoch on the CPU, and uploads it on webgpu) with the run's batch size, on
+ * the path fit takes there (host on cpu, the WebAssembly SIMD kernel on wasm, fused on webgpu, ops on webgl), with
+ * fit's own yields and readback (but every TRIAL_READBACK steps on webgpu). It times fit's step groups as they report
+ * (one step each on the host path; the GPU paths report a group when they read its losses back): the first group is the
+ * warm-up (the JIT, compiling kernels) and is not counted; then groups until `budgetSeconds` have passed and at least
+ * one was timed, or `maxSteps` steps. It frees every tensor it made before it resolves, so the run that follows finds
+ * the backend as it was. Rejects with fit's error if a step fails.
  */
 export function timeSteps(
   run: TrialRun,

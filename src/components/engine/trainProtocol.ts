@@ -8,12 +8,16 @@ import type {RunRanking} from "../model/rankingMetrics.js";
 export type {BackendName, BackendSkip} from "./backend.js";
 export type {EpochRow, FitState} from "./buildModel.js";
 
-/** One backend's training speed as "auto" measured it before a run (calibrateBackends.ts): ratings per second, and whether it is a software GPU. */
+/**
+ * One backend's training speed as "auto" measured it before a run (calibrateBackends.ts): ratings per second,
+ * and whether it is a software GPU.
+ */
 export type BackendTiming = Timing<BackendName>;
 
 /**
  * The hyperparameters a reader sets on the Train page, named as in the original notebook. The optimizer's per-step
- * values (hostStep.ts's OptimizerStep) derive from them: lr and momentum from the one-cycle schedule over lrMax, wd as is.
+ * values (hostStep.ts's OptimizerStep) derive from them: lr and momentum from the
+ * one-cycle schedule over lrMax, wd as is.
  */
 export interface TrainHyper {
   /** n_factors: the width of the user and movie embeddings. */
@@ -64,13 +68,19 @@ export interface WorkerMemory {
 
 /** Messages the training worker sends back. */
 export type TrainEvent =
-  /** What the run is doing, in words; `finishing` once training has ended and the worker saves and ranks the model (it cannot stop then). */
+  /**
+   * What the run is doing, in words; `finishing` once training has ended and the worker saves and
+   * ranks the model (it cannot stop then).
+   */
   | {type: "status"; text: string; finishing?: true}
-  /** Something the reader should know about this run, such as how my ratings changed since the checkpoint it resumes. */
+  /**
+   * Something the reader should know about this run, such as how my ratings changed since the checkpoint it resumes.
+   */
   | {type: "note"; text: string}
   /**
    * The backend the run trains on, and the ones passed over, with why. When "auto" measured, `timings` gives each
-   * backend it timed (in auto's order) and `calibrationSeconds` the wall time the measuring took; a forced backend has neither.
+   * backend it timed (in auto's order) and `calibrationSeconds` the wall time the measuring took;
+   * a forced backend has neither.
    */
   | {
       type: "backend";
@@ -100,7 +110,10 @@ export type TrainEvent =
       diverged: boolean;
       seconds: number;
       memory: WorkerMemory;
-      /** The trained model's predicted rating of every movie for user 99999 (movie-index order), or null without user 99999. */
+      /**
+       * The trained model's predicted rating of every movie for user 99999 (movie-index order),
+       * or null without user 99999.
+       */
       myPredictions: Float32Array | null;
       /** The ratings of user 99999 the model was trained on, by movie id. */
       myRatingsUsed: MyRating[];

@@ -21,7 +21,10 @@ export interface CheckpointDataset {
   othersFingerprint?: string;
   /** My ratings (user 99999) as [movieId, rating × 2] pairs (absent in older checkpoints). */
   myRatings?: [number, number][];
-  /** The catalogue id of the movies (catalogueId) and the dataset's name, when the page said (absent in older checkpoints). */
+  /**
+   * The catalogue id of the movies (catalogueId) and the dataset's name,
+   * when the page said (absent in older checkpoints).
+   */
   catalogue?: string;
   name?: string;
 }
@@ -81,12 +84,16 @@ export function corrupt(why: string): Error {
   return new Error(`This checkpoint is corrupt or truncated (${why}); nothing was loaded.`);
 }
 
-/** Decodes and verifies a checkpoint (magic, checksum, format, version, blob bounds); throws a clear Error if it is damaged. */
+/**
+ * Decodes and verifies a checkpoint (magic, checksum, format, version, blob bounds);
+ * throws a clear Error if it is damaged.
+ */
 export function decodeCheckpoint(bytes: Uint8Array): Checkpoint {
   // A file that does not even start like a checkpoint is another kind of file, not a damaged checkpoint.
   if (bytes.length < 8 || new TextDecoder().decode(bytes.subarray(0, 8)) !== CHECKPOINT_MAGIC)
     throw new Error(
-      `This file is not a checkpoint of this workbook (it does not start with ${CHECKPOINT_MAGIC}): choose a .ckpt file downloaded from Save and resume; nothing was loaded.`
+      `This file is not a checkpoint of this workbook (it does not start with ${CHECKPOINT_MAGIC}): ` +
+        `choose a .ckpt file downloaded from Save and resume; nothing was loaded.`
     );
   if (bytes.length < 16) throw corrupt("it ends after its first bytes");
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -106,7 +113,8 @@ export function decodeCheckpoint(bytes: Uint8Array): Checkpoint {
     );
   if (header.version !== CHECKPOINT_VERSION)
     throw new Error(
-      `This checkpoint has version ${header.version}, but this workbook reads version ${CHECKPOINT_VERSION}; nothing was loaded.`
+      `This checkpoint has version ${header.version}, but this workbook reads version ${CHECKPOINT_VERSION}; ` +
+        `nothing was loaded.`
     );
   const base = align4(12 + jsonLength);
   const arrays = new Map<string, Float32Array | Int32Array>();

@@ -62,7 +62,8 @@ export function checkpointMatch(
   const loaded = context.name ? `the loaded ${context.name}` : "the loaded dataset";
   const refuse = (what: string) =>
     new Error(
-      `This checkpoint was trained ${trainedOn}: ${what}. Train a new model on this dataset instead; nothing was loaded.`
+      `This checkpoint was trained ${trainedOn}: ${what}. ` +
+        `Train a new model on this dataset instead; nothing was loaded.`
     );
   if (then.catalogue && context.catalogue && then.catalogue !== context.catalogue) {
     throw refuse(
@@ -72,7 +73,8 @@ export function checkpointMatch(
   if (!sameIds(movieIds, table.movieIds)) {
     const gone = movieIds ? missing(movieIds, table.movieIds) : header.model.movies;
     throw refuse(
-      `it knows ${plural(header.model.movies, "movie")} and ${loaded} has ${fmt(table.movieIds.length)}${gone ? `; ${fmt(gone)} of its movies ${gone === 1 ? "is" : "are"} not in ${loaded}` : ", listed in another order"}`
+      `it knows ${plural(header.model.movies, "movie")} and ${loaded} has ` +
+        `${fmt(table.movieIds.length)}${gone ? `; ${fmt(gone)} of its movies ${gone === 1 ? "is" : "are"} not in ${loaded}` : ", listed in another order"}`
     );
   }
   if (!sameIds(userIds, table.userIds)) {
@@ -83,7 +85,8 @@ export function checkpointMatch(
     }
     const gone = userIds ? missing(userIds, table.userIds) : header.model.users;
     throw refuse(
-      `it knows ${plural(header.model.users, "user")} and ${loaded} has ${fmt(table.userIds.length)}${gone ? `; ${fmt(gone)} of its users ${gone === 1 ? "is" : "are"} not in ${loaded}` : ", listed in another order"}`
+      `it knows ${plural(header.model.users, "user")} and ${loaded} has ` +
+        `${fmt(table.userIds.length)}${gone ? `; ${fmt(gone)} of its users ${gone === 1 ? "is" : "are"} not in ${loaded}` : ", listed in another order"}`
     );
   }
   const notes: string[] = [];
@@ -107,22 +110,26 @@ export function checkpointMatch(
         removed && `${fmt(removed)} removed`
       ].filter(Boolean);
       notes.push(
-        `Resuming on my ratings as they are now: ${parts.join(", ")} since this checkpoint was trained on ${plural(before.size, "rating")} of mine (now ${fmt(now.size)}).`
+        `Resuming on my ratings as they are now: ${parts.join(", ")} since this checkpoint was trained on ` +
+          `${plural(before.size, "rating")} of mine (now ${fmt(now.size)}).`
       );
     }
   } else {
     notes.push(
-      "Resuming on the ratings as they are now; this checkpoint (from an earlier version) does not record which of mine it was trained on."
+      "Resuming on the ratings as they are now; this checkpoint (from an earlier version) does not record " +
+        "which of mine it was trained on."
     );
   }
   if (then.othersFingerprint && then.othersFingerprint !== datasetFingerprint(table, {exceptUser: me})) {
     notes.push(
-      `Other users' ratings differ from those it was trained on (${fmt(then.rows)} ratings then, ${fmt(table.rating2.length)} now).`
+      `Other users' ratings differ from those it was trained on (${fmt(then.rows)} ratings then, ` +
+        `${fmt(table.rating2.length)} now).`
     );
   }
   if (notes.length)
     notes.push(
-      "The 80/20 split is drawn again over the changed ratings, so valid_loss may include ratings the checkpoint trained on, as it did in the original notebook."
+      "The 80/20 split is drawn again over the changed ratings, so valid_loss may include ratings the checkpoint " +
+        "trained on, as it did in the original notebook."
     );
   return {notes};
 }

@@ -14,7 +14,10 @@ export interface TopNComparison {
   counts: Map<number, number>;
 }
 
-/** The Jaccard index of two lists as sets: the size of their intersection over that of their union (1 when both are empty). */
+/**
+ * The Jaccard index of two lists as sets: the size of their intersection over that of
+ * their union (1 when both are empty).
+ */
 export function jaccard(a: readonly number[], b: readonly number[]): number {
   const sa = new Set(a),
     sb = new Set(b);
@@ -36,7 +39,8 @@ function ranksOver(list: readonly number[], union: readonly number[]): Float64Ar
  * Spearman's rank correlation of two top-N lists over the union of their items: each list ranks its own items 1, 2, …
  * and ties the items it lacks at the bottom with their average rank (the usual treatment of ties), then the ranks are
  * correlated. It is 1 for identical lists, −1 for the same items in reverse order, and falls as the lists share fewer
- * items; it is 1 when both lists are empty and 0 when only one list ranks anything. Items must not repeat within a list.
+ * items; it is 1 when both lists are empty and 0 when only one list ranks anything.
+ * Items must not repeat within a list.
  */
 export function rankCorrelation(a: readonly number[], b: readonly number[]): number {
   for (const list of [a, b])

@@ -5,7 +5,9 @@ import {foldInLambda, logitRidge} from "./foldIn.js";
 import {sigmoidRange} from "./predictRatings.js";
 import type {FoldInRating} from "./foldIn.js";
 
-/** What a model contributes to one explanation: the movies' tables (movies × factors, row-major) and its rating range. */
+/**
+ * What a model contributes to one explanation: the movies' tables (movies × factors, row-major) and its rating range.
+ */
 export interface ExplainModel {
   movieFactors: Float32Array;
   movieBias: Float32Array;
@@ -19,7 +21,10 @@ export interface Contribution {
   movie: number;
   /** My rating of it, in stars. */
   rating: number;
-  /** How far my rating sits above what the fold-in's biases alone predict for it, in logit units: tⱼ = logit(share) − bm. */
+  /**
+   * How far my rating sits above what the fold-in's biases alone predict for it,
+   * in logit units: tⱼ = logit(share) − bm.
+   */
   surprise: number;
   /** How alike it and the explained movie are, seen through my ratings: sⱼ = [mⱼ, 1]ᵀ (XᵀX + λI)⁻¹ [m, 0]. */
   similarity: number;
@@ -141,7 +146,9 @@ export function explainPrediction(
   };
 }
 
-/** The rated movies that pushed a prediction up most and down most: at most `n` of each, largest first (ties by index). */
+/**
+ * The rated movies that pushed a prediction up most and down most: at most `n` of each, largest first (ties by index).
+ */
 export function strongestContributions(
   parts: Pick<PredictionParts, "contributions">,
   n = 3

@@ -66,7 +66,9 @@ export function pca2(matrix: Float32Array, rows: number, cols: number): Pca2 {
   return {x, y, explained: [share(first.value), share(second.value)]};
 }
 
-/** The largest eigenvalue of a symmetric positive semi-definite matrix and its unit eigenvector, orthogonal to `other`. */
+/**
+ * The largest eigenvalue of a symmetric positive semi-definite matrix and its unit eigenvector, orthogonal to `other`.
+ */
 function topEigen(a: Float64Array, n: number, other: Float64Array | null): {value: number; vector: Float64Array} {
   // A fixed start that is orthogonal to no axis; the deflated matrix could still miss it only by exact coincidence.
   let v = Float64Array.from({length: n}, (_, j) => 1 + ((j * 0.6180339887) % 1));

@@ -18,7 +18,10 @@ export interface PersonalPredictions {
   ms: number;
   /** My factor vector and bias the predictions come from: the model's own row for me, or the fold-in's. */
   user: {factors: Float32Array; bias: number};
-  /** My current ratings of the model's movies, by movie index: what my factors rest on (explainPrediction shares them out). */
+  /**
+   * My current ratings of the model's movies, by movie index: what my factors rest on
+   * (explainPrediction shares them out).
+   */
   rated: FoldInRating[];
 }
 

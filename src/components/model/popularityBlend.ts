@@ -16,7 +16,8 @@ export const RANKING_BLEND = 0.3;
 
 /**
  * Blends popularity into predicted ratings: out[m] = predicted[m] + weight · log2(1 + counts[m]) (stars; counts are
- * ratings per movie, in the same movie-index order). Throws a TypeError when the lengths differ or weight is not finite.
+ * ratings per movie, in the same movie-index order).
+ * Throws a TypeError when the lengths differ or weight is not finite.
  */
 export function blendPopularity(
   predicted: ArrayLike<number>,

@@ -40,7 +40,10 @@ export function predictFor(
   return out;
 }
 
-/** Predicts the rating of every movie, in movie-index order, for the user at `userIndex` in the weights; a RangeError for an index outside them. */
+/**
+ * Predicts the rating of every movie, in movie-index order, for the user at `userIndex` in the weights;
+ * a RangeError for an index outside them.
+ */
 export function predictAll(
   weights: Pick<ModelWeights, "userFactors" | "movieFactors" | "userBias" | "movieBias">,
   userIndex: number,

@@ -19,11 +19,17 @@ export interface RankingReport {
   map: number;
   /** Share of the catalogue appearing in any user's top-k, [0, 1]. */
   coverage: number;
-  /** Mean popularity of the recommended items: the mean, over every list's items, of log2(1 + the item's training ratings). */
+  /**
+   * Mean popularity of the recommended items: the mean, over every list's items,
+   * of log2(1 + the item's training ratings).
+   */
   novelty: number;
 }
 
-/** A run's ranking evaluation: the model and three baselines on the run's own split, with its validation MSE and RMSE (stars²; stars). */
+/**
+ * A run's ranking evaluation: the model and three baselines on the run's own split,
+ * with its validation MSE and RMSE (stars²; stars).
+ */
 export interface RunRanking {
   split: "random" | "time";
   mse: number;
@@ -87,7 +93,10 @@ export function topK(scores: ArrayLike<number>, k: number, skip: (index: number)
   return top;
 }
 
-/** What a ranking is evaluated on: per evaluated user, the items seen in training (never ranked) and the relevant held-out items. */
+/**
+ * What a ranking is evaluated on: per evaluated user, the items seen in training (never
+ * ranked) and the relevant held-out items.
+ */
 export interface RankingTask {
   /** The evaluated users' indexes (those with ≥ 1 relevant held-out rating, sampled). */
   users: number[];

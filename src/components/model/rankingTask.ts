@@ -18,7 +18,10 @@ export function rankingUsers(movies: number): number {
   return Math.max(200, Math.min(2000, Math.floor(2e7 / Math.max(1, movies))));
 }
 
-/** Options of rankingTask: the relevance threshold in stars (default 4), and how many users at most (default 2,000, seeded). */
+/**
+ * Options of rankingTask: the relevance threshold in stars (default 4),
+ * and how many users at most (default 2,000, seeded).
+ */
 export interface RankingTaskOptions {
   threshold?: number;
   maxUsers?: number;

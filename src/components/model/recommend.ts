@@ -19,19 +19,26 @@ export interface RecommendOptions {
   rated?: ReadonlySet<number>;
   /**
    * Leave out titles matching any of these as a typed title query (`parseTitleQuery`: case, accents and MovieLens's
-   * moved articles ignored, matched from the start of a word, "(1988" a year); terms too short to mean anything are ignored.
+   * moved articles ignored, matched from the start of a word, "(1988" a year);
+   * terms too short to mean anything are ignored.
    */
   excludeTerms?: readonly string[];
   /** When not empty, keep only movies with at least one of these genres. */
   includeGenres?: readonly string[];
   /** Leave out movies with any of these genres. */
   excludeGenres?: readonly string[];
-  /** Keep only movies released in [from, to], inclusive, a null bound being open; movies without a year are left out when a bound is set. */
+  /**
+   * Keep only movies released in [from, to], inclusive, a null bound being open;
+   * movies without a year are left out when a bound is set.
+   */
   years?: readonly [number | null, number | null] | null;
   /** Keep only movies with at least this many ratings, to hide noisy, obscure titles. */
   minRatings?: number;
   n?: number;
-  /** Scores to rank by instead of the predictions (e.g. blendPopularity's), in the same movie order; rows still show `predicted`. */
+  /**
+   * Scores to rank by instead of the predictions (e.g. blendPopularity's), in the same movie order;
+   * rows still show `predicted`.
+   */
   rankBy?: ArrayLike<number>;
 }
 

@@ -13,7 +13,10 @@ export interface FilterFields {
   minRatings?: string | number | null;
 }
 
-/** What the filters mean: options for `recommend`, notes on anything read otherwise than typed, and the empty-list sentence. */
+/**
+ * What the filters mean: options for `recommend`, notes on anything read otherwise than typed,
+ * and the empty-list sentence.
+ */
 export interface Filters {
   options: Required<
     Pick<RecommendOptions, "excludeTerms" | "includeGenres" | "excludeGenres" | "years" | "minRatings" | "n">
@@ -79,7 +82,8 @@ export function recommendFilters(fields: FilterFields, movies: readonly RatedMov
   const used = terms.filter((t) => parseTitleQuery(t) !== null);
   if (short.length)
     notes.push(
-      `${and(short.map(quote))} ${short.length === 1 ? "is" : "are"} too short to exclude anything: type at least two letters.`
+      `${and(short.map(quote))} ${short.length === 1 ? "is" : "are"} too short to exclude anything: ` +
+        `type at least two letters.`
     );
   if (used.length) phrases.push(`no titles with ${and(used.map(quote), "or")}`);
 
@@ -88,7 +92,8 @@ export function recommendFilters(fields: FilterFields, movies: readonly RatedMov
   const both = include.filter((g) => exclude.includes(g));
   if (both.length)
     notes.push(
-      `${and(both)} ${both.length === 1 ? "is" : "are"} in both “Only these genres” and “Not these genres”: “Not” wins, so no ${and(both, "or")} movie is shown.`
+      `${and(both)} ${both.length === 1 ? "is" : "are"} in both “Only these genres” and “Not these genres”: ` +
+        `“Not” wins, so no ${and(both, "or")} movie is shown.`
     );
   if (include.length) phrases.push(`only ${and(include, "or")}`);
   if (exclude.length) phrases.push(`no ${and(exclude, "or")}`);
@@ -121,7 +126,8 @@ export function recommendFilters(fields: FilterFields, movies: readonly RatedMov
     const undated = movies.filter((m) => m.year === null).length;
     if (undated)
       notes.push(
-        `${count(undated)} ${undated === 1 ? "movie has" : "movies have"} no year, and ${undated === 1 ? "is" : "are"} left out while a year is set.`
+        `${count(undated)} ${undated === 1 ? "movie has" : "movies have"} no year, ` +
+          `and ${undated === 1 ? "is" : "are"} left out while a year is set.`
       );
   }
 

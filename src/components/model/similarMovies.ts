@@ -4,7 +4,10 @@ export interface SimilarMovie {
   similarity: number;
 }
 
-/** How many neighbours to return, and optionally a minimum number of ratings (with each movie's count) to hide obscure ones. */
+/**
+ * How many neighbours to return, and optionally a minimum number of ratings (with each
+ * movie's count) to hide obscure ones.
+ */
 export interface SimilarMoviesOptions {
   n?: number;
   minRatings?: number;

@@ -68,7 +68,10 @@ function articleFirst(folded: string): string {
     .join("");
 }
 
-/** Words only: an elided article keeps its own word ("l'atalante" → "l atalante"), other apostrophes go ("schindler's" → "schindlers"). */
+/**
+ * Words only: an elided article keeps its own word ("l'atalante" → "l atalante"),
+ * other apostrophes go ("schindler's" → "schindlers").
+ */
 function words(folded: string): string {
   if (/['’`]/.test(folded)) folded = folded.replace(/(?<![\p{L}\p{N}])(\p{L})['’`]/gu, "$1 ").replace(/['’`]/g, "");
   // Most titles are ASCII once folded: a plain character class is faster than Unicode's letter classes.
@@ -100,7 +103,8 @@ export const MIN_QUERY_LENGTH = 2;
 
 /**
  * Reads a typed query: "The Matrix", "matrix, the", "Die Hard (1988", "die hard 1988", "1988". Returns null when it
- * is too short to mean anything (fewer than two letters or digits), so the caller can say so rather than match everything.
+ * is too short to mean anything (fewer than two letters or digits),
+ * so the caller can say so rather than match everything.
  */
 export function parseTitleQuery(query: string): TitleQuery | null {
   const prefixes: string[] = [];

@@ -4,10 +4,11 @@ import type {BackendName, TrainHyper} from "../engine/trainProtocol.js";
  * The Train page's defaults, the one home of every default a page, script or benchmark trains with. The original
  * notebook built fastai's `collab_learner(dls, n_factors=50, y_range=(0.5, 5.5))` (an EmbeddingDotBias model) and
  * trained it with `learn.fit_one_cycle` at fastai's defaults (lr_max 1e-3, wd 0.01; see
- * FASTAI_DEFAULTS). The engine updates only the rows a batch touches (lazy Adam), which wants the higher lr_max 1e-2 and
- * wd 0.1 of its recipe (`LAZY_ADAM_RECIPE` in engine/fit.ts reads them from here; measured by `npm run bench` on an
- * ML-10M-shaped synthetic set). Units: lrMax is the one-cycle schedule's peak learning rate, wd the decoupled weight
- * decay per step, bs ratings per batch, epochs passes over the training 80%, seed the split's and initialisation's seed.
+ * FASTAI_DEFAULTS). The engine updates only the rows a batch touches (lazy Adam),
+ * which wants the higher lr_max 1e-2 and wd 0.1 of its recipe (`LAZY_ADAM_RECIPE` in engine/fit.ts
+ * reads them from here; measured by `npm run bench` on an ML-10M-shaped synthetic set).
+ * Units: lrMax is the one-cycle schedule's peak learning rate, wd the decoupled weight decay per step,
+ * bs ratings per batch, epochs passes over the training 80%, seed the split's and initialisation's seed.
  */
 export const TRAIN_DEFAULTS = {
   factors: 50,
@@ -104,7 +105,9 @@ export function checkTrainSettings(
         Math.min(hi, Math.floor(MODEL_BYTES_BUDGET / modelBytes({users, movies, factors: 0})) - 1)
       );
       errors[field] =
-        `n_factors ${fmt(value)} would need about ${gb(modelBytes({users, movies, factors: value}))} for the model, its optimizer state and its checkpoint on this dataset (${fmt(users)} users, ${fmt(movies)} movies), more than the ${gb(MODEL_BYTES_BUDGET)} a browser can give it. Try ${fmt(most)} or fewer.`;
+        `n_factors ${fmt(value)} would need about ${gb(modelBytes({users, movies, factors: value}))} for the model, ` +
+        `its optimizer state and its checkpoint on this dataset (${fmt(users)} users, ${fmt(movies)} movies), ` +
+        `more than the ${gb(MODEL_BYTES_BUDGET)} a browser can give it. Try ${fmt(most)} or fewer.`;
     } else if (value < lo || value > hi)
       errors[field] = `${LABELS[field]} must be ${range}; ${fmt(value)} is out of range.`;
     else values[field] = value;

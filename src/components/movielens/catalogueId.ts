@@ -6,7 +6,8 @@ import type {Movie} from "./parseMovies.js";
  * id, title, year and genres, in file order. The same `movies.dat` gives the same id wherever it is parsed (the build's
  * loaders or the browser's import), so ratings given on MovieLens 10M at build time carry over to the same release
  * loaded in the browser, and never onto another catalogue whose movie ids merely collide (the synthetic set's do).
- * Only what `movies.dat` says of a movie counts, so movies.json's rows (MovieRow: with counts and means) give the same id.
+ * Only what `movies.dat` says of a movie counts, so movies.json's rows (MovieRow: with
+ * counts and means) give the same id.
  */
 export function catalogueId(movies: readonly Movie[]): string {
   const encoder = new TextEncoder();

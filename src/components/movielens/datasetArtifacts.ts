@@ -38,7 +38,9 @@ export interface SummaryRating {
   timestamp: number;
 }
 
-/** What the pages say about the dataset (summary.json): counts, sparsity, what indexing dropped, and the last ratings. */
+/**
+ * What the pages say about the dataset (summary.json): counts, sparsity, what indexing dropped, and the last ratings.
+ */
 export interface DatasetSummary {
   dataset: DatasetInfo;
   /** The identity of the movie list (catalogueId): my ratings in the browser are kept per catalogue. */
@@ -51,7 +53,9 @@ export interface DatasetSummary {
   myRatings: {movieId: number; rating: number; timestamp: number}[];
 }
 
-/** The rating histogram (histogram.json): the count at each half star, the total and the mean (null without ratings). */
+/**
+ * The rating histogram (histogram.json): the count at each half star, the total and the mean (null without ratings).
+ */
 export interface HistogramSummary {
   bins: HistogramBin[];
   total: number;
@@ -85,7 +89,10 @@ export function browserDataset(name: string, note = "", format?: MovielensFormat
 // summary.json lists this many of the last ratings, as the notebook's `ratings.tail(10)`.
 const LAST = 10;
 
-/** Derives the four artifacts the pages use (ratings.bin, movies.json, summary.json, histogram.json) from a parsed, indexed dataset. */
+/**
+ * Derives the four artifacts the pages use (ratings.bin, movies.json, summary.json, histogram.json)
+ * from a parsed, indexed dataset.
+ */
 export function datasetArtifacts(
   movies: Movie[],
   ratings: IndexedRatings,

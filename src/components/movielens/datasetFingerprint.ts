@@ -11,7 +11,9 @@ export function fnv1a(bytes: Uint8Array, hash = FNV_OFFSET): number {
 
 const bytesOf = (a: ArrayBufferView) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 
-/** The rows the fingerprint samples from the rating columns: about 8,192, evenly spread, so it stays fast on 10M rows. */
+/**
+ * The rows the fingerprint samples from the rating columns: about 8,192, evenly spread, so it stays fast on 10M rows.
+ */
 const SAMPLES = 8192;
 
 /**

@@ -22,13 +22,19 @@ export interface DroppedFile {
   bytes: Uint8Array;
 }
 
-/** Where an import is: unzipping (zip bytes), parsing the movies or the ratings file (file bytes), or indexing (0, then 1). */
+/**
+ * Where an import is: unzipping (zip bytes), parsing the movies or the ratings file (file bytes),
+ * or indexing (0, then 1).
+ */
 export interface ImportProgress {
   stage: "unzip" | "movies" | "ratings" | "index";
   done: number;
   /** The stage's size in bytes; 0 when a zip does not record it. */
   total: number;
-  /** The file being read, in the movies and ratings stages of a release other than the .dat ones ("ratings.csv", "u.item"). */
+  /**
+   * The file being read, in the movies and ratings stages of a release other than the
+   * .dat ones ("ratings.csv", "u.item").
+   */
   file?: string;
 }
 
@@ -51,9 +57,14 @@ const SHOWN = 20;
 // What a zip is called when it came as bytes, without a file name.
 const THE_ZIP = "the zip";
 // What to drop instead, at the end of most refusals.
-const DROP = `Drop ${RELEASE_ZIPS} as downloaded from grouplens.org, or the files inside it (movies.dat and ratings.dat, movies.csv and ratings.csv, or ML-100K's u.item and u.data).`;
+const DROP =
+  `Drop ${RELEASE_ZIPS} as downloaded from grouplens.org, or the files inside it (movies.dat and ratings.dat, ` +
+  `movies.csv and ratings.csv, or ML-100K's u.item and u.data).`;
 
-/** The raw files of a dataset, with the ratings already parsed (they are streamed, never held whole), and the folder they came in. */
+/**
+ * The raw files of a dataset, with the ratings already parsed (they are streamed, never held whole),
+ * and the folder they came in.
+ */
 interface RawDataset {
   movies: Movie[];
   ratings: RatingColumns;
@@ -65,11 +76,12 @@ interface RawDataset {
 }
 
 /**
- * Parses MovieLens from any release's zip (any folder inside it; the format is detected from its files, movielensFormat)
- * or from the dropped files themselves (`movies.dat` and `ratings.dat`, `movies.csv` and `ratings.csv`, or `u.item`,
- * `u.data` and optional `u.genre`), with an optional `my_ratings.dat`, and derives the artifacts the build's loaders
- * write, named by what the data is (movielensName); it returns them all or throws, with a parser's `file:line: reason`
- * message for a malformed line. A release's own user 99999 is renumbered (moveClashingUser), and the banner says so.
+ * Parses MovieLens from any release's zip (any folder inside it; the format is detected from its files,
+ * movielensFormat) or from the dropped files themselves (`movies.dat` and `ratings.dat`, `movies.csv` and
+ * `ratings.csv`, or `u.item`, `u.data` and optional `u.genre`), with an optional `my_ratings.dat`, and derives the
+ * artifacts the build's loaders write, named by what the data is (movielensName); it returns them all or throws, with a
+ * parser's `file:line: reason` message for a malformed line. A release's own user 99999 is renumbered
+ * (moveClashingUser), and the banner says so.
  */
 export async function importMovieLens(
   input: DroppedFile[] | Uint8Array,
@@ -125,14 +137,16 @@ function missingError(what: string, has: string, missing: string[], names: strin
   const zips = names.filter((n) => baseName(n).endsWith(".zip"));
   if (zips.length && missing.length === 2)
     return new Error(
-      `${subject(what)} holds another zip (${listed(zips)}) and no movies.dat or ratings.dat: unzip it, and drop the zip that was inside.`
+      `${subject(what)} holds another zip (${listed(zips)}) and no movies.dat or ratings.dat: unzip it, ` +
+        `and drop the zip that was inside.`
     );
   return new Error(`${subject(what)} lacks ${missing.join(" and ")}; ${has}: ${listed(names)}. ${DROP}`);
 }
 
 function archiveError(name: string, kind: string): Error {
   return new Error(
-    `${subject(name)} is a ${kind} archive, which this import cannot read (it reads .zip files). Extract it and drop the movies.dat and ratings.dat inside, or zip them with standard Deflate.`
+    `${subject(name)} is a ${kind} archive, which this import cannot read (it reads .zip files). ` +
+      `Extract it and drop the movies.dat and ratings.dat inside, or zip them with standard Deflate.`
   );
 }
 
@@ -192,7 +206,10 @@ function readDropped(files: DroppedFile[], onProgress: (p: ImportProgress) => vo
   };
 }
 
-/** The progress field naming the file read, for the formats whose files are not movies.dat and ratings.dat (whose stages the loader names already). */
+/**
+ * The progress field naming the file read, for the formats whose files are not movies.dat and ratings.dat
+ * (whose stages the loader names already).
+ */
 function named(format: MovielensFormat, file: string): {file?: string} {
   return format.id === "dat" ? {} : {file};
 }
@@ -221,7 +238,9 @@ function listZip(zip: Uint8Array, what: string): ZipEntry[] {
   }
 }
 
-/** The refusal of wanted entries this import cannot inflate (encrypted, or compressed but not with Deflate), or null. */
+/**
+ * The refusal of wanted entries this import cannot inflate (encrypted, or compressed but not with Deflate), or null.
+ */
 function unreadableError(entries: ZipEntry[], what: string): Error | null {
   const are = (list: ZipEntry[]) =>
     `${list.map((e) => e.name).join(" and ")} in ${what} ${list.length > 1 ? "are" : "is"}`;
@@ -238,7 +257,8 @@ function unreadableError(entries: ZipEntry[], what: string): Error | null {
       ? zipMethod(unread[0].compression)
       : `${unread.map((e) => zipMethod(e.compression)).join(" and ")} respectively`;
   return new Error(
-    `${are(unread)} compressed with ${how}, which this import cannot read. Re-zip the folder with standard Deflate (in 7-Zip, choose “Deflate”), or drop the movies.dat and ratings.dat themselves.`
+    `${are(unread)} compressed with ${how}, which this import cannot read. Re-zip the folder with standard Deflate ` +
+      `(in 7-Zip, choose “Deflate”), or drop the movies.dat and ratings.dat themselves.`
   );
 }
 

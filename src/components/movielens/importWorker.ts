@@ -5,7 +5,9 @@ import {importMovieLens} from "./importMovieLens.js";
 import type {ImportProgress} from "./importMovieLens.js";
 import {importFailureMessage} from "./importFailureMessage.js";
 
-/** What the page sends: the dropped files (ml-10m.zip, or the .dat files), and optionally a my_ratings.dat to append. */
+/**
+ * What the page sends: the dropped files (ml-10m.zip, or the .dat files), and optionally a my_ratings.dat to append.
+ */
 export interface ImportRequest {
   type: "import";
   files: {name: string; bytes: ArrayBuffer}[];

@@ -21,7 +21,10 @@ export interface IndexReport {
   unknownMovies: number;
   /** Earlier ratings dropped because the same user rated the same movie again later. */
   duplicates: number;
-  /** Set by the readers, not by indexRatings: the id the release's own user 99999 was given (moveClashingUser), when it had one. */
+  /**
+   * Set by the readers, not by indexRatings: the id the release's own user 99999 was given
+   * (moveClashingUser), when it had one.
+   */
   movedUser?: number;
 }
 

@@ -20,7 +20,10 @@ export interface MovielensFormat {
   /** ML-100K's u.genre, which names u.item's genre flags; null for the others. */
   genres: string | null;
   ratingsFormat: RatingsFormat;
-  /** A line of the movies file and of the ratings file, field by field, as the release's README describes them (for the Load data page). */
+  /**
+   * A line of the movies file and of the ratings file, field by field,
+   * as the release's README describes them (for the Load data page).
+   */
   movieLine: string;
   ratingLine: string;
   /** How the files are written, in words: separators, header, encoding. */
@@ -29,7 +32,10 @@ export interface MovielensFormat {
   parseMovies(bytes: Uint8Array, file: string, genres?: Uint8Array | null): Movie[];
 }
 
-/** The formats: ML-1M and ML-10M's .dat files, ML-100K's u.data and u.item, and the CSV releases' (ml-latest-small, 20M, 25M, 32M). */
+/**
+ * The formats: ML-1M and ML-10M's .dat files, ML-100K's u.data and u.item,
+ * and the CSV releases' (ml-latest-small, 20M, 25M, 32M).
+ */
 export const MOVIELENS_FORMATS: readonly MovielensFormat[] = [
   {
     id: "dat",
@@ -75,7 +81,10 @@ export const MOVIELENS_FILES: readonly string[] = [
   "my_ratings.dat"
 ];
 
-/** The format a list of file names (paths are fine; matched by lower-cased base name) is in: the first whose movies and ratings files are both there, else the first with either, else null. */
+/**
+ * The format a list of file names (paths are fine; matched by lower-cased base name) is in: the first whose movies and
+ * ratings files are both there, else the first with either, else null.
+ */
 export function movielensFormat(names: readonly string[]): MovielensFormat | null {
   const bases = new Set(names.map((n) => n.split(/[\\/]/).pop()!.toLowerCase()));
   return (

@@ -1,5 +1,6 @@
 // Which MovieLens release a dataset is, so the pages name it by what it is rather than by what the workbook expects.
-// Releases are told apart by their counts, as GroupLens's READMEs give them (https://grouplens.org/datasets/movielens/):
+// Releases are told apart by their counts, as GroupLens's READMEs give them
+// (https://grouplens.org/datasets/movielens/):
 // - MovieLens 100K (ml-100k-README.txt): "100,000 ratings (1-5) from 943 users on 1682 movies".
 // - MovieLens 1M (ml-1m-README.txt): "1,000,209 anonymous ratings of approximately 3,900 movies made by 6,040 MovieLens
 //   users"; its movies.dat lists 3,883 movies.
@@ -12,14 +13,19 @@
 import {MY_USER_ID} from "./myRatingsFile.js";
 import type {MovielensFormat} from "./movielensFormat.js";
 
-/** What identifies a release: rows of ratings.dat (my_ratings.dat not counted), movies in movies.dat, users who rated. */
+/**
+ * What identifies a release: rows of ratings.dat (my_ratings.dat not counted), movies in movies.dat, users who rated.
+ */
 export interface ReleaseCounts {
   ratings: number;
   movies: number;
   users: number;
 }
 
-/** A MovieLens release the workbook reads: its name, the zip GroupLens serves, the folder it unzips to, its format and its counts. */
+/**
+ * A MovieLens release the workbook reads: its name, the zip GroupLens serves,
+ * the folder it unzips to, its format and its counts.
+ */
 export interface MovieLensRelease extends ReleaseCounts {
   name: string;
   zip: string;
@@ -94,7 +100,9 @@ export const SNAPSHOT_RELEASES: readonly SnapshotRelease[] = [
   {name: "MovieLens Latest", zip: "ml-latest.zip", folder: "ml-latest", format: "csv"}
 ];
 
-/** The release zips to ask a visitor for, smallest first, in words: "ml-100k.zip, ml-latest-small.zip, … or ml-32m.zip". */
+/**
+ * The release zips to ask a visitor for, smallest first, in words: "ml-100k.zip, ml-latest-small.zip, … or ml-32m.zip".
+ */
 export const RELEASE_ZIPS = ((zips: string[]) => `${zips.slice(0, -1).join(", ")} or ${zips.at(-1)}`)(
   [...MOVIELENS_RELEASES].reverse().flatMap((r, i) => (i === 0 ? [r.zip, SNAPSHOT_RELEASES[0].zip] : [r.zip]))
 );
@@ -129,7 +137,8 @@ export function snapshotRelease(folder: string | null | undefined): SnapshotRele
 
 /**
  * A MovieLens-format dataset's name: its release's by its counts ("MovieLens 1M"), else a snapshot release's by
- * `folder` (the dataset's folder or zip name: "MovieLens Latest Small"), else "MovieLens-format data, N movies, M ratings".
+ * `folder` (the dataset's folder or zip name: "MovieLens Latest Small"),
+ * else "MovieLens-format data, N movies, M ratings".
  */
 export function movielensName(counts: ReleaseCounts, folder?: string | null): string {
   const release = movielensRelease(counts) ?? snapshotRelease(folder);

@@ -21,7 +21,9 @@ export interface MyRating {
   timestamp: number;
 }
 
-/** Options of `parseMyRatingsFile`: the movies that exist, the caps on what a reader may import, and the name in errors. */
+/**
+ * Options of `parseMyRatingsFile`: the movies that exist, the caps on what a reader may import, and the name in errors.
+ */
 export interface MyRatingsFileOptions {
   /** When given, every rated movie must be one of these ids. */
   knownMovieIds?: Iterable<number> | ReadonlySet<number>;
@@ -65,8 +67,9 @@ function formatBytes(n: number): string {
 }
 
 /**
- * Formats my ratings exactly as the original rating tool wrote `my_ratings.dat`: one `99999::movieId::rating::timestamp`
- * line per rating, each ending in "\n", with whole ratings printed as integers ("4") and half stars as "4.5".
+ * Formats my ratings exactly as the original rating tool wrote `my_ratings.dat`:
+ * one `99999::movieId::rating::timestamp` line per rating, each ending in "\n",
+ * with whole ratings printed as integers ("4") and half stars as "4.5".
  */
 export function formatMyRatings(ratings: readonly MyRating[]): string {
   let out = "";
@@ -107,7 +110,8 @@ export function parseMyRatingsFile(text: string | Uint8Array, options: MyRatings
   const count = lineCount(bytes);
   if (count > maxLines)
     throw new Error(
-      `${file} has ${count.toLocaleString("en-US")} lines; files over ${maxLines.toLocaleString("en-US")} lines are not imported.`
+      `${file} has ${count.toLocaleString("en-US")} lines; ` +
+        `files over ${maxLines.toLocaleString("en-US")} lines are not imported.`
     );
 
   const problems: MyRatingsProblem[] = [];
@@ -156,7 +160,9 @@ function lineCount(bytes: Uint8Array): number {
   return n;
 }
 
-/** Reads `my_ratings.dat` as parseMyRatingsFile does, into the columns the build and the import index (user 99999 each). */
+/**
+ * Reads `my_ratings.dat` as parseMyRatingsFile does, into the columns the build and the import index (user 99999 each).
+ */
 export function parseMyRatings(bytes: Uint8Array, file = "my_ratings.dat"): RatingColumns {
   const mine = parseMyRatingsFile(bytes, {file});
   return {

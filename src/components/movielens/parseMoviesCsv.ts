@@ -1,7 +1,8 @@
 // The CSV releases' movies.csv (ml-latest-small, ML-20M, ML-25M, ML-32M): "Movie information is contained in the file
 // movies.csv. Each line of this file after the header row represents one movie, and has the following format:
 // movieId,title,genres. Movie titles are entered manually or imported from https://www.themoviedb.org/, and include
-// the year of release in parentheses. … Genres are a pipe-separated list" (https://files.grouplens.org/datasets/movielens/ml-32m-README.html).
+// the year of release in parentheses. … Genres are a pipe-separated list"
+// (https://files.grouplens.org/datasets/movielens/ml-32m-README.html).
 // Titles with commas or quotes are quoted as RFC 4180 says, so a small strict splitter (splitCsvLine) reads them: no
 // CSV library is needed for three fields of 87,585 lines, and a strict one names the line a library would guess past.
 import {checkCsvHeader} from "./checkCsvHeader.js";

@@ -3,7 +3,9 @@ import {DatError} from "./datError.js";
 import {decodeLine} from "./decodeLine.js";
 import {checkTextEncoding, notUtf8Reason, textStart, utf8Problem} from "./textEncoding.js";
 
-/** Ratings as parallel columns, in file order; `rating2` is the rating times two (1–10), so half stars stay integers. */
+/**
+ * Ratings as parallel columns, in file order; `rating2` is the rating times two (1–10), so half stars stay integers.
+ */
 export interface RatingColumns {
   userId: Int32Array;
   movieId: Int32Array;
@@ -43,7 +45,10 @@ export const DAT_RATINGS: RatingsFormat = {
   columns: "UserID::MovieID::Rating::Timestamp"
 };
 
-/** Options of RatingsParser: `onProblem` collects every bad line and reads on, instead of throwing at the first; `format` is the grammar (default DAT_RATINGS). */
+/**
+ * Options of RatingsParser: `onProblem` collects every bad line and reads on, instead of throwing at the first;
+ * `format` is the grammar (default DAT_RATINGS).
+ */
 export interface RatingsParserOptions {
   onProblem?: (problem: RatingsProblem) => void;
   format?: RatingsFormat;
@@ -274,7 +279,10 @@ export class RatingsParser {
   }
 }
 
-/** Explains why a ratings line is malformed, in words a person can act on; `format` is its grammar (default ratings.dat's). */
+/**
+ * Explains why a ratings line is malformed, in words a person can act on;
+ * `format` is its grammar (default ratings.dat's).
+ */
 export function diagnoseRating(text: string, format: RatingsFormat = DAT_RATINGS): string {
   const fields = text.split(format.separator);
   const separator = format.separator === "\t" ? "tabs" : `"${format.separator}"`;

@@ -1,6 +1,6 @@
 // ML-100K's u.item: "Information about the items (movies); this is a tab separated list of movie id | movie title |
-// release date | video release date | IMDb URL | unknown | Action | … | Western | The last 19 fields are the genres, a 1
-// indicates the movie is of that genre, a 0 indicates it is not" (it is in fact |-separated, and Latin-1), from
+// release date | video release date | IMDb URL | unknown | Action | … | Western | The last 19 fields are the genres, a
+// 1 indicates the movie is of that genre, a 0 indicates it is not" (it is in fact |-separated, and Latin-1), from
 // https://files.grouplens.org/datasets/movielens/ml-100k-README.txt.
 import {DatError} from "./datError.js";
 import type {Movie} from "./parseMovies.js";
@@ -47,7 +47,8 @@ export function parseUItem(bytes: Uint8Array, file = "u.item", genres: readonly 
       throw new DatError(
         file,
         number,
-        `expected ${expected} fields separated by "|" (id|title|release date|video release date|IMDb URL and ${genres.length} genre flags), found ${fields.length}`,
+        `expected ${expected} fields separated by "|" (id|title|release date|video release date|IMDb URL and ` +
+          `${genres.length} genre flags), found ${fields.length}`,
         text
       );
     const flags = fields.slice(LEADING);

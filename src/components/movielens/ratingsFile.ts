@@ -5,7 +5,8 @@ import {splitByTime} from "../model/timeSplit.js";
  * u32 header length, a JSON header, then each column 8-byte aligned, so the browser views them without copying.
  * Rows are grouped by user and the user column is stored as offsets (CSR), which keeps ML-10M's file at 30 MB
  * instead of 70 MB; decoding expands it back. An optional `latest` column (a bitset, one bit per row) marks each user's
- * latest 20% of ratings by timestamp, for the time-aware split (model/timeSplit.ts), since the rows carry no timestamps.
+ * latest 20% of ratings by timestamp, for the time-aware split (model/timeSplit.ts),
+ * since the rows carry no timestamps.
  */
 export const RATINGS_FILE_MAGIC = "MLCOLS01";
 
@@ -16,7 +17,10 @@ export interface RatingsTable {
   rating2: Uint8Array;
   userIds: Int32Array;
   movieIds: Int32Array;
-  /** Per row, 1 when it is among its user's latest 20% by timestamp (splitByTime's validation rows); absent when unknown. */
+  /**
+   * Per row, 1 when it is among its user's latest 20% by timestamp (splitByTime's validation rows);
+   * absent when unknown.
+   */
   latest?: Uint8Array;
 }
 

@@ -23,7 +23,8 @@ export function checkTextEncoding(head: Uint8Array, file: string): void {
     throw new DatError(
       file,
       1,
-      `the file is UTF-16 text (${a === 0xff ? "little" : "big"}-endian, as Windows' "Unicode" saves), which cannot be read; ${SAVE_AS_UTF8}`
+      `the file is UTF-16 text (${a === 0xff ? "little" : "big"}-endian, as Windows' "Unicode" saves), ` +
+        `which cannot be read; ${SAVE_AS_UTF8}`
     );
   }
   const sample = head.subarray(0, 512);
@@ -35,7 +36,8 @@ export function checkTextEncoding(head: Uint8Array, file: string): void {
       file,
       1,
       alternate
-        ? `the file looks like UTF-16 text without a byte-order mark (every other byte is 0), which cannot be read; ${SAVE_AS_UTF8}`
+        ? `the file looks like UTF-16 text without a byte-order mark (every other byte is 0), ` +
+            `which cannot be read; ${SAVE_AS_UTF8}`
         : `the file holds NUL bytes, so it is not text: is it the right file? If it is text, ${SAVE_AS_UTF8}`
     );
   }
@@ -62,7 +64,10 @@ export function utf8Problem(bytes: Uint8Array): string | null {
         }
       }
       if (!ok)
-        return `byte 0x${bytes[i].toString(16).toUpperCase().padStart(2, "0")} at column ${i + 1} is not UTF-8 (the file may be in Latin-1 or Windows-1252)`;
+        return (
+          `byte 0x${bytes[i].toString(16).toUpperCase().padStart(2, "0")} at column ${i + 1} is not UTF-8 (the file ` +
+          `may be in Latin-1 or Windows-1252)`
+        );
     }
     return "the line is not UTF-8";
   }

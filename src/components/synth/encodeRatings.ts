@@ -7,7 +7,10 @@ const bytesOf = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
 const STARS = ["", "0.5", "1", "1.5", "2", "2.5", "3", "3.5", "4", "4.5", "5"].map(bytesOf);
 const CSV_STARS = ["", "0.5", "1.0", "1.5", "2.0", "2.5", "3.0", "3.5", "4.0", "4.5", "5.0"].map(bytesOf);
 
-/** How encodeRatings writes a row: `::`-separated as ratings.dat (the default), or comma-separated as ratings.csv (no header). */
+/**
+ * How encodeRatings writes a row: `::`-separated as ratings.dat (the default),
+ * or comma-separated as ratings.csv (no header).
+ */
 export interface EncodeRatingsOptions {
   csv?: boolean;
 }
@@ -25,7 +28,10 @@ function writeInteger(bytes: Uint8Array, at: number, value: number): number {
   return at;
 }
 
-/** Encodes rows [start, end) of ratings as ASCII `ratings.dat` lines (or ratings.csv rows, `csv`); a writer can save these bytes as they are. */
+/**
+ * Encodes rows [start, end) of ratings as ASCII `ratings.dat` lines (or ratings.csv rows, `csv`);
+ * a writer can save these bytes as they are.
+ */
 export function encodeRatings(
   ratings: RatingColumns,
   start = 0,
@@ -62,7 +68,9 @@ export function encodeRatings(
   return bytes.subarray(0, at);
 }
 
-/** Formats rows [start, end) of ratings as `UserID::MovieID::Rating::Timestamp` lines; called in slices to bound memory. */
+/**
+ * Formats rows [start, end) of ratings as `UserID::MovieID::Rating::Timestamp` lines; called in slices to bound memory.
+ */
 export function formatRatings(ratings: RatingColumns, start = 0, end = ratings.userId.length): string {
   return new TextDecoder().decode(encodeRatings(ratings, start, end));
 }

@@ -50,13 +50,19 @@ function gridMoments(mu: number, step: number, sd: number): void {
   second += (1 - below) * 25;
 }
 
-/** The mean of the rounded, clipped rating given latent score `mu`, grid `step` and noise sd: the Bayes-optimal prediction. */
+/**
+ * The mean of the rounded, clipped rating given latent score `mu`, grid `step` and noise sd:
+ * the Bayes-optimal prediction.
+ */
 export function expectedRating(mu: number, step: number, noise: number): number {
   gridMoments(mu, step, noise);
   return first;
 }
 
-/** The variance of the rounded, clipped rating given latent score `mu`: the least squared error any predictor can expect. */
+/**
+ * The variance of the rounded, clipped rating given latent score `mu`:
+ * the least squared error any predictor can expect.
+ */
 export function ratingVariance(mu: number, step: number, noise: number): number {
   gridMoments(mu, step, noise);
   return Math.max(0, second - first * first);

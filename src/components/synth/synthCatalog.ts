@@ -59,7 +59,10 @@ export interface Catalog {
   latent: Float64Array;
 }
 
-/** Makes `count` movies: ids with gaps, years skewed recent, realistic genres and titles, power-law popularity and quality. */
+/**
+ * Makes `count` movies: ids with gaps, years skewed recent, realistic genres and titles,
+ * power-law popularity and quality.
+ */
 export function makeCatalog(count: number, random: Random): Catalog {
   const ids = new Int32Array(count);
   const years = new Int32Array(count);

@@ -43,7 +43,10 @@ export const ML10M_SHAPE: Required<SynthOptions> = {
   taste: "clear"
 };
 
-/** MovieLens 32M's shape (https://files.grouplens.org/datasets/movielens/ml-32m-README.html): 200,948 users, 87,585 movies, 32,000,204 ratings; for the scale benchmark, written as CSV. */
+/**
+ * MovieLens 32M's shape (https://files.grouplens.org/datasets/movielens/ml-32m-README.html): 200,948 users, 87,585
+ * movies, 32,000,204 ratings; for the scale benchmark, written as CSV.
+ */
 export const ML32M_SHAPE: Required<SynthOptions> = {
   seed: 42,
   users: 200_948,
@@ -165,11 +168,13 @@ function resolveOptions(options: SynthOptions): Required<SynthOptions> {
   if (o.users < 1) throw new TypeError(`synthesize: users must be at least 1, got ${o.users}`);
   if (o.movies < MIN_RATINGS)
     throw new TypeError(
-      `synthesize: movies must be at least ${MIN_RATINGS}, since every user rates ${MIN_RATINGS} distinct movies; got ${o.movies}`
+      `synthesize: movies must be at least ${MIN_RATINGS}, since every user rates ${MIN_RATINGS} ` +
+        `distinct movies; got ${o.movies}`
     );
   if (o.ratings < MIN_RATINGS * o.users) {
     throw new TypeError(
-      `synthesize: ${o.ratings} ratings for ${o.users} users is fewer than ${MIN_RATINGS} per user; MovieLens keeps only users with at least ${MIN_RATINGS} ratings`
+      `synthesize: ${o.ratings} ratings for ${o.users} users is fewer than ${MIN_RATINGS} per user; ` +
+        `MovieLens keeps only users with at least ${MIN_RATINGS} ratings`
     );
   }
   if (!Object.hasOwn(TASTE_PRESETS, o.taste))
@@ -181,7 +186,9 @@ function resolveOptions(options: SynthOptions): Required<SynthOptions> {
   return {seed: o.seed, users: o.users, movies: o.movies, ratings: o.ratings, noise: o.noise, taste: o.taste};
 }
 
-/** Generates a MovieLens-shaped dataset with planted structure, identical for identical options (default SITE_SYNTH). */
+/**
+ * Generates a MovieLens-shaped dataset with planted structure, identical for identical options (default SITE_SYNTH).
+ */
 export function synthesize(options: SynthOptions = {}): SyntheticDataset {
   const o = resolveOptions(options);
   const TASTE = TASTE_PRESETS[o.taste];

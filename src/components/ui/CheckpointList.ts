@@ -8,7 +8,10 @@ export interface CheckpointActions {
   onDelete?: (id: number) => void;
 }
 
-/** A table of saved checkpoints (name, hyperparameters, date, dataset, final valid loss) with Load, Download and Delete buttons. */
+/**
+ * A table of saved checkpoints (name, hyperparameters, date, dataset, final valid loss) with Load,
+ * Download and Delete buttons.
+ */
 export function CheckpointList(
   checkpoints: readonly CheckpointInfo[],
   {onLoad, onDownload, onDelete}: CheckpointActions = {}

@@ -33,7 +33,11 @@ export function DatasetLoader(
       ? `${summary?.dataset.name ?? "MovieLens from your computer"} is in use`
       : "Load MovieLens from your computer";
   const help = root.appendChild(document.createElement("p"));
-  help.textContent = `Drop ${RELEASE_ZIPS} as downloaded from grouplens.org here, or the files inside it (movies.dat and ratings.dat, movies.csv and ratings.csv, or u.item and u.data), or choose them below. They are read here, in your browser, kept in its storage for your next visits, and never uploaded. Your ratings belong to each dataset: another dataset shows its own, and yours come back when you return.`;
+  help.textContent =
+    `Drop ${RELEASE_ZIPS} as downloaded from grouplens.org here, or the files inside it (movies.dat ` +
+    `and ratings.dat, movies.csv and ratings.csv, or u.item and u.data), or choose them below. ` +
+    `They are read here, in your browser, kept in its storage for your next visits, and never uploaded. ` +
+    `Your ratings belong to each dataset: another dataset shows its own, and yours come back when you return.`;
   const input = root.appendChild(document.createElement("input"));
   input.type = "file";
   input.multiple = true;
@@ -51,7 +55,8 @@ export function DatasetLoader(
       // My ratings are kept per catalogue (myRatingsStorage), so forgetting the data does not touch them: say so.
       if (
         !confirm(
-          `Forget ${summary?.dataset.name ?? "this data"} in this browser? Your ratings on it stay in this browser and come back if you load the same files again; the built-in dataset's own ratings apply again.`
+          `Forget ${summary?.dataset.name ?? "this data"} in this browser? Your ratings on it stay in this browser ` +
+            `and come back if you load the same files again; the built-in dataset's own ratings apply again.`
         )
       )
         return;
@@ -84,13 +89,17 @@ export function DatasetLoader(
       const onProgress = (p: ImportProgress) => {
         progress.max = p.total || 1;
         progress.value = p.total ? p.done : 0;
-        status.textContent = `${p.file ? `Reading ${p.file}` : STAGES[p.stage]}… ${p.total ? `${Math.round((100 * p.done) / p.total)}%` : ""}`;
+        status.textContent =
+          `${p.file ? `Reading ${p.file}` : STAGES[p.stage]}… ` +
+          `${p.total ? `${Math.round((100 * p.done) / p.total)}%` : ""}`;
       };
       const onSave = () => void (status.textContent = "Saving in this browser…");
       const {artifacts, parseSeconds} = await importDataset(files, {workerUrl, onProgress, onSave});
       const seconds = (performance.now() - started) / 1000;
       const ratings = artifacts.summary.counts.ratings;
-      status.textContent = `Loaded ${ratings.toLocaleString("en-US")} ratings in ${seconds.toFixed(1)} s (parsing took ${parseSeconds.toFixed(1)} s). Reloading…`;
+      status.textContent =
+        `Loaded ${ratings.toLocaleString("en-US")} ratings in ${seconds.toFixed(1)} s (parsing took ` +
+        `${parseSeconds.toFixed(1)} s). Reloading…`;
       // The page reloads at once, so the timing also goes to the console, where benchmarks read it.
       console.info(`movielens-import: ${JSON.stringify({ratings, parseSeconds, totalSeconds: seconds})}`);
       reload();

@@ -19,7 +19,10 @@ export const OTHER_GENRES = "other genres";
 // Two hues far apart, a third for movies in both, and grey for the rest: 19 genres in 10 colours could not be read.
 const COLOURS = ["#4269d0", "#ff725c", "#a463f2", "#b8b8b8"];
 
-/** The colour groups of the map for up to two chosen genres: each genre, then both together (only with two), then the rest. */
+/**
+ * The colour groups of the map for up to two chosen genres: each genre,
+ * then both together (only with two), then the rest.
+ */
 export function genreGroups(chosen: readonly string[]): string[] {
   const [a, b] = chosen;
   return [...(a ? [a] : []), ...(b ? [b] : []), ...(a && b ? [`${a} and ${b}`] : []), OTHER_GENRES];

@@ -8,8 +8,8 @@ export type GridEditorElement = HTMLElement & {value: GridRow[]};
 /**
  * A small editable table of runs for the experiment grid: per row n_factors and epochs as typed (text, checked later by
  * checkGrid) and a batch size from BATCH_SIZES, a "Remove" button per row, and "Add a run" (a copy of the last row)
- * and `resetLabel` buttons (the latter brings back `rows`). Follows the view contract: `.value` gets and sets the rows, and every edit fires a
- * bubbling `input` event. Every input has a label naming its run.
+ * and `resetLabel` buttons (the latter brings back `rows`). Follows the view contract: `.value` gets and sets the rows,
+ * and every edit fires a bubbling `input` event. Every input has a label naming its run.
  */
 export function GridEditor(
   rows: readonly GridRow[],

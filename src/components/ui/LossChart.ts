@@ -8,8 +8,8 @@ export interface LossReference {
 }
 
 /**
- * Train and valid loss by epoch, as they arrive; recent batch losses show the current epoch's progress. The x axis counts
- * epochs trained, so the epoch table's epoch 0 (fastai counts from 0) is drawn at 1. Epoch rows
+ * Train and valid loss by epoch, as they arrive; recent batch losses show the current epoch's progress. The x axis
+ * counts epochs trained, so the epoch table's epoch 0 (fastai counts from 0) is drawn at 1. Epoch rows
  * are drawn at the end of their epoch (x = epoch + 1), so the batch losses lead up to them. References are dashed
  * horizontal lines, labelled at their right end.
  */

@@ -1,6 +1,7 @@
 /**
  * What a page shows in place of something drawn from the data when it has none (a published workbook, which withholds
- * MovieLens): a calm line, such as NoData("to see how people rate"), that points at "Load MovieLens from your computer", never an empty chart or a zero.
+ * MovieLens): a calm line, such as NoData("to see how people rate"), that points at "Load MovieLens from your
+ * computer", never an empty chart or a zero.
  */
 export function NoData(purpose: string): HTMLElement {
   const p = document.createElement("p");

@@ -7,7 +7,10 @@ const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
 /** In words, what the knob's position does to the ranking: the weight, in stars per doubling of a movie's ratings. */
 export function knobLabel(weight: number): string {
   if (weight === 0) return "0: by predicted rating alone, as the notebook ranked";
-  return `${signed(weight)}★ per doubling of a movie's ratings: ${weight > 0 ? "favours well-known movies" : "favours less-known movies"}`;
+  return (
+    `${signed(weight)}★ per doubling of a movie's ratings: ` +
+    `${weight > 0 ? "favours well-known movies" : "favours less-known movies"}`
+  );
 }
 
 /**
@@ -24,8 +27,17 @@ export function knobReadout(ranking: RunRanking | null, weight: number): string 
   const delta = (a: number, b: number, f: (x: number) => string) =>
     weight === 0 ? "" : ` (${a >= b ? "+" : "−"}${f(Math.abs(a - b))} against 0)`;
   const line = (r: RankingReport) =>
-    `NDCG@${k} ${r.ndcg.toFixed(3)}, P@${k} ${r.precision.toFixed(3)}, coverage ${percent(r.coverage)}, popularity ${r.novelty.toFixed(2)}`;
-  return `On this run's held-out ratings (${ranking.split} split, ${at.users.toLocaleString("en-US")} users, without the filters), lists ranked this way score NDCG@${k} ${at.ndcg.toFixed(3)}${delta(at.ndcg, zero.ndcg, (x) => x.toFixed(3))}, P@${k} ${at.precision.toFixed(3)}, and cover ${percent(at.coverage)} of the catalogue${delta(at.coverage, zero.coverage, (x) => `${(100 * x).toFixed(1)} points`)}, with a mean popularity of ${at.novelty.toFixed(2)} (log2 ratings)${delta(at.novelty, zero.novelty, (x) => x.toFixed(2))}. For reference, most popular: ${line(popular)}.`;
+    `NDCG@${k} ${r.ndcg.toFixed(3)}, P@${k} ${r.precision.toFixed(3)}, coverage ${percent(r.coverage)}, ` +
+    `popularity ${r.novelty.toFixed(2)}`;
+  return (
+    `On this run's held-out ratings (${ranking.split} split, ` +
+    `${at.users.toLocaleString("en-US")} users, without the filters), ` +
+    `lists ranked this way score NDCG@${k} ${at.ndcg.toFixed(3)}${delta(at.ndcg, zero.ndcg, (x) => x.toFixed(3))}, ` +
+    `P@${k} ${at.precision.toFixed(3)}, and cover ${percent(at.coverage)} of the ` +
+    `catalogue${delta(at.coverage, zero.coverage, (x) => `${(100 * x).toFixed(1)} points`)}, with a mean ` +
+    `popularity of ${at.novelty.toFixed(2)} (log2 ratings)${delta(at.novelty, zero.novelty, (x) => x.toFixed(2))}. ` +
+    `For reference, most popular: ${line(popular)}.`
+  );
 }
 
 /**
@@ -54,7 +66,8 @@ export function PopularityKnob(
     words.textContent = knobLabel(stops[i]);
     readout.textContent =
       knobReadout(ranking, stops[i]) ??
-      "No held-out measurements for this model: they come with every run trained on the Train a model page (not with an uploaded checkpoint or a model kept before runs measured them).";
+      "No held-out measurements for this model: they come with every run trained on the Train a model page (not with " +
+        "an uploaded checkpoint or a model kept before runs measured them).";
   };
   const start = stops.indexOf(value);
   show(start >= 0 ? start : stops.indexOf(0));

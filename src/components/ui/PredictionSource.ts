@@ -10,9 +10,12 @@ export function PredictionSource(
   personal: Pick<PersonalPredictions, "approximate" | "changed" | "used" | "ms">
 ): HTMLParagraphElement {
   const text = personal.approximate
-    ? `Approximate: my ratings changed since this model was trained (${personal.changed} ${personal.changed === 1 ? "change" : "changes"}), so my factors were refitted to them in ${personal.ms.toFixed(0)} ms with the movies held fixed (a fold-in). Retrain for exact recommendations.`
+    ? `Approximate: my ratings changed since this model was trained (${personal.changed} ` +
+      `${personal.changed === 1 ? "change" : "changes"}), so my factors were refitted to them in ` +
+      `${personal.ms.toFixed(0)} ms with the movies held fixed (a fold-in). Retrain for exact recommendations.`
     : personal.used === null
-      ? "From the model's own row for me, as trained; this checkpoint does not record which of my ratings it was trained on."
+      ? "From the model's own row for me, as trained; this checkpoint does not record which " +
+        "of my ratings it was trained on."
       : `From the model as trained on my ${personal.used} ratings.`;
   return Note(text, {className: `prediction-source ${personal.approximate ? "approximate" : "exact"}`});
 }

@@ -16,28 +16,40 @@ const pct = (a: number, b: number) =>
   b > 0 ? `${a >= b ? "+" : "−"}${Math.abs((100 * (a - b)) / b).toFixed(0)}%` : "—";
 
 /**
- * In words, how the model's NDCG@k compares with the best baseline's, with popularity blended in and by predicted rating
- * alone: "beats" or "does not beat", with the relative difference; for a diverged run, only that its numbers are not the model's merit.
+ * In words, how the model's NDCG@k compares with the best baseline's,
+ * with popularity blended in and by predicted rating alone: "beats" or "does not beat", with the relative difference;
+ * for a diverged run, only that its numbers are not the model's merit.
  */
 export function rankingVerdict(ranking: RunRanking, {diverged = false}: {diverged?: boolean} = {}): string {
   const k = ranking.model.k;
   const [bestName, best] = bestBaseline(ranking);
   // A diverged model's blended ranking is popularity's: no praise, whatever the numbers.
   if (diverged)
-    return `This run diverged, so these numbers are not the model's merit: with popularity blended in it scores NDCG@${k} ${ranking.blended.ndcg.toFixed(3)}, which is popularity's doing (${BASELINES[bestName]} alone: ${best.ndcg.toFixed(3)}), and by predicted rating alone ${ranking.model.ndcg.toFixed(3)}.`;
+    return (
+      `This run diverged, so these numbers are not the model's merit: with popularity blended in it scores ` +
+      `NDCG@${k} ${ranking.blended.ndcg.toFixed(3)}, which is popularity's doing (${BASELINES[bestName]} alone: ` +
+      `${best.ndcg.toFixed(3)}), and by predicted rating alone ${ranking.model.ndcg.toFixed(3)}.`
+    );
   const others = (Object.keys(BASELINES) as (keyof typeof BASELINES)[]).filter((name) => name !== bestName);
   const all = (r: RankingReport) => Object.values(ranking.baselines).every((b) => r.ndcg > b.ndcg);
   const blended = ranking.blended,
     alone = ranking.model;
   const first = all(blended)
-    ? `With popularity blended in (${ranking.blendWeight}★ per doubling of a movie's ratings), the model beats all three baselines on NDCG@${k}: ${blended.ndcg.toFixed(3)}, ${pct(blended.ndcg, best.ndcg)} against ${BASELINES[bestName]} (${best.ndcg.toFixed(3)}), ${others.map((o) => `${pct(blended.ndcg, ranking.baselines[o].ndcg)} against ${BASELINES[o]}`).join(", ")}.`
-    : `With popularity blended in (${ranking.blendWeight}★ per doubling), the model scores NDCG@${k} ${blended.ndcg.toFixed(3)}, ${pct(blended.ndcg, best.ndcg)} against the best baseline, ${BASELINES[bestName]} (${best.ndcg.toFixed(3)}).`;
+    ? `With popularity blended in (${ranking.blendWeight}★ per doubling of a movie's ratings), ` +
+      `the model beats all three baselines on NDCG@${k}: ${blended.ndcg.toFixed(3)}, ` +
+      `${pct(blended.ndcg, best.ndcg)} against ${BASELINES[bestName]} (${best.ndcg.toFixed(3)}), ` +
+      `${others.map((o) => `${pct(blended.ndcg, ranking.baselines[o].ndcg)} against ${BASELINES[o]}`).join(", ")}.`
+    : `With popularity blended in (${ranking.blendWeight}★ per doubling), the model scores NDCG@${k} ` +
+      `${blended.ndcg.toFixed(3)}, ${pct(blended.ndcg, best.ndcg)} against the best baseline, ` +
+      `${BASELINES[bestName]} (${best.ndcg.toFixed(3)}).`;
   const wider = alone.coverage / Math.max(best.coverage, 1e-9);
   const cover =
     wider >= 1.5 ? `, but its lists cover ${wider.toFixed(wider < 10 ? 1 : 0)}× as much of the catalogue` : "";
   const second = all(alone)
     ? `By predicted rating alone it beats them too (${alone.ndcg.toFixed(3)}).`
-    : `By predicted rating alone, as the notebook ranked, it scores ${alone.ndcg.toFixed(3)} (${pct(alone.ndcg, best.ndcg)} against ${BASELINES[bestName]}): which movies a person rates at all depends on popularity, which a rating model does not learn${cover}.`;
+    : `By predicted rating alone, as the notebook ranked, ` +
+      `it scores ${alone.ndcg.toFixed(3)} (${pct(alone.ndcg, best.ndcg)} against ${BASELINES[bestName]}): ` +
+      `which movies a person rates at all depends on popularity, which a rating model does not learn${cover}.`;
   return `${first} ${second}`;
 }
 
@@ -52,7 +64,11 @@ export function RankingTable(ranking: RunRanking, {diverged = false}: {diverged?
   const figure = document.createElement("figure");
   figure.className = "ranking-table";
   const lead = figure.appendChild(document.createElement("p"));
-  lead.textContent = `Validation MSE ${ranking.mse.toFixed(4)} stars², RMSE ${ranking.rmse.toFixed(4)} stars, on ${SPLITS[ranking.split]}. Ranking, for each of ${users.toLocaleString("en-US")} users with a held-out rating, every movie they did not rate in training; a held-out rating of ${threshold} stars or more is relevant. Popularity is the mean log2(1 + ratings) of the listed movies: lower is more novel.`;
+  lead.textContent =
+    `Validation MSE ${ranking.mse.toFixed(4)} stars², RMSE ${ranking.rmse.toFixed(4)} stars, on ` +
+    `${SPLITS[ranking.split]}. Ranking, for each of ${users.toLocaleString("en-US")} users with a held-out rating, ` +
+    `every movie they did not rate in training; a held-out rating of ${threshold} stars or more is relevant. ` +
+    `Popularity is the mean log2(1 + ratings) of the listed movies: lower is more novel.`;
   const verdict = figure.appendChild(document.createElement("p"));
   verdict.className = "ranking-verdict";
   verdict.textContent = rankingVerdict(ranking, {diverged});

@@ -29,7 +29,10 @@ export const SEARCH_RESULTS = 10;
 
 type Action = {movieId: number; previous: MyRating | null; position: number | null};
 
-/** The rating widget, an input: `.value` is my ratings, `.position` the movie id on screen; it fires `input` on every change. */
+/**
+ * The rating widget, an input: `.value` is my ratings, `.position` the movie id on screen;
+ * it fires `input` on every change.
+ */
 export type RatingWidgetElement = HTMLElement & {value: MyRating[]; position: number | null};
 
 function el<K extends keyof HTMLElementTagNameMap>(
@@ -224,7 +227,9 @@ export function RatingWidget(
       results.append(
         el("li", {
           className: "more",
-          textContent: `…and ${more.toLocaleString("en-US")} more ${more === 1 ? "movie matches" : "movies match"}: type more of the title, or its year, to narrow the list.`
+          textContent:
+            `…and ${more.toLocaleString("en-US")} more ${more === 1 ? "movie matches" : "movies match"}: ` +
+            `type more of the title, or its year, to narrow the list.`
         })
       );
   }

@@ -9,10 +9,10 @@ const fixed = (x: number | null | undefined, digits: number) =>
 
 /**
  * The run history as a table, one row per kept run in the order given: its number and how it ended (a stopped run, a
- * resumed checkpoint), valid MSE and RMSE of the model kept, NDCG@10 of the model with popularity blended in and by predicted rating
- * alone, with the best baseline's; then its split (with how many users the ranking measured: it changes with the held-out
- * ratings, e.g. after I rate more), epochs, time and settings, the numbers first so a phone shows them. Runs kept
- * before ranking existed show dashes there.
+ * resumed checkpoint), valid MSE and RMSE of the model kept, NDCG@10 of the model with popularity blended in and by
+ * predicted rating alone, with the best baseline's; then its split (with how many users the ranking measured: it
+ * changes with the held-out ratings, e.g. after I rate more), epochs, time and settings, the numbers first so a phone
+ * shows them. Runs kept before ranking existed show dashes there.
  */
 export function RunHistory(runs: readonly RunRecord[]): HTMLTableElement {
   const {table, body} = textTable("run-history", [

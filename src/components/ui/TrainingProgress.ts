@@ -14,7 +14,8 @@ const list = (names: string[]) =>
 
 /**
  * Why training uses the backend it does, in plain words, when "auto" passed over others. Skipping a GPU that is missing
- * or runs on the CPU is expected, so it is calm; a backend that failed to start is not. Null when nothing was passed over.
+ * or runs on the CPU is expected, so it is calm; a backend that failed to start is not.
+ * Null when nothing was passed over.
  */
 export function backendNote(
   backend: BackendName,
@@ -28,7 +29,8 @@ export function backendNote(
   const reasons = [
     ...(software.length
       ? [
-          `your browser's ${list(software)} ${software.length > 1 ? "run" : "runs"} on the CPU here (a software renderer)`
+          `your browser's ${list(software)} ${software.length > 1 ? "run" : "runs"} on ` +
+            `the CPU here (a software renderer)`
         ]
       : []),
     ...(missing.length ? [`this browser offers no ${list(missing)}`] : []),
@@ -56,16 +58,23 @@ export function measuredNote(
   const measured = [...timings]
     .sort((a, b) => b.ratingsPerSecond - a.ratingsPerSecond)
     .map((t) => `${t.backend} ${rate.format(t.ratingsPerSecond)} ratings/s${t.software ? " (software GPU)" : ""}`);
-  return `Auto measured ${list(measured)}${seconds === null ? "" : ` in ${seconds.toFixed(1)} s`}: training on ${backend}.`;
+  return (
+    `Auto measured ${list(measured)}${seconds === null ? "" : ` in ${seconds.toFixed(1)} s`}: ` +
+    `training on ${backend}.`
+  );
 }
 
-/** A progress bar for the current epoch, with batches done, ratings per second and the time left, and the backend in use. */
+/**
+ * A progress bar for the current epoch, with batches done, ratings per second and the time left,
+ * and the backend in use.
+ */
 export function TrainingProgress(state: TrainingState): HTMLElement {
   const root = document.createElement("div");
   root.className = `training-progress status-${state.status}`;
   root.dataset.status = state.status;
   if (state.memory) root.dataset.memory = JSON.stringify(state.memory);
-  // The worker's own clock, in seconds, for benchmarks (the epoch table shows whole seconds): each epoch, and the run from request to done.
+  // The worker's own clock, in seconds, for benchmarks (the epoch table shows whole seconds): each epoch,
+  // and the run from request to done.
   if (state.rows.length) root.dataset.epochSeconds = JSON.stringify(state.rows.map((r) => +r.seconds.toFixed(2)));
   if (state.seconds) root.dataset.runSeconds = state.seconds.toFixed(2);
   const backend = root.appendChild(document.createElement("p"));
@@ -98,7 +107,8 @@ export function TrainingProgress(state: TrainingState): HTMLElement {
   const p = state.progress;
   bar.max = p?.batches ?? 1;
   bar.value = state.status === "done" ? bar.max : (p?.batch ?? 0);
-  if (state.status === "finishing") bar.removeAttribute("value"); // indeterminate: the epochs are done, the ranking has no batches
+  // indeterminate: the epochs are done, the ranking has no batches
+  if (state.status === "finishing") bar.removeAttribute("value");
   const text = root.appendChild(document.createElement("p"));
   text.className = "progress-text";
   if (state.status === "error") {
@@ -111,7 +121,9 @@ export function TrainingProgress(state: TrainingState): HTMLElement {
       ...(p.etaSeconds === null ? [] : [`about ${formatTime(p.etaSeconds)} left`])
     ].join(" · ");
   } else if (state.status === "finishing") {
-    text.textContent = `${state.text} The epochs are done; stay on this page a few more seconds, until the run is saved: this step cannot be stopped, and leaving now loses the run.`;
+    text.textContent =
+      `${state.text} The epochs are done; stay on this page a few more seconds, until the run is saved: ` +
+      `this step cannot be stopped, and leaving now loses the run.`;
   } else if (state.status === "done" || state.status === "stopped") {
     text.textContent = `${state.status === "done" ? "Done" : "Stopped"} in ${state.seconds.toFixed(1)} s.`;
   } else {
