@@ -39,7 +39,8 @@ export function engineTable(rows: EngineRow[]): string[] {
         ? `(${t.steps} of ${t.stepsPerEpoch} steps timed)`
         : `${t.validMse.toFixed(4)} | ${noiseFloorMse.toFixed(4)} | ` +
           `${t.validMse >= noiseFloorMse ? "+" : ""}${((t.validMse / noiseFloorMse - 1) * 100).toFixed(1)}%`;
-    const epoch = `${t.estimated ? "~" : ""}${t.secondsPerEpoch < 100 ? t.secondsPerEpoch.toFixed(2) : t.secondsPerEpoch.toFixed(0)}`;
+    const seconds = t.secondsPerEpoch.toFixed(t.secondsPerEpoch < 100 ? 2 : 0);
+    const epoch = `${t.estimated ? "~" : ""}${seconds}`;
     const times = t.secondsPerEpoch / fastest;
     lines.push(
       `${head} ${cell(epoch, 8)} | ${cell(`${times < 10 ? times.toFixed(1) : times.toFixed(0)}×`, 8)} ` +
@@ -58,7 +59,12 @@ export function tableLegend(sets: BenchSet[], o: Omit<TimeEngineOptions, "path">
   const estimated = rows.some((r) => r.timing?.estimated);
   return [
     `${o.factors} factors, bs ${o.bs}, lr_max ${o.lrMax}, wd ${o.wd}, ${o.epochs} epoch(s); sets: ` +
-      `${sets.map(({label, shape}) => `${label} = ${shape.ratings.toLocaleString("en-US")} ratings, ${shape.users} users, ${shape.movies} movies`).join("; ")}`,
+      sets
+        .map(
+          ({label, shape}) =>
+            `${label} = ${shape.ratings.toLocaleString("en-US")} ratings, ${shape.users} users, ${shape.movies} movies`
+        )
+        .join("; "),
     `s/epoch: fit's own epoch time, ` +
       `validation included${estimated ? `; "~": estimated from the ops path's first ${o.maxSteps} steps` : ""}; ` +
       `ms/step: the training steps alone`,

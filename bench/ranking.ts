@@ -53,7 +53,9 @@ for (const kind of ["random", "time"] as const) {
   for (const [name, r] of Object.entries(ranking.baselines)) console.log(row(name, r));
   console.log(
     `popularity knob (stars per doubling of ratings): ` +
-      `${ranking.curve.map((c) => `${c.weight}: NDCG ${c.report.ndcg.toFixed(3)}, coverage ${c.report.coverage.toFixed(3)}`).join("; ")}`
+      ranking.curve
+        .map((c) => `${c.weight}: NDCG ${c.report.ndcg.toFixed(3)}, coverage ${c.report.coverage.toFixed(3)}`)
+        .join("; ")
   );
   if (kind === "random") {
     const me = table.userIds.indexOf(MY_USER_ID);

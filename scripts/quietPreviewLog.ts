@@ -23,7 +23,13 @@ const OPEN_COLOUR = String.raw`(?:\x1b\[(?!0?m|2\dm|39m|49m)[0-9;]*m)*`;
  */
 const AFTER = String.raw`(?<=^|\n|[→\]]${ANSI} ${ANSI})`;
 const NOISE = new RegExp(
-  String.raw`${AFTER}${OPEN_COLOUR}(?:(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)${ANSI} /\S*|socket (?:open|close)${ANSI} /\S*|[↑↓]${ANSI} \{(?:[^\n]*\}|\n(?: [^\n]*\n)*\}))\n`,
+  [
+    String.raw`${AFTER}${OPEN_COLOUR}(?:`,
+    String.raw`(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)${ANSI} /\S*`,
+    String.raw`|socket (?:open|close)${ANSI} /\S*`,
+    String.raw`|[↑↓]${ANSI} \{(?:[^\n]*\}|\n(?: [^\n]*\n)*\})`,
+    String.raw`)\n`
+  ].join(""),
   "g"
 );
 

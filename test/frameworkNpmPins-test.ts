@@ -34,8 +34,8 @@ describe("frameworkNpmImports(clientDir)", () => {
           `const html = () => import("npm:htl").then((htl) => htl.html);\nconst aapl = ` +
           `import.meta.resolve("npm:@observablehq/sample-datasets/aapl.csv");\n`,
         "main.js":
-          `export const define = () => ` +
-          `import("npm:react-dom");\nimport("npm:@observablehq/inputs");\nimport("npm:d3@7");\nimport("npm:@duckdb/duckdb-wasm");\n`,
+          `export const define = () => import("npm:react-dom");\nimport("npm:@observablehq/inputs");\n` +
+          `import("npm:d3@7");\nimport("npm:@duckdb/duckdb-wasm");\n`,
         "preview.js": `export * from "./index.js";\nawait import("npm:@observablehq/duckdb");\n`,
         "runtime.js": `import {Runtime} from "@observablehq/runtime";\n`,
         "stdlib.js": `export {FileAttachment} from "./stdlib/fileAttachment.js";\n`,

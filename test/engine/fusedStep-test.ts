@@ -213,7 +213,10 @@ describe("fusedStep(model, data, {bs, sqrMom, eps})", () => {
       const before = tf.memory().numTensors;
       const error = await fit(model, table, {...options, lrMax: 1e4, path: "fused"}).catch((e: Error) => e);
       expect(String(error)).toMatch(
-        /^Error: Training diverged at epoch \d+, batch \d+: loss is NaN\. Try a lower learning rate \(lr_max 10000 now\)\.$/
+        new RegExp(
+          String.raw`^Error: Training diverged at epoch \d+, batch \d+: loss is NaN\. ` +
+            String.raw`Try a lower learning rate \(lr_max 10000 now\)\.$`
+        )
       );
       const [, epoch, batch] = /epoch (\d+), batch (\d+)/.exec(String(error))!.map(Number);
       expect(model.training!.step).toBe(epoch * 100 + batch);

@@ -208,7 +208,8 @@ describe("runTraining(request, post, {signal, cache})", () => {
         data.movies.map((m) => m.id),
         [data.ratings]
       );
-      const timedUrl = `data:application/octet-stream;base64,${Buffer.from(encodeRatingsFile(timed)).toString("base64")}`;
+      const timedBase64 = Buffer.from(encodeRatingsFile(timed)).toString("base64");
+      const timedUrl = `data:application/octet-stream;base64,${timedBase64}`;
       const byTime = (
         await run(request({ratingsUrl: timedUrl, myRatings: null, hyper: {...request().hyper, split: "time"}}))
       ).at(-1)!.event as Extract<TrainEvent, {type: "done"}>;

@@ -188,7 +188,10 @@ describe("importMovieLens(zip, options)", () => {
     );
     const mixed = patchZipEntry(patchZipEntry(small, "ratings.dat", {method: 9}), "movies.dat", {method: 12});
     expect((await failure(importMovieLens(mixed)))?.message).toMatch(
-      /^movies\.dat and ratings\.dat in the zip are compressed with BZip2 \(method 12\) and Deflate64 \(method 9\) respectively, which/
+      new RegExp(
+        String.raw`^movies\.dat and ratings\.dat in the zip are compressed with ` +
+          String.raw`BZip2 \(method 12\) and Deflate64 \(method 9\) respectively, which`
+      )
     );
     // An entry the import does not read may use any method.
     const tags = patchZipEntry(
@@ -291,7 +294,10 @@ describe("importMovieLens(zip, options)", () => {
       );
       const ml100k = zipSync({"ml-100k": {"u.data": strToU8("196\t242\t3\t887000949\n"), "u.user": strToU8("")}});
       expect((await failure(importMovieLens(ml100k)))?.message).toMatch(
-        /^The zip looks like MovieLens 100K \(ml-100k\), with tab-separated u\.data and \|-separated u\.item, but lacks u\.item;/
+        new RegExp(
+          String.raw`^The zip looks like MovieLens 100K \(ml-100k\), ` +
+            String.raw`with tab-separated u\.data and \|-separated u\.item, but lacks u\.item;`
+        )
       );
       const bad = zipSync({
         "movies.csv": fixture("ml-latest-small/movies.csv"),

@@ -24,8 +24,13 @@ describe("EpochTable(rows, {caption})", () => {
       ["0", "0.912346", "0.850000", "01:01"],
       ["1", "0.800000", "0.841235", "01:03"]
     ]);
-    expect(table.outerHTML).toMatchInlineSnapshot(
-      `"<table class="epoch-table"><thead><tr><th>epoch</th><th>train_loss</th><th>valid_loss</th><th>time</th></tr></thead><tbody><tr><td>0</td><td>0.912346</td><td>0.850000</td><td>01:01</td></tr><tr><td>1</td><td>0.800000</td><td>0.841235</td><td>01:03</td></tr></tbody></table>"`
+    expect(table.outerHTML).toBe(
+      '<table class="epoch-table">' +
+        "<thead><tr><th>epoch</th><th>train_loss</th><th>valid_loss</th><th>time</th></tr></thead>" +
+        "<tbody>" +
+        "<tr><td>0</td><td>0.912346</td><td>0.850000</td><td>01:01</td></tr>" +
+        "<tr><td>1</td><td>0.800000</td><td>0.841235</td><td>01:03</td></tr>" +
+        "</tbody></table>"
     );
   });
 

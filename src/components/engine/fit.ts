@@ -162,12 +162,21 @@ export async function fit(model: CollabModel, data: RatingRows, options: FitOpti
   let t = model.training;
   const totalSteps = epochs * stepsPerEpoch;
   if (t && !restart && t.step < t.epochs * t.stepsPerEpoch) {
-    if (!sameRun(t, run))
+    if (!sameRun(t, run)) {
+      const partway = {
+        epochs: t.epochs,
+        lrMax: t.lrMax,
+        wd: t.wd,
+        bs: t.bs,
+        seed: t.seed,
+        validPct: t.validPct,
+        mode: t.mode
+      };
       throw new TypeError(
-        `fit: the model is partway through a run with ` +
-          `${JSON.stringify({epochs: t.epochs, lrMax: t.lrMax, wd: t.wd, bs: t.bs, seed: t.seed, validPct: t.validPct, mode: t.mode})}; ` +
+        `fit: the model is partway through a run with ${JSON.stringify(partway)}; ` +
           `pass the same options to resume it, or restart: true`
       );
+    }
     if (t.stepsPerEpoch !== stepsPerEpoch)
       throw new TypeError(
         `fit: the model's run has ${t.stepsPerEpoch} steps per epoch, but this data gives ${stepsPerEpoch}: ` +

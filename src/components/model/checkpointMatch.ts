@@ -72,9 +72,11 @@ export function checkpointMatch(
   }
   if (!sameIds(movieIds, table.movieIds)) {
     const gone = movieIds ? missing(movieIds, table.movieIds) : header.model.movies;
+    const which = gone
+      ? `; ${fmt(gone)} of its movies ${gone === 1 ? "is" : "are"} not in ${loaded}`
+      : ", listed in another order";
     throw refuse(
-      `it knows ${plural(header.model.movies, "movie")} and ${loaded} has ` +
-        `${fmt(table.movieIds.length)}${gone ? `; ${fmt(gone)} of its movies ${gone === 1 ? "is" : "are"} not in ${loaded}` : ", listed in another order"}`
+      `it knows ${plural(header.model.movies, "movie")} and ${loaded} has ${fmt(table.movieIds.length)}${which}`
     );
   }
   if (!sameIds(userIds, table.userIds)) {
@@ -84,9 +86,11 @@ export function checkpointMatch(
       throw refuse(`it was trained without any ratings of mine (user ${MY_USER_ID}), so it has no row for me`);
     }
     const gone = userIds ? missing(userIds, table.userIds) : header.model.users;
+    const which = gone
+      ? `; ${fmt(gone)} of its users ${gone === 1 ? "is" : "are"} not in ${loaded}`
+      : ", listed in another order";
     throw refuse(
-      `it knows ${plural(header.model.users, "user")} and ${loaded} has ` +
-        `${fmt(table.userIds.length)}${gone ? `; ${fmt(gone)} of its users ${gone === 1 ? "is" : "are"} not in ${loaded}` : ", listed in another order"}`
+      `it knows ${plural(header.model.users, "user")} and ${loaded} has ${fmt(table.userIds.length)}${which}`
     );
   }
   const notes: string[] = [];

@@ -15,5 +15,7 @@ export function formatMovies(movies: SynthMovie[]): string {
  */
 export function formatMoviesCsv(movies: SynthMovie[]): string {
   const field = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
-  return `movieId,title,genres\n${movies.map((m) => `${m.id},${field(`${m.title} (${m.year})`)},${field(m.genres.join("|") || "(no genres listed)")}\n`).join("")}`;
+  const row = (m: SynthMovie) =>
+    `${m.id},${field(`${m.title} (${m.year})`)},${field(m.genres.join("|") || "(no genres listed)")}\n`;
+  return `movieId,title,genres\n${movies.map(row).join("")}`;
 }

@@ -5,7 +5,9 @@ import {html} from "htl";
  * with role alert, where showFieldErrors writes why its value is refused. Returns the `div.hyper-form` around them.
  */
 export function FieldsWithErrors(inputs: Record<string, Element>): HTMLDivElement {
-  return html`<div class="hyper-form">${Object.entries(inputs).map(([key, input]) => html`<div class="field" data-field=${key}>${input}<p class="input-error" role="alert"></p></div>`)}</div>` as HTMLDivElement;
+  const field = ([key, input]: [string, Element]) =>
+    html`<div class="field" data-field=${key}>${input}<p class="input-error" role="alert"></p></div>`;
+  return html`<div class="hyper-form">${Object.entries(inputs).map(field)}</div>` as HTMLDivElement;
 }
 
 /** Writes each field's error (or nothing, for a field not in `errors`) in its line of a FieldsWithErrors form. */

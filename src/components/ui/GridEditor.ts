@@ -16,22 +16,28 @@ export function GridEditor(
   {resetLabel = "Reset"}: {resetLabel?: string} = {}
 ): GridEditorElement {
   const body = html`<tbody></tbody>`;
+  const addButton = html`<button type="button" class="add-run">Add a run</button>`;
+  const resetButton = html`<button type="button" class="reset-grid">${resetLabel}</button>`;
   const root = html`<div class="grid-editor">
     <table>
       <thead><tr><th>Run</th><th>n_factors</th><th>Batch size</th><th>Epochs</th><th></th></tr></thead>
       ${body}
     </table>
-    <div class="grid-editor-actions"><button type="button" class="add-run">Add a run</button> <button type="button" class="reset-grid">${resetLabel}</button></div>
+    <div class="grid-editor-actions">${addButton} ${resetButton}</div>
   </div>` as GridEditorElement;
   const changed = () => root.dispatchEvent(new Event("input", {bubbles: true}));
   const addRow = (row: GridRow) => {
     const n = body.children.length + 1;
     const text = (name: string, label: string, value: string | number) =>
-      html`<input type="text" inputmode="numeric" size="4" class=${name} aria-label=${`Run ${n}: ${label}`} value=${String(value)}>`;
-    const bs = html`<select class="bs" aria-label=${`Run ${n}: batch size`}>${BATCH_SIZES.map((b) => html`<option value=${String(b)} selected=${b === row.bs}>${b}</option>`)}</select>`;
+      html`<input type="text" inputmode="numeric" size="4" class=${name}
+        aria-label=${`Run ${n}: ${label}`} value=${String(value)}>`;
+    const options = BATCH_SIZES.map((b) => html`<option value=${String(b)} selected=${b === row.bs}>${b}</option>`);
+    const bs = html`<select class="bs" aria-label=${`Run ${n}: batch size`}>${options}</select>`;
     const remove = html`<button type="button" class="remove-run" aria-label=${`Remove run ${n}`}>Remove</button>`;
+    const factors = text("factors", "n_factors", row.factors);
+    const epochs = text("epochs", "epochs", row.epochs);
     const tr = body.appendChild(
-      html`<tr><td>${n}</td><td>${text("factors", "n_factors", row.factors)}</td><td>${bs}</td><td>${text("epochs", "epochs", row.epochs)}</td><td>${remove}</td></tr>`
+      html`<tr><td>${n}</td><td>${factors}</td><td>${bs}</td><td>${epochs}</td><td>${remove}</td></tr>`
     );
     remove.addEventListener("click", () => {
       const rest = read().filter((_, i) => i !== [...body.children].indexOf(tr));
