@@ -1,7 +1,9 @@
 import {defineConfig} from "vitest/config";
 
-// Two projects: the unit tests run in parallel, then the browser and build tests (test/site/) run one file at a time,
-// since each drives Chromium or a build, which on two cores want the machine to themselves.
+// Two projects, one after the other. The unit tests run on two workers (this machine's cores). Then the browser and
+// build tests (test/site/) run three files at a time: each spends much of its time waiting on Chromium, a page or a
+// server, so a third file fills the idle core. Site builds share Framework's cache, so they take turns (withBuildLock
+// in scripts/lib/buildSite.ts), and each distinct site is built once for all files.
 // `npm run test:fast` runs the unit project alone.
 export default defineConfig({
   test: {
@@ -22,7 +24,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: {name: "site", include: ["test/site/**/*-test.ts"], maxWorkers: 2, sequence: {groupOrder: 1}}
+        test: {name: "site", include: ["test/site/**/*-test.ts"], maxWorkers: 3, sequence: {groupOrder: 1}}
       }
     ]
   }
