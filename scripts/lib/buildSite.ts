@@ -63,8 +63,7 @@ export async function buildSite(
   await writeSynthetic(dataDir, options);
   edit?.(dataDir);
   const code = codeKey();
-  const key = createHash("sha256").update(code).update(JSON.stringify(env)).update(folderHash(dataDir)).digest("hex");
-  const entry = join(SITE_CACHE, `${code.slice(0, 12)}-${key.slice(0, 16)}`);
+  const entry = siteCacheEntry(dataDir, env);
   if (existsSync(join(entry, "log.txt"))) {
     return {dir: join(entry, "dist"), dataDir, log: readFileSync(join(entry, "log.txt"), "utf-8"), cached: true};
   }
@@ -140,6 +139,16 @@ function holderAlive(): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The folder under SITE_CACHE that holds the build of the dataset in `dataDir` with `env`: named by the code's hash
+ * (codeKey), then by a hash of the code, `env` and every byte of the data folder.
+ */
+export function siteCacheEntry(dataDir: string, env: Record<string, string>): string {
+  const code = codeKey();
+  const key = createHash("sha256").update(code).update(JSON.stringify(env)).update(folderHash(dataDir)).digest("hex");
+  return join(SITE_CACHE, `${code.slice(0, 12)}-${key.slice(0, 16)}`);
 }
 
 /** Every file below `dir`, by relative path and content. */
