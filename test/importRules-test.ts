@@ -17,8 +17,11 @@ interface Import {
   typeOnly: boolean;
 }
 
-const IMPORT =
-  /\b(import|export)(\s+type\b)?\s+[^"';]*?\bfrom\s*["']([^"']+)["']|\bimport\s*["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/g;
+const IMPORT = new RegExp(
+  String.raw`\b(import|export)(\s+type\b)?\s+[^"';]*?\bfrom\s*["']([^"']+)["']|` +
+    String.raw`\bimport\s*["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)`,
+  "g"
+);
 
 function importsOf(file: string): Import[] {
   const text = readFileSync(join(ROOT, file), "utf-8");

@@ -86,7 +86,10 @@ describe("Train a model (browser)", () => {
       expect(await page.locator("main .warning").count()).toBe(0);
       const summary = (await note.locator("summary").textContent())!;
       expect(summary).toMatch(
-        /^Your browser's WebGPU( and WebGL)? runs? on the CPU here \(a software renderer\)[^.]*, so training uses WebAssembly, which is faster\.$/
+        new RegExp(
+          String.raw`^Your browser's WebGPU( and WebGL)? runs? on the CPU here \(a software renderer\)[^.]*, ` +
+            String.raw`so training uses WebAssembly, which is faster\.$`
+        )
       );
       expect(summary).not.toMatch(/swiftshader|adapter|ANGLE|Vulkan/i);
       // The drivers' own words are a click away.

@@ -303,7 +303,12 @@ describe("Save and resume: a checkpoint and ratings that change", () => {
     const progress = save.locator(".training-progress");
     await expect.poll(() => progress.getAttribute("data-status"), {timeout: 60_000}).toBe("error");
     expect(await progress.locator(".progress-text").textContent()).toMatch(
-      /^This checkpoint was trained on Synthetic MovieLens-shaped data .*: its 400 movies are not the movies of the loaded MovieLens-format data, 380 movies, 15,000 ratings \(from your computer\), even where their ids agree\. Train a new model on this dataset instead; nothing was loaded\.$/
+      new RegExp(
+        String.raw`^This checkpoint was trained on Synthetic MovieLens-shaped data .*: ` +
+          String.raw`its 400 movies are not the movies of the loaded MovieLens-format data, 380 movies, ` +
+          String.raw`15,000 ratings \(from your computer\), even where their ids agree\. ` +
+          String.raw`Train a new model on this dataset instead; nothing was loaded\.$`
+      )
     );
     expect(await save.locator(".epoch-table tbody td").first().textContent()).not.toBe("0");
     await save.close();

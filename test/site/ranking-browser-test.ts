@@ -86,7 +86,10 @@ describe("Ranking beside MSE (browser)", () => {
       const readout = knob.locator(".knob-readout");
       const atZero = await readout.textContent();
       expect(atZero).toMatch(
-        /^On this run's held-out ratings \(random split, [\d,]+ users, without the filters\), lists ranked this way score NDCG@10 0\.\d{3}/
+        new RegExp(
+          String.raw`^On this run's held-out ratings \(random split, [\d,]+ users, without the filters\), ` +
+            String.raw`lists ranked this way score NDCG@10 0\.\d{3}`
+        )
       );
       expect(await knob.locator("output").textContent()).toBe("0: by predicted rating alone, as the notebook ranked");
 

@@ -35,7 +35,8 @@ function ml100k(): {zip: Buffer; ids: Set<number>} {
     .map(
       (m, i) =>
         `${m.id}|${i === 0 ? "Misérables, Les" : m.title} ` +
-        `(${m.year})|01-Jan-${m.year}||http://us.imdb.com/M/title-exact?${m.id}|${ML100K_GENRES.map((g) => (m.genres.includes(g) ? 1 : 0)).join("|")}\n`
+        `(${m.year})|01-Jan-${m.year}||http://us.imdb.com/M/title-exact?${m.id}|` +
+        `${ML100K_GENRES.map((g) => (m.genres.includes(g) ? 1 : 0)).join("|")}\n`
     )
     .join("");
   const zip = zipSync({

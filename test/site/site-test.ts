@@ -9,8 +9,10 @@ import {collectErrors, launchChromium} from "../../scripts/lib/chromium.js";
 import {serveStatic} from "../../scripts/lib/serveStatic.js";
 
 // Anything that would make the built site fetch code from the network instead of from dist/.
-const CDN =
-  /https?:\/\/(cdn\.jsdelivr\.net|unpkg\.com|esm\.sh|esm\.run|cdnjs\.cloudflare\.com|cdn\.skypack\.dev|ga\.jspm\.io|api\.observablehq\.com)/;
+const CDN = new RegExp(
+  String.raw`https?:\/\/(cdn\.jsdelivr\.net|unpkg\.com|esm\.sh|esm\.run|cdnjs\.cloudflare\.com|` +
+    String.raw`cdn\.skypack\.dev|ga\.jspm\.io|api\.observablehq\.com)`
+);
 
 function* files(dir: string): Generator<string> {
   for (const name of readdirSync(dir)) {

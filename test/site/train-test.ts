@@ -71,7 +71,10 @@ describe("Train a model (browser, through the UI)", () => {
           "n_factors",
           "factors",
           "100000",
-          /^n_factors 100,000 would need about \d+(\.\d)? GB for the model, its optimizer state and its checkpoint on this dataset .* Try [\d,]+ or fewer\.$/
+          new RegExp(
+            String.raw`^n_factors 100,000 would need about \d+(\.\d)? GB for the model, its optimizer state ` +
+              String.raw`and its checkpoint on this dataset .* Try [\d,]+ or fewer\.$`
+          )
         ],
         ["Epochs", "epochs", "1000", "Epochs must be a whole number from 1 to 100; 1,000 is out of range."],
         ["Seed", "seed", "", "Seed is empty: type a whole number from 0 to 2,147,483,647."]
