@@ -1,6 +1,7 @@
-// Ranking metrics of the default recipe against three baselines on the site's synthetic set, under fastai's random
-// 80/20 split and a time-aware split (each user's latest 20% held out); and the demo user's top 20 by genre.
-// `npm run bench:ranking` (about a minute on wasm).
+// Ranking metrics of the default recipe, of iALS (model/ials.ts) and of three baselines, under fastai's random 80/20
+// split and a time-aware split (each user's latest 20% held out), with fit times; and the demo user's top 20 by genre.
+// `npm run bench:ranking` runs on the site's synthetic set (about a minute on wasm); `-- --dir FOLDER` on any
+// MovieLens release folder, read as the loaders read it.
 import {buildModel} from "../src/components/engine/buildModel.js";
 import {encodeCheckpoint} from "../src/components/engine/checkpoint.js";
 import {fit} from "../src/components/engine/fit.js";
@@ -16,11 +17,32 @@ import {SITE_SYNTH, synthesize} from "../src/components/synth/synthesize.js";
 import {splitByTime} from "../src/components/model/timeSplit.js";
 import {pickBackend} from "../src/components/engine/backend.js";
 import {WASM_PATH} from "../scripts/lib/wasmPath.js";
+import {parseCli} from "../scripts/parseCli.js";
+import {fitIals, ialsScores} from "../src/components/model/ials.js";
+import {rankingReport} from "../src/components/model/rankingMetrics.js";
+import {rankingTask} from "../src/components/model/rankingTask.js";
+import {resolveDataset} from "../src/data/dataset.js";
+import {readDataset} from "../src/data/readDataset.js";
 
-const data = synthesize(SITE_SYNTH);
-const table = indexRatings(
-  data.movies.map((m) => m.id),
-  [data.ratings, data.myRatings]
+const {dir} = parseCli<{dir?: string}>(
+  {dir: {type: "string"}},
+  "usage: npm run bench:ranking [-- --dir FOLDER]\n" +
+    "  --dir FOLDER   a MovieLens release folder (any release the workbook reads); default: the site's synthetic set\n"
+);
+const loaded = dir
+  ? await readDataset(await resolveDataset({env: {MOVIELENS_DIR: dir}}), (m) => console.error(m), {cacheDir: null})
+  : null;
+const data = loaded ? null : synthesize(SITE_SYNTH);
+const movieGenres = loaded ? loaded.movies.map((m) => m.genres) : data!.movies.map((m) => m.genres);
+const table = loaded
+  ? loaded.ratings
+  : indexRatings(
+      data!.movies.map((m) => m.id),
+      [data!.ratings, data!.myRatings]
+    );
+console.log(
+  `${dir ?? "the site's synthetic set"}: ${table.rating2.length.toLocaleString("en-US")} ratings, ` +
+    `${table.userIds.length.toLocaleString("en-US")} users, ${table.movieIds.length.toLocaleString("en-US")} movies`
 );
 await pickBackend("wasm", {wasmPath: WASM_PATH});
 const {factors, seed, epochs, lrMax, wd, bs} = TRAIN_DEFAULTS;
@@ -50,6 +72,17 @@ for (const kind of ["random", "time"] as const) {
   );
   console.log(row(`model+pop ${ranking.blendWeight}`, ranking.blended));
   console.log(row("model", ranking.model));
+  const i0 = performance.now();
+  const ials = fitIals(table, table.userIds.length, table.movieIds.length, split.train);
+  const ialsSeconds = (performance.now() - i0) / 1000;
+  const task = rankingTask(table, split, table.userIds.length, table.movieIds.length);
+  const scores = new Float32Array(table.movieIds.length);
+  console.log(
+    row(
+      "iALS",
+      rankingReport(task, (u) => ialsScores(ials, u, scores), {k: 10})
+    )
+  );
   for (const [name, r] of Object.entries(ranking.baselines)) console.log(row(name, r));
   console.log(
     `popularity knob (stars per doubling of ratings): ` +
@@ -57,7 +90,12 @@ for (const kind of ["random", "time"] as const) {
         .map((c) => `${c.weight}: NDCG ${c.report.ndcg.toFixed(3)}, coverage ${c.report.coverage.toFixed(3)}`)
         .join("; ")
   );
-  if (kind === "random") {
+  const {factors: d, epochs: passes, unobservedWeight, regularization} = ials.options;
+  console.log(
+    `iALS: ${d} factors, ${passes} epochs, α₀ ${unobservedWeight}, λ ${regularization}: ` +
+      `fitted in ${ialsSeconds.toFixed(1)} s (Node, one thread)`
+  );
+  if (kind === "random" && table.userIds.indexOf(MY_USER_ID) >= 0) {
     const me = table.userIds.indexOf(MY_USER_ID);
     const rated = new Set<number>();
     for (let i = 0; i < table.user.length; ++i) if (table.user[i] === me) rated.add(table.movie[i]);
@@ -67,7 +105,7 @@ for (const kind of ["random", "time"] as const) {
       .sort((a, b) => p[b] - p[a])
       .slice(0, 20);
     const genres: Record<string, number> = {};
-    for (const m of top) for (const g of data.movies[m].genres) genres[g] = (genres[g] ?? 0) + 1;
+    for (const m of top) for (const g of movieGenres[m]) genres[g] = (genres[g] ?? 0) + 1;
     console.log(
       `demo user's top 20 by genre: ${Object.entries(genres)
         .sort((a, b) => b[1] - a[1])
