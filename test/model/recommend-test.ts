@@ -80,8 +80,11 @@ describe(
         year: 1977,
         genres: ["Action", "Sci-Fi"],
         predicted: 4.5,
-        ratings: 900
+        ratings: 900,
+        mean: null
       });
+      // A movie row that knows its mean rating passes it on.
+      expect(recommend([{...movies[0], mean: 4.25}], [3.5])[0].mean).toBe(4.25);
       expect(rows.map((r) => r.rank)).toEqual([1, 2, 3, 4, 5, 6]);
       expect(ids(recommend(movies.slice().reverse(), predicted.slice().reverse()))).toEqual([9, 5, 7, 11, 1, 2]);
     });

@@ -123,6 +123,8 @@ describe("Recommendations (browser)", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     const table = (await page.locator("table.recommendations").boundingBox())!;
     expect(table.x + table.width).toBeLessThanOrEqual(PHONE.width);
+    // The ratings count and mean fold under the title with the year and genres.
+    expect(await rows.first().locator(".title-extra").textContent()).toMatch(/ · [\d,]+ ratings?, mean \d\.\d\d★$/);
     const seen = rows.first().locator("select.seen-it");
     const box = (await seen.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
@@ -144,8 +146,11 @@ describe("Recommendations (browser)", () => {
       await page
         .locator("table.recommendations thead th")
         .evaluateAll((ths) => ths.filter((th) => (th as HTMLElement).offsetParent).map((th) => th.textContent))
-    ).toEqual(["#", "MovieID", "Title", "Year", "Genres", "Predicted", "I've seen it"]);
+    ).toEqual(["#", "Title", "Year", "Genres", "Ratings", "Mean", "Predicted", "I've seen it"]);
     expect(await rows.first().locator(".title-extra").isVisible()).toBe(false);
+    // How many rated each movie, and their mean: what a person judges a recommendation by.
+    expect(await rows.first().locator("td.col-ratings").textContent()).toMatch(/^[1-9][\d,]*$/);
+    expect(await rows.first().locator("td.col-mean").textContent()).toMatch(/^[0-5]\.\d\d★$/);
     await page.close();
   });
 });

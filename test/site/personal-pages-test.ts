@@ -174,14 +174,14 @@ describe("Recommendations and Compare models (browser)", () => {
       expect(await page.locator(".prediction-source").getAttribute("class")).toContain("exact");
 
       // Exclude a word from the first recommended title: every title containing it disappears.
-      const title = (await rows.first().locator("td").nth(2).textContent())!;
+      const title = (await rows.first().locator("td.col-title").textContent())!;
       const term = title.split(/\s+/).find((w) => w.length > 3 && /^[A-Za-z]+$/.test(w)) ?? title;
       await page.getByLabel("Exclude titles containing").fill(term.toUpperCase());
       await page.getByLabel("Exclude titles containing").dispatchEvent("input");
       // Titles are matched from the start of a word, as people type them.
       const startsAWord = new RegExp(`(^|[^\\p{L}\\p{N}])${term}`, "iu");
       await expect
-        .poll(async () => (await rows.locator("td:nth-child(3)").allTextContents()).some((t) => startsAWord.test(t)))
+        .poll(async () => (await rows.locator("td.col-title").allTextContents()).some((t) => startsAWord.test(t)))
         .toBe(false);
       expect(await rows.count()).toBe(20);
 

@@ -15,7 +15,8 @@ const run = (n: number, movieIds: number[], validLoss: number | null = 0.8 + n /
     year: movieId === 3 ? null : 1990 + movieId,
     genres: [],
     predicted: 5 - i / 4,
-    ratings: 1
+    ratings: 1,
+    mean: null
   }))
 });
 

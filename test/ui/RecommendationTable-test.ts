@@ -12,23 +12,50 @@ const rows: Recommendation[] = [
     year: 1994,
     genres: ["Drama"],
     predicted: 4.567,
-    ratings: 30_000
+    ratings: 30_000,
+    mean: 4.4567
   },
-  {rank: 2, movieId: 7, index: 1, title: "<i>Untitled</i>", year: null, genres: [], predicted: 4.5, ratings: 3}
+  {
+    rank: 2,
+    movieId: 7,
+    index: 1,
+    title: "<i>Untitled</i>",
+    year: null,
+    genres: [],
+    predicted: 4.5,
+    ratings: 1,
+    mean: null
+  }
 ];
 
 describe("RecommendationTable(rows, {onRate, highlight, empty})", () => {
-  it("draws the top-N table, every column named, year and genres repeated under the title", () => {
-    const table = RecommendationTable(rows) as HTMLTableElement;
-    const cells = (row: HTMLTableRowElement) => [...row.cells].map((c) => c.textContent);
-    expect(cells(table.tHead!.rows[0])).toEqual(["#", "MovieID", "Title", "Year", "Genres", "Predicted"]);
-    expect([...table.tBodies[0].rows].map(cells)).toEqual([
-      ["1", "318", "Shawshank Redemption, The1994 · Drama", "1994", "Drama", "4.57"],
-      ["2", "7", "<i>Untitled</i>", "", "", "4.50"]
-    ]);
-    expect([...table.querySelectorAll(".title-extra")].map((s) => s.textContent)).toEqual(["1994 · Drama", ""]);
-    expect(table.outerHTML).toMatchSnapshot();
-  });
+  it(
+    "draws the top-N table, every column named, with how many rated each movie and their mean; " +
+      "year, genres and ratings repeated under the title; no MovieID column",
+    () => {
+      const table = RecommendationTable(rows) as HTMLTableElement;
+      const cells = (row: HTMLTableRowElement) => [...row.cells].map((c) => c.textContent);
+      expect(cells(table.tHead!.rows[0])).toEqual(["#", "Title", "Year", "Genres", "Ratings", "Mean", "Predicted"]);
+      expect([...table.tBodies[0].rows].map(cells)).toEqual([
+        [
+          "1",
+          "Shawshank Redemption, The1994 · Drama · 30,000 ratings, mean 4.46★",
+          "1994",
+          "Drama",
+          "30,000",
+          "4.46★",
+          "4.57"
+        ],
+        ["2", "<i>Untitled</i>1 rating", "", "", "1", "", "4.50"]
+      ]);
+      expect([...table.querySelectorAll(".title-extra")].map((s) => s.textContent)).toEqual([
+        "1994 · Drama · 30,000 ratings, mean 4.46★",
+        "1 rating"
+      ]);
+      expect([...table.tBodies[0].rows].map((tr) => tr.dataset.movieId)).toEqual(["318", "7"]);
+      expect(table.outerHTML).toMatchSnapshot();
+    }
+  );
 
   it("sets titles and genres as text, never as HTML", () => {
     const table = RecommendationTable(rows);
@@ -77,7 +104,7 @@ describe("RecommendationTable(rows, {onRate, highlight, empty})", () => {
   it("without onRate, has no rating column", () => {
     const table = RecommendationTable(rows);
     expect(table.querySelector("select")).toBeNull();
-    expect(table.querySelectorAll("thead th")).toHaveLength(6);
+    expect(table.querySelectorAll("thead th")).toHaveLength(7);
   });
 
   it('with explain, gives each prediction a "Why?" button that opens and closes the row\'s breakdown below it', () => {
@@ -106,7 +133,7 @@ describe("RecommendationTable(rows, {onRate, highlight, empty})", () => {
     expect(ids()).toEqual(["318", "why-318", "7", "why-7"]);
     expect([button.getAttribute("aria-expanded"), button.getAttribute("aria-controls")]).toEqual(["true", "why-318"]);
     const detail = table.querySelector<HTMLTableRowElement>("#why-318")!;
-    expect([detail.cells[0].colSpan, detail.textContent]).toEqual([7, "Parts of Shawshank Redemption, The"]);
+    expect([detail.cells[0].colSpan, detail.textContent]).toEqual([8, "Parts of Shawshank Redemption, The"]);
     button.click();
     expect(ids()).toEqual(["318", "7", "why-7"]);
     expect(button.getAttribute("aria-expanded")).toBe("false");

@@ -11,7 +11,8 @@ const row = (movieId: number, year: number | null = 2000): Recommendation => ({
   year,
   genres: [],
   predicted: 4 + movieId / 100,
-  ratings: 1
+  ratings: 1,
+  mean: null
 });
 const ids = (rows: Recommendation[]) => rows.map((r) => r.movieId);
 

@@ -10,7 +10,9 @@ export interface Recommendation {
   year: number | null;
   genres: readonly string[];
   predicted: number;
+  /** How many ratings the movie has, and their mean in stars (null where unknown): what a person judges a list by. */
   ratings: number;
+  mean: number | null;
 }
 
 /** What `recommend` leaves out, and how many rows it keeps; every option has a default that filters nothing. */
@@ -114,7 +116,7 @@ export function recommend(
   }
   if (!select) kept.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0)).splice(n);
   return kept.map((i, r) => {
-    const {id, title, year, genres, ratings} = movies[i];
-    return {rank: r + 1, movieId: id, index: i, title, year, genres, predicted: predictions[i], ratings};
+    const {id, title, year, genres, ratings, mean = null} = movies[i];
+    return {rank: r + 1, movieId: id, index: i, title, year, genres, predicted: predictions[i], ratings, mean};
   });
 }

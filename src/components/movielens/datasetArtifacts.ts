@@ -26,8 +26,11 @@ export interface MovieRow extends Movie {
   mean: number | null;
 }
 
-/** A movie and how many ratings it has: what the rating queue and the recommendations need of a MovieRow. */
-export type RatedMovie = Pick<MovieRow, keyof Movie | "ratings">;
+/**
+ * A movie and how many ratings it has (and their mean, where known): what the rating queue and the recommendations
+ * need of a MovieRow.
+ */
+export type RatedMovie = Pick<MovieRow, keyof Movie | "ratings"> & Partial<Pick<MovieRow, "mean">>;
 
 /** One rating as the summary lists it (`ratings.tail()` and my ratings). */
 export interface SummaryRating {

@@ -13,9 +13,10 @@ export interface ExplainOptions {
 }
 
 /**
- * The top-N table: rank, movie id, title, year, genres, predicted rating, with an "I've seen it" rating for each
- * row. Titles and genres are data, so they are set as text, never parsed as HTML. With no rows it says `empty`.
- * With `explain`, each predicted rating gets a "Why?" button (ExplainOptions).
+ * The top-N table: rank, title, year, genres, how many ratings the movie has and their mean, predicted rating, with
+ * an "I've seen it" rating for each row (the movie id is the row's `data-movie-id`, not a column). Titles and genres
+ * are data, so they are set as text, never parsed as HTML. With no rows it says `empty`. With `explain`, each
+ * predicted rating gets a "Why?" button (ExplainOptions).
  */
 export function RecommendationTable(
   rows: readonly Recommendation[],
@@ -38,24 +39,26 @@ export function RecommendationTable(
   }
   const {table, body} = textTable("recommendations", [
     "#",
-    "MovieID",
     "Title",
     "Year",
     "Genres",
+    "Ratings",
+    "Mean",
     "Predicted",
     ...(onRate ? ["I've seen it"] : [])
   ]);
   // Each column is named, so that a narrow screen can fold some away (style.css) instead of scrolling sideways.
-  const columns = ["rank", "movie-id", "title", "year", "genres", "predicted", "seen-it"];
+  const columns = ["rank", "title", "year", "genres", "ratings", "mean", "predicted", "seen-it"];
   const name = (tr: HTMLTableRowElement) => [...tr.cells].forEach((cell, i) => (cell.className = `col-${columns[i]}`));
   name(table.tHead!.rows[0]);
   for (const r of rows) {
     const tr = textRow(body, [
       String(r.rank),
-      String(r.movieId),
       r.title,
       String(r.year ?? ""),
       r.genres.join(", "),
+      r.ratings.toLocaleString("en-US"),
+      r.mean === null ? "" : `${r.mean.toFixed(2)}★`,
       r.predicted.toFixed(2)
     ]);
     tr.dataset.movieId = String(r.movieId);
@@ -68,11 +71,15 @@ export function RecommendationTable(
       select.addEventListener("change", () => select.value && onRate(r.movieId, +select.value));
     }
     name(tr);
-    // On a narrow screen the year and genres fold under the title (style.css), as one line of small text.
-    const title = tr.cells[2];
+    // On a narrow screen the year, genres and ratings fold under the title (style.css), as one line of small text.
+    const title = tr.cells[1];
     const extra = title.appendChild(document.createElement("span"));
     extra.className = "title-extra";
-    extra.textContent = [r.year ?? "", r.genres.join(", ")].filter(Boolean).join(" · ");
+    const count = `${r.ratings.toLocaleString("en-US")} rating${r.ratings === 1 ? "" : "s"}`;
+    const mean = r.mean === null ? "" : `mean ${r.mean.toFixed(2)}★`;
+    extra.textContent = [r.year ?? "", r.genres.join(", "), [count, mean].filter(Boolean).join(", ")]
+      .filter(Boolean)
+      .join(" · ");
     if (why.explain) addWhy(tr, r, why as ExplainOptions & {explain: (row: Recommendation) => Node});
   }
   return table;
@@ -87,7 +94,7 @@ function addWhy(
   r: Recommendation,
   {explain, expanded, onToggle}: ExplainOptions & {explain: (row: Recommendation) => Node}
 ): void {
-  const button = tr.cells[5].appendChild(document.createElement("button"));
+  const button = tr.querySelector(".col-predicted")!.appendChild(document.createElement("button"));
   button.type = "button";
   button.className = "why";
   button.textContent = "Why?";
