@@ -189,10 +189,21 @@ describe("Load MovieLens from your computer (browser)", () => {
     // Each recommended title is the visitor's movie of that id, not the built-in movie that shares it.
     // The title cell's own text (a narrow screen adds the year and genres under it).
     const recommended = await rows.evaluateAll((trs) =>
-      trs.map((tr) => (tr as HTMLTableRowElement).cells[2].firstChild?.textContent ?? "")
+      trs.map((tr) => (tr as HTMLTableRowElement).querySelector("td.col-title")?.firstChild?.textContent ?? "")
     );
     expect(recommended).toEqual(ids.map((id) => mine.byId.get(id)));
     expect(recommended.some((t) => !builtInTitles.includes(t))).toBe(true);
+    // None of my ratings on the visitor's data: a cold start. The list is not called mine: it is the most popular
+    // movies, most rated first, with no predicted column, and the page links Rate movies.
+    const cold = recommend.page.locator(".cold-start");
+    expect((await cold.textContent())!.replace(/\s+/g, " ")).toMatch(
+      /^ ?Not my list yet\. I have rated no movie yet, and a list becomes mine from 5 ratings\. .*most popular/
+    );
+    expect(await cold.getByRole("link", {name: "Rate movies"}).getAttribute("href")).toBe("./rate");
+    expect(await recommend.page.locator("table.recommendations thead th").allTextContents()).not.toContain("Predicted");
+    expect(await recommend.page.locator(".prediction-source").count()).toBe(0);
+    const counts = (await rows.locator("td.col-ratings").allTextContents()).map((t) => +t.replaceAll(",", ""));
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
 
     // "Forget this data" returns every page to the build's dataset.
     recommend.page.once("dialog", (dialog) => void dialog.accept());

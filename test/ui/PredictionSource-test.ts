@@ -21,5 +21,9 @@ describe("PredictionSource(personal)", () => {
         "in 3 ms with the movies held fixed (a fold-in). Retrain for exact recommendations."
     );
     expect(PredictionSource({approximate: true, changed: 2, used: 13, ms: 10}).textContent).toContain("(2 changes)");
+    // Given the ratings the fold-in rests on, it says how many.
+    expect(PredictionSource({approximate: true, changed: 2, used: 13, ms: 10, rated: [1, 2, 3]}).textContent).toContain(
+      "so my factors were refitted to my 3 ratings in 10 ms"
+    );
   });
 });

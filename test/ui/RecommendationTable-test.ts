@@ -57,6 +57,19 @@ describe("RecommendationTable(rows, {onRate, highlight, empty})", () => {
     }
   );
 
+  it("with predicted: false, has no predicted column and no Why? button (a list no model ranked)", () => {
+    const table = RecommendationTable(rows, {predicted: false, explain: () => document.createElement("p")});
+    expect([...table.querySelectorAll("thead th")].map((th) => th.textContent)).toEqual([
+      "#",
+      "Title",
+      "Year",
+      "Genres",
+      "Ratings",
+      "Mean"
+    ]);
+    expect(table.querySelectorAll(".col-predicted, button.why")).toHaveLength(0);
+  });
+
   it("sets titles and genres as text, never as HTML", () => {
     const table = RecommendationTable(rows);
     expect(table.querySelector("i")).toBeNull();

@@ -6,6 +6,12 @@ import {predictAll, predictFor} from "./predictRatings.js";
 import type {MyRating} from "../movielens/myRatingsFile.js";
 
 /** My predicted ratings, and whether they are the model's own or a fold-in approximation. */
+/**
+ * The fewest of my ratings from which the Recommendations page calls a list mine. Below it (a cold start) a model
+ * knows too little of my taste, and the page shows the most popular movies instead, saying so.
+ */
+export const PERSONAL_MIN_RATINGS = 5;
+
 export interface PersonalPredictions {
   predictions: Float32Array;
   /** True when my ratings changed since training, so my factors were refitted with the movies held fixed. */

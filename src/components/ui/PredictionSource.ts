@@ -7,11 +7,12 @@ import {Note} from "./Note.js";
  * changes and the milliseconds it took). See personalPredictions.
  */
 export function PredictionSource(
-  personal: Pick<PersonalPredictions, "approximate" | "changed" | "used" | "ms">
+  personal: Pick<PersonalPredictions, "approximate" | "changed" | "used" | "ms"> & {rated?: readonly unknown[]}
 ): HTMLParagraphElement {
   const text = personal.approximate
     ? `Approximate: my ratings changed since this model was trained (${personal.changed} ` +
-      `${personal.changed === 1 ? "change" : "changes"}), so my factors were refitted to them in ` +
+      `${personal.changed === 1 ? "change" : "changes"}), so my factors were refitted to ` +
+      `${personal.rated ? `my ${personal.rated.length} ratings` : "them"} in ` +
       `${personal.ms.toFixed(0)} ms with the movies held fixed (a fold-in). Retrain for exact recommendations.`
     : personal.used === null
       ? "From the model's own row for me, as trained; this checkpoint does not record which " +

@@ -16,7 +16,8 @@ export interface ExplainOptions {
  * The top-N table: rank, title, year, genres, how many ratings the movie has and their mean, predicted rating, with
  * an "I've seen it" rating for each row (the movie id is the row's `data-movie-id`, not a column). Titles and genres
  * are data, so they are set as text, never parsed as HTML. With no rows it says `empty`. With `explain`, each
- * predicted rating gets a "Why?" button (ExplainOptions).
+ * predicted rating gets a "Why?" button (ExplainOptions). With `predicted: false` the table has no predicted column
+ * (a list no model ranked, such as the most popular movies).
  */
 export function RecommendationTable(
   rows: readonly Recommendation[],
@@ -24,11 +25,13 @@ export function RecommendationTable(
     onRate,
     highlight,
     empty = "No movie passes these filters.",
+    predicted = true,
     ...why
   }: {
     onRate?: (movieId: number, rating: number) => void;
     highlight?: ReadonlySet<number>;
     empty?: string;
+    predicted?: boolean;
   } & ExplainOptions = {}
 ): HTMLElement {
   if (rows.length === 0) {
@@ -44,11 +47,20 @@ export function RecommendationTable(
     "Genres",
     "Ratings",
     "Mean",
-    "Predicted",
+    ...(predicted ? ["Predicted"] : []),
     ...(onRate ? ["I've seen it"] : [])
   ]);
   // Each column is named, so that a narrow screen can fold some away (style.css) instead of scrolling sideways.
-  const columns = ["rank", "title", "year", "genres", "ratings", "mean", "predicted", "seen-it"];
+  const columns = [
+    "rank",
+    "title",
+    "year",
+    "genres",
+    "ratings",
+    "mean",
+    ...(predicted ? ["predicted"] : []),
+    "seen-it"
+  ];
   const name = (tr: HTMLTableRowElement) => [...tr.cells].forEach((cell, i) => (cell.className = `col-${columns[i]}`));
   name(table.tHead!.rows[0]);
   for (const r of rows) {
@@ -59,7 +71,7 @@ export function RecommendationTable(
       r.genres.join(", "),
       r.ratings.toLocaleString("en-US"),
       r.mean === null ? "" : `${r.mean.toFixed(2)}★`,
-      r.predicted.toFixed(2)
+      ...(predicted ? [r.predicted.toFixed(2)] : [])
     ]);
     tr.dataset.movieId = String(r.movieId);
     if (highlight?.has(r.movieId)) tr.className = "shared";
@@ -80,7 +92,7 @@ export function RecommendationTable(
     extra.textContent = [r.year ?? "", r.genres.join(", "), [count, mean].filter(Boolean).join(", ")]
       .filter(Boolean)
       .join(" · ");
-    if (why.explain) addWhy(tr, r, why as ExplainOptions & {explain: (row: Recommendation) => Node});
+    if (why.explain && predicted) addWhy(tr, r, why as ExplainOptions & {explain: (row: Recommendation) => Node});
   }
   return table;
 }
