@@ -197,7 +197,7 @@ describe("Load MovieLens from your computer (browser)", () => {
     // movies, most rated first, with no predicted column, and the page links Rate movies.
     const cold = recommend.page.locator(".cold-start");
     expect((await cold.textContent())!.replace(/\s+/g, " ")).toMatch(
-      /^ ?Not my list yet\. I have rated no movie yet, and a list becomes mine from 5 ratings\. .*most popular/
+      /^ ?Not my list yet\. I have not rated any movie yet, and a list becomes mine from 5 ratings\. .*most popular/
     );
     expect(await cold.getByRole("link", {name: "Rate movies"}).getAttribute("href")).toBe("./rate");
     expect(await recommend.page.locator("table.recommendations thead th").allTextContents()).not.toContain("Predicted");

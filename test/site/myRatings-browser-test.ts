@@ -199,6 +199,46 @@ describe("Rate movies: Skip, and my ratings table", () => {
       await page.close();
     }
   );
+
+  it(
+    "arrow keys on a rating select step it without saving; Enter saves where they stopped " +
+      "(the table's select, and Recommendations' I've seen it)",
+    async () => {
+      await freshContext();
+      const page = await open("./rate");
+      const first = page.locator(".my-ratings-table tbody tr").first();
+      const id = +(await first.getAttribute("data-movie-id"))!;
+      const select = first.locator("select");
+      const before = +(await select.inputValue());
+      // Two steps away from the rating it has, towards the middle of the stars.
+      const key = before >= 1.5 ? "ArrowUp" : "ArrowDown";
+      await select.focus();
+      await page.keyboard.press(key);
+      await page.keyboard.press(key);
+      const chosen = +(await select.inputValue());
+      expect(Math.abs(chosen - before)).toBe(1);
+      // Nothing is stored while the value is only stepped through.
+      expect(await stored(page)).toEqual({});
+      await page.keyboard.press("Enter");
+      await expect.poll(async () => (await onlyList(page))[id]).toBe(chosen);
+      await page.close();
+
+      await trainOnPage(site);
+      const recommend = await open("./recommend");
+      const rows = recommend.locator("table.recommendations tbody tr");
+      await expect.poll(() => rows.count(), {timeout: 30_000}).toBe(20);
+      const movie = +(await rows.first().getAttribute("data-movie-id"))!;
+      await rows.first().locator("select.seen-it").focus();
+      for (let i = 0; i < 3; ++i) await recommend.keyboard.press("ArrowDown");
+      const seen = +(await rows.first().locator("select.seen-it").inputValue());
+      expect(seen).toBeGreaterThan(0);
+      expect((await onlyList(recommend))[movie]).toBeUndefined();
+      expect(+(await rows.first().getAttribute("data-movie-id"))!).toBe(movie);
+      await recommend.keyboard.press("Enter");
+      await expect.poll(async () => (await onlyList(recommend))[movie]).toBe(seen);
+      await recommend.close();
+    }
+  );
 });
 
 describe("My ratings across tabs", () => {

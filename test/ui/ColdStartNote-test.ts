@@ -13,7 +13,7 @@ describe("ColdStartNote(rated, {fewest, rateHref})", () => {
         "most popular movies, the most rated first: on so few ratings a model knows little of my taste, and the " +
         "most popular list is the better guess. Rate movies to make it mine."
     );
-    expect(words(ColdStartNote(0, {fewest: 5}))).toMatch(/^Not my list yet\. I have rated no movie yet, and/);
+    expect(words(ColdStartNote(0, {fewest: 5}))).toMatch(/^Not my list yet\. I have not rated any movie yet, and/);
     expect(words(ColdStartNote(1, {fewest: 5}))).toMatch(/I have rated 1 movie, and/);
   });
 

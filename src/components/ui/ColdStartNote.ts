@@ -9,7 +9,8 @@ export function ColdStartNote(
   rated: number,
   {fewest, rateHref = "./rate"}: {fewest: number; rateHref?: string}
 ): HTMLElement {
-  const mine = rated === 0 ? "I have rated no movie yet" : `I have rated ${rated} ${rated === 1 ? "movie" : "movies"}`;
+  const mine =
+    rated === 0 ? "I have not rated any movie yet" : `I have rated ${rated} ${rated === 1 ? "movie" : "movies"}`;
   return html`<p class="cold-start note">
     <strong>Not my list yet.</strong> ${mine}, and a list becomes mine from ${fewest} ratings. Until then these are the
     <strong>most popular</strong> movies, the most rated first: on so few ratings a model knows little of my taste,

@@ -1,4 +1,5 @@
 import {STARS, ratingForKey, ratingQueue} from "./ratingQueue.js";
+import {onChosen} from "./onChosen.js";
 import type {RatedMovie} from "../movielens/datasetArtifacts.js";
 import type {MyRatingChange} from "../browser/myRatingsStorage.js";
 import type {MyRating} from "../movielens/myRatingsFile.js";
@@ -189,7 +190,7 @@ export function RatingWidget(
     );
     for (const s of STARS)
       select.append(el("option", {value: String(s), textContent: `${s}★`, selected: s === selected}));
-    select.addEventListener("change", () => select.value && rate(movieId, +select.value));
+    onChosen(select, (value) => value && rate(movieId, +value));
     return select;
   }
 

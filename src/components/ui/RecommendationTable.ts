@@ -1,4 +1,5 @@
 import type {Recommendation} from "../model/recommend.js";
+import {onChosen} from "./onChosen.js";
 import {STARS} from "./ratingQueue.js";
 import {textRow, textTable} from "./textTable.js";
 
@@ -80,7 +81,7 @@ export function RecommendationTable(
       select.className = "seen-it";
       select.setAttribute("aria-label", `I've seen ${r.title}: my rating`);
       select.append(new Option("Rate…", ""), ...STARS.map((s) => new Option(`${s}★`, String(s))));
-      select.addEventListener("change", () => select.value && onRate(r.movieId, +select.value));
+      onChosen(select, (value) => value && onRate(r.movieId, +value));
     }
     name(tr);
     // On a narrow screen the year, genres and ratings fold under the title (style.css), as one line of small text.
