@@ -8,21 +8,18 @@ import {join} from "node:path";
 import {codeStamp} from "../src/data/codeStamp.js";
 import {ROOT, datasetStamp, resolveDataset} from "../src/data/dataset.js";
 import {pinFrameworkNpmVersions} from "./frameworkNpmPins.js";
+import {DATASET_LOADERS} from "./watchDataset.js";
 
 const CACHE = join(ROOT, "src/.observablehq/cache");
 const STAMP = join(CACHE, "dataset-stamp.json");
 
 /**
- * Loader outputs made from the code and node_modules alone (the worker bundles and TF.js's wasm binaries): a new
- * dataset leaves them valid, so only a change of code clears them.
+ * The outputs of the loaders that read the dataset (DATASET_LOADERS: `summary.json`, and a half-written
+ * `summary.json.<pid>`). A new dataset clears only these: the others (the worker bundles, TF.js's wasm binaries) are
+ * made from the code and node_modules alone, so only a change of code clears them.
  */
-const DATA_INDEPENDENT_OUTPUTS = [
-  "trainWorker.js",
-  "importWorker.js",
-  "tfjs-backend-wasm.wasm",
-  "tfjs-backend-wasm-simd.wasm",
-  "tfjs-backend-wasm-threaded-simd.wasm"
-];
+const DATASET_OUTPUTS = new Set(DATASET_LOADERS.map((name) => name.replace(/\.ts$/, "")));
+const isDatasetOutput = (file: string) => DATASET_OUTPUTS.has(file.replace(/\.\d+$/, ""));
 
 try {
   const dataset = await resolveDataset({log: (message) => console.error(message)});
@@ -37,7 +34,7 @@ try {
     } else {
       console.error("The dataset changed since the last build: clearing the loader output made from it.");
       for (const name of existsSync(data) ? readdirSync(data) : [])
-        if (!DATA_INDEPENDENT_OUTPUTS.includes(name)) rmSync(join(data, name), {recursive: true, force: true});
+        if (isDatasetOutput(name)) rmSync(join(data, name), {recursive: true, force: true});
     }
     mkdirSync(CACHE, {recursive: true});
     writeFileSync(STAMP, JSON.stringify(stamp));

@@ -44,14 +44,14 @@ export async function buildSiteOn(
   return {dir, log: prepare.stderr + build.stdout + build.stderr};
 }
 
-/** Where buildSite keeps the sites it built, one folder per distinct build (see siteKey). */
+/** Where buildSite keeps the sites it built, one folder per distinct build (see siteCacheEntry). */
 export const SITE_CACHE = "node_modules/.cache/workbook-sites";
 
 /**
  * Writes a small synthetic dataset (edited by `edit`, which runs every time, so its side effects do too) and builds the
  * site on it, as `npm run build` does. A site is built once per distinct dataset, environment and code: a later call
- * with the same bytes in the data folder, the same `env` and the same code (siteKey) gets the same build, read-only
- * by convention, from SITE_CACHE. That is how several test files share one build.
+ * with the same bytes in the data folder, the same `env` and the same code (siteCacheEntry) gets the same build,
+ * read-only by convention, from SITE_CACHE. That is how several test files share one build.
  */
 export async function buildSite(
   options: SynthOptions = SMALL,
@@ -62,28 +62,31 @@ export async function buildSite(
   const dataDir = join(tmp, "data");
   await writeSynthetic(dataDir, options);
   edit?.(dataDir);
-  const code = codeKey();
   const entry = siteCacheEntry(dataDir, env);
-  if (existsSync(join(entry, "log.txt"))) {
-    return {dir: join(entry, "dist"), dataDir, log: readFileSync(join(entry, "log.txt"), "utf-8"), cached: true};
-  }
-  return withBuildLock(async () => {
-    // Another test file may have built it while this one waited for the lock.
-    if (existsSync(join(entry, "log.txt"))) {
-      return {dir: join(entry, "dist"), dataDir, log: readFileSync(join(entry, "log.txt"), "utf-8"), cached: true};
-    }
-    // Builds made by other code are stale: drop them, so the cache holds one code version's sites.
-    for (const name of existsSync(SITE_CACHE) ? readdirSync(SITE_CACHE) : [])
-      if (!name.startsWith(".") && !name.startsWith(`${code.slice(0, 12)}-`))
-        rmSync(join(SITE_CACHE, name), {recursive: true, force: true});
-    const building = `${entry}.partial`;
-    rmSync(building, {recursive: true, force: true});
-    mkdirSync(building, {recursive: true});
-    const {log} = await buildSiteOn(dataDir, env, join(building, "dist"));
-    writeFileSync(join(building, "log.txt"), log);
-    renameSync(building, entry);
-    return {dir: join(entry, "dist"), dataDir, log, cached: false};
-  });
+  const cached = () =>
+    existsSync(join(entry, "log.txt"))
+      ? {dir: join(entry, "dist"), dataDir, log: readFileSync(join(entry, "log.txt"), "utf-8"), cached: true}
+      : null;
+  // Another test file may build it while this one waits for the lock: look again once it is held.
+  return (
+    cached() ??
+    withBuildLock(async () => {
+      const built = cached();
+      if (built) return built;
+      // Builds made by other code are stale: drop them, so the cache holds one code version's sites.
+      const version = `${codeKey().slice(0, 12)}-`;
+      for (const name of existsSync(SITE_CACHE) ? readdirSync(SITE_CACHE) : [])
+        if (!name.startsWith(".") && !name.startsWith(version))
+          rmSync(join(SITE_CACHE, name), {recursive: true, force: true});
+      const building = `${entry}.partial`;
+      rmSync(building, {recursive: true, force: true});
+      mkdirSync(building, {recursive: true});
+      const {log} = await buildSiteOn(dataDir, env, join(building, "dist"));
+      writeFileSync(join(building, "log.txt"), log);
+      renameSync(building, entry);
+      return {dir: join(entry, "dist"), dataDir, log, cached: false};
+    })
+  );
 }
 
 /** The lock held while a process uses this checkout's Framework cache (src/.observablehq/cache): see withBuildLock. */
@@ -166,19 +169,23 @@ let CODE_KEY: string | undefined;
 
 /**
  * A hash of everything a build reads besides its dataset: the pages and their modules (src/, Framework's cache
- * excluded), the build scripts, Framework's config and the installed packages' lockfile.
+ * excluded), the build scripts, Framework's config and the installed packages' lockfile. Computed once a process.
  */
-export function codeKey(root = "."): string {
+export function codeKey(): string {
   if (CODE_KEY !== undefined) return CODE_KEY;
   const hash = createHash("sha256");
-  for (const file of ["observablehq.config.ts", "package-lock.json"])
-    hash.update(file).update(readFileSync(join(root, file)));
-  for (const folder of ["src", "scripts"]) {
-    for (const name of readdirSync(join(root, folder), {recursive: true, encoding: "utf-8"}).sort()) {
-      const path = join(root, folder, name);
-      if (name.startsWith(".observablehq") || statSync(path).isDirectory()) continue;
-      hash.update(path).update("\0").update(readFileSync(path));
+  const add = (path: string) => hash.update(path).update("\0").update(readFileSync(path));
+  const walk = (folder: string): void => {
+    for (const entry of readdirSync(folder, {withFileTypes: true}).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== ".observablehq") walk(path);
+      } else add(path);
     }
-  }
+  };
+  add("observablehq.config.ts");
+  add("package-lock.json");
+  walk("src");
+  walk("scripts");
   return (CODE_KEY = hash.digest("hex"));
 }

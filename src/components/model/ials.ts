@@ -114,13 +114,13 @@ export function ialsScores(
  */
 export function foldInIals(model: IalsModel, movies: ArrayLike<number>): Float32Array {
   const d = model.factors;
-  const {unobservedWeight: a0, regularization: lambda, regularizationExponent: nu} = model.options;
+  const a0 = model.options.unobservedWeight;
   const h = model.movieFactors;
   const catalogue = h.length / d;
   const gram = gramian(h, catalogue, d);
   const a = new Float64Array(d * d);
   const b = new Float64Array(d);
-  const reg = lambda * Math.pow(movies.length + a0 * catalogue, nu);
+  const reg = rowRegularization(model.options, movies.length, catalogue);
   for (let p = 0; p < d * d; ++p) a[p] = a0 * gram[p];
   for (let p = 0; p < d; ++p) a[p * d + p] += reg;
   for (let j = 0; j < movies.length; ++j) {
@@ -133,6 +133,18 @@ export function foldInIals(model: IalsModel, movies: ArrayLike<number>): Float32
   const x = new Float64Array(d);
   solveCholesky(a, b, d, x);
   return Float32Array.from(x);
+}
+
+/**
+ * λ (n + α₀ N)^ν: the regularisation of a row with n ratings, solved against N rows of the other side (Rendle et al.
+ * 2021's frequency scaling). Fitting and fold-in share it, so a fold-in is the solve fitting would have made.
+ */
+function rowRegularization(
+  {regularization, unobservedWeight, regularizationExponent}: Required<Omit<IalsOptions, "onEpoch">>,
+  rated: number,
+  others: number
+): number {
+  return regularization * Math.pow(rated + unobservedWeight * others, regularizationExponent);
 }
 
 /** Each row's list of columns, as offsets into one array (compressed sparse rows), over the rows `train` indexes. */
@@ -224,7 +236,7 @@ class RowSolver {
         target.fill(0, base, base + d);
         continue;
       }
-      const reg = o.regularization * Math.pow(to - from + a0 * otherCount, o.regularizationExponent);
+      const reg = rowRegularization(o, to - from, otherCount);
       for (let i = 0; i < d; ++i) x[i] = target[base + i];
       // r = b − A x, with b = Σ_j o_j.
       apply(x, ap, from, to, reg);

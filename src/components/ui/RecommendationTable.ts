@@ -41,28 +41,23 @@ export function RecommendationTable(
     p.textContent = empty;
     return p;
   }
-  const {table, body} = textTable("recommendations", [
-    "#",
-    "Title",
-    "Year",
-    "Genres",
-    "Ratings",
-    "Mean",
-    ...(predicted ? ["Predicted"] : []),
-    ...(onRate ? ["I've seen it"] : [])
-  ]);
-  // Each column is named, so that a narrow screen can fold some away (style.css) instead of scrolling sideways.
-  const columns = [
-    "rank",
-    "title",
-    "year",
-    "genres",
-    "ratings",
-    "mean",
-    ...(predicted ? ["predicted"] : []),
-    "seen-it"
+  // Each column is named (its class), so that a narrow screen can fold some away (style.css) instead of scrolling.
+  const columns: [name: string, header: string][] = [
+    ["rank", "#"],
+    ["title", "Title"],
+    ["year", "Year"],
+    ["genres", "Genres"],
+    ["ratings", "Ratings"],
+    ["mean", "Mean"],
+    ...(predicted ? [["predicted", "Predicted"] as [string, string]] : []),
+    ...(onRate ? [["seen-it", "I've seen it"] as [string, string]] : [])
   ];
-  const name = (tr: HTMLTableRowElement) => [...tr.cells].forEach((cell, i) => (cell.className = `col-${columns[i]}`));
+  const {table, body} = textTable(
+    "recommendations",
+    columns.map(([, header]) => header)
+  );
+  const name = (tr: HTMLTableRowElement) =>
+    [...tr.cells].forEach((cell, i) => (cell.className = `col-${columns[i][0]}`));
   name(table.tHead!.rows[0]);
   for (const r of rows) {
     const tr = textRow(body, [
