@@ -42,6 +42,7 @@ const done = (over: Partial<Extract<TrainEvent, {type: "done"}>> = {}): TrainEve
   myPredictions: null,
   myRatingsUsed: [],
   ranking: null,
+  ranker: null,
   ...over
 });
 

@@ -83,17 +83,26 @@ describe("runTraining(request, post, {signal, cache})", () => {
       // "Diverged" is what the run's note says: this tiny run ends no better than predicting the mean rating.
       const noted = posted.some((p) => p.event.type === "note" && p.event.text.startsWith("This run diverged"));
       expect(done.diverged).toBe(noted);
-      // Saving and ranking the model are announced as the run's finishing phase, after the last epoch.
+      // Saving the model, fitting iALS epoch by epoch and ranking are announced as the run's finishing phase, after
+      // the last epoch; the ranking says how far it is.
       const finishing = posted
         .filter((p) => p.event.type === "status" && p.event.finishing)
         .map((p) => (p.event as {text: string}).text);
-      expect(finishing).toEqual([
+      const ranking = "Ranking every movie for held-out users, against three baselines";
+      expect(finishing.filter((text) => !text.startsWith(`${ranking}:`))).toEqual([
         "Saving the model…",
-        "Ranking every movie for held-out users, against three baselines…"
+        ...[1, 2, 3, 4, 5, 6, 7, 8].map((e) => `Fitting the ranking model (iALS): epoch ${e} of 8…`),
+        `${ranking}…`
       ]);
+      for (const text of finishing.filter((text) => text.startsWith(`${ranking}:`)))
+        expect(text).toMatch(/: (\d|[1-9]\d|100)%$/);
       const lastEpoch = posted.map((p) => p.event.type).lastIndexOf("epoch");
       expect(posted.findIndex((p) => p.event.type === "status" && p.event.finishing)).toBeGreaterThan(lastEpoch);
-      expect(last.transfer).toEqual([done.checkpoint]);
+      // The iALS model's movies' side comes with the checkpoint, both moved, not copied.
+      expect(done.ranker!.movieFactors.length).toBe(40 * done.ranker!.factors);
+      expect(last.transfer).toEqual([done.checkpoint, done.ranker!.movieFactors.buffer]);
+      expect(done.ranking!.ials!.users).toBe(done.ranking!.model.users);
+      expect(done.ranking!.choice!.chosenOn + done.ranking!.choice!.reportedOn).toBe(done.ranking!.model.users);
       const weights = modelWeights(done.checkpoint);
       expect(weights).toMatchObject({users: 61, movies: 40, factors: 4, wd: 0.1});
       expect(done.myPredictions).toBeInstanceOf(Float32Array);

@@ -1,6 +1,13 @@
 import {describe, expect, it} from "vitest";
 import {popularityScores} from "../../src/components/model/baselines.js";
-import {IALS_DEFAULTS, fitIals, foldInIals, ialsScores} from "../../src/components/model/ials.js";
+import {
+  IALS_DEFAULTS,
+  explainIals,
+  fitIals,
+  foldInIals,
+  ialsOptionsFor,
+  ialsScores
+} from "../../src/components/model/ials.js";
 import {rankingReport} from "../../src/components/model/rankingMetrics.js";
 import {rankingTask} from "../../src/components/model/rankingTask.js";
 import {splitRows} from "../../src/components/split.js";
@@ -96,5 +103,35 @@ describe("foldInIals(model, movies)", () => {
   it("scores nothing for a person who rated nothing", () => {
     const model = fitIals(TWO_TASTES, 9, 7, undefined, {factors: 4, epochs: 3});
     expect([...foldInIals(model, [])].every((x) => x === 0)).toBe(true);
+  });
+});
+
+describe("explainIals(model, rated, movie)", () => {
+  it("shares out the fold-in's score, one share per rated movie, summing to the score that ranks the movie", () => {
+    const {table} = synthTable({seed: 5, users: 300, movies: 200, ratings: 15_000});
+    const model = fitIals(table, table.userIds.length, table.movieIds.length, undefined, {factors: 16, epochs: 6});
+    const rated = [3, 17, 42, 99, 150];
+    const scores = ialsScores({...model, userFactors: foldInIals(model, rated)}, 0);
+    for (const movie of [0, 5, 77, 199]) {
+      const {score, contributions} = explainIals(model, rated, movie);
+      expect(contributions.map((c) => c.movie)).toEqual(rated);
+      expect(contributions.reduce((s, c) => s + c.amount, 0)).toBeCloseTo(score, 12);
+      expect(score).toBeCloseTo(scores[movie], 5);
+    }
+  });
+
+  it("credits the rated movie of the same taste, and not the other taste's", () => {
+    const model = fitIals(TWO_TASTES, 9, 7, undefined, {factors: 4, epochs: 10});
+    // Someone who rated movie 0 (the first taste) and movie 4 (the second): movie 1 owes its score to movie 0.
+    const {contributions} = explainIals(model, [0, 4], 1);
+    expect(contributions[0].amount).toBeGreaterThan(0);
+    expect(contributions[0].amount).toBeGreaterThan(Math.abs(contributions[1].amount));
+  });
+});
+
+describe("ialsOptionsFor(ratings)", () => {
+  it("keeps the defaults up to 2 million training ratings, and narrows beyond, to stay within a minute", () => {
+    expect(ialsOptionsFor(2e6)).toEqual(IALS_DEFAULTS);
+    expect(ialsOptionsFor(8e6)).toEqual({...IALS_DEFAULTS, factors: 32, epochs: 6});
   });
 });

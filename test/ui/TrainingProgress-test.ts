@@ -115,6 +115,7 @@ describe("TrainingProgress(state)", () => {
     myPredictions: null,
     myRatingsUsed: [],
     ranking: null,
+    ranker: null,
     diverged: false,
     ...over
   });

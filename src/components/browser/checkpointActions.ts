@@ -1,3 +1,4 @@
+import type {IalsRanker} from "../model/ials.js";
 import {downloadBlob} from "./downloadBlob.js";
 import {defaultCheckpointName} from "./recordRun.js";
 import {uploadedCheckpointInfo} from "./uploadedCheckpoint.js";
@@ -55,7 +56,8 @@ export function checkpointActions(
     info: CheckpointInfo,
     bytes: ArrayBuffer,
     done: string,
-    as: (name: string) => string
+    as: (name: string) => string,
+    ranker: IalsRanker | null = null
   ): Promise<void> {
     const list = await store.listCheckpoints();
     // The same model under any name is not kept twice; only checkpoints of its size are read to compare.
@@ -65,20 +67,24 @@ export function checkpointActions(
         return say(`This model is already saved as “${other.name}”: nothing was added.`);
     }
     const name = freeName(info.name, new Set(list.map((c) => c.name)));
-    await store.saveCheckpoint({...info, name}, bytes);
+    await store.saveCheckpoint({...info, name}, bytes, ranker);
     say(name === info.name ? done : `${as(name)}: “${info.name}” is another checkpoint's name.`);
     changed();
   }
   return {
     /** Saves the latest model as a checkpoint named `name`, or its default name when `name` is empty. */
-    async saveLatest(latest: {info: CheckpointInfo; bytes: ArrayBuffer}, name: string): Promise<void> {
+    async saveLatest(
+      latest: {info: CheckpointInfo; bytes: ArrayBuffer; ranker?: IalsRanker | null},
+      name: string
+    ): Promise<void> {
       try {
         name ||= defaultCheckpointName(latest.info.hyper, latest.info.epochs);
         await keep(
           {...latest.info, name, savedAt: new Date().toISOString()},
           latest.bytes.slice(0),
           `Saved “${name}”.`,
-          (as) => `Saved as “${as}”`
+          (as) => `Saved as “${as}”`,
+          latest.ranker ?? null
         );
       } catch (error) {
         say(`Could not save the checkpoint: ${(error as Error).message}`);

@@ -45,6 +45,6 @@ export async function recordRun(
     myRatingsUsed: final.myRatingsUsed,
     ranking: final.ranking
   };
-  await store.setLatest(info, final.checkpoint);
+  await store.setLatest(info, final.checkpoint, final.ranker);
   return info;
 }

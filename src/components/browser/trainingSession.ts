@@ -10,6 +10,7 @@ import type {
 } from "../engine/trainProtocol.js";
 import type {MyRating} from "../movielens/myRatingsFile.js";
 import type {RunRanking} from "../model/rankingMetrics.js";
+import type {IalsRanker} from "../model/ials.js";
 
 /** Everything a page shows about training, rebuilt from the worker's events. */
 export interface TrainingState {
@@ -42,6 +43,8 @@ export interface TrainingState {
   myRatingsUsed: MyRating[];
   /** The run's ranking evaluation against the baselines, once it ends (null when no epoch finished). */
   ranking: RunRanking | null;
+  /** The iALS model fitted beside it (its movies' side), once it ends: what ranks by iALS on Recommendations. */
+  ranker: IalsRanker | null;
   /**
    * Whether the run that ended diverged (no better than predicting the mean rating):
    * recordRun keeps it out of the latest model.
@@ -75,6 +78,7 @@ const IDLE: TrainingState = {
   myPredictions: null,
   myRatingsUsed: [],
   ranking: null,
+  ranker: null,
   diverged: false
 };
 
@@ -141,6 +145,7 @@ export function createTrainingSession(workerUrl: string | URL) {
           myPredictions: e.myPredictions,
           myRatingsUsed: e.myRatingsUsed,
           ranking: e.ranking,
+          ranker: e.ranker,
           diverged: e.diverged
         });
         break;

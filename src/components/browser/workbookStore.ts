@@ -1,6 +1,7 @@
 import type {EpochRow, TrainHyper} from "../engine/trainProtocol.js";
 import type {RunRanking} from "../model/rankingMetrics.js";
 import type {MyRating} from "../movielens/myRatingsFile.js";
+import type {IalsRanker} from "../model/ials.js";
 import {idbOpen, idbRequest, idbTransactionDone} from "./idbRequest.js";
 
 /** A completed (or stopped) training run, kept so later pages can compare runs. */
@@ -45,17 +46,28 @@ export interface CheckpointInfo {
   ranking?: RunRanking | null;
 }
 
+/**
+ * A kept model: its info, its checkpoint's bytes, and the iALS model fitted with its run (null for an uploaded
+ * checkpoint and for models kept before iALS existed).
+ */
+export interface StoredModel {
+  info: CheckpointInfo;
+  bytes: ArrayBuffer;
+  ranker: IalsRanker | null;
+}
+
 /** The browser's store for runs, checkpoints and the latest trained model (IndexedDB). */
 export interface WorkbookStore {
   putRun(run: RunRecord): Promise<number>;
   listRuns(): Promise<RunRecord[]>;
-  saveCheckpoint(info: CheckpointInfo, bytes: ArrayBuffer): Promise<number>;
+  /** Keeps a checkpoint: its info, its bytes, and the iALS model fitted with its run when there is one. */
+  saveCheckpoint(info: CheckpointInfo, bytes: ArrayBuffer, ranker?: IalsRanker | null): Promise<number>;
   listCheckpoints(): Promise<CheckpointInfo[]>;
-  getCheckpoint(id: number): Promise<{info: CheckpointInfo; bytes: ArrayBuffer} | null>;
+  getCheckpoint(id: number): Promise<StoredModel | null>;
   deleteCheckpoint(id: number): Promise<void>;
   /** The model of the latest finished run, overwritten by each run, so a reload never loses a finished model. */
-  setLatest(info: CheckpointInfo, bytes: ArrayBuffer): Promise<void>;
-  getLatest(): Promise<{info: CheckpointInfo; bytes: ArrayBuffer} | null>;
+  setLatest(info: CheckpointInfo, bytes: ArrayBuffer, ranker?: IalsRanker | null): Promise<void>;
+  getLatest(): Promise<StoredModel | null>;
   close(): void;
 }
 
@@ -112,13 +124,14 @@ export async function openWorkbookStore(
       return id;
     },
     listRuns: () => request(db.transaction("runs").objectStore("runs").getAll()),
-    async saveCheckpoint(info, bytes) {
+    async saveCheckpoint(info, bytes, ranker = null) {
       let id = 0;
       await write(["checkpoints", "checkpointBytes"], (tx) => {
         const {id: _, ...record} = info; // the store assigns the id
         tx.objectStore("checkpoints").add(record).onsuccess = (e) => {
           id = (e.target as IDBRequest<number>).result;
-          tx.objectStore("checkpointBytes").put(bytes, id);
+          // The bytes alone, as before iALS, or with the ranker beside them.
+          tx.objectStore("checkpointBytes").put(ranker ? {bytes, ranker} : bytes, id);
         };
       });
       return id;
@@ -126,11 +139,12 @@ export async function openWorkbookStore(
     listCheckpoints: () => request(db.transaction("checkpoints").objectStore("checkpoints").getAll()),
     async getCheckpoint(id) {
       const tx = db.transaction(["checkpoints", "checkpointBytes"]);
-      const [info, bytes] = await Promise.all([
+      const [info, kept] = await Promise.all([
         request(tx.objectStore("checkpoints").get(id)),
         request(tx.objectStore("checkpointBytes").get(id))
       ]);
-      return info && bytes ? {info, bytes} : null;
+      if (!info || !kept) return null;
+      return kept instanceof ArrayBuffer ? {info, bytes: kept, ranker: null} : {info, ...kept};
     },
     async deleteCheckpoint(id) {
       await write(["checkpoints", "checkpointBytes"], (tx) => {
@@ -138,13 +152,14 @@ export async function openWorkbookStore(
         tx.objectStore("checkpointBytes").delete(id);
       });
     },
-    async setLatest(info, bytes) {
+    async setLatest(info, bytes, ranker = null) {
       await write(["latest"], (tx) => {
-        tx.objectStore("latest").put({info, bytes}, "model");
+        tx.objectStore("latest").put({info, bytes, ranker}, "model");
       });
     },
     async getLatest() {
-      return (await request(db.transaction("latest").objectStore("latest").get("model"))) ?? null;
+      const kept = await request(db.transaction("latest").objectStore("latest").get("model"));
+      return kept ? {ranker: null, ...kept} : null;
     },
     close: () => db.close()
   };

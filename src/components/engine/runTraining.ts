@@ -20,6 +20,8 @@ import type {RatingsTable} from "../movielens/ratingsFile.js";
 import {withMyRatings} from "../movielens/withMyRatings.js";
 import {runRanking} from "../model/runRanking.js";
 import {rankingUsers} from "../model/rankingTask.js";
+import {fitIals, ialsOptionsFor} from "../model/ials.js";
+import type {IalsRanker} from "../model/ials.js";
 import {sortSplit, splitByFlags, splitRows} from "../split.js";
 import type {Split} from "../split.js";
 
@@ -215,8 +217,24 @@ export async function runTraining(
     };
     const myPredictions = me < 0 ? null : await predictUser(model, me);
     let ranking = null;
+    let ranker: IalsRanker | null = null;
     if (history.length > 0) {
-      post({type: "status", text: "Ranking every movie for held-out users, against three baselines…", finishing: true});
+      // iALS, the ranking model fitted beside the notebook's, on the same training ratings (who rated what).
+      const ialsOptions = ialsOptionsFor(split.train.length);
+      const fitting = (epoch: number) =>
+        post({
+          type: "status",
+          text: `Fitting the ranking model (iALS): epoch ${epoch} of ${ialsOptions.epochs}…`,
+          finishing: true
+        });
+      fitting(1);
+      const ials = fitIals(data, table.userIds.length, table.movieIds.length, split.train, {
+        ...ialsOptions,
+        onEpoch: (epoch) => epoch < ialsOptions.epochs && fitting(epoch + 1)
+      });
+      ranker = {factors: ials.factors, movieFactors: ials.movieFactors, options: ials.options};
+      const ranking0 = "Ranking every movie for held-out users, against three baselines";
+      post({type: "status", text: `${ranking0}…`, finishing: true});
       const [userFactors, movieFactors, userBias, movieBias] = await Promise.all(
         (["userFactors", "movieFactors", "userBias", "movieBias"] as const).map(
           (k) => model!.weights[k].data() as Promise<Float32Array>
@@ -229,7 +247,17 @@ export async function runTraining(
         {userFactors, movieFactors, userBias, movieBias, yRange: [model.yRange[0], model.yRange[1]]},
         data,
         split,
-        {kind: splitKind, maxUsers: rankingUsers(model.movies)}
+        {
+          kind: splitKind,
+          maxUsers: rankingUsers(model.movies),
+          ials,
+          onProgress: (done) => {
+            const t = performance.now();
+            if (t - last < BATCH_MS) return;
+            last = t;
+            post({type: "status", text: `${ranking0}: ${Math.floor(done * 100)}%`, finishing: true});
+          }
+        }
       );
     }
     const myRatingsUsed = [];
@@ -247,9 +275,10 @@ export async function runTraining(
         memory,
         myPredictions,
         myRatingsUsed,
-        ranking
+        ranking,
+        ranker
       },
-      [checkpoint]
+      ranker ? [checkpoint, ranker.movieFactors.buffer] : [checkpoint]
     );
   } catch (error) {
     post({type: "error", message: error instanceof Error ? error.message : String(error)});

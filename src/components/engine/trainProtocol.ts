@@ -3,6 +3,7 @@ import type {EpochRow} from "./buildModel.js";
 import type {BackendTiming as Timing} from "./calibrateBackends.js";
 import type {MyRating} from "../movielens/myRatingsFile.js";
 import type {RunRanking} from "../model/rankingMetrics.js";
+import type {IalsRanker} from "../model/ials.js";
 
 // The engine's types that code outside engine/ needs, so that it imports only this file's types and never TF.js.
 export type {BackendName, BackendSkip} from "./backend.js";
@@ -122,5 +123,10 @@ export type TrainEvent =
        * RMSE, precision/recall/NDCG/MAP@10, coverage and novelty; null when no epoch finished.
        */
       ranking: RunRanking | null;
+      /**
+       * The movies' side of the iALS model fitted beside it on the same training ratings (model/ials.ts), what the
+       * Recommendations page needs to rank by it; null when no epoch finished.
+       */
+      ranker: IalsRanker | null;
     }
   | {type: "error"; message: string};

@@ -44,6 +44,12 @@ export interface IalsModel {
   options: Required<Omit<IalsOptions, "onEpoch">>;
 }
 
+/**
+ * What a run keeps of its iALS model: the movies' side, enough to fold any person in (foldInIals) and rank for them.
+ * The users' vectors are not kept: a person's own is refitted from their ratings whenever they change.
+ */
+export type IalsRanker = Pick<IalsModel, "factors" | "movieFactors" | "options">;
+
 /** The rating rows iALS reads: who rated what, by the table's user and movie indexes. */
 export interface IalsRows {
   user: ArrayLike<number>;
@@ -59,6 +65,15 @@ export const IALS_DEFAULTS: Required<Omit<IalsOptions, "onEpoch">> = {
   cgSteps: 3,
   seed: 42
 };
+
+/**
+ * iALS's options for a run with `ratings` training ratings: IALS_DEFAULTS up to 2 million, and beyond, 32 factors and
+ * 6 epochs, so that a fit stays within a minute on ML-10M's shape in one thread (`npm run bench:ranking`; each epoch
+ * costs about 4 × 2 × d multiply-adds per rating).
+ */
+export function ialsOptionsFor(ratings: number): Required<Omit<IalsOptions, "onEpoch">> {
+  return ratings <= 2e6 ? {...IALS_DEFAULTS} : {...IALS_DEFAULTS, factors: 32, epochs: 6};
+}
 
 /**
  * Fits iALS on the rows `train` indexes (every row when omitted) of a table of `users` × `movies`. A user or movie
@@ -112,27 +127,71 @@ export function ialsScores(
  * exactly (a d × d Cholesky solve); as fitting would, had they been in the data. Their scores are
  * `ialsScores({...model, userFactors: vector}, 0)`.
  */
-export function foldInIals(model: IalsModel, movies: ArrayLike<number>): Float32Array {
+export function foldInIals(model: IalsRanker, movies: ArrayLike<number>): Float32Array {
+  const a = foldInSystem(model, movies);
+  const d = model.factors;
+  const b = new Float64Array(d);
+  for (let j = 0; j < movies.length; ++j)
+    for (let p = 0, o = movies[j] * d; p < d; ++p) b[p] += model.movieFactors[o + p];
+  const x = new Float64Array(d);
+  solveCholesky(a, b, d, x);
+  return Float32Array.from(x);
+}
+
+/** One rated movie's share of an iALS score (explainIals). */
+export interface IalsContribution {
+  /** The rated movie's index. */
+  movie: number;
+  /**
+   * Its share of the score: how much rating it raised (positive) or lowered (negative) the explained movie's score.
+   */
+  amount: number;
+}
+
+/**
+ * Why iALS scored `movie` as it did for a person who rated `rated` (movie indexes): the fold-in's score
+ * h·w, w = A⁻¹ Σⱼ hⱼ, is Σⱼ hⱼ·A⁻¹h exactly, one share per rated movie; a share is positive when people who
+ * rated that movie tend to rate this one too (beyond what the person's other ratings already say), and negative when
+ * they tend not to. The shares sum to `score` up to rounding, so nothing is left unexplained.
+ */
+export function explainIals(
+  model: IalsRanker,
+  rated: ArrayLike<number>,
+  movie: number
+): {score: number; contributions: IalsContribution[]} {
+  const d = model.factors;
+  const h = model.movieFactors;
+  const z = new Float64Array(d);
+  solveCholesky(foldInSystem(model, rated), Float64Array.from(h.subarray(movie * d, movie * d + d)), d, z);
+  let score = 0;
+  const contributions = Array.from(rated, (j) => {
+    let amount = 0;
+    for (let p = 0, o = j * d; p < d; ++p) amount += h[o + p] * z[p];
+    score += amount;
+    return {movie: j, amount};
+  });
+  return {score, contributions};
+}
+
+/**
+ * The fold-in's d × d system A = α₀ HᵀH + Σⱼ hⱼhⱼᵀ + λ(n)I for a person who rated `movies` (its lower triangle,
+ * which solveCholesky reads).
+ */
+function foldInSystem(model: IalsRanker, movies: ArrayLike<number>): Float64Array {
   const d = model.factors;
   const a0 = model.options.unobservedWeight;
   const h = model.movieFactors;
   const catalogue = h.length / d;
   const gram = gramian(h, catalogue, d);
   const a = new Float64Array(d * d);
-  const b = new Float64Array(d);
   const reg = rowRegularization(model.options, movies.length, catalogue);
   for (let p = 0; p < d * d; ++p) a[p] = a0 * gram[p];
   for (let p = 0; p < d; ++p) a[p * d + p] += reg;
   for (let j = 0; j < movies.length; ++j) {
     const o = movies[j] * d;
-    for (let p = 0; p < d; ++p) {
-      b[p] += h[o + p];
-      for (let q = 0; q <= p; ++q) a[p * d + q] += h[o + p] * h[o + q];
-    }
+    for (let p = 0; p < d; ++p) for (let q = 0; q <= p; ++q) a[p * d + q] += h[o + p] * h[o + q];
   }
-  const x = new Float64Array(d);
-  solveCholesky(a, b, d, x);
-  return Float32Array.from(x);
+  return a;
 }
 
 /**
@@ -205,13 +264,14 @@ class RowSolver {
    */
   solveAll(
     target: Float32Array,
-    other: Float32Array,
+    other32: Float32Array,
     {start, columns}: {start: Int32Array; columns: Int32Array},
     otherCount: number,
     o: Required<Omit<IalsOptions, "onEpoch">>
   ): void {
     const {d, r, p, ap, x} = this;
-    const gram = gramian(other, otherCount, d);
+    const gram = gramian(other32, otherCount, d);
+    const other = Float64Array.from(other32);
     const a0 = o.unobservedWeight;
     const rows = start.length - 1;
     // A·v for row t's system, into `out`.
@@ -221,11 +281,24 @@ class RowSolver {
         for (let j = 0, gi = i * d; j < d; ++j) s += gram[gi + j] * v[j];
         out[i] = a0 * s + reg * v[i];
       }
+      // Four partial sums break the dot product's dependency chain (d is a multiple of 4, or the tail loop runs).
+      const d4 = d - (d % 4);
       for (let k = from; k < to; ++k) {
         const oo = columns[k] * d;
-        let dot = 0;
-        for (let i = 0; i < d; ++i) dot += other[oo + i] * v[i];
-        for (let i = 0; i < d; ++i) out[i] += dot * other[oo + i];
+        let s0 = 0,
+          s1 = 0,
+          s2 = 0,
+          s3 = 0,
+          i = 0;
+        for (; i < d4; i += 4) {
+          s0 += other[oo + i] * v[i];
+          s1 += other[oo + i + 1] * v[i + 1];
+          s2 += other[oo + i + 2] * v[i + 2];
+          s3 += other[oo + i + 3] * v[i + 3];
+        }
+        for (; i < d; ++i) s0 += other[oo + i] * v[i];
+        const dot = s0 + s1 + s2 + s3;
+        for (i = 0; i < d; ++i) out[i] += dot * other[oo + i];
       }
     };
     for (let t = 0; t < rows; ++t) {

@@ -4,6 +4,8 @@
 // rel_i / log2(i + 2) and IDCG@k the DCG of the user's relevant held-out items ranked first; MAP@k = the mean of AP@k =
 // Σ_{i<k} rel_i · precision@(i + 1) / min(k, |relevant|). No TF.js: the worker, the page and the benchmarks share it.
 
+import type {RankingChoice} from "./chooseRanking.js";
+
 /** Ranking quality of top-k lists on held-out ratings (one user's or averaged over users). */
 export interface RankingReport {
   /** List length, default 10. */
@@ -42,6 +44,10 @@ export interface RunRanking {
   /** The model at each of the popularity knob's stops (POPULARITY_WEIGHTS), for live readouts as the knob moves. */
   curve: {weight: number; report: RankingReport}[];
   baselines: {popular: RankingReport; dampedMean: RankingReport; biasOnly: RankingReport};
+  /** iALS, the ranking model fitted beside the notebook's (ials.ts); absent in records kept before it existed. */
+  ials?: RankingReport | null;
+  /** The ranking the Recommendations page opens on, chosen by measurement (chooseRanking.ts); absent likewise. */
+  choice?: RankingChoice | null;
 }
 
 /** One list's metrics, each in [0, 1]: precision@k, recall@k, NDCG@k and AP@k. */
@@ -117,9 +123,20 @@ export interface RankingTask {
 export function rankingReport(
   task: RankingTask,
   score: (user: number) => ArrayLike<number>,
-  {k = 10}: {k?: number} = {}
+  options: RankingReportOptions = {}
 ): RankingReport {
-  return rankingReports(task, score, [(scores) => scores], {k})[0];
+  return rankingReports(task, score, [(scores) => scores], options)[0];
+}
+
+/** Options of rankingReports: the list length, and a callback that hears each user's list metrics. */
+export interface RankingReportOptions {
+  /** List length, default 10. */
+  k?: number;
+  /**
+   * Called with each list's metrics: the user's position in `task.users`, the variant's index, and its metrics (so a
+   * caller can average over part of the users, as chooseRanking does).
+   */
+  onList?: (position: number, variant: number, metrics: ListMetrics) => void;
 }
 
 /**
@@ -131,7 +148,7 @@ export function rankingReports(
   task: RankingTask,
   score: (user: number) => ArrayLike<number>,
   variants: ((scores: ArrayLike<number>, user: number) => ArrayLike<number>)[],
-  {k = 10}: {k?: number} = {}
+  {k = 10, onList}: RankingReportOptions = {}
 ): RankingReport[] {
   const items = task.trainCounts.length;
   const sums = variants.map(() => ({
@@ -151,6 +168,7 @@ export function rankingReports(
       if (scores.length !== items) throw new TypeError(`rankingReport: ${scores.length} scores for ${items} items`);
       const top = topK(scores, k, (m) => seen.has(m));
       const metrics = listMetrics(top, task.relevant[i], k);
+      onList?.(i, j, metrics);
       const sum = sums[j];
       sum.precision += metrics.precision;
       sum.recall += metrics.recall;

@@ -1,5 +1,9 @@
 import type {Split} from "../split.js";
 import {dampedMeanScores, fitBiasOnly, popularityScores} from "./baselines.js";
+import {chooseRanking} from "./chooseRanking.js";
+import type {RankingName} from "./chooseRanking.js";
+import {ialsScores} from "./ials.js";
+import type {IalsModel} from "./ials.js";
 import type {ModelWeights} from "./modelWeights.js";
 import {predictAll, predictPair} from "./predictRatings.js";
 import {blendPopularity, POPULARITY_WEIGHTS, RANKING_BLEND} from "./popularityBlend.js";
@@ -8,18 +12,31 @@ import type {RunRanking} from "./rankingMetrics.js";
 import {rankingTask} from "./rankingTask.js";
 import type {RankingRows, RankingTaskOptions} from "./rankingTask.js";
 
+/** Options of runRanking, beyond the task's. */
+export interface RunRankingOptions extends RankingTaskOptions {
+  kind: RunRanking["split"];
+  /** List length, default 10. */
+  k?: number;
+  /** The iALS model fitted on the same split, ranked beside the notebook's and a candidate for the default list. */
+  ials?: IalsModel | null;
+  /** Hears the share of the ranking done, 0–1, once per evaluated user and pass. */
+  onProgress?: (done: number) => void;
+}
+
 /**
  * Evaluates a trained model (plain arrays) against the three baselines on the split it was trained with: MSE and RMSE
  * on every validation row (stars², stars), and the ranking metrics at k (default 10) on at most `maxUsers` (default
  * 2,000, seeded) users with a held-out rating ≥ `threshold` (default 4) stars, ranking every movie each has not rated
- * in training; and the model with popularity blended in (popularityBlend.ts) at each of the knob's stops, and at
- * RANKING_BLEND. `rows` are the table the model was trained on, in the same order as the split's row indexes.
+ * in training; the model with popularity blended in (popularityBlend.ts) at each of the knob's stops, and at
+ * RANKING_BLEND; iALS when given; and which of those the Recommendations page opens on, chosen on half of the users
+ * and reported on the other half (chooseRanking.ts). `rows` are the table the model was trained on, in the same order
+ * as the split's row indexes.
  */
 export function runRanking(
   weights: Pick<ModelWeights, "userFactors" | "movieFactors" | "userBias" | "movieBias" | "yRange">,
   rows: RankingRows,
   split: Split,
-  {kind, k = 10, ...options}: RankingTaskOptions & {kind: RunRanking["split"]; k?: number}
+  {kind, k = 10, ials = null, onProgress, ...options}: RunRankingOptions
 ): RunRanking {
   const users = weights.userBias.length,
     movies = weights.movieBias.length;
@@ -32,13 +49,45 @@ export function runRanking(
   const bias = fitBiasOnly(rows, split.train, users, movies).movieBias; // a user's own bias does not change their order
   const stops: number[] = [...new Set([...POPULARITY_WEIGHTS, RANKING_BLEND])].sort((a, b) => a - b);
   const blend = new Float32Array(movies);
+  // Each evaluated user's NDCG@k under every candidate for the default list, and under most popular.
+  const n = task.users.length;
+  const candidates: RankingName[] = [
+    ...stops.map((weight): RankingName => ({kind: "predicted", weight})),
+    ...(ials ? [{kind: "ials"} as const] : [])
+  ];
+  const ndcg = candidates.map(() => new Float64Array(n));
+  const popularNdcg = new Float64Array(n);
+  const passes = ials ? 2 : 1;
+  const progress = (pass: number) => (i: number, j: number) => {
+    if (j === 0) onProgress?.((pass + (i + 1) / Math.max(1, n)) / passes);
+  };
   const reports = rankingReports(
     task,
     (u) => predictAll(weights, u, weights),
     stops.map((w) => (p: ArrayLike<number>) => (w === 0 ? p : blendPopularity(p, task.trainCounts, w, blend))),
-    {k}
+    {
+      k,
+      onList: (i, j, metrics) => {
+        ndcg[j][i] = metrics.ndcg;
+        progress(0)(i, j);
+      }
+    }
   );
+  const scores = new Float32Array(movies);
+  const ialsReport = ials
+    ? rankingReport(task, (u) => ialsScores(ials, u, scores), {
+        k,
+        onList: (i, j, metrics) => {
+          ndcg[stops.length][i] = metrics.ndcg;
+          progress(1)(i, j);
+        }
+      })
+    : null;
   const curve = stops.map((weight, i) => ({weight, report: reports[i]}));
+  const popularReport = rankingReport(task, () => popular, {
+    k,
+    onList: (i, _, metrics) => (popularNdcg[i] = metrics.ndcg)
+  });
   return {
     split: kind,
     mse,
@@ -48,9 +97,11 @@ export function runRanking(
     blendWeight: RANKING_BLEND,
     curve,
     baselines: {
-      popular: rankingReport(task, () => popular, {k}),
+      popular: popularReport,
       dampedMean: rankingReport(task, () => damped, {k}),
       biasOnly: rankingReport(task, () => bias, {k})
-    }
+    },
+    ials: ialsReport,
+    choice: n >= 2 ? chooseRanking(candidates, ndcg, popularNdcg, {k}) : null
   };
 }
