@@ -55,7 +55,10 @@ export function chooseRanking(
   const mean = (values: ArrayLike<number>, parity: number) => {
     let sum = 0,
       n = 0;
-    for (let i = parity; i < users; i += 2) ((sum += values[i]), ++n);
+    for (let i = parity; i < users; i += 2) {
+      sum += values[i];
+      ++n;
+    }
     return sum / n;
   };
   const measured = candidates.map((ranking, c) => ({ranking, ndcg: mean(ndcg[c], 0)}));
