@@ -39,12 +39,13 @@ describe("rankingTask(rows, split, users, movies, {threshold, maxUsers, seed})",
 
 describe("rankingUsers(movies)", () => {
   it(
-    "evaluates 2,000 users on a small catalogue, fewer on a large one (about 20 million pairs), " +
+    "evaluates 2,000 users on a small catalogue, fewer on a large one (about 2 million pairs), " +
       "never fewer than 200",
     () => {
-      expect(rankingUsers(3700)).toBe(2000); // the default synthetic set
-      expect(rankingUsers(10_677)).toBe(1873); // ML-10M
-      expect(rankingUsers(87_585)).toBe(228); // ML-32M
+      expect(rankingUsers(1682)).toBe(1189); // ML-100K
+      expect(rankingUsers(3700)).toBe(540); // the default synthetic set
+      expect(rankingUsers(10_677)).toBe(200); // ML-10M
+      expect(rankingUsers(87_585)).toBe(200); // ML-32M
       expect(rankingUsers(1e7)).toBe(200);
       expect(rankingUsers(0)).toBe(2000);
     }

@@ -11,11 +11,12 @@ export interface RankingRows {
 
 /**
  * How many users a run's ranking evaluates on a catalogue of `movies`: 2,000, or fewer on a large catalogue, so that
- * ranking every movie for each (10 popularity stops included) stays near 20 million user × movie pairs, about 10 s in
- * a browser worker here (ML-10M's 10,677 movies: 1,873 users; ML-32M's 87,585: 228), and never fewer than 200.
+ * ranking every movie for each stays near 2 million user × movie pairs, within 2 s after a run on ML-10M's shape
+ * (10,677 movies: 200 users; ml-latest-small's 9,742: 205; ML-100K's 1,682: 1,189; `npm run bench:ranking`), and
+ * never fewer than 200 (ML-32M's 87,585 movies).
  */
 export function rankingUsers(movies: number): number {
-  return Math.max(200, Math.min(2000, Math.floor(2e7 / Math.max(1, movies))));
+  return Math.max(200, Math.min(2000, Math.floor(2e6 / Math.max(1, movies))));
 }
 
 /**
