@@ -3,7 +3,11 @@ import {describe, expect, it} from "vitest";
 import type {PredictionParts} from "../../src/components/model/explainPrediction.js";
 import {PredictionBreakdown} from "../../src/components/ui/PredictionBreakdown.js";
 
-const c = (movie: number, rating: number, amount: number) => ({movie, rating, surprise: 0, similarity: 0, amount});
+// A contribution whose surprise is ±1 by its rating (above 3★ or not) and whose similarity makes up the amount.
+const c = (movie: number, rating: number, amount: number) => {
+  const surprise = rating > 3 ? 1 : -1;
+  return {movie, rating, surprise, similarity: amount / surprise, amount};
+};
 const parts: PredictionParts = {
   movie: 9,
   userBias: 0.25,
@@ -12,8 +16,8 @@ const parts: PredictionParts = {
   logit: 1.25,
   predicted: 0.5 + 5 / (1 + Math.exp(-1.25)),
   yRange: [0.5, 5.5],
-  contributions: [c(1, 5, 0.75), c(2, 1, -0.25), c(3, 4.5, 0.5), c(4, 4, 0.125)],
-  rest: 0.375
+  contributions: [c(1, 5, 0.75), c(2, 1, -0.25), c(3, 4.5, 0.5), c(4, 4, 0.125), c(0, 1.5, 0.375)],
+  rest: 0
 };
 const titles = ["Zero", "Alien", "<b>Heat</b>", "Brazil", "Cube"];
 const titleOf = (movie: number) => titles[movie];
@@ -33,16 +37,36 @@ describe("PredictionBreakdown(parts, {titleOf, n})", () => {
     ]);
     expect(texts(".parts dd")).toEqual(["+0.250", "−0.500", "+1.500", "+1.250", "4.39★"]);
     expect(texts("h4")).toEqual(["My ratings that pushed it up most", "My ratings that pushed it down most"]);
+    // Each reason's sign makes sense: a high rating of a movie like it, or a low rating of one unlike it, pushes up.
     expect(texts(".pushed-up li")).toEqual([
-      "Alien rated 5★ · +0.750",
-      "Brazil rated 4.5★ · +0.500",
-      "Cube rated 4★ · +0.125"
+      "Alien: you rated it 5★, above its usual rating, and this movie is like it · +0.750",
+      "Brazil: you rated it 4.5★, above its usual rating, and this movie is like it · +0.500",
+      "Zero: you rated it 1.5★, below its usual rating, and this movie is unlike it · +0.375"
     ]);
-    expect(texts(".pushed-down li")).toEqual(["<b>Heat</b> rated 1★ · −0.250"]);
-    expect(visible(view.querySelector("p.rest"))).toBe(
-      "My ratings, read as a fold-in, give +1.125 of the factor term; the model's own factors for me add +0.375."
-    );
+    expect(texts(".pushed-down li")).toEqual([
+      "<b>Heat</b>: you rated it 1★, below its usual rating, and this movie is like it · −0.250"
+    ]);
+    expect(visible(view.querySelector("p.rest"))).toBe("My 5 ratings account for all of the factor term.");
     expect(view.outerHTML).toMatchSnapshot();
+  });
+
+  it("says what factors learned another way add beyond my ratings, when they leave a rest", () => {
+    const view = PredictionBreakdown({...parts, rest: 0.375}, {titleOf});
+    expect(view.querySelector("p.rest")!.textContent).toBe(
+      "My ratings account for +1.125 of the factor term; the model's own factors for me add +0.375."
+    );
+  });
+
+  it("adds the popularity term and the score that ranks the row when the list blends popularity in", () => {
+    const view = PredictionBreakdown(parts, {titleOf, popularity: {weight: 0.3, ratings: 1023}});
+    const value = (name: string) => +view.querySelector<HTMLElement>(`[data-part="${name}"]`)!.dataset.value!;
+    expect(value("popularity")).toBeCloseTo(3, 12);
+    expect(value("score")).toBe(value("predicted") + value("popularity"));
+    expect(view.querySelector(".part-popularity dt")!.textContent).toBe("Popularity: 0.3★ × log2(1 + 1,023 ratings)");
+    expect(view.querySelector('[data-part="popularity"]')!.textContent).toBe("+3.00★");
+    expect(
+      PredictionBreakdown(parts, {titleOf, popularity: {weight: 0, ratings: 9}}).querySelector(".part-score")
+    ).toBe(null);
   });
 
   it("carries every part's full value, so that the biases and the factor term add up to the logit", () => {

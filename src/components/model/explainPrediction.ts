@@ -1,7 +1,7 @@
 // Why this movie? One prediction of EmbeddingDotBias taken apart: pred = lo + (hi − lo)·σ(bu + bm + u·m), and its
 // factor term u·m shared out among the movies I rated.
 import {solveCholesky} from "../solveCholesky.js";
-import {foldInLambda, logitRidge} from "./foldIn.js";
+import {foldInLambda} from "./foldIn.js";
 import {sigmoidRange} from "./predictRatings.js";
 import type {FoldInRating} from "./foldIn.js";
 
@@ -22,11 +22,15 @@ export interface Contribution {
   /** My rating of it, in stars. */
   rating: number;
   /**
-   * How far my rating sits above what the fold-in's biases alone predict for it,
-   * in logit units: tⱼ = logit(share) − bm.
+   * How far my rating sits above what the movie's bias alone gives, in logit units: the fold-in's working target
+   * tⱼ = [mⱼ, 1]·[u, b] + eⱼ/gⱼ, my fitted logit less the movie's bias plus the residual eⱼ (stars) over the
+   * sigmoid's slope gⱼ there. Positive: I liked it more than its bias says.
    */
   surprise: number;
-  /** How alike it and the explained movie are, seen through my ratings: sⱼ = [mⱼ, 1]ᵀ (XᵀX + λI)⁻¹ [m, 0]. */
+  /**
+   * How alike it and the explained movie are, seen through my ratings: sⱼ = gⱼ²·[mⱼ, 1]ᵀ(XᵀGX + λI)⁻¹[m, 0], G the
+   * slopes squared. Positive: alike; negative: unlike.
+   */
   similarity: number;
   /** Its share of the factor term: surprise × similarity; positive pushed the prediction up. */
   amount: number;
@@ -52,23 +56,26 @@ export interface PredictionParts {
   /** One per rated movie, in the order given. */
   contributions: Contribution[];
   /**
-   * The factor term less the contributions: zero when my factors are the fold-in's ridge start itself, otherwise what
-   * the model's own factors hold beyond it (the fold-in's refinement on the sigmoid's curve, or training's path).
+   * The factor term less the contributions: zero (up to rounding) when my factors are a fold-in's (foldInUser, with
+   * the same λ), whose solution the attribution reads exactly; otherwise what factors learned another way (training's
+   * path) hold beyond it.
    */
   rest: number;
 }
 
 /**
  * Explains the prediction of movie `movie` (an index) for the user with factors `user.factors` and bias `user.bias`:
- * its parts (my bias, the movie's bias, the factor term u·m, and the sigmoid mapping their sum to stars) and an exact
+ * its parts (my bias, the movie's bias, the factor term u·m, and the sigmoid mapping their sum to stars) and an
  * additive attribution of the factor term to my rated movies.
  *
- * The attribution reads my factors as the fold-in's ridge start (foldIn.ts, `logitRidge`): ũ = [I 0](XᵀX + λI)⁻¹Xᵀt,
- * rows xⱼ = [mⱼ, 1] of the movies I rated and targets tⱼ = logit(rating share) − bmⱼ, so ũ·m = Σⱼ tⱼ·sⱼ with
- * sⱼ = xⱼᵀ(XᵀX + λI)⁻¹[m, 0]: each rated movie counts by how much more I liked it than its bias says (tⱼ) times how
- * alike the two movies are once my other ratings are accounted for (sⱼ), a kernel-ridge weight. `rest` = u·m − ũ·m.
- * λ is the fold-in's own (foldInLambda) unless `lambda` is given. Sums in double precision. Throws a RangeError for a
- * movie index outside the model, as foldInUser does for a rated one.
+ * The attribution reads my factors as the fold-in's solution (foldIn.ts, foldInUser): at its minimum, w = [u, b] is
+ * the weighted ridge regression (XᵀGX + λI)⁻¹XᵀG t of its own working targets (iteratively reweighted least squares,
+ * the Gauss–Newton fixed point), rows xⱼ = [mⱼ, 1], weights gⱼ² the sigmoid's squared slope at my fitted logit, and
+ * targets tⱼ as in Contribution. So u·m = Σⱼ tⱼ·sⱼ exactly: each rated movie counts by how much more I liked it than
+ * its bias says (tⱼ) times how alike the two movies are once my other ratings are accounted for (sⱼ), a kernel-ridge
+ * weight. `rest` = u·m − Σⱼ tⱼ·sⱼ is zero for a fold-in. λ is the fold-in's own (foldInLambda) unless `lambda` is
+ * given. Sums in double precision. Throws a RangeError for a movie index outside the model, as foldInUser does for a
+ * rated one.
  */
 export function explainPrediction(
   model: ExplainModel,
@@ -105,19 +112,27 @@ export function explainPrediction(
   const [lo, hi] = yRange;
 
   const row = (i: number) => movieFactors.subarray(rows[i] * k, rows[i] * k + k);
-  const a = new Float64Array(d * d),
-    rhs = new Float64Array(d),
-    z = new Float64Array(d);
-  const target = logitRidge(
-    row,
-    movieBias,
-    rows,
-    r,
-    k,
-    {yRange, lambda: lambda ?? foldInLambda(movieFactors, k, n)},
-    a,
-    rhs
-  );
+  // The working targets and weights at my factors, and the weighted normal equations (XᵀGX + λI), lower triangle.
+  const span = hi - lo;
+  const target = new Float64Array(n),
+    weight = new Float64Array(n);
+  const a = new Float64Array(d * d);
+  for (let i = 0; i < n; ++i) {
+    const mj = row(i);
+    let fitted = userBias;
+    for (let p = 0; p < k; ++p) fitted += user.factors[p] * mj[p];
+    const share = 1 / (1 + Math.exp(-(fitted + movieBias[rows[i]])));
+    const g = span * share * (1 - share);
+    weight[i] = g * g;
+    target[i] = fitted + (g ? (r[i] - lo - span * share) / g : 0);
+    for (let p = 0; p < d; ++p) {
+      const xp = p < k ? mj[p] : 1;
+      for (let q = 0; q <= p; ++q) a[p * d + q] += weight[i] * xp * (q < k ? mj[q] : 1);
+    }
+  }
+  const penalty = lambda ?? foldInLambda(movieFactors, k, n);
+  for (let p = 0; p < d; ++p) a[p * d + p] += penalty + 1e-9;
+  const z = new Float64Array(d);
   solveCholesky(
     a,
     Float64Array.from({length: d}, (_, j) => (j < k ? m[j] : 0)),
@@ -129,6 +144,7 @@ export function explainPrediction(
     const mj = row(i);
     let similarity = z[k];
     for (let p = 0; p < k; ++p) similarity += mj[p] * z[p];
+    similarity *= weight[i];
     const amount = target[i] * similarity;
     explained += amount;
     return {movie: j, rating, surprise: target[i], similarity, amount};
