@@ -29,6 +29,11 @@ describe("Recommendations: why this movie? (browser)", () => {
       const page = await site.open("./recommend");
       const rows = page.locator("table.recommendations tbody tr[data-movie-id]");
       await expect.poll(() => rows.count(), {timeout: 30_000}).toBe(20);
+      // The predicted rating's breakdown (iALS's is tested below): the notebook's order, from the keyboard.
+      const notebook = page.getByLabel("Predicted rating, as the notebook ranked");
+      await notebook.focus();
+      await page.keyboard.press("Space");
+      await expect.poll(() => page.locator(".popularity-knob").count()).toBe(1);
       const first = rows.first();
       const movieId = await first.getAttribute("data-movie-id");
       const why = first.locator("button.why");
@@ -54,6 +59,12 @@ describe("Recommendations: why this movie? (browser)", () => {
       await expect
         .poll(() => page.locator(".prediction-source").getAttribute("class"))
         .toBe("prediction-source approximate");
+      // The open breakdown is drawn again from the fold-in, or gone with its movie from the list; then closed.
+      const again = page.locator(`#why-${movieId} .prediction-breakdown`);
+      await expect
+        .poll(async () => (await again.count()) === 0 || (await partsOf(again))["user-bias"] !== before["user-bias"])
+        .toBe(true);
+      for (const button of await page.locator('button.why[aria-expanded="true"]').all()) await button.click();
       await expect.poll(() => page.locator(".prediction-breakdown").count()).toBe(0);
       const opened: (string | null)[] = [];
       for (const i of [0, 1, 2, 3, 4]) {
@@ -87,6 +98,34 @@ describe("Recommendations: why this movie? (browser)", () => {
       await page.close();
     }
   );
+});
+
+describe("Recommendations: the measured best ranking, and its Why? (browser)", () => {
+  it("opens on the ranking the run measured best, and each row's Why? gives the score that put it there", async () => {
+    await site.newContext();
+    await trainOnPage(site);
+    const page = await site.open("./recommend");
+    const rows = page.locator("table.recommendations tbody tr[data-movie-id]");
+    await expect.poll(() => rows.count(), {timeout: 30_000}).toBe(20);
+    const line = (await page.locator(".ranking-switch .ranking-line").textContent())!;
+    expect(line).toMatch(/^Ranked by .+ On \d+ other users it scores NDCG@10 0\.\d{3}, against 0\.\d{3} for the most/);
+    const ials = line.startsWith("Ranked by iALS:");
+    const scores: number[] = [];
+    for (const i of [0, 1, 2, 3]) {
+      await rows.nth(i).locator("button.why").click();
+      const breakdown = page.locator(`#why-${await rows.nth(i).getAttribute("data-movie-id")} .prediction-breakdown`);
+      await expect.poll(() => breakdown.isVisible()).toBe(true);
+      const parts = await partsOf(breakdown);
+      expect(await breakdown.evaluate((e) => e.classList.contains("ials-breakdown"))).toBe(ials);
+      // iALS's score, or the predicted rating plus the popularity term of a blend.
+      if (!ials && "popularity" in parts) expect(parts.score).toBeCloseTo(parts.predicted + parts.popularity, 12);
+      scores.push(ials || "score" in parts ? parts.score : parts.predicted);
+      expect(await breakdown.locator(".rest").textContent()).toMatch(/account for all of the/);
+    }
+    // The scores the breakdowns give order the rows.
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    await page.close();
+  });
 });
 
 /** Sets a text input as a person types it. */

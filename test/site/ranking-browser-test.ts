@@ -31,7 +31,11 @@ describe("Ranking beside MSE (browser)", () => {
         /^Validation MSE \d\.\d{4} stars², RMSE \d\.\d{4} stars, on the time split/
       );
       expect(await table.locator(".ranking-verdict").textContent()).toMatch(/NDCG@10/);
+      expect(await table.locator(".ranking-verdict").textContent()).toMatch(
+        /Recommendations opens on (iALS|predicted rating[^,]*), the best of 11 rankings on half of these users/
+      );
       expect(await table.locator("tbody tr td:first-child").allTextContents()).toEqual([
+        "iALS (which movies people rate)",
         "model + popularity 0.3",
         "model (predicted rating)",
         "most popular",
@@ -77,6 +81,14 @@ describe("Ranking beside MSE (browser)", () => {
           .locator("table.recommendations tbody tr[data-movie-id]")
           .evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-movie-id")));
       await expect.poll(async () => (await titles()).length, {timeout: 30_000}).toBe(20);
+      // The list opens on the ranking the run measured best, said in one line; the knob waits for the notebook's order.
+      const line = page.locator(".ranking-switch .ranking-line");
+      expect(await line.textContent()).toMatch(/^Ranked by (iALS|predicted rating[^:]*): of the 11 rankings/);
+      expect(await page.locator(".popularity-knob").count()).toBe(0);
+      expect(await page.locator(".knob-off").textContent()).toMatch(/ranked by predicted rating/);
+      await page.getByLabel("Predicted rating, as the notebook ranked").check();
+      await expect.poll(() => line.textContent()).toMatch(/^Ranked by predicted rating, as the notebook ranked/);
+      await expect.poll(() => page.locator(".popularity-knob").count()).toBe(1);
       const byRating = await titles();
       const predicted = await page
         .locator("table.recommendations tbody tr[data-movie-id] .col-predicted")
@@ -119,6 +131,7 @@ describe("Ranking beside MSE (browser)", () => {
       await expect
         .poll(() => info.textContent(), {timeout: 30_000})
         .toMatch(/^8 factors, bs 256, 1 epoch: trained for 1 epoch/);
+      await page.getByLabel("Predicted rating, as the notebook ranked").check();
       const knob = page.locator(".popularity-knob input[type=range]");
       await knob.fill("5");
       // Looking at the tab again with nothing new changes nothing: the knob stays where it was.

@@ -89,3 +89,34 @@ describe("RankingTable(ranking)", () => {
     expect(rows[0]).toEqual(["model + popularity 0.3", "0.186", "0.142", "0.242", "0.121", "11.0%", "9.50"]);
   });
 });
+
+describe("RankingTable(ranking) with iALS and a measured choice", () => {
+  const withIals: RunRanking = {
+    ...ranking(0.096, 0.242),
+    ials: report(0.31, 0.05),
+    choice: {
+      chosen: {kind: "ials"},
+      chosenOn: 1000,
+      reportedOn: 1000,
+      k: 10,
+      ndcg: 0.305,
+      popularNdcg: 0.16,
+      candidates: [
+        {ranking: {kind: "predicted", weight: 0}, ndcg: 0.09},
+        {ranking: {kind: "ials"}, ndcg: 0.312}
+      ]
+    }
+  };
+  it("shows iALS's row first, and says which ranking Recommendations opens on and what it scored unseen", () => {
+    const el = RankingTable(withIals);
+    const names = [...el.querySelectorAll("tbody tr")].map((tr) => tr.querySelector("td")!.textContent);
+    expect(names[0]).toBe("iALS (which movies people rate)");
+    expect(names).toHaveLength(6);
+    expect(
+      rankingVerdict(withIals).endsWith(
+        " Recommendations opens on iALS, the best of 2 rankings on half of these users; on the other half it scores " +
+          "NDCG@10 0.305, against 0.160 for most popular."
+      )
+    ).toBe(true);
+  });
+});

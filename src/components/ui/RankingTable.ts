@@ -1,4 +1,5 @@
 import type {RankingReport, RunRanking} from "../model/rankingMetrics.js";
+import {rankingLabel} from "../model/chooseRanking.js";
 import {textRow, textTable} from "./textTable.js";
 
 const SPLITS = {random: "the random 80/20 split", time: "the time split (each user's latest 20% held out)"} as const;
@@ -50,14 +51,20 @@ export function rankingVerdict(ranking: RunRanking, {diverged = false}: {diverge
     : `By predicted rating alone, as the notebook ranked, ` +
       `it scores ${alone.ndcg.toFixed(3)} (${pct(alone.ndcg, best.ndcg)} against ${BASELINES[bestName]}): ` +
       `which movies a person rates at all depends on popularity, which a rating model does not learn${cover}.`;
-  return `${first} ${second}`;
+  const choice = ranking.choice;
+  const third = choice
+    ? ` Recommendations opens on ${rankingLabel(choice.chosen)}, the best of ${choice.candidates.length} rankings ` +
+      `on half of these users; on the other half it scores NDCG@${k} ${choice.ndcg.toFixed(3)}, against ` +
+      `${choice.popularNdcg.toFixed(3)} for most popular.`
+    : "";
+  return `${first} ${second}${third}`;
 }
 
 /**
  * A run's ranking evaluation (model/runRanking.ts), as a caption in words and a table: precision, recall, NDCG and MAP
  * at k, catalogue coverage and novelty, shown as "popularity" (mean log2(1 + training ratings) of the listed movies:
- * lower is more novel), for the model with and
- * without the popularity blend and for the three baselines; with the validation MSE and RMSE.
+ * lower is more novel), for iALS when the run fitted it, for the model with and without the popularity blend and for
+ * the three baselines; with the validation MSE and RMSE.
  */
 export function RankingTable(ranking: RunRanking, {diverged = false}: {diverged?: boolean} = {}): HTMLElement {
   const {k, threshold, users} = ranking.model;
@@ -88,6 +95,7 @@ export function RankingTable(ranking: RunRanking, {diverged = false}: {diverged?
       `${(100 * r.coverage).toFixed(1)}%`,
       r.novelty.toFixed(2)
     ]);
+  if (ranking.ials) row("iALS (which movies people rate)", ranking.ials);
   row(`model + popularity ${ranking.blendWeight}`, ranking.blended);
   row("model (predicted rating)", ranking.model);
   for (const [name, label] of Object.entries(BASELINES)) row(label, ranking.baselines[name as keyof typeof BASELINES]);
