@@ -67,11 +67,12 @@ export const IALS_DEFAULTS: Required<Omit<IalsOptions, "onEpoch">> = {
 };
 
 /**
- * iALS's options for a run with `ratings` training ratings, so that fitting costs about what training does: up to
- * 250,000 (ML-100K, ml-latest-small), IALS_DEFAULTS; up to 2.5 million, 32 factors and 6 epochs; beyond (ML-10M,
- * ML-32M), 32 factors, 5 epochs and 2 conjugate-gradient steps, within a minute on ML-10M's shape in one thread. Each
- * epoch costs about (cgSteps + 1) × 4 × factors multiply-adds per rating; on the default synthetic set, 32 factors and
- * 6 epochs reach NDCG@10 0.309 against the defaults' 0.310, in a third of the time (`npm run bench:ranking`).
+ * iALS's options for a run with `ratings` training ratings, sized to the time budgets of a fit in one thread (≤ 10 s
+ * on ml-latest-small's shape, ≤ 60 s on ML-10M's): up to 250,000 (ML-100K, ml-latest-small), IALS_DEFAULTS, under a
+ * second; up to 2.5 million, 32 factors and 6 epochs (the default synthetic set, 1M: 6 s); beyond (ML-10M, ML-32M),
+ * 32 factors, 5 epochs and 2 conjugate-gradient steps (ML-10M's shape: 44 s in Node). Each epoch costs about
+ * (cgSteps + 1) × 4 × factors multiply-adds per rating. On the default synthetic set, 32 factors and 6 epochs reach
+ * NDCG@10 0.309 against the defaults' 0.310, in a third of the time (`npm run bench:ranking`).
  */
 export function ialsOptionsFor(ratings: number): Required<Omit<IalsOptions, "onEpoch">> {
   if (ratings <= 250_000) return {...IALS_DEFAULTS};
