@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {similarMovies} from "../../src/components/model/similarMovies.js";
+import {genreAgreement, similarMovies} from "../../src/components/model/similarMovies.js";
 
 // Six movies × two factors: 1 points the same way as 0, 2 at 45°, 3 at 90°, 4 the opposite way, 5 is all zeros.
 const factors = Float32Array.of(1, 0, 2, 0, 1, 1, 0, 3, -1, 0, 0, 0);
@@ -33,5 +33,23 @@ describe("similarMovies(movieFactors, factors, movieIndex, {n, minRatings, count
     expect(() => similarMovies(factors, 2, 6)).toThrow("similarMovies: movie index 6 is outside 0…5");
     expect(() => similarMovies(factors, 2, 0, {minRatings: 3})).toThrow(/needs counts/);
     expect(() => similarMovies(factors, 2, 0, {counts: [1, 2]})).toThrow(/2 counts for 6 movies/);
+  });
+});
+
+describe("genreAgreement(movieFactors, factors, genres, queries, options)", () => {
+  // Four movies on two axes: 0 and 1 point one way (Drama), 2 and 3 the other (Comedy); 3 is rarely rated.
+  const factors = Float32Array.of(1, 0, 0.9, 0.1, 0, 1, 0.1, 0.9);
+  const genres = [["Drama"], ["Drama", "War"], ["Comedy"], ["Comedy"]];
+  it("is the mean share of each query's neighbours that share a genre with it", () => {
+    // One neighbour each: 0 → 1 (Drama), 2 → 3 (Comedy): all agree.
+    expect(genreAgreement(factors, 2, genres, [0, 2], {n: 1})).toBe(1);
+    // Two neighbours each: 0 → 1, 3 (one of two agrees); 2 → 3, 1 (one of two).
+    expect(genreAgreement(factors, 2, genres, [0, 2], {n: 2})).toBe(0.5);
+  });
+  it("follows the minimum number of ratings, and is NaN when no query has a neighbour", () => {
+    const counts = [50, 50, 50, 2];
+    // Without movie 3, movie 2's nearest is 1 (Drama): it disagrees.
+    expect(genreAgreement(factors, 2, genres, [2], {n: 1, minRatings: 20, counts})).toBe(0);
+    expect(genreAgreement(factors, 2, genres, [2], {n: 1, minRatings: 100, counts})).toBeNaN();
   });
 });

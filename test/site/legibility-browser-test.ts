@@ -184,6 +184,26 @@ describe("Explore the factors (browser)", () => {
         expect(await page.locator("form table tbody").textContent()).not.toContain(
           matches.at(-1)!.replace(/ \(\d{4}\)$/, "")
         );
+        // "Similar" is said plainly: iALS's vectors, and neighbours with at least the chosen number of ratings.
+        expect(await page.locator("#observablehq-main").textContent()).toContain("The vectors are iALS's");
+        const fewest = page.getByLabel("Neighbours with at least this many ratings");
+        expect(await fewest.inputValue()).toBe("20");
+        await fewest.fill("100000");
+        await fewest.dispatchEvent("input");
+        await expect
+          .poll(() => page.locator(".similar").last().textContent())
+          .toBe("No other movie has 100,000 ratings or more.");
+        expect(await page.locator("form table tbody tr").count()).toBe(0);
+        await fewest.fill("-3");
+        await fewest.dispatchEvent("input");
+        await expect
+          .poll(() => page.locator(".similar-minimum").textContent())
+          .toBe("The minimum must be a whole number of ratings, 0 or more: showing at least 20.");
+        await expect.poll(() => page.locator("form table tbody tr").count()).toBe(10);
+        await fewest.fill("20");
+        await fewest.dispatchEvent("input");
+        await expect.poll(() => page.locator(".similar-minimum").count()).toBe(0);
+        await expect.poll(() => page.locator("form table tbody tr").count()).toBe(10);
 
         // The map: the two chosen genres, both together, and the rest in grey; no more colours than that.
         const first = page.getByLabel("Colour a genre");
