@@ -1,0 +1,53 @@
+// Bundled for headless Chromium by bench/rankerBrowser.ts: synthesizes a set in the page, then times what a run adds
+// to training there (iALS's fit and the ranking against the baselines, as runTraining does them) and a fold-in.
+import {fitIals, ialsOptionsFor} from "../src/components/model/ials.js";
+import {personalIals} from "../src/components/model/personalRanking.js";
+import {rankingUsers} from "../src/components/model/rankingTask.js";
+import {runRanking} from "../src/components/model/runRanking.js";
+import {indexRatings} from "../src/components/movielens/indexRatings.js";
+import {createRandom} from "../src/components/random.js";
+import {sortSplit, splitRows} from "../src/components/split.js";
+import {synthesize} from "../src/components/synth/synthesize.js";
+import type {SynthOptions} from "../src/components/synth/synthesize.js";
+
+/** Seconds for each step of a run's ranking phase on a synthetic set of `shape`, in the page's own thread. */
+export async function benchRanker(shape: Required<SynthOptions>) {
+  const s = synthesize(shape);
+  const table = indexRatings(
+    s.movies.map((m) => m.id),
+    [s.ratings]
+  );
+  const users = table.userIds.length,
+    movies = table.movieIds.length;
+  const split = splitRows(table.rating2.length, {seed: 42, validPct: 0.2});
+  const options = ialsOptionsFor(split.train.length);
+  const t0 = performance.now();
+  const ials = fitIals(table, users, movies, split.train, options);
+  const t1 = performance.now();
+  // The ranking's cost does not depend on the rating model's values: random weights of the default shape.
+  const random = createRandom(1);
+  const f = 50;
+  const weights = {
+    userFactors: Float32Array.from({length: users * f}, () => random.normal(0, 0.1)),
+    movieFactors: Float32Array.from({length: movies * f}, () => random.normal(0, 0.1)),
+    userBias: new Float32Array(users),
+    movieBias: new Float32Array(movies),
+    yRange: [0.5, 5.5] as [number, number]
+  };
+  sortSplit(split);
+  const ranking = runRanking(weights, table, split, {kind: "random", ials, maxUsers: rankingUsers(movies)});
+  const t2 = performance.now();
+  const mine = Array.from({length: 40}, (_, i) => ({movieId: table.movieIds[(i * 37) % movies]}));
+  personalIals(ials, table.movieIds, mine); // warm
+  const foldIn = personalIals(ials, table.movieIds, mine).ms;
+  return {
+    ratings: table.rating2.length,
+    options,
+    fitSeconds: (t1 - t0) / 1000,
+    rankingSeconds: (t2 - t1) / 1000,
+    rankingUsers: ranking.model.users,
+    foldInMs: foldIn
+  };
+}
+
+(globalThis as {benchRanker?: typeof benchRanker}).benchRanker = benchRanker;
