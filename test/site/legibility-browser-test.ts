@@ -190,15 +190,16 @@ describe("Explore the factors (browser)", () => {
         expect(await fewest.inputValue()).toBe("20");
         await fewest.fill("100000");
         await fewest.dispatchEvent("input");
+        // allTextContents does not wait for an element, so each poll returns at once.
         await expect
-          .poll(() => page.locator(".similar").last().textContent())
-          .toBe("No other movie has 100,000 ratings or more.");
+          .poll(() => page.locator(".similar").allTextContents())
+          .toEqual(["No other movie has 100,000 ratings or more."]);
         expect(await page.locator("form table tbody tr").count()).toBe(0);
         await fewest.fill("-3");
         await fewest.dispatchEvent("input");
         await expect
-          .poll(() => page.locator(".similar-minimum").textContent())
-          .toBe("The minimum must be a whole number of ratings, 0 or more: showing at least 20.");
+          .poll(() => page.locator(".similar-minimum").allTextContents())
+          .toEqual(["The minimum must be a whole number of ratings, 0 or more: showing at least 20."]);
         await expect.poll(() => page.locator("form table tbody tr").count()).toBe(10);
         await fewest.fill("20");
         await fewest.dispatchEvent("input");
