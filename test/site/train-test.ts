@@ -280,6 +280,10 @@ describe("Train a model (browser, through the UI)", () => {
     expect(await page.locator(".training-progress .run-note").first().textContent()).toMatch(
       /^You chose webgpu, but in this browser it runs on a software adapter .*Choose auto or wasm to train faster\.$/
     );
+    // iALS, fitted after the run, stays on the CPU: this webgpu is a software adapter, and a note says so.
+    expect(await page.locator(".training-progress .run-note").allTextContents()).toContain(
+      "iALS was fitted on the CPU: webgpu here runs on a software adapter, slower than the CPU for it."
+    );
     const rows = await tableRows(page);
     expect(rows).toHaveLength(1);
     expect(rows[0][2]).toBeGreaterThan(0);

@@ -20,7 +20,8 @@ import type {RatingsTable} from "../movielens/ratingsFile.js";
 import {withMyRatings} from "../movielens/withMyRatings.js";
 import {runRanking} from "../model/runRanking.js";
 import {rankingUsers} from "../model/rankingTask.js";
-import {fitIals, ialsOptionsFor} from "../model/ials.js";
+import {ialsOptionsFor} from "../model/ials.js";
+import {fitRanker, rankerDeviceNote} from "./fitRanker.js";
 import type {IalsRanker} from "../model/ials.js";
 import {sortSplit, splitByFlags, splitRows} from "../split.js";
 import type {Split} from "../split.js";
@@ -228,10 +229,12 @@ export async function runTraining(
           finishing: true
         });
       fitting(1);
-      const ials = fitIals(data, table.userIds.length, table.movieIds.length, split.train, {
+      const {model: ials, device} = await fitRanker(data, table.userIds.length, table.movieIds.length, split.train, {
         ...ialsOptions,
         onEpoch: (epoch) => epoch < ialsOptions.epochs && fitting(epoch + 1)
       });
+      const measured = rankerDeviceNote(device);
+      if (measured) post({type: "note", text: measured});
       ranker = {factors: ials.factors, movieFactors: ials.movieFactors, options: ials.options};
       const ranking0 = "Ranking every movie for held-out users, against three baselines";
       post({type: "status", text: `${ranking0}…`, finishing: true});

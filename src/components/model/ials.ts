@@ -96,10 +96,7 @@ export function fitIals(
   const d = o.factors;
   const byUser = compressedRows(rows.user, rows.movie, users, train);
   const byMovie = compressedRows(rows.movie, rows.user, movies, train);
-  const random = createRandom(o.seed);
-  const scale = 0.1 / Math.sqrt(d);
-  const userFactors = new Float32Array(users * d).map(() => random.normal() * scale);
-  const movieFactors = new Float32Array(movies * d).map(() => random.normal() * scale);
+  const {userFactors, movieFactors} = ialsStart(users, movies, o);
   const solver = new RowSolver(d, o.cgSteps);
   for (let epoch = 1; epoch <= o.epochs; ++epoch) {
     const t0 = performance.now();
@@ -108,6 +105,19 @@ export function fitIals(
     onEpoch?.(epoch, (performance.now() - t0) / 1000);
   }
   return {factors: d, userFactors, movieFactors, options: o};
+}
+
+/** iALS's starting factors: normal, standard deviation 0.1 / √d, seeded; users first, then movies. */
+export function ialsStart(
+  users: number,
+  movies: number,
+  {factors: d, seed}: Pick<Required<IalsOptions>, "factors" | "seed">
+): {userFactors: Float32Array; movieFactors: Float32Array} {
+  const random = createRandom(seed);
+  const scale = 0.1 / Math.sqrt(d);
+  const userFactors = new Float32Array(users * d).map(() => random.normal() * scale);
+  const movieFactors = new Float32Array(movies * d).map(() => random.normal() * scale);
+  return {userFactors, movieFactors};
 }
 
 /** Every movie's iALS score for a user (w_u·h_i), into `out` when given. Higher ranks first. */
@@ -203,7 +213,7 @@ function foldInSystem(model: IalsRanker, movies: ArrayLike<number>): Float64Arra
  * λ (n + α₀ N)^ν: the regularisation of a row with n ratings, solved against N rows of the other side (Rendle et al.
  * 2021's frequency scaling). Fitting and fold-in share it, so a fold-in is the solve fitting would have made.
  */
-function rowRegularization(
+export function rowRegularization(
   {regularization, unobservedWeight, regularizationExponent}: Required<Omit<IalsOptions, "onEpoch">>,
   rated: number,
   others: number
@@ -212,7 +222,7 @@ function rowRegularization(
 }
 
 /** Each row's list of columns, as offsets into one array (compressed sparse rows), over the rows `train` indexes. */
-function compressedRows(
+export function compressedRows(
   row: ArrayLike<number>,
   column: ArrayLike<number>,
   rows: number,
