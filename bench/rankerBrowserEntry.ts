@@ -1,6 +1,9 @@
 // Bundled for headless Chromium by bench/rankerBrowser.ts: synthesizes a set in the page, then times what a run adds
 // to training there (iALS's fit and the ranking against the baselines, as runTraining does them) and a fold-in.
 import {fitIals, ialsOptionsFor} from "../src/components/model/ials.js";
+import {pickBackend} from "../src/components/engine/backend.js";
+import {fitIalsTf} from "../src/components/engine/ialsTf.js";
+import {softwareGpu} from "../src/components/engine/softwareGpu.js";
 import {personalIals} from "../src/components/model/personalRanking.js";
 import {rankingUsers} from "../src/components/model/rankingTask.js";
 import {runRanking} from "../src/components/model/runRanking.js";
@@ -50,4 +53,33 @@ export async function benchRanker(shape: Required<SynthOptions>) {
   };
 }
 
+/**
+ * Seconds for one iALS epoch on a synthetic set of `shape`, on the CPU (fitIals) and through TF.js on `backend`
+ * (fitIalsTf): what each costs, as fitRanker measures them on a real GPU.
+ */
+export async function benchRankerDevices(shape: Required<SynthOptions>, backend: "webgpu" | "wasm", wasmPath: string) {
+  const used = await pickBackend(backend, {wasmPath});
+  const s = synthesize(shape);
+  const table = indexRatings(
+    s.movies.map((m) => m.id),
+    [s.ratings]
+  );
+  const users = table.userIds.length,
+    movies = table.movieIds.length;
+  const split = splitRows(table.rating2.length, {seed: 42, validPct: 0.2});
+  const options = {...ialsOptionsFor(split.train.length), epochs: 1};
+  let t = performance.now();
+  fitIals(table, users, movies, split.train, options);
+  const cpuSeconds = (performance.now() - t) / 1000;
+  t = performance.now();
+  await fitIalsTf(table, users, movies, split.train, options);
+  return {
+    backend: used,
+    software: (await softwareGpu("webgpu"))?.detail ?? null,
+    cpuSeconds,
+    tfSeconds: (performance.now() - t) / 1000
+  };
+}
+
 (globalThis as {benchRanker?: typeof benchRanker}).benchRanker = benchRanker;
+(globalThis as {benchRankerDevices?: typeof benchRankerDevices}).benchRankerDevices = benchRankerDevices;
