@@ -40,7 +40,7 @@ export async function benchRanker(shape: Required<SynthOptions>) {
   sortSplit(split);
   const ranking = runRanking(weights, table, split, {kind: "random", ials, maxUsers: rankingUsers(movies)});
   const t2 = performance.now();
-  const mine = Array.from({length: 40}, (_, i) => ({movieId: table.movieIds[(i * 37) % movies]}));
+  const mine = Array.from({length: 40}, (_, i) => ({movieId: table.movieIds[(i * 37) % movies], rating: 1 + i / 10}));
   personalIals(ials, table.movieIds, mine); // warm
   const foldIn = personalIals(ials, table.movieIds, mine).ms;
   return {

@@ -1,19 +1,13 @@
 import {describe, expect, it} from "vitest";
 import {popularityScores} from "../../src/components/model/baselines.js";
-import {
-  IALS_DEFAULTS,
-  explainIals,
-  fitIals,
-  foldInIals,
-  ialsOptionsFor,
-  ialsScores
-} from "../../src/components/model/ials.js";
+import {IALS_DEFAULTS, fitIals, ialsOptionsFor, ialsScores} from "../../src/components/model/ials.js";
 import {rankingReport} from "../../src/components/model/rankingMetrics.js";
 import {rankingTask} from "../../src/components/model/rankingTask.js";
 import {splitRows} from "../../src/components/split.js";
 import {synthTable} from "../support/synthTable.js";
 
-// Two tastes: users 0–3 rate movies 0–2, users 4–7 rate movies 3–5; movie 6 is rated by nobody.
+// Two tastes (also in ialsFoldIn-test): users 0–3 rate movies 0–2, users 4–7 rate movies 3–5; movie 6 is rated by
+// nobody.
 const TWO_TASTES = (() => {
   const user: number[] = [],
     movie: number[] = [];
@@ -25,18 +19,6 @@ const TWO_TASTES = (() => {
       }
   return {user, movie};
 })();
-
-const cosine = (a: ArrayLike<number>, b: ArrayLike<number>) => {
-  let ab = 0,
-    aa = 0,
-    bb = 0;
-  for (let i = 0; i < a.length; ++i) {
-    ab += a[i] * b[i];
-    aa += a[i] ** 2;
-    bb += b[i] ** 2;
-  }
-  return ab / Math.sqrt(aa * bb);
-};
 
 describe("fitIals(rows, users, movies, train, options)", () => {
   it("scores the movie a user's taste-mates rated above the other taste's, and an unrated movie at 0", () => {
@@ -83,49 +65,6 @@ describe("fitIals(rows, users, movies, train, options)", () => {
     const baseline = rankingReport(task, () => popular, {k: 10});
     expect(task.users.length).toBeGreaterThan(800);
     expect(ials.ndcg).toBeGreaterThan(1.4 * baseline.ndcg);
-  });
-});
-
-describe("foldInIals(model, movies)", () => {
-  it("gives a user their fitted vector back from their rated movies alone", () => {
-    const {table} = synthTable({seed: 5, users: 300, movies: 200, ratings: 15_000});
-    const users = table.userIds.length,
-      movies = table.movieIds.length;
-    const model = fitIals(table, users, movies, undefined, {factors: 16, epochs: 12, cgSteps: 8});
-    const d = model.factors;
-    for (const u of [0, 1, 2]) {
-      const rated = [...table.user.keys()].filter((i) => table.user[i] === u).map((i) => table.movie[i]);
-      const folded = foldInIals(model, rated);
-      expect(cosine(folded, model.userFactors.subarray(u * d, u * d + d))).toBeGreaterThan(0.99);
-    }
-  });
-
-  it("scores nothing for a person who rated nothing", () => {
-    const model = fitIals(TWO_TASTES, 9, 7, undefined, {factors: 4, epochs: 3});
-    expect([...foldInIals(model, [])].every((x) => x === 0)).toBe(true);
-  });
-});
-
-describe("explainIals(model, rated, movie)", () => {
-  it("shares out the fold-in's score, one share per rated movie, summing to the score that ranks the movie", () => {
-    const {table} = synthTable({seed: 5, users: 300, movies: 200, ratings: 15_000});
-    const model = fitIals(table, table.userIds.length, table.movieIds.length, undefined, {factors: 16, epochs: 6});
-    const rated = [3, 17, 42, 99, 150];
-    const scores = ialsScores({...model, userFactors: foldInIals(model, rated)}, 0);
-    for (const movie of [0, 5, 77, 199]) {
-      const {score, contributions} = explainIals(model, rated, movie);
-      expect(contributions.map((c) => c.movie)).toEqual(rated);
-      expect(contributions.reduce((s, c) => s + c.amount, 0)).toBeCloseTo(score, 12);
-      expect(score).toBeCloseTo(scores[movie], 5);
-    }
-  });
-
-  it("credits the rated movie of the same taste, and not the other taste's", () => {
-    const model = fitIals(TWO_TASTES, 9, 7, undefined, {factors: 4, epochs: 10});
-    // Someone who rated movie 0 (the first taste) and movie 4 (the second): movie 1 owes its score to movie 0.
-    const {contributions} = explainIals(model, [0, 4], 1);
-    expect(contributions[0].amount).toBeGreaterThan(0);
-    expect(contributions[0].amount).toBeGreaterThan(Math.abs(contributions[1].amount));
   });
 });
 

@@ -1,5 +1,6 @@
 import {describe, expect, it} from "vitest";
-import {fitIals, foldInIals, ialsScores} from "../../src/components/model/ials.js";
+import {fitIals, ialsScores} from "../../src/components/model/ials.js";
+import {ialsFoldIn} from "../../src/components/model/ialsFoldIn.js";
 import {personalIals, rankingScores} from "../../src/components/model/personalRanking.js";
 
 // Users 0–3 rate movies 0–2, users 4–7 rate movies 3–5 (ids 10…15).
@@ -13,10 +14,18 @@ const ranker = fitIals(rows, 8, 6, undefined, {factors: 4, epochs: 8});
 const movieIds = Int32Array.of(10, 11, 12, 13, 14, 15);
 
 describe("personalIals(ranker, movieIds, mine)", () => {
-  it("folds in the movies I rated, by id, leaving out ids outside the ranker, and scores every movie", () => {
-    const p = personalIals(ranker, movieIds, [{movieId: 10}, {movieId: 99}, {movieId: 11}]);
-    expect(p.rated).toEqual([0, 1]);
-    expect([...p.scores]).toEqual([...ialsScores({...ranker, userFactors: foldInIals(ranker, [0, 1])}, 0)]);
+  it("folds in my ratings, by id, leaving out ids outside the ranker, and scores every movie", () => {
+    const mine = [
+      {movieId: 10, rating: 5},
+      {movieId: 99, rating: 4},
+      {movieId: 11, rating: 4.5}
+    ];
+    const p = personalIals(ranker, movieIds, mine);
+    expect(p.rated).toEqual([
+      {movie: 0, rating: 5},
+      {movie: 1, rating: 4.5}
+    ]);
+    expect([...p.scores]).toEqual([...ialsScores({...ranker, userFactors: ialsFoldIn(ranker).vector(p.rated)}, 0)]);
     // Movie 2, rated by the people who rated 0 and 1, scores above the other taste's movies.
     expect(p.scores[2]).toBeGreaterThan(Math.max(p.scores[3], p.scores[4], p.scores[5]));
   });
@@ -28,7 +37,7 @@ describe("rankingScores(ranking, {predictions, counts, ials})", () => {
   it("gives the predictions at weight 0, the blend otherwise, and iALS's scores for iALS", () => {
     expect(rankingScores({kind: "predicted", weight: 0}, {predictions, counts})).toBe(predictions);
     expect(Array.from(rankingScores({kind: "predicted", weight: 1}, {predictions, counts}))).toEqual([4, 4, 4]);
-    const ials = {rated: [], scores: Float32Array.of(1, 2, 3), ms: 0};
+    const ials = {rated: [], foldIn: ialsFoldIn(ranker), scores: Float32Array.of(1, 2, 3), ms: 0};
     expect(rankingScores({kind: "ials"}, {predictions, counts, ials})).toBe(ials.scores);
     expect(() => rankingScores({kind: "ials"}, {predictions, counts})).toThrow(TypeError);
   });

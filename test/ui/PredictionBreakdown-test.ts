@@ -39,21 +39,26 @@ describe("PredictionBreakdown(parts, {titleOf, n})", () => {
     expect(texts("h4")).toEqual(["My ratings that pushed it up most", "My ratings that pushed it down most"]);
     // Each reason's sign makes sense: a high rating of a movie like it, or a low rating of one unlike it, pushes up.
     expect(texts(".pushed-up li")).toEqual([
-      "Alien: you rated it 5★, above its usual rating, and this movie is like it · +0.750",
-      "Brazil: you rated it 4.5★, above its usual rating, and this movie is like it · +0.500",
-      "Zero: you rated it 1.5★, below its usual rating, and this movie is unlike it · +0.375"
+      "Alien: I rated it 5★, above its usual rating, and this movie is like it · +0.750",
+      "Brazil: I rated it 4.5★, above its usual rating, and this movie is like it · +0.500",
+      "Zero: I rated it 1.5★, below its usual rating, and this movie is unlike it · +0.375"
     ]);
     expect(texts(".pushed-down li")).toEqual([
-      "<b>Heat</b>: you rated it 1★, below its usual rating, and this movie is like it · −0.250"
+      "<b>Heat</b>: I rated it 1★, below its usual rating, and this movie is like it · −0.250"
     ]);
-    expect(visible(view.querySelector("p.rest"))).toBe("My 5 ratings account for all of the factor term.");
+    // Cube's +0.125 is not listed: the last line says what it adds, so the shares shown add up to the factor term.
+    expect(visible(view.querySelector("p.rest"))).toBe(
+      "My one other rating adds +0.125, so the shares add up to the factor term."
+    );
+    const shares = [...view.querySelectorAll<HTMLElement>("li, p.rest")].map((e) => +e.dataset.value!);
+    expect(shares.reduce((a, b) => a + b, 0)).toBe(parts.factorTerm);
     expect(view.outerHTML).toMatchSnapshot();
   });
 
   it("says what factors learned another way add beyond my ratings, when they leave a rest", () => {
-    const view = PredictionBreakdown({...parts, rest: 0.375}, {titleOf});
+    const view = PredictionBreakdown({...parts, rest: 0.375}, {titleOf, n: 5});
     expect(view.querySelector("p.rest")!.textContent).toBe(
-      "My ratings account for +1.125 of the factor term; the model's own factors for me add +0.375."
+      "That is all my ratings; the model's own factors for me add +0.375 beyond my ratings."
     );
   });
 

@@ -1,5 +1,4 @@
 import {createRandom} from "../random.js";
-import {solveCholesky} from "../solveCholesky.js";
 
 /**
  * Implicit ALS (iALS): a ranking model learned from which movies each person rated, not from the stars. Every
@@ -138,78 +137,6 @@ export function ialsScores(
 }
 
 /**
- * Fold-in: the vector iALS would give a person who rated `movies` (indexes), with the movies' factors fixed, solved
- * exactly (a d × d Cholesky solve); as fitting would, had they been in the data. Their scores are
- * `ialsScores({...model, userFactors: vector}, 0)`.
- */
-export function foldInIals(model: IalsRanker, movies: ArrayLike<number>): Float32Array {
-  const a = foldInSystem(model, movies);
-  const d = model.factors;
-  const b = new Float64Array(d);
-  for (let j = 0; j < movies.length; ++j)
-    for (let p = 0, o = movies[j] * d; p < d; ++p) b[p] += model.movieFactors[o + p];
-  const x = new Float64Array(d);
-  solveCholesky(a, b, d, x);
-  return Float32Array.from(x);
-}
-
-/** One rated movie's share of an iALS score (explainIals). */
-export interface IalsContribution {
-  /** The rated movie's index. */
-  movie: number;
-  /**
-   * Its share of the score: how much rating it raised (positive) or lowered (negative) the explained movie's score.
-   */
-  amount: number;
-}
-
-/**
- * Why iALS scored `movie` as it did for a person who rated `rated` (movie indexes): the fold-in's score
- * h·w, w = A⁻¹ Σⱼ hⱼ, is Σⱼ hⱼ·A⁻¹h exactly, one share per rated movie; a share is positive when people who
- * rated that movie tend to rate this one too (beyond what the person's other ratings already say), and negative when
- * they tend not to. The shares sum to `score` up to rounding, so nothing is left unexplained.
- */
-export function explainIals(
-  model: IalsRanker,
-  rated: ArrayLike<number>,
-  movie: number
-): {score: number; contributions: IalsContribution[]} {
-  const d = model.factors;
-  const h = model.movieFactors;
-  const z = new Float64Array(d);
-  solveCholesky(foldInSystem(model, rated), Float64Array.from(h.subarray(movie * d, movie * d + d)), d, z);
-  let score = 0;
-  const contributions = Array.from(rated, (j) => {
-    let amount = 0;
-    for (let p = 0, o = j * d; p < d; ++p) amount += h[o + p] * z[p];
-    score += amount;
-    return {movie: j, amount};
-  });
-  return {score, contributions};
-}
-
-/**
- * The fold-in's d × d system A = α₀ HᵀH + Σⱼ hⱼhⱼᵀ + λ(n)I for a person who rated `movies` (its lower triangle,
- * which solveCholesky reads).
- */
-function foldInSystem(model: IalsRanker, movies: ArrayLike<number>): Float64Array {
-  const d = model.factors;
-  const a0 = model.options.unobservedWeight;
-  const h = model.movieFactors;
-  const catalogue = h.length / d;
-  const gram = gramian(h, catalogue, d);
-  const a = new Float64Array(d * d);
-  const reg = rowRegularization(model.options, movies.length, catalogue);
-  for (let p = 0; p < d * d; ++p) a[p] = a0 * gram[p];
-  for (let p = 0; p < d; ++p) a[p * d + p] += reg;
-  for (let j = 0; j < movies.length; ++j) {
-    const o = movies[j] * d;
-    for (let p = 0; p < d; ++p) for (let q = 0; q <= p; ++q) a[p * d + q] += h[o + p] * h[o + q];
-  }
-  return a;
-}
-
-/**
  * λ (n + α₀ N)^ν: the regularisation of a row with n ratings, solved against N rows of the other side (Rendle et al.
  * 2021's frequency scaling). Fitting and fold-in share it, so a fold-in is the solve fitting would have made.
  */
@@ -243,7 +170,7 @@ export function compressedRows(
 }
 
 /** VᵀV for `rows` × d row-major V, in float64. */
-function gramian(v: Float32Array, rows: number, d: number): Float64Array {
+export function gramian(v: Float32Array, rows: number, d: number): Float64Array {
   const g = new Float64Array(d * d);
   for (let r = 0; r < rows; ++r) {
     const o = r * d;

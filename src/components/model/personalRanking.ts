@@ -1,33 +1,37 @@
 import type {RankingName} from "./chooseRanking.js";
-import {foldInIals, ialsScores} from "./ials.js";
+import {ialsScores} from "./ials.js";
 import type {IalsRanker} from "./ials.js";
+import {ialsFoldIn} from "./ialsFoldIn.js";
+import type {IalsFoldIn, IalsRating} from "./ialsFoldIn.js";
 import {blendPopularity} from "./popularityBlend.js";
 import type {MyRating} from "../movielens/myRatingsFile.js";
 
-/** My iALS fold-in: the movies I rated (indexes, the fold-in's input) and every movie's score for me. */
+/** My iALS fold-in: my ratings by movie index (the fold-in's input), every movie's score for me, and the fold-in. */
 export interface PersonalIals {
-  rated: number[];
+  rated: IalsRating[];
+  foldIn: IalsFoldIn;
   scores: Float32Array;
   /** Milliseconds the fold-in and scoring took. */
   ms: number;
 }
 
 /**
- * Folds my ratings into an iALS ranker (foldInIals: which movies I rated, not the stars) and scores every movie for
- * me, in the ranker's movie order; `movieIds` maps that order to MovieLens ids, and ratings of movies outside it are
- * left out.
+ * Folds my ratings into an iALS ranker (ialsFoldIn: which movies I rated, and whether I liked them) and scores every
+ * movie for me, in the ranker's movie order; `movieIds` maps that order to MovieLens ids, and ratings of movies
+ * outside it are left out.
  */
 export function personalIals(
   ranker: IalsRanker,
   movieIds: ArrayLike<number>,
-  mine: readonly Pick<MyRating, "movieId">[]
+  mine: readonly Pick<MyRating, "movieId" | "rating">[]
 ): PersonalIals {
   const t0 = performance.now();
   const index = new Map<number, number>();
   for (let i = 0; i < movieIds.length; ++i) index.set(movieIds[i], i);
-  const rated = mine.flatMap((r) => (index.has(r.movieId) ? [index.get(r.movieId)!] : []));
-  const scores = ialsScores({...ranker, userFactors: foldInIals(ranker, rated)}, 0);
-  return {rated, scores, ms: performance.now() - t0};
+  const rated = mine.flatMap((r) => (index.has(r.movieId) ? [{movie: index.get(r.movieId)!, rating: r.rating}] : []));
+  const foldIn = ialsFoldIn(ranker);
+  const scores = ialsScores({...ranker, userFactors: foldIn.vector(rated)}, 0);
+  return {rated, foldIn, scores, ms: performance.now() - t0};
 }
 
 /**

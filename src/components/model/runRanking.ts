@@ -4,6 +4,8 @@ import {chooseRanking} from "./chooseRanking.js";
 import type {RankingName} from "./chooseRanking.js";
 import {ialsScores} from "./ials.js";
 import type {IalsModel} from "./ials.js";
+import {ialsFoldIn} from "./ialsFoldIn.js";
+import type {IalsRating} from "./ialsFoldIn.js";
 import type {ModelWeights} from "./modelWeights.js";
 import {predictAll, predictPair} from "./predictRatings.js";
 import {blendPopularity, POPULARITY_WEIGHTS, RANKING_BLEND} from "./popularityBlend.js";
@@ -28,7 +30,8 @@ export interface RunRankingOptions extends RankingTaskOptions {
  * on every validation row (stars², stars), and the ranking metrics at k (default 10) on at most `maxUsers` (default
  * 2,000, seeded) users with a held-out rating ≥ `threshold` (default 4) stars, ranking every movie each has not rated
  * in training; the model with popularity blended in (popularityBlend.ts) at each of the knob's stops, and at
- * RANKING_BLEND; iALS when given; and which of those the Recommendations page opens on, chosen on half of the users
+ * RANKING_BLEND; iALS when given, each user folded in with their stars as the Recommendations page folds me in
+ * (ialsFoldIn.ts); and which of those the Recommendations page opens on, chosen on half of the users
  * and reported on the other half (chooseRanking.ts). `rows` are the table the model was trained on, in the same order
  * as the split's row indexes.
  */
@@ -76,15 +79,23 @@ export function runRanking(
       }
     }
   );
+  // iALS ranks each evaluated user as it ranks me: their training ratings folded in with their stars (ialsFoldIn).
   const scores = new Float32Array(movies);
+  const foldIn = ials ? ialsFoldIn(ials) : null;
+  const theirs = ials ? ratingsOf(task.users, rows, split.train, users) : [];
+  const position = new Map(task.users.map((u, i) => [u, i]));
   const ialsReport = ials
-    ? rankingReport(task, (u) => ialsScores(ials, u, scores), {
-        k,
-        onList: (i, j, metrics) => {
-          ndcg[stops.length][i] = metrics.ndcg;
-          progress(1)(i, j);
+    ? rankingReport(
+        task,
+        (u) => ialsScores({...ials, userFactors: foldIn!.vector(theirs[position.get(u)!])}, 0, scores),
+        {
+          k,
+          onList: (i, j, metrics) => {
+            ndcg[stops.length][i] = metrics.ndcg;
+            progress(1)(i, j);
+          }
         }
-      })
+      )
     : null;
   const curve = stops.map((weight, i) => ({weight, report: reports[i]}));
   const popularReport = rankingReport(task, () => popular, {
@@ -107,4 +118,22 @@ export function runRanking(
     ials: ialsReport,
     choice: n >= 2 ? chooseRanking(candidates, ndcg, popularNdcg, {k}) : null
   };
+}
+
+/** Each of `users`' training ratings (movie index and stars), in the order given. */
+function ratingsOf(
+  users: readonly number[],
+  rows: RankingRows,
+  train: ArrayLike<number>,
+  count: number
+): IalsRating[][] {
+  const slot = new Int32Array(count).fill(-1);
+  users.forEach((u, i) => (slot[u] = i));
+  const out: IalsRating[][] = users.map(() => []);
+  for (let k = 0; k < train.length; ++k) {
+    const r = train[k],
+      i = slot[rows.user[r]];
+    if (i >= 0) out[i].push({movie: rows.movie[r], rating: rows.rating2[r] / 2});
+  }
+  return out;
 }

@@ -4,14 +4,19 @@ import type {Contribution, PredictionParts} from "../model/explainPrediction.js"
 
 const signed = (x: number) => `${x < 0 ? "−" : "+"}${Math.abs(x).toFixed(3)}`;
 
+/** The start of a breakdown's last line: "My one other rating adds", "My other 12 ratings add". */
+export function otherRatings(count: number): string {
+  return count === 1 ? "My one other rating adds" : `My other ${count} ratings add`;
+}
+
 /**
- * How one rated movie moved a prediction, in words whose sign makes sense: "you rated it 5★, above its usual rating,
+ * How one rated movie moved a prediction, in words whose sign makes sense: "I rated it 5★, above its usual rating,
  * and this movie is like it". Above or below is the sign of its surprise, like or unlike that of its similarity; their
  * product is the push, up when the two agree.
  */
 export function contributionReason(c: Pick<Contribution, "rating" | "surprise" | "similarity">): string {
   return (
-    `you rated it ${c.rating}★, ${c.surprise >= 0 ? "above" : "below"} its usual rating, ` +
+    `I rated it ${c.rating}★, ${c.surprise >= 0 ? "above" : "below"} its usual rating, ` +
     `and this movie is ${c.similarity >= 0 ? "like" : "unlike"} it`
   );
 }
@@ -57,12 +62,17 @@ export function PredictionBreakdown(
           pop,
           `${pop < 0 ? "−" : "+"}${Math.abs(pop).toFixed(2)}★`
         )}${part("score", "Score that ranks it", parts.predicted + pop, (parts.predicted + pop).toFixed(3))}`;
-  // A fold-in's attribution is exact; factors learned another way leave a rest, said as such.
+  // What the ratings not listed add, so that the shares shown add up to the factor term; a fold-in's attribution is
+  // exact, and factors learned another way leave a rest, said as such.
+  const shown = new Set([...up, ...down]);
+  const others = parts.contributions.filter((c) => !shown.has(c));
+  const otherSum = others.reduce((s, c) => s + c.amount, 0);
+  const exact = Math.abs(parts.rest) < 5e-4 * Math.max(1, Math.abs(parts.factorTerm));
   const rest =
-    Math.abs(parts.rest) < 5e-4 * Math.max(1, Math.abs(parts.factorTerm))
-      ? `My ${parts.contributions.length} ratings account for all of the factor term.`
-      : `My ratings account for ${signed(parts.factorTerm - parts.rest)} of the factor term; ` +
-        `the model's own factors for me add ${signed(parts.rest)}.`;
+    (others.length ? `${otherRatings(others.length)} ${signed(otherSum)}` : "That is all my ratings") +
+    (exact
+      ? `, so the shares add up to the factor term.`
+      : `; the model's own factors for me add ${signed(parts.rest)} beyond my ratings.`);
   return html`<div class="prediction-breakdown" data-movie=${String(parts.movie)}>
     <dl class="parts">
       ${part("user-bias", "My bias", parts.userBias)}
@@ -74,6 +84,6 @@ export function PredictionBreakdown(
     </dl>
     ${list("pushed-up", "My ratings that pushed it up most", up, "None of my ratings pushed it up.")}
     ${list("pushed-down", "My ratings that pushed it down most", down, "None of my ratings pushed it down.")}
-    <p class="rest" data-value=${String(parts.rest)}>${rest}</p>
+    <p class="rest" data-value=${String(otherSum)} data-rest=${String(parts.rest)}>${rest}</p>
   </div>`;
 }
