@@ -202,6 +202,8 @@ describe("Load MovieLens from your computer (browser)", () => {
     expect(await cold.getByRole("link", {name: "Rate movies"}).getAttribute("href")).toBe("./rate");
     expect(await recommend.page.locator("table.recommendations thead th").allTextContents()).not.toContain("Predicted");
     expect(await recommend.page.locator(".prediction-source").count()).toBe(0);
+    // No control that would do nothing: no ranking switch, no popularity knob.
+    expect(await recommend.page.locator(".ranking-switch, .popularity-knob, .knob-off").count()).toBe(0);
     const counts = (await rows.locator("td.col-ratings").allTextContents()).map((t) => +t.replaceAll(",", ""));
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
 

@@ -11,7 +11,7 @@ describe("ColdStartNote(rated, {fewest, rateHref})", () => {
     expect(words(note)).toBe(
       "Not my list yet. I have rated 3 movies, and a list becomes mine from 5 ratings. Until then these are the " +
         "most popular movies, the most rated first: on so few ratings a model knows little of my taste, and the " +
-        "most popular list is the better guess (the popularity knob reorders a model's list, not this one). " +
+        "most popular list is the better guess. " +
         "Rate movies to make it mine."
     );
     expect(words(ColdStartNote(0, {fewest: 5}))).toMatch(/^Not my list yet\. I have not rated any movie yet, and/);

@@ -21,7 +21,7 @@ describe("rankingLine(choice, mode)", () => {
     expect(rankingLine(choice, "best")).toBe(
       "Ranked by iALS: of the 2 rankings this run measured, it found the most of 100 held-out users' favourite " +
         "movies (NDCG@10). On 100 other users it scores NDCG@10 0.250, against 0.125 for the most popular " +
-        "movies (2.0×)."
+        "movies (2.0×). The Predicted column still shows the rating model's stars; iALS sets the order."
     );
     expect(rankingLine({...choice, chosen: {kind: "predicted", weight: 0.3}}, "best")).toMatch(
       /^Ranked by predicted rating \+ 0\.3★ per doubling of ratings: /

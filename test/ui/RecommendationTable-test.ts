@@ -114,6 +114,14 @@ describe("RecommendationTable(rows, {onRate, highlight, empty})", () => {
     expect(rated).toEqual([[318, 4.5]]);
   });
 
+  it("names the Why? button after the row's place when another score ordered the list", () => {
+    const explain = () => document.createElement("div");
+    const table = RecommendationTable(rows, {explain, explains: "place"});
+    expect(table.querySelector("button.why")!.getAttribute("aria-label")).toBe(
+      "Why is Shawshank Redemption, The on my list?"
+    );
+  });
+
   it("without onRate, has no rating column", () => {
     const table = RecommendationTable(rows);
     expect(table.querySelector("select")).toBeNull();

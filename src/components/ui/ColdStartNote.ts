@@ -14,7 +14,7 @@ export function ColdStartNote(
   return html`<p class="cold-start note">
     <strong>Not my list yet.</strong> ${mine}, and a list becomes mine from ${fewest} ratings. Until then these are the
     <strong>most popular</strong> movies, the most rated first: on so few ratings a model knows little of my taste,
-    and the most popular list is the better guess (the popularity knob reorders a model's list, not this one).
+    and the most popular list is the better guess.
     <a href=${rateHref}>Rate movies</a> to make it mine.
   </p>`;
 }

@@ -22,7 +22,10 @@ export function rankingLine(choice: RankingChoice, mode: RankingMode): string {
     `Ranked by ${rankingLabel(choice.chosen)}: of the ${choice.candidates.length} rankings this run measured, it ` +
     `found the most of ${choice.chosenOn.toLocaleString("en-US")} held-out users' favourite movies (NDCG@${k}). On ` +
     `${choice.reportedOn.toLocaleString("en-US")} other users it scores NDCG@${k} ${choice.ndcg.toFixed(3)}, against ` +
-    `${choice.popularNdcg.toFixed(3)} for the most popular movies${times}.`
+    `${choice.popularNdcg.toFixed(3)} for the most popular movies${times}.` +
+    (choice.chosen.kind === "ials"
+      ? " The Predicted column still shows the rating model's stars; iALS sets the order."
+      : "")
   );
 }
 

@@ -11,6 +11,11 @@ export interface ExplainOptions {
   expanded?: ReadonlySet<number>;
   /** Called when a person opens or closes a row's breakdown. */
   onToggle?: (movieId: number, open: boolean) => void;
+  /**
+   * What the breakdown explains, for the button's accessible name: the predicted rating (the default: "Why 4.57 for
+   * Heat?"), or the row's place in a list that another score ordered ("Why is Heat on my list?").
+   */
+  explains?: "prediction" | "place";
 }
 
 /**
@@ -100,13 +105,16 @@ export function RecommendationTable(
 function addWhy(
   tr: HTMLTableRowElement,
   r: Recommendation,
-  {explain, expanded, onToggle}: ExplainOptions & {explain: (row: Recommendation) => Node}
+  {explain, expanded, onToggle, explains = "prediction"}: ExplainOptions & {explain: (row: Recommendation) => Node}
 ): void {
   const button = tr.querySelector(".col-predicted")!.appendChild(document.createElement("button"));
   button.type = "button";
   button.className = "why";
   button.textContent = "Why?";
-  button.setAttribute("aria-label", `Why ${r.predicted.toFixed(2)} for ${r.title}?`);
+  button.setAttribute(
+    "aria-label",
+    explains === "place" ? `Why is ${r.title} on my list?` : `Why ${r.predicted.toFixed(2)} for ${r.title}?`
+  );
   let detail: HTMLTableRowElement | null = null;
   const show = (open: boolean) => {
     if (open && !detail) {
