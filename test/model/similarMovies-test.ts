@@ -1,5 +1,10 @@
 import {describe, expect, it} from "vitest";
-import {genreAgreement, similarMovies} from "../../src/components/model/similarMovies.js";
+import {
+  genreAgreement,
+  readMinimumRatings,
+  SIMILAR_MIN_RATINGS,
+  similarMovies
+} from "../../src/components/model/similarMovies.js";
 
 // Six movies × two factors: 1 points the same way as 0, 2 at 45°, 3 at 90°, 4 the opposite way, 5 is all zeros.
 const factors = Float32Array.of(1, 0, 2, 0, 1, 1, 0, 3, -1, 0, 0, 0);
@@ -36,20 +41,44 @@ describe("similarMovies(movieFactors, factors, movieIndex, {n, minRatings, count
   });
 });
 
-describe("genreAgreement(movieFactors, factors, genres, queries, options)", () => {
+describe("genreAgreement(genres, queries, neighbours)", () => {
   // Four movies on two axes: 0 and 1 point one way (Drama), 2 and 3 the other (Comedy); 3 is rarely rated.
   const factors = Float32Array.of(1, 0, 0.9, 0.1, 0, 1, 0.1, 0.9);
   const genres = [["Drama"], ["Drama", "War"], ["Comedy"], ["Comedy"]];
   it("is the mean share of each query's neighbours that share a genre with it", () => {
     // One neighbour each: 0 → 1 (Drama), 2 → 3 (Comedy): all agree.
-    expect(genreAgreement(factors, 2, genres, [0, 2], {n: 1})).toBe(1);
+    const near =
+      (n: number, options = {}) =>
+      (q: number) =>
+        similarMovies(factors, 2, q, {n, ...options});
+    expect(genreAgreement(genres, [0, 2], near(1))).toBe(1);
     // Two neighbours each: 0 → 1, 3 (one of two agrees); 2 → 3, 1 (one of two).
-    expect(genreAgreement(factors, 2, genres, [0, 2], {n: 2})).toBe(0.5);
+    expect(genreAgreement(genres, [0, 2], near(2))).toBe(0.5);
   });
   it("follows the minimum number of ratings, and is NaN when no query has a neighbour", () => {
     const counts = [50, 50, 50, 2];
     // Without movie 3, movie 2's nearest is 1 (Drama): it disagrees.
-    expect(genreAgreement(factors, 2, genres, [2], {n: 1, minRatings: 20, counts})).toBe(0);
-    expect(genreAgreement(factors, 2, genres, [2], {n: 1, minRatings: 100, counts})).toBeNaN();
+    const near = (minRatings: number) => (q: number) => similarMovies(factors, 2, q, {n: 1, minRatings, counts});
+    expect(genreAgreement(genres, [2], near(20))).toBe(0);
+    expect(genreAgreement(genres, [2], near(100))).toBeNaN();
+  });
+});
+
+describe("readMinimumRatings(text)", () => {
+  it("takes a whole number 0 or more as typed", () => {
+    expect(readMinimumRatings("0")).toEqual({minRatings: 0, note: null});
+    expect(readMinimumRatings(" 250 ")).toEqual({minRatings: 250, note: null});
+  });
+  it("keeps the default for anything else, and says why", () => {
+    expect(readMinimumRatings("")).toEqual({
+      minRatings: SIMILAR_MIN_RATINGS,
+      note: "The minimum is empty or not a number: showing neighbours with at least 20 ratings."
+    });
+    expect(readMinimumRatings("2.5").note).toBe(
+      "2.5 is not a whole number of ratings: showing neighbours with at least 20 ratings."
+    );
+    expect(readMinimumRatings("-3").note).toBe("-3 is below 0: showing neighbours with at least 20 ratings.");
+    expect(readMinimumRatings("abc").note).toBe("“abc” is not a number: showing neighbours with at least 20 ratings.");
+    expect(readMinimumRatings("4029.5").minRatings).toBe(SIMILAR_MIN_RATINGS);
   });
 });

@@ -199,8 +199,14 @@ describe("Explore the factors (browser)", () => {
         await fewest.dispatchEvent("input");
         await expect
           .poll(() => page.locator(".similar-minimum").allTextContents())
-          .toEqual(["The minimum must be a whole number of ratings, 0 or more: showing at least 20."]);
+          .toEqual(["-3 is below 0: showing neighbours with at least 20 ratings."]);
         await expect.poll(() => page.locator("form table tbody tr").count()).toBe(10);
+        // Not a whole number: refused in words, not rounded.
+        await fewest.fill("2.5");
+        await fewest.dispatchEvent("input");
+        await expect
+          .poll(() => page.locator(".similar-minimum").allTextContents())
+          .toEqual(["2.5 is not a whole number of ratings: showing neighbours with at least 20 ratings."]);
         await fewest.fill("20");
         await fewest.dispatchEvent("input");
         await expect.poll(() => page.locator(".similar-minimum").count()).toBe(0);

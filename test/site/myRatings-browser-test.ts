@@ -236,6 +236,16 @@ describe("Rate movies: Skip, and my ratings table", () => {
       expect(+(await rows.first().getAttribute("data-movie-id"))!).toBe(movie);
       await recommend.keyboard.press("Enter");
       await expect.poll(async () => (await onlyList(recommend))[movie]).toBe(seen);
+      // The rated movie leaves the list, and focus stays in the table: on the "I've seen it" of the row now first.
+      await expect.poll(async () => +(await rows.first().getAttribute("data-movie-id"))!).not.toBe(movie);
+      await expect
+        .poll(() =>
+          recommend.evaluate(() => {
+            const active = document.activeElement;
+            return active?.matches("select.seen-it") ? active.closest("tr")!.getAttribute("data-movie-id") : null;
+          })
+        )
+        .toBe(await rows.first().getAttribute("data-movie-id"));
       await recommend.close();
     }
   );

@@ -35,7 +35,7 @@ describe("Ranking beside MSE (browser)", () => {
         /Recommendations opens on (iALS|predicted rating[^,]*), the best of 11 rankings on half of these users/
       );
       expect(await table.locator("tbody tr td:first-child").allTextContents()).toEqual([
-        "iALS (which movies people rate)",
+        "iALS",
         "model + popularity 0.3",
         "model (predicted rating)",
         "most popular",

@@ -110,7 +110,7 @@ describe("RankingTable(ranking) with iALS and a measured choice", () => {
   it("shows iALS's row first, and says which ranking Recommendations opens on and what it scored unseen", () => {
     const el = RankingTable(withIals);
     const names = [...el.querySelectorAll("tbody tr")].map((tr) => tr.querySelector("td")!.textContent);
-    expect(names[0]).toBe("iALS (which movies people rate)");
+    expect(names[0]).toBe("iALS");
     expect(names).toHaveLength(6);
     expect(
       rankingVerdict(withIals).endsWith(

@@ -7,10 +7,30 @@ export interface SimilarMovie {
 /**
  * The fewest ratings a movie needs to be offered as a neighbour by default: a rarely rated movie's factors are mostly
  * its initial noise, so its cosines are noise too. The vectors matter more than the minimum: on a synthetic set shaped
- * like ml-latest-small, the share of neighbours that share a genre with the chosen movie is 0.64 for the rating
- * model's factors and 0.96 for iALS's, with no minimum or with 20 (`npm run bench:similar`).
+ * like ml-latest-small, the share of neighbours that share a genre with the chosen movie (over the 500 most rated) is
+ * 0.64 for the rating model's factors and 0.96 for iALS's, with no minimum or with 20; for the 20 most rated movies
+ * alone, 0.67 and 0.43, since nearly everyone rates those (`npm run bench:similar`).
  */
 export const SIMILAR_MIN_RATINGS = 20;
+
+/**
+ * The minimum number of ratings as a person typed it (the field's text): a whole number 0 or more is taken as is;
+ * anything else keeps SIMILAR_MIN_RATINGS, with a note in words saying why. A browser's number field reports text it
+ * cannot read ("1e") as empty, so empty says both.
+ */
+export function readMinimumRatings(text: string): {minRatings: number; note: string | null} {
+  const keep = (why: string) => ({
+    minRatings: SIMILAR_MIN_RATINGS,
+    note: `${why}: showing neighbours with at least ${SIMILAR_MIN_RATINGS} ratings.`
+  });
+  const trimmed = text.trim();
+  if (trimmed === "") return keep("The minimum is empty or not a number");
+  const n = Number(trimmed);
+  if (!Number.isFinite(n)) return keep(`“${trimmed}” is not a number`);
+  if (!Number.isInteger(n)) return keep(`${trimmed} is not a whole number of ratings`);
+  if (n < 0) return keep(`${trimmed} is below 0`);
+  return {minRatings: n, note: null};
+}
 
 /**
  * How many neighbours to return, and optionally a minimum number of ratings (with each
@@ -78,21 +98,19 @@ export function similarMovies(
 }
 
 /**
- * Genre agreement: over `queries` (movie indexes), the mean share of each one's `n` (default 10) nearest neighbours
- * (similarMovies, with `minRatings` and `counts`) that share at least one genre with it; `genres[m]` lists movie m's.
- * A query with no neighbour is left out; NaN when none has one.
+ * Genre agreement: over `queries` (movie indexes), the mean share of each one's neighbours (`neighbours(query)`, e.g.
+ * similarMovies) that share at least one genre with it; `genres[m]` lists movie m's. A query with no
+ * neighbour is left out; NaN when none has one.
  */
 export function genreAgreement(
-  movieFactors: Float32Array,
-  factors: number,
   genres: readonly (readonly string[])[],
   queries: readonly number[],
-  options: SimilarMoviesOptions = {}
+  neighbours: (query: number) => readonly SimilarMovie[]
 ): number {
   let sum = 0,
     counted = 0;
   for (const q of queries) {
-    const near = similarMovies(movieFactors, factors, q, options);
+    const near = neighbours(q);
     if (!near.length) continue;
     const mine = new Set(genres[q]);
     sum += near.filter(({movie}) => genres[movie].some((g) => mine.has(g))).length / near.length;

@@ -95,7 +95,7 @@ export function RankingTable(ranking: RunRanking, {diverged = false}: {diverged?
       `${(100 * r.coverage).toFixed(1)}%`,
       r.novelty.toFixed(2)
     ]);
-  if (ranking.ials) row("iALS (which movies people rate)", ranking.ials);
+  if (ranking.ials) row("iALS", ranking.ials);
   row(`model + popularity ${ranking.blendWeight}`, ranking.blended);
   row("model (predicted rating)", ranking.model);
   for (const [name, label] of Object.entries(BASELINES)) row(label, ranking.baselines[name as keyof typeof BASELINES]);
