@@ -57,7 +57,7 @@ export async function benchRanker(shape: Required<SynthOptions>) {
  * Seconds for one iALS epoch on a synthetic set of `shape`, on the CPU (fitIals) and through TF.js on `backend`
  * (fitIalsTf): what each costs, as fitRanker measures them on a real GPU.
  */
-export async function benchRankerDevices(shape: Required<SynthOptions>, backend: "webgpu" | "wasm", wasmPath: string) {
+export async function benchRankerDevices(shape: Required<SynthOptions>, backend: "webgpu", wasmPath: string) {
   const used = await pickBackend(backend, {wasmPath});
   const s = synthesize(shape);
   const table = indexRatings(
