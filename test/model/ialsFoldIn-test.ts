@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {fitIals, ialsScores} from "../../src/components/model/ials.js";
+import {fitIals, ialsOptionsFor, ialsScores} from "../../src/components/model/ials.js";
 import {IALS_LIKED, ialsFoldIn} from "../../src/components/model/ialsFoldIn.js";
 import {synthTable} from "../support/synthTable.js";
 
@@ -88,27 +88,29 @@ describe("ialsFoldIn(model).explain(rated, movie)", () => {
     expect(contributions[0].amount).toBeGreaterThan(0);
     expect(contributions[0].amount).toBeGreaterThan(Math.abs(contributions[1].amount));
   });
+});
 
-  it("keeps the demo user's disliked genres out of their top 20, and no recommendation owes most to a dislike", () => {
+describe("ialsFoldIn(model) for the synthetic demo user", () => {
+  // Fitted once, with the options a run would use on this many ratings.
+  const {table, data} = synthTable({seed: 7, users: 3000, movies: 500, ratings: 300_000});
+  const model = fitIals(table, table.userIds.length, table.movieIds.length, undefined, ialsOptionsFor(300_000));
+  const foldIn = ialsFoldIn(model);
+  const index = new Map(Array.from(table.movieIds, (id, i) => [id, i]));
+  const mine = Array.from(data.myRatings.movieId, (id, i) => ({
+    movie: index.get(id)!,
+    rating: data.myRatings.rating2[i] / 2
+  }));
+  const {likes, dislikes} = data.meta.demoTaste;
+  const scores = ialsScores({...model, userFactors: foldIn.vector(mine)}, 0);
+  const rated = new Set(mine.map((r) => r.movie));
+  const ranked = [...scores.keys()].filter((m) => !rated.has(m)).sort((a, b) => scores[b] - scores[a]);
+
+  it("keeps disliked genres out of the top 20, and no recommendation owes most to a dislike", () => {
     // Folded in as training fits (every rating liked), the same user got 5 disliked-genre movies in their top 20, and
     // 10 recommendations whose largest share came from a movie they rated below 3.5★.
-    const {table, data} = synthTable({seed: 7, users: 3000, movies: 500, ratings: 300_000});
-    const model = fitIals(table, table.userIds.length, table.movieIds.length);
-    const foldIn = ialsFoldIn(model);
-    const index = new Map(Array.from(table.movieIds, (id, i) => [id, i]));
-    const mine = Array.from(data.myRatings.movieId, (id, i) => ({
-      movie: index.get(id)!,
-      rating: data.myRatings.rating2[i] / 2
-    }));
-    const {likes, dislikes} = data.meta.demoTaste;
     const disliked = (m: number) =>
       data.movies[m].genres.some((g) => dislikes.includes(g)) && !data.movies[m].genres.some((g) => likes.includes(g));
-    const scores = ialsScores({...model, userFactors: foldIn.vector(mine)}, 0);
-    const rated = new Set(mine.map((r) => r.movie));
-    const top = [...scores.keys()]
-      .filter((m) => !rated.has(m))
-      .sort((a, b) => scores[b] - scores[a])
-      .slice(0, 20);
+    const top = ranked.slice(0, 20);
     expect(top.filter(disliked)).toEqual([]);
     for (const movie of top) {
       const [largest] = foldIn.explain(mine, movie).contributions.sort((a, b) => b.amount - a.amount);
@@ -116,23 +118,9 @@ describe("ialsFoldIn(model).explain(rated, movie)", () => {
     }
   });
 
-  it("explains the demo user's liked-genre recommendations mostly by their liked-genre ratings", () => {
-    const {table, data} = synthTable({seed: 7, users: 3000, movies: 500, ratings: 300_000});
-    const model = fitIals(table, table.userIds.length, table.movieIds.length);
-    const foldIn = ialsFoldIn(model);
-    const index = new Map(Array.from(table.movieIds, (id, i) => [id, i]));
-    const mine = Array.from(data.myRatings.movieId, (id, i) => ({
-      movie: index.get(id)!,
-      rating: data.myRatings.rating2[i] / 2
-    }));
-    const likedGenre = (m: number) => data.movies[m].genres.some((g) => data.meta.demoTaste.likes.includes(g));
-    const scores = ialsScores({...model, userFactors: foldIn.vector(mine)}, 0);
-    const rated = new Set(mine.map((r) => r.movie));
-    const top = [...scores.keys()]
-      .filter((m) => !rated.has(m) && likedGenre(m))
-      .sort((a, b) => scores[b] - scores[a])
-      .slice(0, 3);
-    for (const movie of top) {
+  it("explains liked-genre recommendations mostly by liked-genre ratings", () => {
+    const likedGenre = (m: number) => data.movies[m].genres.some((g) => likes.includes(g));
+    for (const movie of ranked.filter(likedGenre).slice(0, 3)) {
       const ups = foldIn
         .explain(mine, movie)
         .contributions.filter((c) => c.amount > 0)
