@@ -2,8 +2,9 @@ import {defineConfig} from "vitest/config";
 
 // Two projects, one after the other. The unit tests run on two workers (this machine's cores). Then the browser and
 // build tests (test/site/) run four files at a time: each spends much of its time waiting on Chromium, a page or a
-// server, so more files than cores fill the idle time (three: 291 s on a clean clone; four: see the commit). Site builds share Framework's cache, so they take turns (withBuildLock
-// in scripts/lib/buildSite.ts), and each distinct site is built once for all files.
+// server, so more files than cores fill the idle time (on a clean clone, three: 291 s; four: 282 s). Site builds share
+// Framework's cache, so they take turns (withBuildLock in scripts/lib/buildSite.ts), and each distinct site is built
+// once for all files.
 // `npm run test:fast` runs the unit project alone.
 export default defineConfig({
   test: {
