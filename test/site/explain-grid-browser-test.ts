@@ -124,6 +124,10 @@ describe("Recommendations: the measured best ranking, and its Why? (browser)", (
     }
     // The scores the breakdowns give order the rows.
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    // A breakdown explains one order's score: the notebook's order opens with every row closed.
+    await page.getByLabel("Predicted rating, as the notebook ranked").check();
+    await expect.poll(() => page.locator(".popularity-knob").count()).toBe(1);
+    expect(await page.locator(".prediction-breakdown").count()).toBe(0);
     await page.close();
   });
 });
