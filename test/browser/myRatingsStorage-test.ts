@@ -246,3 +246,76 @@ describe("openMyRatings(catalogue, {seed, knownMovieIds, storage})", () => {
     ]);
   });
 });
+
+describe("openMyRatings(catalogue, options) when the browser will not keep them", () => {
+  const quota = () => Object.assign(new Error("The quota has been exceeded."), {name: "QuotaExceededError"});
+
+  it("keeps a rating a full storage refused in this page's memory, says so, and throws nothing", () => {
+    const storage = new MemoryStorage();
+    const store = tab(storage, "A", {seed: [{movieId: 1, rating: 4, timestamp: 1}]});
+    store.apply([{movieId: 2, rating: 5}]);
+    expect(store.problem()).toBeNull();
+    storage.setItem = () => {
+      throw quota();
+    };
+    // The rating is shown as what it is: in this page, not stored, and the page is told why.
+    const after = store.apply([{movieId: 3, rating: 3.5}]);
+    expect(pairs(after)).toEqual([
+      [1, 4],
+      [2, 5],
+      [3, 3.5]
+    ]);
+    expect(pairs(store.read())).toEqual(pairs(after));
+    expect(store.problem()).toBe("full");
+    expect(() => store.writePosition(42)).not.toThrow();
+    // What was stored is what was stored: another page opened now sees the ratings before the refused one.
+    expect(pairs(tab(storage).read())).toEqual([
+      [1, 4],
+      [2, 5]
+    ]);
+    store.close();
+  });
+
+  it("stores everything again, and has no problem, once the storage has room", () => {
+    const storage = new MemoryStorage();
+    const store = tab(storage);
+    const setItem = storage.setItem.bind(storage);
+    storage.setItem = () => {
+      throw quota();
+    };
+    store.apply([{movieId: 7, rating: 4}]);
+    expect(store.problem()).toBe("full");
+    storage.setItem = setItem;
+    store.apply([{movieId: 8, rating: 2}]);
+    expect(store.problem()).toBeNull();
+    expect(pairs(tab(storage).read())).toEqual([
+      [7, 4],
+      [8, 2]
+    ]);
+    store.close();
+  });
+
+  it("works in memory where reading localStorage throws (site data blocked), and says blocked", () => {
+    const own = Object.getOwnPropertyDescriptor(globalThis, "localStorage");
+    Object.defineProperty(globalThis, "localStorage", {
+      configurable: true,
+      get() {
+        throw Object.assign(new Error("Access is denied for this document."), {name: "SecurityError"});
+      }
+    });
+    try {
+      const store = openMyRatings("A", {seed: [{movieId: 1, rating: 4, timestamp: 1}], channel: null, events: null});
+      expect(store.problem()).toBe("blocked");
+      expect(pairs(store.apply([{movieId: 2, rating: 5}]))).toEqual([
+        [1, 4],
+        [2, 5]
+      ]);
+      store.writePosition(2);
+      expect(store.readPosition()).toBe(2);
+      store.close();
+    } finally {
+      if (own) Object.defineProperty(globalThis, "localStorage", own);
+      else delete (globalThis as {localStorage?: Storage}).localStorage;
+    }
+  });
+});

@@ -6,6 +6,8 @@
 // what is stored and what the page knows, deletions included (as tombstones), so no tab can drop or resurrect what
 // another tab did.
 import type {MyRating} from "../movielens/myRatingsFile.js";
+import {pageStorage, storageProblemOf} from "./pageStorage.js";
+import type {StorageProblem} from "./pageStorage.js";
 
 /** The prefix of the localStorage key of my ratings on one catalogue: `${MY_RATINGS_KEY}@${catalogueId}`. */
 export const MY_RATINGS_KEY = "movielens-workbook:my-ratings";
@@ -62,6 +64,12 @@ export interface MyRatingsStore {
    */
   watch(listener: (ratings: MyRating[]) => void): () => void;
   readonly legacy: LegacyRatings;
+  /**
+   * Why my ratings are not all kept in this browser, or null when they are: its storage is blocked (they are kept in
+   * this page's memory only) or full (the changes since are kept in memory only). A page says so, with the way out:
+   * export my_ratings.dat, or allow site data.
+   */
+  problem(): StorageProblem | null;
   close(): void;
 }
 
@@ -71,6 +79,7 @@ export interface MyRatingsStore {
 export interface MyRatingsOptions {
   seed?: readonly MyRating[];
   knownMovieIds?: ReadonlySet<number>;
+  /** Where to keep them: the browser's localStorage (or memory, where it is blocked) unless given. */
   storage?: Storage;
   now?: () => number;
   /** A BroadcastChannel constructor; null uses storage events only. */
@@ -144,19 +153,26 @@ function mergeEntry(into: Map<number, Entry>, entry: Entry): void {
  * (`knownMovieIds`), when that catalogue has no ratings of its own yet; the legacy key itself is never deleted.
  */
 export function openMyRatings(catalogue: string, options: MyRatingsOptions = {}): MyRatingsStore {
-  const {
-    seed = [],
-    knownMovieIds,
-    storage = globalThis.localStorage,
-    now = () => Math.floor(Date.now() / 1000)
-  } = options;
+  const {seed = [], knownMovieIds, now = () => Math.floor(Date.now() / 1000)} = options;
+  const opened = options.storage ? {storage: options.storage, problem: null} : pageStorage();
+  const storage = opened.storage;
+  let problem: StorageProblem | null = opened.problem;
+  // A write the browser refuses (a full storage) leaves the change in this page's memory, and says why.
+  const attempt = (write: () => void) => {
+    try {
+      write();
+    } catch (error) {
+      problem = storageProblemOf(error);
+    }
+  };
   const Channel = options.channel === undefined ? globalThis.BroadcastChannel : options.channel;
   const events =
     options.events === undefined ? ((globalThis as unknown as {window?: EventTarget}).window ?? null) : options.events;
   const key = myRatingsKey(catalogue);
   const deletedKey = `${key}:deleted`;
   const positionKey = `${QUEUE_POSITION_KEY}@${catalogue}`;
-  const legacy = adoptLegacy(storage, catalogue, key, positionKey, knownMovieIds);
+  let legacy: LegacyRatings = {count: 0, adopted: false, adoptedBy: null};
+  attempt(() => (legacy = adoptLegacy(storage, catalogue, key, positionKey, knownMovieIds)));
   const listeners = new Set<(ratings: MyRating[]) => void>();
   const channel = Channel ? new Channel(key) : null;
   // The changes this page has made or heard of since my ratings here were last forgotten.
@@ -195,12 +211,16 @@ export function openMyRatings(catalogue: string, options: MyRatingsOptions = {})
   function write(): Map<number, Entry> {
     const merged = state();
     const entries = [...merged.values()].sort((a, b) => a.changedAt - b.changedAt);
-    storage.setItem(key, JSON.stringify(entries.filter((e) => e.rating !== null)));
     const deleted = entries
       .filter((e) => e.rating === null && e.changedAt > 0)
       .slice(-MAX_TOMBSTONES)
       .map((e) => [e.movieId, e.changedAt, e.by ?? ""]);
-    if (deleted.length) storage.setItem(deletedKey, JSON.stringify(deleted));
+    attempt(() => {
+      storage.setItem(key, JSON.stringify(entries.filter((e) => e.rating !== null)));
+      if (deleted.length) storage.setItem(deletedKey, JSON.stringify(deleted));
+      // Every change this page knows is stored now: a full storage that took them is no longer a problem.
+      if (problem === "full") problem = null;
+    });
     return merged;
   }
   /**
@@ -274,9 +294,11 @@ export function openMyRatings(catalogue: string, options: MyRatingsOptions = {})
       return text === null || !/^\d+$/.test(text) ? null : +text;
     },
     writePosition(position) {
-      if (position === null) storage.removeItem(positionKey);
-      else storage.setItem(positionKey, String(position));
+      attempt(() =>
+        position === null ? storage.removeItem(positionKey) : storage.setItem(positionKey, String(position))
+      );
     },
+    problem: () => problem,
     watch(listener) {
       listeners.add(listener);
       listener(read());

@@ -1,5 +1,7 @@
 import type {TrainHyper} from "../engine/trainProtocol.js";
 import {SETTING_RANGES, TRAIN_DEFAULTS} from "../model/trainSettings.js";
+import {pageStorage, storageProblemOf} from "./pageStorage.js";
+import type {StorageProblem} from "./pageStorage.js";
 
 /** The localStorage key of the settings the Train page's inputs start from ("Apply best so far" writes it). */
 export const TRAIN_PRESET_KEY = "movielens-workbook:train-preset";
@@ -18,10 +20,19 @@ const CHECKS: Record<keyof TrainHyper, (v: unknown) => boolean> = {
   split: (v) => v === "random" || v === "time"
 };
 
-/** Keeps `hyper` as the Train page's starting settings, in `storage` (the browser's localStorage unless given). */
-export function saveTrainPreset(hyper: TrainHyper, storage: Pick<Storage, "setItem"> = globalThis.localStorage): void {
+/**
+ * Keeps `hyper` as the Train page's starting settings, in `storage` (the browser's localStorage unless given).
+ * Returns why it could not be kept for the next visit (the storage is blocked or full), or null when it was.
+ */
+export function saveTrainPreset(hyper: TrainHyper, storage?: Pick<Storage, "setItem">): StorageProblem | null {
   const {factors, bs, epochs, lrMax, wd, seed, split} = hyper;
-  storage.setItem(TRAIN_PRESET_KEY, JSON.stringify({factors, bs, epochs, lrMax, wd, seed, split}));
+  const opened = storage ? {storage, problem: null} : pageStorage();
+  try {
+    opened.storage.setItem(TRAIN_PRESET_KEY, JSON.stringify({factors, bs, epochs, lrMax, wd, seed, split}));
+    return opened.problem;
+  } catch (error) {
+    return storageProblemOf(error);
+  }
 }
 
 /**
@@ -30,7 +41,7 @@ export function saveTrainPreset(hyper: TrainHyper, storage: Pick<Storage, "setIt
  * for the others, and
  * TRAIN_DEFAULTS alone when nothing readable is stored or there is no storage.
  */
-export function readTrainPreset(storage: Pick<Storage, "getItem"> | undefined = globalThis.localStorage): TrainHyper {
+export function readTrainPreset(storage: Pick<Storage, "getItem"> | undefined = pageStorage().storage): TrainHyper {
   let stored: Record<string, unknown> = {};
   try {
     const parsed: unknown = JSON.parse(storage?.getItem(TRAIN_PRESET_KEY) ?? "null");
