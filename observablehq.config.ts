@@ -1,4 +1,16 @@
 // See https://observablehq.com/framework/config for documentation.
+
+// Where the browser blocks site data (Chrome's "Block all cookies"), reading localStorage or sessionStorage throws a
+// SecurityError, and Framework's own sidebar reads sessionStorage on every page. This runs first, in the head: each
+// storage that cannot be read is replaced by one in the page's memory, marked `memoryOnly`, so every script works and
+// the workbook's pages (browser/pageStorage.ts) can say that nothing is kept.
+const STORAGE_SHIM =
+  "<script>(() => { for (const name of ['localStorage', 'sessionStorage']) { try { window[name]; } catch (error) { " +
+  "const items = new Map(); const memory = {get length() { return items.size; }, " +
+  "key: (i) => [...items.keys()][i] ?? null, getItem: (k) => (items.has(k) ? items.get(k) : null), " +
+  "setItem: (k, v) => void items.set(k, String(v)), removeItem: (k) => void items.delete(k), " +
+  "clear: () => items.clear(), memoryOnly: error.name || 'SecurityError'}; " +
+  "try { Object.defineProperty(window, name, {configurable: true, get: () => memory}); } catch {} } } })();</script>";
 /** The workbook's Framework config; tests read its pages. */
 export default {
   title: "MovieLens workbook",
@@ -18,6 +30,7 @@ export default {
   ],
   // An inline icon: no favicon request, no 404.
   head:
+    STORAGE_SHIM +
     `<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 ` +
     `16'%3E%3Ctext y='14' font-size='14'%3E%F0%9F%8E%AC%3C/text%3E%3C/svg%3E">`,
   style: "style.css",

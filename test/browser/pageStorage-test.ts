@@ -16,6 +16,10 @@ describe("pageStorage(get)", () => {
     storage.setItem("a", "1");
     expect(storage.getItem("a")).toBe("1");
   });
+  it("says blocked for the memory storage the page's head put in place of one it could not read", () => {
+    const shim = Object.assign(memoryStorage(), {memoryOnly: "SecurityError"});
+    expect(pageStorage(() => shim)).toEqual({storage: shim, problem: "blocked"});
+  });
   it("says unavailable when there is no localStorage at all", () => {
     expect(pageStorage(() => undefined).problem).toBe("unavailable");
   });

@@ -57,3 +57,20 @@ export async function openPageWorkbookStore(
     return memoryWorkbookStore(name === "SecurityError" ? "blocked" : "unavailable");
   }
 }
+
+/**
+ * A page's opener of the workbook's store, for pages that open it for each run (Train, the grid): each call opens the
+ * IndexedDB store afresh, or, once it cannot be opened, hands out the same store in this page's memory every time
+ * (its close does nothing), so the page's runs and checkpoints stay together for the visit.
+ */
+export function pageWorkbookStores(
+  open: () => Promise<WorkbookStore> = () => openWorkbookStore()
+): () => Promise<WorkbookStore & {problem: StorageProblem | null}> {
+  let memory: (WorkbookStore & {problem: StorageProblem}) | null = null;
+  return async () => {
+    if (memory) return memory;
+    const store = await openPageWorkbookStore(open);
+    if (store.problem) memory = store as WorkbookStore & {problem: StorageProblem};
+    return store;
+  };
+}

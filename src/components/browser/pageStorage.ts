@@ -39,6 +39,9 @@ export function pageStorage(get: () => Storage | undefined = () => globalThis.lo
 } {
   try {
     const storage = get();
+    // The page's head replaces a storage it could not read by one in memory, marked so (observablehq.config.ts).
+    if (storage && (storage as Storage & {memoryOnly?: string}).memoryOnly)
+      return {storage, problem: storageProblemOf({name: (storage as Storage & {memoryOnly: string}).memoryOnly})};
     if (storage) return {storage, problem: null};
     return {storage: memoryStorage(), problem: "unavailable"};
   } catch (error) {

@@ -1,0 +1,119 @@
+// Storage that says no (issue 22, part 1), through the real pages in headless Chromium: site data blocked (reading
+// localStorage throws SecurityError, and so does opening IndexedDB, as with Chrome's "Block all cookies"), a full
+// localStorage (every write throws QuotaExceededError), and IndexedDB unavailable (open throws InvalidStateError, as in
+// a Firefox private window). Every page works, raises nothing, shows no raw error, and says in one note what is not
+// kept; a rating or a run that was not stored is never called saved.
+import type {Page} from "playwright-core";
+import {describe, expect, it} from "vitest";
+import {buildSite} from "../../scripts/lib/buildSite.js";
+import {useBrowserSite} from "../support/browserSite.js";
+
+const site = useBrowserSite(() => buildSite({seed: 13, users: 300, movies: 400, ratings: 20_000}));
+const PAGES = [
+  "./",
+  "./load-data",
+  "./histogram",
+  "./train",
+  "./save-resume",
+  "./rate",
+  "./recommend",
+  "./compare",
+  "./explore"
+];
+
+const BLOCKED = () => {
+  const deny = () => {
+    throw new DOMException("Access is denied for this document.", "SecurityError");
+  };
+  // As the browser's own: accessors on the window that a page may redefine, which throw when read.
+  Object.defineProperty(window, "localStorage", {get: deny, configurable: true});
+  Object.defineProperty(window, "sessionStorage", {get: deny, configurable: true});
+  IDBFactory.prototype.open = deny as never;
+};
+const FULL = () => {
+  Storage.prototype.setItem = () => {
+    throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+  };
+};
+const NO_INDEXEDDB = () => {
+  IDBFactory.prototype.open = (() => {
+    throw new DOMException(
+      "A mutation operation was attempted on a database that did not allow mutations.",
+      "InvalidStateError"
+    );
+  }) as never;
+};
+
+/** Opens a page and checks it worked: no cell shows an error, and no raw browser error text is on it. */
+async function openWorking(path: string): Promise<Page> {
+  const page = await site.open(path);
+  await page.waitForTimeout(300);
+  expect(await page.locator(".observablehq--error").count(), `${path}: cells in error`).toBe(0);
+  const text = await page.locator("main").innerText();
+  expect(text, path).not.toMatch(/SecurityError|QuotaExceededError|InvalidStateError|Access is denied|\.\./);
+  return page;
+}
+
+const noteOf = (page: Page) => page.locator(".storage-note:not(.none)").allTextContents();
+
+describe("Storage that says no (browser)", () => {
+  it("site data blocked: every page works and says what is not kept; rating and training work in it", async () => {
+    const context = await site.newContext();
+    await context.addInitScript(BLOCKED);
+    for (const path of PAGES) {
+      const page = await openWorking(path);
+      if (!["./", "./load-data", "./histogram"].includes(path))
+        expect(await noteOf(page), path).toEqual([expect.stringMatching(/blocks this site's storage/)]);
+      await page.close();
+    }
+    // Rate: a rating is taken, kept in the page, and not called saved.
+    const rate = await openWorking("./rate");
+    await rate.locator('.stars button.star[data-rating="4"]').first().click();
+    await expect
+      .poll(() => rate.locator(".save-note").textContent())
+      .toMatch(/^Not saved in this browser: \d+ ratings are kept in this page only\.$/);
+    await rate.close();
+    // Train: a run is kept in the page, and said so.
+    const train = await openWorking("./train");
+    await train.getByLabel("Backend", {exact: true}).selectOption("wasm");
+    const epochs = train.getByLabel("Epochs", {exact: true});
+    await epochs.fill("1");
+    await epochs.dispatchEvent("input");
+    await train.locator(".train-controls button", {hasText: "Train"}).click();
+    await expect
+      .poll(() => train.locator(".saved-note").textContent(), {timeout: 60_000})
+      .toMatch(/^Kept this run in this page's run history until the page is closed/);
+    await train.close();
+    // Recommendations: with no stored model, one can be trained here, and the list follows.
+    const recommend = await openWorking("./recommend");
+    await recommend.getByRole("button", {name: "Train a model here"}).click();
+    await expect.poll(() => recommend.locator("table.recommendations tbody tr").count(), {timeout: 60_000}).toBe(20);
+    await recommend.close();
+  });
+
+  it("a full localStorage: a refused rating is kept in the page, never called saved, and the note says", async () => {
+    const context = await site.newContext();
+    await context.addInitScript(FULL);
+    const rate = await openWorking("./rate");
+    expect(await noteOf(rate)).toEqual([]);
+    await rate.locator('.stars button.star[data-rating="5"]').first().click();
+    await expect.poll(() => rate.locator(".save-note").textContent()).toMatch(/^Not saved in this browser/);
+    expect(await noteOf(rate)).toEqual([
+      expect.stringMatching(/^My latest ratings are kept in this page only, .* is full\./)
+    ]);
+    await rate.close();
+  });
+
+  it("IndexedDB unavailable: every page works, and a run is kept in the page", async () => {
+    const context = await site.newContext();
+    await context.addInitScript(NO_INDEXEDDB);
+    for (const path of PAGES) {
+      const page = await openWorking(path);
+      if (["./train", "./save-resume", "./recommend", "./compare", "./explore"].includes(path))
+        expect(await noteOf(page), path).toEqual([
+          expect.stringMatching(/^Runs and checkpoints are kept in this page only/)
+        ]);
+      await page.close();
+    }
+  });
+});
