@@ -132,13 +132,13 @@ describe("fromDatasetRecord(value)", () => {
 });
 
 describe("datasetStorageError(error)", () => {
-  it("turns a full disk into advice, and names any other failure", () => {
+  it("turns a full disk into advice, and any other failure into words, never the browser's own text", () => {
     expect(datasetStorageError({name: "QuotaExceededError", message: "x"} as DOMException).message).toMatch(
       /^The browser's storage for this site is full/
     );
-    expect(datasetStorageError(new Error("disk on fire")).message).toBe(
-      "The browser's storage failed, so your dataset was not kept (disk on fire). " +
-        "It works for this visit; load it again next time."
+    expect(datasetStorageError(new Error("disk on fire.")).message).toBe(
+      "The browser would not keep your dataset: its storage for this site is blocked or unavailable (a private " +
+        "window does this). It works for this visit; load it again next time."
     );
   });
 });

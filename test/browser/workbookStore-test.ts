@@ -117,14 +117,17 @@ describe("openWorkbookStore(name, factory)", () => {
 });
 
 describe("storageError(error)", () => {
-  it("turns a full disk into advice, and names any other failure", () => {
+  it("turns a full disk into advice, and any other failure into words, never the browser's own text", () => {
     expect(storageError({name: "QuotaExceededError", message: "x"} as DOMException).message).toBe(
       "The browser's storage for this site is full, so nothing was saved. " +
         "Delete old checkpoints on the Save and resume page, or download them and free some space."
     );
-    expect(storageError({name: "UnknownError", message: "disk on fire"} as DOMException).message).toBe(
-      "The browser's storage failed: disk on fire."
+    const other = {name: "UnknownError", message: "disk on fire."} as DOMException;
+    expect(storageError(other).message).toBe(
+      "The browser would not save this: its storage for this site is blocked or unavailable (a private window does " +
+        "this), so nothing was saved. Allow site data for this site, or download the checkpoint to keep it."
     );
-    expect(storageError(null).message).toBe("The browser's storage failed: unknown error.");
+    expect(storageError(other).cause).toBe(other);
+    expect(storageError(null).message).not.toMatch(/unknown error|\.\./);
   });
 });

@@ -84,8 +84,9 @@ export function datasetStorageError(error: DOMException | Error | null): Error {
     );
   }
   return new Error(
-    `The browser's storage failed, so your dataset was not kept (${error?.message ?? "unknown error"}). ` +
-      `It works for this visit; load it again next time.`
+    "The browser would not keep your dataset: its storage for this site is blocked or unavailable (a private " +
+      "window does this). It works for this visit; load it again next time.",
+    {cause: error ?? undefined}
   );
 }
 

@@ -75,15 +75,23 @@ export interface WorkbookStore {
 export const STORE_NAME = "movielens-workbook";
 const VERSION = 1;
 
-/** Turns IndexedDB's errors into messages a reader can act on; a full disk is the likely one. */
+/**
+ * Turns IndexedDB's errors into messages a reader can act on, in words, never the browser's own text (kept as the
+ * error's cause): a full disk is the likely one; anything else is storage the browser refuses.
+ */
 export function storageError(error: DOMException | null): Error {
   if (error?.name === "QuotaExceededError") {
     return new Error(
       "The browser's storage for this site is full, so nothing was saved. " +
-        "Delete old checkpoints on the Save and resume page, or download them and free some space."
+        "Delete old checkpoints on the Save and resume page, or download them and free some space.",
+      {cause: error}
     );
   }
-  return new Error(`The browser's storage failed: ${error?.message ?? "unknown error"}.`);
+  return new Error(
+    "The browser would not save this: its storage for this site is blocked or unavailable (a private window does " +
+      "this), so nothing was saved. Allow site data for this site, or download the checkpoint to keep it.",
+    {cause: error ?? undefined}
+  );
 }
 
 const request = <T>(r: IDBRequest<T>) => idbRequest(r, storageError);
