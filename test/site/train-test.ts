@@ -207,6 +207,13 @@ describe("Train a model (browser, through the UI)", () => {
       await expect
         .poll(() => compare.locator("table.run-history tbody tr").allTextContents())
         .toContainEqual(expect.stringMatching(/\(diverged\)/));
+      // Wherever it is listed: marked among the runs to compare, and not ticked by default (the other run is).
+      const choices = compare.locator("form label", {hasText: /^#\d+/});
+      await expect.poll(() => choices.count()).toBe(2);
+      const diverged = compare.locator("form label", {hasText: "(diverged)"});
+      expect(await diverged.count()).toBe(1);
+      expect(await diverged.locator("input").isChecked()).toBe(true); // only two runs: both are compared
+      expect(await compare.locator(".compare-column h2", {hasText: "(diverged)"}).count()).toBe(1);
       await compare.close();
       await page.close();
     }

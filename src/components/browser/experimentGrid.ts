@@ -143,10 +143,11 @@ export function createExperimentGrid(session: TrainingSession, store: WorkbookSt
     },
     /**
      * Trains `runs` in order with `request` (read once per run, so each run trains on my ratings as they are then);
-     * resolves with the grid's final state. Rejects when a grid is already running.
+     * resolves with the grid's final state. While a grid is running (a double click), starts nothing and resolves at
+     * once with the state of the grid in progress, which the page already shows.
      */
     async run(runs: readonly TrainHyper[], request: () => GridRequest): Promise<GridState> {
-      if (state.status === "running") throw new Error("A grid is already running.");
+      if (state.status === "running") return state;
       stopping = false;
       emit({status: "running", runs: [...runs], current: null, points: [], error: null});
       for (let i = 0; i < runs.length && !stopping; ++i) {
