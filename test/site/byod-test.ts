@@ -209,8 +209,10 @@ describe("Load MovieLens from your computer (browser)", () => {
 
     // "Forget this data" returns every page to the build's dataset.
     recommend.page.once("dialog", (dialog) => void dialog.accept());
+    // Waiting for the reload from before the click: it can finish before a wait begun after it.
+    const reloaded = recommend.page.waitForEvent("load");
     await recommend.page.getByRole("button", {name: "Forget this data"}).click();
-    await recommend.page.waitForEvent("load");
+    await reloaded;
     await expect.poll(() => recommend.page.locator(".dataset-banner").textContent()).toContain("Synthetic");
     // The latest model was trained on the visitor's data: the page says so rather than ranking the wrong movies.
     await expect

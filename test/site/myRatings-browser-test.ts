@@ -302,8 +302,10 @@ describe("My ratings belong to a dataset", () => {
     };
     const forget = async () => {
       rate.once("dialog", (dialog) => void dialog.accept());
+      // Waiting for the reload from before the click: it can finish before a wait begun after it.
+      const reloaded = rate.waitForEvent("load");
       await rate.getByRole("button", {name: "Forget this data"}).click();
-      await rate.waitForEvent("load");
+      await reloaded;
       await rate.waitForLoadState("networkidle");
     };
     // The same movies loaded from disk are the same catalogue: my ratings carry over.
@@ -324,8 +326,10 @@ describe("My ratings belong to a dataset", () => {
       asked.push(dialog.message());
       void dialog.accept();
     });
+    // Waiting for the reload from before the click: it can finish before a wait begun after it.
+    const reloaded = rate.waitForEvent("load");
     await rate.getByRole("button", {name: "Forget this data"}).click();
-    await rate.waitForEvent("load");
+    await reloaded;
     await rate.waitForLoadState("networkidle");
     await expect.poll(() => tableIds(rate)).toEqual(mine);
     expect(asked).toHaveLength(1);

@@ -212,8 +212,11 @@ describe("Train a model (browser, through the UI)", () => {
       await expect.poll(() => choices.count()).toBe(2);
       const diverged = compare.locator("form label", {hasText: "(diverged)"});
       expect(await diverged.count()).toBe(1);
-      expect(await diverged.locator("input").isChecked()).toBe(true); // only two runs: both are compared
-      expect(await compare.locator(".compare-column h2", {hasText: "(diverged)"}).count()).toBe(1);
+      expect(await diverged.locator("input").isChecked()).toBe(false);
+      expect(await compare.locator("#observablehq-main").textContent()).toContain("is ticked: tick one more run");
+      // Ticked by hand, it is compared, and named as diverged there too.
+      await diverged.locator("input").check();
+      await expect.poll(() => compare.locator(".compare-column h2", {hasText: "(diverged)"}).count()).toBe(1);
       await compare.close();
       await page.close();
     }
