@@ -172,6 +172,18 @@ describe("runTraining(request, post, {signal, cache})", () => {
     expect(done.history.map((r) => r.epoch)).toEqual([0]);
   });
 
+  it("stopped before its first epoch ended, says nothing of saving, and ends with no epoch", async () => {
+    const controller = new AbortController();
+    const posted = await run(request({hyper: {factors: 4, bs: 64, epochs: 5, lrMax: 1e-2, wd: 0.1, seed: 7}}), {
+      signal: controller.signal,
+      // Stopped while it measures or starts: at its first status, before any batch.
+      onEvent: (e) => e.type === "status" && controller.abort()
+    });
+    const done = posted.at(-1)!.event;
+    expect(done).toMatchObject({type: "done", stopped: true, history: [], ranking: null, ranker: null});
+    expect(posted.some((p) => p.event.type === "status" && p.event.finishing)).toBe(false);
+  });
+
   it("posts one error message for a bad request, and frees what it built", async () => {
     const before = tf.memory().numTensors;
     const posted = await run(request({hyper: {factors: 4, bs: 64, epochs: 0, lrMax: 1e-2, wd: 0.1, seed: 7}}));

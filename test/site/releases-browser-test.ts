@@ -105,6 +105,19 @@ describe("Load MovieLens from your computer: every release", () => {
     expect(body).toMatch(/every rated movie is in u\.item|missing from u\.item were dropped/);
     await page.close();
 
+    // The histogram describes this release's own scale: whole stars 1–5, whose middle is 3.
+    const histogram = await site.open("./histogram");
+    await expect.poll(() => histogram.locator(".dataset-banner").textContent()).toContain("MovieLens 100K");
+    const prose = await histogram.locator("main").innerText();
+    expect(prose).toContain(
+      "These ratings take only five values, the whole stars 1 to 5, so here each gets its own bar"
+    );
+    expect(prose).not.toContain("each half star gets its own bar");
+    expect(prose).toContain("There are no half stars.");
+    expect(prose).toMatch(/the middle of the scale \(3\)/);
+    expect(prose).not.toContain("(2.75)");
+    await histogram.close();
+
     await trainOnPage(site);
 
     const rate = await site.open("./rate");

@@ -145,6 +145,13 @@ describe("TrainingProgress(state)", () => {
     }
   );
 
+  it("says nothing was kept when a run is stopped before its first epoch ended", () => {
+    const root = TrainingProgress(state({status: "stopped", text: "Stopped.", seconds: 1.25, rows: []}));
+    expect(root.querySelector(".progress-text")!.textContent).toBe(
+      "Stopped after 1.3 s, before the first epoch ended: nothing was kept."
+    );
+  });
+
   it("shows the batch while training, and the worker's clock for benchmarks once epochs end", () => {
     const root = TrainingProgress(
       state({

@@ -205,7 +205,8 @@ export async function runTraining(
     const diverged = divergenceNote(rows, meanPredictorMse(table.rating2), hyper);
     if (diverged) post({type: "note", text: diverged});
     if (model.training) Object.assign(model.training, {history, split: splitKind});
-    post({type: "status", text: "Saving the model…", finishing: true});
+    // A run stopped before its first epoch ended has nothing to save: it says nothing of saving.
+    if (history.length > 0) post({type: "status", text: "Saving the model…", finishing: true});
     const checkpoint = (await encodeCheckpoint(model, table, request.dataset)).buffer as ArrayBuffer;
     const wasm = (tf.backend() as unknown as {wasm?: {HEAPU8: Uint8Array}}).wasm;
     const memory = {

@@ -124,6 +124,9 @@ export function TrainingProgress(state: TrainingState): HTMLElement {
     text.textContent =
       `${state.text} The epochs are done; stay on this page a few more seconds, until the run is saved: ` +
       `this step cannot be stopped, and leaving now loses the run.`;
+  } else if (state.status === "stopped" && state.rows.length === 0) {
+    // Stopped while measuring the backends or in the first epoch: say what happened to the work.
+    text.textContent = `Stopped after ${state.seconds.toFixed(1)} s, before the first epoch ended: nothing was kept.`;
   } else if (state.status === "done" || state.status === "stopped") {
     text.textContent = `${state.status === "done" ? "Done" : "Stopped"} in ${state.seconds.toFixed(1)} s.`;
   } else {
