@@ -13,16 +13,20 @@ import {sortSplit, splitRows} from "../src/components/split.js";
 import {synthesize} from "../src/components/synth/synthesize.js";
 import type {SynthOptions} from "../src/components/synth/synthesize.js";
 
-/** Seconds for each step of a run's ranking phase on a synthetic set of `shape`, in the page's own thread. */
-export async function benchRanker(shape: Required<SynthOptions>) {
+/** A synthetic set of `shape` as the engine reads it, and fastai's 80/20 split of it (seed 42). */
+function syntheticSplit(shape: Required<SynthOptions>) {
   const s = synthesize(shape);
   const table = indexRatings(
     s.movies.map((m) => m.id),
     [s.ratings]
   );
-  const users = table.userIds.length,
-    movies = table.movieIds.length;
   const split = splitRows(table.rating2.length, {seed: 42, validPct: 0.2});
+  return {table, users: table.userIds.length, movies: table.movieIds.length, split};
+}
+
+/** Seconds for each step of a run's ranking phase on a synthetic set of `shape`, in the page's own thread. */
+export async function benchRanker(shape: Required<SynthOptions>) {
+  const {table, users, movies, split} = syntheticSplit(shape);
   const options = ialsOptionsFor(split.train.length);
   const t0 = performance.now();
   const ials = fitIals(table, users, movies, split.train, options);
@@ -59,14 +63,7 @@ export async function benchRanker(shape: Required<SynthOptions>) {
  */
 export async function benchRankerDevices(shape: Required<SynthOptions>, backend: "webgpu", wasmPath: string) {
   const used = await pickBackend(backend, {wasmPath});
-  const s = synthesize(shape);
-  const table = indexRatings(
-    s.movies.map((m) => m.id),
-    [s.ratings]
-  );
-  const users = table.userIds.length,
-    movies = table.movieIds.length;
-  const split = splitRows(table.rating2.length, {seed: 42, validPct: 0.2});
+  const {table, users, movies, split} = syntheticSplit(shape);
   const options = {...ialsOptionsFor(split.train.length), epochs: 1};
   let t = performance.now();
   fitIals(table, users, movies, split.train, options);

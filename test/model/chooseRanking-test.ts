@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {chooseRanking, rankingLabel, sameRanking} from "../../src/components/model/chooseRanking.js";
+import {chooseRanking, rankingLabel} from "../../src/components/model/chooseRanking.js";
 import type {RankingName} from "../../src/components/model/chooseRanking.js";
 
 const predicted: RankingName = {kind: "predicted", weight: 0};
@@ -53,14 +53,5 @@ describe("rankingLabel(ranking)", () => {
     expect(rankingLabel(predicted)).toBe("predicted rating");
     expect(rankingLabel(blend)).toBe("predicted rating + 0.3★ per doubling of ratings");
     expect(rankingLabel({kind: "predicted", weight: -0.2})).toBe("predicted rating − 0.2★ per doubling of ratings");
-  });
-});
-
-describe("sameRanking(a, b)", () => {
-  it("compares kind and weight", () => {
-    expect(sameRanking(ials, {kind: "ials"})).toBe(true);
-    expect(sameRanking(predicted, blend)).toBe(false);
-    expect(sameRanking(blend, {kind: "predicted", weight: 0.3})).toBe(true);
-    expect(sameRanking(ials, predicted)).toBe(false);
   });
 });

@@ -12,6 +12,7 @@ import {predictFor} from "../../src/components/model/predictRatings.js";
 import {splitRows} from "../../src/components/split.js";
 import {GENRES, synthesize} from "../../src/components/synth/synthesize.js";
 import type {SynthMovie} from "../../src/components/synth/synthesize.js";
+import {demoRatings} from "../support/ratingFixtures.js";
 import {useBackend} from "../support/tf.js";
 
 const yRange = [0.5, 5.5] as const;
@@ -174,20 +175,21 @@ describe("foldInUser(…) with movie factors trained by fit", () => {
     await fit(model, table, {epochs: 8, lrMax: 1e-2, wd: 0.1, bs: 256, seed: 3});
   });
   afterAll(() => model?.dispose());
-
-  it("ranks the demo user's planted likes first and dislikes last, from their held-out ratings alone", () => {
+  /** The trained movies' tables, the demo user's ratings folded in, and their predictions. */
+  const foldInDemo = () => {
     const movieFactors = model.weights.movieFactors.dataSync() as Float32Array,
       movieBias = model.weights.movieBias.dataSync() as Float32Array;
-    const index = new Map(Array.from(table.movieIds, (id, i) => [id, i]));
-    const mine = Array.from(synth.myRatings.movieId, (id, i) => ({
-      movie: index.get(id)!,
-      rating: synth.myRatings.rating2[i] / 2
-    }));
-    const folded = foldInUser(movieFactors, movieBias, factors, mine, {
+    const mine = demoRatings(table.movieIds, synth.myRatings);
+    const user = foldInUser(movieFactors, movieBias, factors, mine, {
       yRange,
       lambda: foldInLambda(movieFactors, factors, mine.length)
     });
-    const predicted = predictFor(movieFactors, movieBias, folded.factors, folded.bias, {yRange});
+    const predicted = predictFor(movieFactors, movieBias, user.factors, user.bias, {yRange});
+    return {movieFactors, movieBias, mine, user, predicted};
+  };
+
+  it("ranks the demo user's planted likes first and dislikes last, from their held-out ratings alone", () => {
+    const {mine, predicted} = foldInDemo();
     const ranking = genreRanking(synth.movies, predicted, new Set(mine.map((r) => r.movie)));
     console.log(`demo user's genres by mean predicted rating: ${ranking.join(", ")}`);
     // With seeds 7–10, a liked genre always ranked in the top two and a disliked one
@@ -197,18 +199,7 @@ describe("foldInUser(…) with movie factors trained by fit", () => {
   });
 
   it("explains a liked-genre recommendation of the demo user mostly by their liked-genre ratings (Why?)", () => {
-    const movieFactors = model.weights.movieFactors.dataSync() as Float32Array,
-      movieBias = model.weights.movieBias.dataSync() as Float32Array;
-    const index = new Map(Array.from(table.movieIds, (id, i) => [id, i]));
-    const mine = Array.from(synth.myRatings.movieId, (id, i) => ({
-      movie: index.get(id)!,
-      rating: synth.myRatings.rating2[i] / 2
-    }));
-    const user = foldInUser(movieFactors, movieBias, factors, mine, {
-      yRange,
-      lambda: foldInLambda(movieFactors, factors, mine.length)
-    });
-    const predicted = predictFor(movieFactors, movieBias, user.factors, user.bias, {yRange});
+    const {movieFactors, movieBias, mine, user, predicted} = foldInDemo();
     const liked = (m: number) => synth.movies[m].genres.some((g) => synth.meta.demoTaste.likes.includes(g));
     const rated = new Set(mine.map((r) => r.movie));
     // The top three recommendations in a liked genre (the fifth, a Sci-Fi thriller, owes most to a Horror movie

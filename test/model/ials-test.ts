@@ -4,21 +4,8 @@ import {IALS_DEFAULTS, fitIals, ialsOptionsFor, ialsScores} from "../../src/comp
 import {rankingReport} from "../../src/components/model/rankingMetrics.js";
 import {rankingTask} from "../../src/components/model/rankingTask.js";
 import {splitRows} from "../../src/components/split.js";
+import {TWO_TASTES} from "../support/ratingFixtures.js";
 import {synthTable} from "../support/synthTable.js";
-
-// Two tastes (also in ialsFoldIn-test): users 0–3 rate movies 0–2, users 4–7 rate movies 3–5; movie 6 is rated by
-// nobody.
-const TWO_TASTES = (() => {
-  const user: number[] = [],
-    movie: number[] = [];
-  for (let u = 0; u < 8; ++u)
-    for (let m = 0; m < 3; ++m)
-      if (!(u === 0 && m === 2)) {
-        user.push(u);
-        movie.push(m + (u < 4 ? 0 : 3));
-      }
-  return {user, movie};
-})();
 
 describe("fitIals(rows, users, movies, train, options)", () => {
   it("scores the movie a user's taste-mates rated above the other taste's, and an unrated movie at 0", () => {

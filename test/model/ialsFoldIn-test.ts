@@ -1,21 +1,8 @@
 import {describe, expect, it} from "vitest";
 import {fitIals, ialsOptionsFor, ialsScores} from "../../src/components/model/ials.js";
 import {IALS_LIKED, ialsFoldIn} from "../../src/components/model/ialsFoldIn.js";
+import {demoRatings, TWO_TASTES} from "../support/ratingFixtures.js";
 import {synthTable} from "../support/synthTable.js";
-
-// Two tastes: users 0–3 rate movies 0–2, users 4–7 rate movies 3–5 (user 0 did not rate movie 2); movie 6 is rated
-// by nobody.
-const TWO_TASTES = (() => {
-  const user: number[] = [],
-    movie: number[] = [];
-  for (let u = 0; u < 8; ++u)
-    for (let m = 0; m < 3; ++m)
-      if (!(u === 0 && m === 2)) {
-        user.push(u);
-        movie.push(m + (u < 4 ? 0 : 3));
-      }
-  return {user, movie};
-})();
 
 const cosine = (a: ArrayLike<number>, b: ArrayLike<number>) => {
   let ab = 0,
@@ -95,11 +82,7 @@ describe("ialsFoldIn(model) for the synthetic demo user", () => {
   const {table, data} = synthTable({seed: 7, users: 3000, movies: 500, ratings: 300_000});
   const model = fitIals(table, table.userIds.length, table.movieIds.length, undefined, ialsOptionsFor(300_000));
   const foldIn = ialsFoldIn(model);
-  const index = new Map(Array.from(table.movieIds, (id, i) => [id, i]));
-  const mine = Array.from(data.myRatings.movieId, (id, i) => ({
-    movie: index.get(id)!,
-    rating: data.myRatings.rating2[i] / 2
-  }));
+  const mine = demoRatings(table.movieIds, data.myRatings);
   const {likes, dislikes} = data.meta.demoTaste;
   const scores = ialsScores({...model, userFactors: foldIn.vector(mine)}, 0);
   const rated = new Set(mine.map((r) => r.movie));

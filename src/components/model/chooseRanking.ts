@@ -30,11 +30,6 @@ export function rankingLabel(ranking: RankingName): string {
   return `predicted rating ${ranking.weight > 0 ? "+" : "−"} ${Math.abs(ranking.weight)}★ per doubling of ratings`;
 }
 
-/** Whether two rankings are the same. */
-export function sameRanking(a: RankingName, b: RankingName): boolean {
-  return a.kind === b.kind && (a.kind === "ials" || a.weight === (b as {weight: number}).weight);
-}
-
 /**
  * Chooses among `candidates` by mean NDCG@k over the evaluated users at even positions (ties go to the earlier
  * candidate), and reports the winner's and most popular's mean NDCG@k over the users at odd positions. `ndcg[c][i]`
