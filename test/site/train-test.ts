@@ -161,9 +161,11 @@ describe("Train a model (browser, through the UI)", () => {
     const page = await open("./train");
     const stop = page.locator(".train-controls button", {hasText: "Stop"});
     expect(await stop.isDisabled()).toBe(true);
-    // The most epochs the page allows, so the run is still training when Stop is clicked (20
-    // on wasm's SIMD step end in seconds).
+    // The most epochs the page allows, of wide factors, so the run is still training when Stop is clicked: 100 epochs
+    // of 50 factors on wasm's SIMD step end in seconds, and a loaded CI machine once clicked Stop only after the
+    // epochs were done, while the run was being ranked.
     await setHyper(page, {backend: "wasm", epochs: 100, bs: 64});
+    await setNumber(page, "n_factors", 500);
     await page.locator(".train-controls button", {hasText: "Train"}).click();
     await expect
       .poll(() => page.locator(".epoch-table tbody tr td").first().textContent(), {timeout: 60_000})
