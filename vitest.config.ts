@@ -25,7 +25,14 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: {name: "site", include: ["test/site/**/*-test.ts"], maxWorkers: 4, sequence: {groupOrder: 1}}
+        test: {
+          name: "site",
+          include: ["test/site/**/*-test.ts"],
+          // Builds the sites the browser tests share while the unit tests run.
+          globalSetup: ["test/support/prebuildSites.ts"],
+          maxWorkers: 4,
+          sequence: {groupOrder: 1}
+        }
       }
     ]
   }

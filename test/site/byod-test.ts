@@ -1,4 +1,4 @@
-import {readFileSync, readdirSync, rmSync, statSync} from "node:fs";
+import {readFileSync, readdirSync, statSync} from "node:fs";
 import {mkdtempSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
@@ -9,6 +9,7 @@ import {parseMovies} from "../../src/components/movielens/parseMovies.js";
 import {decodeRatingsFile} from "../../src/components/movielens/ratingsFile.js";
 import {writeSynthetic} from "../../src/data/writeSynthetic.js";
 import {buildSite} from "../../scripts/lib/buildSite.js";
+import {SITES} from "../support/sites.js";
 import {patchZipEntry} from "../support/patchZipEntry.js";
 import {useBrowserSite} from "../support/browserSite.js";
 
@@ -23,9 +24,7 @@ function* files(dir: string): Generator<string> {
 describe("npm run build:publish (WORKBOOK_PUBLISH=1)", () => {
   it("embeds no file derived from MovieLens when the real dataset is in use", async () => {
     // A stand-in for the real dataset: synthetic files without SYNTHETIC.json read as MovieLens.
-    const site = await buildSite({seed: 3, users: 200, movies: 300, ratings: 8_000}, {WORKBOOK_PUBLISH: "1"}, (dir) =>
-      rmSync(join(dir, "SYNTHETIC.json"))
-    );
+    const site = await SITES.publish();
     expect(site.log).toContain("MovieLens data is withheld from dist/");
     const titles = parseMovies(readFileSync(join(site.dataDir, "movies.dat")))
       .map((m) => m.title)

@@ -3,11 +3,11 @@
 // edited grid of two runs, plots both, keeps both for Compare, and "Apply best so far" sets the Train page's inputs.
 import type {Locator, Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
-import {buildSite} from "../../scripts/lib/buildSite.js";
+import {SMALL, buildSite} from "../../scripts/lib/buildSite.js";
 import {useBrowserSite} from "../support/browserSite.js";
 import {trainOnPage} from "../support/trainOnPage.js";
 
-const site = useBrowserSite(() => buildSite({seed: 17, users: 300, movies: 400, ratings: 20_000}));
+const site = useBrowserSite(() => buildSite(SMALL));
 const PHONE = {width: 390, height: 844};
 
 /** A breakdown's parts, at full precision (data-value). */

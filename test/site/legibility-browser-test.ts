@@ -5,10 +5,10 @@ import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
 import {useBrowserSite} from "../support/browserSite.js";
 import {trainOnPage} from "../support/trainOnPage.js";
-import {buildSite} from "../../scripts/lib/buildSite.js";
+import {SMALL, buildSite} from "../../scripts/lib/buildSite.js";
 
 // Chromium's SwiftShader WebGPU adapter and WebGL renderer: software GPUs, which "auto" passes over for wasm.
-const site = useBrowserSite(() => buildSite({seed: 13, users: 300, movies: 400, ratings: 20_000}), {webgpu: true});
+const site = useBrowserSite(() => buildSite(SMALL), {webgpu: true});
 
 const PHONE = {width: 390, height: 844};
 const LAPTOP = {width: 1280, height: 900};

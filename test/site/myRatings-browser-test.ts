@@ -8,7 +8,7 @@ import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
 import {CARD_GUARD_MS} from "../../src/components/ui/RatingWidget.js";
 import {writeSynthetic} from "../../src/data/writeSynthetic.js";
-import {buildSite} from "../../scripts/lib/buildSite.js";
+import {SMALL, buildSite} from "../../scripts/lib/buildSite.js";
 import {useBrowserSite} from "../support/browserSite.js";
 import {trainOnPage} from "../support/trainOnPage.js";
 import type {BrowserSite} from "../support/browserSite.js";
@@ -17,7 +17,7 @@ let otherZip: Buffer;
 let sameZip: Buffer;
 
 const site = useBrowserSite(async () => {
-  const built = await buildSite({seed: 11, users: 300, movies: 400, ratings: 20_000});
+  const built = await buildSite(SMALL);
   // The built-in dataset's own files, zipped: the same catalogue, loaded from the visitor's disk.
   sameZip = Buffer.from(
     zipSync({

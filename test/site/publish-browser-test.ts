@@ -1,21 +1,13 @@
 // The published workbook (`npm run build:publish` on real MovieLens) holds no data: every page must still read well,
 // with an invitation to load MovieLens from your computer instead of errors, empty charts, zeros or NaN.
-import {rmSync} from "node:fs";
-import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import config from "../../observablehq.config.js";
 import {useBrowserSite} from "../support/browserSite.js";
-import {buildSite} from "../../scripts/lib/buildSite.js";
+import {SITES} from "../support/sites.js";
 
-// A stand-in for the real dataset: synthetic files without SYNTHETIC.json read as MovieLens,
-// so the build withholds them.
-const site = useBrowserSite(
-  () =>
-    buildSite({seed: 3, users: 200, movies: 300, ratings: 8_000}, {WORKBOOK_PUBLISH: "1"}, (dir) =>
-      rmSync(join(dir, "SYNTHETIC.json"))
-    ),
-  {prefix: "/movielens-workbook/"}
-);
+// A stand-in for the real dataset (SITES.publish),
+// whose publish build withholds it.
+const site = useBrowserSite(SITES.publish, {prefix: "/movielens-workbook/"});
 
 describe("a published workbook without data (browser)", () => {
   it("lists every page of the config", () => {

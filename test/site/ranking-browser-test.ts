@@ -2,11 +2,11 @@
 // 390 px: a run on the time split shows its ranking table on the Train page and in the run history on Compare; the
 // knob on Recommendations reorders the list and updates its readouts live, and 0 gives the notebook's order back.
 import {describe, expect, it} from "vitest";
-import {buildSite} from "../../scripts/lib/buildSite.js";
+import {SMALL, buildSite} from "../../scripts/lib/buildSite.js";
 import {useBrowserSite} from "../support/browserSite.js";
 import {trainOnPage} from "../support/trainOnPage.js";
 
-const site = useBrowserSite(() => buildSite({seed: 17, users: 300, movies: 400, ratings: 20_000}));
+const site = useBrowserSite(() => buildSite(SMALL));
 const PHONE = {width: 390, height: 844};
 
 describe("Ranking beside MSE (browser)", () => {

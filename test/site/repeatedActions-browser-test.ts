@@ -5,9 +5,9 @@ import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
 import {useBrowserSite} from "../support/browserSite.js";
 import {trainOnPage} from "../support/trainOnPage.js";
-import {buildSite} from "../../scripts/lib/buildSite.js";
+import {SMALL, buildSite} from "../../scripts/lib/buildSite.js";
 
-const site = useBrowserSite(() => buildSite({seed: 21, users: 300, movies: 400, ratings: 20_000}));
+const site = useBrowserSite(() => buildSite(SMALL));
 const rows = (page: Page) => page.locator(".checkpoint-list tbody tr");
 
 describe("a double click starts one run and keeps one thing (browser)", () => {

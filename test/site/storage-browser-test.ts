@@ -5,10 +5,10 @@
 // kept; a rating or a run that was not stored is never called saved.
 import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
-import {buildSite} from "../../scripts/lib/buildSite.js";
+import {SMALL, buildSite} from "../../scripts/lib/buildSite.js";
 import {useBrowserSite} from "../support/browserSite.js";
 
-const site = useBrowserSite(() => buildSite({seed: 13, users: 300, movies: 400, ratings: 20_000}));
+const site = useBrowserSite(() => buildSite(SMALL));
 const PAGES = [
   "./",
   "./load-data",

@@ -1,14 +1,11 @@
 import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
 import {useBrowserSite} from "../support/browserSite.js";
-import {buildSite} from "../../scripts/lib/buildSite.js";
-
-// Big enough that a run has many batches, small enough to train in seconds on wasm.
-const DATA = {seed: 11, users: 600, movies: 500, ratings: 40_000};
+import {SITES} from "../support/sites.js";
 
 // Served from a sub-path, as GitHub Pages serves /<repo>/: every link and file must be relative. Each test gets a fresh
 // browser profile, and fails on any console error or uncaught exception (test/support/browserSite.ts).
-const site = useBrowserSite(() => buildSite(DATA), {prefix: "/movielens-workbook/", webgpu: true});
+const site = useBrowserSite(SITES.train, {prefix: "/movielens-workbook/", webgpu: true});
 const open = (path: string) => site.open(path);
 
 async function setHyper(
