@@ -48,6 +48,35 @@ function actions(fail?: Error, confirm: (question: string) => boolean = () => tr
 describe("checkpointActions(store, {say, changed, confirm})", () => {
   afterEach(() => vi.restoreAllMocks());
 
+  it("holds the page open while a checkpoint is being saved or deleted, and only then", async () => {
+    const asksToLeave = () => {
+      const event = new Event("beforeunload", {cancelable: true});
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    const {store} = fakeStore();
+    const writes: (() => void)[] = [];
+    const pending = () => new Promise<void>((resolve) => writes.push(resolve));
+    Object.assign(store, {
+      saveCheckpoint: () => pending().then(() => 2),
+      deleteCheckpoint: () => pending()
+    });
+    const act = checkpointActions(store, {say: () => {}, changed: () => {}, confirm: () => true});
+    expect(asksToLeave()).toBe(false);
+    const saving = act.saveLatest({info, bytes: Uint8Array.of(1, 2, 3, 4).buffer}, "kept");
+    await vi.waitFor(() => expect(writes).toHaveLength(1));
+    expect(asksToLeave()).toBe(true);
+    writes[0]();
+    await saving;
+    expect(asksToLeave()).toBe(false);
+    const deleting = act.remove(1);
+    await vi.waitFor(() => expect(writes).toHaveLength(2));
+    expect(asksToLeave()).toBe(true);
+    writes[1]();
+    await deleting;
+    expect(asksToLeave()).toBe(false);
+  });
+
   it("saveLatest keeps the latest model under its name, or its default name, and says so", async () => {
     const {act, saved, said, changes} = actions();
     await act.saveLatest({info, bytes: new ArrayBuffer(4)}, "");

@@ -1,5 +1,5 @@
-import {describe, expect, it} from "vitest";
-import {trainAndRecord} from "../../src/components/browser/trainAndRecord.js";
+import {describe, expect, it, vi} from "vitest";
+import {keptMessage, savedError, trainAndRecord} from "../../src/components/browser/trainAndRecord.js";
 import type {TrainingSession, TrainingState, TrainOptions} from "../../src/components/browser/trainingSession.js";
 import type {CheckpointInfo, RunRecord, WorkbookStore} from "../../src/components/browser/workbookStore.js";
 
@@ -103,6 +103,75 @@ describe("trainAndRecord(session, store, options)", () => {
     }
   );
 
+  it(
+    "keeps the run the moment training ends, before its ranking, holds the page open until then, " +
+      "and adds the ranking when it comes",
+    async () => {
+      const events: string[] = [];
+      const {s, kept} = store();
+      Object.assign(s, {
+        addRanking: async (runId: number, savedAt: string | null, ranking: unknown, ranker: unknown) =>
+          void events.push(
+            `addRanking ${runId} ${savedAt === kept.latest[0].savedAt} ${JSON.stringify({ranking, ranker})}`
+          )
+      });
+      const page = new EventTarget();
+      const asksToLeave = () => {
+        const event = new Event("beforeunload", {cancelable: true});
+        page.dispatchEvent(event);
+        return event.defaultPrevented;
+      };
+      vi.stubGlobal("addEventListener", page.addEventListener.bind(page));
+      vi.stubGlobal("removeEventListener", page.removeEventListener.bind(page));
+      const listeners = new Set<(state: TrainingState) => void>();
+      let state = {status: "idle", rows: [], stopping: false} as unknown as TrainingState;
+      const set = (over: Partial<TrainingState>) => {
+        state = {...state, ...over};
+        for (const l of listeners) l(state);
+      };
+      let finish!: () => void;
+      const marks: string[] = [];
+      const fake = {
+        get state() {
+          return state;
+        },
+        subscribe: (l: (state: TrainingState) => void) => (listeners.add(l), l(state), () => listeners.delete(l)),
+        markKept: (k: string) => void marks.push(k),
+        train: (_: TrainOptions, {onTrained}: {onTrained?: (state: TrainingState) => void} = {}) => {
+          set({status: "training"});
+          return new Promise<TrainingState>((resolve) => {
+            finish = () => {
+              set({status: "finishing", rows: [row]});
+              events.push(`finishing, asks to leave: ${asksToLeave()}`);
+              set({trained: true, checkpoint: new ArrayBuffer(8), backend: "wasm", ranking: null, ranker: null});
+              onTrained!(state);
+              setTimeout(() => {
+                events.push(`ranked, asks to leave: ${asksToLeave()}`);
+                set({status: "done", ranking: {model: {users: 1}} as never, ranker: null});
+                resolve(state);
+              }, 10);
+            };
+          });
+        }
+      } as unknown as TrainingSession;
+      const running = trainAndRecord(fake, s, {...request, onKept: (info) => void events.push(`kept ${info!.name}`)});
+      expect(asksToLeave()).toBe(false); // training: leaving abandons the run, and asks nothing
+      finish();
+      const run = await running;
+      expect(events).toEqual([
+        "finishing, asks to leave: true",
+        "kept 2 factors, bs 64, 1 epoch",
+        "ranked, asks to leave: false",
+        `addRanking 1 true ${JSON.stringify({ranking: {model: {users: 1}}, ranker: null})}`
+      ]);
+      expect(kept.runs).toMatchObject([{ranking: null, stopped: false}]);
+      expect(run!.info!.ranking).toEqual({model: {users: 1}});
+      expect(marks).toEqual(["kept"]);
+      expect(asksToLeave()).toBe(false);
+      vi.unstubAllGlobals();
+    }
+  );
+
   it("returns the store's error, to put in words, when keeping the run fails", async () => {
     const full = new Error("The browser's storage is full.");
     const {s, kept} = store(full);
@@ -115,5 +184,23 @@ describe("trainAndRecord(session, store, options)", () => {
       request
     );
     expect(unopened!.error!.message).toBe("IndexedDB is blocked");
+  });
+});
+
+describe("keptMessage(info, problem) and savedError(run)", () => {
+  it("say what was kept, and where: saved, or in this page only, and whether the model became the latest", () => {
+    const info = {name: "n"} as CheckpointInfo;
+    expect(keptMessage(info, null)).toBe("Saved this run to the run history, and its model as the latest model.");
+    expect(keptMessage(null, "blocked")).toBe(
+      "Kept this run in this page's run history until the page is closed (see the note above). It diverged, so its " +
+        "model did not replace the latest model: Recommendations keep using the one before."
+    );
+    const error = new Error("The browser's storage for this site is full.");
+    expect(savedError({info: null, error})).toBe(
+      "Could not save this run: The browser's storage for this site is full."
+    );
+    expect(savedError({info, error})).toBe(
+      "Saved this run, but not its ranking measures: The browser's storage for this site is full."
+    );
   });
 });

@@ -151,6 +151,58 @@ describe("createTrainingSession(workerUrl)", () => {
     expect(await finished).toMatchObject({status: "stopped", text: "Stopped.", rows: [row(0)]});
   });
 
+  it(
+    "hears the moment training ends (trained): onTrained gets the run's checkpoint and history once, while the " +
+      "ranking still runs",
+    async () => {
+      const session = createTrainingSession("/worker.js");
+      const heard: TrainingState[] = [];
+      const finished = session.train(options, {onTrained: (state) => heard.push(state)});
+      const checkpoint = new ArrayBuffer(8);
+      const {
+        ranking: _r,
+        ranker: _k,
+        type: _t,
+        ...run
+      } = done({history: [row(0)], checkpoint, stopped: true}) as Extract<TrainEvent, {type: "done"}>;
+      FakeWorker.last.say(
+        {type: "epoch", row: row(0)},
+        {type: "status", text: "Saving the model…", finishing: true},
+        {type: "trained", ...run}
+      );
+      expect(heard).toHaveLength(1);
+      expect(heard[0]).toMatchObject({status: "finishing", trained: true, checkpoint, rows: [row(0)], stopping: true});
+      expect(heard[0].ranking).toBeNull();
+      session.markKept("kept");
+      expect(session.state.kept).toBe("kept");
+      FakeWorker.last.say(done({history: [row(0)], checkpoint, stopped: true}));
+      expect(await finished).toMatchObject({status: "stopped", kept: "kept", trained: true});
+      expect(heard).toHaveLength(1);
+      // The next run starts with nothing kept or trained.
+      void session.train(options);
+      expect(session.state).toMatchObject({kept: null, trained: false, stopping: false});
+    }
+  );
+
+  it("says Stop was asked until the run ends, and then whether Stop ended it", async () => {
+    const session = createTrainingSession("/worker.js");
+    const finished = session.train(options);
+    FakeWorker.last.say({
+      type: "batch",
+      epoch: 0,
+      batch: 1,
+      batches: 2,
+      loss: 1,
+      ratingsPerSecond: null,
+      etaSeconds: null
+    });
+    session.stop();
+    expect(session.state).toMatchObject({status: "training", stopping: true});
+    // Stop came after the last batch: the run was not stopped by it.
+    FakeWorker.last.say(done({history: [row(0)]}));
+    expect(await finished).toMatchObject({status: "done", stopping: false});
+  });
+
   it("refuses a second run while one is in progress, and starts a new one after, keeping the backend", async () => {
     const session = createTrainingSession("/worker.js");
     const first = session.train(options);

@@ -2,6 +2,7 @@ import {describe, expect, it} from "vitest";
 import {openWorkbookStore, storageError} from "../../src/components/browser/workbookStore.js";
 import type {CheckpointInfo, RunRecord} from "../../src/components/browser/workbookStore.js";
 import {fakeIndexedDB} from "../support/fakeIndexedDB.js";
+import {addRankingContract} from "../support/workbookStoreContract.js";
 
 const hyper = {factors: 8, bs: 1024, epochs: 2, lrMax: 0.01, wd: 0.1, seed: 42};
 
@@ -85,6 +86,15 @@ describe("openWorkbookStore(name, factory)", () => {
     expect([...new Uint8Array(latest!.bytes)]).toEqual([2, 2]);
     expect(await store.listCheckpoints()).toEqual([]);
   });
+
+  it(
+    "adds a ranking measured after its run was kept: to the run's record, and with the iALS model to the latest " +
+      "model while that is still the run's",
+    async () => {
+      const store = await openWorkbookStore("test", fakeIndexedDB());
+      await addRankingContract(store);
+    }
+  );
 
   it("finds what an earlier visit stored in the same database", async () => {
     const factory = fakeIndexedDB();

@@ -109,6 +109,18 @@ describe("runTraining(request, post, {signal, cache})", () => {
       expect(done.myPredictions!.length).toBe(40);
       for (const p of done.myPredictions!) expect(p > 0.5 && p < 5.5).toBe(true);
       expect(done.myRatingsUsed).toEqual(mine.map((r) => ({...r, timestamp: 0})));
+      // The run as the page keeps it comes first, the moment training ends: before iALS is fitted and the ranking runs,
+      // with all of "done" but the ranking, its checkpoint a copy of the same bytes.
+      const trainedAt = posted.findIndex((p) => p.event.type === "trained");
+      const fittingAt = posted.findIndex((p) => p.event.type === "status" && p.event.text.startsWith("Fitting"));
+      expect(trainedAt).toBeGreaterThan(lastEpoch);
+      expect(trainedAt).toBeLessThan(fittingAt);
+      const trained = posted[trainedAt].event as Extract<TrainEvent, {type: "trained"}>;
+      const {ranking: _r, ranker: _k, seconds: _s, checkpoint, type: _t, ...rest} = done;
+      expect(trained).toMatchObject({...rest, type: "trained"});
+      expect(trained.seconds).toBeLessThanOrEqual(done.seconds);
+      expect(new Uint8Array(trained.checkpoint)).toEqual(new Uint8Array(checkpoint));
+      expect(posted[trainedAt].transfer ?? []).toEqual([]);
       // The model is freed when the run ends.
       expect(tf.memory().numTensors).toBe(before);
     }

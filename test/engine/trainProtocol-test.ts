@@ -21,7 +21,11 @@ describe("trainProtocol (types only)", () => {
 
   it("the worker answers with these events, and a run ends in done or error", () => {
     expectTypeOf<TrainEvent["type"]>().toEqualTypeOf<
-      "status" | "note" | "backend" | "data" | "batch" | "epoch" | "done" | "error"
+      "status" | "note" | "backend" | "data" | "batch" | "epoch" | "trained" | "done" | "error"
+    >();
+    // "trained" carries the run as the page keeps it, all of "done" but the ranking, which comes after.
+    expectTypeOf<Omit<Extract<TrainEvent, {type: "done"}>, "type" | "ranking" | "ranker">>().toEqualTypeOf<
+      Omit<Extract<TrainEvent, {type: "trained"}>, "type">
     >();
     expectTypeOf<Extract<TrainEvent, {type: "done"}>["checkpoint"]>().toEqualTypeOf<ArrayBuffer>();
     expectTypeOf<Extract<TrainEvent, {type: "done"}>["myPredictions"]>().toEqualTypeOf<Float32Array | null>();

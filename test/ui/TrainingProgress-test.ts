@@ -117,6 +117,9 @@ describe("TrainingProgress(state)", () => {
     ranking: null,
     ranker: null,
     diverged: false,
+    stopping: false,
+    trained: false,
+    kept: null,
     ...over
   });
   const progress = {
@@ -139,11 +142,25 @@ describe("TrainingProgress(state)", () => {
       expect(root.dataset.status).toBe("finishing");
       expect(root.querySelector(".progress-text")!.textContent).toBe(
         "Ranking every movie for held-out users, against three baselines… The epochs are done; stay on this page a " +
-          "few more seconds, until the run is saved: this step cannot be stopped, and leaving now loses the run."
+          "moment, until the run is saved."
       );
       expect(root.querySelector("progress")!.hasAttribute("value")).toBe(false);
     }
   );
+
+  it("says what became of the run while its ranking is measured: kept, or not saved", () => {
+    const text = (kept: TrainingState["kept"]) =>
+      TrainingProgress(
+        state({status: "finishing", text: "Fitting the ranking model (iALS): epoch 2 of 8…", kept})
+      ).querySelector(".progress-text")!.textContent;
+    expect(text("kept")).toBe(
+      "Fitting the ranking model (iALS): epoch 2 of 8… The run is kept (see below); leaving now skips only the " +
+        "measuring of its ranking."
+    );
+    expect(text("failed")).toBe(
+      "Fitting the ranking model (iALS): epoch 2 of 8… The run could not be saved (see below why)."
+    );
+  });
 
   it("says nothing was kept when a run is stopped before its first epoch ended", () => {
     const root = TrainingProgress(state({status: "stopped", text: "Stopped.", seconds: 1.25, rows: []}));

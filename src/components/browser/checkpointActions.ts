@@ -1,5 +1,6 @@
 import type {IalsRanker} from "../model/ials.js";
 import {downloadBlob} from "./downloadBlob.js";
+import {whileHoldingPageOpen} from "./holdPageOpen.js";
 import {defaultCheckpointName} from "./recordRun.js";
 import {uploadedCheckpointInfo} from "./uploadedCheckpoint.js";
 import type {CheckpointInfo, WorkbookStore} from "./workbookStore.js";
@@ -47,11 +48,15 @@ export function checkpointActions(
    */
   // One keep at a time, in order, so a second one (a double click) sees what the first kept.
   let queue: Promise<void> = Promise.resolve();
+  // The page is held open (holdPageOpen) until the checkpoint is written: leaving at once asks first.
   const keep = (...args: Parameters<typeof keepNow>) =>
-    (queue = queue.then(
-      () => keepNow(...args),
-      () => keepNow(...args)
-    ));
+    whileHoldingPageOpen(
+      () =>
+        (queue = queue.then(
+          () => keepNow(...args),
+          () => keepNow(...args)
+        ))
+    );
   async function keepNow(
     info: CheckpointInfo,
     bytes: ArrayBuffer,
@@ -122,7 +127,7 @@ export function checkpointActions(
       )
         return;
       try {
-        await store.deleteCheckpoint(id);
+        await whileHoldingPageOpen(() => store.deleteCheckpoint(id));
         say(`Deleted “${record.info.name}”.`);
       } catch (error) {
         say(`Could not delete the checkpoint: ${(error as Error).message}`);

@@ -39,6 +39,12 @@ export function memoryWorkbookStore(problem: StorageProblem): WorkbookStore & {p
       latest = {info: {...info}, bytes: bytes.slice(0), ranker};
     },
     getLatest: async () => (latest ? {...latest, bytes: latest.bytes.slice(0)} : null),
+    async addRanking(runId, latestSavedAt, ranking, ranker) {
+      const run = runs.find((r) => r.id === runId);
+      if (run) run.ranking = ranking;
+      if (latest && latestSavedAt !== null && latest.info.savedAt === latestSavedAt)
+        latest = {...latest, info: {...latest.info, ranking}, ranker};
+    },
     close: () => {}
   };
 }

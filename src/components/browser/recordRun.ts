@@ -7,6 +7,12 @@ export function defaultCheckpointName({factors, bs}: Pick<TrainHyper, "factors" 
   return `${factors} factors, bs ${bs}, ${epochs} ${epochs === 1 ? "epoch" : "epochs"}`;
 }
 
+/** A run recordRun kept: its id in the run history, and its latest model's info (null when it diverged). */
+export interface KeptRun {
+  runId: number;
+  info: CheckpointInfo | null;
+}
+
 /**
  * Keeps a finished (or stopped) run: its record in the run history, and its model as the latest model, unless the run
  * diverged (its model is worse than predicting the mean rating, so the latest model stays as it was, and this returns
@@ -15,25 +21,37 @@ export function defaultCheckpointName({factors, bs}: Pick<TrainHyper, "factors" 
 export async function recordRun(
   store: WorkbookStore,
   final: TrainingState,
-  {dataset, hyper, name, resumedFrom}: {dataset: string; hyper: TrainHyper; name?: string; resumedFrom?: string}
+  names: {dataset: string; hyper: TrainHyper; name?: string; resumedFrom?: string}
 ): Promise<CheckpointInfo | null> {
+  return (await keepRun(store, final, names))?.info ?? null;
+}
+
+/**
+ * recordRun, returning the run's id too (null when there was nothing to keep: no checkpoint, or no epoch), so that its
+ * ranking can be added once it is measured (addRanking).
+ */
+export async function keepRun(
+  store: WorkbookStore,
+  final: TrainingState,
+  {dataset, hyper, name, resumedFrom}: {dataset: string; hyper: TrainHyper; name?: string; resumedFrom?: string}
+): Promise<KeptRun | null> {
   if (!final.checkpoint || final.rows.length === 0) return null;
   const savedAt = new Date().toISOString();
-  await store.putRun({
+  const runId = await store.putRun({
     finishedAt: savedAt,
     dataset,
     backend: final.backend ?? "unknown",
     hyper,
     history: final.rows,
     seconds: final.seconds,
-    stopped: final.status === "stopped",
+    stopped: final.status === "stopped" || final.stopping === true,
     ...(final.diverged ? {diverged: true} : {}),
     resumedFrom,
     myPredictions: final.myPredictions,
     myRatingsUsed: final.myRatingsUsed,
     ranking: final.ranking
   });
-  if (final.diverged) return null;
+  if (final.diverged) return {runId, info: null};
   const info: CheckpointInfo = {
     name: name ?? defaultCheckpointName(hyper, final.rows.length),
     savedAt,
@@ -46,5 +64,19 @@ export async function recordRun(
     ranking: final.ranking
   };
   await store.setLatest(info, final.checkpoint, final.ranker);
-  return info;
+  return {runId, info};
+}
+
+/**
+ * Adds a run's ranking, measured after the run was kept (keepRun), to its record in the run history, and with the iALS
+ * model to the latest model when that is still this run's (another run, in this tab or another, may have replaced it
+ * since). Returns the latest model's info with its ranking.
+ */
+export async function addRanking(
+  store: WorkbookStore,
+  kept: KeptRun,
+  {ranking, ranker}: Pick<TrainingState, "ranking" | "ranker">
+): Promise<CheckpointInfo | null> {
+  await store.addRanking(kept.runId, kept.info?.savedAt ?? null, ranking, ranker);
+  return kept.info && {...kept.info, ranking};
 }

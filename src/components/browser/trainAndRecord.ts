@@ -1,4 +1,6 @@
-import {recordRun} from "./recordRun.js";
+import {holdPageOpen} from "./holdPageOpen.js";
+import {addRanking, keepRun} from "./recordRun.js";
+import type {KeptRun} from "./recordRun.js";
 import {runInProgress} from "./trainingSession.js";
 import type {TrainingSession, TrainingState, TrainOptions} from "./trainingSession.js";
 import type {CheckpointInfo, WorkbookStore} from "./workbookStore.js";
@@ -10,6 +12,11 @@ export type TrainAndRecordOptions = TrainOptions & {
   name?: string;
   /** The checkpoint a resumed run continues. */
   resumedFrom?: string;
+  /**
+   * Hears that the run is kept, the moment it is (before its ranking is measured): its record is written, and its model
+   * is the latest model, whose info this gets; null when the run diverged, and its model was not made the latest.
+   */
+  onKept?: (info: CheckpointInfo | null) => void;
 };
 
 /** A finished (or stopped) run, what recordRun kept of it, and the store's error if keeping it failed. */
@@ -19,8 +26,14 @@ export interface RecordedRun {
   error: Error | null;
 }
 
+const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
+
 /**
- * Trains a run on the page's session, then keeps it in the run history and its model as the latest model (recordRun).
+ * Trains a run on the page's session and keeps it in the run history, its model as the latest model (recordRun).
+ * The run is kept the moment training ends, before its ranking is measured (the session's onTrained); the ranking is
+ * added when it comes (addRanking), so a page left during the ranking still keeps the run. From the moment training
+ * ends (or Stop is asked) until the run is kept, the page is held open (holdPageOpen): leaving asks first.
+ *
  * `store` is the page's open store, or a function that opens one for this run only (closed after). Resolves to null
  * when the run ends in an error (the session's state shows it), and at once, starting nothing, while a run is in
  * progress (a double click, or another button that trains: the run in progress shows on the page); a store that fails
@@ -31,23 +44,72 @@ export async function trainAndRecord(
   store: WorkbookStore | (() => Promise<WorkbookStore>),
   options: TrainAndRecordOptions
 ): Promise<RecordedRun | null> {
-  const {name, resumedFrom, ...train} = options;
+  const {name, resumedFrom, onKept, ...train} = options;
   if (runInProgress(session.state.status)) return null;
-  const final = await session.train(train);
-  if (final.status === "error") return null;
-  let opened: WorkbookStore | null = null;
+  const names = {dataset: options.dataset.name, hyper: options.hyper, name, resumedFrom};
+  let opened = null as Promise<WorkbookStore> | null;
+  const target = () => (typeof store === "function" ? (opened ??= store()) : Promise.resolve(store));
+  let keeping: Promise<{kept: KeptRun | null; error: Error | null}> | null = null;
+  let release = null as (() => void) | null;
+  const keep = (state: TrainingState) =>
+    (keeping ??= (async () => {
+      try {
+        const kept = await keepRun(await target(), state, names);
+        session.markKept?.("kept");
+        if (kept) onKept?.(kept.info);
+        return {kept, error: null};
+      } catch (error) {
+        session.markKept?.("failed");
+        return {kept: null, error: asError(error)};
+      } finally {
+        release?.();
+      }
+    })());
+  const running = session.train(train, {onTrained: (state) => void keep(state)});
+  // Held from when training ends, or Stop is asked, with an epoch to keep, until the run is kept.
+  const unsubscribe = session.subscribe?.((state) => {
+    if (!release && !keeping && state.rows.length > 0 && (state.stopping || state.status === "finishing"))
+      release = holdPageOpen();
+  });
   try {
-    const target = typeof store === "function" ? (opened = await store()) : store;
-    const info = await recordRun(target, final, {
-      dataset: options.dataset.name,
-      hyper: options.hyper,
-      name,
-      resumedFrom
-    });
-    return {final, info, error: null};
-  } catch (error) {
-    return {final, info: null, error: error instanceof Error ? error : new Error(String(error))};
+    const final = await running;
+    if (final.status === "error") return null;
+    const early = keeping !== null;
+    const {kept, error} = await keep(final);
+    if (error) return {final, info: null, error};
+    if (!early || !kept) return {final, info: kept?.info ?? null, error: null};
+    try {
+      return {final, info: await addRanking(await target(), kept, final), error: null};
+    } catch (error) {
+      return {final, info: kept.info, error: asError(error)};
+    }
   } finally {
-    opened?.close();
+    unsubscribe?.();
+    release?.();
+    if (opened)
+      void opened.then(
+        (s) => s.close(),
+        () => {}
+      );
   }
+}
+
+/**
+ * What the Train page says once a run is kept (trainAndRecord's onKept): saved to the run history, or, where the
+ * browser cannot keep runs (`problem`), kept in this page's memory, said as such and never as saved; and whether its
+ * model became the latest (`info` is null when the run diverged).
+ */
+export function keptMessage(info: CheckpointInfo | null, problem: unknown): string {
+  const kept = problem
+    ? "Kept this run in this page's run history until the page is closed (see the note above)"
+    : "Saved this run to the run history";
+  return info
+    ? `${kept}, and its model as the latest model.`
+    : `${kept}. It diverged, so its model did not replace the latest model: Recommendations keep using the one before.`;
+}
+
+/** What a page says when keeping a run failed: nothing was saved, or the run was, and only its ranking was not. */
+export function savedError({info, error}: Pick<RecordedRun, "info" | "error">): string {
+  const reason = error?.message ?? "";
+  return info ? `Saved this run, but not its ranking measures: ${reason}` : `Could not save this run: ${reason}`;
 }

@@ -50,6 +50,21 @@ export interface TrainingState {
    * recordRun keeps it out of the latest model.
    */
   diverged: boolean;
+  /**
+   * Stop was asked during this run, and the run has not yet ended; once training has ended (`trained`), whether Stop
+   * ended it.
+   */
+  stopping: boolean;
+  /**
+   * Training has ended and the run, as the page keeps it (the worker's "trained"), is here: its checkpoint, history and
+   * predictions; the ranking may still be running.
+   */
+  trained: boolean;
+  /**
+   * What became of the run in the page's store, as the page that keeps it reports (markKept): null until then, "kept"
+   * once it is, "failed" when it could not be.
+   */
+  kept: "kept" | "failed" | null;
 }
 
 /** What a page passes to start a run. */
@@ -79,7 +94,10 @@ const IDLE: TrainingState = {
   myRatingsUsed: [],
   ranking: null,
   ranker: null,
-  diverged: false
+  diverged: false,
+  stopping: false,
+  trained: false,
+  kept: null
 };
 
 /**
@@ -111,6 +129,8 @@ export function createTrainingSession(workerUrl: string | URL) {
     for (const listener of listeners) listener(state);
   };
   const ended = new Set<(state: TrainingState) => void>();
+  // The run in progress's listener for the moment training ends (train's onTrained).
+  let onTrained: ((state: TrainingState) => void) | null = null;
   worker.onmessage = (event: MessageEvent<TrainEvent>) => {
     const e = event.data;
     switch (e.type) {
@@ -135,9 +155,27 @@ export function createTrainingSession(workerUrl: string | URL) {
         });
       case "epoch":
         return emit({rows: [...state.rows, e.row]});
+      case "trained": {
+        emit({
+          trained: true,
+          checkpoint: e.checkpoint,
+          seconds: e.seconds,
+          memory: e.memory,
+          myPredictions: e.myPredictions,
+          myRatingsUsed: e.myRatingsUsed,
+          diverged: e.diverged,
+          // Whether Stop ended the run: a Stop asked after the last batch did not.
+          stopping: e.stopped
+        });
+        const listener = onTrained;
+        onTrained = null;
+        listener?.(state);
+        return;
+      }
       case "done":
         emit({
           status: e.stopped ? "stopped" : "done",
+          trained: true,
           text: e.stopped ? "Stopped." : "Done.",
           checkpoint: e.checkpoint,
           seconds: e.seconds,
@@ -146,14 +184,22 @@ export function createTrainingSession(workerUrl: string | URL) {
           myRatingsUsed: e.myRatingsUsed,
           ranking: e.ranking,
           ranker: e.ranker,
-          diverged: e.diverged
+          diverged: e.diverged,
+          // Whether Stop ended the run: a Stop asked after the last batch did not.
+          stopping: e.stopped
         });
         break;
       case "error":
         // Said on the console too, so a failed run is never silent (and browser tests fail on it).
         console.error(`Training failed: ${e.message}`);
         // A run refused before it trained (a checkpoint of another dataset) shows no epochs: none were trained here.
-        emit({status: "error", error: e.message, text: e.message, rows: state.status === "loading" ? [] : state.rows});
+        emit({
+          status: "error",
+          stopping: false,
+          error: e.message,
+          text: e.message,
+          rows: state.status === "loading" ? [] : state.rows
+        });
         break;
     }
     for (const resolve of ended) resolve(state);
@@ -162,7 +208,7 @@ export function createTrainingSession(workerUrl: string | URL) {
   worker.onerror = (event) => {
     const error = `The training worker failed: ${event.message || "it could not start"}.`;
     console.error(error);
-    emit({status: "error", error});
+    emit({status: "error", stopping: false, error});
     for (const resolve of ended) resolve(state);
     ended.clear();
   };
@@ -170,9 +216,16 @@ export function createTrainingSession(workerUrl: string | URL) {
     get state() {
       return state;
     },
-    /** Starts a run; resolves with the final state when it ends (done, stopped or error). */
-    train(options: TrainOptions): Promise<TrainingState> {
+    /**
+     * Starts a run; resolves with the final state when it ends (done, stopped or error). `onTrained` hears the state
+     * the moment training ends, with the run's checkpoint and history but before its ranking, to keep the run at once.
+     */
+    train(
+      options: TrainOptions,
+      {onTrained: heard}: {onTrained?: (state: TrainingState) => void} = {}
+    ): Promise<TrainingState> {
       if (runInProgress(state.status)) return Promise.reject(new Error("A run is already in progress."));
+      onTrained = heard ?? null;
       // The worker keeps a backend asked for by name between runs and says nothing more about it, so neither does this
       // state; "auto" measures again and says so, and measurements of an earlier run would mislead.
       emit({
@@ -189,8 +242,14 @@ export function createTrainingSession(workerUrl: string | URL) {
       worker.postMessage(request, options.checkpoint ? [options.checkpoint] : []);
       return new Promise((resolve) => ended.add(resolve));
     },
+    /** Asks the run to stop after its current batch; the run still ends "stopped", with its model. */
     stop() {
+      if (canStop(state.status) && !state.stopping) emit({stopping: true});
       worker.postMessage({type: "stop"} satisfies TrainRequest);
+    },
+    /** Records what became of the run in the page's store (TrainingState's `kept`), for the progress to say. */
+    markKept(kept: "kept" | "failed") {
+      emit({kept});
     },
     subscribe(listener: (state: TrainingState) => void): () => void {
       listeners.add(listener);

@@ -68,6 +68,16 @@ export interface WorkbookStore {
   /** The model of the latest finished run, overwritten by each run, so a reload never loses a finished model. */
   setLatest(info: CheckpointInfo, bytes: ArrayBuffer, ranker?: IalsRanker | null): Promise<void>;
   getLatest(): Promise<StoredModel | null>;
+  /**
+   * Adds a ranking measured after its run was kept: to run `runId`'s record, and with the iALS model to the latest
+   * model when that is still the one saved at `latestSavedAt` (null: the run's model was not made the latest).
+   */
+  addRanking(
+    runId: number,
+    latestSavedAt: string | null,
+    ranking: RunRanking | null,
+    ranker: IalsRanker | null
+  ): Promise<void>;
   close(): void;
 }
 
@@ -168,6 +178,23 @@ export async function openWorkbookStore(
     async getLatest() {
       const kept = await request(db.transaction("latest").objectStore("latest").get("model"));
       return kept ? {ranker: null, ...kept} : null;
+    },
+    async addRanking(runId, latestSavedAt, ranking, ranker) {
+      // Read and written in one transaction, so a run kept in another tab meanwhile is never overwritten.
+      await write(["runs", "latest"], (tx) => {
+        const runs = tx.objectStore("runs");
+        runs.get(runId).onsuccess = (e) => {
+          const run = (e.target as IDBRequest<RunRecord | undefined>).result;
+          if (run) runs.put({...run, ranking});
+        };
+        if (latestSavedAt === null) return;
+        const latest = tx.objectStore("latest");
+        latest.get("model").onsuccess = (e) => {
+          const model = (e.target as IDBRequest<StoredModel | undefined>).result;
+          if (model?.info.savedAt === latestSavedAt)
+            latest.put({...model, info: {...model.info, ranking}, ranker}, "model");
+        };
+      });
     },
     close: () => db.close()
   };

@@ -112,8 +112,9 @@ async function loadTable(url: string, cache: TrainCache, post: PostTrainEvent): 
 /**
  * Runs one training request and posts its events (trainProtocol.ts): "data", "backend" (when it starts one; with
  * "auto", after a "status" while it measures each backend, and with what it measured), "status",
- * "batch" (at most ~10 a second, and each epoch's last), "epoch", any "note", then "done" with the history, the
- * checkpoint (transferred) and user 99999's predictions; or "error" with a message, the run's only event after a
+ * "batch" (at most ~10 a second, and each epoch's last), "epoch", any "note", then "trained" the moment training ends
+ * (before the ranking, so the page can keep the run at once), then "done" with the history, the checkpoint
+ * (transferred), user 99999's predictions and the ranking; or "error" with a message, the run's only event after a
  * failure. Never rejects. Frees the model's tensors when it ends.
  */
 export async function runTraining(
@@ -218,6 +219,21 @@ export async function runTraining(
       )
     };
     const myPredictions = me < 0 ? null : await predictUser(model, me);
+    const myRatingsUsed = [];
+    for (let i = 0; i < table.user.length; ++i)
+      if (table.user[i] === me)
+        myRatingsUsed.push({movieId: table.movieIds[table.movie[i]], rating: table.rating2[i] / 2, timestamp: 0});
+    // The run, as the page keeps it, before anything slow: a page left during the ranking still keeps the run.
+    const trained = {
+      history,
+      stopped,
+      diverged: diverged !== null,
+      seconds: (performance.now() - started) / 1000,
+      memory,
+      myPredictions,
+      myRatingsUsed
+    };
+    post({type: "trained", ...trained, checkpoint: checkpoint.slice(0)});
     let ranking = null;
     let ranker: IalsRanker | null = null;
     if (history.length > 0) {
@@ -264,24 +280,8 @@ export async function runTraining(
         }
       );
     }
-    const myRatingsUsed = [];
-    for (let i = 0; i < table.user.length; ++i)
-      if (table.user[i] === me)
-        myRatingsUsed.push({movieId: table.movieIds[table.movie[i]], rating: table.rating2[i] / 2, timestamp: 0});
     post(
-      {
-        type: "done",
-        history,
-        checkpoint,
-        stopped,
-        diverged: diverged !== null,
-        seconds: (performance.now() - started) / 1000,
-        memory,
-        myPredictions,
-        myRatingsUsed,
-        ranking,
-        ranker
-      },
+      {type: "done", ...trained, checkpoint, seconds: (performance.now() - started) / 1000, ranking, ranker},
       ranker ? [checkpoint, ranker.movieFactors.buffer] : [checkpoint]
     );
   } catch (error) {

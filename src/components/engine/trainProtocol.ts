@@ -102,22 +102,14 @@ export type TrainEvent =
       etaSeconds: number | null;
     }
   | {type: "epoch"; row: EpochRow}
-  | {
+  /**
+   * Training has ended (done or stopped) and the model is encoded: the run as the page keeps it, posted before the
+   * slow ranking so that the page keeps the run at once (a page left during the ranking keeps it). Its checkpoint is a
+   * copy; "done" transfers the original.
+   */
+  | ({type: "trained"} & TrainedRun)
+  | ({
       type: "done";
-      history: EpochRow[];
-      checkpoint: ArrayBuffer;
-      stopped: boolean;
-      /** The run ended no better than predicting the mean rating (divergenceNote): its model is not worth using. */
-      diverged: boolean;
-      seconds: number;
-      memory: WorkerMemory;
-      /**
-       * The trained model's predicted rating of every movie for user 99999 (movie-index order),
-       * or null without user 99999.
-       */
-      myPredictions: Float32Array | null;
-      /** The ratings of user 99999 the model was trained on, by movie id. */
-      myRatingsUsed: MyRating[];
       /**
        * The trained model against the three baselines on the run's own held-out ratings (model/runRanking.ts): MSE,
        * RMSE, precision/recall/NDCG/MAP@10, coverage and novelty; null when no epoch finished.
@@ -128,5 +120,22 @@ export type TrainEvent =
        * Recommendations page needs to rank by it; null when no epoch finished.
        */
       ranker: IalsRanker | null;
-    }
+    } & TrainedRun)
   | {type: "error"; message: string};
+
+/** A run whose training has ended, as the worker's "trained" and "done" events carry it. */
+export interface TrainedRun {
+  history: EpochRow[];
+  checkpoint: ArrayBuffer;
+  stopped: boolean;
+  /** The run ended no better than predicting the mean rating (divergenceNote): its model is not worth using. */
+  diverged: boolean;
+  seconds: number;
+  memory: WorkerMemory;
+  /**
+   * The trained model's predicted rating of every movie for user 99999 (movie-index order), or null without user 99999.
+   */
+  myPredictions: Float32Array | null;
+  /** The ratings of user 99999 the model was trained on, by movie id. */
+  myRatingsUsed: MyRating[];
+}

@@ -121,9 +121,13 @@ export function TrainingProgress(state: TrainingState): HTMLElement {
       ...(p.etaSeconds === null ? [] : [`about ${formatTime(p.etaSeconds)} left`])
     ].join(" · ");
   } else if (state.status === "finishing") {
+    // What became of the run: kept the moment training ended (trainAndRecord), before its ranking is measured.
     text.textContent =
-      `${state.text} The epochs are done; stay on this page a few more seconds, until the run is saved: ` +
-      `this step cannot be stopped, and leaving now loses the run.`;
+      state.kept === "kept"
+        ? `${state.text} The run is kept (see below); leaving now skips only the measuring of its ranking.`
+        : state.kept === "failed"
+          ? `${state.text} The run could not be saved (see below why).`
+          : `${state.text} The epochs are done; stay on this page a moment, until the run is saved.`;
   } else if (state.status === "stopped" && state.rows.length === 0) {
     // Stopped while measuring the backends or in the first epoch: say what happened to the work.
     text.textContent = `Stopped after ${state.seconds.toFixed(1)} s, before the first epoch ended: nothing was kept.`;
