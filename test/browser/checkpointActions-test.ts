@@ -194,6 +194,23 @@ describe("checkpointActions(store, {say, changed, confirm})", () => {
     expect([saved.size, said, changes()]).toEqual([0, ["Deleted “first”."], 1]);
   });
 
+  it(
+    "says a checkpoint this page still lists is gone when another tab deleted it, and re-reads the list, " +
+      "asking nothing",
+    async () => {
+      const asked: string[] = [];
+      const {act, said, changes} = actions(undefined, (question) => (asked.push(question), true));
+      await act.remove(9);
+      await act.download(9);
+      expect(asked).toEqual([]);
+      expect(said).toEqual([
+        "That checkpoint is no longer in this browser: another tab deleted it.",
+        "That checkpoint is no longer in this browser: another tab deleted it."
+      ]);
+      expect(changes()).toBe(2);
+    }
+  );
+
   it("says why a write failed, without throwing", async () => {
     const {act, said, changes} = actions(new Error("The disk is full."));
     await act.saveLatest({info, bytes: new ArrayBuffer(4)}, "x");

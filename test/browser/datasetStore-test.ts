@@ -40,6 +40,51 @@ describe("openDatasetStore(name, factory)", () => {
     store.close();
   });
 
+  it(
+    "names what is stored now (identity), and forgets only the dataset a page shows: another tab's is left, " +
+      "and named",
+    async () => {
+      const store = await openDatasetStore("test", fakeIndexedDB());
+      expect(await store.identity()).toBeNull();
+      await store.save(artifacts());
+      const first = (await store.identity())!;
+      expect(first.name).toBe("MovieLens-format data, 2 movies, 2 ratings (from your computer)");
+      await new Promise((done) => setTimeout(done, 2)); // another import, a moment later
+      await store.save(artifacts("7::1::4::10\n8::2::5::11\n9::1::1::12\n"));
+      const second = (await store.identity())!;
+      expect(second.savedAt).not.toBe(first.savedAt);
+      // A stale tab that shows the first dataset asks to forget it: refused, with what is stored now.
+      expect(await store.forget(first.savedAt)).toEqual({now: second});
+      expect(await store.identity()).toEqual(second);
+      expect(await store.forget(second.savedAt)).toBeNull();
+      expect(await store.identity()).toBeNull();
+      expect(await store.load()).toBeNull();
+      store.close();
+    }
+  );
+
+  it("names a dataset stored before identities existed from the record itself", async () => {
+    const factory = fakeIndexedDB();
+    const store = await openDatasetStore("test", factory);
+    await store.save(artifacts());
+    const identity = await store.identity();
+    store.close();
+    // As an earlier version left it: the record alone.
+    const db = await new Promise<IDBDatabase>((done) => {
+      const open = factory.open("test", 1);
+      open.onsuccess = () => done(open.result);
+    });
+    await new Promise((done) => {
+      const tx = db.transaction("dataset", "readwrite");
+      tx.objectStore("dataset").delete("identity");
+      tx.oncomplete = done;
+    });
+    db.close();
+    const again = await openDatasetStore("test", factory);
+    expect(await again.identity()).toEqual(identity);
+    again.close();
+  });
+
   it("keeps what was stored when a save runs out of space, and says how to act", async () => {
     const first = artifacts();
     const store = await openDatasetStore("test", fakeIndexedDB({quota: first.ratingsFile.byteLength}));

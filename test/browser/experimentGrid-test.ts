@@ -220,6 +220,24 @@ describe("createExperimentGrid(session, store)", () => {
     expect(await done).toMatchObject({status: "error", error: "It broke.", current: null});
     expect(grid.state.points).toHaveLength(1);
   });
+
+  it("checks what is stored now first: a reason refuses the grid, training nothing; a double click waits", async () => {
+    const {session, asked} = fakeSession();
+    const grid = createExperimentGrid(session, fakeStore().store);
+    let answer!: (reason: string | null) => void;
+    const check = () => new Promise<string | null>((resolve) => (answer = resolve));
+    const refused = grid.run([hyper(7)], request, {check});
+    expect((await grid.run([hyper(1)], request)).status).toBe("running");
+    answer("This page shows A, but another tab has since loaded B.");
+    expect(await refused).toMatchObject({
+      status: "refused",
+      error: "This page shows A, but another tab has since loaded B."
+    });
+    expect(asked).toEqual([]);
+    expect(gridSummary(grid.state)).toBe(
+      "The grid did not run: This page shows A, but another tab has since loaded B."
+    );
+  });
 });
 
 describe("gridSummary(state)", () => {

@@ -56,7 +56,7 @@ describe("importDataset(files, {workerUrl, onProgress, onSave, createWorker, ope
       expect(imported.artifacts.summary.counts).toMatchObject({users: 2, movies: 2, ratings: 3});
       expect(imported.parseSeconds).toBe(0);
       expect(await (await openStore()).load()).toEqual(imported.artifacts);
-      await forgetDataset(openStore);
+      expect(await forgetDataset(null, openStore)).toBeNull();
       expect(await (await openStore()).load()).toBeNull();
     }
   );

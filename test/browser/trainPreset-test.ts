@@ -1,5 +1,10 @@
-import {describe, expect, it} from "vitest";
-import {TRAIN_PRESET_KEY, readTrainPreset, saveTrainPreset} from "../../src/components/browser/trainPreset.js";
+import {describe, expect, it, vi} from "vitest";
+import {
+  TRAIN_PRESET_KEY,
+  onTrainPresetChange,
+  readTrainPreset,
+  saveTrainPreset
+} from "../../src/components/browser/trainPreset.js";
 import {TRAIN_DEFAULTS} from "../../src/components/model/trainSettings.js";
 
 function memoryStorage(initial: Record<string, string> = {}) {
@@ -63,5 +68,23 @@ describe("saveTrainPreset(hyper, storage) and readTrainPreset(storage)", () => {
     expect(readTrainPreset(memoryStorage({[TRAIN_PRESET_KEY]: "[1, 2]"}))).toEqual(TRAIN_DEFAULTS);
     const partly = JSON.stringify({factors: 2.5, bs: 64, epochs: 0, lrMax: -1, wd: "0.1", seed: 9});
     expect(readTrainPreset(memoryStorage({[TRAIN_PRESET_KEY]: partly}))).toEqual({...TRAIN_DEFAULTS, bs: 64, seed: 9});
+  });
+});
+
+describe("onTrainPresetChange(listener, page)", () => {
+  it("hears the starting settings another tab applied, from the storage event, and stops when told", () => {
+    const storage = memoryStorage();
+    vi.stubGlobal("localStorage", storage);
+    const page = new EventTarget();
+    const heard: number[] = [];
+    const stop = onTrainPresetChange((preset) => heard.push(preset.factors), page);
+    const storageEvent = (key: string) => Object.assign(new Event("storage"), {key});
+    saveTrainPreset({...TRAIN_DEFAULTS, factors: 7}, storage);
+    page.dispatchEvent(storageEvent(TRAIN_PRESET_KEY));
+    page.dispatchEvent(storageEvent("another key"));
+    stop();
+    page.dispatchEvent(storageEvent(TRAIN_PRESET_KEY));
+    expect(heard).toEqual([7]);
+    vi.unstubAllGlobals();
   });
 });

@@ -62,6 +62,7 @@ describe("loadWorkbookData(built)", () => {
     const {files, read} = built();
     expect(await loadWorkbookData(files)).toEqual({
       source: "build",
+      stored: null,
       summary: {counts: {ratings: 9}},
       movies: [{movieId: 1}],
       histogram: {total: 9},
@@ -75,6 +76,7 @@ describe("loadWorkbookData(built)", () => {
     const {files, read} = built();
     expect(await loadWorkbookData({summary: files.summary})).toEqual({
       source: "build",
+      stored: null,
       summary: {counts: {ratings: 9}},
       movies: [],
       histogram: null,
@@ -93,14 +95,16 @@ describe("loadWorkbookData(built)", () => {
   it(
     "prefers the visitor's stored dataset, its ratings as a blob URL, " + "and reads none of the build's files",
     async () => {
-      vi.stubGlobal("indexedDB", indexedDBHolding(toDatasetRecord(stored)));
+      vi.stubGlobal("indexedDB", indexedDBHolding(toDatasetRecord(stored, "2024-01-01T00:00:00.000Z")));
       const {files, read} = built();
       const data = await loadWorkbookData(files);
       expect(data).toMatchObject({
         source: "browser",
         summary: stored.summary,
         movies: stored.movies,
-        histogram: stored.histogram
+        histogram: stored.histogram,
+        // Which stored dataset this page shows, for the actions that must not act on another tab's.
+        stored: {savedAt: "2024-01-01T00:00:00.000Z", name: stored.summary.dataset.name}
       });
       expect(data.ratingsUrl).toMatch(/^blob:/);
       const blob = resolveObjectURL(data.ratingsUrl)!;

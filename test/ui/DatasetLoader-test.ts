@@ -10,11 +10,11 @@ const calls: Array<{
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
 }> = [];
-const forgotten = vi.fn(async () => {});
+const forgotten = vi.fn(async (_shown?: string | null): Promise<{now: {savedAt: string; name: string}} | null> => null);
 vi.mock("../../src/components/browser/importDataset.js", () => ({
   importDataset: (files: readonly File[], options: ImportDatasetOptions) =>
     new Promise((resolve, reject) => calls.push({files, options, resolve, reject})),
-  forgetDataset: () => forgotten()
+  forgetDataset: (shown: string | null) => forgotten(shown)
 }));
 const {DatasetLoader} = await import("../../src/components/ui/DatasetLoader.js");
 
@@ -140,4 +140,29 @@ describe("DatasetLoader(data, {workerUrl, reload, confirm})", () => {
     expect(forgotten).toHaveBeenCalledOnce();
     expect(reload).toHaveBeenCalledOnce();
   });
+
+  it(
+    "forgets only the dataset this page shows: when another tab loaded another since, refuses and names it, " +
+      "offering to reload",
+    async () => {
+      const reload = vi.fn();
+      forgotten.mockResolvedValueOnce({now: {savedAt: "t2", name: "MovieLens 1M"}});
+      const root = DatasetLoader(
+        {source: "browser", summary: {dataset: {name: "MovieLens 10M"}}, stored: {savedAt: "t1"}},
+        {workerUrl: "w.js", reload, confirm: () => true}
+      );
+      root.querySelector("button")!.click();
+      await tick();
+      expect(forgotten).toHaveBeenCalledWith("t1");
+      expect(reload).not.toHaveBeenCalled();
+      expect(root.querySelector(".dataset-loader-status")!.textContent).toBe(
+        "Nothing was forgotten: another tab has since loaded MovieLens 1M, which this page does not show. Reload " +
+          "this page to see it, and forget it from there if you wish."
+      );
+      const stale = root.querySelector(".dataset-loader-stale")!;
+      expect(stale.textContent).toContain("Another tab loaded MovieLens 1M since this page opened");
+      stale.querySelector("button")!.click();
+      expect(reload).toHaveBeenCalledOnce();
+    }
+  );
 });

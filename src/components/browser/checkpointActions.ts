@@ -33,7 +33,8 @@ const sameBytes = (a: ArrayBuffer, b: ArrayBuffer) =>
 /**
  * What the Save and resume page does with checkpoints in the store: keep the latest model under a name, upload a
  * `.ckpt` file, download one, delete one (after asking). Each says what it did, or why it could not, through `say`,
- * and calls `changed` when the list changed. None throws; a checkpoint id that is gone does nothing. Names stay
+ * and calls `changed` when the list changed. None throws; a checkpoint that is gone (another tab deleted it) is said to
+ * be, and the list re-read. Names stay
  * unique, and a model is kept once: the same model saved again under any name (a double click, an upload of a
  * downloaded checkpoint) adds nothing, and another model under a taken name gets the
  * first free `name (2)`, `name (3)`….
@@ -76,6 +77,11 @@ export function checkpointActions(
     say(name === info.name ? done : `${as(name)}: “${info.name}” is another checkpoint's name.`);
     changed();
   }
+  // A checkpoint this page still lists, which another tab deleted since: said, and the list re-read.
+  const gone = () => {
+    say("That checkpoint is no longer in this browser: another tab deleted it.");
+    changed();
+  };
   return {
     /** Saves the latest model as a checkpoint named `name`, or its default name when `name` is empty. */
     async saveLatest(
@@ -112,14 +118,14 @@ export function checkpointActions(
     /** Downloads a checkpoint as `<its name, with only letters, digits, ".", "-" and "_">.ckpt`. */
     async download(id: number): Promise<void> {
       const record = await store.getCheckpoint(id);
-      if (!record) return;
+      if (!record) return gone();
       downloadBlob([record.bytes], `${record.info.name.replace(/[^\w.-]+/g, "_")}.ckpt`, "application/octet-stream");
     },
     /** Deletes a checkpoint once the reader confirms; the list is re-read even when the deletion failed. */
     async remove(id: number): Promise<void> {
       const record = await store.getCheckpoint(id);
+      if (!record) return gone();
       if (
-        !record ||
         !confirm(
           `Delete the checkpoint “${record.info.name}” from this browser? ` +
             `This cannot be undone (download it first to keep a copy).`

@@ -6,6 +6,7 @@ import {SNAPSHOT_RELEASES, movielensName, summaryReleaseCounts} from "../moviele
 import {movedUserNote} from "../movielens/moveClashingUser.js";
 import {RATINGS_FILE_MAGIC} from "../movielens/ratingsFile.js";
 import {idbOpen, idbRequest, idbTransactionDone} from "./idbRequest.js";
+import {announceChange} from "./workbookChannel.js";
 
 /** The IndexedDB database that holds the imported dataset. */
 export const DATASET_STORE_NAME = "movielens-workbook-data";
@@ -16,6 +17,8 @@ export const DATASET_RECORD_FORMAT = 1;
 const VERSION = 1;
 const STORE = "dataset";
 const KEY = "current";
+/** Beside the record: which dataset it is, small enough to read at every action that must not act on a stale tab. */
+const IDENTITY_KEY = "identity";
 
 /** The one record stored: the artifacts, with the ratings file as its own ArrayBuffer. */
 export interface DatasetRecord {
@@ -27,12 +30,24 @@ export interface DatasetRecord {
   histogram: DatasetArtifacts["histogram"];
 }
 
+/** Which stored dataset a page works on: when it was stored (unique to each import), and its name. */
+export interface DatasetIdentity {
+  savedAt: string;
+  name: string;
+}
+
 /** The imported dataset's store: save replaces what was stored in one transaction, all or nothing. */
 export interface DatasetStore {
   save(artifacts: DatasetArtifacts): Promise<void>;
   /** The stored artifacts, or null when there are none (or they were stored by an incompatible version). */
   load(): Promise<DatasetArtifacts | null>;
-  forget(): Promise<void>;
+  /** Which dataset is stored now, without reading it all; null when there is none. */
+  identity(): Promise<DatasetIdentity | null>;
+  /**
+   * Forgets the stored dataset, if it is still the one `expected` names (null: forgets whatever is stored). Returns
+   * null when it was forgotten; else what is stored now (another tab loaded it since), which is left as it is.
+   */
+  forget(expected?: string | null): Promise<{now: DatasetIdentity} | null>;
   close(): void;
 }
 
@@ -116,11 +131,45 @@ export async function openDatasetStore(
     }
     await finished;
   };
+  const get = (key: string) => idbRequest(db.transaction(STORE).objectStore(STORE).get(key), datasetStorageError);
   return {
-    save: (artifacts) => write((store) => void store.put(toDatasetRecord(artifacts), KEY)),
-    load: async () =>
-      fromDatasetRecord(await idbRequest(db.transaction(STORE).objectStore(STORE).get(KEY), datasetStorageError)),
-    forget: () => write((store) => void store.delete(KEY)),
+    async save(artifacts) {
+      const record = toDatasetRecord(artifacts);
+      const identity: DatasetIdentity = {savedAt: record.savedAt, name: named(record.summary).dataset.name};
+      await write((store) => {
+        store.put(record, KEY);
+        store.put(identity, IDENTITY_KEY);
+      });
+      announceChange("dataset");
+    },
+    load: async () => fromDatasetRecord(await get(KEY)),
+    async identity() {
+      const identity = (await get(IDENTITY_KEY)) as Partial<DatasetIdentity> | undefined;
+      if (typeof identity?.savedAt === "string" && typeof identity.name === "string")
+        return {savedAt: identity.savedAt, name: identity.name};
+      // Stored by a version before identities: read the record itself, once.
+      const stored = fromDatasetRecord(await get(KEY));
+      const record = stored && ((await get(KEY)) as DatasetRecord);
+      return stored && record ? {savedAt: record.savedAt, name: stored.summary.dataset.name} : null;
+    },
+    async forget(expected = null) {
+      let now: DatasetIdentity | null = null;
+      // Read and deleted in one transaction, so a dataset another tab stores meanwhile is never the one forgotten.
+      await write((store) => {
+        store.get(IDENTITY_KEY).onsuccess = (event) => {
+          const stored = (event.target as IDBRequest<DatasetIdentity | undefined>).result ?? null;
+          if (expected !== null && stored !== null && stored.savedAt !== expected) {
+            now = stored;
+            return;
+          }
+          store.delete(KEY);
+          store.delete(IDENTITY_KEY);
+        };
+      });
+      if (now) return {now};
+      announceChange("dataset");
+      return null;
+    },
     close: () => db.close()
   };
 }

@@ -61,7 +61,8 @@ export interface GridPoint {
 
 /** Where a grid stands: the runs planned, the one training (its index) and the points of those finished. */
 export interface GridState {
-  status: "idle" | "running" | "done" | "stopped" | "error";
+  /** "refused": the grid did not start, for the reason in `error` (the page's view was stale: see `run`'s check). */
+  status: "idle" | "running" | "done" | "stopped" | "error" | "refused";
   runs: TrainHyper[];
   current: number | null;
   points: GridPoint[];
@@ -115,6 +116,8 @@ export function gridSummary(state: GridState): string {
       return `Stopped after ${runs(kept)} of ${total}; the stopped run is kept too.`;
     case "error":
       return `The grid ended early after ${runs(kept)}: ${state.error}`;
+    case "refused":
+      return `The grid did not run: ${state.error}`;
   }
 }
 
@@ -144,12 +147,20 @@ export function createExperimentGrid(session: TrainingSession, store: WorkbookSt
     /**
      * Trains `runs` in order with `request` (read once per run, so each run trains on my ratings as they are then);
      * resolves with the grid's final state. While a grid is running (a double click), starts nothing and resolves at
-     * once with the state of the grid in progress, which the page already shows.
+     * once with the state of the grid in progress, which the page already shows. `check` runs first, and a reason it
+     * gives refuses the grid ("refused", with that reason), training nothing.
      */
-    async run(runs: readonly TrainHyper[], request: () => GridRequest): Promise<GridState> {
+    async run(
+      runs: readonly TrainHyper[],
+      request: () => GridRequest,
+      {check}: {check?: () => Promise<string | null>} = {}
+    ): Promise<GridState> {
       if (state.status === "running") return state;
       stopping = false;
       emit({status: "running", runs: [...runs], current: null, points: [], error: null});
+      // What is stored now, checked first (another tab may have changed the dataset): a reason refuses the grid.
+      const refused = check ? await check() : null;
+      if (refused) return (emit({status: "refused", current: null, error: refused}), state);
       for (let i = 0; i < runs.length && !stopping; ++i) {
         emit({current: i});
         const hyper = runs[i];

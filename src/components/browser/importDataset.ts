@@ -5,7 +5,7 @@ import type {DatasetArtifacts} from "../movielens/datasetArtifacts.js";
 import type {ImportProgress} from "../movielens/importMovieLens.js";
 import type {ImportEvent, ImportRequest} from "../movielens/importWorker.js";
 import {openDatasetStore} from "./datasetStore.js";
-import type {DatasetStore} from "./datasetStore.js";
+import type {DatasetIdentity, DatasetStore} from "./datasetStore.js";
 
 /** The part of a Worker that importDataset uses, so tests can run the import in the same thread. */
 export type ImportWorker = Pick<Worker, "postMessage" | "terminate"> & {
@@ -76,11 +76,21 @@ export async function importDataset(
   }
 }
 
-/** Deletes the dataset stored in this browser (my ratings, kept per catalogue in localStorage, stay). */
-export async function forgetDataset(openStore: () => Promise<DatasetStore> = openDatasetStore): Promise<void> {
+/**
+ * Deletes the dataset stored in this browser (my ratings, kept per catalogue in localStorage, stay), if it is still the
+ * one the page shows (`shown`, its savedAt; null forgets whatever is stored). Returns null when it was forgotten, or
+ * what is stored now when another tab loaded it since (and nothing was forgotten).
+ */
+export async function forgetDataset(
+  shown: string | null = null,
+  openStore: () => Promise<DatasetStore> = openDatasetStore
+): Promise<{now: DatasetIdentity} | null> {
   const store = await openStore();
-  await store.forget();
-  store.close();
+  try {
+    return await store.forget(shown);
+  } finally {
+    store.close();
+  }
 }
 
 function moduleWorker(url: string): ImportWorker {

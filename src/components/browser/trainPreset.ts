@@ -54,3 +54,19 @@ export function readTrainPreset(storage: Pick<Storage, "getItem"> | undefined = 
     if (CHECKS[field](stored[field])) Object.assign(preset, {[field]: stored[field]});
   return preset;
 }
+
+/**
+ * Calls `listener` with the new starting settings whenever another tab changes them ("Apply best so far" there), as the
+ * browser's `storage` event tells; returns the function that stops listening. `page` is the window, a parameter for
+ * tests.
+ */
+export function onTrainPresetChange(
+  listener: (preset: TrainHyper) => void,
+  page: Pick<EventTarget, "addEventListener" | "removeEventListener"> | undefined = globalThis as unknown as EventTarget
+): () => void {
+  const heard = (event: Event) => {
+    if ((event as StorageEvent).key === TRAIN_PRESET_KEY) listener(readTrainPreset());
+  };
+  page?.addEventListener?.("storage", heard);
+  return () => page?.removeEventListener?.("storage", heard);
+}

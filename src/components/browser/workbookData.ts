@@ -1,6 +1,7 @@
 import type {DatasetArtifacts, DatasetSummary, HistogramSummary, MovieRow} from "../movielens/datasetArtifacts.js";
 import {catalogueId} from "../movielens/catalogueId.js";
 import {openDatasetStore} from "./datasetStore.js";
+import type {DatasetIdentity} from "./datasetStore.js";
 
 /** A file the build made, as Framework's FileAttachment gives it. */
 interface Attachment {
@@ -16,6 +17,8 @@ export interface WorkbookData {
   histogram: HistogramSummary;
   /** A URL the training worker can fetch the columnar ratings from (a blob URL for the visitor's data). */
   ratingsUrl: string;
+  /** Which stored dataset the page works on (null for the build's): what staleDataset compares with what is now. */
+  stored: DatasetIdentity | null;
 }
 
 /**
@@ -29,15 +32,18 @@ export async function loadWorkbookData(built: {
   ratings?: Attachment;
 }): Promise<WorkbookData> {
   let stored: DatasetArtifacts | null;
+  let identity: DatasetIdentity | null = null;
   try {
     const store = await openDatasetStore();
     stored = await store.load();
+    identity = stored && (await store.identity());
     store.close();
   } catch {
     stored = null; // no IndexedDB (or it failed): the build's data still works
   }
   if (stored) {
     return {
+      stored: identity,
       source: "browser",
       // A dataset stored by an earlier version has no catalogue id in its summary: derive it from its movies.
       summary: {...stored.summary, catalogue: stored.summary.catalogue ?? catalogueId(stored.movies)},
@@ -56,6 +62,7 @@ export async function loadWorkbookData(built: {
   ]);
   return {
     source: "build",
+    stored: null,
     summary: summary as DatasetSummary,
     movies: movies as MovieRow[],
     histogram: histogram as HistogramSummary,

@@ -3,6 +3,7 @@ import type {RunRanking} from "../model/rankingMetrics.js";
 import type {MyRating} from "../movielens/myRatingsFile.js";
 import type {IalsRanker} from "../model/ials.js";
 import {idbOpen, idbRequest, idbTransactionDone} from "./idbRequest.js";
+import {announceChange} from "./workbookChannel.js";
 
 /** A completed (or stopped) training run, kept so later pages can compare runs. */
 export interface RunRecord {
@@ -127,10 +128,12 @@ export async function openWorkbookStore(
     },
     storageError
   );
+  // Every write is said to the workbook's other tabs once it is committed, so their lists follow.
   const write = async (stores: string[], body: (tx: IDBTransaction) => void) => {
     const tx = db.transaction(stores, "readwrite");
     body(tx);
     await idbTransactionDone(tx, storageError);
+    announceChange("models");
   };
   return {
     async putRun(run) {

@@ -1,4 +1,5 @@
 import {forgetDataset, importDataset} from "../browser/importDataset.js";
+import {onOtherTabChange} from "../browser/workbookChannel.js";
 import type {ImportProgress} from "../movielens/importMovieLens.js";
 import {RELEASE_ZIPS} from "../movielens/movielensRelease.js";
 
@@ -17,7 +18,16 @@ const STAGES = {
  * (`FileAttachment("data/importWorker.js").url()`).
  */
 export function DatasetLoader(
-  {source, summary}: {source: "browser" | "build"; summary?: {dataset: {name: string; kind?: string}}},
+  {
+    source,
+    summary,
+    stored = null
+  }: {
+    source: "browser" | "build";
+    summary?: {dataset: {name: string; kind?: string}};
+    /** Which stored dataset the page shows (workbookData's `stored`), so Forget never forgets another. */
+    stored?: {savedAt: string} | null;
+  },
   {
     workerUrl,
     reload = () => location.reload(),
@@ -60,10 +70,41 @@ export function DatasetLoader(
         )
       )
         return;
-      await forgetDataset();
+      // The dataset forgotten is the one this page shows, or none: another tab may have loaded another since.
+      const refused = await forgetDataset(stored?.savedAt ?? null).catch((error: Error) => {
+        status.className = "dataset-loader-status error";
+        status.textContent = `${error.message} Nothing was forgotten.`;
+        return undefined;
+      });
+      if (refused === undefined) return;
+      if (refused) {
+        status.className = "dataset-loader-status error";
+        status.textContent =
+          `Nothing was forgotten: another tab has since loaded ${refused.now.name}, which this page does not show. ` +
+          `Reload this page to see it, and forget it from there if you wish.`;
+        showStale(refused.now.name);
+        return;
+      }
       reload();
     });
   }
+  // Another tab loaded or forgot a dataset: this page still shows the one it opened with, so it says so, with a way to
+  // follow. (Its actions on the dataset check what is stored now: browser/staleDataset.)
+  const stale = document.createElement("p");
+  stale.className = "dataset-loader-stale note";
+  stale.setAttribute("role", "status");
+  const showStale = (name?: string) => {
+    root.open = true;
+    stale.replaceChildren(
+      `Another tab ${name ? `loaded ${name}` : "changed the dataset"} since this page opened; this page still ` +
+        `shows ${summary?.dataset.name ?? "its own data"}. `
+    );
+    const button = stale.appendChild(document.createElement("button"));
+    button.textContent = "Reload to follow";
+    button.addEventListener("click", () => reload());
+    root.insertBefore(stale, help);
+  };
+  onOtherTabChange("dataset", () => showStale());
   // Files can be dropped anywhere on the control, as well as chosen with the input.
   root.addEventListener("dragover", (event) => {
     event.preventDefault();
