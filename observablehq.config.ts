@@ -11,6 +11,26 @@ const STORAGE_SHIM =
   "setItem: (k, v) => void items.set(k, String(v)), removeItem: (k) => void items.delete(k), " +
   "clear: () => items.clear(), memoryOnly: error.name || 'SecurityError'}; " +
   "try { Object.defineProperty(window, name, {configurable: true, get: () => memory}); } catch {} } } })();</script>";
+/**
+ * What Framework's own page leaves to do for WCAG 2.1 AA (axe-core, test/site/accessibility-browser-test.ts): the
+ * page's language (Framework 1.13 writes `<html>` without one); the sidebar's close control, a `<label>` directly in an
+ * `<ol>`, wrapped in a list item; and every region that scrolls (a wide table, Inputs.table) made focusable, so a
+ * keyboard can scroll it.
+ */
+const ACCESSIBILITY =
+  "<script>(() => { document.documentElement.lang = 'en'; " +
+  "const fix = () => { const close = document.getElementById('observablehq-sidebar-close'); " +
+  "if (close && close.parentElement && close.parentElement.tagName === 'OL') { " +
+  "const item = document.createElement('li'); item.className = 'observablehq-sidebar-close-item'; " +
+  "close.replaceWith(item); item.append(close); } " +
+  "for (const el of document.querySelectorAll('#observablehq-main table, #observablehq-main form[id^=inputs-]')) " +
+  "if (!el.hasAttribute('tabindex') && " +
+  "(el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)) " +
+  "el.tabIndex = 0; }; let queued = false; const later = () => { if (!queued) { queued = true; " +
+  "requestAnimationFrame(() => { queued = false; fix(); }); } }; " +
+  "new MutationObserver(later).observe(document.documentElement, {subtree: true, childList: true}); " +
+  "addEventListener('resize', later); })();</script>";
+
 /** The workbook's Framework config; tests read its pages. */
 export default {
   title: "MovieLens workbook",
@@ -31,6 +51,7 @@ export default {
   // An inline icon: no favicon request, no 404.
   head:
     STORAGE_SHIM +
+    ACCESSIBILITY +
     `<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 ` +
     `16'%3E%3Ctext y='14' font-size='14'%3E%F0%9F%8E%AC%3C/text%3E%3C/svg%3E">`,
   style: "style.css",

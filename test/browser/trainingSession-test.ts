@@ -22,8 +22,18 @@ class FakeWorker {
   terminate() {
     this.terminated = true;
   }
+  listeners = new Set<(event: {data: TrainEvent}) => void>();
+  addEventListener(_: "message", listener: (event: {data: TrainEvent}) => void) {
+    this.listeners.add(listener);
+  }
+  removeEventListener(_: "message", listener: (event: {data: TrainEvent}) => void) {
+    this.listeners.delete(listener);
+  }
   say(...events: TrainEvent[]) {
-    for (const data of events) this.onmessage!({data});
+    for (const data of events) {
+      this.onmessage!({data});
+      for (const listener of [...this.listeners]) listener({data});
+    }
   }
 }
 
@@ -201,6 +211,46 @@ describe("createTrainingSession(workerUrl)", () => {
     // Stop came after the last batch: the run was not stopped by it.
     FakeWorker.last.say(done({history: [row(0)]}));
     expect(await finished).toMatchObject({status: "done", stopping: false});
+  });
+
+  it(
+    "notices a worker that ends without a word (its Web Lock is released): the run ends in words, " +
+      "and the next run starts on a new worker",
+    async () => {
+      const granted = new Map<string, () => unknown>();
+      const locks = {request: (name: string, grant: () => unknown) => (granted.set(name, grant), Promise.resolve())};
+      const session = createTrainingSession("/worker.js", {locks} as never);
+      const first = FakeWorker.last;
+      const watch = first.posted[0].message as {type: string; lock: string};
+      expect(watch.type).toBe("watch");
+      expect(granted.size).toBe(0); // asked only once the worker holds it
+      first.say({type: "watching"});
+      const run = session.train(options);
+      first.say({type: "epoch", row: row(0)});
+      vi.spyOn(console, "error").mockImplementation(() => {});
+      granted.get(watch.lock)!(); // the worker is gone: its lock comes to the page
+      const final = await run;
+      expect(final.status).toBe("error");
+      expect(final.error).toBe(
+        "The training worker stopped without a word (browsers end a worker that runs out of memory this way), so " +
+          "this run was lost. Train again: it starts on a new worker."
+      );
+      expect(FakeWorker.last).not.toBe(first);
+      void session.train(options);
+      expect(FakeWorker.last.posted.at(-1)!.message).toMatchObject({type: "train"});
+      expect(first.posted.filter((p) => (p.message as {type: string}).type === "train")).toHaveLength(1);
+    }
+  );
+
+  it("starts a new worker after a run whose GPU device was lost, for the next run to get a new device", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const session = createTrainingSession("/worker.js");
+    const first = FakeWorker.last;
+    const run = session.train(options);
+    first.say({type: "error", message: "The GPU stopped working during training.", restart: true});
+    expect((await run).error).toBe("The GPU stopped working during training.");
+    expect(first.terminated).toBe(true);
+    expect(FakeWorker.last).not.toBe(first);
   });
 
   it("refuses a second run while one is in progress, and starts a new one after, keeping the backend", async () => {

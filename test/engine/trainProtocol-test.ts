@@ -12,8 +12,8 @@ import type {MyRating} from "../../src/components/movielens/myRatingsFile.js";
 // `tsc --noEmit` (npm test's first step): a change to the protocol that a page or the
 // worker does not expect fails here.
 describe("trainProtocol (types only)", () => {
-  it("a page sends train or stop", () => {
-    expectTypeOf<TrainRequest["type"]>().toEqualTypeOf<"train" | "stop">();
+  it("a page sends train or stop, and asks the worker to hold a lock for its life (watch)", () => {
+    expectTypeOf<TrainRequest["type"]>().toEqualTypeOf<"train" | "stop" | "watch">();
     expectTypeOf<Extract<TrainRequest, {type: "train"}>["backend"]>().toEqualTypeOf<BackendName | "auto">();
     expectTypeOf<Extract<TrainRequest, {type: "train"}>["myRatings"]>().toEqualTypeOf<MyRating[] | null>();
     expectTypeOf<keyof TrainHyper>().toEqualTypeOf<"factors" | "bs" | "epochs" | "lrMax" | "wd" | "seed" | "split">();
@@ -21,7 +21,7 @@ describe("trainProtocol (types only)", () => {
 
   it("the worker answers with these events, and a run ends in done or error", () => {
     expectTypeOf<TrainEvent["type"]>().toEqualTypeOf<
-      "status" | "note" | "backend" | "data" | "batch" | "epoch" | "trained" | "done" | "error"
+      "status" | "note" | "backend" | "data" | "batch" | "epoch" | "trained" | "done" | "error" | "watching"
     >();
     // "trained" carries the run as the page keeps it, all of "done" but the ranking, which comes after.
     expectTypeOf<Omit<Extract<TrainEvent, {type: "done"}>, "type" | "ranking" | "ranker">>().toEqualTypeOf<

@@ -11,6 +11,7 @@ import {writeSynthetic} from "../../src/data/writeSynthetic.js";
 import {buildSite} from "../../scripts/lib/buildSite.js";
 import {SITES} from "../support/sites.js";
 import {patchZipEntry} from "../support/patchZipEntry.js";
+import {untilRunEnds} from "../support/trainOnPage.js";
 import {useBrowserSite} from "../support/browserSite.js";
 
 function* files(dir: string): Generator<string> {
@@ -175,9 +176,7 @@ describe("Load MovieLens from your computer (browser)", () => {
     await epochs.fill("1");
     await epochs.dispatchEvent("input");
     await train.page.locator(".train-controls button", {hasText: "Train"}).click();
-    await expect
-      .poll(() => train.page.locator(".saved-note").textContent(), {timeout: 120_000})
-      .toContain("Saved this run");
+    await untilRunEnds(train.page);
     await train.page.close();
 
     const recommend = await open("./recommend");

@@ -4,7 +4,7 @@
 import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
 import {useBrowserSite} from "../support/browserSite.js";
-import {trainOnPage} from "../support/trainOnPage.js";
+import {trainOnPage, untilRunEnds} from "../support/trainOnPage.js";
 import {SMALL, buildSite} from "../../scripts/lib/buildSite.js";
 
 // Chromium's SwiftShader WebGPU adapter and WebGL renderer: software GPUs, which "auto" passes over for wasm.
@@ -71,9 +71,7 @@ describe("Train a model (browser)", () => {
       await epochs.fill("1");
       await epochs.dispatchEvent("input");
       await train.click(); // backend "auto"
-      await expect
-        .poll(() => page.locator(".saved-note").textContent(), {timeout: 120_000})
-        .toContain("Saved this run");
+      await untilRunEnds(page);
       const states = await page.evaluate(() => (window as unknown as {buttonStates: string[]}).buttonStates);
       expect(states).toContain("[true,false]"); // running: Stop on, Train off
       expect(states).not.toContain("[false,false]");

@@ -4,7 +4,7 @@
 import {describe, expect, it} from "vitest";
 import {SMALL, buildSite} from "../../scripts/lib/buildSite.js";
 import {useBrowserSite} from "../support/browserSite.js";
-import {trainOnPage} from "../support/trainOnPage.js";
+import {trainOnPage, untilRunEnds} from "../support/trainOnPage.js";
 
 const site = useBrowserSite(() => buildSite(SMALL));
 const PHONE = {width: 390, height: 844};
@@ -22,9 +22,7 @@ describe("Ranking beside MSE (browser)", () => {
       await epochs.dispatchEvent("input");
       await page.getByText("each user's latest 20%").click();
       await page.locator(".train-controls button", {hasText: "Train"}).click();
-      await expect
-        .poll(() => page.locator(".saved-note").textContent(), {timeout: 120_000})
-        .toContain("Saved this run");
+      await untilRunEnds(page);
       const table = page.locator("figure.ranking-table");
       await expect.poll(() => table.isVisible()).toBe(true);
       expect(await table.locator("p").first().textContent()).toMatch(

@@ -4,7 +4,7 @@
 import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
 import {useBrowserSite} from "../support/browserSite.js";
-import {trainOnPage} from "../support/trainOnPage.js";
+import {trainOnPage, untilRunEnds} from "../support/trainOnPage.js";
 import {SMALL, buildSite} from "../../scripts/lib/buildSite.js";
 
 const site = useBrowserSite(() => buildSite(SMALL));
@@ -16,7 +16,7 @@ describe("a double click starts one run and keeps one thing (browser)", () => {
     const page = await site.open("./train");
     await page.getByLabel("Backend", {exact: true}).selectOption("wasm");
     await page.locator(".train-controls button", {hasText: "Train"}).dblclick();
-    await expect.poll(() => page.locator(".saved-note").textContent(), {timeout: 120_000}).toContain("Saved this run");
+    await untilRunEnds(page);
     const compare = await site.open("./compare");
     expect(await compare.getByText(/^Only one run is kept so far/).count()).toBe(1);
   });

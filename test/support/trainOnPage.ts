@@ -1,4 +1,5 @@
 import {expect} from "vitest";
+import type {Page} from "playwright-core";
 import type {BrowserSite} from "./browserSite.js";
 
 /** What a test sets on the Train page before training; the rest keeps the page's defaults. */
@@ -10,8 +11,8 @@ export interface TrainOnPageOptions {
 }
 
 /**
- * Trains a model through the Train page as a person does (backend wasm; 1 epoch unless told), waits until the run is
- * saved as the latest model, and closes the page.
+ * Trains a model through the Train page as a person does (backend wasm; 1 epoch unless told), waits until the run has
+ * ended and is saved as the latest model, with its ranking, and closes the page.
  */
 export async function trainOnPage(
   site: BrowserSite,
@@ -31,6 +32,17 @@ export async function trainOnPage(
     await input.dispatchEvent("input");
   }
   await page.locator(".train-controls button", {hasText: "Train"}).click();
-  await expect.poll(() => page.locator(".saved-note").textContent(), {timeout: 120_000}).toContain("Saved this run");
+  await untilRunEnds(page);
   await page.close();
+}
+
+/**
+ * Waits until the run on a page has ended (done or stopped: its ranking measured too) and the page says it was saved.
+ * "Saved this run" alone comes earlier: a run is kept the moment training ends, before its ranking is measured.
+ */
+export async function untilRunEnds(page: Page, timeout = 120_000): Promise<void> {
+  await expect
+    .poll(() => page.locator(".training-progress").getAttribute("data-status"), {timeout})
+    .toMatch(/^(done|stopped)$/);
+  await expect.poll(() => page.locator(".saved-note").textContent(), {timeout}).toContain("Saved this run");
 }

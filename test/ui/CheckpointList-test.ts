@@ -88,6 +88,12 @@ describe("CheckpointList(checkpoints, {onLoad, onDownload, onDelete})", () => {
     const row = table.querySelector<HTMLTableRowElement>('tr[data-id="1"]')!;
     const buttons = [...row.querySelectorAll("td.actions button")] as HTMLButtonElement[];
     expect(buttons.map((b) => b.textContent)).toEqual(["Load + train", "Download", "Delete"]);
+    // Each button's accessible name says which checkpoint it acts on.
+    expect(buttons.map((b) => b.getAttribute("aria-label"))).toEqual([
+      "Load + train “first”",
+      "Download “first”",
+      "Delete “first”"
+    ]);
     for (const b of buttons) b.click();
     table.querySelector<HTMLButtonElement>('tr[data-id="2"] button')!.click();
     expect(calls).toEqual([

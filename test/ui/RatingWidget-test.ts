@@ -99,7 +99,13 @@ describe("RatingWidget(movies, {value, position, now, onChange})", () => {
     expect(title()).toBe("Amélie");
     expect(changes).toEqual([]);
     $<HTMLButtonElement>("button.star[data-rating='3']").click();
-    root.querySelector<HTMLButtonElement>('.my-ratings-table tr[data-movie-id="3"] button.delete')!.click();
+    const del = root.querySelector<HTMLButtonElement>('.my-ratings-table tr[data-movie-id="3"] button.delete')!;
+    // Its accessible name says what it deletes; what it did is said in the page's live region.
+    expect(del.getAttribute("aria-label")).toMatch(/^Delete my rating of /);
+    del.click();
+    expect(document.getElementById("workbook-announcer")!.textContent).toBe(
+      `Deleted my rating of ${del.getAttribute("aria-label")!.replace("Delete my rating of ", "")}.`
+    );
     expect(changes.slice(1)).toEqual([[{movieId: 3, rating: null}]]);
     expect(root.value).toEqual([{movieId: 2, rating: 3, timestamp: 1_000}]);
     const undo = $<HTMLButtonElement>("button.undo");

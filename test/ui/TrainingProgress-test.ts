@@ -1,6 +1,11 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {TrainingProgress, backendNote, measuredNote} from "../../src/components/ui/TrainingProgress.js";
+import {
+  TrainingProgress,
+  backendNote,
+  measuredNote,
+  trainingAnnouncement
+} from "../../src/components/ui/TrainingProgress.js";
 import type {TrainingState} from "../../src/components/browser/trainingSession.js";
 import type {BackendTiming} from "../../src/components/engine/trainProtocol.js";
 
@@ -184,5 +189,43 @@ describe("TrainingProgress(state)", () => {
     expect(root.querySelector("progress")!.value).toBe(3125);
     expect(root.dataset.epochSeconds).toBe("[1.23]");
     expect(root.dataset.runSeconds).toBeUndefined();
+  });
+});
+
+describe("trainingAnnouncement(prev, next)", () => {
+  const base = {
+    status: "idle",
+    rows: [],
+    seconds: 0,
+    backend: null,
+    kept: null,
+    error: null
+  } as unknown as TrainingState;
+  const at = (over: Partial<TrainingState>) => ({...base, ...over}) as TrainingState;
+  const row = (epoch: number) => ({epoch, trainLoss: 1, validLoss: 0.91234, seconds: 1});
+  it("says a run starting, each epoch, the end of training, the run kept and how it ended, not batches", () => {
+    const steps: Partial<TrainingState>[] = [
+      {status: "loading"},
+      {status: "training", backend: "wasm"},
+      {status: "training", backend: "wasm", progress: {} as never},
+      {status: "training", backend: "wasm", rows: [row(0)]},
+      {status: "finishing", rows: [row(0)]},
+      {status: "finishing", rows: [row(0)], kept: "kept"},
+      {status: "done", rows: [row(0)], kept: "kept", seconds: 2.04}
+    ];
+    const said = steps.map((s, i) => trainingAnnouncement(at(i ? steps[i - 1] : {}), at(s)));
+    expect(said).toEqual([
+      "Starting the run.",
+      "Training on wasm.",
+      null,
+      "Epoch 0 done: valid_loss 0.9123.",
+      "The epochs are done: keeping the run, then measuring its ranking.",
+      "The run is kept.",
+      "Done in 2.0 s."
+    ]);
+    expect(trainingAnnouncement(at({status: "training"}), at({status: "stopped"}))).toBe(
+      "Stopped before the first epoch ended."
+    );
+    expect(trainingAnnouncement(at({status: "training"}), at({status: "error", error: "It broke."}))).toBe("It broke.");
   });
 });

@@ -120,8 +120,12 @@ export function canStop(status: TrainingState["status"]): boolean {
   return status === "loading" || status === "training";
 }
 
-export function createTrainingSession(workerUrl: string | URL) {
-  const worker = new Worker(workerUrl, {type: "module"});
+export function createTrainingSession(
+  workerUrl: string | URL,
+  {locks = globalThis.navigator?.locks}: {locks?: Pick<LockManager, "request">} = {}
+) {
+  let worker: Worker;
+  let terminated = false;
   let state: TrainingState = {...IDLE};
   const listeners = new Set<(state: TrainingState) => void>();
   const emit = (next: Partial<TrainingState>) => {
@@ -131,9 +135,10 @@ export function createTrainingSession(workerUrl: string | URL) {
   const ended = new Set<(state: TrainingState) => void>();
   // The run in progress's listener for the moment training ends (train's onTrained).
   let onTrained: ((state: TrainingState) => void) | null = null;
-  worker.onmessage = (event: MessageEvent<TrainEvent>) => {
-    const e = event.data;
+  const onMessage = (e: TrainEvent) => {
     switch (e.type) {
+      case "watching":
+        return;
       case "status":
         return emit(e.finishing ? {status: "finishing", text: e.text} : {text: e.text});
       case "note":
@@ -200,18 +205,56 @@ export function createTrainingSession(workerUrl: string | URL) {
           text: e.message,
           rows: state.status === "loading" ? [] : state.rows
         });
+        // The worker's backend cannot run again (its GPU device was lost): the next run gets a new worker.
+        if (e.restart) startWorker();
         break;
     }
+    endRun();
+  };
+  const endRun = () => {
     for (const resolve of ended) resolve(state);
     ended.clear();
   };
-  worker.onerror = (event) => {
-    const error = `The training worker failed: ${event.message || "it could not start"}.`;
-    console.error(error);
-    emit({status: "error", stopping: false, error});
-    for (const resolve of ended) resolve(state);
-    ended.clear();
+  // The run in progress ends in words when its worker ends without a word (a browser ends a worker that runs out of
+  // memory with no error event: whatwg/html#319), and the next run gets a new worker.
+  const lost = (gone: Worker) => {
+    if (terminated || gone !== worker) return;
+    if (runInProgress(state.status)) {
+      const error =
+        "The training worker stopped without a word (browsers end a worker that runs out of memory this way), so " +
+        "this run was lost. Train again: it starts on a new worker.";
+      console.error(error);
+      emit({status: "error", stopping: false, error, text: error});
+      endRun();
+    }
+    startWorker();
   };
+  const startWorker = () => {
+    worker?.terminate();
+    const started = (worker = new Worker(workerUrl, {type: "module"}));
+    started.onmessage = (event: MessageEvent<TrainEvent>) => {
+      if (started === worker) onMessage(event.data);
+    };
+    started.onerror = (event) => {
+      if (started !== worker) return;
+      const error = `The training worker failed: ${event.message || "it could not start"}.`;
+      console.error(error);
+      emit({status: "error", stopping: false, error});
+      endRun();
+    };
+    // The worker holds a Web Lock for its life; it is granted here only once the worker is gone.
+    if (locks) {
+      const lock = `movielens-workbook:train-worker:${Math.random().toString(36).slice(2)}`;
+      const watching = (event: MessageEvent<TrainEvent>) => {
+        if (event.data.type !== "watching") return;
+        started.removeEventListener("message", watching);
+        void locks.request(lock, () => lost(started));
+      };
+      started.addEventListener("message", watching);
+      started.postMessage({type: "watch", lock} satisfies TrainRequest);
+    }
+  };
+  startWorker();
   return {
     get state() {
       return state;
@@ -257,6 +300,7 @@ export function createTrainingSession(workerUrl: string | URL) {
       return () => listeners.delete(listener);
     },
     terminate() {
+      terminated = true;
       worker.terminate();
       listeners.clear();
     }

@@ -124,6 +124,7 @@ export async function runTraining(
 ): Promise<void> {
   const {hyper} = request;
   let model: CollabModel | null = null;
+  let gone = false;
   const started = performance.now();
   try {
     const base = await loadTable(request.ratingsUrl, cache, post);
@@ -163,6 +164,8 @@ export async function runTraining(
         seed: hyper.seed
       });
     }
+    // A GPU device can be lost mid-run (a driver reset, a backgrounded tab): the run then ends in words.
+    const gpu = watchDevice(cache.backend);
     let last = -Infinity;
     let pace: ReturnType<typeof createRunPace> | null = null;
     const rows: EpochRow[] = [];
@@ -176,7 +179,7 @@ export async function runTraining(
         seed: hyper.seed,
         split,
         restart: true,
-        signal,
+        signal: gpu ? AbortSignal.any([gpu.signal, ...(signal ? [signal] : [])]) : signal,
         onBatch: ({epoch, batch, batches, loss, step, totalSteps}) => {
           const t = performance.now();
           if (t - last < BATCH_MS && batch !== batches - 1) return;
@@ -199,6 +202,7 @@ export async function runTraining(
         }
       });
     } catch (error) {
+      if (gpu && (await gpu.lostNow())) throw deviceLost();
       if (!signal?.aborted) throw error;
       stopped = true;
     }
@@ -285,10 +289,57 @@ export async function runTraining(
       ranker ? [checkpoint, ranker.movieFactors.buffer] : [checkpoint]
     );
   } catch (error) {
-    post({type: "error", message: error instanceof Error ? error.message : String(error)});
+    const lost = error instanceof DeviceLost;
+    post({
+      type: "error",
+      message: error instanceof Error ? error.message : String(error),
+      ...(lost ? {restart: true} : {})
+    });
+    // This worker's backend is gone with its device: the page starts a new worker, and this one frees nothing more.
+    if (lost) gone = true;
   } finally {
-    model?.dispose();
-    // Before any backend started (the ratings could not be fetched), TF.js has nothing to free, and asking would throw.
-    if (cache.backend && tf.memory().numTensors > 0) tf.disposeVariables();
+    if (!gone) {
+      model?.dispose();
+      // Before any backend started (the ratings could not be fetched), TF.js has nothing to free, and asking would
+      // throw.
+      if (cache.backend && tf.memory().numTensors > 0) tf.disposeVariables();
+    }
   }
+}
+
+/** The error a run ends with when its GPU device was lost: in words, and the page starts a new worker after it. */
+class DeviceLost extends Error {}
+
+const deviceLost = () =>
+  new DeviceLost(
+    "The GPU stopped working during training (its device was lost, as happens when a graphics driver resets or the " +
+      "browser reclaims the GPU), so this run ended and nothing was kept. The next run starts on a new GPU device; " +
+      "if this happens again, choose wasm."
+  );
+
+/** What watchDevice needs of WebGPU's GPUDevice. */
+interface LosableDevice {
+  lost: Promise<{message: string}>;
+}
+
+/**
+ * On the webgpu backend, watches its GPU device for loss (WebGPU's `device.lost`): `signal` aborts when it is lost,
+ * and `lostNow` says whether it has been, waiting a moment for the news (a failed buffer read can come first). Null on
+ * other backends.
+ */
+function watchDevice(backend: string | null): {signal: AbortSignal; lostNow: () => Promise<boolean>} | null {
+  const device = backend === "webgpu" ? (tf.backend() as unknown as {device?: LosableDevice}).device : undefined;
+  if (!device) return null;
+  const lost = new AbortController();
+  void device.lost.then((info) => {
+    console.error(`The GPU device was lost: ${info.message}`);
+    lost.abort();
+  });
+  return {
+    signal: lost.signal,
+    lostNow: async () => {
+      if (!lost.signal.aborted) await new Promise((done) => setTimeout(done, 200));
+      return lost.signal.aborted;
+    }
+  };
 }

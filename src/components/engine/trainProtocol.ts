@@ -58,7 +58,12 @@ export type TrainRequest =
       /** The dataset's catalogue id and name, recorded in the checkpoint and checked when one resumes. */
       dataset?: {catalogue?: string; name?: string};
     }
-  | {type: "stop"};
+  | {type: "stop"}
+  /**
+   * Hold the Web Lock of this name for the worker's life, then answer "watching": a browser that ends the worker (for
+   * memory, without an error event) releases it, which tells the page that the worker is gone.
+   */
+  | {type: "watch"; lock: string};
 
 /** What the worker holds at the end of a run: tensor bytes, the wasm backend's heap, and the ratings table. */
 export interface WorkerMemory {
@@ -121,7 +126,10 @@ export type TrainEvent =
        */
       ranker: IalsRanker | null;
     } & TrainedRun)
-  | {type: "error"; message: string};
+  /** The run failed; `restart` when the worker's backend cannot run again (its GPU device was lost). */
+  | {type: "error"; message: string; restart?: true}
+  /** The worker holds the lock a "watch" asked for. */
+  | {type: "watching"};
 
 /** A run whose training has ended, as the worker's "trained" and "done" events carry it. */
 export interface TrainedRun {

@@ -49,6 +49,8 @@ export function CheckpointList(
       const button = actions.appendChild(document.createElement("button"));
       button.textContent = label;
       button.title = title;
+      // The accessible name says which checkpoint it acts on, as the row shows it to a sighted reader.
+      button.setAttribute("aria-label", `${label} “${c.name}”`);
       button.addEventListener("click", () => action(c.id!));
     }
   }

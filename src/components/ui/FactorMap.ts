@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import {plotGroups} from "./plotGroups.js";
 import type {ModelWeights} from "../model/modelWeights.js";
 import {pca2} from "../model/pca2.js";
 import {Note} from "./Note.js";
@@ -134,31 +135,33 @@ function mapPlot(
     strokeWidth: 3,
     fill: "currentColor"
   } as const;
-  return Plot.plot({
-    width,
-    height,
-    x: {label: `PC1 (${(100 * explained[0]).toFixed(0)}% of variance)`},
-    y: {label: `PC2 (${(100 * explained[1]).toFixed(0)}% of variance)`},
-    r: {range: [1.5, width < 500 ? 9 : 14]},
-    color: {domain: groups, range: [...COLOURS.slice(0, groups.length - 1), COLOURS.at(-1)!], legend: true},
-    marks: [
-      Plot.dot(rows, {
-        x: "x",
-        y: "y",
-        r: "ratings",
-        fill: "group",
-        fillOpacity: (d: {group: string}) => (d.group === OTHER_GENRES ? 0.35 : 0.8),
-        title: (d: MapPoint) =>
-          `${d.title}\n${d.genres.join(", ") || "(no genre)"}, ${d.ratings.toLocaleString("en-US")} ratings`
-      }),
-      Plot.text(
-        labelled.filter((d) => d.x <= middle),
-        {...text, textAnchor: "start", dx: -4}
-      ),
-      Plot.text(
-        labelled.filter((d) => d.x > middle),
-        {...text, textAnchor: "end", dx: 4}
-      )
-    ]
-  });
+  return plotGroups(
+    Plot.plot({
+      width,
+      height,
+      x: {label: `PC1 (${(100 * explained[0]).toFixed(0)}% of variance)`},
+      y: {label: `PC2 (${(100 * explained[1]).toFixed(0)}% of variance)`},
+      r: {range: [1.5, width < 500 ? 9 : 14]},
+      color: {domain: groups, range: [...COLOURS.slice(0, groups.length - 1), COLOURS.at(-1)!], legend: true},
+      marks: [
+        Plot.dot(rows, {
+          x: "x",
+          y: "y",
+          r: "ratings",
+          fill: "group",
+          fillOpacity: (d: {group: string}) => (d.group === OTHER_GENRES ? 0.35 : 0.8),
+          title: (d: MapPoint) =>
+            `${d.title}\n${d.genres.join(", ") || "(no genre)"}, ${d.ratings.toLocaleString("en-US")} ratings`
+        }),
+        Plot.text(
+          labelled.filter((d) => d.x <= middle),
+          {...text, textAnchor: "start", dx: -4}
+        ),
+        Plot.text(
+          labelled.filter((d) => d.x > middle),
+          {...text, textAnchor: "end", dx: 4}
+        )
+      ]
+    })
+  );
 }

@@ -1,5 +1,6 @@
 import {RANKING_BLEND} from "../model/popularityBlend.js";
 import * as Plot from "@observablehq/plot";
+import {plotGroups} from "./plotGroups.js";
 import type {GridPoint} from "../browser/experimentGrid.js";
 import {defaultCheckpointName} from "../browser/recordRun.js";
 
@@ -20,30 +21,32 @@ export function GridChart(
   root.dataset.points = String(points.length);
   const half = width >= 640 ? Math.floor((width - 16) / 2) : width;
   const chart = (rows: readonly GridPoint[], y: "validLoss" | "ndcg", label: string) =>
-    Plot.plot({
-      width: half,
-      height,
-      marginLeft: 50,
-      marginTop: 24,
-      inset: 12,
-      x: {label: "Training time (s)", zero: true, grid: true},
-      y: {label, grid: true, zero: false, nice: true},
-      marks: [
-        Plot.dot(rows, {
-          x: "seconds",
-          y,
-          r: 4,
-          fill: (p: GridPoint) => (p.stopped ? "none" : "var(--theme-foreground-focus)"),
-          stroke: "var(--theme-foreground-focus)",
-          title: (p: GridPoint) => `${describe(p)}: ${label} ${p[y]!.toFixed(4)} after ${p.seconds.toFixed(1)} s`
-        }),
-        Plot.dot(
-          rows.filter((p) => p.index === best),
-          {x: "seconds", y, r: 8, stroke: "#e15759", strokeWidth: 2}
-        ),
-        Plot.text(rows, {x: "seconds", y, text: (p: GridPoint) => String(p.index + 1), dy: -10, fill: "currentColor"})
-      ]
-    });
+    plotGroups(
+      Plot.plot({
+        width: half,
+        height,
+        marginLeft: 50,
+        marginTop: 24,
+        inset: 12,
+        x: {label: "Training time (s)", zero: true, grid: true},
+        y: {label, grid: true, zero: false, nice: true},
+        marks: [
+          Plot.dot(rows, {
+            x: "seconds",
+            y,
+            r: 4,
+            fill: (p: GridPoint) => (p.stopped ? "none" : "var(--theme-foreground-focus)"),
+            stroke: "var(--theme-foreground-focus)",
+            title: (p: GridPoint) => `${describe(p)}: ${label} ${p[y]!.toFixed(4)} after ${p.seconds.toFixed(1)} s`
+          }),
+          Plot.dot(
+            rows.filter((p) => p.index === best),
+            {x: "seconds", y, r: 8, stroke: "#e15759", strokeWidth: 2}
+          ),
+          Plot.text(rows, {x: "seconds", y, text: (p: GridPoint) => String(p.index + 1), dy: -10, fill: "currentColor"})
+        ]
+      }) as Element
+    );
   const losses = points.filter((p) => p.validLoss !== null && Number.isFinite(p.validLoss));
   const ranked = points.filter((p) => p.ndcg !== null);
   const loss = root.appendChild(chart(losses, "validLoss", "valid_loss"));

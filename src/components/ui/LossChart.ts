@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import {plotGroups} from "./plotGroups.js";
 import type {EpochRow} from "../engine/trainProtocol.js";
 
 /** A level to read the losses against, drawn as a dashed line: the noise floor of a synthetic set, say. */
@@ -34,44 +35,46 @@ export function LossChart(
     {x: r.epoch + 1, loss: r.validLoss, series: "valid_loss"}
   ]);
   const maxX = Math.max(epochs ?? 1, ...points.map((d) => d.x), ...batchLosses.map((d) => d.x));
-  return Plot.plot({
-    width,
-    height,
-    marginLeft: 50,
-    x: {
-      label: "Epochs trained",
-      domain: [0, maxX],
-      ticks: Array.from({length: Math.floor(maxX) + 1}, (_, i) => i).filter(
-        (i) => maxX <= 10 || i % Math.ceil(maxX / 10) === 0
-      ),
-      tickFormat: "d"
-    },
-    y: {label: "MSE", grid: true, zero: false},
-    color: {
-      domain: ["batch loss", "train_loss", "valid_loss"],
-      range: ["#ccc", "var(--theme-foreground-focus)", "#e15759"],
-      legend: true
-    },
-    marginRight: references.length ? 110 : 20,
-    marks: [
-      Plot.ruleY(references, {y: "mse", stroke: "currentColor", strokeOpacity: 0.5, strokeDasharray: "4,3"}),
-      Plot.text(references, {
-        x: maxX,
-        y: "mse",
-        text: (d) => `${d.label} ${d.mse.toFixed(3)}`,
-        textAnchor: "start",
-        dx: 6,
-        fill: "currentColor"
-      }),
-      Plot.dot(batchLosses, {x: "x", y: "loss", r: 1, fill: () => "batch loss"}),
-      Plot.line(points, {x: "x", y: "loss", stroke: "series", z: "series"}),
-      Plot.dot(points, {
-        x: "x",
-        y: "loss",
-        fill: "series",
-        r: 3,
-        title: (d) => `${d.series} after epoch ${d.x - 1}: ${d.loss.toFixed(4)}`
-      })
-    ]
-  });
+  return plotGroups(
+    Plot.plot({
+      width,
+      height,
+      marginLeft: 50,
+      x: {
+        label: "Epochs trained",
+        domain: [0, maxX],
+        ticks: Array.from({length: Math.floor(maxX) + 1}, (_, i) => i).filter(
+          (i) => maxX <= 10 || i % Math.ceil(maxX / 10) === 0
+        ),
+        tickFormat: "d"
+      },
+      y: {label: "MSE", grid: true, zero: false},
+      color: {
+        domain: ["batch loss", "train_loss", "valid_loss"],
+        range: ["#ccc", "var(--theme-foreground-focus)", "#e15759"],
+        legend: true
+      },
+      marginRight: references.length ? 110 : 20,
+      marks: [
+        Plot.ruleY(references, {y: "mse", stroke: "currentColor", strokeOpacity: 0.5, strokeDasharray: "4,3"}),
+        Plot.text(references, {
+          x: maxX,
+          y: "mse",
+          text: (d) => `${d.label} ${d.mse.toFixed(3)}`,
+          textAnchor: "start",
+          dx: 6,
+          fill: "currentColor"
+        }),
+        Plot.dot(batchLosses, {x: "x", y: "loss", r: 1, fill: () => "batch loss"}),
+        Plot.line(points, {x: "x", y: "loss", stroke: "series", z: "series"}),
+        Plot.dot(points, {
+          x: "x",
+          y: "loss",
+          fill: "series",
+          r: 3,
+          title: (d) => `${d.series} after epoch ${d.x - 1}: ${d.loss.toFixed(4)}`
+        })
+      ]
+    })
+  );
 }

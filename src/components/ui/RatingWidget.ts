@@ -1,3 +1,4 @@
+import {announce} from "./announce.js";
 import {STARS, ratingForKey, ratingQueue} from "./ratingQueue.js";
 import {onChosen} from "./onChosen.js";
 import type {RatedMovie} from "../movielens/datasetArtifacts.js";
@@ -129,23 +130,34 @@ export function RatingWidget(
     cardRated = true;
     rate(current, rating);
   }
+  // What each action did, said to a screen reader (the page shows it): the rating, and the card that comes next.
+  const titleOf = (movieId: number | null) =>
+    movieId === null ? null : (byId.get(movieId)?.title ?? `movie ${movieId}`);
+  const nextCard = () => (current === null ? "No more movies to rate." : `Next: ${titleOf(current)}.`);
   function rate(movieId: number, rating: number) {
     history.push({movieId, previous: ratings.get(movieId) ?? null, position: current});
     const r = {movieId, rating, timestamp: now()};
     ratings.set(movieId, r);
-    if (movieId === current) show(nextUnrated(current));
+    const onCard = movieId === current;
+    if (onCard) show(nextUnrated(current));
     changed(r);
+    announce(
+      `Rated ${titleOf(movieId)} ${rating} ${rating === 1 ? "star" : "stars"}.${onCard ? ` ${nextCard()}` : ""}`
+    );
   }
   function remove(movieId: number) {
     history.push({movieId, previous: ratings.get(movieId) ?? null, position: current});
     ratings.delete(movieId);
     changed({movieId, rating: null});
+    announce(`Deleted my rating of ${titleOf(movieId)}.`);
   }
   function skipCurrent() {
     if (current === null) return;
+    const skipped = titleOf(current);
     history.push({movieId: -1, previous: null, position: current});
     show(nextUnrated(current));
     changed(null);
+    announce(`Skipped ${skipped}. ${nextCard()}`);
   }
   function undoLast() {
     const action = history.pop();
@@ -158,6 +170,7 @@ export function RatingWidget(
     }
     show(action.position);
     changed(change);
+    announce(`Undone. ${current === null ? "No more movies to rate." : `On the card: ${titleOf(current)}.`}`);
   }
   skip.addEventListener("click", skipCurrent);
   undo.addEventListener("click", undoLast);
@@ -260,6 +273,8 @@ export function RatingWidget(
       tr.dataset.movieId = String(r.movieId);
       tr.insertCell().append(ratingSelect(r.movieId, r.rating, `My rating of ${movie?.title ?? r.movieId}`));
       const del = tr.insertCell().appendChild(el("button", {className: "delete", textContent: "Delete"}));
+      // Its accessible name says what it deletes: 41 buttons named only "Delete" tell a screen reader nothing.
+      del.setAttribute("aria-label", `Delete my rating of ${movie?.title ?? `movie ${r.movieId}`}`);
       del.addEventListener("click", () => remove(r.movieId));
     }
     mine.replaceChildren(

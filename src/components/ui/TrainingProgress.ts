@@ -1,3 +1,4 @@
+import {announce} from "./announce.js";
 import {formatTime} from "./EpochTable.js";
 import type {BackendName, BackendSkip, BackendTiming} from "../engine/trainProtocol.js";
 import type {TrainingState} from "../browser/trainingSession.js";
@@ -137,4 +138,49 @@ export function TrainingProgress(state: TrainingState): HTMLElement {
     text.textContent = state.text || "Not started.";
   }
   return root;
+}
+
+/**
+ * What a screen reader should hear when the training state goes from `prev` to `next` (announce's status message), or
+ * null when nothing worth saying changed: a run starting, each epoch's end, the end of training, the run kept, and how
+ * the run ended. The batches are left to the progress bar.
+ */
+export function trainingAnnouncement(prev: TrainingState, next: TrainingState): string | null {
+  if (next.status !== prev.status) {
+    switch (next.status) {
+      case "loading":
+        return "Starting the run.";
+      case "training":
+        return next.backend ? `Training on ${next.backend}.` : "Training.";
+      case "finishing":
+        return "The epochs are done: keeping the run, then measuring its ranking.";
+      case "done":
+        return `Done in ${next.seconds.toFixed(1)} s.`;
+      case "stopped":
+        return next.rows.length ? `Stopped in ${next.seconds.toFixed(1)} s.` : "Stopped before the first epoch ended.";
+      case "error":
+        return next.error;
+      default:
+        return null;
+    }
+  }
+  if (next.kept !== prev.kept && next.kept)
+    return next.kept === "kept" ? "The run is kept." : "The run could not be saved.";
+  if (next.rows.length > prev.rows.length && next.status === "training") {
+    const row = next.rows.at(-1)!;
+    return `Epoch ${row.epoch} done: valid_loss ${row.validLoss.toFixed(4)}.`;
+  }
+  return null;
+}
+
+/** Says a session's changes to a screen reader as they happen (trainingAnnouncement); returns the unsubscribe. */
+export function announceTraining(session: {
+  subscribe(listener: (state: TrainingState) => void): () => void;
+}): () => void {
+  let prev: TrainingState | null = null;
+  return session.subscribe((next) => {
+    const text = prev && trainingAnnouncement(prev, next);
+    prev = next;
+    if (text) announce(text);
+  });
 }

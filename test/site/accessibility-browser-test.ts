@@ -1,0 +1,51 @@
+// Every page passes axe-core (WCAG 2.1 A and AA rules) with no serious or critical violations, at 1280 and 390 px, in
+// its main states (issue 22, part 6): empty (a fresh browser, no model), loaded (the build's data), trained, and with
+// recommendations.
+import AxeBuilder from "@axe-core/playwright";
+import type {Page} from "playwright-core";
+import {describe, expect, it} from "vitest";
+import {SMALL, buildSite} from "../../scripts/lib/buildSite.js";
+import {useBrowserSite} from "../support/browserSite.js";
+import {trainOnPage} from "../support/trainOnPage.js";
+
+const site = useBrowserSite(() => buildSite(SMALL));
+const PAGES = ["./", "./load-data", "./histogram", "./train", "./save-resume", "./rate", "./recommend", "./compare"];
+const TRAINED = ["./train", "./save-resume", "./recommend", "./compare", "./explore"];
+const WIDTHS = [1280, 390];
+
+/** The serious and critical violations axe finds on the page as it is now, one line each: rule, and where. */
+async function violations(page: Page): Promise<string[]> {
+  const {violations} = await new AxeBuilder({page}).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")} — ${v.help}`));
+}
+
+/** Opens each page at each width in the test's browser profile, and lists what axe finds. */
+async function check(paths: string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const width of WIDTHS) {
+    for (const path of paths) {
+      const page = await site.open(path);
+      await page.setViewportSize({width, height: 900});
+      // Let the page settle at this width (what scrolls, and so must take focus, depends on it).
+      await page.waitForTimeout(300);
+      found.push(...(await violations(page)).map((v) => `${path} at ${width} px: ${v}`));
+      await page.close();
+    }
+  }
+  return found;
+}
+
+describe("accessibility: axe-core finds nothing serious (browser)", () => {
+  it("on every page, empty (a fresh browser) and loaded with the build's data, at 1280 and 390 px", async () => {
+    await site.newContext();
+    expect(await check([...PAGES, "./explore"])).toEqual([]);
+  }, 180_000);
+
+  it("on the pages that show a model, once one is trained, with recommendations, at 1280 and 390 px", async () => {
+    await site.newContext();
+    await trainOnPage(site);
+    expect(await check(TRAINED)).toEqual([]);
+  }, 180_000);
+});

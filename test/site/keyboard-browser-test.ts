@@ -1,0 +1,61 @@
+// The notebook's main flow by keyboard alone (issue 22, part 6): rate 5 movies, train, open Recommendations and say
+// "I've seen it" to one, reaching every control with Tab and acting with Enter, arrows or the Rate page's keys; each
+// change is said in the page's live region (announce), for a screen reader.
+import type {Locator, Page} from "playwright-core";
+import {describe, expect, it} from "vitest";
+import {SMALL, buildSite} from "../../scripts/lib/buildSite.js";
+import {ANNOUNCER_ID} from "../../src/components/ui/announce.js";
+import {useBrowserSite} from "../support/browserSite.js";
+import {untilRunEnds} from "../support/trainOnPage.js";
+
+const site = useBrowserSite(() => buildSite(SMALL));
+
+/** Presses Tab until `target` has the focus (it must be reachable by keyboard), at most `max` times. */
+async function tabTo(page: Page, target: Locator, max = 150): Promise<void> {
+  const handle = await target.elementHandle();
+  for (let i = 0; i < max; ++i) {
+    if (await page.evaluate((el) => document.activeElement === el, handle)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`not reached by ${max} Tabs: ${target}`);
+}
+
+/** Follows a sidebar link by keyboard, and waits for the page it opens. */
+async function follow(page: Page, name: string) {
+  await tabTo(page, page.locator("#observablehq-sidebar a", {hasText: name}));
+  await Promise.all([page.waitForURL(/./, {waitUntil: "networkidle"}), page.keyboard.press("Enter")]);
+}
+
+const announced = (page: Page) => page.locator(`#${ANNOUNCER_ID}`).textContent();
+
+describe("the main flow by keyboard alone (browser)", () => {
+  it("rates 5 movies, trains, and says I've seen it to a recommendation, every step said in words", async () => {
+    await site.newContext();
+    const page = await site.open("./rate");
+    const count = () => page.locator(".rating-widget .my-ratings h3").textContent();
+    const before = Number(/\((\d+)\)/.exec((await count()) ?? "")?.[1] ?? 0);
+    for (let i = 0; i < 5; ++i) {
+      const title = await page.locator(".rating-widget .movie-card .title").textContent();
+      await page.keyboard.press("4");
+      await expect.poll(count).toBe(`My ratings (${before + i + 1})`);
+      await expect.poll(() => announced(page)).toContain(`Rated ${title} 4 stars. Next: `);
+      await page.waitForTimeout(400); // a person's pace: a key within the card guard counts for the card before
+    }
+    await follow(page, "Train a model");
+    await tabTo(page, page.locator(".train-controls button", {hasText: "Train"}));
+    await page.keyboard.press("Enter");
+    await untilRunEnds(page);
+    expect(await announced(page)).toMatch(/^Done in [\d.]+ s\.$/);
+    await follow(page, "Recommendations");
+    const rows = page.locator("table.recommendations tbody tr");
+    await expect.poll(() => rows.count(), {timeout: 30_000}).toBe(20);
+    const first = rows.first();
+    const movieId = await first.getAttribute("data-movie-id");
+    await tabTo(page, first.locator("select.seen-it"));
+    // A select takes its value from the arrow keys, and acts once chosen (Enter).
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator(`table.recommendations tbody tr[data-movie-id="${movieId}"]`).count()).toBe(0);
+    expect(await announced(page)).toMatch(/: it leaves the list\.$/);
+  });
+});
