@@ -124,6 +124,13 @@ describe("Load MovieLens from your computer: every release", () => {
     await expect.poll(() => rate.locator(".dataset-banner").textContent()).toContain("MovieLens 100K");
     const shown = await cardId(rate);
     expect(ml100kIds.has(shown)).toBe(true);
+    // Rate offers this release's own scale: whole stars 1–5, and Shift+4 (3.5 stars) rates nothing.
+    expect(await rate.locator(".stars button.star").allTextContents()).toEqual(["1★", "2★", "3★", "4★", "5★"]);
+    expect(await rate.locator(".rating-widget .keys").textContent()).toContain("whole stars only");
+    await rate.waitForTimeout(CARD_GUARD_MS + 200);
+    await rate.keyboard.press("Shift+Digit4");
+    await rate.waitForTimeout(300);
+    expect(await cardId(rate)).toBe(shown);
     await rate.waitForTimeout(CARD_GUARD_MS + 200);
     await rate.locator('.stars button.star[data-rating="4"]').click();
     await expect.poll(() => rate.locator(`.my-ratings-table tr[data-movie-id="${shown}"]`).count()).toBe(1);

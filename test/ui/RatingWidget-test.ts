@@ -222,4 +222,21 @@ describe("RatingWidget(movies, {value, position, now, onChange})", () => {
     expect(root.value).toEqual([{movieId: 4, rating: 2, timestamp: 3}]);
     expect($<HTMLSelectElement>('.search-results li[data-movie-id="4"] select').value).toBe("2");
   });
+
+  it("offers the release's own scale: whole stars only, where Shift+4 (3.5) rates nothing", () => {
+    const {root, $} = widget({stars: [1, 2, 3, 4, 5]});
+    expect([...root.querySelectorAll(".stars button.star")].map((b) => b.textContent)).toEqual([
+      "1★",
+      "2★",
+      "3★",
+      "4★",
+      "5★"
+    ]);
+    expect($(".keys").textContent).toContain("whole stars only");
+    key("Digit4", {shiftKey: true});
+    expect(root.value).toEqual([]);
+    key("Digit4");
+    expect(root.value.map((r) => r.rating)).toEqual([4]);
+    root.remove();
+  });
 });

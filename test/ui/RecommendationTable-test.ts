@@ -88,6 +88,12 @@ describe("RecommendationTable(rows, {onRate, highlight, empty})", () => {
     expect([...table.querySelectorAll("tbody tr")].map((tr) => tr.className)).toEqual(["", "shared"]);
   });
 
+  it("offers the release's own scale in \"I've seen it\": whole stars only on MovieLens 100K and 1M", () => {
+    const table = RecommendationTable(rows, {onRate: () => {}, stars: [1, 2, 3, 4, 5]});
+    const select = table.querySelector<HTMLSelectElement>('tr[data-movie-id="318"] select.seen-it')!;
+    expect([...select.options].map((o) => o.value)).toEqual(["", "1", "2", "3", "4", "5"]);
+  });
+
   it("with onRate, adds an \"I've seen it\" select of the ten half stars, which rates the row's movie", () => {
     const rated: [number, number][] = [];
     const table = RecommendationTable(rows, {onRate: (movieId, rating) => rated.push([movieId, rating])});

@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {formatMyRatings, parseMyRatingsFile} from "../../src/components/movielens/myRatingsFile.js";
-import {STARS, ratingForKey, ratingQueue} from "../../src/components/ui/ratingQueue.js";
+import {STARS, WHOLE_STARS, ratingForKey, ratingQueue, starsFor} from "../../src/components/ui/ratingQueue.js";
 
 const movie = (id: number, year: number | null, ratings: number) => ({
   id,
@@ -68,5 +68,14 @@ describe("STARS", () => {
       [1, 2, 3, 4, 5].map((d) => ratingForKey({code: `Digit${d}`, shiftKey})!)
     );
     expect(keyed.sort((a, b) => a - b)).toEqual(STARS);
+  });
+});
+
+describe("starsFor(wholeShare)", () => {
+  it("offers whole stars where every rating of the release is one (100K, 1M), else half stars", () => {
+    expect(starsFor(1)).toEqual([1, 2, 3, 4, 5]);
+    expect(starsFor(1)).toBe(WHOLE_STARS);
+    expect(starsFor(0.62)).toBe(STARS);
+    expect(starsFor(null)).toBe(STARS);
   });
 });

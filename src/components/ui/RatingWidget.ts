@@ -17,6 +17,8 @@ export interface RatingWidgetOptions {
   position?: number | null;
   now?: () => number;
   onChange?: (changes: MyRatingChange[]) => void;
+  /** The ratings offered: the release's own scale (starsFor), half stars by default. */
+  stars?: readonly number[];
 }
 
 /**
@@ -60,7 +62,8 @@ export function RatingWidget(
     value = [],
     position = null,
     now = () => Math.floor(Date.now() / 1000),
-    onChange = () => {}
+    onChange = () => {},
+    stars: scale = STARS
   }: RatingWidgetOptions = {}
 ): RatingWidgetElement {
   const byId = new Map(movies.map((m) => [m.id, m]));
@@ -84,7 +87,8 @@ export function RatingWidget(
   const stars = el("div", {className: "stars"});
   const skip = el("button", {className: "skip", textContent: "Skip", title: "Skip (S)"});
   const undo = el("button", {className: "undo", textContent: "Undo", title: "Undo (U)"});
-  for (const s of STARS) {
+  const halves = scale.some((s) => s % 1 !== 0);
+  for (const s of scale) {
     const b = stars.appendChild(
       el("button", {className: "star", textContent: `${s}★`, title: `Rate ${s} ${s === 1 ? "star" : "stars"}`})
     );
@@ -100,7 +104,9 @@ export function RatingWidget(
   const keys = el(
     "p",
     {className: "keys"},
-    "Keys: 1–5 rate whole stars, Shift+1–5 half a star less (Shift+1 is 0.5), S skips, U undoes."
+    halves
+      ? "Keys: 1–5 rate whole stars, Shift+1–5 half a star less (Shift+1 is 0.5), S skips, U undoes."
+      : "Keys: 1–5 rate stars (this release has whole stars only), S skips, U undoes."
   );
   const search = el("input", {type: "search", placeholder: "Find a movie to rate…", className: "movie-search"});
   search.setAttribute("aria-label", "Find a movie to rate");
@@ -186,7 +192,8 @@ export function RatingWidget(
     const guarded = rating !== null || event.code === "KeyS" ? event.timeStamp < shownAt + CARD_GUARD_MS : false;
     if ((rating !== null || /^Key[SU]$/.test(event.code)) && (event.repeat || guarded))
       return void event.preventDefault();
-    if (rating !== null && current !== null) rateCard(rating);
+    // A half star where the release has none (Shift+4 on MovieLens 1M) is no rating.
+    if (rating !== null && current !== null && scale.includes(rating)) rateCard(rating);
     else if (event.code === "KeyS") skipCurrent();
     else if (event.code === "KeyU") undoLast();
     else return;
@@ -201,7 +208,8 @@ export function RatingWidget(
     select.append(
       el("option", {value: "", textContent: "Rate…", hidden: selected !== null, selected: selected === null})
     );
-    for (const s of STARS)
+    // The release's scale, and a rating already given off it (a half star kept from another file) as it is.
+    for (const s of [...new Set([...scale, ...(selected === null ? [] : [selected])])].sort((a, b) => a - b))
       select.append(el("option", {value: String(s), textContent: `${s}★`, selected: s === selected}));
     onChosen(select, (value) => value && rate(movieId, +value));
     return select;

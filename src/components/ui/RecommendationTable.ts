@@ -32,9 +32,12 @@ export function RecommendationTable(
     highlight,
     empty = "No movie passes these filters.",
     predicted = true,
+    stars = STARS,
     ...why
   }: {
     onRate?: (movieId: number, rating: number) => void;
+    /** The ratings "I've seen it" offers: the release's own scale (starsFor), half stars by default. */
+    stars?: readonly number[];
     highlight?: ReadonlySet<number>;
     empty?: string;
     predicted?: boolean;
@@ -80,7 +83,7 @@ export function RecommendationTable(
       const select = tr.insertCell().appendChild(document.createElement("select"));
       select.className = "seen-it";
       select.setAttribute("aria-label", `I've seen ${r.title}: my rating`);
-      select.append(new Option("Rate…", ""), ...STARS.map((s) => new Option(`${s}★`, String(s))));
+      select.append(new Option("Rate…", ""), ...stars.map((s) => new Option(`${s}★`, String(s))));
       onChosen(select, (value) => value && onRate(r.movieId, +value));
     }
     name(tr);

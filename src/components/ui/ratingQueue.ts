@@ -14,5 +14,16 @@ export function ratingForKey(event: Pick<KeyboardEvent, "code" | "shiftKey">): n
   return +match[1] - (event.shiftKey ? 0.5 : 0);
 }
 
-/** The ten half-star ratings MovieLens allows. */
+/** The ten half-star ratings MovieLens allows (10M and later). */
 export const STARS = [0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5];
+
+/** The five whole stars of the releases that have no half stars (MovieLens 100K and 1M). */
+export const WHOLE_STARS = [1, 2, 3, 4, 5];
+
+/**
+ * The ratings a page offers on the loaded release: whole stars when every rating in it is one (`wholeShare`, the share
+ * of whole-star ratings from ratingStats' histogramFacts), else half stars.
+ */
+export function starsFor(wholeShare: number | null | undefined): readonly number[] {
+  return wholeShare === 1 ? WHOLE_STARS : STARS;
+}
