@@ -154,7 +154,11 @@ describe("trainAndRecord(session, store, options)", () => {
           });
         }
       } as unknown as TrainingSession;
-      const running = trainAndRecord(fake, s, {...request, onKept: (info) => void events.push(`kept ${info!.name}`)});
+      const running = trainAndRecord(fake, s, {
+        ...request,
+        onKept: (info) => void events.push(`kept ${info!.name}`),
+        onRanked: () => void events.push("ranked and kept")
+      });
       expect(asksToLeave()).toBe(false); // training: leaving abandons the run, and asks nothing
       finish();
       const run = await running;
@@ -162,7 +166,8 @@ describe("trainAndRecord(session, store, options)", () => {
         "finishing, asks to leave: true",
         "kept 2 factors, bs 64, 1 epoch",
         "ranked, asks to leave: false",
-        `addRanking 1 true ${JSON.stringify({ranking: {model: {users: 1}}, ranker: null})}`
+        `addRanking 1 true ${JSON.stringify({ranking: {model: {users: 1}}, ranker: null})}`,
+        "ranked and kept"
       ]);
       expect(kept.runs).toMatchObject([{ranking: null, stopped: false}]);
       expect(run!.info!.ranking).toEqual({model: {users: 1}});
@@ -191,6 +196,9 @@ describe("keptMessage(info, problem) and savedError(run)", () => {
   it("say what was kept, and where: saved, or in this page only, and whether the model became the latest", () => {
     const info = {name: "n"} as CheckpointInfo;
     expect(keptMessage(info, null)).toBe("Saved this run to the run history, and its model as the latest model.");
+    expect(keptMessage(info, null, true)).toBe(
+      "Saved this run to the run history, and its model as the latest model. Its ranking measures are kept with it."
+    );
     expect(keptMessage(null, "blocked")).toBe(
       "Kept this run in this page's run history until the page is closed (see the note above). It diverged, so its " +
         "model did not replace the latest model: Recommendations keep using the one before."

@@ -194,7 +194,7 @@ describe("Train a model (browser, through the UI)", () => {
         .poll(() => page.locator(".saved-note").textContent())
         .toBe(
           "Saved this run to the run history. It diverged, so its model did not replace the latest model: " +
-            "Recommendations keep using the one before."
+            "Recommendations keep using the one before. Its ranking measures are kept with it."
         );
       expect(await page.locator(".run-note").allTextContents()).toContainEqual(
         expect.stringMatching(/^This run diverged/)

@@ -45,4 +45,8 @@ export async function untilRunEnds(page: Page, timeout = 120_000): Promise<void>
     .poll(() => page.locator(".training-progress").getAttribute("data-status"), {timeout})
     .toMatch(/^(done|stopped)$/);
   await expect.poll(() => page.locator(".saved-note").textContent(), {timeout}).toContain("Saved this run");
+  // The ranking measures, written after the worker's "done", are kept too.
+  await expect
+    .poll(() => page.locator(".saved-note").textContent(), {timeout})
+    .toContain("Its ranking measures are kept with it.");
 }

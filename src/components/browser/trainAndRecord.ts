@@ -1,4 +1,4 @@
-import {holdPageOpen} from "./holdPageOpen.js";
+import {holdPageOpen, whileHoldingPageOpen} from "./holdPageOpen.js";
 import {addRanking, keepRun} from "./recordRun.js";
 import type {KeptRun} from "./recordRun.js";
 import {runInProgress} from "./trainingSession.js";
@@ -17,6 +17,8 @@ export type TrainAndRecordOptions = TrainOptions & {
    * is the latest model, whose info this gets; null when the run diverged, and its model was not made the latest.
    */
   onKept?: (info: CheckpointInfo | null) => void;
+  /** Hears that the run's ranking measures are saved with it, once they are (after the worker's "done"). */
+  onRanked?: () => void;
 };
 
 /** A finished (or stopped) run, what recordRun kept of it, and the store's error if keeping it failed. */
@@ -44,7 +46,7 @@ export async function trainAndRecord(
   store: WorkbookStore | (() => Promise<WorkbookStore>),
   options: TrainAndRecordOptions
 ): Promise<RecordedRun | null> {
-  const {name, resumedFrom, onKept, ...train} = options;
+  const {name, resumedFrom, onKept, onRanked, ...train} = options;
   if (runInProgress(session.state.status)) return null;
   const names = {dataset: options.dataset.name, hyper: options.hyper, name, resumedFrom};
   let opened = null as Promise<WorkbookStore> | null;
@@ -77,9 +79,15 @@ export async function trainAndRecord(
     const early = keeping !== null;
     const {kept, error} = await keep(final);
     if (error) return {final, info: null, error};
-    if (!early || !kept) return {final, info: kept?.info ?? null, error: null};
+    if (!early || !kept) {
+      if (kept && final.ranking) onRanked?.();
+      return {final, info: kept?.info ?? null, error: null};
+    }
     try {
-      return {final, info: await addRanking(await target(), kept, final), error: null};
+      // A write like the run's own: the page is held open until it is done.
+      const info = await whileHoldingPageOpen(async () => addRanking(await target(), kept, final));
+      if (final.ranking) onRanked?.();
+      return {final, info, error: null};
     } catch (error) {
       return {final, info: kept.info, error: asError(error)};
     }
@@ -97,15 +105,17 @@ export async function trainAndRecord(
 /**
  * What the Train page says once a run is kept (trainAndRecord's onKept): saved to the run history, or, where the
  * browser cannot keep runs (`problem`), kept in this page's memory, said as such and never as saved; and whether its
- * model became the latest (`info` is null when the run diverged).
+ * model became the latest (`info` is null when the run diverged); `ranked` once its ranking measures are kept too.
  */
-export function keptMessage(info: CheckpointInfo | null, problem: unknown): string {
+export function keptMessage(info: CheckpointInfo | null, problem: unknown, ranked = false): string {
   const kept = problem
     ? "Kept this run in this page's run history until the page is closed (see the note above)"
     : "Saved this run to the run history";
+  const measures = ranked ? " Its ranking measures are kept with it." : "";
   return info
-    ? `${kept}, and its model as the latest model.`
-    : `${kept}. It diverged, so its model did not replace the latest model: Recommendations keep using the one before.`;
+    ? `${kept}, and its model as the latest model.${measures}`
+    : `${kept}. It diverged, so its model did not replace the latest model: Recommendations keep using the one ` +
+        `before.${measures}`;
 }
 
 /** What a page says when keeping a run failed: nothing was saved, or the run was, and only its ranking was not. */
