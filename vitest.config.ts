@@ -30,7 +30,7 @@ export default defineConfig({
           include: ["test/site/**/*-test.ts"],
           // Builds the sites the browser tests share while the unit tests run.
           globalSetup: ["test/support/prebuildSites.ts"],
-          maxWorkers: 6,
+          maxWorkers: 4,
           sequence: {groupOrder: 1}
         }
       }
