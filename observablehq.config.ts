@@ -3,14 +3,24 @@
 // Where the browser blocks site data (Chrome's "Block all cookies"), reading localStorage or sessionStorage throws a
 // SecurityError, and Framework's own sidebar reads sessionStorage on every page. This runs first, in the head: each
 // storage that cannot be read is replaced by one in the page's memory, marked `memoryOnly`, so every script works and
-// the workbook's pages (browser/pageStorage.ts) can say that nothing is kept.
+// the workbook's pages (browser/pageStorage.ts) can say that nothing is kept. The workbook itself keeps nothing in
+// sessionStorage.
 const STORAGE_SHIM =
   "<script>(() => { for (const name of ['localStorage', 'sessionStorage']) { try { window[name]; } catch (error) { " +
   "const items = new Map(); const memory = {get length() { return items.size; }, " +
   "key: (i) => [...items.keys()][i] ?? null, getItem: (k) => (items.has(k) ? items.get(k) : null), " +
   "setItem: (k, v) => void items.set(k, String(v)), removeItem: (k) => void items.delete(k), " +
   "clear: () => items.clear(), memoryOnly: error.name || 'SecurityError'}; " +
-  "try { Object.defineProperty(window, name, {configurable: true, get: () => memory}); } catch {} } } })();</script>";
+  "try { Object.defineProperty(window, name, {configurable: true, get: () => memory}); } catch {} } } " +
+  // sessionStorage holds only Framework's sidebar state, written as a page unloads: where the storage is full, that
+  // write threw an uncaught QuotaExceededError on every page. Its writes are made to fail quietly.
+  "let session = null; try { session = window.sessionStorage; } catch {} " +
+  "if (session && !session.memoryOnly) { const quiet = (f) => (...args) => { try { return f(...args); } catch {} }; " +
+  "const safe = {get length() { return session.length; }, key: (i) => session.key(i), " +
+  "getItem: (k) => session.getItem(k), setItem: quiet((k, v) => session.setItem(k, v)), " +
+  "removeItem: quiet((k) => session.removeItem(k)), clear: quiet(() => session.clear())}; " +
+  "try { Object.defineProperty(window, 'sessionStorage', {configurable: true, get: () => safe}); } catch {} } " +
+  "})();</script>";
 /**
  * What Framework's own page leaves to do for WCAG 2.1 AA (axe-core, test/site/accessibility-browser-test.ts): the
  * page's language (Framework 1.13 writes `<html>` without one); the sidebar's close control, a `<label>` directly in an
