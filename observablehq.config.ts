@@ -7,10 +7,16 @@
 // sessionStorage.
 const STORAGE_SHIM =
   "<script>(() => { for (const name of ['localStorage', 'sessionStorage']) { try { window[name]; } catch (error) { " +
-  "const items = new Map(); const memory = {get length() { return items.size; }, " +
+  // localStorage's stand-in keeps its items for the tab in window.name, which survives the tab's navigations (and which
+  // browsers clear on a cross-site navigation): my ratings then follow me from page to page of the workbook.
+  "const tag = 'movielens-workbook:' + name + ':'; let kept = []; " +
+  "try { if (window.name.startsWith(tag)) kept = JSON.parse(window.name.slice(tag.length)); } catch {} " +
+  "const items = new Map(kept); const keep = () => { if (name === 'localStorage') " +
+  "try { window.name = tag + JSON.stringify([...items]); } catch {} }; " +
+  "const memory = {get length() { return items.size; }, " +
   "key: (i) => [...items.keys()][i] ?? null, getItem: (k) => (items.has(k) ? items.get(k) : null), " +
-  "setItem: (k, v) => void items.set(k, String(v)), removeItem: (k) => void items.delete(k), " +
-  "clear: () => items.clear(), memoryOnly: error.name || 'SecurityError'}; " +
+  "setItem: (k, v) => void (items.set(k, String(v)), keep()), removeItem: (k) => void (items.delete(k), keep()), " +
+  "clear: () => void (items.clear(), keep()), memoryOnly: error.name || 'SecurityError'}; " +
   "try { Object.defineProperty(window, name, {configurable: true, get: () => memory}); } catch {} } } " +
   // sessionStorage holds only Framework's sidebar state, written as a page unloads: where the storage is full, that
   // write threw an uncaught QuotaExceededError on every page. Its writes are made to fail quietly.

@@ -200,7 +200,7 @@ describe("keptMessage(info, problem) and savedError(run)", () => {
       "Saved this run to the run history, and its model as the latest model. Its ranking measures are kept with it."
     );
     expect(keptMessage(null, "blocked")).toBe(
-      "Kept this run in this page's run history until the page is closed (see the note above). It diverged, so its " +
+      "Kept this run in this page's run history until you leave the page (see the note above). It diverged, so its " +
         "model did not replace the latest model: Recommendations keep using the one before."
     );
     const error = new Error("The browser's storage for this site is full.");

@@ -44,8 +44,13 @@ describe("the main flow by keyboard alone (browser)", () => {
     await follow(page, "Train a model");
     await tabTo(page, page.locator(".train-controls button", {hasText: "Train"}));
     await page.keyboard.press("Enter");
+    // The focus moves from Train to Stop as the run starts, and back to Train as it ends: never to the page's top.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toMatch(/^(Stop|Train)$/);
     await untilRunEnds(page);
-    expect(await announced(page)).toMatch(/^Done in [\d.]+ s\.$/);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("Train");
+    expect(await announced(page)).toMatch(
+      /^Saved this run to the run history.* Its ranking measures are kept with it\.$/
+    );
     await follow(page, "Recommendations");
     const rows = page.locator("table.recommendations tbody tr");
     await expect.poll(() => rows.count(), {timeout: 30_000}).toBe(20);

@@ -70,7 +70,12 @@ describe("Storage that says no (browser)", () => {
     await rate.locator('.stars button.star[data-rating="4"]').first().click();
     await expect
       .poll(() => rate.locator(".save-note").textContent())
-      .toMatch(/^Not saved in this browser: \d+ ratings are kept in this page only\.$/);
+      .toMatch(/^Not saved in this browser: \d+ ratings are kept in this tab only, while it stays open\.$/);
+    const count = await rate.locator(".rating-widget .my-ratings h3").textContent();
+    // They follow me to the workbook's other pages in this tab: Recommendations trains on them.
+    await rate.locator("#observablehq-sidebar a", {hasText: "Rate movies"}).click();
+    await rate.waitForURL(/rate/, {waitUntil: "networkidle"});
+    await expect.poll(() => rate.locator(".rating-widget .my-ratings h3").textContent()).toBe(count);
     await rate.close();
     // Train: a run is kept in the page, and said so.
     const train = await openWorking("./train");
@@ -81,7 +86,11 @@ describe("Storage that says no (browser)", () => {
     await train.locator(".train-controls button", {hasText: "Train"}).click();
     await expect
       .poll(() => train.locator(".saved-note").textContent(), {timeout: 60_000})
-      .toMatch(/^Kept this run in this page's run history until the page is closed/);
+      .toMatch(/^Kept this run in this page's run history until you leave the page/);
+    // The model lives only in this page: it can be downloaded here.
+    const download = train.waitForEvent("download");
+    await train.getByRole("button", {name: "Download this model's checkpoint"}).click();
+    expect((await download).suggestedFilename()).toBe("movielens-model.ckpt");
     await train.close();
     // Recommendations: with no stored model, one can be trained here, and the list follows.
     const recommend = await openWorking("./recommend");
@@ -113,9 +122,7 @@ describe("Storage that says no (browser)", () => {
     // The pages that keep runs and checkpoints (the others read only the visitor's dataset, which falls back).
     for (const path of ["./train", "./save-resume", "./recommend", "./compare", "./explore"]) {
       const page = await openWorking(path);
-      expect(await noteOf(page), path).toEqual([
-        expect.stringMatching(/^Runs and checkpoints are kept in this page only/)
-      ]);
+      expect(await noteOf(page), path).toEqual([expect.stringMatching(/^Runs and models are kept in this page only/)]);
       if (path === "./recommend")
         expect(await page.getByRole("button", {name: "Train a model here"}).isEnabled()).toBe(true);
       await page.close();

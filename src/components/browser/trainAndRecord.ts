@@ -109,7 +109,7 @@ export async function trainAndRecord(
  */
 export function keptMessage(info: CheckpointInfo | null, problem: unknown, ranked = false): string {
   const kept = problem
-    ? "Kept this run in this page's run history until the page is closed (see the note above)"
+    ? "Kept this run in this page's run history until you leave the page (see the note above)"
     : "Saved this run to the run history";
   const measures = ranked ? " Its ranking measures are kept with it." : "";
   return info

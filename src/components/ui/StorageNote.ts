@@ -21,20 +21,26 @@ export function StorageNote({
   models?: StorageProblem | null;
 }): HTMLElement {
   if (!ratings && !models) return Object.assign(document.createElement("div"), {className: "storage-note none"});
+  // Where site data is blocked, the page's head keeps my ratings for the tab (in window.name), across its pages; the
+  // other stores keep what they hold in the page itself, until it is left.
   const lost = [
-    ratings ? (ratings === "full" ? "my latest ratings" : "my ratings") : null,
-    models ? "runs and checkpoints" : null
+    ratings === "blocked"
+      ? "my ratings are kept in this tab only, while it stays open"
+      : ratings
+        ? `${ratings === "full" ? "my latest ratings" : "my ratings"} are kept in this page only, until you leave it`
+        : null,
+    models ? "runs and models are kept in this page only, until you leave it" : null
   ].filter((x) => x !== null);
   const problems = [...new Set([ratings, models].filter((p): p is StorageProblem => p !== null))];
   const keep = [
     ratings ? "export my_ratings.dat (Rate movies)" : null,
-    models ? "download the checkpoint (Save and resume)" : null
+    models ? "download a model's checkpoint on the page that trained it" : null
   ].filter((x) => x !== null);
   const fix = problems.includes("full")
     ? "free some space or allow site data for this site"
     : "allow site data for this site";
   const text =
-    `${lost.join(" and ").replace(/^./, (c) => c.toUpperCase())} are kept in this page only, until it is closed: ` +
+    `${lost.join("; ").replace(/^./, (c) => c.toUpperCase())}: ` +
     `${problems.map((p) => WHY[p]).join(", and ")}. To keep them, ${fix} and reload, or ${keep.join(" and ")} ` +
     `before leaving.`;
   return Note(text, {className: "storage-note", kind: "warning"});
