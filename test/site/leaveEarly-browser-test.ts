@@ -113,6 +113,30 @@ describe("leaving early keeps finished work (browser)", () => {
     expect(await hasLatestModel()).toBe(true);
   });
 
+  it("Stop while auto measures the backends: the run says nothing was kept, and never that it saves", async () => {
+    await site.newContext();
+    const page = await site.open("./train");
+    const said: string[] = [];
+    await page.exposeFunction("heard", (text: string) => said.push(text));
+    await page.evaluate(() => {
+      const w = window as unknown as {heard: (text: string) => void};
+      new MutationObserver(() => w.heard(document.querySelector(".progress-text")?.textContent ?? "")).observe(
+        document.querySelector("main")!,
+        {subtree: true, childList: true, characterData: true}
+      );
+    });
+    await page.locator(".train-controls button", {hasText: "Train"}).click(); // backend "auto"
+    await expect
+      .poll(() => page.locator(".progress-text").textContent(), {timeout: 60_000, interval: 20})
+      .toContain("Measuring each backend");
+    await page.locator(".train-controls button", {hasText: "Stop"}).click();
+    await expect
+      .poll(() => page.locator(".progress-text").textContent(), {timeout: 60_000})
+      .toMatch(/^Stopped after [\d.]+ s, before the first epoch ended: nothing was kept\.$/);
+    expect(said.filter((text) => /Saving the model/.test(text))).toEqual([]);
+    expect(await historyRows()).toEqual(["No run is kept yet."]);
+  });
+
   it("Save as a checkpoint, then leaving at once: the checkpoint is kept", async () => {
     await site.newContext();
     await trainOnPage(site);
