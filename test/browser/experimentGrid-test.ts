@@ -30,6 +30,7 @@ function fakeSession(outcome: (i: number) => "done" | "error" = () => "done") {
     const final = {
       status,
       rows: status === "error" ? [] : [{epoch: 0, trainLoss: 1, validLoss: 1 - h.factors / 1000, seconds: 1}],
+      stopping: false,
       checkpoint: status === "error" ? null : new ArrayBuffer(8),
       backend: "wasm",
       seconds: h.factors / 10,
@@ -47,6 +48,8 @@ function fakeSession(outcome: (i: number) => "done" | "error" = () => "done") {
     train: (options: TrainOptions) =>
       new Promise<TrainingState>((resolve) => (asked.push(options), (pending = resolve))),
     stop: () => void (++stops, pending && end("stopped")),
+    subscribe: () => () => {},
+    markKept: () => {},
     get state() {
       return {error} as TrainingState;
     }

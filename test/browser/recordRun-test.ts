@@ -12,6 +12,7 @@ const rows = [
 const final = (over: Partial<TrainingState> = {}) =>
   ({
     status: "done",
+    stopping: false,
     backend: "wasm",
     rows,
     seconds: 6,

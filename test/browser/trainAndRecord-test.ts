@@ -11,6 +11,7 @@ function session(status: TrainingState["status"], asked: TrainOptions[] = []): T
   const final = {
     status,
     rows: status === "error" ? [] : [row],
+    stopping: false,
     checkpoint: status === "error" ? null : new ArrayBuffer(8),
     backend: "wasm",
     seconds: 1,
@@ -19,7 +20,9 @@ function session(status: TrainingState["status"], asked: TrainOptions[] = []): T
   } as unknown as TrainingState;
   return {
     state: {status: "idle"},
-    train: async (options: TrainOptions) => (asked.push(options), final)
+    train: async (options: TrainOptions) => (asked.push(options), final),
+    subscribe: () => () => {},
+    markKept: () => {}
   } as unknown as TrainingSession;
 }
 

@@ -148,8 +148,8 @@ export async function openDatasetStore(
       if (typeof identity?.savedAt === "string" && typeof identity.name === "string")
         return {savedAt: identity.savedAt, name: identity.name};
       // Stored by a version before identities: read the record itself, once.
-      const stored = fromDatasetRecord(await get(KEY));
-      const record = stored && ((await get(KEY)) as DatasetRecord);
+      const record = (await get(KEY)) as DatasetRecord | undefined;
+      const stored = fromDatasetRecord(record);
       return stored && record ? {savedAt: record.savedAt, name: stored.summary.dataset.name} : null;
     },
     async forget(expected = null) {

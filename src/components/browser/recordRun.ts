@@ -44,7 +44,7 @@ export async function keepRun(
     hyper,
     history: final.rows,
     seconds: final.seconds,
-    stopped: final.status === "stopped" || final.stopping === true,
+    stopped: final.status === "stopped" || final.stopping,
     ...(final.diverged ? {diverged: true} : {}),
     resumedFrom,
     myPredictions: final.myPredictions,

@@ -57,11 +57,11 @@ export async function trainAndRecord(
     (keeping ??= (async () => {
       try {
         const kept = await keepRun(await target(), state, names);
-        session.markKept?.("kept");
+        session.markKept("kept");
         if (kept) onKept?.(kept.info);
         return {kept, error: null};
       } catch (error) {
-        session.markKept?.("failed");
+        session.markKept("failed");
         return {kept: null, error: asError(error)};
       } finally {
         release?.();
@@ -69,7 +69,7 @@ export async function trainAndRecord(
     })());
   const running = session.train(train, {onTrained: (state) => void keep(state)});
   // Held from when training ends, or Stop is asked, with an epoch to keep, until the run is kept.
-  const unsubscribe = session.subscribe?.((state) => {
+  const unsubscribe = session.subscribe((state) => {
     if (!release && !keeping && state.rows.length > 0 && (state.stopping || state.status === "finishing"))
       release = holdPageOpen();
   });
@@ -92,7 +92,7 @@ export async function trainAndRecord(
       return {final, info: kept.info, error: asError(error)};
     }
   } finally {
-    unsubscribe?.();
+    unsubscribe();
     release?.();
     if (opened)
       void opened.then(

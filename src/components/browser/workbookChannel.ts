@@ -38,3 +38,14 @@ export function onOtherTabChange(change: WorkbookChange, listener: () => void): 
   open.addEventListener("message", heard);
   return () => open.removeEventListener("message", heard);
 }
+
+/**
+ * For Framework's `Generators.observe`: a value that changes whenever another tab changes `change` (first 0, then the
+ * time of each change), so that a cell which reads it reads the store again.
+ */
+export function otherTabChanges(change: WorkbookChange): (notify: (value: number) => void) => () => void {
+  return (notify) => {
+    notify(0);
+    return onOtherTabChange(change, () => notify(Date.now()));
+  };
+}
