@@ -94,6 +94,20 @@ describe("openDatasetStore(name, factory)", () => {
     expect(await store.load()).toEqual(first);
   });
 
+  it("reads again when a read fails for a moment, and says in words when it fails on every try", async () => {
+    const seeded = async (failReads: number) => {
+      const store = await openDatasetStore("test", fakeIndexedDB({failReads}));
+      await store.save(artifacts());
+      return store;
+    };
+    expect(await (await seeded(2)).load()).toEqual(artifacts());
+    expect((await (await seeded(2)).identity())?.name).toBe((await (await seeded(0)).identity())?.name);
+    await expect((await seeded(3)).load()).rejects.toThrow(
+      "The browser could not read the dataset kept on this site, even after trying again. " +
+        "Reload the page to try once more, or load the dataset again."
+    );
+  });
+
   it("explains that nothing can be kept without IndexedDB", async () => {
     await expect(openDatasetStore("test", undefined)).rejects.toThrow(/no IndexedDB, so your dataset cannot be kept/);
   });

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {idbOpen, idbRequest, idbTransactionDone} from "../../src/components/browser/idbRequest.js";
+import {idbOpen, idbRead, idbRequest, idbTransactionDone} from "../../src/components/browser/idbRequest.js";
 import {fakeIndexedDB} from "../support/fakeIndexedDB.js";
 
 const toError = (error: DOMException | null) => new Error(`failed: ${error?.name ?? "no error"}`);
@@ -56,5 +56,24 @@ describe("idbTransactionDone(tx, toError)", () => {
     expect(await idbRequest(db.transaction("bytes").objectStore("bytes").getAll(), toError)).toEqual([
       new ArrayBuffer(2)
     ]);
+  });
+});
+
+describe("idbRead(read, {tries, delayMs})", () => {
+  it("tries a failing read again, waiting longer each time, and rejects with the last failure", async () => {
+    const started: number[] = [];
+    const failing = (times: number) => async () => {
+      started.push(performance.now());
+      if (started.length <= times) throw new Error(`failure ${started.length}`);
+      return "read";
+    };
+    expect(await idbRead(failing(2), {tries: 3, delayMs: 20})).toBe("read");
+    expect(started.length).toBe(3);
+    // 20 ms before the second try, 60 ms before the third.
+    expect(started[1] - started[0]).toBeGreaterThanOrEqual(19);
+    expect(started[2] - started[1]).toBeGreaterThanOrEqual(59);
+    started.length = 0;
+    await expect(idbRead(failing(3), {tries: 3, delayMs: 1})).rejects.toThrow("failure 3");
+    expect(started.length).toBe(3);
   });
 });

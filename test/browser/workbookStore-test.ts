@@ -119,6 +119,37 @@ describe("openWorkbookStore(name, factory)", () => {
     }
   );
 
+  it(
+    "reads again when a read fails for a moment (Chrome's reads of large values, such as a model, can), and says in " +
+      "words when it fails on every try",
+    async () => {
+      // A store with a run, a checkpoint and a latest model, whose first `failReads` reads fail.
+      const seeded = async (failReads: number) => {
+        const store = await openWorkbookStore("test", fakeIndexedDB({failReads}));
+        await store.putRun(run());
+        await store.saveCheckpoint(info("a"), buffer(1, 2));
+        await store.setLatest(info("latest"), buffer(3));
+        return store;
+      };
+      type Store = Awaited<ReturnType<typeof seeded>>;
+      const reads: ((store: Store) => Promise<unknown>)[] = [
+        (store) => store.listRuns(),
+        (store) => store.listCheckpoints(),
+        (store) => store.getCheckpoint(1),
+        (store) => store.getLatest()
+      ];
+      for (const read of reads) {
+        const expected = await read(await seeded(0));
+        expect(expected).not.toBeNull();
+        expect(await read(await seeded(2))).toEqual(expected);
+        await expect(read(await seeded(3))).rejects.toThrow(
+          "The browser could not read the runs and models this workbook keeps on this site, even after trying " +
+            "again. Reload the page to try once more."
+        );
+      }
+    }
+  );
+
   it("explains that nothing can be saved without IndexedDB", async () => {
     await expect(openWorkbookStore("test", undefined)).rejects.toThrow(
       "This browser has no IndexedDB, so runs and checkpoints cannot be saved."

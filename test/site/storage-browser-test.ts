@@ -7,6 +7,7 @@ import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
 import {SMALL, buildSite} from "../../scripts/lib/buildSite.js";
 import {useBrowserSite} from "../support/browserSite.js";
+import {trainOnPage} from "../support/trainOnPage.js";
 
 const site = useBrowserSite(() => buildSite(SMALL));
 const PAGES = [
@@ -42,6 +43,29 @@ const NO_INDEXEDDB = () => {
       "InvalidStateError"
     );
   }) as never;
+};
+
+// Reads that fail for a moment: the first two reads (get, getAll) of each object store fail with NotReadableError, as
+// Chrome's reads of large values, a model's bytes for instance, can (MDN, IDBRequest.error: transient causes such as
+// low memory). The request is the browser's own shape, settled a tick later.
+const FLAKY_READS = () => {
+  const failures = new Map<string, number>();
+  for (const method of ["get", "getAll"] as const) {
+    const real = IDBObjectStore.prototype[method] as (this: IDBObjectStore, ...args: unknown[]) => IDBRequest;
+    IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: unknown[]) {
+      const failed = failures.get(this.name) ?? 0;
+      if (this.transaction.mode !== "readonly" || failed >= 2) return real.apply(this, args);
+      failures.set(this.name, failed + 1);
+      const request = {
+        result: undefined,
+        error: new DOMException("Failed to read large IndexedDB value", "NotReadableError"),
+        onsuccess: null,
+        onerror: null as null | ((event: unknown) => void)
+      };
+      setTimeout(() => request.onerror?.({target: request}));
+      return request as unknown as IDBRequest;
+    } as never;
+  }
 };
 
 /** Opens a page and checks it worked: no cell shows an error, and no raw browser error text is on it. */
@@ -114,6 +138,20 @@ describe("Storage that says no (browser)", () => {
     await rate.locator("#observablehq-sidebar a", {hasText: "Train a model"}).click();
     await rate.waitForURL(/train/, {waitUntil: "networkidle"});
     await rate.close();
+  });
+
+  it("reads that fail for a moment (as Chrome's reads of a model can): each page reads again, and works", async () => {
+    const context = await site.newContext();
+    await context.addInitScript(FLAKY_READS);
+    await trainOnPage(site);
+    for (const path of ["./save-resume", "./recommend", "./compare", "./explore"]) {
+      const page = await openWorking(path);
+      expect(await page.locator("main").innerText(), path).not.toMatch(/could not read|NotReadableError/);
+      await page.close();
+    }
+    const page = await openWorking("./recommend");
+    await expect.poll(() => page.locator("table.recommendations tbody tr").count()).toBe(20);
+    await page.close();
   });
 
   it("IndexedDB unavailable: the pages that keep runs work, say so, and offer to train a model", async () => {

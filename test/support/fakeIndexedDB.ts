@@ -29,10 +29,20 @@ function bufferBytes(value: unknown): number {
 
 const sortedKeys = (data: Map<unknown, unknown>) => [...data.keys()].sort((a, b) => (a as number) - (b as number));
 
-/** A fake `indexedDB`; `quota` is the most bytes (of ArrayBuffers) one transaction may write. */
-export function fakeIndexedDB({quota = Infinity}: {quota?: number} = {}): IDBFactory {
+/**
+ * A fake `indexedDB`; `quota` is the most bytes (of ArrayBuffers) one transaction may write, and the first `failReads`
+ * reads (get, getAll) fail with NotReadableError, as Chrome's reads of large values can (MDN, IDBRequest.error).
+ */
+export function fakeIndexedDB({
+  quota = Infinity,
+  failReads = 0
+}: {quota?: number; failReads?: number} = {}): IDBFactory {
   const databases = new Map<string, Map<string, FakeStore>>();
   const later = (f: () => void) => setTimeout(f, 0);
+  const read = (f: () => unknown) => {
+    if (failReads > 0 && failReads--) throw {name: "NotReadableError", message: "Failed to read large IndexedDB value"};
+    return f();
+  };
 
   function database(stores: Map<string, FakeStore>) {
     return {
@@ -87,8 +97,9 @@ export function fakeIndexedDB({quota = Infinity}: {quota?: number} = {}): IDBFac
               put: (value: unknown, key?: unknown) => write(value, key, false),
               add: (value: unknown, key?: unknown) => write(value, key, true),
               delete: (key: unknown) => request(() => void store.data.delete(key)),
-              get: (key: unknown) => request(() => structuredClone(store.data.get(key))),
-              getAll: () => request(() => sortedKeys(store.data).map((key) => structuredClone(store.data.get(key))))
+              get: (key: unknown) => request(() => read(() => structuredClone(store.data.get(key)))),
+              getAll: () =>
+                request(() => read(() => sortedKeys(store.data).map((key) => structuredClone(store.data.get(key)))))
             };
           }
         };

@@ -5,7 +5,7 @@ import type {DatasetArtifacts, DatasetSummary} from "../movielens/datasetArtifac
 import {SNAPSHOT_RELEASES, movielensName, summaryReleaseCounts} from "../movielens/movielensRelease.js";
 import {movedUserNote} from "../movielens/moveClashingUser.js";
 import {RATINGS_FILE_MAGIC} from "../movielens/ratingsFile.js";
-import {idbOpen, idbRequest, idbTransactionDone} from "./idbRequest.js";
+import {idbOpen, idbRead, idbRequest, idbTransactionDone} from "./idbRequest.js";
 import {announceChange} from "./workbookChannel.js";
 
 /** The IndexedDB database that holds the imported dataset. */
@@ -105,6 +105,15 @@ export function datasetStorageError(error: DOMException | Error | null): Error {
   );
 }
 
+/** The error of a read that failed each time it was tried (idbRead): the dataset is kept, but cannot be read now. */
+export function datasetReadError(error: DOMException | null): Error {
+  return new Error(
+    "The browser could not read the dataset kept on this site, even after trying again. " +
+      "Reload the page to try once more, or load the dataset again.",
+    {cause: error ?? undefined}
+  );
+}
+
 /** Opens (creating on first use) the database that keeps the imported dataset; `indexedDB` is a parameter for tests. */
 export async function openDatasetStore(
   name = DATASET_STORE_NAME,
@@ -131,7 +140,8 @@ export async function openDatasetStore(
     }
     await finished;
   };
-  const get = (key: string) => idbRequest(db.transaction(STORE).objectStore(STORE).get(key), datasetStorageError);
+  const get = (key: string) =>
+    idbRead(() => idbRequest(db.transaction(STORE).objectStore(STORE).get(key), datasetReadError));
   return {
     async save(artifacts) {
       const record = toDatasetRecord(artifacts);

@@ -14,6 +14,24 @@ export function idbRequest<T>(request: IDBRequest<T>, toError: IdbError): Promis
 }
 
 /**
+ * A read that is tried again when it fails: a read can fail for a moment and succeed when made again. MDN's page on
+ * IDBRequest.error names "large value read failures" (Chrome keeps a value over about 64 kB, such as a model's bytes,
+ * as a blob beside the database), some of them transient, such as low memory. `read` opens a fresh transaction each
+ * time; it runs at most `tries` times, waiting `delayMs` before the second try and three times longer before each
+ * later one, and the last failure is what the promise rejects with.
+ */
+export async function idbRead<T>(read: () => Promise<T>, {tries = 3, delayMs = 100} = {}): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await read();
+    } catch (error) {
+      if (attempt >= tries) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delayMs * 3 ** (attempt - 1)));
+    }
+  }
+}
+
+/**
  * Resolves when a transaction commits. Rejects, through `toError`, when it fails (with the failing request's error,
  * else the transaction's) or aborts (with the transaction's error: QuotaExceededError
  * when the commit ran out of space).

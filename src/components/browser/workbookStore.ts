@@ -2,7 +2,7 @@ import type {EpochRow, TrainHyper} from "../engine/trainProtocol.js";
 import type {RunRanking} from "../model/rankingMetrics.js";
 import type {MyRating} from "../movielens/myRatingsFile.js";
 import type {IalsRanker} from "../model/ials.js";
-import {idbOpen, idbRequest, idbTransactionDone} from "./idbRequest.js";
+import {idbOpen, idbRead, idbRequest, idbTransactionDone} from "./idbRequest.js";
 import {announceChange} from "./workbookChannel.js";
 
 /** A completed (or stopped) training run, kept so later pages can compare runs. */
@@ -105,7 +105,19 @@ export function storageError(error: DOMException | null): Error {
   );
 }
 
-const request = <T>(r: IDBRequest<T>) => idbRequest(r, storageError);
+/** The error of a read that failed each time it was tried (idbRead): nothing was lost, but it cannot be shown now. */
+export function storageReadError(error: DOMException | null): Error {
+  return new Error(
+    "The browser could not read the runs and models this workbook keeps on this site, even after trying again. " +
+      "Reload the page to try once more.",
+    {cause: error ?? undefined}
+  );
+}
+
+/** One read, in a fresh transaction each time it is tried. */
+const read = <T>(stores: string | string[], body: (tx: IDBTransaction) => Promise<T>, db: IDBDatabase) =>
+  idbRead(() => body(db.transaction(stores)));
+const request = <T>(r: IDBRequest<T>) => idbRequest(r, storageReadError);
 
 /**
  * Opens (creating on first use) the workbook's IndexedDB database: runs and checkpoints keyed by ids it assigns, each
@@ -144,7 +156,7 @@ export async function openWorkbookStore(
       });
       return id;
     },
-    listRuns: () => request(db.transaction("runs").objectStore("runs").getAll()),
+    listRuns: () => read("runs", (tx) => request(tx.objectStore("runs").getAll()), db),
     async saveCheckpoint(info, bytes, ranker = null) {
       let id = 0;
       await write(["checkpoints", "checkpointBytes"], (tx) => {
@@ -157,13 +169,19 @@ export async function openWorkbookStore(
       });
       return id;
     },
-    listCheckpoints: () => request(db.transaction("checkpoints").objectStore("checkpoints").getAll()),
+    listCheckpoints: () => read("checkpoints", (tx) => request(tx.objectStore("checkpoints").getAll()), db),
     async getCheckpoint(id) {
-      const tx = db.transaction(["checkpoints", "checkpointBytes"]);
-      const [info, kept] = await Promise.all([
-        request(tx.objectStore("checkpoints").get(id)),
-        request(tx.objectStore("checkpointBytes").get(id))
-      ]);
+      const [info, kept] = await read(
+        ["checkpoints", "checkpointBytes"],
+        (tx) =>
+          Promise.all([
+            request<CheckpointInfo | undefined>(tx.objectStore("checkpoints").get(id)),
+            request<ArrayBuffer | {bytes: ArrayBuffer; ranker: IalsRanker | null} | undefined>(
+              tx.objectStore("checkpointBytes").get(id)
+            )
+          ]),
+        db
+      );
       if (!info || !kept) return null;
       return kept instanceof ArrayBuffer ? {info, bytes: kept, ranker: null} : {info, ...kept};
     },
@@ -179,7 +197,14 @@ export async function openWorkbookStore(
       });
     },
     async getLatest() {
-      const kept = await request(db.transaction("latest").objectStore("latest").get("model"));
+      const kept = await read(
+        "latest",
+        (tx) =>
+          request<(Omit<StoredModel, "ranker"> & {ranker?: StoredModel["ranker"]}) | undefined>(
+            tx.objectStore("latest").get("model")
+          ),
+        db
+      );
       return kept ? {ranker: null, ...kept} : null;
     },
     async addRanking(runId, latestSavedAt, ranking, ranker) {
