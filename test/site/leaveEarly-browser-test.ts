@@ -125,13 +125,25 @@ describe("leaving early keeps finished work (browser)", () => {
         {subtree: true, childList: true, characterData: true}
       );
     });
+    // The measuring is held open until Stop is pressed: the worker's request for wasm's binary waits, so that the
+    // press lands while it measures however busy the machine is.
+    let release = () => {};
+    let held = 0;
+    const stopped = new Promise<void>((resolve) => (release = resolve));
+    await page.context().route(/tfjs-backend-wasm[^/]*\.wasm$/, async (route) => {
+      ++held;
+      await stopped;
+      await route.continue();
+    });
     await page.locator(".train-controls button", {hasText: "Train"}).click(); // backend "auto"
     await expect
-      .poll(() => page.locator(".progress-text").textContent(), {timeout: 60_000, interval: 20})
+      .poll(() => page.locator(".progress-text").textContent(), {timeout: 30_000})
       .toContain("Measuring each backend");
+    expect(held).toBe(1);
     await page.locator(".train-controls button", {hasText: "Stop"}).click();
+    release();
     await expect
-      .poll(() => page.locator(".progress-text").textContent(), {timeout: 60_000})
+      .poll(() => page.locator(".progress-text").textContent(), {timeout: 30_000})
       .toMatch(/^Stopped after [\d.]+ s, before the first epoch ended: nothing was kept\.$/);
     expect(said.filter((text) => /Saving the model/.test(text))).toEqual([]);
     expect(await historyRows()).toEqual(["No run is kept yet."]);
