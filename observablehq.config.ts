@@ -53,13 +53,16 @@ export default {
   root: "src",
   // The output folder can be moved, so tests build into a temporary folder and leave dist/ alone.
   output: process.env.WORKBOOK_OUTPUT ?? "dist",
-  // Pages in the order of the original notebook.
+  // Links end in .html (./train.html), so the published site works on any static host, one that rewrites nothing
+  // (python3 -m http.server, GitHub Pages) as well as one that strips the extension.
+  preserveExtension: true,
+  // Pages in the order of the original notebook, whose author rated movies before training on them.
   pages: [
     {name: "Load the data", path: "/load-data"},
     {name: "Ratings histogram", path: "/histogram"},
+    {name: "Rate movies", path: "/rate"},
     {name: "Train a model", path: "/train"},
     {name: "Save and resume", path: "/save-resume"},
-    {name: "Rate movies", path: "/rate"},
     {name: "Recommendations", path: "/recommend"},
     {name: "Compare models", path: "/compare"},
     {name: "Explore the factors", path: "/explore"}

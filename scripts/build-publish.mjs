@@ -9,6 +9,7 @@ const run = (command, args) => execFileSync(command, args, {stdio: "inherit", en
 try {
   run("node", ["--import", "tsx", "scripts/prepare-data.ts"]);
   run("node_modules/.bin/observable", ["build"]);
+  run("node", ["--import", "tsx", "scripts/finish-build.ts"]);
 } catch {
   process.exit(1);
 }

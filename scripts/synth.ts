@@ -11,7 +11,7 @@ const NUMBERS = ["seed", "users", "movies", "ratings", "noise"] as const;
 const USAGE = `Usage: npm run data:synth [-- options]
 
 Writes movies.dat, ratings.dat, my_ratings.dat and SYNTHETIC.json: MovieLens-formatted data with planted
-structure, so a trained model can be compared with the noise floor and with the oracle (see README).
+structure, so a trained model can be compared with the noise floor and with the oracle (see docs/BENCHMARKS.md).
 
 Options:
   --out <dir>    output folder, replaced atomically (default ${DEFAULT_OUT})

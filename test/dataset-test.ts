@@ -64,6 +64,31 @@ describe("resolveDataset({env, root})", () => {
         "Run `npm run data:fetch` for MovieLens 10M."
     );
   });
+  it(
+    "on a published site (WORKBOOK_PUBLISH=1), tells a visitor the synthetic movies are invented and where real " +
+      "data is, with no command",
+    async () => {
+      const root = folder({
+        "data/synthetic/movies.dat": "",
+        "data/synthetic/ratings.dat": "",
+        "data/synthetic/SYNTHETIC.json": meta(SITE_SYNTH)
+      });
+      const dataset = await resolveDataset({env: {WORKBOOK_PUBLISH: "1"}, root});
+      expect(dataset).toMatchObject({kind: "synthetic", published: true});
+      expect(dataset.banner).toBe(
+        "The movies and ratings here are invented: a synthetic dataset shaped like MovieLens, so that every step " +
+          "works before you bring real data. To use real ratings, download a release from " +
+          "[GroupLens](https://grouplens.org/datasets/movielens/) and load it from your computer below."
+      );
+      const described = describeDataset(dataset, {
+        movies: [],
+        ratings: {userIds: new Int32Array(0)},
+        rows: {ratings: 0}
+      });
+      expect(described.published).toBe(true);
+      expect((await resolveDataset({env: {}, root})).published).toBe(false);
+    }
+  );
   it("calls a MOVIELENS_DIR that holds generated data synthetic", async () => {
     const dir = folder({...DAT, "SYNTHETIC.json": meta({...SITE_SYNTH, ratings: 20, seed: 3})});
     expect(await resolveDataset({env: {MOVIELENS_DIR: dir}, root: dir})).toMatchObject({

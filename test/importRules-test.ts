@@ -1,4 +1,5 @@
-// The rules of src/components' folders by role (README, "Folders by role"), read from the code's import specifiers.
+// The rules of src/components' folders by role (docs/ARCHITECTURE.md, "Folders by role"), read from the code's import
+// specifiers.
 import {readFileSync, readdirSync} from "node:fs";
 import {dirname, join, relative, resolve} from "node:path";
 import {describe, expect, it} from "vitest";

@@ -16,6 +16,7 @@ import {join} from "node:path";
 import {promisify} from "node:util";
 import type {SynthOptions} from "../../src/components/synth/synthesize.js";
 import {writeSynthetic} from "../../src/data/writeSynthetic.js";
+import {finishBuild} from "./finishBuild.js";
 
 const run = promisify(execFile);
 
@@ -41,6 +42,7 @@ export async function buildSiteOn(
   else delete fullEnv.MOVIELENS_DIR;
   const prepare = await run("node", ["--import", "tsx", "scripts/prepare-data.ts"], {env: fullEnv});
   const build = await run("node_modules/.bin/observable", ["build"], {env: fullEnv, maxBuffer: 64 << 20});
+  finishBuild(dir);
   return {dir, log: prepare.stderr + build.stdout + build.stderr};
 }
 

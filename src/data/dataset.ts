@@ -55,7 +55,18 @@ export interface Dataset {
   /** One line for the top of every page. */
   banner: string;
   synthetic: SynthMeta | null;
+  /** Built for a public site (WORKBOOK_PUBLISH=1, `npm run build:publish`): the words speak to a visitor. */
+  published: boolean;
 }
+
+/**
+ * The banner of a public site published with the synthetic data: a visitor is told the movies are invented, and how
+ * to use real ratings, with no command line. Its link is written as Markdown, which DatasetBanner renders.
+ */
+export const PUBLISHED_SYNTHETIC_BANNER =
+  "The movies and ratings here are invented: a synthetic dataset shaped like MovieLens, so that every step works " +
+  "before you bring real data. To use real ratings, download a release from " +
+  "[GroupLens](https://grouplens.org/datasets/movielens/) and load it from your computer below.";
 
 /**
  * The files a MovieLens folder must hold for the workbook to run; `npm run data:fetch` also requires them in the zip.
@@ -116,9 +127,12 @@ export async function resolveDataset({
     ? `Synthetic MovieLens-shaped data (${synthetic.options.ratings.toLocaleString("en-US")} ` +
       `ratings, seed ${synthetic.options.seed})`
     : "MovieLens-format data";
-  const banner = synthetic
-    ? `${name}, from ${where}/. Run \`npm run data:fetch\` for MovieLens 10M.`
-    : movielensBanner(name, where);
+  const published = env.WORKBOOK_PUBLISH === "1";
+  const banner = !synthetic
+    ? movielensBanner(name, where)
+    : published
+      ? PUBLISHED_SYNTHETIC_BANNER
+      : `${name}, from ${where}/. Run \`npm run data:fetch\` for MovieLens 10M.`;
   const format = folderFormat(dir);
   const genresPath = format.genres ? join(dir, format.genres) : null;
   return {
@@ -133,7 +147,8 @@ export async function resolveDataset({
     where,
     name,
     banner,
-    synthetic
+    synthetic,
+    published
   };
 }
 
@@ -177,7 +192,16 @@ export function describeDataset(
   }
 ): DatasetInfo {
   const {kind, origin, synthetic, format} = dataset;
-  if (kind !== "movielens") return {kind, origin, name: dataset.name, banner: dataset.banner, synthetic, format};
+  if (kind !== "movielens")
+    return {
+      kind,
+      origin,
+      name: dataset.name,
+      banner: dataset.banner,
+      synthetic,
+      format,
+      ...(dataset.published ? {published: true} : {})
+    };
   const name = movielensName(
     releaseCounts({ratings: rows.ratings, movies: movies.length, userIds: ratings.userIds}),
     dataset.dir

@@ -7,6 +7,7 @@ import type {Dataset} from "./dataset.js";
 export const WITHHELD: DatasetInfo = {
   kind: "none",
   origin: "published",
+  published: true,
   name: "No data in this published workbook",
   banner:
     "MovieLens's licence forbids redistributing its data, so this published workbook holds none: " +

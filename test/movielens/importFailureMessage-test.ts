@@ -23,13 +23,14 @@ describe("importFailureMessage(error, files)", () => {
       "ratings.dat:7: too few fields"
     );
   });
-  it("puts running out of memory in words: the file, its size, and the two ways out", () => {
+  it("puts running out of memory in words: the file, its size, and the two ways out, with no command", () => {
     const text = importFailureMessage(new RangeError("Array buffer allocation failed"), [
       {name: "ml-32m.zip", size: 238_950_008}
     ]);
     expect(text).toMatch(/^This browser ran out of memory reading ml-32m\.zip \(239 MB\)/);
     expect(text).toContain("Load a smaller release (ml-latest-small, ML-1M or ML-10M)");
-    expect(text).toContain("npm run data:fetch -- --release ml-32m, then npm run dev.");
+    expect(text).toContain("or run the workbook from its source on your computer with this one, as its README says");
+    expect(text).not.toMatch(/\bnpm\b/); // a visitor to a published site has no command line
     expect(
       importFailureMessage(new RangeError("Invalid array length"), [
         {name: "ratings.csv", size: 877e6},

@@ -197,7 +197,9 @@ describe("Load MovieLens from your computer (browser)", () => {
     expect((await cold.textContent())!.replace(/\s+/g, " ")).toMatch(
       /^ ?Not my list yet\. I have not rated any movie yet, and a list becomes mine from 5 ratings\. .*most popular/
     );
-    expect(await cold.getByRole("link", {name: "Rate movies"}).getAttribute("href")).toBe("./rate");
+    // The link works on a host that rewrites nothing, as this test's server is.
+    const rateHref = (await cold.getByRole("link", {name: "Rate movies"}).getAttribute("href"))!;
+    expect((await fetch(new URL(rateHref, recommend.page.url()))).status).toBe(200);
     expect(await recommend.page.locator("table.recommendations thead th").allTextContents()).not.toContain("Predicted");
     expect(await recommend.page.locator(".prediction-source").count()).toBe(0);
     // No control that would do nothing: no ranking switch, no popularity knob.

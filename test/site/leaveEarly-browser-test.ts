@@ -6,7 +6,7 @@
 import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
 import {SMALL, buildSite} from "../../scripts/lib/buildSite.js";
-import {useBrowserSite} from "../support/browserSite.js";
+import {pageFile, useBrowserSite} from "../support/browserSite.js";
 import {trainOnPage} from "../support/trainOnPage.js";
 
 const site = useBrowserSite(() => buildSite(SMALL));
@@ -25,7 +25,7 @@ async function leave(page: Page, saved: () => Promise<unknown>, to = "./compare"
     ++asked;
     void dialog.dismiss();
   });
-  const go = () => page.goto(new URL(to, from).href, {waitUntil: "load", timeout: 5_000});
+  const go = () => page.goto(new URL(pageFile(to), from).href, {waitUntil: "load", timeout: 5_000});
   await go().catch(() => {});
   if (page.url() === from) {
     expect(asked).toBe(1);

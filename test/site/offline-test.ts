@@ -1,4 +1,5 @@
-// The README's claim: once `npm ci` has installed the packages, `npm run build` and `npm run dev` need no network.
+// The README's claim: once `npm ci` has installed the packages, the publish build (`npm run build:publish`, as the
+// GitHub Pages workflow runs it) and `npm run dev` need no network.
 // Each check copies the repository as a fresh clone has it (no src/.observablehq/cache, so nothing an earlier online
 // run fetched), and runs test/support/offlineWorkbook.ts in a new network namespace (`unshare -rn`), with no network
 // but its own loopback: the command, the server and Chromium all run there.
@@ -83,7 +84,23 @@ function* files(dir: string): Generator<string> {
   }
 }
 
-describe.skipIf(NO_NAMESPACE)("npm run build with no network, from a fresh clone", () => {
+/** The commands the GitHub Pages workflow's build job runs, in order, and the folder it deploys. */
+function pagesWorkflow(): {runs: string[]; path: string | null} {
+  const text = readFileSync(".github/workflows/pages.yml", "utf-8");
+  const build = text.slice(text.indexOf("\n  build:"), text.indexOf("\n  deploy:"));
+  return {
+    runs: [...build.matchAll(/^\s+- run: (.+)$/gm)].map((m) => m[1].trim()),
+    path: /upload-pages-artifact@\S+\s+with:\s+path: (\S+)/.exec(build)?.[1] ?? null
+  };
+}
+
+describe("the GitHub Pages workflow (.github/workflows/pages.yml)", () => {
+  it("installs, runs the publish build that the next tests run offline, and deploys its dist/", () => {
+    expect(pagesWorkflow()).toEqual({runs: ["npm ci", "npm run build:publish"], path: "dist"});
+  });
+});
+
+describe.skipIf(NO_NAMESPACE)("npm run build:publish with no network, from a fresh clone", () => {
   let build: Awaited<ReturnType<typeof runOffline>>;
   beforeAll(async () => {
     build = await runOffline("build");
@@ -91,8 +108,9 @@ describe.skipIf(NO_NAMESPACE)("npm run build with no network, from a fresh clone
   });
   afterAll(() => build && rmSync(join(build.copy, ".."), {recursive: true, force: true}));
 
-  it("builds from an empty Framework cache, with telemetry off", () => {
+  it("builds from an empty Framework cache, with telemetry off, for GitHub Pages (.nojekyll)", () => {
     expect(build.status, build.log).toBe(0);
+    expect(existsSync(join(build.copy, "dist", ".nojekyll"))).toBe(true);
     expect(build.log).not.toContain("[telemetry]");
     expect(build.log).not.toMatch(/fetch failed|unable to fetch/);
   });

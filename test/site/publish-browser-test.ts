@@ -1,6 +1,9 @@
 // The published workbook (`npm run build:publish` on real MovieLens) holds no data: every page must still read well,
 // with an invitation to load MovieLens from your computer instead of errors, empty charts, zeros or NaN.
+import {existsSync} from "node:fs";
+import {join} from "node:path";
 import {describe, expect, it} from "vitest";
+import {serveStatic} from "../../scripts/lib/serveStatic.js";
 import config from "../../observablehq.config.js";
 import {useBrowserSite} from "../support/browserSite.js";
 import {SITES} from "../support/sites.js";
@@ -37,10 +40,70 @@ describe("a published workbook without data (browser)", () => {
         return seen.join(" ");
       });
       expect(text).not.toMatch(/\b(NaN|undefined|null|Infinity)\b/);
+      // Words for a visitor, who has no command line: no npm command, code spans included.
+      expect(await page.locator("main").innerText()).not.toMatch(/\bnpm\b/);
+      // Where to get the data: GroupLens's page, linked, and the two files most people want.
+      expect(await loader.locator("a").getAttribute("href")).toBe("https://grouplens.org/datasets/movielens/");
+      expect(await loader.textContent()).toMatch(/ml-latest-small\.zip.*ml-10m\.zip/);
       expect(text).not.toMatch(/\b0 (ratings|movies|users)\b|\b0\.00%|100\.00%/);
       await page.close();
     });
   }
+
+  it(
+    "works on a host that rewrites nothing, under a sub-path (GitHub Pages' layout): the pager walks every page in " +
+      "order, and every link on every page resolves",
+    async () => {
+      const built = await SITES.publish();
+      expect(existsSync(join(built.dir, ".nojekyll")), "GitHub Pages must not run Jekyll on _-folders").toBe(true);
+      const page = await site.open("./");
+      const visited: string[] = [];
+      const links = new Set<string>();
+      for (;;) {
+        visited.push(new URL(page.url()).pathname);
+        for (const href of await page
+          .locator("a[href]")
+          .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href)))
+          if (href.startsWith(site.url)) links.add(href.replace(/#.*/, ""));
+        const next = page.locator("#observablehq-footer nav a[rel=next]");
+        if ((await next.count()) === 0) break;
+        await Promise.all([page.waitForURL((url) => url.pathname !== visited.at(-1)), next.click()]);
+        expect(await page.locator("h1").count(), page.url()).toBeGreaterThan(0);
+      }
+      const files = ["index.html", ...config.pages.map(({path}) => `${path.slice(1)}.html`)];
+      expect(visited).toEqual(["/movielens-workbook/", ...files.slice(1).map((f) => `/movielens-workbook/${f}`)]);
+      // Every link found (sidebar, pager, prose), asked for as the browser would.
+      const broken: string[] = [];
+      for (const link of links) {
+        const response = await fetch(link, {redirect: "manual"});
+        if (response.status !== 200) broken.push(`${response.status} ${link}`);
+      }
+      expect(broken).toEqual([]);
+      expect(links.size).toBeGreaterThanOrEqual(files.length);
+      await page.close();
+    }
+  );
+
+  it("works on a host that strips .html (pretty URLs): a page at its extensionless path, its links too", async () => {
+    const built = await SITES.publish();
+    const host = await serveStatic(built.dir, {rewriting: "strip-html"});
+    try {
+      const page = await site.open("./");
+      await page.goto(`${host.url}train.html`, {waitUntil: "networkidle"});
+      expect(new URL(page.url()).pathname).toBe("/train");
+      expect(await page.locator(".train-controls button", {hasText: "Train"}).count()).toBe(1);
+      const links = await page.locator("a[href]").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+      const broken: string[] = [];
+      for (const link of new Set(links.filter((href) => href.startsWith(host.url)).map((h) => h.replace(/#.*/, "")))) {
+        const response = await fetch(link);
+        if (response.status !== 200) broken.push(`${response.status} ${link}`);
+      }
+      expect(broken).toEqual([]);
+      await page.close();
+    } finally {
+      await host.close();
+    }
+  });
 
   it("/train: Train waits for data, and Stop for a run", async () => {
     const page = await site.open("./train");

@@ -7,6 +7,7 @@ import type {DatasetSummary, MovieRow} from "../../src/components/movielens/data
 import {buildSite} from "../../scripts/lib/buildSite.js";
 import {collectErrors, launchChromium} from "../../scripts/lib/chromium.js";
 import {serveStatic} from "../../scripts/lib/serveStatic.js";
+import {pageFile} from "../support/browserSite.js";
 
 // Anything that would make the built site fetch code from the network instead of from dist/.
 const CDN = new RegExp(
@@ -67,7 +68,7 @@ describe("the built site in headless Chromium", () => {
       "response",
       (response) => response.status() >= 400 && failed.push(`${response.status()} ${response.url()}`)
     );
-    await page.goto(new URL(path, server.url).href, {waitUntil: "networkidle"});
+    await page.goto(new URL(pageFile(path), server.url).href, {waitUntil: "networkidle"});
     return {page, errors, failed};
   }
 

@@ -3,13 +3,24 @@ import {afterAll, afterEach, beforeAll, expect} from "vitest";
 import {collectErrors, launchChromium} from "../../scripts/lib/chromium.js";
 import {serveStatic} from "../../scripts/lib/serveStatic.js";
 
+/**
+ * The file a page's path names on a host that rewrites nothing (the site's links end in .html, preserveExtension):
+ * "./train" is "./train.html", "./train?x=1" is "./train.html?x=1"; "./" and paths with an extension are kept.
+ */
+export function pageFile(path: string): string {
+  return path.replace(/^(\.\/[a-z-]+)(?=$|[?#])/, "$1.html");
+}
+
 /** A built site served to headless Chromium, as a test file uses it. */
 export interface BrowserSite {
   /** The served site's base URL. */
   readonly url: string;
   /** A fresh browser profile (no stored ratings, models or datasets) for this test; the previous one is closed. */
   newContext(options?: Parameters<Browser["newContext"]>[0]): Promise<BrowserContext>;
-  /** Opens a page in this test's profile (a fresh one if the test has none) and waits for the network to settle. */
+  /**
+   * Opens a page in this test's profile (a fresh one if the test has none), as its file ("./train" opens
+   * ./train.html: the server rewrites nothing), and waits for the network to settle.
+   */
   open(path: string): Promise<Page>;
   /**
    * Declares the console errors this test provokes on purpose: each pattern must match at least one,
@@ -74,7 +85,7 @@ export function useBrowserSite(
     async open(path) {
       const page = await (context ?? (await site.newContext())).newPage();
       errors.push(collectErrors(page));
-      await page.goto(new URL(path, server.url).href, {waitUntil: "networkidle"});
+      await page.goto(new URL(pageFile(path), server.url).href, {waitUntil: "networkidle"});
       return page;
     }
   };

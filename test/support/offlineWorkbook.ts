@@ -1,5 +1,6 @@
 // `node --import tsx test/support/offlineWorkbook.ts build|dev <repository copy>`, run with no network (inside
-// `unshare -rn`, see offline-test.ts): runs `npm run build` and serves dist/, or runs `npm run dev`, in the copy, then
+// `unshare -rn`, see offline-test.ts): runs `npm run build:publish` (the build the GitHub Pages workflow runs) and
+// serves dist/ as a host that rewrites nothing does, or runs `npm run dev`, in the copy, then
 // opens the Train page in headless Chromium, and prints what happened as one JSON line (an OfflineReport).
 import {execFileSync, spawn} from "node:child_process";
 import type {ChildProcess} from "node:child_process";
@@ -9,7 +10,7 @@ import {serveStatic} from "../../scripts/lib/serveStatic.js";
 
 /** What the offline run printed and what Chromium saw on the Train page. */
 export interface OfflineReport {
-  /** The exit status of `npm run build` (null for dev, which runs until stopped). */
+  /** The exit status of `npm run build:publish` (null for dev, which runs until stopped). */
   status: number | null;
   /** Seconds from the command's start to the page being served. */
   seconds: number;
@@ -43,7 +44,8 @@ let base: string | null = null;
 let stop = async () => {};
 
 if (mode === "build") {
-  const build = run(["build"]);
+  // The build GitHub Pages' workflow runs (offline-test.ts checks that the workflow's build step is this command).
+  const build = run(["build:publish"]);
   report.status = await new Promise<number | null>((done) => build.on("exit", (code) => done(code)));
   if (report.status === 0) {
     const server = await serveStatic(join(copy, "dist"));
@@ -81,7 +83,7 @@ if (base) {
       "response",
       (response) => response.status() >= 400 && report.failed.push(`${response.status()}: ${response.url()}`)
     );
-    await page.goto(new URL("train", base).href, {waitUntil: "networkidle", timeout: 120_000});
+    await page.goto(new URL("train.html", base).href, {waitUntil: "networkidle", timeout: 120_000});
     await page
       .locator(".hyper-form")
       .waitFor({timeout: 30_000})

@@ -20,7 +20,7 @@ describe("ColdStartNote(rated, {fewest, rateHref})", () => {
 
   it("links the Rate movies page", () => {
     const link = ColdStartNote(0, {fewest: 5}).querySelector("a")!;
-    expect([link.textContent, link.getAttribute("href")]).toEqual(["Rate movies", "./rate"]);
+    expect([link.textContent, link.getAttribute("href")]).toEqual(["Rate movies", "./rate.html"]);
     expect(ColdStartNote(0, {fewest: 5, rateHref: "./rate.html"}).querySelector("a")!.getAttribute("href")).toBe(
       "./rate.html"
     );

@@ -33,6 +33,18 @@ describe("DatasetBanner(dataset)", () => {
     ]);
   });
 
+  it("renders a Markdown link to an https page as a link, and any other as text", () => {
+    const banner = DatasetBanner({
+      kind: "synthetic",
+      name: "",
+      banner: "Get it from [GroupLens](https://grouplens.org/datasets/movielens/), not [x](javascript:alert(1))."
+    });
+    expect([...banner.querySelectorAll("a")].map((a) => [a.textContent, a.getAttribute("href")])).toEqual([
+      ["GroupLens", "https://grouplens.org/datasets/movielens/"]
+    ]);
+    expect(banner.textContent).toBe("Get it from GroupLens, not [x](javascript:alert(1)).");
+  });
+
   it("keeps a lone or unmatched backtick as text, and sets HTML in the banner as text", () => {
     const banner = DatasetBanner({kind: "none", name: "", banner: "a ` b <i>c</i>"});
     expect(banner.querySelector("code, i")).toBeNull();

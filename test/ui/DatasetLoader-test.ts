@@ -44,12 +44,24 @@ describe("DatasetLoader(data, {workerUrl, reload, confirm})", () => {
       {workerUrl: "w.js"}
     );
     expect(none.open).toBe(true); // a published workbook: loading is the page's invitation
+    const invented = DatasetLoader(
+      {source: "build", summary: {dataset: {name: "Synthetic", kind: "synthetic", published: true}}},
+      {workerUrl: "w.js"}
+    );
+    expect(invented.open).toBe(true); // published with invented data: real data is the next step
     const mine = DatasetLoader({source: "browser", summary: {dataset: {name: "MovieLens 1M"}}}, {workerUrl: "w.js"});
     expect(mine.open).toBe(true);
     expect(mine.querySelector("summary")!.textContent).toBe("MovieLens 1M is in use");
     expect(mine.querySelector("button")!.textContent).toBe("Forget this data");
     expect(mine.querySelector("input")!.getAttribute("aria-label")).toBe("MovieLens files");
     expect(build.querySelector("input")!.accept).toBe(".zip,.dat,.csv,.data,.item,.genre");
+    const get = build.querySelector(".dataset-loader-get")!;
+    expect(get.querySelector("a")!.getAttribute("href")).toBe("https://grouplens.org/datasets/movielens/");
+    expect(get.textContent).toBe(
+      "Download a release from GroupLens's MovieLens page: ml-latest-small.zip (100,000 ratings, 1 MB) for a quick " +
+        "start, or ml-10m.zip (10 million ratings, 63 MB), the set the original notebook used."
+    );
+    expect(build.textContent).toContain("They are read here, in your browser, and stay on your computer");
     expect(build.textContent).toContain(
       "Drop ml-100k.zip, ml-latest-small.zip, ml-1m.zip, ml-10m.zip, ml-20m.zip, " +
         "ml-25m.zip or ml-32m.zip as downloaded from grouplens.org here, or the files inside it (movies.dat and " +

@@ -18,6 +18,11 @@ export interface DatasetInfo {
   synthetic: SynthMeta | null;
   /** Which of MOVIELENS_FORMATS its files were in; absent for data stored before it was recorded, and for none. */
   format?: MovielensFormat["id"];
+  /**
+   * True in a build for a public site (`npm run build:publish`): its words then speak to a visitor, who has no
+   * command line, and never name an npm command.
+   */
+  published?: boolean;
 }
 
 /** One row of movies.json: the Movie, how many ratings it has, and their mean (null when it has none, 3 decimals). */
@@ -146,6 +151,7 @@ export function datasetSummary(
     dataset: {
       kind: dataset.kind,
       origin: dataset.origin,
+      ...(dataset.published ? {published: true} : {}),
       name: dataset.name,
       banner: dataset.banner,
       synthetic: dataset.synthetic,

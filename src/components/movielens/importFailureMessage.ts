@@ -24,7 +24,7 @@ export function importFailureMessage(error: unknown, files: readonly {name: stri
     `This browser ran out of memory reading ${files.length === 1 ? files[0].name : `these ${files.length} files`} ` +
     `(${mb(total)}): a tab holds the files, their text and the parsed ratings at once, several times their size. ` +
     `MovieLens 25M and 32M are often too big for a browser tab. Load a smaller release (ml-latest-small, ML-1M ` +
-    `or ML-10M), or build the workbook with this one on your computer, where memory is not limited by the tab: ` +
-    `npm run data:fetch -- --release ml-32m, then npm run dev.`
+    `or ML-10M), or run the workbook from its source on your computer with this one, as its README says, where ` +
+    `memory is not limited by the tab.`
   );
 }

@@ -3,6 +3,9 @@ import {onOtherTabChange} from "../browser/workbookChannel.js";
 import type {ImportProgress} from "../movielens/importMovieLens.js";
 import {RELEASE_ZIPS} from "../movielens/movielensRelease.js";
 
+/** GroupLens's page that lists every MovieLens release for download. */
+export const GROUPLENS_DOWNLOADS = "https://grouplens.org/datasets/movielens/";
+
 const STAGES = {
   unzip: "Unzipping",
   movies: "Reading movies.dat",
@@ -24,7 +27,7 @@ export function DatasetLoader(
     stored = null
   }: {
     source: "browser" | "build";
-    summary?: {dataset: {name: string; kind?: string}};
+    summary?: {dataset: {name: string; kind?: string; published?: boolean}};
     /** Which stored dataset the page shows (workbookData's `stored`), so Forget never forgets another. */
     stored?: {savedAt: string} | null;
   },
@@ -36,17 +39,30 @@ export function DatasetLoader(
 ): HTMLDetailsElement {
   const root = document.createElement("details");
   root.className = "dataset-loader";
-  // Open when it is in use, and when the page has no data (a published workbook): then it is the page's invitation.
-  root.open = source === "browser" || summary?.dataset.kind === "none";
+  // Open when it is in use, and on a published site (with no data, or invented data): then it is the invitation.
+  root.open = source === "browser" || summary?.dataset.kind === "none" || summary?.dataset.published === true;
   root.appendChild(document.createElement("summary")).textContent =
     source === "browser"
       ? `${summary?.dataset.name ?? "MovieLens from your computer"} is in use`
       : "Load MovieLens from your computer";
+  // Where to get the data, with the two files most people want named, then how it is read and kept.
+  const get = root.appendChild(document.createElement("p"));
+  get.className = "dataset-loader-get";
+  const grouplens = document.createElement("a");
+  grouplens.href = GROUPLENS_DOWNLOADS;
+  grouplens.textContent = "GroupLens's MovieLens page";
+  get.append(
+    "Download a release from ",
+    grouplens,
+    ": ml-latest-small.zip (100,000 ratings, 1 MB) for a quick start, or ml-10m.zip (10 million ratings, 63 MB), " +
+      "the set the original notebook used."
+  );
   const help = root.appendChild(document.createElement("p"));
   help.textContent =
     `Drop ${RELEASE_ZIPS} as downloaded from grouplens.org here, or the files inside it (movies.dat ` +
     `and ratings.dat, movies.csv and ratings.csv, or u.item and u.data), or choose them below. ` +
-    `They are read here, in your browser, kept in its storage for your next visits, and never uploaded. ` +
+    `They are read here, in your browser, and stay on your computer: kept in this browser's storage for your next ` +
+    `visits, never uploaded. ` +
     `Your ratings belong to each dataset: another dataset shows its own, and yours come back when you return.`;
   const input = root.appendChild(document.createElement("input"));
   input.type = "file";
