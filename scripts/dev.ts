@@ -6,7 +6,8 @@ import {spawn} from "node:child_process";
 import type {ChildProcess} from "node:child_process";
 import {constants} from "node:os";
 import {delimiter, join} from "node:path";
-import {ROOT} from "../src/data/dataset.js";
+import {ROOT, resolveDataset} from "../src/data/dataset.js";
+import {claimDevServer} from "./lib/claimDevServer.js";
 import {quietPreviewLog} from "./quietPreviewLog.js";
 import {watchDataset} from "./watchDataset.js";
 
@@ -29,6 +30,16 @@ function exited(child: ChildProcess): Promise<number> {
     child.on("exit", (code, signal) => done(code ?? 128 + (signal ? constants.signals[signal] : 0)));
   });
 }
+
+// 0. One preview per checkout: a second would share the first's loader cache (claimDevServer.ts).
+let release = () => {};
+try {
+  release = claimDevServer(ROOT, {pid: process.pid, dataset: (await resolveDataset({env})).name});
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
+process.on("exit", () => release());
 
 // 1. Prepare as before every build: the dataset, stale loader caches, versions for Framework's client libraries.
 const prepared = await exited(

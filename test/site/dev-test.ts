@@ -178,6 +178,29 @@ describe("npm run dev (scripts/dev.ts)", () => {
     }
   });
 
+  it(
+    "refuses a second npm run dev in the same checkout on other data, with the reason, and the first keeps its " +
+      "own data",
+    async () => {
+      const otherDir = join(mkdtempSync(join(tmpdir(), "dev-test-")), "data");
+      await writeSynthetic(otherDir, {...SMALL, seed: 99});
+      const second = spawn(
+        process.execPath,
+        ["--import", "tsx", "scripts/dev.ts", "--port", String(await freePort()), "--no-open"],
+        {stdio: ["ignore", "pipe", "pipe"], env: {...process.env, MOVIELENS_DIR: otherDir}}
+      );
+      let said = "";
+      second.stdout!.on("data", (chunk) => (said += chunk));
+      second.stderr!.on("data", (chunk) => (said += chunk));
+      const status = await new Promise<number | null>((done) => second.on("exit", done));
+      expect(status).toBe(1);
+      const first = "Synthetic MovieLens-shaped data (20,000 ratings, seed 7)";
+      expect(said).toMatch(/^Another npm run dev \(process \d+\) is serving (.+) from this checkout\./);
+      expect(said).toContain(`is serving ${first} from this checkout.`);
+      expect(((await served(base)).summary as unknown as {dataset: {name: string}}).dataset.name).toBe(first);
+    }
+  );
+
   it("keeps the terminal readable: a page's requests and socket messages add no line each", async () => {
     const browser = await launchChromium();
     try {
