@@ -1,6 +1,7 @@
 import {readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import type {Page} from "playwright-core";
+import {csvParse} from "d3";
 import {describe, expect, it} from "vitest";
 import {CARD_GUARD_MS} from "../../src/components/ui/RatingWidget.js";
 import {parseMyRatingsFile} from "../../src/components/movielens/myRatingsFile.js";
@@ -41,6 +42,13 @@ const myRatings = (page: Page) =>
   });
 
 const train = (epochs: number, factors: number) => trainOnPage(site, {epochs, factors});
+
+/** Clicks the button named `name`, and returns the text of the file it downloads, which must be named `file`. */
+async function download(page: Page, name: string, file: string): Promise<string> {
+  const [saved] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", {name}).click()]);
+  expect(saved.suggestedFilename()).toBe(file);
+  return readFileSync((await saved.path())!, "utf-8");
+}
 
 describe("Rate movies (browser)", () => {
   it("shows untrusted titles as text: nothing executes", async () => {
@@ -185,6 +193,14 @@ describe("Recommendations and Compare models (browser)", () => {
         .toBe(false);
       expect(await rows.count()).toBe(20);
 
+      // The list leaves as CSV as shown: the filter applied, the same movies in the same order.
+      const csv = csvParse(await download(page, "Download this list (CSV)", "recommendations.csv"));
+      expect(csv.columns).toEqual(["rank", "movieId", "title", "year", "genres", "predicted", "ratings", "mean"]);
+      expect(csv.map((r) => +r.movieId!)).toEqual(
+        await rows.evaluateAll((trs) => trs.map((tr) => +(tr as HTMLElement).dataset.movieId!))
+      );
+      expect(csv.some((r) => startsAWord.test(r.title!))).toBe(false);
+
       // Rate the first one from the table: it leaves the list, and the list is marked as an approximation.
       const first = await rows.first().getAttribute("data-movie-id");
       await rows.first().locator("select.seen-it").selectOption("5");
@@ -216,6 +232,20 @@ describe("Recommendations and Compare models (browser)", () => {
     expect(cells[0]).toBe("Run #2 vs Run #1");
     expect(cells[1]).toBe((common / (a.size + b.size - common)).toFixed(2));
     expect(await page.locator(".compare-column li.shared").count()).toBe(2 * common);
+
+    // The run history leaves as CSV (one row per run, newest first, as listed) and as JSON run cards.
+    const history = csvParse(await download(page, "Download the run history (CSV)", "run-history.csv"));
+    expect(history.map((r) => [r.run, r.factors, r.epochsDone])).toEqual([
+      ["2", "20", "1"],
+      ["1", "10", "1"]
+    ]);
+    const cards = JSON.parse(await download(page, "Download the run history (JSON)", "run-history.json")) as {
+      runs: {id: number; hyper: {factors: number}; myPredictions?: unknown}[];
+    };
+    expect(cards.runs.map((r) => [r.id, r.hyper.factors, "myPredictions" in r])).toEqual([
+      [2, 20, false],
+      [1, 10, false]
+    ]);
     await page.close();
   });
 });
