@@ -33,6 +33,15 @@ export const FASTAI_DEFAULTS = {bs: 256, lrMax: 1e-3, wd: 0.01, seed: 42} as con
 /** The batch sizes a reader can choose on the Train page and in the experiment grid (ratings per batch). */
 export const BATCH_SIZES = [64, 256, 1024, 4096] as const;
 
+/** The peak learning rates (lr_max) a reader can choose on the Train page. */
+export const LR_CHOICES = [1e-3, 3e-3, 5e-3, 1e-2, 3e-2, 1e-1] as const;
+
+/** The weight decays a reader can choose on the Train page. */
+export const WD_CHOICES = [0, 0.01, 0.05, 0.1, 0.3] as const;
+
+/** The validation splits (TrainHyper's split): fastai's random 20%, or each user's latest 20%. */
+export const SPLIT_CHOICES = ["random", "time"] as const;
+
 /** The backends a reader can choose, in the order "auto" tries the real ones (fastest first). */
 export const BACKEND_CHOICES = ["auto", "webgpu", "webgl", "wasm", "cpu"] as const satisfies readonly (
   BackendName | "auto"

@@ -1,0 +1,64 @@
+import {describe, expect, it} from "vitest";
+import {keepInLink, readFormLink, writeFormLink} from "../../src/components/browser/formLink.js";
+import type {LinkField} from "../../src/components/browser/formLink.js";
+import {TRAIN_LINK} from "../../src/components/browser/trainLink.js";
+
+const FIELDS: Record<string, LinkField> = {
+  n: {kind: "text"},
+  bs: {kind: "choice", label: "batch size", choices: [64, 256]},
+  genres: {kind: "choices", label: "genres", choices: ["Comedy", "Drama"]}
+};
+
+describe("readFormLink(params, fields) and writeFormLink(params, fields, value)", () => {
+  it("round-trips a page's inputs, and leaves out the fields a link does not name", () => {
+    const value = {n: "20", bs: 256, genres: ["Comedy", "Drama"]};
+    const params = writeFormLink(new URLSearchParams("other=1"), FIELDS, value);
+    expect(params.toString()).toBe("other=1&n=20&bs=256&genres=Comedy&genres=Drama");
+    expect(readFormLink(params, FIELDS)).toEqual({values: value, refused: {}});
+    expect(readFormLink(new URLSearchParams("bs=64"), FIELDS)).toEqual({values: {bs: 64}, refused: {}});
+  });
+
+  it("passes text on as typed, for the page to check, and refuses an option that is not one, in words", () => {
+    const {values, refused} = readFormLink(
+      new URLSearchParams("n=<b>2.7</b>&bs=300&genres=Drama&genres=<script>"),
+      FIELDS
+    );
+    expect(values).toEqual({n: "<b>2.7</b>", genres: ["Drama"]});
+    expect(refused).toEqual({
+      bs: "The link's batch size “300” is not one of 64, 256, so this page's own is shown.",
+      genres: "The link's genres “<script>” is not among the choices, so it is left out."
+    });
+    expect(readFormLink(new URLSearchParams(`n=${"9".repeat(201)}`), FIELDS).refused.n).toBe(
+      "The link's value here is 201 characters long: too long."
+    );
+    expect(readFormLink(new URLSearchParams("bs=64&bs=256"), FIELDS).refused.bs).toMatch(/^The link's batch size/);
+  });
+
+  it("keeps the Train page's settings: typed fields as typed, choices as printed, and the dataset", () => {
+    const value = {
+      factors: "50",
+      bs: 1024,
+      epochs: "3",
+      lrMax: 0.005,
+      wd: 0.1,
+      backend: "wasm",
+      seed: "42",
+      split: "time",
+      data: "abc123"
+    };
+    const params = writeFormLink(new URLSearchParams(), TRAIN_LINK, value);
+    expect(readFormLink(params, TRAIN_LINK)).toEqual({values: value, refused: {}});
+  });
+});
+
+describe("keepInLink(fields, value, page)", () => {
+  it("rewrites the page's query in place, keeping its path, other parameters and hash", () => {
+    const calls: string[] = [];
+    const page = {
+      location: {search: "?keep=1&n=1", pathname: "/app/train.html", hash: "#top"},
+      history: {state: null, replaceState: (_s: unknown, _t: string, url: string) => void calls.push(url)}
+    } as unknown as Window;
+    keepInLink(FIELDS, {n: "2", bs: 64, genres: []}, page);
+    expect(calls).toEqual(["/app/train.html?keep=1&n=2&bs=64#top"]);
+  });
+});

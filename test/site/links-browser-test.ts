@@ -1,0 +1,70 @@
+// Shareable links (issue 23, part 4), through the real pages in headless Chromium: a page's settings live in its URL,
+// "Copy link" gives that URL, and opening it in a fresh browser restores them; a link's wrong values are refused under
+// their inputs, in words, and a link made on another dataset says so.
+import type {Page} from "playwright-core";
+import {describe, expect, it} from "vitest";
+import {SMALL, buildSite} from "../../scripts/lib/buildSite.js";
+import {useBrowserSite} from "../support/browserSite.js";
+
+const site = useBrowserSite(() => buildSite(SMALL));
+
+const errorOf = (page: Page, field: string) => page.locator(`.field[data-field=${field}] .input-error`).textContent();
+const valueOf = (page: Page, label: string) => page.getByLabel(label, {exact: true}).inputValue();
+
+describe("shareable links (browser)", () => {
+  it("Train: a link fills the inputs, wrong values are refused under them, and Copy link restores them", async () => {
+    const context = await site.newContext();
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    const page = await site.open("./train?factors=2.7&bs=300&epochs=abc&seed=7&split=time&lrMax=0.003&data=elsewhere");
+    // As typed: 2.7 refused by the page's own check; options that are not among the choices refused by the link.
+    expect(await valueOf(page, "n_factors")).toBe("2.7");
+    expect(await errorOf(page, "factors")).toBe("n_factors must be a whole number from 1 to 1,000; “2.7” is not.");
+    expect(await valueOf(page, "Batch size")).toBe("1"); // the option's index: 256, the page's own
+    expect(await errorOf(page, "bs")).toBe(
+      "The link's batch size “300” is not one of 64, 256, 1024, 4096, so this page's own is shown."
+    );
+    expect(await errorOf(page, "epochs")).toBe("The link's epochs “abc” is not a number.");
+    expect(await valueOf(page, "Seed")).toBe("7");
+    expect(await page.getByLabel("each user's latest 20%").isChecked()).toBe(true);
+    expect(await page.locator("main").textContent()).toContain("This link was made on another dataset");
+    expect(await page.locator(".train-controls button", {hasText: "Train"}).isDisabled()).toBe(true);
+
+    // Mending the fields: the URL follows, and the refusals go as each input is changed.
+    for (const [label, value] of [
+      ["n_factors", "20"],
+      ["Epochs", "2"]
+    ]) {
+      await page.getByLabel(label, {exact: true}).fill(value);
+      await page.getByLabel(label, {exact: true}).dispatchEvent("input");
+    }
+    await expect.poll(() => new URL(page.url()).searchParams.get("factors")).toBe("20");
+    expect(await errorOf(page, "factors")).toBe("");
+    expect(await errorOf(page, "epochs")).toBe("");
+    await page.getByRole("button", {name: "Copy link"}).click();
+    await expect.poll(() => page.locator(".copy-link-status").textContent()).toMatch(/^Link copied/);
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(page.url());
+    const params = new URL(copied).searchParams;
+    expect(Object.fromEntries(params)).toMatchObject({
+      factors: "20",
+      epochs: "2",
+      seed: "7",
+      split: "time",
+      lrMax: "0.003"
+    });
+    expect(params.get("data")).not.toBe("elsewhere");
+
+    // A fresh browser opens the copied link onto the same settings, with nothing refused.
+    await site.newContext();
+    const again = await site.open(copied.slice(site.url.length - 1).replace(/^\//, "./"));
+    expect([await valueOf(again, "n_factors"), await valueOf(again, "Epochs"), await valueOf(again, "Seed")]).toEqual([
+      "20",
+      "2",
+      "7"
+    ]);
+    expect(await again.getByLabel("each user's latest 20%").isChecked()).toBe(true);
+    expect(await again.locator(".hyper-form .input-error").allTextContents()).toEqual(Array(8).fill(""));
+    expect(await again.locator("main").textContent()).not.toContain("This link was made on another dataset");
+    expect(await again.locator(".train-controls button", {hasText: "Train"}).isEnabled()).toBe(true);
+  });
+});
