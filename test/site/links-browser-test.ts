@@ -5,6 +5,7 @@ import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
 import {SMALL, buildSite} from "../../scripts/lib/buildSite.js";
 import {useBrowserSite} from "../support/browserSite.js";
+import {trainOnPage} from "../support/trainOnPage.js";
 
 const site = useBrowserSite(() => buildSite(SMALL));
 
@@ -66,5 +67,69 @@ describe("shareable links (browser)", () => {
     expect(await again.locator(".hyper-form .input-error").allTextContents()).toEqual(Array(8).fill(""));
     expect(await again.locator("main").textContent()).not.toContain("This link was made on another dataset");
     expect(await again.locator(".train-controls button", {hasText: "Train"}).isEnabled()).toBe(true);
+  });
+
+  it("Recommendations: a list's link opens the same list in a fresh browser; bad links are refused", async () => {
+    const context = await site.newContext();
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await trainOnPage(site);
+    const page = await site.open("./recommend");
+    const rows = page.locator("table.recommendations tbody tr");
+    await expect.poll(() => rows.count(), {timeout: 30_000}).toBe(20);
+    const type = async (label: string, value: string) => {
+      await page.getByLabel(label, {exact: true}).fill(value);
+      await page.getByLabel(label, {exact: true}).dispatchEvent("input");
+    };
+    await type("Top N", "8");
+    await type("At least this many ratings", "5");
+    await page.getByLabel("Not these genres").selectOption(["Drama"]);
+    await page.getByLabel("Predicted rating, as the notebook ranked").check();
+    await page.getByLabel("Popularity: stars added per doubling of a movie's ratings").fill("6"); // +0.3★
+    await expect.poll(() => new URL(page.url()).searchParams.get("popularity")).toBe("0.3");
+    await expect.poll(() => rows.count()).toBe(8);
+    const ids = () => rows.evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.movieId));
+    const shown = await ids();
+    await page.getByRole("button", {name: "Copy link to this list"}).click();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(Object.fromEntries(new URL(copied).searchParams)).toMatchObject({
+      n: "8",
+      minRatings: "5",
+      exclude: "Drama",
+      ranking: "predicted",
+      popularity: "0.3"
+    });
+
+    // A fresh browser that trained the same model (same data, same settings, same seed) opens the same list.
+    await site.newContext();
+    await trainOnPage(site);
+    const again = await site.open(`./${copied.slice(site.url.length)}`);
+    const againRows = again.locator("table.recommendations tbody tr");
+    await expect.poll(() => againRows.count(), {timeout: 30_000}).toBe(8);
+    expect(await againRows.evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.movieId))).toEqual(shown);
+    expect(
+      await again
+        .getByLabel("Not these genres")
+        .evaluate((s) => [...(s as HTMLSelectElement).selectedOptions].map((o) => o.text))
+    ).toEqual(["Drama"]);
+    expect(await again.getByLabel("Predicted rating, as the notebook ranked").isChecked()).toBe(true);
+    expect(await again.locator(".filter-note").allTextContents()).toEqual([]);
+
+    // A link with wrong values: each refused in words, the rest applied, nothing raised.
+    const bad = await site.open("./recommend?n=abc&include=Nonsense&include=Comedy&ranking=worst&popularity=7&data=x");
+    await expect
+      .poll(() => bad.locator(".filter-note").allTextContents())
+      .toEqual([
+        "The link's genres to keep “Nonsense” is not among the choices, so it is left out.",
+        "The link's ranking “worst” is not one of best, predicted, so this page's own is shown.",
+        "The link's popularity “7” is not one of -0.3, -0.2, -0.1, 0, 0.1, 0.2, 0.3, 0.5, 0.75, 1, so this " +
+          "page's own is shown.",
+        "The link's Top N “abc” is not a number, so it is left empty."
+      ]);
+    expect(await bad.locator("main").textContent()).toContain("This link was made on another dataset");
+    expect(
+      await bad
+        .getByLabel("Only these genres")
+        .evaluate((s) => [...(s as HTMLSelectElement).selectedOptions].map((o) => o.text))
+    ).toEqual(["Comedy"]);
   });
 });
