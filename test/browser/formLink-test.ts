@@ -32,6 +32,11 @@ describe("readFormLink(params, fields) and writeFormLink(params, fields, value)"
       "The link's value here is 201 characters long: too long."
     );
     expect(readFormLink(new URLSearchParams("bs=64&bs=256"), FIELDS).refused.bs).toMatch(/^The link's batch size/);
+    const runs = {runs: {kind: "choices", label: "run", choices: [1, 2], absent: "not kept in this browser"} as const};
+    expect(readFormLink(new URLSearchParams("runs=2&runs=7&runs=8"), runs)).toEqual({
+      values: {runs: [2]},
+      refused: {runs: "The link's run “7”, “8” are not kept in this browser, so they are left out."}
+    });
   });
 
   it("keeps the Train page's settings: typed fields as typed, choices as printed, and the dataset", () => {

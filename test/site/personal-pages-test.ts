@@ -246,6 +246,16 @@ describe("Recommendations and Compare models (browser)", () => {
       [2, 20, false],
       [1, 10, false]
     ]);
+
+    // The comparison is in the page's link, and a link restores it: a run not kept here is refused in words.
+    expect(new URL(page.url()).searchParams.getAll("runs")).toEqual(["2", "1"]);
+    const linked = await open("./compare?runs=1&runs=99&runs=2&n=5");
+    await expect.poll(() => linked.locator(".compare-column").count(), {timeout: 30_000}).toBe(2);
+    expect(await linked.locator(".link-note").allTextContents()).toEqual([
+      "The link's run “99” is not kept in this browser, so it is left out."
+    ]);
+    expect(await linked.locator(".compare-column").first().locator("li").count()).toBe(5);
+    await linked.close();
     await page.close();
   });
 });

@@ -9,8 +9,11 @@ export type LinkField =
   | {kind: "text"}
   /** One of `choices`, written as String(choice). */
   | {kind: "choice"; label: string; choices: readonly unknown[]}
-  /** Any of `choices`, each written as String(choice), repeated under one key. */
-  | {kind: "choices"; label: string; choices: readonly unknown[]};
+  /**
+   * Any of `choices`, each written as String(choice), repeated under one key; `absent` says why a value that is not
+   * one is left out (default "not among the choices").
+   */
+  | {kind: "choices"; label: string; choices: readonly unknown[]; absent?: string};
 
 /** The longest text a link may put in an input. */
 export const MAX_TEXT = 200;
@@ -47,8 +50,8 @@ export function readFormLink(
     } else {
       if (wrong.length)
         refused[key] =
-          `The link's ${field.label} ${wrong.map(quoted).join(", ")} ${wrong.length === 1 ? "is" : "are"} not ` +
-          `among the choices, so ${wrong.length === 1 ? "it is" : "they are"} left out.`;
+          `The link's ${field.label} ${wrong.map(quoted).join(", ")} ${wrong.length === 1 ? "is" : "are"} ` +
+          `${field.absent ?? "not among the choices"}, so ${wrong.length === 1 ? "it is" : "they are"} left out.`;
       values[key] = raw.map(find).filter((choice) => choice !== undefined);
     }
   }
