@@ -239,7 +239,8 @@ describe("Recommendations and Compare models (browser)", () => {
       ["2", "20", "1"],
       ["1", "10", "1"]
     ]);
-    const cards = JSON.parse(await download(page, "Download the run history (JSON)", "run-history.json")) as {
+    const cardsJson = await download(page, "Download the run history (JSON)", "run-history.json");
+    const cards = JSON.parse(cardsJson) as {
       runs: {id: number; hyper: {factors: number}; myPredictions?: unknown}[];
     };
     expect(cards.runs.map((r) => [r.id, r.hyper.factors, "myPredictions" in r])).toEqual([
@@ -257,5 +258,27 @@ describe("Recommendations and Compare models (browser)", () => {
     expect(await linked.locator(".compare-column").first().locator("li").count()).toBe(5);
     await linked.close();
     await page.close();
+
+    // Another browser, with no runs of its own, imports the run cards: they show beside its (no) runs, and each
+    // offers to train it again with its settings. A file that is not run cards is refused in words.
+    await site.newContext();
+    const elsewhere = await open("./compare");
+    const input = elsewhere.getByLabel("Import run cards (JSON)");
+    await input.setInputFiles({
+      name: "notes.json",
+      mimeType: "application/json",
+      buffer: Buffer.from('{"runs": [{}]}')
+    });
+    await expect
+      .poll(() => elsewhere.locator(".card-note").textContent())
+      .toBe("notes.json was not imported: hyper is missing.");
+    await input.setInputFiles({name: "run-history.json", mimeType: "application/json", buffer: Buffer.from(cardsJson)});
+    const importedRows = elsewhere.locator("table.run-history").last().locator("tbody tr");
+    await expect.poll(() => importedRows.count()).toBe(2);
+    expect(await importedRows.first().locator("td").first().textContent()).toBe("#2 (imported from run-history.json)");
+    await elsewhere.getByRole("link", {name: "Train #2 again"}).click();
+    await elsewhere.waitForURL(/train\.html\?/);
+    await expect.poll(() => elsewhere.getByLabel("n_factors", {exact: true}).inputValue()).toBe("20");
+    expect(await elsewhere.locator("main").textContent()).not.toContain("This link was made on another dataset");
   });
 });

@@ -5,14 +5,20 @@ import {toCsv} from "../model/toCsv.js";
  * A run as it leaves the workbook: its settings (seed and split among them), the dataset it ran on, its losses epoch by
  * epoch and its ranking measures; not my predictions or ratings, which stay in the browser.
  */
-export function runCard(run: RunRecord): Omit<RunRecord, "myPredictions" | "myRatingsUsed"> {
-  const {myPredictions: _p, myRatingsUsed: _r, ...card} = run;
-  return card;
+export function runCard(
+  run: RunRecord,
+  catalogue?: string
+): Omit<RunRecord, "myPredictions" | "myRatingsUsed" | "importedFrom"> & {catalogue?: string} {
+  const {myPredictions: _p, myRatingsUsed: _r, importedFrom: _i, ...card} = run;
+  return catalogue === undefined ? card : {...card, catalogue};
 }
 
-/** The run history as JSON: one run card (runCard) per run, in the order kept, indented for a reader. */
-export function runHistoryJson(runs: readonly RunRecord[]): string {
-  return `${JSON.stringify({runs: runs.map(runCard)}, null, 2)}\n`;
+/**
+ * The run history as JSON: one run card (runCard) per run, in the order kept, each with `catalogue`, the fingerprint
+ * of the dataset's movies it ran on (summary.json's), indented for a reader. Compare imports it back (readRunCards).
+ */
+export function runHistoryJson(runs: readonly RunRecord[], catalogue?: string): string {
+  return `${JSON.stringify({runs: runs.map((run) => runCard(run, catalogue))}, null, 2)}\n`;
 }
 
 /**

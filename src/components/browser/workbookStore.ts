@@ -19,6 +19,8 @@ export interface RunRecord {
   diverged?: boolean;
   /** The checkpoint this run continued from, if any. */
   resumedFrom?: string;
+  /** The file a run card was imported from on Compare (readRunCards.ts): a run kept elsewhere, shown, never stored. */
+  importedFrom?: string;
   /**
    * Predicted ratings of every movie for user 99999 (movie-index order), so runs can be compared without their weights.
    */

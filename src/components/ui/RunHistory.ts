@@ -37,7 +37,8 @@ export function RunHistory(runs: readonly RunRecord[]): HTMLTableElement {
     const ended = [
       r.diverged ? "diverged" : "",
       r.stopped ? "stopped" : "",
-      r.resumedFrom ? `resumed “${r.resumedFrom}”` : ""
+      r.resumedFrom ? `resumed “${r.resumedFrom}”` : "",
+      r.importedFrom ? `imported from ${r.importedFrom}` : ""
     ]
       .filter(Boolean)
       .join(", ");
