@@ -28,8 +28,12 @@ describe("readFormLink(params, fields) and writeFormLink(params, fields, value)"
       bs: "The link's batch size “300” is not one of 64, 256, so this page's own is shown.",
       genres: "The link's genres “<script>” is not among the choices, so it is left out."
     });
-    expect(readFormLink(new URLSearchParams(`n=${"9".repeat(201)}`), FIELDS).refused.n).toBe(
-      "The link's value here is 201 characters long: too long."
+    expect(readFormLink(new URLSearchParams(`n=${"9".repeat(2001)}`), FIELDS).refused.n).toBe(
+      "The link's n is 2,001 characters long: at most 200 are read."
+    );
+    const named = {factors: {kind: "text", label: "n_factors"} as const};
+    expect(readFormLink(new URLSearchParams(`factors=${"9".repeat(201)}`), named).refused.factors).toMatch(
+      /^The link's n_factors is 201 characters long/
     );
     expect(readFormLink(new URLSearchParams("bs=64&bs=256"), FIELDS).refused.bs).toMatch(/^The link's batch size/);
     const runs = {runs: {kind: "choices", label: "run", choices: [1, 2], absent: "not kept in this browser"} as const};

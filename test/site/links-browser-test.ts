@@ -99,8 +99,17 @@ describe("shareable links (browser)", () => {
       popularity: "0.3"
     });
 
-    // A fresh browser that trained the same model (same data, same settings, same seed) opens the same list.
+    // A fresh browser with no model yet keeps the link's ranking and popularity in its URL, for once it has one.
     await site.newContext();
+    const early = await site.open(`./${copied.slice(site.url.length)}`);
+    await expect.poll(() => early.locator(".no-model").count()).toBe(1);
+    expect(Object.fromEntries(new URL(early.url()).searchParams)).toMatchObject({
+      ranking: "predicted",
+      popularity: "0.3"
+    });
+    await early.close();
+
+    // A fresh browser that trained the same model (same data, same settings, same seed) opens the same list.
     await trainOnPage(site);
     const again = await site.open(`./${copied.slice(site.url.length)}`);
     const againRows = again.locator("table.recommendations tbody tr");
@@ -126,6 +135,10 @@ describe("shareable links (browser)", () => {
         "The link's Top N “abc” is not a number, so it is left empty."
       ]);
     expect(await bad.locator("main").textContent()).toContain("This link was made on another dataset");
+    const compare = await site.open("./compare?n=abc");
+    expect(await compare.locator("main").textContent()).toContain(
+      "The link's Top N “abc” is not a number, so it is left empty."
+    );
     expect(
       await bad
         .getByLabel("Only these genres")

@@ -40,6 +40,8 @@ describe("a published workbook without data (browser)", () => {
         return seen.join(" ");
       });
       expect(text).not.toMatch(/\b(NaN|undefined|null|Infinity)\b/);
+      // One thing to do first, said once: no advice that cannot be followed yet, and no list that is not there.
+      expect(text).not.toMatch(/train (one|two models) on the Train a model page|Not my list yet|No movie is left/);
       // Words for a visitor, who has no command line: no npm command, code spans included.
       expect(await page.locator("main").innerText()).not.toMatch(/\bnpm\b/);
       // Where to get the data: GroupLens's page, linked, and the two files most people want.

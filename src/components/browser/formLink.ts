@@ -6,7 +6,7 @@
 /** How one input is kept in the link. */
 export type LinkField =
   /** Any text, as typed (at most MAX_TEXT characters); the page checks it as it checks typing. */
-  | {kind: "text"}
+  | {kind: "text"; label?: string}
   /** One of `choices`, written as String(choice). */
   | {kind: "choice"; label: string; choices: readonly unknown[]}
   /**
@@ -34,7 +34,10 @@ export function readFormLink(
     const raw = params.getAll(key);
     if (field.kind === "text") {
       const text = raw[0];
-      if (text.length > MAX_TEXT) refused[key] = `The link's value here is ${text.length} characters long: too long.`;
+      if (text.length > MAX_TEXT)
+        refused[key] =
+          `The link's ${field.label ?? key} is ${text.length.toLocaleString("en-US")} characters long: ` +
+          `at most ${MAX_TEXT} are read.`;
       else values[key] = text;
       continue;
     }

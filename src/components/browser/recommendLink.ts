@@ -16,13 +16,13 @@ export const RECOMMEND_NUMBER_FIELDS = {
  */
 export function recommendLink(genres: readonly string[]): Record<string, LinkField> {
   return {
-    n: {kind: "text"},
-    terms: {kind: "text"},
+    n: {kind: "text", label: "Top N"},
+    terms: {kind: "text", label: "excluded titles"},
     include: {kind: "choices", label: "genres to keep", choices: genres},
     exclude: {kind: "choices", label: "genres to leave out", choices: genres},
-    from: {kind: "text"},
-    to: {kind: "text"},
-    minRatings: {kind: "text"},
+    from: {kind: "text", label: "From year"},
+    to: {kind: "text", label: "To year"},
+    minRatings: {kind: "text", label: "minimum ratings"},
     ranking: {kind: "choice", label: "ranking", choices: ["best", "predicted"]},
     popularity: {kind: "choice", label: "popularity", choices: POPULARITY_WEIGHTS},
     data: {kind: "text"}

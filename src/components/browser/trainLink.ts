@@ -8,13 +8,13 @@ import type {RunRecord} from "./workbookStore.js";
  * settings as one of their choices, and `data`, the catalogue the link was made on (summary.json's `catalogue`).
  */
 export const TRAIN_LINK: Record<string, LinkField> = {
-  factors: {kind: "text"},
+  factors: {kind: "text", label: "n_factors"},
   bs: {kind: "choice", label: "batch size", choices: BATCH_SIZES},
-  epochs: {kind: "text"},
+  epochs: {kind: "text", label: "epochs"},
   lrMax: {kind: "choice", label: "lr_max", choices: LR_CHOICES},
   wd: {kind: "choice", label: "weight decay", choices: WD_CHOICES},
   backend: {kind: "choice", label: "backend", choices: BACKEND_CHOICES},
-  seed: {kind: "text"},
+  seed: {kind: "text", label: "seed"},
   split: {kind: "choice", label: "validation split", choices: SPLIT_CHOICES},
   data: {kind: "text"}
 };
