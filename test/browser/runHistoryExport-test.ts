@@ -40,6 +40,9 @@ describe("runHistoryCsv(runs) and runHistoryJson(runs)", () => {
       seconds: "4.3",
       trainLoss: "0.8",
       validLoss: "0.85",
+      validMse: "0.85",
+      rmse: String(Math.sqrt(0.85)),
+      ndcg10Blend: "",
       ndcg10Predicted: "",
       ndcg10Ials: "",
       ndcg10Popular: ""

@@ -24,7 +24,8 @@ export function runHistoryJson(runs: readonly RunRecord[], catalogue?: string): 
 /**
  * The run history as CSV (toCsv: RFC 4180), one row per run as Compare's history lists them (#N): when it finished,
  * the dataset and backend, its settings, how many epochs it finished, whether it was stopped, its time, its last
- * losses, and NDCG@10 of the notebook's predicted rating, of iALS and of most popular on its held-out ratings.
+ * losses, the kept model's valid MSE and RMSE and NDCG@10 with popularity blended in (Compare's columns), and NDCG@10
+ * of the notebook's predicted rating, of iALS and of most popular on its held-out ratings.
  */
 export function runHistoryCsv(runs: readonly RunRecord[]): string {
   const header = [
@@ -44,6 +45,9 @@ export function runHistoryCsv(runs: readonly RunRecord[]): string {
     "seconds",
     "trainLoss",
     "validLoss",
+    "validMse",
+    "rmse",
+    "ndcg10Blend",
     "ndcg10Predicted",
     "ndcg10Ials",
     "ndcg10Popular"
@@ -52,6 +56,8 @@ export function runHistoryCsv(runs: readonly RunRecord[]): string {
     header,
     runs.map((r) => {
       const last = r.history.at(-1);
+      // The model kept's MSE, as Compare's table shows it: its ranking's, else the last epoch's valid loss.
+      const mse = r.ranking?.mse ?? last?.validLoss ?? null;
       return [
         r.id ?? null,
         r.finishedAt,
@@ -69,6 +75,9 @@ export function runHistoryCsv(runs: readonly RunRecord[]): string {
         Math.round(r.seconds * 10) / 10,
         last?.trainLoss ?? null,
         last?.validLoss ?? null,
+        mse,
+        mse === null ? null : (r.ranking?.rmse ?? Math.sqrt(mse)),
+        r.ranking?.blended.ndcg ?? null,
         r.ranking?.model.ndcg ?? null,
         r.ranking?.ials?.ndcg ?? null,
         r.ranking?.baselines.popular.ndcg ?? null
