@@ -89,12 +89,16 @@ describe("leaving early keeps finished work (browser)", () => {
   it("Stop: the page asks before it is left until the stopped run is kept, and then keeps it", async () => {
     await site.newContext();
     const page = await site.open("./train");
-    // Wide factors in small batches: a run of many epochs, stopped after its first.
-    await startTraining(page, {Epochs: "60", n_factors: "300", "Batch size": "64"});
-    // Once an epoch has finished (the table's first row is epoch 0, not its "No epoch finished yet." line).
-    await expect
-      .poll(() => page.locator(".epoch-table tbody tr td:first-child").first().textContent(), {timeout: 60_000})
-      .toBe("0");
+    // The longest run the inputs allow on this small set (the widest factors, the most epochs, the smallest batches):
+    // about 10 s here, stopped after its first epoch. (60 epochs of 300 factors ended in 2 s, before a Stop pressed
+    // under load could land, and the run then ended as done, not stopped.)
+    await startTraining(page, {Epochs: "100", n_factors: "1000", "Batch size": "64"});
+    // Once an epoch has finished (the table's first row is epoch 0, not its "No epoch finished yet." line), at once.
+    await page.waitForFunction(
+      () => document.querySelector(".epoch-table tbody tr td:first-child")?.textContent === "0",
+      null,
+      {polling: "raf", timeout: 60_000}
+    );
     await page.locator(".train-controls button", {hasText: "Stop"}).click();
     // At once, leaving would ask (a cancelled beforeunload), unless the run is already kept. (Whether the browser
     // then shows its dialog is its own affair: under load Chromium may give up waiting for the page, and navigate.)
