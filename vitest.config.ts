@@ -1,4 +1,5 @@
 import {defineConfig} from "vitest/config";
+import LongestFirst from "./test/support/longestFirst.js";
 
 // Two projects, one after the other. The unit tests run on two workers (this machine's cores). Then the browser and
 // build tests (test/site/) run four files at a time: each spends much of its time waiting on Chromium, a page or a
@@ -10,6 +11,8 @@ export default defineConfig({
   test: {
     // Writes the format fixtures into test/fixtures/ (not committed: see test/support/formatFixtures.ts).
     globalSetup: ["test/support/globalSetup.ts"],
+    // Site files start longest first, so that none runs alone at the end (test/support/longestFirst.ts).
+    sequence: {sequencer: LongestFirst},
     testTimeout: 60_000,
     hookTimeout: 600_000,
     projects: [
