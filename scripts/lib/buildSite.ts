@@ -42,7 +42,7 @@ export async function buildSiteOn(
   else delete fullEnv.MOVIELENS_DIR;
   const prepare = await run("node", ["--import", "tsx", "scripts/prepare-data.ts"], {env: fullEnv});
   const build = await run("node_modules/.bin/observable", ["build"], {env: fullEnv, maxBuffer: 64 << 20});
-  finishBuild(dir);
+  await finishBuild(dir);
   return {dir, log: prepare.stderr + build.stdout + build.stderr};
 }
 
