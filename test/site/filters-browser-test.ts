@@ -8,7 +8,7 @@ import {describe, expect, it} from "vitest";
 import {jaccard, rankCorrelation} from "../../src/components/model/compareLists.js";
 import {buildSite} from "../../scripts/lib/buildSite.js";
 import {useBrowserSite} from "../support/browserSite.js";
-import {trainOnPage} from "../support/trainOnPage.js";
+import {newTrainedContext, trainOnPage} from "../support/trainOnPage.js";
 
 /** A movie as the test knows it from the dataset's files. */
 interface Known {
@@ -80,8 +80,7 @@ const byTitle = (title: string) => catalogue.find((m) => m.title === title)!;
 
 /** Trains a model, opens Recommendations on it, and gives the handles a test needs. */
 async function openRecommendations() {
-  await site.newContext();
-  await trainOnce();
+  await newTrainedContext(site, {factors: 20});
   const page = await site.open("./recommend");
   const rows = page.locator("table.recommendations tbody tr");
   await expect.poll(() => rows.count(), {timeout: 30_000}).toBe(20);

@@ -4,7 +4,7 @@
 import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
 import {useBrowserSite} from "../support/browserSite.js";
-import {trainOnPage, untilRunEnds} from "../support/trainOnPage.js";
+import {newTrainedContext, untilRunEnds} from "../support/trainOnPage.js";
 import {SMALL, buildSite} from "../../scripts/lib/buildSite.js";
 
 // Chromium's SwiftShader WebGPU adapter and WebGL renderer: software GPUs, which "auto" passes over for wasm.
@@ -12,9 +12,6 @@ const site = useBrowserSite(() => buildSite(SMALL), {webgpu: true});
 
 const PHONE = {width: 390, height: 844};
 const LAPTOP = {width: 1280, height: 900};
-
-/** Trains a 1-epoch model on the Train page (wasm), which becomes the latest model. */
-const trainOnce = () => trainOnPage(site);
 
 /** The text a reader sees in the page's main column. */
 const mainText = (page: Page) => page.locator("main").innerText();
@@ -113,8 +110,7 @@ describe("Save and resume (browser)", () => {
 
 describe("Recommendations (browser)", () => {
   it("fits a 390 px screen with “I've seen it” on it, and a fold-in reads as a calm note", async () => {
-    await site.newContext({viewport: PHONE});
-    await trainOnce();
+    await newTrainedContext(site, {}, {viewport: PHONE});
     const page = await site.open("./recommend");
     const rows = page.locator("table.recommendations tbody tr");
     await expect.poll(() => rows.count(), {timeout: 30_000}).toBe(20);
@@ -159,8 +155,7 @@ describe("Explore the factors (browser)", () => {
       `at ${viewport.width} px: finds a movie by typing part of its title, ` +
         `and colours one or two chosen genres on the map, the rest grey`,
       async () => {
-        await site.newContext({viewport});
-        await trainOnce();
+        await newTrainedContext(site, {}, {viewport});
         const page = await site.open("./explore");
         const search = page.getByLabel("Find a movie");
         await search.waitFor();

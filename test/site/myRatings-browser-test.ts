@@ -10,7 +10,7 @@ import {CARD_GUARD_MS} from "../../src/components/ui/RatingWidget.js";
 import {writeSynthetic} from "../../src/data/writeSynthetic.js";
 import {SMALL, buildSite} from "../../scripts/lib/buildSite.js";
 import {useBrowserSite} from "../support/browserSite.js";
-import {trainOnPage} from "../support/trainOnPage.js";
+import {newTrainedContext, trainOnPage} from "../support/trainOnPage.js";
 import type {BrowserSite} from "../support/browserSite.js";
 
 let otherZip: Buffer;
@@ -341,8 +341,7 @@ describe("My ratings belong to a dataset", () => {
 describe("Save and resume: a checkpoint and ratings that change", () => {
   it("refuses a checkpoint of another dataset in words, and shows no epochs for the refused run", async () => {
     site.expectErrors(/^Training failed: This checkpoint was trained on Synthetic/);
-    await freshContext();
-    await trainOnPage(site);
+    await newTrainedContext(site);
     const save = await open("./save-resume");
     await save.getByRole("button", {name: "Save as a checkpoint"}).click();
     await expect.poll(() => save.locator(".checkpoint-list tbody tr").count()).toBe(1);
@@ -369,8 +368,7 @@ describe("Save and resume: a checkpoint and ratings that change", () => {
   });
 
   it("Save and resume fits a 390 px phone: no sideways scrolling", async () => {
-    await freshContext({viewport: {width: 390, height: 844}, hasTouch: true, isMobile: true});
-    await trainOnPage(site);
+    await newTrainedContext(site, {}, {viewport: {width: 390, height: 844}, hasTouch: true, isMobile: true});
     const save = await open("./save-resume");
     await save.getByRole("button", {name: "Save as a checkpoint"}).tap();
     await expect.poll(() => save.locator(".checkpoint-list tbody tr").count()).toBe(1);
@@ -390,8 +388,7 @@ describe("Save and resume: a checkpoint and ratings that change", () => {
   });
 
   it("resumes a checkpoint after I rated one more movie, and says how my ratings differ", async () => {
-    await freshContext();
-    await trainOnPage(site);
+    await newTrainedContext(site);
 
     const save = await open("./save-resume");
     await save.getByRole("button", {name: "Save as a checkpoint"}).click();

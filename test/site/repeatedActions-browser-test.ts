@@ -4,7 +4,7 @@
 import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
 import {useBrowserSite} from "../support/browserSite.js";
-import {trainOnPage, untilRunEnds} from "../support/trainOnPage.js";
+import {newTrainedContext, untilRunEnds} from "../support/trainOnPage.js";
 import {SMALL, buildSite} from "../../scripts/lib/buildSite.js";
 
 const site = useBrowserSite(() => buildSite(SMALL));
@@ -25,8 +25,7 @@ describe("a double click starts one run and keeps one thing (browser)", () => {
     "Save as a checkpoint: one checkpoint; Load + train: one run, " +
       "then a confirmation that replaces an earlier refusal",
     async () => {
-      await site.newContext();
-      await trainOnPage(site);
+      await newTrainedContext(site);
       const page = await site.open("./save-resume");
       await page.getByLabel("Checkpoint name").fill("twice");
       await page.getByRole("button", {name: "Save as a checkpoint"}).dblclick();
@@ -54,8 +53,7 @@ describe("a double click starts one run and keeps one thing (browser)", () => {
   );
 
   it("Retrain with my new ratings: one run; choosing another model hides what the retrain changed", async () => {
-    await site.newContext();
-    await trainOnPage(site);
+    await newTrainedContext(site);
     const save = await site.open("./save-resume");
     await save.getByLabel("Checkpoint name").fill("before");
     await save.getByRole("button", {name: "Save as a checkpoint"}).click();
@@ -77,8 +75,7 @@ describe("a double click starts one run and keeps one thing (browser)", () => {
 
 describe("output that describes what is no longer chosen goes (browser)", () => {
   it("Explore: a search that matches nothing clears the last movie's similar movies", async () => {
-    await site.newContext();
-    await trainOnPage(site);
+    await newTrainedContext(site);
     const page = await site.open("./explore");
     const search = page.getByLabel("Find a movie");
     await expect.poll(() => page.getByLabel("Movie", {exact: true}).count(), {timeout: 30_000}).toBe(1);
@@ -91,8 +88,7 @@ describe("output that describes what is no longer chosen goes (browser)", () => 
 
 describe("a checkpoint's name (browser)", () => {
   it("a long unbroken name wraps at 390 px, and the same model saved under another name is kept once", async () => {
-    await site.newContext({viewport: {width: 390, height: 844}});
-    await trainOnPage(site);
+    await newTrainedContext(site, {}, {viewport: {width: 390, height: 844}});
     const page = await site.open("./save-resume");
     const name = page.getByLabel("Checkpoint name");
     await name.fill("x".repeat(300));

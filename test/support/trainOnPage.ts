@@ -1,6 +1,12 @@
 import {expect} from "vitest";
-import type {Page} from "playwright-core";
+import type {BrowserContext, Page} from "playwright-core";
 import type {BrowserSite} from "./browserSite.js";
+
+type ContextOptions = Parameters<BrowserSite["newContext"]>[0];
+type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
+
+/** What a fresh profile holds after trainOnPage, by site and training options (one test file's site). */
+const trainedProfiles = new Map<string, StorageState>();
 
 /** What a test sets on the Train page before training; the rest keeps the page's defaults. */
 export interface TrainOnPageOptions {
@@ -49,4 +55,26 @@ export async function untilRunEnds(page: Page, timeout = 120_000): Promise<void>
   await expect
     .poll(() => page.locator(".saved-note").textContent(), {timeout})
     .toContain("Its ranking measures are kept with it.");
+}
+
+/**
+ * A fresh browser profile for this test (`contextOptions` as site.newContext takes them) that holds what trainOnPage
+ * leaves in a fresh one: the model trained with `options` as the latest model, its run and its ranking. The first
+ * call in a test file trains on the Train page as a person does and keeps a snapshot of the profile's storage
+ * (localStorage and IndexedDB, Playwright's storageState); later calls with the same options start from that
+ * snapshot, the same model and run, for tests of what comes after training. Training in a test's own profile is
+ * trainOnPage.
+ */
+export async function newTrainedContext(
+  site: BrowserSite,
+  options: TrainOnPageOptions = {},
+  contextOptions: ContextOptions = {}
+): Promise<BrowserContext> {
+  const key = `${site.url} ${JSON.stringify(options)}`;
+  const kept = trainedProfiles.get(key);
+  if (kept) return site.newContext({...contextOptions, storageState: kept});
+  const context = await site.newContext(contextOptions);
+  await trainOnPage(site, options);
+  trainedProfiles.set(key, await context.storageState({indexedDB: true}));
+  return context;
 }
