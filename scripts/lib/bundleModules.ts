@@ -1,4 +1,4 @@
-import {readFileSync, readdirSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {existsSync, readFileSync, readdirSync, rmSync, rmdirSync, statSync, writeFileSync} from "node:fs";
 import {dirname, join, relative, resolve, sep} from "node:path";
 import {build} from "esbuild";
 
@@ -13,6 +13,13 @@ function* pagesIn(dir: string): Generator<string> {
     if (statSync(path).isDirectory()) yield* pagesIn(path);
     else if (name.endsWith(".html")) yield path;
   }
+}
+
+/** Removes the folders under `dir` (and `dir` itself) that hold no file once the bundled modules are gone. */
+function removeEmptyFolders(dir: string): void {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return;
+  for (const name of readdirSync(dir)) removeEmptyFolders(join(dir, name));
+  if (readdirSync(dir).length === 0) rmdirSync(dir);
 }
 
 /** A path from a page's folder, as the page's own links write it ("./x" or "../x"). */
@@ -91,5 +98,6 @@ export async function bundleModules(dir: string): Promise<{pages: number; module
   }
   const inputs = Object.keys(result.metafile.inputs).filter((i) => !i.startsWith("page:"));
   for (const input of inputs) rmSync(resolve(input));
+  for (const folder of ["_import", "_node"]) removeEmptyFolders(join(root, folder));
   return {pages: bundled.length, modules: inputs.length, files: Object.keys(outputs).length};
 }
