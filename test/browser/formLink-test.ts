@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {keepInLink, readFormLink, writeFormLink} from "../../src/components/browser/formLink.js";
+import {keepInLink, readFormLink, unheldNumbers, writeFormLink} from "../../src/components/browser/formLink.js";
 import type {LinkField} from "../../src/components/browser/formLink.js";
 import {TRAIN_LINK} from "../../src/components/browser/trainLink.js";
 
@@ -69,5 +69,20 @@ describe("keepInLink(fields, value, page)", () => {
     } as unknown as Window;
     keepInLink(FIELDS, {n: "2", bs: 64, genres: []}, page);
     expect(calls).toEqual(["/app/train.html?keep=1&n=2&bs=64#top"]);
+  });
+});
+
+describe("unheldNumbers(fields, numbers, linked, shown)", () => {
+  const fields: Record<string, LinkField> = {n: {kind: "text", label: "Top N"}, seed: {kind: "text"}};
+
+  it("refuses, in words, each number the form could not hold (a number input empties text), and only those", () => {
+    expect(unheldNumbers(fields, ["n", "seed"], {n: "abc", seed: "7"}, {n: "", seed: "7"})).toEqual({
+      n: "The link's Top N “abc” is not a number, so it is left empty."
+    });
+    expect(unheldNumbers(fields, ["n", "seed"], {seed: "x".repeat(50)}, {n: "20", seed: ""})).toEqual({
+      seed: `The link's seed “${"x".repeat(40)}…” is not a number, so it is left empty.`
+    });
+    // A field the link does not name, or one not among the numbers, is not refused.
+    expect(unheldNumbers(fields, ["n"], {seed: "abc"}, {n: "20", seed: ""})).toEqual({});
   });
 });

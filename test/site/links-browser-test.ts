@@ -24,7 +24,7 @@ describe("shareable links (browser)", () => {
     expect(await errorOf(page, "bs")).toBe(
       "The link's batch size “300” is not one of 64, 256, 1024, 4096, so this page's own is shown."
     );
-    expect(await errorOf(page, "epochs")).toBe("The link's epochs “abc” is not a number.");
+    expect(await errorOf(page, "epochs")).toBe("The link's epochs “abc” is not a number, so it is left empty.");
     expect(await valueOf(page, "Seed")).toBe("7");
     expect(await page.getByLabel("each user's latest 20%").isChecked()).toBe(true);
     expect(await page.locator("main").textContent()).toContain("This link was made on another dataset");

@@ -12,7 +12,7 @@ export function compareLink(runs: readonly {id?: number}[]): Record<string, Link
       choices: runs.map((r) => r.id).filter((id) => id !== undefined),
       absent: "not kept in this browser"
     },
-    n: {kind: "text"},
+    n: {kind: "text", label: "Top N"},
     data: {kind: "text"}
   };
 }

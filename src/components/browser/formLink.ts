@@ -61,6 +61,26 @@ export function readFormLink(
   return {values, refused};
 }
 
+/**
+ * What a link gave the number fields `numbers` (text fields among `fields`) that the form could not hold, refused in
+ * words: a number input empties text that is not a number, so where the form `shown` does not show the link's text
+ * `linked`, the link's value is refused, with the field named as readFormLink names it.
+ */
+export function unheldNumbers(
+  fields: Record<string, LinkField>,
+  numbers: readonly string[],
+  linked: Record<string, unknown>,
+  shown: Record<string, unknown>
+): Record<string, string> {
+  const refused: Record<string, string> = {};
+  for (const key of numbers)
+    if (key in linked && shown[key] !== linked[key])
+      refused[key] =
+        `The link's ${fields[key]?.label ?? key} ${quoted(String(linked[key]))} is not a number, ` +
+        `so it is left empty.`;
+  return refused;
+}
+
 /** Writes `value`'s `fields` into `params` (replacing what they held), as readFormLink reads them back. */
 export function writeFormLink(
   params: URLSearchParams,

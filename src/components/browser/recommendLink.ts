@@ -1,13 +1,8 @@
 import {POPULARITY_WEIGHTS} from "../model/popularityBlend.js";
 import type {LinkField} from "./formLink.js";
 
-/** The filters' number fields, as their labels name them (a link's text they cannot hold is refused with this name). */
-export const RECOMMEND_NUMBER_FIELDS = {
-  n: "Top N",
-  from: "From year",
-  to: "To year",
-  minRatings: "At least this many ratings"
-};
+/** The filters' number fields (a link's text they cannot hold is refused: formLink's unheldNumbers). */
+export const RECOMMEND_NUMBER_FIELDS = ["n", "from", "to", "minRatings"];
 
 /**
  * How the Recommendations page's controls are kept in its link (formLink.ts): the filters (Top N, the excluded title
@@ -22,7 +17,7 @@ export function recommendLink(genres: readonly string[]): Record<string, LinkFie
     exclude: {kind: "choices", label: "genres to leave out", choices: genres},
     from: {kind: "text", label: "From year"},
     to: {kind: "text", label: "To year"},
-    minRatings: {kind: "text", label: "minimum ratings"},
+    minRatings: {kind: "text", label: "At least this many ratings"},
     ranking: {kind: "choice", label: "ranking", choices: ["best", "predicted"]},
     popularity: {kind: "choice", label: "popularity", choices: POPULARITY_WEIGHTS},
     data: {kind: "text"}
