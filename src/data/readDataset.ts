@@ -4,7 +4,7 @@ import {indexRatings} from "../components/movielens/indexRatings.js";
 import type {IndexedRatings} from "../components/movielens/indexRatings.js";
 import {MOVIELENS_FORMATS} from "../components/movielens/movielensFormat.js";
 import {moveClashingUser} from "../components/movielens/moveClashingUser.js";
-import type {Movie} from "../components/movielens/parseMovies.js";
+import type {Movie} from "../components/movielens/parseMoviesDat.js";
 import {MY_USER_ID, parseMyRatings} from "../components/movielens/myRatingsFile.js";
 import {RatingsParser} from "../components/movielens/parseRatings.js";
 import type {RatingColumns, RatingsFormat} from "../components/movielens/parseRatings.js";
@@ -109,7 +109,10 @@ async function parseDataset(dataset: Dataset, log: (message: string) => void): P
       `${((t1 - t0) / 1000).toFixed(1)} s; indexed in ${((t2 - t1) / 1000).toFixed(1)} s`
   );
   if (unknownMovieRatings)
-    warn(`warning: dropped ${unknownMovieRatings} ratings of ${unknownMovies} movies that are not in movies.dat`);
+    warn(
+      `warning: dropped ${unknownMovieRatings} ratings of ${unknownMovies} movies that are not in ` +
+        basename(dataset.moviesPath)
+    );
   if (duplicates) warn(`warning: dropped ${duplicates} earlier ratings of (user, movie) pairs rated again later`);
   return {
     movies,

@@ -9,14 +9,14 @@ import {
   toDatasetRecord
 } from "../../src/components/browser/datasetStore.js";
 import {indexRatings} from "../../src/components/movielens/indexRatings.js";
-import {parseMovies} from "../../src/components/movielens/parseMovies.js";
+import {parseMoviesDat} from "../../src/components/movielens/parseMoviesDat.js";
 import {parseRatings} from "../../src/components/movielens/parseRatings.js";
 import {fakeIndexedDB} from "../support/fakeIndexedDB.js";
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
 function artifacts(ratings = "7::1::4::10\n8::2::5::11\n"): DatasetArtifacts {
-  const movies = parseMovies(bytes("1::A (2000)::Drama\n2::B (2001)::\n"));
+  const movies = parseMoviesDat(bytes("1::A (2000)::Drama\n2::B (2001)::\n"));
   const parsed = parseRatings(bytes(ratings));
   return datasetArtifacts(
     movies,

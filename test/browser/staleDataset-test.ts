@@ -3,7 +3,7 @@ import {openDatasetStore} from "../../src/components/browser/datasetStore.js";
 import {staleDataset} from "../../src/components/browser/staleDataset.js";
 import {browserDataset, datasetArtifacts} from "../../src/components/movielens/datasetArtifacts.js";
 import {indexRatings} from "../../src/components/movielens/indexRatings.js";
-import {parseMovies} from "../../src/components/movielens/parseMovies.js";
+import {parseMoviesDat} from "../../src/components/movielens/parseMoviesDat.js";
 import {parseRatings} from "../../src/components/movielens/parseRatings.js";
 import {fakeIndexedDB} from "../support/fakeIndexedDB.js";
 
@@ -11,7 +11,7 @@ const bytes = (s: string) => new TextEncoder().encode(s);
 const artifacts = (name: string) => {
   const parsed = parseRatings(bytes("7::1::4::10\n"));
   return datasetArtifacts(
-    parseMovies(bytes("1::A (2000)::Drama\n")),
+    parseMoviesDat(bytes("1::A (2000)::Drama\n")),
     indexRatings([1], [parsed]),
     {ratings: 1, myRatings: 0},
     browserDataset(name)

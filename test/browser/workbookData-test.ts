@@ -5,11 +5,11 @@ import {loadWorkbookData} from "../../src/components/browser/workbookData.js";
 import {catalogueId} from "../../src/components/movielens/catalogueId.js";
 import {browserDataset, datasetArtifacts} from "../../src/components/movielens/datasetArtifacts.js";
 import {indexRatings} from "../../src/components/movielens/indexRatings.js";
-import {parseMovies} from "../../src/components/movielens/parseMovies.js";
+import {parseMoviesDat} from "../../src/components/movielens/parseMoviesDat.js";
 import {parseRatings} from "../../src/components/movielens/parseRatings.js";
 
 const encode = (s: string) => new TextEncoder().encode(s);
-const movies = parseMovies(encode("1::Alpha (1999)::Drama\n2::Beta (2001)::Comedy\n"));
+const movies = parseMoviesDat(encode("1::Alpha (1999)::Drama\n2::Beta (2001)::Comedy\n"));
 const ratings = parseRatings(encode("5::1::4::100\n6::2::3.5::200\n"));
 const stored = datasetArtifacts(
   movies,

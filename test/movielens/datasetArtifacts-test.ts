@@ -12,7 +12,7 @@ import {
 } from "../../src/components/movielens/datasetArtifacts.js";
 import type {DatasetArtifacts} from "../../src/components/movielens/datasetArtifacts.js";
 import {indexRatings} from "../../src/components/movielens/indexRatings.js";
-import {parseMovies} from "../../src/components/movielens/parseMovies.js";
+import {parseMoviesDat} from "../../src/components/movielens/parseMoviesDat.js";
 import {parseRatings} from "../../src/components/movielens/parseRatings.js";
 import {decodeRatingsFile} from "../../src/components/movielens/ratingsFile.js";
 import {describeDataset, resolveDataset} from "../../src/data/dataset.js";
@@ -102,7 +102,7 @@ describe("datasetArtifacts(movies, ratings, rows, dataset)", () => {
   });
 
   it("names the dataset in the ratings file's header and describes a browser import", () => {
-    const movies = parseMovies(new TextEncoder().encode("1::A (2000)::Drama\n2::B (2001)::\n"));
+    const movies = parseMoviesDat(new TextEncoder().encode("1::A (2000)::Drama\n2::B (2001)::\n"));
     const ratings = indexRatings([1, 2], [parseRatings(new TextEncoder().encode("7::1::4::10\n8::1::5::11\n"))]);
     const {ratingsFile, summary} = datasetArtifacts(
       movies,
@@ -126,7 +126,7 @@ describe("datasetArtifacts(movies, ratings, rows, dataset)", () => {
 
 describe("movieRows(movies, ratings)", () => {
   it("gives each movie its count and mean rounded to 3 decimals, null when unrated", () => {
-    const movies = parseMovies(new TextEncoder().encode("1::A (2000)::Drama\n2::B (2001)::\n"));
+    const movies = parseMoviesDat(new TextEncoder().encode("1::A (2000)::Drama\n2::B (2001)::\n"));
     const ratings = indexRatings(
       [1, 2],
       [parseRatings(new TextEncoder().encode("7::1::4::10\n8::1::3.5::11\n9::1::3.5::12\n"))]

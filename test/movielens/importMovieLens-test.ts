@@ -331,7 +331,7 @@ describe("importMovieLens(zip, options)", () => {
     lines[bad - 1] = "1::32::4.25::1";
     const broken = zipSync({"ml-10M100K": {"movies.dat": movies, "ratings.dat": strToU8(lines.join("\n"))}});
     const error = await failure(importMovieLens(broken));
-    expect(error?.name).toBe("DatError");
+    expect(error?.name).toBe("FormatError");
     expect(error?.message).toBe(`ratings.dat:${bad}: rating 4.25 is not a multiple of 0.5\n  > 1::32::4.25::1`);
   });
 

@@ -122,6 +122,9 @@ describe("parseMyRatingsFile(text, {knownMovieIds, maxBytes, maxLines, file})", 
     expect(parseMyRatingsFile("99999::777::3::5")).toHaveLength(1);
     expect(() => parseMyRatingsFile("99999::777::3::5", {knownMovieIds: new Set([1])})).toThrow(
       /movie 777 is not in movies\.dat/
+    ); // The refusal names the release's own movies file.
+    expect(() => parseMyRatingsFile("99999::777::3::5", {knownMovieIds: [1], moviesFile: "movies.csv"})).toThrow(
+      /movie 777 is not in movies\.csv/
     );
   });
   it("shows the first 20 invalid lines and counts the rest", () => {

@@ -1,16 +1,16 @@
 import {describe, expect, it} from "vitest";
-import {DatError} from "../../src/components/movielens/datError.js";
+import {FormatError} from "../../src/components/movielens/FormatError.js";
 import {checkTextEncoding, notUtf8Reason, textStart, utf8Problem} from "../../src/components/movielens/textEncoding.js";
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
-/** The DatError checkTextEncoding throws for `head`, or null when it accepts it. */
-const refusal = (head: Uint8Array, file = "f"): DatError | null => {
+/** The FormatError checkTextEncoding throws for `head`, or null when it accepts it. */
+const refusal = (head: Uint8Array, file = "f"): FormatError | null => {
   try {
     checkTextEncoding(head, file);
   } catch (error) {
-    return error as DatError;
+    return error as FormatError;
   }
   return null;
 };
@@ -40,7 +40,7 @@ describe("checkTextEncoding(head, file)", () => {
 
   it("refuses UTF-16 with a byte-order mark at line 1, naming the byte order and the fix", () => {
     const little = refusal(bytes(0xff, 0xfe, 0x31, 0x00), "my_ratings.dat")!;
-    expect(little).toBeInstanceOf(DatError);
+    expect(little).toBeInstanceOf(FormatError);
     expect([little.file, little.line]).toEqual(["my_ratings.dat", 1]);
     expect(little.message).toBe(
       `my_ratings.dat:1: the file is UTF-16 text (little-endian, as Windows' "Unicode" saves), which cannot be read; ` +

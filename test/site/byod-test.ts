@@ -5,7 +5,7 @@ import {join} from "node:path";
 import {strToU8, zipSync} from "fflate";
 import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
-import {parseMovies} from "../../src/components/movielens/parseMovies.js";
+import {parseMoviesDat} from "../../src/components/movielens/parseMoviesDat.js";
 import {decodeRatingsFile} from "../../src/components/movielens/ratingsFile.js";
 import {writeSynthetic} from "../../src/data/writeSynthetic.js";
 import {buildSite} from "../../scripts/lib/buildSite.js";
@@ -27,7 +27,7 @@ describe("npm run build:publish (WORKBOOK_PUBLISH=1)", () => {
     // A stand-in for the real dataset: synthetic files without SYNTHETIC.json read as MovieLens.
     const site = await SITES.publish();
     expect(site.log).toContain("MovieLens data is withheld from dist/");
-    const titles = parseMovies(readFileSync(join(site.dataDir, "movies.dat")))
+    const titles = parseMoviesDat(readFileSync(join(site.dataDir, "movies.dat")))
       .map((m) => m.title)
       .filter((t) => t.length >= 12);
     expect(titles.length).toBeGreaterThan(50);
@@ -62,7 +62,9 @@ describe("Load MovieLens from your computer (browser)", () => {
   const site = useBrowserSite(
     async () => {
       const built = await buildSite();
-      builtInTitles = parseMovies(new Uint8Array(readFileSync(join(built.dataDir, "movies.dat")))).map((m) => m.title);
+      builtInTitles = parseMoviesDat(new Uint8Array(readFileSync(join(built.dataDir, "movies.dat")))).map(
+        (m) => m.title
+      );
       // The visitor's dataset: another synthetic set, zipped as GroupLens lays out ml-10m.zip.
       const dir = join(mkdtempSync(join(tmpdir(), "byod-")), "ml-10M100K");
       await writeSynthetic(dir, {seed: 21, users: 400, movies: 350, ratings: 24_000});
@@ -74,7 +76,7 @@ describe("Load MovieLens from your computer (browser)", () => {
           "ml-10M100K/README.html": strToU8("<p>readme</p>")
         })
       );
-      const movies = parseMovies(read("movies.dat"));
+      const movies = parseMoviesDat(read("movies.dat"));
       mine = {
         movies: new Set(movies.map((m) => m.id)),
         titles: movies.map((m) => m.title),

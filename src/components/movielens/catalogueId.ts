@@ -1,5 +1,5 @@
 import {fnv1a} from "./datasetFingerprint.js";
-import type {Movie} from "./parseMovies.js";
+import type {Movie} from "./parseMoviesDat.js";
 
 /**
  * The identity of a movie catalogue: `movies-fnv1a32:<8 hex digits>:<count>`, a 32-bit FNV-1a hash over each movie's

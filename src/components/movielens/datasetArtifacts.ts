@@ -1,6 +1,6 @@
 import {catalogueId} from "./catalogueId.js";
 import type {IndexReport, IndexedRatings} from "./indexRatings.js";
-import type {Movie} from "./parseMovies.js";
+import type {Movie} from "./parseMoviesDat.js";
 import {MY_USER_ID} from "./myRatingsFile.js";
 import {encodeRatingsFile} from "./ratingsFile.js";
 import {movieStats, ratingHistogram} from "./ratingStats.js";

@@ -9,7 +9,7 @@ import {MOVIELENS_FILES, MOVIELENS_FORMATS, movielensFormat} from "./movielensFo
 import type {MovielensFormat} from "./movielensFormat.js";
 import {RELEASE_ZIPS, movielensName, otherRelease, releaseCounts} from "./movielensRelease.js";
 import {moveClashingUser, movedUserNote} from "./moveClashingUser.js";
-import type {Movie} from "./parseMovies.js";
+import type {Movie} from "./parseMoviesDat.js";
 import {parseMyRatings} from "./myRatingsFile.js";
 import {RatingsParser} from "./parseRatings.js";
 import type {RatingColumns} from "./parseRatings.js";
@@ -329,7 +329,7 @@ function readZip(zip: Uint8Array, what: string, onProgress: (p: ImportProgress) 
         small.set(base, concat(chunks));
         readMovies();
       } catch (e) {
-        failure = e; // a parser's DatError, passed on unchanged
+        failure = e; // a parser's FormatError, passed on unchanged
       }
     };
     file.start();

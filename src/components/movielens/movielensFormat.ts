@@ -2,8 +2,8 @@
 // (indexRatings) and artefacts (datasetArtifacts), so past this table nothing needs to know the format.
 import {DAT_RATINGS} from "./parseRatings.js";
 import type {RatingsFormat} from "./parseRatings.js";
-import {parseMovies} from "./parseMovies.js";
-import type {Movie} from "./parseMovies.js";
+import {parseMoviesDat} from "./parseMoviesDat.js";
+import type {Movie} from "./parseMoviesDat.js";
 import {RATINGS_CSV} from "./parseRatingsCsv.js";
 import {parseMoviesCsv} from "./parseMoviesCsv.js";
 import {U_DATA} from "./parseUData.js";
@@ -47,7 +47,7 @@ export const MOVIELENS_FORMATS: readonly MovielensFormat[] = [
     movieLine: "MovieID::Title (Year)::Genre|Genre",
     ratingLine: "UserID::MovieID::Rating::Timestamp",
     layout: "two text files with fields separated by “::”, genres by “|”, and no header",
-    parseMovies: (bytes, file) => parseMovies(bytes, file)
+    parseMovies: (bytes, file) => parseMoviesDat(bytes, file)
   },
   {
     id: "100k",

@@ -25,8 +25,10 @@ export interface MyRating {
  * Options of `parseMyRatingsFile`: the movies that exist, the caps on what a reader may import, and the name in errors.
  */
 export interface MyRatingsFileOptions {
-  /** When given, every rated movie must be one of these ids. */
+  /** When given, every rated movie must be one of these ids, those of the release's movies file `moviesFile`. */
   knownMovieIds?: Iterable<number> | ReadonlySet<number>;
+  /** The release's own movies file, which a refusal names (movies.dat, movies.csv, u.item; default movies.dat). */
+  moviesFile?: string;
   maxBytes?: number;
   maxLines?: number;
   file?: string;
@@ -91,12 +93,13 @@ export function formatMyRatings(ratings: readonly MyRating[]): string {
  * or a MyRatingsFileError lists every invalid line. The build's loaders, the browser's zip import and the Rate page's
  * import all read my_ratings.dat with this function, so they accept and refuse the same bytes with the same messages.
  * A file over `maxBytes` (default 1 MB) or `maxLines` (default 20,000) is refused before any line is read; a file in
- * UTF-16 gets a DatError at line 1 that says to save it as UTF-8. LF and CRLF endings, a UTF-8 byte-order mark and
+ * UTF-16 gets a FormatError at line 1 that says to save it as UTF-8. LF and CRLF endings, a UTF-8 byte-order mark and
  * blank lines at the end are accepted; an empty file gives no ratings. When a movie is rated on several lines, the
  * last line wins and takes the place of the earlier ones in the order returned.
  */
 export function parseMyRatingsFile(text: string | Uint8Array, options: MyRatingsFileOptions = {}): MyRating[] {
-  const {knownMovieIds, maxBytes = 1_000_000, maxLines = 20_000, file = "my_ratings.dat"} = options;
+  const {knownMovieIds, moviesFile = "movies.dat", maxBytes = 1_000_000, maxLines = 20_000} = options;
+  const {file = "my_ratings.dat"} = options;
   // A string's UTF-8 length is at least its length in UTF-16 units, so the cheap check comes first.
   const size =
     typeof text === "string"
@@ -136,7 +139,7 @@ export function parseMyRatingsFile(text: string | Uint8Array, options: MyRatings
     if (user !== MY_USER_ID)
       problems.push({line, reason: `expected user ${MY_USER_ID}, found user ${user}`, text: lineText()});
     else if (known && !known.has(movieId))
-      problems.push({line, reason: `movie ${movieId} is not in movies.dat`, text: lineText()});
+      problems.push({line, reason: `movie ${movieId} is not in ${moviesFile}`, text: lineText()});
     else {
       ratings.delete(movieId);
       ratings.set(movieId, {movieId, rating: columns.rating2[i] / 2, timestamp: columns.timestamp[i]});

@@ -6,8 +6,8 @@
 // Titles with commas or quotes are quoted as RFC 4180 says, so a small strict splitter (splitCsvLine) reads them: no
 // CSV library is needed for three fields of 87,585 lines, and a strict one names the line a library would guess past.
 import {checkCsvHeader} from "./checkCsvHeader.js";
-import {DatError} from "./datError.js";
-import type {Movie} from "./parseMovies.js";
+import {FormatError} from "./FormatError.js";
+import type {Movie} from "./parseMoviesDat.js";
 import {readMovieLines} from "./readMovieLines.js";
 import {splitCsvLine} from "./splitCsvLine.js";
 
@@ -18,8 +18,8 @@ const NO_GENRES = "(no genres listed)";
 
 /**
  * Parses `movies.csv` (UTF-8; the header `movieId,title,genres`, then `movieId,Title (Year),Genre|Genre` with titles
- * quoted where they hold a comma or a quote), throwing a `file:line` DatError on a missing or wrong header and on the
- * first malformed line. `(no genres listed)` is no genres; a title without a year has a null year, and a year range
+ * quoted where they hold a comma or a quote), throwing a `file:line` FormatError on a missing or wrong header and on
+ * the first malformed line. `(no genres listed)` is no genres; a title without a year has a null year, and a year range
  * ("(2007-2013)") stays in the title with its first year as the year (movieTitle).
  */
 export function parseMoviesCsv(bytes: Uint8Array, file = "movies.csv"): Movie[] {
@@ -29,10 +29,10 @@ export function parseMoviesCsv(bytes: Uint8Array, file = "movies.csv"): Movie[] 
     file,
     (text, number) => {
       const split = splitCsvLine(text);
-      if ("reason" in split) throw new DatError(file, number, split.reason, text);
+      if ("reason" in split) throw new FormatError(file, number, split.reason, text);
       const {fields} = split;
       if (fields.length !== 3)
-        throw new DatError(
+        throw new FormatError(
           file,
           number,
           `expected 3 fields separated by commas (movieId,title,genres), found ${fields.length}`,

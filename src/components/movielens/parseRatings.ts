@@ -1,5 +1,5 @@
 import {checkCsvHeader} from "./checkCsvHeader.js";
-import {DatError} from "./datError.js";
+import {FormatError} from "./FormatError.js";
 import {decodeLine} from "./decodeLine.js";
 import {checkTextEncoding, notUtf8Reason, textStart, utf8Problem} from "./textEncoding.js";
 
@@ -152,7 +152,7 @@ export class RatingsParser {
       this.carry = null;
       this.parseBlock(line, 0, line.length);
     }
-    if (this.length === 0 && !allowEmpty) throw new DatError(this.file, 1, "empty file: no ratings");
+    if (this.length === 0 && !allowEmpty) throw new FormatError(this.file, 1, "empty file: no ratings");
     const n = this.length;
     return {
       userId: this.userId.slice(0, n),
@@ -186,7 +186,7 @@ export class RatingsParser {
       }
       if (this.blank) {
         // Blank lines are allowed at the end only: one followed by a rating is an error.
-        if (!this.onProblem) throw new DatError(this.file, this.blank, "empty line");
+        if (!this.onProblem) throw new FormatError(this.file, this.blank, "empty line");
         for (const line of this.blanks) this.onProblem({line, reason: "empty line", text: ""});
         this.blank = 0;
         this.blanks = [];
@@ -273,7 +273,7 @@ export class RatingsParser {
     const text = decodeLine(raw);
     const encoding = utf8Problem(raw);
     const reason = encoding ? notUtf8Reason(encoding) : diagnoseRating(text, this.format);
-    if (!this.onProblem) throw new DatError(this.file, this.line, reason, text);
+    if (!this.onProblem) throw new FormatError(this.file, this.line, reason, text);
     this.onProblem({line: this.line, reason, text});
     return lf < 0 ? b.length : lf + 1;
   }

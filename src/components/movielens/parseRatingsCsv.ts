@@ -14,7 +14,7 @@ export const RATINGS_CSV: RatingsFormat = {
 };
 
 /**
- * Parses a whole `ratings.csv` held in memory into rating columns (rating2 = stars × 2), with `file:line` DatErrors
+ * Parses a whole `ratings.csv` held in memory into rating columns (rating2 = stars × 2), with `file:line` FormatErrors
  * (the header is line 1). A large file is streamed instead: `new RatingsParser(file, size, {format: RATINGS_CSV})`.
  */
 export function parseRatingsCsv(bytes: Uint8Array, file = "ratings.csv"): RatingColumns {

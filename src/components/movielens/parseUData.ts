@@ -12,7 +12,8 @@ export const U_DATA: RatingsFormat = {
 };
 
 /**
- * Parses a whole ML-100K `u.data` held in memory into rating columns (rating2 = stars × 2), with `file:line` DatErrors.
+ * Parses a whole ML-100K `u.data` held in memory into rating columns (rating2 = stars × 2), with `file:line`
+ * FormatErrors.
  */
 export function parseUData(bytes: Uint8Array, file = "u.data"): RatingColumns {
   const parser = new RatingsParser(file, bytes.length, {format: U_DATA});

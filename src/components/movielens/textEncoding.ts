@@ -1,4 +1,4 @@
-import {DatError} from "./datError.js";
+import {FormatError} from "./FormatError.js";
 
 const UTF8 = new TextDecoder("utf-8", {fatal: true});
 
@@ -10,17 +10,17 @@ export function textStart(bytes: Uint8Array): number {
 const SAVE_AS_UTF8 = "save it as UTF-8 (in Notepad: File → Save as → Encoding: UTF-8) and try again";
 
 /**
- * Refuses a file whose first bytes show it is not UTF-8 or ASCII text, with a DatError that names the encoding and
+ * Refuses a file whose first bytes show it is not UTF-8 or ASCII text, with a FormatError that names the encoding and
  * the fix: UTF-16 (a byte-order mark FF FE or FE FF, or NUL bytes between the characters, as Windows' "Unicode"
  * writes) and UTF-32. `head` is the start of the file; a few hundred bytes are enough.
  */
 export function checkTextEncoding(head: Uint8Array, file: string): void {
   const [a, b, c, d] = head;
   if ((a === 0xff && b === 0xfe && c === 0 && d === 0) || (a === 0 && b === 0 && c === 0xfe && d === 0xff)) {
-    throw new DatError(file, 1, `the file is UTF-32 text, which cannot be read; ${SAVE_AS_UTF8}`);
+    throw new FormatError(file, 1, `the file is UTF-32 text, which cannot be read; ${SAVE_AS_UTF8}`);
   }
   if ((a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff)) {
-    throw new DatError(
+    throw new FormatError(
       file,
       1,
       `the file is UTF-16 text (${a === 0xff ? "little" : "big"}-endian, as Windows' "Unicode" saves), ` +
@@ -32,7 +32,7 @@ export function checkTextEncoding(head: Uint8Array, file: string): void {
   if (nul >= 0) {
     const alternate =
       sample.length >= 4 && sample.filter((x, i) => i % 2 === nul % 2 && x === 0).length * 2 >= sample.length * 0.8;
-    throw new DatError(
+    throw new FormatError(
       file,
       1,
       alternate

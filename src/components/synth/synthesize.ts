@@ -1,5 +1,5 @@
 import {MY_USER_ID} from "../movielens/myRatingsFile.js";
-import type {Movie} from "../movielens/parseMovies.js";
+import type {Movie} from "../movielens/parseMoviesDat.js";
 import type {RatingColumns} from "../movielens/parseRatings.js";
 import {createRandom} from "../random.js";
 import {ratingVariance, roundToGrid} from "./ratingGrid.js";
@@ -57,7 +57,7 @@ export const ML32M_SHAPE: Required<SynthOptions> = {
 };
 
 /**
- * A generated movie: a Movie (as parseMovies reads it back) that always has a year. `title` has no year, so its
+ * A generated movie: a Movie (as parseMoviesDat reads it back) that always has a year. `title` has no year, so its
  * `movies.dat` line is `${id}::${title} (${year})::${genres.join("|")}`.
  */
 export type SynthMovie = Movie & {year: number};

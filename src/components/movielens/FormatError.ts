@@ -1,5 +1,8 @@
-/** An error in a `.dat` file, located as `file:line` with the offending text. */
-export class DatError extends Error {
+/**
+ * An error in a MovieLens file of any format (`.dat`, `.csv`, `u.data`, `u.item`, `u.genre`, my ratings), located as
+ * `file:line` with the offending text.
+ */
+export class FormatError extends Error {
   readonly file: string;
   readonly line: number;
   readonly text: string;
@@ -7,7 +10,7 @@ export class DatError extends Error {
   constructor(file: string, line: number, reason: string, text = "") {
     const shown = text.length > 200 ? `${text.slice(0, 200)}…` : text;
     super(`${file}:${line}: ${reason}${text ? `\n  > ${shown}` : ""}`);
-    this.name = "DatError";
+    this.name = "FormatError";
     this.file = file;
     this.line = line;
     this.reason = reason;
