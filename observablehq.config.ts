@@ -29,13 +29,17 @@ const STORAGE_SHIM =
   "})();</script>";
 /**
  * What Framework's own page leaves to do for WCAG 2.1 AA (axe-core, test/site/accessibility-browser-test.ts): the
- * page's language (Framework 1.13 writes `<html>` without one); the sidebar's close control, a `<label>` directly in an
- * `<ol>`, wrapped in a list item; and every region that scrolls (a wide table, Inputs.table) made focusable, so a
- * keyboard can scroll it.
+ * page's language (Framework 1.13 writes `<html>` without one); a link past the sidebar's many links to the page's
+ * content, first in the Tab order and shown when focused (WCAG 2.4.1, bypass blocks); the sidebar's close control, a
+ * `<label>` directly in an `<ol>`, wrapped in a list item; and every region that scrolls (a wide table, Inputs.table)
+ * made focusable, so a keyboard can scroll it.
  */
 const ACCESSIBILITY =
   "<script>(() => { document.documentElement.lang = 'en'; " +
-  "const fix = () => { const close = document.getElementById('observablehq-sidebar-close'); " +
+  "const fix = () => { if (document.body && !document.querySelector('.skip-link')) { " +
+  "const skip = document.createElement('a'); skip.className = 'skip-link'; skip.href = '#observablehq-main'; " +
+  "skip.textContent = 'Skip to the page’s content'; document.body.prepend(skip); } " +
+  "const close = document.getElementById('observablehq-sidebar-close'); " +
   "if (close && close.parentElement && close.parentElement.tagName === 'OL') { " +
   "const item = document.createElement('li'); item.className = 'observablehq-sidebar-close-item'; " +
   "close.replaceWith(item); item.append(close); } " +

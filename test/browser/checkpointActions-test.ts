@@ -37,6 +37,20 @@ function fakeStore(fail?: Error) {
   } as unknown as WorkbookStore;
   return {store, saved};
 }
+/** A valid checkpoint file of an empty 20-factor model. */
+function checkpointBytes(): ArrayBuffer {
+  const header: Omit<CheckpointHeader, "blobs"> = {
+    format: CHECKPOINT_FORMAT,
+    version: CHECKPOINT_VERSION,
+    savedAt: info.savedAt,
+    model: {users: 1, movies: 1, factors: 20, yRange: [0.5, 5.5]},
+    adamStep: 0,
+    training: null,
+    dataset: {fingerprint: "f", rows: 1}
+  };
+  return encodeCheckpointBytes(header, []).slice().buffer as ArrayBuffer;
+}
+
 function actions(fail?: Error, confirm: (question: string) => boolean = () => true) {
   const said: string[] = [];
   let changes = 0;
@@ -109,18 +123,22 @@ describe("checkpointActions(store, {say, changed, confirm})", () => {
     }
   );
 
+  it("says a checkpoint kept in the page's memory (no models kept by the browser) is in this page only", async () => {
+    const {store} = fakeStore();
+    const said: string[] = [];
+    const act = checkpointActions(Object.assign(store, {problem: "blocked" as const}), {
+      say: (text) => said.push(text),
+      changed: () => {}
+    });
+    await act.saveLatest({info, bytes: Uint8Array.of(1, 2, 3, 4).buffer}, "mine");
+    await act.upload({name: "up.ckpt", arrayBuffer: async () => checkpointBytes()});
+    expect(said[0]).toBe("Saved “mine”. It is kept in this page only, until you leave it: download it to keep it.");
+    expect(said[1]).toMatch(/^Uploaded “up\.ckpt”\. It is kept in this page only, until you leave it/);
+  });
+
   it("keeps a model once, whatever name it is saved or uploaded under", async () => {
     const {act, saved, said} = actions();
-    const header: Omit<CheckpointHeader, "blobs"> = {
-      format: CHECKPOINT_FORMAT,
-      version: CHECKPOINT_VERSION,
-      savedAt: info.savedAt,
-      model: {users: 1, movies: 1, factors: 20, yRange: [0.5, 5.5]},
-      adamStep: 0,
-      training: null,
-      dataset: {fingerprint: "f", rows: 1}
-    };
-    const bytes = encodeCheckpointBytes(header, []).slice().buffer as ArrayBuffer;
+    const bytes = checkpointBytes();
     // "first" is another model's name: this one becomes "first (2)"
     await act.saveLatest({info: {...info, bytes: bytes.byteLength}, bytes}, "first");
     await Promise.all([
@@ -146,17 +164,7 @@ describe("checkpointActions(store, {say, changed, confirm})", () => {
 
   it("upload adds a checkpoint file, and refuses a file that is not one, in words", async () => {
     const {act, saved, said, changes} = actions();
-    const header: Omit<CheckpointHeader, "blobs"> = {
-      format: CHECKPOINT_FORMAT,
-      version: CHECKPOINT_VERSION,
-      savedAt: info.savedAt,
-      model: {users: 1, movies: 1, factors: 20, yRange: [0.5, 5.5]},
-      adamStep: 0,
-      training: null,
-      dataset: {fingerprint: "f", rows: 1}
-    };
-    const bytes = encodeCheckpointBytes(header, []);
-    await act.upload({name: "old.ckpt", arrayBuffer: async () => bytes.slice().buffer as ArrayBuffer});
+    await act.upload({name: "old.ckpt", arrayBuffer: async () => checkpointBytes()});
     expect(saved.get(2)!.info).toMatchObject({name: "old", hyper: {factors: 20}});
     await act.upload({
       name: "notes.txt",

@@ -29,6 +29,26 @@ async function follow(page: Page, name: string) {
 const announced = (page: Page) => page.locator(`#${ANNOUNCER_ID}`).textContent();
 
 describe("the main flow by keyboard alone (browser)", () => {
+  it("every page's first Tab stop skips the sidebar to the page's content, and the focus shows plainly", async () => {
+    await site.newContext();
+    for (const path of ["./", "./rate", "./train", "./recommend"]) {
+      const page = await site.open(path);
+      await page.keyboard.press("Tab");
+      const skip = page.locator(".skip-link");
+      expect(await page.evaluate(() => document.activeElement?.textContent), path).toBe("Skip to the page’s content");
+      expect((await skip.boundingBox())!.y, `${path}: shown while focused`).toBeGreaterThanOrEqual(0);
+      const ring = await skip.evaluate((el) => getComputedStyle(el).outlineWidth);
+      expect(parseFloat(ring), path).toBeGreaterThanOrEqual(2);
+      await page.keyboard.press("Enter");
+      await page.keyboard.press("Tab");
+      expect(
+        await page.evaluate(() => !!document.activeElement?.closest("#observablehq-main")),
+        `${path}: the next Tab is in the page's content`
+      ).toBe(true);
+      await page.close();
+    }
+  });
+
   it("rates 5 movies, trains, and says I've seen it to a recommendation, every step said in words", async () => {
     await site.newContext();
     const page = await site.open("./rate");

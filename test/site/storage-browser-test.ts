@@ -116,8 +116,17 @@ describe("Storage that says no (browser)", () => {
     await train.getByRole("button", {name: "Download this model's checkpoint"}).click();
     expect((await download).suggestedFilename()).toBe("movielens-model.ckpt");
     await train.close();
-    // Recommendations: with no stored model, one can be trained here, and the list follows.
+    // Save and resume: the checkpoint uploaded back is kept in this page only, and never called saved.
+    const save = await openWorking("./save-resume");
+    expect(await save.locator(".no-latest").textContent()).toMatch(/stays in that page\. Upload a checkpoint below/);
+    await save.getByLabel("Upload a checkpoint").setInputFiles((await (await download).path())!);
+    await expect.poll(() => save.locator(".store-message").textContent()).toMatch(/kept in this page only/);
+    expect(await save.locator(".checkpoint-list").textContent()).toContain("Added (this page only)");
+    await save.close();
+    // Recommendations: with no stored model, one can be trained here (the note says so, and not to come back), and the
+    // list follows.
     const recommend = await openWorking("./recommend");
+    expect(await recommend.locator(".no-model").textContent()).toMatch(/stays in that page\. Train one here instead/);
     await recommend.getByRole("button", {name: "Train a model here"}).click();
     await expect.poll(() => recommend.locator("table.recommendations tbody tr").count(), {timeout: 60_000}).toBe(20);
     await recommend.close();
@@ -160,7 +169,9 @@ describe("Storage that says no (browser)", () => {
     // The pages that keep runs and checkpoints (the others read only the visitor's dataset, which falls back).
     for (const path of ["./train", "./save-resume", "./recommend", "./compare", "./explore"]) {
       const page = await openWorking(path);
-      expect(await noteOf(page), path).toEqual([expect.stringMatching(/^Runs and models are kept in this page only/)]);
+      expect(await noteOf(page), path).toEqual([
+        expect.stringMatching(/^Runs, models and checkpoints are kept in this page only/)
+      ]);
       if (path === "./recommend")
         expect(await page.getByRole("button", {name: "Train a model here"}).isEnabled()).toBe(true);
       await page.close();

@@ -31,6 +31,13 @@ describe("CheckpointList(checkpoints, {onLoad, onDownload, onDelete})", () => {
     expect(CheckpointList([]).outerHTML).toBe('<p class="checkpoint-list empty">No saved checkpoints yet.</p>');
   });
 
+  it("calls checkpoints kept in the page's memory what they are, never saved", () => {
+    expect(CheckpointList([], {pageOnly: true}).textContent).toBe("No checkpoints in this page yet.");
+    const table = CheckpointList([older], {pageOnly: true}) as HTMLTableElement;
+    expect(cells(table.tHead!.rows[0])[5]).toBe("Added (this page only)");
+    expect(table.textContent).not.toMatch(/saved/i);
+  });
+
   it("lists checkpoints newest first, with their hyperparameters, epochs, valid loss, date and dataset", () => {
     const table = CheckpointList([older, newer]) as HTMLTableElement;
     expect(table.className).toBe("checkpoint-list");

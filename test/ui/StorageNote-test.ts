@@ -11,10 +11,10 @@ describe("StorageNote({ratings, models})", () => {
 
   it("says what is not kept, why, and what to do, in one note", () => {
     expect(StorageNote({ratings: "blocked", models: "blocked"}).textContent).toBe(
-      "My ratings are kept in this tab only, while it stays open; runs and models are kept in this page only, until " +
-        "you leave it: this browser blocks this site's storage (a setting such as “Block all cookies” does this). To " +
-        "keep them, allow site data for this site and reload, or export my_ratings.dat (Rate movies) and download a " +
-        "model's checkpoint on the page that trained it before leaving."
+      "My ratings are kept in this tab only, while it stays open; runs, models and checkpoints are kept in this page " +
+        "only, until you leave it: this browser blocks this site's storage (a setting such as “Block all cookies” " +
+        "does this). To keep them, allow site data for this site and reload, or export my_ratings.dat (Rate movies) " +
+        "and download a model's checkpoint on the page that trained it before leaving."
     );
     expect(StorageNote({ratings: "full"}).textContent).toBe(
       "My latest ratings are kept in this page only, until you leave it: this browser's storage for this site is " +
@@ -22,7 +22,7 @@ describe("StorageNote({ratings, models})", () => {
         "(Rate movies) before leaving."
     );
     expect(StorageNote({models: "unavailable"}).textContent).toMatch(
-      /^Runs and models are kept in this page only, .*a private window does this\)\. .*download a model's checkpoint/
+      /^Runs, models and checkpoints are kept in this page only, .*a private window does this\)\. .*download a model's/
     );
   });
 

@@ -3,6 +3,7 @@ import {downloadBlob} from "./downloadBlob.js";
 import {whileHoldingPageOpen} from "./holdPageOpen.js";
 import {defaultCheckpointName} from "./recordRun.js";
 import {uploadedCheckpointInfo} from "./uploadedCheckpoint.js";
+import type {StorageProblem} from "./pageStorage.js";
 import type {CheckpointInfo, WorkbookStore} from "./workbookStore.js";
 
 /** How the checkpoint actions report back to the page: a confirmation or an error in words, and a change to re-read. */
@@ -37,10 +38,11 @@ const sameBytes = (a: ArrayBuffer, b: ArrayBuffer) =>
  * be, and the list re-read. Names stay
  * unique, and a model is kept once: the same model saved again under any name (a double click, an upload of a
  * downloaded checkpoint) adds nothing, and another model under a taken name gets the
- * first free `name (2)`, `name (3)`….
+ * first free `name (2)`, `name (3)`…. Where the store is the page's memory (its `problem` set: the browser keeps no
+ * models), what is kept is said to be kept in this page only, never saved.
  */
 export function checkpointActions(
-  store: WorkbookStore,
+  store: WorkbookStore & {problem?: StorageProblem | null},
   {say, changed, confirm = (question) => globalThis.confirm(question)}: CheckpointActionsOptions
 ) {
   /**
@@ -74,7 +76,9 @@ export function checkpointActions(
     }
     const name = freeName(info.name, new Set(list.map((c) => c.name)));
     await store.saveCheckpoint({...info, name}, bytes, ranker);
-    say(name === info.name ? done : `${as(name)}: “${info.name}” is another checkpoint's name.`);
+    // A store in the page's memory (the browser keeps no models) keeps it only until the page is left.
+    const where = store.problem ? " It is kept in this page only, until you leave it: download it to keep it." : "";
+    say(`${name === info.name ? done : `${as(name)}: “${info.name}” is another checkpoint's name.`}${where}`);
     changed();
   }
   // A checkpoint this page still lists, which another tab deleted since: said, and the list re-read.

@@ -6,6 +6,8 @@ export interface CheckpointActions {
   onLoad?: (id: number) => void;
   onDownload?: (id: number) => void;
   onDelete?: (id: number) => void;
+  /** The checkpoints are kept in the page's memory (the browser keeps none): they are said to be, never saved. */
+  pageOnly?: boolean;
 }
 
 /**
@@ -14,15 +16,16 @@ export interface CheckpointActions {
  */
 export function CheckpointList(
   checkpoints: readonly CheckpointInfo[],
-  {onLoad, onDownload, onDelete}: CheckpointActions = {}
+  {onLoad, onDownload, onDelete, pageOnly = false}: CheckpointActions = {}
 ): HTMLElement {
   if (checkpoints.length === 0) {
     const p = document.createElement("p");
     p.className = "checkpoint-list empty";
-    p.textContent = "No saved checkpoints yet.";
+    p.textContent = pageOnly ? "No checkpoints in this page yet." : "No saved checkpoints yet.";
     return p;
   }
-  const headers = ["Name", "n_factors", "bs", "Epochs", "valid_loss", "Saved", "Dataset", ""];
+  const headers = ["Name", "n_factors", "bs", "Epochs", "valid_loss", pageOnly ? "Added (this page only)" : "Saved"];
+  headers.push("Dataset", "");
   const {table, body} = textTable("checkpoint-list", headers);
   for (const c of [...checkpoints].sort((a, b) => b.savedAt.localeCompare(a.savedAt))) {
     const tr = textRow(body, [

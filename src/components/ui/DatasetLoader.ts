@@ -62,7 +62,7 @@ export function DatasetLoader(
     `Drop ${RELEASE_ZIPS} as downloaded from grouplens.org here, or the files inside it (movies.dat ` +
     `and ratings.dat, movies.csv and ratings.csv, or u.item and u.data), or choose them below. ` +
     `They are read here, in your browser, and stay on your computer: kept in this browser's storage for your next ` +
-    `visits, never uploaded. ` +
+    `visits where the browser allows it (otherwise for this page only), never uploaded. ` +
     `Your ratings belong to each dataset: another dataset shows its own, and yours come back when you return.`;
   const input = root.appendChild(document.createElement("input"));
   input.type = "file";

@@ -29,7 +29,7 @@ export function StorageNote({
       : ratings
         ? `${ratings === "full" ? "my latest ratings" : "my ratings"} are kept in this page only, until you leave it`
         : null,
-    models ? "runs and models are kept in this page only, until you leave it" : null
+    models ? "runs, models and checkpoints are kept in this page only, until you leave it" : null
   ].filter((x) => x !== null);
   const problems = [...new Set([ratings, models].filter((p): p is StorageProblem => p !== null))];
   const keep = [
