@@ -276,6 +276,17 @@ describe("openMyRatings(catalogue, options) when the browser will not keep them"
     store.close();
   });
 
+  it("finds a storage already full as it opens, before any rating, and leaves nothing behind where it has room", () => {
+    const roomy = new MemoryStorage();
+    expect(tab(roomy).problem()).toBeNull();
+    expect(roomy.length).toBe(0);
+    const full = new MemoryStorage();
+    full.setItem = () => {
+      throw quota();
+    };
+    expect(tab(full).problem()).toBe("full");
+  });
+
   it("stores everything again, and has no problem, once the storage has room", () => {
     const storage = new MemoryStorage();
     const store = tab(storage);

@@ -132,11 +132,14 @@ describe("Storage that says no (browser)", () => {
     await recommend.close();
   });
 
-  it("a full localStorage: a refused rating is kept in the page, never called saved, and the note says", async () => {
+  it("a full localStorage: the note says so as the page opens; a refused rating is never called saved", async () => {
     const context = await site.newContext();
     await context.addInitScript(FULL);
     const rate = await openWorking("./rate");
-    expect(await noteOf(rate)).toEqual([]);
+    // Before any rating (after a reload, say), the page says the next ones will not be kept.
+    expect(await noteOf(rate)).toEqual([
+      expect.stringMatching(/^My latest ratings are kept in this page only, .* is full\./)
+    ]);
     await rate.locator('.stars button.star[data-rating="5"]').first().click();
     await expect.poll(() => rate.locator(".save-note").textContent()).toMatch(/^Not saved in this browser/);
     expect(await noteOf(rate)).toEqual([

@@ -147,6 +147,9 @@ function mergeEntry(into: Map<number, Entry>, entry: Entry): void {
   if (!had || !later(had, entry)) into.set(entry.movieId, entry);
 }
 
+/** The key of openMyRatings's write that finds a full storage as a page opens; nothing is left under it. */
+const FULL_PROBE_KEY = "movielens-workbook:storage-probe";
+
 /**
  * Opens my ratings on the catalogue `catalogue` (see catalogueId). A list kept by an earlier version under the one
  * key `movielens-workbook:my-ratings` is adopted, once, by the first catalogue opened that knows every movie in it
@@ -173,6 +176,13 @@ export function openMyRatings(catalogue: string, options: MyRatingsOptions = {})
   const positionKey = `${QUEUE_POSITION_KEY}@${catalogue}`;
   let legacy: LegacyRatings = {count: 0, adopted: false, adoptedBy: null};
   attempt(() => (legacy = adoptLegacy(storage, catalogue, key, positionKey, knownMovieIds)));
+  // A storage already full when the page opens would refuse the next rating: a small write now (a few ratings' worth,
+  // removed at once) finds it, so the page says so before a rating is given, after a reload as before it.
+  if (!problem)
+    attempt(() => {
+      storage.setItem(FULL_PROBE_KEY, "x".repeat(1024));
+      storage.removeItem(FULL_PROBE_KEY);
+    });
   const listeners = new Set<(ratings: MyRating[]) => void>();
   const channel = Channel ? new Channel(key) : null;
   // The changes this page has made or heard of since my ratings here were last forgotten.
