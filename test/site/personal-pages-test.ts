@@ -87,6 +87,22 @@ describe("Rate movies (browser)", () => {
       }
       await expect.poll(() => card.getAttribute("data-movie-id")).not.toBe(String(id));
     }
+    // Two keys at once: the first rates the card, the second comes as the card changes, so it rates nothing, and the
+    // page says so (a person who presses or clicks fast sees why).
+    const shown = +(await card.getAttribute("data-movie-id"))!;
+    await page.waitForTimeout(CARD_GUARD_MS + 50);
+    await page.evaluate(() => {
+      for (const [code, key] of [
+        ["Digit3", "3"],
+        ["Digit5", "5"]
+      ])
+        document.dispatchEvent(new KeyboardEvent("keydown", {code, key, bubbles: true}));
+    });
+    rated.push([shown, 3]);
+    await expect.poll(() => page.locator(".held-back").textContent()).toMatch(/^That came as the card changed, so it/);
+    const next = +(await card.getAttribute("data-movie-id"))!;
+    expect(next).not.toBe(shown);
+    expect((await myRatings(page))!.some((r) => r.movieId === next)).toBe(false);
     const skippedFrom = await card.getAttribute("data-movie-id");
     await page.waitForTimeout(CARD_GUARD_MS + 50);
     await page.keyboard.press("KeyS");

@@ -84,9 +84,14 @@ describe("RatingWidget(movies, {value, position, now, onChange})", () => {
     Object.defineProperty(early, "timeStamp", {value: performance.now()});
     star(1).dispatchEvent(early);
     expect(root.value.map((r) => r.movieId)).toEqual([4]);
+    // What was held back is said, on the page and to a screen reader, until the next action.
+    const said = "That came as the card changed, so it rated nothing: “Amélie” is on the card now.";
+    expect(root.querySelector(".held-back")!.textContent).toBe(said);
+    expect(document.getElementById("workbook-announcer")!.textContent).toBe(said);
     const late = new MouseEvent("click", {detail: 1});
     Object.defineProperty(late, "timeStamp", {value: performance.now() + CARD_GUARD_MS});
     star(1).dispatchEvent(late);
+    expect(root.querySelector(".held-back")!.textContent).toBe("");
     expect(changes.map(([c]) => [c.movieId, c.rating])).toEqual([
       [4, 5],
       [2, 1]

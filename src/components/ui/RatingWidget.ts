@@ -96,11 +96,21 @@ export function RatingWidget(
     b.addEventListener("click", (event) => {
       // A repeated click (detail 2, 3: a double or triple click) or one that arrives as the card changes is not a
       // rating of the new card. Keyboard activation of a focused button gives detail 0, and is never repeated.
-      if (event.detail > 1 || event.timeStamp < shownAt + CARD_GUARD_MS) return;
+      if (event.detail > 1) return;
+      if (event.timeStamp < shownAt + CARD_GUARD_MS) return heldBack();
       rateCard(s);
     });
   }
   stars.append(skip, undo);
+  // Says when a click or key was held back by the card guard, until the next action: a rating that did nothing is said.
+  const held = el("p", {className: "held-back"});
+  function heldBack() {
+    const text =
+      `That came as the card changed, so it rated nothing: ${current === null ? "" : `“${titleOf(current)}” is `}` +
+      "on the card now.";
+    held.textContent = text;
+    announce(text);
+  }
   const keys = el(
     "p",
     {className: "keys"},
@@ -113,7 +123,7 @@ export function RatingWidget(
   const results = el("ul", {className: "search-results"});
   const mine = el("div", {className: "my-ratings"});
   root.append(
-    el("section", {className: "queue"}, card, stars, keys),
+    el("section", {className: "queue"}, card, stars, held, keys),
     el("section", {className: "search"}, search, results),
     mine
   );
@@ -190,8 +200,10 @@ export function RatingWidget(
     // A held key repeats: only its first keydown acts. A rating or a skip within CARD_GUARD_MS of the card changing was
     // meant for the card before (a quick double press), so it does nothing; Undo is never held back.
     const guarded = rating !== null || event.code === "KeyS" ? event.timeStamp < shownAt + CARD_GUARD_MS : false;
-    if ((rating !== null || /^Key[SU]$/.test(event.code)) && (event.repeat || guarded))
+    if ((rating !== null || /^Key[SU]$/.test(event.code)) && (event.repeat || guarded)) {
+      if (guarded && !event.repeat) heldBack();
       return void event.preventDefault();
+    }
     // A half star where the release has none (Shift+4 on MovieLens 1M) is no rating.
     if (rating !== null && current !== null && scale.includes(rating)) rateCard(rating);
     else if (event.code === "KeyS") skipCurrent();
@@ -258,6 +270,7 @@ export function RatingWidget(
   search.addEventListener("input", renderSearch);
 
   function render() {
+    held.textContent = "";
     const m = current === null ? null : byId.get(current)!;
     card.replaceChildren(
       m
