@@ -9,7 +9,7 @@ import type {StorageProblem} from "../browser/pageStorage.js";
 export function noModelText(problem: StorageProblem | null, {here = ""}: {here?: string} = {}): string {
   if (!problem) return "No trained model yet: train one on the Train a model page, then come back.";
   return (
-    "No model in this page: this browser keeps no models for this site (see the note above), so a model trained on " +
-    `the Train a model page stays in that page.${here ? ` ${here}` : ""}`
+    "No model in this page: this browser keeps no models for this site (see the storage note on this page), so a " +
+    `model trained on the Train a model page stays in that page.${here ? ` ${here}` : ""}`
   );
 }
