@@ -96,8 +96,11 @@ export function RatingWidget(
     b.addEventListener("click", (event) => {
       // A repeated click (detail 2, 3: a double or triple click) or one that arrives as the card changes is not a
       // rating of the new card. Keyboard activation of a focused button gives detail 0, and is never repeated.
-      if (event.detail > 1) return;
-      if (event.timeStamp < shownAt + CARD_GUARD_MS) return heldBack();
+      // Either is said (a quick second tap on a touch screen is a click of detail 2) once a card has changed.
+      if (event.detail > 1 || event.timeStamp < shownAt + CARD_GUARD_MS) {
+        if (shownAt > -Infinity) heldBack();
+        return;
+      }
       rateCard(s);
     });
   }
