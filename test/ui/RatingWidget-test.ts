@@ -104,6 +104,18 @@ describe("RatingWidget(movies, {value, position, now, onChange})", () => {
     ]);
   });
 
+  it("says a key held back after the last card in a whole sentence", () => {
+    const {root, title} = widget({value: [1, 2, 3].map((movieId) => ({movieId, rating: 3, timestamp: 1}))});
+    expect(title()).toBe("Memento");
+    key("Digit4");
+    expect(title()).toBe("You have seen the whole queue.");
+    // A key stamped now, within CARD_GUARD_MS of the last card going.
+    const early = new KeyboardEvent("keydown", {code: "Digit3", bubbles: true, cancelable: true});
+    Object.defineProperty(early, "timeStamp", {value: performance.now()});
+    document.dispatchEvent(early);
+    expect(root.querySelector(".held-back")!.textContent).toBe("That came as the card changed, so it rated nothing.");
+  });
+
   it("skips, and undoes a skip, a rating and a deletion one at a time, reporting what each undo restores", () => {
     const {root, changes, $, title} = widget({value: [{movieId: 3, rating: 2, timestamp: 7}]});
     $<HTMLButtonElement>("button.skip").click();

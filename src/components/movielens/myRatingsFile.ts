@@ -98,8 +98,13 @@ export function formatMyRatings(ratings: readonly MyRating[]): string {
  * last line wins and takes the place of the earlier ones in the order returned.
  */
 export function parseMyRatingsFile(text: string | Uint8Array, options: MyRatingsFileOptions = {}): MyRating[] {
-  const {knownMovieIds, moviesFile = "movies.dat", maxBytes = 1_000_000, maxLines = 20_000} = options;
-  const {file = "my_ratings.dat"} = options;
+  const {
+    knownMovieIds,
+    moviesFile = "movies.dat",
+    maxBytes = 1_000_000,
+    maxLines = 20_000,
+    file = "my_ratings.dat"
+  } = options;
   // A string's UTF-8 length is at least its length in UTF-16 units, so the cheap check comes first.
   const size =
     typeof text === "string"

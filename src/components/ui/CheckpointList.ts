@@ -24,8 +24,8 @@ export function CheckpointList(
     p.textContent = pageOnly ? "No checkpoints in this page yet." : "No saved checkpoints yet.";
     return p;
   }
-  const headers = ["Name", "n_factors", "bs", "Epochs", "valid_loss", pageOnly ? "Added (this page only)" : "Saved"];
-  headers.push("Dataset", "");
+  const kept = pageOnly ? "Added (this page only)" : "Saved";
+  const headers = ["Name", "n_factors", "bs", "Epochs", "valid_loss", kept, "Dataset", ""];
   const {table, body} = textTable("checkpoint-list", headers);
   for (const c of [...checkpoints].sort((a, b) => b.savedAt.localeCompare(a.savedAt))) {
     const tr = textRow(body, [

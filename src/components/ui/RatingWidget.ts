@@ -108,9 +108,8 @@ export function RatingWidget(
   // Says when a click or key was held back by the card guard, until the next action: a rating that did nothing is said.
   const held = el("p", {className: "held-back"});
   function heldBack() {
-    const text =
-      `That came as the card changed, so it rated nothing: ${current === null ? "" : `“${titleOf(current)}” is `}` +
-      "on the card now.";
+    const now = current === null ? "" : `: “${titleOf(current)}” is on the card now`;
+    const text = `That came as the card changed, so it rated nothing${now}.`;
     held.textContent = text;
     announce(text);
   }
