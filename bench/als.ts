@@ -6,10 +6,10 @@
 import {parseArgs} from "node:util";
 import {oracleMse} from "../src/components/synth/oracleMse.js";
 import {solveCholesky} from "../src/components/solveCholesky.js";
-import {splitRows} from "../src/components/split.js";
+import {splitRows} from "../src/components/split/splitRows.js";
 import {ML10M_SHAPE, SITE_SYNTH, synthesize} from "../src/components/synth/synthesize.js";
 import {indexRatings} from "../src/components/movielens/indexRatings.js";
-import {TRAIN_DEFAULTS} from "../src/components/model/trainSettings.js";
+import {TRAIN_DEFAULTS} from "../src/components/trainDefaults.js";
 
 const {values} = parseArgs({
   options: {

@@ -2,7 +2,7 @@
 // No TF.js here: bench:webgpu reads its options before Dawn is installed, and TF.js must load after that.
 import {ML10M_SHAPE, SITE_SYNTH} from "../src/components/synth/synthesize.js";
 import type {SynthOptions} from "../src/components/synth/synthesize.js";
-import {TRAIN_DEFAULTS} from "../src/components/model/trainSettings.js";
+import {TRAIN_DEFAULTS} from "../src/components/trainDefaults.js";
 import type {TimeEngineOptions} from "./timeEngine.js";
 
 /**

@@ -4,7 +4,7 @@ import {existsSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {ML10M_SHAPE} from "../src/components/synth/synthesize.js";
-import {PARSED_CACHE} from "../src/data/readDataset.js";
+import {PARSED_CACHE} from "../src/data/parsedCache.js";
 import {writeSynthetic} from "../src/data/writeSynthetic.js";
 import {launchChromium} from "../scripts/lib/chromium.js";
 import {buildSiteOn} from "../scripts/lib/buildSite.js";

@@ -9,18 +9,20 @@ import {rankingUsers} from "../src/components/model/rankingTask.js";
 import {runRanking} from "../src/components/model/runRanking.js";
 import {indexRatings} from "../src/components/movielens/indexRatings.js";
 import {createRandom} from "../src/components/random.js";
-import {sortSplit, splitRows} from "../src/components/split.js";
+import {sortSplit} from "../src/components/split/Split.js";
+import {splitRows} from "../src/components/split/splitRows.js";
 import {synthesize} from "../src/components/synth/synthesize.js";
 import type {SynthOptions} from "../src/components/synth/synthesize.js";
+import {RECIPE_DEFAULTS, TRAIN_DEFAULTS} from "../src/components/trainDefaults.js";
 
-/** A synthetic set of `shape` as the engine reads it, and fastai's 80/20 split of it (seed 42). */
+/** A synthetic set of `shape` as the engine reads it, and fastai's 80/20 split of it (the default seed). */
 function syntheticSplit(shape: Required<SynthOptions>) {
   const s = synthesize(shape);
   const table = indexRatings(
     s.movies.map((m) => m.id),
     [s.ratings]
   );
-  const split = splitRows(table.rating2.length, {seed: 42, validPct: 0.2});
+  const split = splitRows(table.rating2.length);
   return {table, users: table.userIds.length, movies: table.movieIds.length, split};
 }
 
@@ -33,13 +35,13 @@ export async function benchRanker(shape: Required<SynthOptions>) {
   const t1 = performance.now();
   // The ranking's cost does not depend on the rating model's values: random weights of the default shape.
   const random = createRandom(1);
-  const f = 50;
+  const f = TRAIN_DEFAULTS.factors;
   const weights = {
     userFactors: Float32Array.from({length: users * f}, () => random.normal(0, 0.1)),
     movieFactors: Float32Array.from({length: movies * f}, () => random.normal(0, 0.1)),
     userBias: new Float32Array(users),
     movieBias: new Float32Array(movies),
-    yRange: [0.5, 5.5] as [number, number]
+    yRange: [...RECIPE_DEFAULTS.yRange] as [number, number]
   };
   sortSplit(split);
   const ranking = runRanking(weights, table, split, {kind: "random", ials, maxUsers: rankingUsers(movies)});

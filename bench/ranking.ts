@@ -12,12 +12,13 @@ import {modelWeights} from "../src/components/model/modelWeights.js";
 import {predictAll} from "../src/components/model/predictRatings.js";
 import type {RankingReport, RunRanking} from "../src/components/model/rankingMetrics.js";
 import {runRanking} from "../src/components/model/runRanking.js";
-import {TRAIN_DEFAULTS} from "../src/components/model/trainSettings.js";
+import {TRAIN_DEFAULTS} from "../src/components/trainDefaults.js";
 import {indexRatings} from "../src/components/movielens/indexRatings.js";
 import {MY_USER_ID} from "../src/components/movielens/myRatingsFile.js";
-import {sortSplit, splitRows} from "../src/components/split.js";
+import {sortSplit} from "../src/components/split/Split.js";
+import {splitRows} from "../src/components/split/splitRows.js";
 import {ML10M_SHAPE, ML32M_SHAPE, SITE_SYNTH, synthesize} from "../src/components/synth/synthesize.js";
-import {splitByTime} from "../src/components/model/timeSplit.js";
+import {splitByTime} from "../src/components/split/splitByTime.js";
 import {pickBackend} from "../src/components/engine/backend.js";
 import {WASM_PATH} from "../scripts/lib/wasmPath.js";
 import {parseCli} from "../scripts/parseCli.js";
@@ -78,7 +79,7 @@ const row = (name: string, r: RankingReport) =>
 for (const kind of shaped ? (["random"] as const) : (["random", "time"] as const)) {
   const split =
     kind === "random"
-      ? splitRows(table.rating2.length, {seed, validPct: 0.2})
+      ? splitRows(table.rating2.length, {seed})
       : splitByTime(table.user, (table as {timestamp: Int32Array}).timestamp, table.userIds.length);
   const model = buildModel({users: table.userIds.length, movies: table.movieIds.length, factors, seed});
   const t0 = performance.now();

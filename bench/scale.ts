@@ -10,7 +10,7 @@ import {basename, join} from "node:path";
 import {ML10M_SHAPE, ML32M_SHAPE} from "../src/components/synth/synthesize.js";
 import type {SynthOptions} from "../src/components/synth/synthesize.js";
 import {MOVIELENS_FILES} from "../src/components/movielens/movielensFormat.js";
-import {PARSED_CACHE} from "../src/data/readDataset.js";
+import {PARSED_CACHE} from "../src/data/parsedCache.js";
 import {writeSynthetic} from "../src/data/writeSynthetic.js";
 import {launchChromium} from "../scripts/lib/chromium.js";
 import {buildSiteOn} from "../scripts/lib/buildSite.js";

@@ -10,7 +10,7 @@ import {fitIals, ialsOptionsFor} from "../src/components/model/ials.js";
 import {modelWeights} from "../src/components/model/modelWeights.js";
 import {genreAgreement, SIMILAR_MIN_RATINGS, similarMovies} from "../src/components/model/similarMovies.js";
 import type {SimilarMovie} from "../src/components/model/similarMovies.js";
-import {TRAIN_DEFAULTS} from "../src/components/model/trainSettings.js";
+import {TRAIN_DEFAULTS} from "../src/components/trainDefaults.js";
 import {indexRatings} from "../src/components/movielens/indexRatings.js";
 import {SITE_SYNTH, synthesize} from "../src/components/synth/synthesize.js";
 import {resolveDataset} from "../src/data/dataset.js";

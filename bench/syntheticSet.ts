@@ -5,8 +5,8 @@ import {join} from "node:path";
 import {indexRatings} from "../src/components/movielens/indexRatings.js";
 import type {RatingsTable} from "../src/components/movielens/ratingsFile.js";
 import {oracleMse} from "../src/components/synth/oracleMse.js";
-import {splitRows} from "../src/components/split.js";
-import {TRAIN_DEFAULTS} from "../src/components/model/trainSettings.js";
+import {splitRows} from "../src/components/split/splitRows.js";
+import {RECIPE_DEFAULTS, TRAIN_DEFAULTS} from "../src/components/trainDefaults.js";
 import {formatRatings} from "../src/components/synth/encodeRatings.js";
 import {synthesize} from "../src/components/synth/synthesize.js";
 import type {SynthMeta, SynthOptions, SyntheticDataset} from "../src/components/synth/synthesize.js";
@@ -34,8 +34,14 @@ async function cachedOracle(
   if (existsSync(path)) return JSON.parse(await readFile(path, "utf8")).oracleMse;
   log("computing the oracle's MSE (it knows every movie's planted parameters)…");
   const s = dataset ?? synthesize(options);
-  const value = oracleMse(s, splitRows(s.ratings.rating2.length, {seed: TRAIN_DEFAULTS.seed, validPct: 0.2}));
-  await writeFile(path, JSON.stringify({seed: TRAIN_DEFAULTS.seed, validPct: 0.2, oracleMse: value}, null, 2));
+  const value = oracleMse(
+    s,
+    splitRows(s.ratings.rating2.length, {seed: TRAIN_DEFAULTS.seed, validPct: RECIPE_DEFAULTS.validPct})
+  );
+  await writeFile(
+    path,
+    JSON.stringify({seed: TRAIN_DEFAULTS.seed, validPct: RECIPE_DEFAULTS.validPct, oracleMse: value}, null, 2)
+  );
   return value;
 }
 

@@ -5,7 +5,7 @@ import {spawn, spawnSync} from "node:child_process";
 import {fileURLToPath} from "node:url";
 import {parseArgs} from "node:util";
 import {LAZY_ADAM_RECIPE} from "../src/components/engine/fit.js";
-import {FASTAI_DEFAULTS, TRAIN_DEFAULTS} from "../src/components/model/trainSettings.js";
+import {FASTAI_DEFAULTS, TRAIN_DEFAULTS} from "../src/components/trainDefaults.js";
 import {ML10M_SHAPE, SITE_SYNTH} from "../src/components/synth/synthesize.js";
 import {ensureSyntheticSet} from "./syntheticSet.js";
 import type {SyntheticSet} from "./syntheticSet.js";

@@ -5,7 +5,7 @@ import {rmSync} from "node:fs";
 import {launchChromium} from "../scripts/lib/chromium.js";
 import {buildSiteOn} from "../scripts/lib/buildSite.js";
 import {serveStatic} from "../scripts/lib/serveStatic.js";
-import {TRAIN_DEFAULTS} from "../src/components/model/trainSettings.js";
+import {TRAIN_DEFAULTS} from "../src/components/trainDefaults.js";
 import {trainOnce} from "./trainOnce.js";
 
 const args = process.argv.slice(2);

@@ -7,7 +7,7 @@ import type {BackendName} from "../src/components/engine/backend.js";
 import {buildModel} from "../src/components/engine/buildModel.js";
 import {fit} from "../src/components/engine/fit.js";
 import {predictUser} from "../src/components/engine/predict.js";
-import {FASTAI_DEFAULTS, TRAIN_DEFAULTS} from "../src/components/model/trainSettings.js";
+import {FASTAI_DEFAULTS, TRAIN_DEFAULTS} from "../src/components/trainDefaults.js";
 import {readSyntheticTable} from "./syntheticSet.js";
 
 const {values} = parseArgs({

@@ -69,9 +69,13 @@ describe("src/components: folders by role", () => {
 
   it("puts every component in a role folder, or at the root for the shared primitives", () => {
     const roots = componentFiles.filter((file) => role(file) === "");
-    expect(roots).toEqual(["src/components/random.ts", "src/components/solveCholesky.ts", "src/components/split.ts"]);
+    expect(roots).toEqual([
+      "src/components/random.ts",
+      "src/components/solveCholesky.ts",
+      "src/components/trainDefaults.ts"
+    ]);
     for (const file of componentFiles)
-      expect(["", "ui", "browser", "engine", "model", "movielens", "synth"]).toContain(role(file));
+      expect(["", "ui", "browser", "engine", "model", "movielens", "split", "synth"]).toContain(role(file));
   });
 
   it("every relative import names a file that exists", () => {
@@ -118,8 +122,27 @@ describe("src/components: folders by role", () => {
     }
   );
 
-  it("has no import cycles among src/components files (type-only imports included)", () => {
-    const graph = new Map(componentFiles.map((file) => [file, [] as string[]]));
+  it("movielens/ reads files: it imports nothing from model/ or engine/, not even types", () => {
+    const bad = all.filter((i) => role(i.file) === "movielens" && ["model", "engine"].includes(role(i.target ?? "")!));
+    expect(bad.map(show)).toEqual([]);
+  });
+
+  it("split/, the one home of the train/validation split, imports only itself, the root's primitives and types", () => {
+    const bad = all.filter(
+      (i) =>
+        role(i.file) === "split" &&
+        !["split", ""].includes(role(i.target ?? "") ?? "none") &&
+        !(i.typeOnly && i.target === `${COMPONENTS}/engine/trainProtocol.ts`)
+    );
+    expect(bad.map(show)).toEqual([]);
+    // The split is computed in split/ alone: no other module builds a split from flags or timestamps itself.
+    expect(all.filter((i) => i.target?.endsWith("/split.ts") || i.target?.endsWith("/timeSplit.ts")).map(show)).toEqual(
+      []
+    );
+  });
+
+  it("has no import cycles among src/components files and the loaders (type-only imports included)", () => {
+    const graph = new Map([...componentFiles, ...loaders].map((file) => [file, [] as string[]]));
     for (const i of all) if (graph.has(i.file) && i.target && graph.has(i.target)) graph.get(i.file)!.push(i.target);
     const cycles: string[] = [];
     const state = new Map<string, "open" | "done">();
@@ -128,16 +151,13 @@ describe("src/components: folders by role", () => {
       state.set(file, "open");
       stack.push(file);
       for (const next of graph.get(file)!) {
-        if (state.get(next) === "open")
-          cycles.push(
-            [...stack.slice(stack.indexOf(next)), next].map((f) => f.slice(COMPONENTS.length + 1)).join(" → ")
-          );
+        if (state.get(next) === "open") cycles.push([...stack.slice(stack.indexOf(next)), next].join(" → "));
         else if (!state.has(next)) visit(next);
       }
       stack.pop();
       state.set(file, "done");
     };
-    for (const file of componentFiles) if (!state.has(file)) visit(file);
+    for (const file of graph.keys()) if (!state.has(file)) visit(file);
     expect(cycles).toEqual([]);
   });
 });
@@ -162,5 +182,46 @@ describe("bench/ and scripts/: no imports from test/", () => {
 
   it("scripts/ imports nothing from test/", () => {
     expect(scripts.filter((i) => i.target?.startsWith("test/")).map(show)).toEqual([]);
+  });
+});
+
+describe("one home for every default (src/components/trainDefaults.ts)", () => {
+  // A default typed where it is used, as `seed = 42` in a parameter list or `validPct: 0.2` in an options object. The
+  // notebook's own runs (browser/experimentGrid.ts: `{factors: 50, bs: 256, epochs: 3}`) are facts about the notebook,
+  // not defaults, and are written as object fields, which only seed and validPct are checked as. Comments are left out.
+  const TYPED_DEFAULTS = [
+    /\bseed\s*[=:]\s*42\b/,
+    /\bvalidPct\s*[=:]\s*0?\.2\b/,
+    /\b(factors|epochs|bs)\s*=\s*(50|3|256)\b/,
+    /\[0\.5,\s*5\.5\]/,
+    /\blrMax\s*[=:]\s*1e-[23]\b/,
+    /\bwd\s*[=:]\s*0\.0?1\b/
+  ];
+  const HOME = `${COMPONENTS}/trainDefaults.ts`;
+  const files = [
+    ...componentFiles,
+    ...pages,
+    ...loaders,
+    ...["bench", "scripts"].flatMap((dir) =>
+      (readdirSync(join(ROOT, dir), {recursive: true, encoding: "utf-8"}) as string[])
+        .filter((name) => /\.(ts|mts|mjs)$/.test(name))
+        .map((name) => join(dir, name))
+    )
+  ];
+  const typed = (file: string) =>
+    readFileSync(join(ROOT, file), "utf-8")
+      .split("\n")
+      .map((line, i) => [line, i + 1] as const)
+      .filter(([line]) => !/^\s*(\/\/|\/\*|\*)/.test(line))
+      .filter(([line]) => TYPED_DEFAULTS.some((re) => re.test(line.replace(/\/\/.*$/, ""))))
+      .map(([line, n]) => `${file}:${n}: ${line.trim()}`);
+
+  it("checks the code of every component, page, loader, bench and script, and finds the defaults at home", () => {
+    expect(files.length).toBeGreaterThan(150);
+    expect(typed(HOME).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it("types no training default anywhere else", () => {
+    expect(files.filter((file) => file !== HOME).flatMap(typed)).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {resolveDataset} from "../src/data/dataset.js";
 import {readDataset} from "../src/data/readDataset.js";
-import type {LoadedDataset} from "../src/data/readDataset.js";
+import type {LoadedDataset} from "../src/data/parsedCache.js";
 
 /** The real-format fixtures (whose ratings name movies that movies.dat lacks), plus two ratings of mine. */
 function fixtureDir(): string {

@@ -3,7 +3,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterEach, beforeEach, describe, expect, it} from "vitest";
 import {oracleMse} from "../src/components/synth/oracleMse.js";
-import {splitRows} from "../src/components/split.js";
+import {splitRows} from "../src/components/split/splitRows.js";
 import {formatRatings} from "../src/components/synth/encodeRatings.js";
 import {formatMovies, formatMoviesCsv} from "../src/components/synth/formatMovies.js";
 import {synthesize} from "../src/components/synth/synthesize.js";

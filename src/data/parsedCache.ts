@@ -4,7 +4,17 @@
 import {createHash} from "node:crypto";
 import {mkdir, readFile, readdir, rename, rm, stat, writeFile} from "node:fs/promises";
 import {join} from "node:path";
-import type {LoadedDataset} from "./readDataset.js";
+import type {IndexedDataset} from "../components/movielens/indexDataset.js";
+import {ROOT} from "./dataset.js";
+
+/** Where loaders keep the parsed dataset for each other, beside Framework's own cache. */
+export const PARSED_CACHE = join(ROOT, "src/.observablehq/cache/parsed");
+
+/** A dataset as readDataset gives it and this cache keeps it: indexed, with what parsing and indexing warned about. */
+export interface LoadedDataset extends IndexedDataset {
+  /** What parsing and indexing warned about (dropped ratings, a clash with user 99999), in words. */
+  warnings: string[];
+}
 
 const MAGIC = "parsed-dataset-v1";
 /** Entries kept: loaders of several datasets (tests, or switching datasets) may run side by side. */

@@ -1,30 +1,15 @@
 import {open, readFile} from "node:fs/promises";
-import {basename, join} from "node:path";
-import {indexRatings} from "../components/movielens/indexRatings.js";
-import type {IndexedRatings} from "../components/movielens/indexRatings.js";
+import {basename} from "node:path";
 import {MOVIELENS_FORMATS} from "../components/movielens/movielensFormat.js";
-import {moveClashingUser} from "../components/movielens/moveClashingUser.js";
-import type {Movie} from "../components/movielens/parseMoviesDat.js";
-import {MY_USER_ID, parseMyRatings} from "../components/movielens/myRatingsFile.js";
+import {indexDataset} from "../components/movielens/indexDataset.js";
+import {MY_USER_ID} from "../components/movielens/myRatingsFile.js";
 import {RatingsParser} from "../components/movielens/parseRatings.js";
 import type {RatingColumns, RatingsFormat} from "../components/movielens/parseRatings.js";
 import {codeStamp} from "./codeStamp.js";
-import {ROOT, datasetStamp} from "./dataset.js";
+import {datasetStamp} from "./dataset.js";
 import type {Dataset} from "./dataset.js";
-import {parsedCacheKey, readParsed, writeParsed} from "./parsedCache.js";
-
-/** Where loaders keep the parsed dataset for each other (see parsedCache.ts), beside Framework's own cache. */
-export const PARSED_CACHE = join(ROOT, "src/.observablehq/cache/parsed");
-
-/** A dataset parsed and indexed: the movies in file order, and the ratings (mine appended) by dense index. */
-export interface LoadedDataset {
-  movies: Movie[];
-  ratings: IndexedRatings;
-  /** Rows of `ratings.dat` and of `my_ratings.dat`, before dropping unknown movies and duplicates. */
-  rows: {ratings: number; myRatings: number};
-  /** What parsing and indexing warned about (dropped ratings, a clash with user 99999). */
-  warnings: string[];
-}
+import {PARSED_CACHE, parsedCacheKey, readParsed, writeParsed} from "./parsedCache.js";
+import type {LoadedDataset} from "./parsedCache.js";
 
 /**
  * Streams a ratings file (ratings.dat, or another `format`: u.data's, ratings.csv's) through the parser in chunks,
@@ -87,25 +72,21 @@ async function parseDataset(dataset: Dataset, log: (message: string) => void): P
   const genres = dataset.genresPath ? await readFile(dataset.genresPath) : null;
   const movies = format.parseMovies(await readFile(dataset.moviesPath), basename(dataset.moviesPath), genres);
   const ratings = await readRatings(dataset.ratingsPath, format.ratingsFormat);
-  const movedUser = moveClashingUser(ratings);
-  if (movedUser !== null)
+  const t1 = performance.now();
+  const myRatings = dataset.myRatingsPath
+    ? {bytes: await readFile(dataset.myRatingsPath), file: basename(dataset.myRatingsPath)}
+    : null;
+  const indexed = indexDataset(movies, ratings, myRatings);
+  const t2 = performance.now();
+  const {movedUser} = indexed.ratings.report;
+  if (movedUser !== undefined)
     warn(
       `note: ${basename(dataset.ratingsPath)} has its own user ${MY_USER_ID}; it is user ${movedUser} here, ` +
         `since ${MY_USER_ID} is me (my_ratings.dat)`
     );
-  const mine = dataset.myRatingsPath
-    ? parseMyRatings(await readFile(dataset.myRatingsPath), basename(dataset.myRatingsPath))
-    : null;
-  const t1 = performance.now();
-  const indexed = indexRatings(
-    Int32Array.from(movies, (m) => m.id),
-    mine ? [ratings, mine] : [ratings]
-  );
-  if (movedUser !== null) indexed.report.movedUser = movedUser;
-  const t2 = performance.now();
-  const {unknownMovieRatings, unknownMovies, duplicates} = indexed.report;
+  const {unknownMovieRatings, unknownMovies, duplicates} = indexed.ratings.report;
   log(
-    `parsed ${movies.length} movies and ${ratings.userId.length + (mine?.userId.length ?? 0)} ratings in ` +
+    `parsed ${movies.length} movies and ${indexed.rows.ratings + indexed.rows.myRatings} ratings in ` +
       `${((t1 - t0) / 1000).toFixed(1)} s; indexed in ${((t2 - t1) / 1000).toFixed(1)} s`
   );
   if (unknownMovieRatings)
@@ -114,10 +95,5 @@ async function parseDataset(dataset: Dataset, log: (message: string) => void): P
         basename(dataset.moviesPath)
     );
   if (duplicates) warn(`warning: dropped ${duplicates} earlier ratings of (user, movie) pairs rated again later`);
-  return {
-    movies,
-    ratings: indexed,
-    rows: {ratings: ratings.userId.length, myRatings: mine?.userId.length ?? 0},
-    warnings
-  };
+  return {...indexed, warnings};
 }

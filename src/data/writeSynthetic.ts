@@ -1,8 +1,8 @@
 import {chmod, mkdir, mkdtemp, open, rm, stat, writeFile} from "node:fs/promises";
 import {basename, dirname, join, resolve} from "node:path";
 import {oracleMse} from "../components/synth/oracleMse.js";
-import {splitRows} from "../components/split.js";
-import {TRAIN_DEFAULTS} from "../components/model/trainSettings.js";
+import {splitRows} from "../components/split/splitRows.js";
+import {RECIPE_DEFAULTS, TRAIN_DEFAULTS} from "../components/trainDefaults.js";
 import {encodeRatings, formatRatings} from "../components/synth/encodeRatings.js";
 import {formatMovies, formatMoviesCsv} from "../components/synth/formatMovies.js";
 import {RATINGS_CSV} from "../components/movielens/parseRatingsCsv.js";
@@ -37,7 +37,7 @@ export async function writeSynthetic(
   // so the oracle is scored on that split.
   data.meta.oracleMse = oracleMse(
     data,
-    splitRows(ratings + data.myRatings.userId.length, {seed: TRAIN_DEFAULTS.seed, validPct: 0.2})
+    splitRows(ratings + data.myRatings.userId.length, {seed: TRAIN_DEFAULTS.seed, validPct: RECIPE_DEFAULTS.validPct})
   );
 
   // 1. Write everything into a hidden temp folder beside dir, on the same file system so the final rename is atomic.

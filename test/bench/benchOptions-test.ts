@@ -1,7 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {BENCH_SETS, benchSets, TIME_OPTIONS, timeOptions} from "../../bench/benchOptions.js";
 import {ML10M_SHAPE, SITE_SYNTH} from "../../src/components/synth/synthesize.js";
-import {TRAIN_DEFAULTS} from "../../src/components/model/trainSettings.js";
+import {TRAIN_DEFAULTS} from "../../src/components/trainDefaults.js";
 
 describe("benchSets(values)", () => {
   it("names the 1M default set and the 100k set by default, in that order", () => {

@@ -5,7 +5,7 @@ import {
   readTrainPreset,
   saveTrainPreset
 } from "../../src/components/browser/trainPreset.js";
-import {TRAIN_DEFAULTS} from "../../src/components/model/trainSettings.js";
+import {TRAIN_DEFAULTS} from "../../src/components/trainDefaults.js";
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const items = new Map(Object.entries(initial));

@@ -5,7 +5,7 @@ import type {CollabModel} from "../../src/components/engine/buildModel.js";
 import {OPS_READBACK, fit} from "../../src/components/engine/fit.js";
 import type {BatchProgress} from "../../src/components/engine/fit.js";
 import {oracleMse} from "../../src/components/synth/oracleMse.js";
-import {splitRows} from "../../src/components/split.js";
+import {splitRows} from "../../src/components/split/splitRows.js";
 import {synthTable} from "../support/synthTable.js";
 import {useBackend} from "../support/tf.js";
 

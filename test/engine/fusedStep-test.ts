@@ -9,7 +9,7 @@ import {encodeCheckpoint, restoreModel} from "../../src/components/engine/checkp
 import {ADAM, FUSED_READBACK, fit} from "../../src/components/engine/fit.js";
 import {fusedStep} from "../../src/components/engine/fusedStep.js";
 import {meanSquaredError} from "../../src/components/engine/meanSquaredError.js";
-import {splitRows} from "../../src/components/split.js";
+import {splitRows} from "../../src/components/split/splitRows.js";
 import {synthTable} from "../support/synthTable.js";
 import {useBackend} from "../support/tf.js";
 import {webgpuExpected} from "../support/webgpuExpected.js";

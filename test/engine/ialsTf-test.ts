@@ -2,7 +2,7 @@ import * as tf from "@tensorflow/tfjs";
 import {beforeAll, describe, expect, it} from "vitest";
 import {fitIalsTf} from "../../src/components/engine/ialsTf.js";
 import {fitIals, ialsScores} from "../../src/components/model/ials.js";
-import {splitRows} from "../../src/components/split.js";
+import {splitRows} from "../../src/components/split/splitRows.js";
 import {synthTable} from "../support/synthTable.js";
 import {useBackend} from "../support/tf.js";
 

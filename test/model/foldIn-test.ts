@@ -9,7 +9,7 @@ import type {FoldInRating} from "../../src/components/model/foldIn.js";
 import {indexRatings} from "../../src/components/movielens/indexRatings.js";
 import {createRandom} from "../../src/components/random.js";
 import {predictFor} from "../../src/components/model/predictRatings.js";
-import {splitRows} from "../../src/components/split.js";
+import {splitRows} from "../../src/components/split/splitRows.js";
 import {GENRES, synthesize} from "../../src/components/synth/synthesize.js";
 import type {SynthMovie} from "../../src/components/synth/synthesize.js";
 import {demoRatings} from "../support/ratingFixtures.js";

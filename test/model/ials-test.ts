@@ -3,7 +3,7 @@ import {popularityScores} from "../../src/components/model/baselines.js";
 import {IALS_DEFAULTS, fitIals, ialsOptionsFor, ialsScores} from "../../src/components/model/ials.js";
 import {rankingReport} from "../../src/components/model/rankingMetrics.js";
 import {rankingTask} from "../../src/components/model/rankingTask.js";
-import {splitRows} from "../../src/components/split.js";
+import {splitRows} from "../../src/components/split/splitRows.js";
 import {TWO_TASTES} from "../support/ratingFixtures.js";
 import {synthTable} from "../support/synthTable.js";
 

@@ -4,7 +4,8 @@ import {POPULARITY_WEIGHTS, RANKING_BLEND} from "../../src/components/model/popu
 import {rankingReport} from "../../src/components/model/rankingMetrics.js";
 import {rankingTask} from "../../src/components/model/rankingTask.js";
 import {runRanking} from "../../src/components/model/runRanking.js";
-import {sortSplit, splitRows} from "../../src/components/split.js";
+import {sortSplit} from "../../src/components/split/Split.js";
+import {splitRows} from "../../src/components/split/splitRows.js";
 import {synthTable} from "../support/synthTable.js";
 
 // Two factors; user 0 likes movie 2 most; every rating is relevant at 4 stars when rating2 ≥ 8.

@@ -3,7 +3,7 @@ import {buildModel} from "../../src/components/engine/buildModel.js";
 import {LAZY_ADAM_RECIPE, fit} from "../../src/components/engine/fit.js";
 import {oracleMse} from "../../src/components/synth/oracleMse.js";
 import {GENRES, LATENT_DIMS} from "../../src/components/synth/synthCatalog.js";
-import {splitRows} from "../../src/components/split.js";
+import {splitRows} from "../../src/components/split/splitRows.js";
 import type {SynthOptions} from "../../src/components/synth/synthesize.js";
 import {synthTable} from "../support/synthTable.js";
 import {useBackend} from "../support/tf.js";

@@ -1,5 +1,6 @@
 import type {TrainHyper} from "../engine/trainProtocol.js";
-import {SETTING_RANGES, TRAIN_DEFAULTS} from "../model/trainSettings.js";
+import {SETTING_RANGES} from "../model/trainSettings.js";
+import {TRAIN_DEFAULTS} from "../trainDefaults.js";
 import {pageStorage, storageProblemOf} from "./pageStorage.js";
 import type {StorageProblem} from "./pageStorage.js";
 

@@ -1,5 +1,5 @@
 import {decodeCheckpoint} from "../model/checkpointFormat.js";
-import {FASTAI_DEFAULTS} from "../model/trainSettings.js";
+import {FASTAI_DEFAULTS} from "../trainDefaults.js";
 import type {CheckpointInfo} from "./workbookStore.js";
 
 /**

@@ -1,4 +1,5 @@
 import {createRandom} from "../random.js";
+import {TRAIN_DEFAULTS} from "../trainDefaults.js";
 
 /**
  * One epoch's training batches: a shuffled copy of the rows, cut into `count` full
@@ -20,7 +21,7 @@ export function batchCount(n: number, bs: number): number {
 /** Shuffles the training rows for one epoch, seeded by (seed, epoch) so a resumed run sees the same batches. */
 export function epochBatches(
   rows: Uint32Array,
-  {bs = 256, seed = 42, epoch = 0}: {bs?: number; seed?: number; epoch?: number} = {}
+  {bs = TRAIN_DEFAULTS.bs, seed = TRAIN_DEFAULTS.seed, epoch = 0}: {bs?: number; seed?: number; epoch?: number} = {}
 ): EpochBatches {
   if (!(Number.isSafeInteger(bs) && bs >= 1))
     throw new TypeError(`epochBatches: bs must be a positive integer, got ${bs}`);

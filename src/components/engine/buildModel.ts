@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
 import {createRandom} from "../random.js";
+import {RECIPE_DEFAULTS, TRAIN_DEFAULTS} from "../trainDefaults.js";
 
 /** The four parameter tables of EmbeddingDotBias, in a fixed order (checkpoints rely on it). */
 export const TABLES = ["userFactors", "movieFactors", "userBias", "movieBias"] as const;
@@ -68,9 +69,9 @@ export interface BuildModelOptions {
 export function buildModel({
   users,
   movies,
-  factors = 50,
-  yRange = [0.5, 5.5],
-  seed = 42
+  factors = TRAIN_DEFAULTS.factors,
+  yRange = RECIPE_DEFAULTS.yRange,
+  seed = TRAIN_DEFAULTS.seed
 }: BuildModelOptions): CollabModel {
   for (const [name, n] of [
     ["users", users],

@@ -1,4 +1,4 @@
-import {TRAIN_DEFAULTS} from "../model/trainSettings.js";
+import {TRAIN_DEFAULTS} from "../trainDefaults.js";
 import type {EpochRow} from "./buildModel.js";
 import type {TrainHyper} from "./trainProtocol.js";
 

@@ -8,9 +8,9 @@ import type {RatingRows} from "./hostStep.js";
 import {meanSquaredError} from "./meanSquaredError.js";
 import {opsStep} from "./opsStep.js";
 import {oneCycle} from "./schedule.js";
-import {splitRows} from "../split.js";
-import type {Split} from "../split.js";
-import {FASTAI_DEFAULTS, TRAIN_DEFAULTS} from "../model/trainSettings.js";
+import {splitRows} from "../split/splitRows.js";
+import type {Split} from "../split/Split.js";
+import {FASTAI_DEFAULTS, RECIPE_DEFAULTS, TRAIN_DEFAULTS} from "../trainDefaults.js";
 
 /** What `fit` reports after each batch. */
 export interface BatchProgress {
@@ -57,7 +57,7 @@ export interface FitOptions {
    */
   readback?: number;
   /**
-   * The training and validation rows, e.g. a time-aware split (model/timeSplit.ts); default fastai's random split,
+   * The training and validation rows, e.g. a time-aware split (split/splitByTime.ts); default fastai's random split,
    * `splitRows(n, {validPct, seed})`. A resumed run must pass the same split: it is not recorded in the model.
    */
   split?: Split;
@@ -136,12 +136,12 @@ function sameRun(
  */
 export async function fit(model: CollabModel, data: RatingRows, options: FitOptions = {}): Promise<EpochRow[]> {
   const {
-    epochs = 3,
+    epochs = TRAIN_DEFAULTS.epochs,
     lrMax = FASTAI_DEFAULTS.lrMax,
     wd = FASTAI_DEFAULTS.wd,
     bs = FASTAI_DEFAULTS.bs,
     seed = FASTAI_DEFAULTS.seed,
-    validPct = 0.2,
+    validPct = RECIPE_DEFAULTS.validPct,
     mode = "sparse",
     path = "auto"
   } = options;

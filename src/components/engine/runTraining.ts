@@ -23,8 +23,8 @@ import {rankingUsers} from "../model/rankingTask.js";
 import {ialsOptionsFor} from "../model/ials.js";
 import {fitRanker, rankerDeviceNote} from "./fitRanker.js";
 import type {IalsRanker} from "../model/ials.js";
-import {sortSplit, splitByFlags, splitRows} from "../split.js";
-import type {Split} from "../split.js";
+import {sortSplit} from "../split/Split.js";
+import {runSplit} from "../split/runSplit.js";
 
 /** Posts an event to the page; `transfer` lists buffers to move rather than copy (the checkpoint). */
 export type PostTrainEvent = (event: TrainEvent, transfer?: Transferable[]) => void;
@@ -89,16 +89,6 @@ async function startBackend(
   post({type: "backend", backend, skipped, ...(timings ? {timings, calibrationSeconds} : {})});
 }
 
-/** The time-aware split of a table from its `latest` column; throws, in words, when the ratings file has none. */
-function timeSplitOf(table: RatingsTable): Split {
-  if (!table.latest)
-    throw new Error(
-      "These ratings carry no timestamps, so they cannot be split by time. " +
-        "Rebuild the site (or load the data again) to add them, or choose the random split."
-    );
-  return splitByFlags(table.latest);
-}
-
 async function loadTable(url: string, cache: TrainCache, post: PostTrainEvent): Promise<RatingsTable> {
   if (cache.loaded?.url === url) return cache.loaded.table;
   post({type: "status", text: "Loading the ratings…"});
@@ -141,7 +131,7 @@ export async function runTraining(
     });
     const data = {user: table.user, movie: table.movie, rating2: table.rating2};
     const splitKind = hyper.split ?? "random";
-    const split = splitKind === "time" ? timeSplitOf(table) : splitRows(data.rating2.length, {seed: hyper.seed});
+    const split = runSplit(splitKind, {rows: data.rating2.length, latest: table.latest}, hyper.seed);
     await startBackend(
       request.backend,
       request.wasmUrls,

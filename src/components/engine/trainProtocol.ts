@@ -4,44 +4,18 @@ import type {BackendTiming as Timing} from "./calibrateBackends.js";
 import type {MyRating} from "../movielens/myRatingsFile.js";
 import type {RunRanking} from "../model/rankingMetrics.js";
 import type {IalsRanker} from "../model/ials.js";
+import type {TrainHyper} from "../trainDefaults.js";
 
 // The engine's types that code outside engine/ needs, so that it imports only this file's types and never TF.js.
 export type {BackendName, BackendSkip} from "./backend.js";
 export type {EpochRow, FitState} from "./buildModel.js";
+export type {SplitKind, TrainHyper} from "../trainDefaults.js";
 
 /**
  * One backend's training speed as "auto" measured it before a run (calibrateBackends.ts): ratings per second,
  * and whether it is a software GPU.
  */
 export type BackendTiming = Timing<BackendName>;
-
-/**
- * The hyperparameters a reader sets on the Train page, named as in the original notebook. The optimizer's per-step
- * values (hostStep.ts's OptimizerStep) derive from them: lr and momentum from the
- * one-cycle schedule over lrMax, wd as is.
- */
-export interface TrainHyper {
-  /** n_factors: the width of the user and movie embeddings. */
-  factors: number;
-  /** Ratings per batch. */
-  bs: number;
-  /** The epochs the one-cycle schedule is planned for. */
-  epochs: number;
-  /** lr_max: the one-cycle schedule's peak learning rate. */
-  lrMax: number;
-  /** Decoupled weight decay: each step scales the weights by 1 − lr·wd. */
-  wd: number;
-  /** Seeds the initial weights, the 80/20 split and the batch order. */
-  seed: number;
-  /**
-   * Which 20% of ratings validate: "random", fastai's RandomSplitter (the default, and what a record without it used),
-   * or "time", each user's latest 20% by timestamp, so nothing is predicted from ratings made after it (timeSplit.ts).
-   */
-  split?: SplitKind;
-}
-
-/** The kinds of train/validation split a run can use (TrainHyper's `split`). */
-export type SplitKind = "random" | "time";
 
 /** Messages the page sends to the training worker. */
 export type TrainRequest =

@@ -1,4 +1,5 @@
 import {createRandom} from "../random.js";
+import {TRAIN_DEFAULTS} from "../trainDefaults.js";
 
 /**
  * Implicit ALS (iALS): a ranking model learned from which movies each person rated, not from the stars. Every
@@ -62,7 +63,7 @@ export const IALS_DEFAULTS: Required<Omit<IalsOptions, "onEpoch">> = {
   regularization: 0.01,
   regularizationExponent: 1,
   cgSteps: 3,
-  seed: 42
+  seed: TRAIN_DEFAULTS.seed
 };
 
 /**

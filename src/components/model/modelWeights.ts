@@ -1,4 +1,4 @@
-import {FASTAI_DEFAULTS} from "./trainSettings.js";
+import {FASTAI_DEFAULTS} from "../trainDefaults.js";
 import {decodeCheckpoint} from "./checkpointFormat.js";
 
 /** A trained model's tables as plain arrays, for predictions in the page without TF.js. */

@@ -1,6 +1,7 @@
 import {createRandom} from "../random.js";
-import type {Split} from "../split.js";
+import type {Split} from "../split/Split.js";
 import type {RankingTask} from "./rankingMetrics.js";
+import {TRAIN_DEFAULTS} from "../trainDefaults.js";
 
 /** Rating rows as the engine and the ratings file hold them: user and item indexes, and the rating times two. */
 export interface RankingRows {
@@ -42,7 +43,7 @@ export function rankingTask(
   movies: number,
   options: RankingTaskOptions = {}
 ): RankingTask {
-  const {threshold = 4, maxUsers = 2000, seed = 42} = options;
+  const {threshold = 4, maxUsers = 2000, seed = TRAIN_DEFAULTS.seed} = options;
   const trainCounts = new Int32Array(movies);
   for (const r of split.train) ++trainCounts[rows.movie[r]];
   // Which users have a relevant held-out rating: flags first, and sets only for the users sampled (on ML-32M's shape,

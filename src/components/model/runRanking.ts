@@ -1,4 +1,4 @@
-import type {Split} from "../split.js";
+import type {Split} from "../split/Split.js";
 import {dampedMeanScores, fitBiasOnly, popularityScores} from "./baselines.js";
 import {chooseRanking} from "./chooseRanking.js";
 import type {RankingName} from "./chooseRanking.js";

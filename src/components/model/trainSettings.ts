@@ -1,35 +1,5 @@
 import type {BackendName, TrainHyper} from "../engine/trainProtocol.js";
 
-/**
- * The Train page's defaults, the one home of every default a page, script or benchmark trains with. The original
- * notebook built fastai's `collab_learner(dls, n_factors=50, y_range=(0.5, 5.5))` (an EmbeddingDotBias model) and
- * trained it with `learn.fit_one_cycle` at fastai's defaults (lr_max 1e-3, wd 0.01; see
- * FASTAI_DEFAULTS). The engine updates only the rows a batch touches (lazy Adam),
- * which wants the higher lr_max 1e-2 and wd 0.1 of its recipe (`LAZY_ADAM_RECIPE` in engine/fit.ts
- * reads them from here; measured by `npm run bench` on an ML-10M-shaped synthetic set).
- * Units: lrMax is the one-cycle schedule's peak learning rate, wd the decoupled weight decay per step,
- * bs ratings per batch, epochs passes over the training 80%, seed the split's and initialisation's seed.
- */
-export const TRAIN_DEFAULTS = {
-  factors: 50,
-  bs: 256,
-  epochs: 3,
-  lrMax: 1e-2,
-  wd: 0.1,
-  seed: 42,
-  split: "random"
-} as const satisfies TrainHyper;
-
-/**
- * fastai's own defaults for `fit_one_cycle` (lr_max 1e-3, wd 0.01) with the workbook's batch size and seed: what dense
- * Adam is measured with in `npm run bench`, and what a checkpoint that records no training settings was trained with
- * (engine/fit.ts's defaults).
- */
-export const FASTAI_DEFAULTS = {bs: 256, lrMax: 1e-3, wd: 0.01, seed: 42} as const satisfies Omit<
-  TrainHyper,
-  "factors" | "epochs"
->;
-
 /** The batch sizes a reader can choose on the Train page and in the experiment grid (ratings per batch). */
 export const BATCH_SIZES = [64, 256, 1024, 4096] as const;
 

@@ -4,13 +4,12 @@
 import {Unzip, UnzipInflate} from "fflate";
 import {browserDataset, datasetArtifacts} from "./datasetArtifacts.js";
 import type {DatasetArtifacts} from "./datasetArtifacts.js";
-import {indexRatings} from "./indexRatings.js";
+import {indexDataset} from "./indexDataset.js";
 import {MOVIELENS_FILES, MOVIELENS_FORMATS, movielensFormat} from "./movielensFormat.js";
 import type {MovielensFormat} from "./movielensFormat.js";
 import {RELEASE_ZIPS, movielensName, otherRelease, releaseCounts} from "./movielensRelease.js";
-import {moveClashingUser, movedUserNote} from "./moveClashingUser.js";
+import {movedUserNote} from "./moveClashingUser.js";
 import type {Movie} from "./parseMoviesDat.js";
-import {parseMyRatings} from "./myRatingsFile.js";
 import {RatingsParser} from "./parseRatings.js";
 import type {RatingColumns} from "./parseRatings.js";
 import {archiveKind, canInflate, isZip, zipEntries, zipMethod} from "./zipArchive.js";
@@ -89,13 +88,9 @@ export async function importMovieLens(
 ): Promise<DatasetArtifacts> {
   const raw = input instanceof Uint8Array ? readZip(input, THE_ZIP, onProgress) : readDropped(input, onProgress);
   const mine = myRatings === undefined ? raw.myRatings : myRatings;
-  const myColumns = mine ? parseMyRatings(mine, MY_RATINGS) : null;
   onProgress({stage: "index", done: 0, total: 1});
-  const movedTo = moveClashingUser(raw.ratings);
-  const movieIds = Int32Array.from(raw.movies, (m) => m.id);
-  const indexed = indexRatings(movieIds, myColumns ? [raw.ratings, myColumns] : [raw.ratings]);
-  if (movedTo !== null) indexed.report.movedUser = movedTo;
-  const rows = {ratings: raw.ratings.userId.length, myRatings: myColumns?.userId.length ?? 0};
+  const {ratings: indexed, rows} = indexDataset(raw.movies, raw.ratings, mine ? {bytes: mine, file: MY_RATINGS} : null);
+  const {movedUser} = indexed.report;
   const name = movielensName(
     releaseCounts({ratings: rows.ratings, movies: raw.movies.length, userIds: indexed.userIds}),
     raw.folder
@@ -104,7 +99,7 @@ export async function importMovieLens(
     raw.movies,
     indexed,
     rows,
-    browserDataset(name, movedTo === null ? "" : movedUserNote(movedTo), raw.format)
+    browserDataset(name, movedUser === undefined ? "" : movedUserNote(movedUser), raw.format)
   );
   onProgress({stage: "index", done: 1, total: 1});
   return artifacts;

@@ -1,11 +1,11 @@
-import {splitByTime} from "../model/timeSplit.js";
+import {latestFlags} from "../split/latestFlags.js";
 
 /**
  * The compact columnar ratings file that the build writes and the browser reads: an 8-byte magic, a little-endian
  * u32 header length, a JSON header, then each column 8-byte aligned, so the browser views them without copying.
  * Rows are grouped by user and the user column is stored as offsets (CSR), which keeps ML-10M's file at 30 MB
  * instead of 70 MB; decoding expands it back. An optional `latest` column (a bitset, one bit per row) marks each user's
- * latest 20% of ratings by timestamp, for the time-aware split (model/timeSplit.ts),
+ * latest 20% of ratings by timestamp, for the time-aware split (split/latestFlags.ts),
  * since the rows carry no timestamps.
  */
 export const RATINGS_FILE_MAGIC = "MLCOLS01";
@@ -81,11 +81,8 @@ export function encodeRatingsFile(
     movie[i] = table.movie[order[i]];
     rating2[i] = table.rating2[order[i]];
   }
-  let flags = table.latest;
-  if (!flags && table.timestamp) {
-    flags = new Uint8Array(order.length);
-    for (const r of splitByTime(table.user, table.timestamp, table.userIds.length).valid) flags[r] = 1;
-  }
+  const flags =
+    table.latest ?? (table.timestamp ? latestFlags(table.user, table.timestamp, table.userIds.length) : undefined);
   const latest = flags ? new Uint8Array(Math.ceil(order.length / 8)) : null;
   if (flags && latest) for (let i = 0; i < order.length; ++i) if (flags[order[i]]) latest[i >> 3] |= 1 << (i & 7);
   const data = {

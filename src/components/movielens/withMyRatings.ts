@@ -1,12 +1,12 @@
 import {MY_USER_ID} from "./myRatingsFile.js";
 import type {MyRating} from "./myRatingsFile.js";
 import type {RatingsTable} from "./ratingsFile.js";
-import {splitByTime} from "../model/timeSplit.js";
+import {latestFlags} from "../split/latestFlags.js";
 
 /**
  * Replaces user 99999's ratings in a table with `mine` (the browser's ratings win over the build's my_ratings.dat),
  * adding user 99999 when the table lacks it. Ratings of movies the table does not know are skipped and counted. When
- * the table marks each user's latest ratings (`latest`), my latest 20% by timestamp are marked too (as splitByTime).
+ * the table marks each user's latest ratings (`latest`), my latest 20% by timestamp are marked too (latestFlags).
  */
 export function withMyRatings(table: RatingsTable, mine: readonly MyRating[]): {table: RatingsTable; skipped: number} {
   const movieIndex = new Map<number, number>();
@@ -30,14 +30,15 @@ export function withMyRatings(table: RatingsTable, mine: readonly MyRating[]): {
     movie[j] = table.movie[i];
     rating2[j++] = table.rating2[i];
   }
-  if (latest) {
-    for (const i of splitByTime(
-      new Uint32Array(known.length),
-      known.map((r) => r.timestamp),
-      1
-    ).valid)
-      latest[kept + i] = 1;
-  }
+  if (latest)
+    latest.set(
+      latestFlags(
+        new Uint32Array(known.length),
+        known.map((r) => r.timestamp),
+        1
+      ),
+      kept
+    );
   for (const r of known) {
     user[j] = me;
     movie[j] = movieIndex.get(r.movieId)!;

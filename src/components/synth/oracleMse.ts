@@ -1,6 +1,6 @@
 import {expectedRating} from "./ratingGrid.js";
 import {solveCholesky} from "../solveCholesky.js";
-import type {Split} from "../split.js";
+import type {Split} from "../split/Split.js";
 import {BASE_MEAN, GENRES, LATENT_DIMS, LATENT_SD} from "./synthCatalog.js";
 import {USER_BIAS_SD} from "./synthesize.js";
 import type {SyntheticDataset} from "./synthesize.js";

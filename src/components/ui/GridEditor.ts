@@ -1,6 +1,7 @@
 import {html} from "htl";
 import type {GridRow} from "../browser/experimentGrid.js";
-import {BATCH_SIZES, TRAIN_DEFAULTS} from "../model/trainSettings.js";
+import {BATCH_SIZES} from "../model/trainSettings.js";
+import {TRAIN_DEFAULTS} from "../trainDefaults.js";
 
 /** The editor's element: a view whose `value` is the grid's rows as typed (see GridEditor). */
 export type GridEditorElement = HTMLElement & {value: GridRow[]};

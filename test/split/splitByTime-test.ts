@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {splitByTime} from "../../src/components/model/timeSplit.js";
+import {splitByTime} from "../../src/components/split/splitByTime.js";
 
 describe("splitByTime(user, timestamp, users, {validPct})", () => {
   it("holds out each user's latest ⌊20%⌋ ratings, ties by row order", () => {

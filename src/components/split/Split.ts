@@ -1,29 +1,11 @@
-import {createRandom} from "./random.js";
+// The split of a table's rows into training and validation rows, and the operations on splits given by flags. The
+// random split is splitRows.ts, the time split splitByTime.ts (from latestFlags.ts), and the split a run asks for
+// runSplit.ts.
 
 /** Row indexes of the training and validation sets. */
 export interface Split {
   train: Uint32Array;
   valid: Uint32Array;
-}
-
-/**
- * A seeded random split of rows 0…n-1, as fastai's RandomSplitter: the first ⌊validPct·n⌋ of a permutation validate.
- */
-export function splitRows(n: number, {validPct = 0.2, seed = 42}: {validPct?: number; seed?: number} = {}): Split {
-  if (!(Number.isSafeInteger(n) && n >= 0))
-    throw new TypeError(`splitRows: n must be a non-negative integer, got ${n}`);
-  if (!(validPct >= 0 && validPct < 1)) throw new TypeError(`splitRows: validPct must be in [0, 1), got ${validPct}`);
-  const perm = new Uint32Array(n);
-  for (let i = 0; i < n; ++i) perm[i] = i;
-  const random = createRandom(seed);
-  for (let i = n - 1; i > 0; --i) {
-    const j = random.int(i + 1);
-    const t = perm[i];
-    perm[i] = perm[j];
-    perm[j] = t;
-  }
-  const cut = Math.floor(validPct * n);
-  return {valid: perm.subarray(0, cut), train: perm.subarray(cut)};
 }
 
 /**

@@ -1,23 +1,6 @@
 import {describe, expect, it} from "vitest";
-import {sortSplit, splitByFlags, splitRows} from "../src/components/split.js";
-
-describe("splitRows(n, {validPct, seed})", () => {
-  it("puts ⌊validPct·n⌋ rows in validation and the rest in training, each row once", () => {
-    const {train, valid} = splitRows(1001, {seed: 1});
-    expect(valid.length).toBe(200);
-    expect(train.length).toBe(801);
-    const all = [...train, ...valid].sort((a, b) => a - b);
-    expect(all).toEqual(Array.from({length: 1001}, (_, i) => i));
-  });
-  it("is reproducible from the seed and changes with it", () => {
-    expect(splitRows(100, {seed: 3}).valid).toEqual(splitRows(100, {seed: 3}).valid);
-    expect(splitRows(100, {seed: 3}).valid).not.toEqual(splitRows(100, {seed: 4}).valid);
-  });
-  it("honours validPct", () => {
-    expect(splitRows(10, {validPct: 0.5}).valid.length).toBe(5);
-    expect(() => splitRows(10, {validPct: 1})).toThrow(TypeError);
-  });
-});
+import {sortSplit, splitByFlags} from "../../src/components/split/Split.js";
+import {splitRows} from "../../src/components/split/splitRows.js";
 
 describe("splitByFlags(isValid)", () => {
   it("validates the flagged rows and trains on the rest, each in increasing order", () => {
