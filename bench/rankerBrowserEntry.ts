@@ -1,12 +1,12 @@
 // Bundled for headless Chromium by bench/rankerBrowser.ts: synthesizes a set in the page, then times what a run adds
-// to training there (iALS's fit and the ranking against the baselines, as runTraining does them) and a fold-in.
+// to training there (iALS's fit and the ranking against the baselines, as serveTrainRequest does them) and a fold-in.
 import {fitIals, ialsOptionsFor} from "../src/components/model/ials.js";
 import {pickBackend} from "../src/components/engine/backend.js";
 import {fitIalsTf} from "../src/components/engine/ialsTf.js";
 import {softwareGpu} from "../src/components/engine/softwareGpu.js";
 import {personalIals} from "../src/components/model/personalRanking.js";
 import {rankingUsers} from "../src/components/model/rankingTask.js";
-import {runRanking} from "../src/components/model/runRanking.js";
+import {evaluateRanking} from "../src/components/model/evaluateRanking.js";
 import {indexRatings} from "../src/components/movielens/indexRatings.js";
 import {createRandom} from "../src/components/random.js";
 import {sortSplit} from "../src/components/split/Split.js";
@@ -44,7 +44,7 @@ export async function benchRanker(shape: Required<SynthOptions>) {
     yRange: [...RECIPE_DEFAULTS.yRange] as [number, number]
   };
   sortSplit(split);
-  const ranking = runRanking(weights, table, split, {kind: "random", ials, maxUsers: rankingUsers(movies)});
+  const ranking = evaluateRanking(weights, table, split, {kind: "random", ials, maxUsers: rankingUsers(movies)});
   const t2 = performance.now();
   const mine = Array.from({length: 40}, (_, i) => ({movieId: table.movieIds[(i * 37) % movies], rating: 1 + i / 10}));
   personalIals(ials, table.movieIds, mine); // warm

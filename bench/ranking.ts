@@ -11,7 +11,7 @@ import {fit} from "../src/components/engine/fit.js";
 import {modelWeights} from "../src/components/model/modelWeights.js";
 import {predictAll} from "../src/components/model/predictRatings.js";
 import type {RankingReport, RunRanking} from "../src/components/model/rankingMetrics.js";
-import {runRanking} from "../src/components/model/runRanking.js";
+import {evaluateRanking} from "../src/components/model/evaluateRanking.js";
 import {TRAIN_DEFAULTS} from "../src/components/trainDefaults.js";
 import {indexRatings} from "../src/components/movielens/indexRatings.js";
 import {MY_USER_ID} from "../src/components/movielens/myRatingsFile.js";
@@ -98,7 +98,7 @@ for (const kind of shaped ? (["random"] as const) : (["random", "time"] as const
   const t2 = performance.now();
   sortSplit(split);
   const maxUsers = rankingUsers(table.movieIds.length);
-  const ranking = runRanking(weights, table, split, {kind, ials, maxUsers});
+  const ranking = evaluateRanking(weights, table, split, {kind, ials, maxUsers});
   const t3 = performance.now();
   const choice = ranking.choice!;
   console.log(

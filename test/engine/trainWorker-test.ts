@@ -1,7 +1,7 @@
 import {afterEach, beforeEach, describe, expect, it, vi} from "vitest";
 import type {TrainRequest} from "../../src/components/engine/trainProtocol.js";
 
-// The worker shell only wires messages to runTraining; runTraining itself is tested in runTraining-test.ts.
+// The worker shell only wires messages to serveTrainRequest, which serveTrainRequest-test.ts tests.
 const runs: Array<{
   request: TrainRequest;
   post: (e: unknown, transfer?: Transferable[]) => void;
@@ -9,9 +9,9 @@ const runs: Array<{
   cache: unknown;
   finish: () => void;
 }> = [];
-vi.mock("../../src/components/engine/runTraining.js", () => ({
+vi.mock("../../src/components/engine/serveTrainRequest.js", () => ({
   trainCache: () => ({the: "cache"}),
-  runTraining: (
+  serveTrainRequest: (
     request: TrainRequest,
     post: (e: unknown) => void,
     {signal, cache}: {signal: AbortSignal; cache: unknown}

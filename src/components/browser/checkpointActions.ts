@@ -1,7 +1,7 @@
 import type {IalsRanker} from "../model/ials.js";
 import {downloadBlob} from "./downloadBlob.js";
 import {whileHoldingPageOpen} from "./holdPageOpen.js";
-import {defaultCheckpointName} from "./recordRun.js";
+import {defaultCheckpointName} from "./saveRun.js";
 import {uploadedCheckpointInfo} from "./uploadedCheckpoint.js";
 import type {StorageProblem} from "./pageStorage.js";
 import type {CheckpointInfo, WorkbookStore} from "./workbookStore.js";

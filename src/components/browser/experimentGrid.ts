@@ -1,11 +1,11 @@
 // The notebook's experiments in one click: a grid of runs queued one after another on a page's training session, each
-// kept in the run history (trainAndRecord), with one point per finished run for the grid's chart.
+// kept in the run history (trainAndSave), with one point per finished run for the grid's chart.
 import type {TrainHyper} from "../engine/trainProtocol.js";
 import {checkTrainSettings} from "../model/trainSettings.js";
 import type {RawSettings} from "../model/trainSettings.js";
-import {defaultCheckpointName} from "./recordRun.js";
-import {trainAndRecord} from "./trainAndRecord.js";
-import type {TrainAndRecordOptions} from "./trainAndRecord.js";
+import {defaultCheckpointName} from "./saveRun.js";
+import {trainAndSave} from "./trainAndSave.js";
+import type {TrainAndSaveOptions} from "./trainAndSave.js";
 import type {TrainingSession, TrainingState} from "./trainingSession.js";
 import type {WorkbookStore} from "./workbookStore.js";
 
@@ -122,12 +122,12 @@ export function gridSummary(state: GridState): string {
 }
 
 /** What every run of a grid trains on: the page's request less the settings, which each run brings. */
-export type GridRequest = Omit<TrainAndRecordOptions, "hyper" | "name" | "resumedFrom">;
+export type GridRequest = Omit<TrainAndSaveOptions, "hyper" | "name" | "resumedFrom">;
 
 const IDLE: GridState = {status: "idle", runs: [], current: null, points: [], error: null};
 
 /**
- * Queues grids of runs on a page's training session, one run after another, each kept by trainAndRecord in `store`
+ * Queues grids of runs on a page's training session, one run after another, each kept by trainAndSave in `store`
  * (an open store, or a function opening one per run). `subscribe` fits Framework's `Generators.observe`. `stop` stops
  * the run in progress (it is still kept, as a stopped run) and the runs after it. A run that fails, or a store that
  * cannot keep it, ends the grid with `error`.
@@ -165,9 +165,9 @@ export function createExperimentGrid(session: TrainingSession, store: WorkbookSt
         emit({current: i});
         const hyper = runs[i];
         const name = `Grid run ${i + 1} of ${runs.length}: ${defaultCheckpointName(hyper, hyper.epochs)}`;
-        let recorded: Awaited<ReturnType<typeof trainAndRecord>>;
+        let recorded: Awaited<ReturnType<typeof trainAndSave>>;
         try {
-          recorded = await trainAndRecord(session, store, {...request(), hyper, name});
+          recorded = await trainAndSave(session, store, {...request(), hyper, name});
         } catch (error) {
           return (
             emit({status: "error", current: null, error: error instanceof Error ? error.message : String(error)}),

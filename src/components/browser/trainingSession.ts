@@ -47,7 +47,7 @@ export interface TrainingState {
   ranker: IalsRanker | null;
   /**
    * Whether the run that ended diverged (no better than predicting the mean rating):
-   * recordRun keeps it out of the latest model.
+   * saveRun keeps it out of the latest model.
    */
   diverged: boolean;
   /**

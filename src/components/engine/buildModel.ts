@@ -44,7 +44,8 @@ export interface FitState {
   seed: number;
   validPct: number;
   /**
-   * The kind of split the run validated on (runTraining records it, so a resumed upload keeps it); absent means random.
+   * The kind of split the run validated on (serveTrainRequest records it, so a resumed upload keeps it); absent means
+   * random.
    */
   split?: "random" | "time";
   mode: "sparse" | "dense";

@@ -90,8 +90,8 @@ export type TrainEvent =
   | ({
       type: "done";
       /**
-       * The trained model against the three baselines on the run's own held-out ratings (model/runRanking.ts): MSE,
-       * RMSE, precision/recall/NDCG/MAP@10, coverage and novelty; null when no epoch finished.
+       * The trained model against the three baselines on the run's own held-out ratings (model/evaluateRanking.ts):
+       * MSE, RMSE, precision/recall/NDCG/MAP@10, coverage and novelty; null when no epoch finished.
        */
       ranking: RunRanking | null;
       /**

@@ -1,6 +1,6 @@
-// The training worker: runs training requests (runTraining.ts) and stops them when asked. It runs in a Web Worker so
-// that training never blocks the page; the page bundles it with a data loader (src/data/trainWorker.js.ts).
-import {runTraining, trainCache} from "./runTraining.js";
+// The training worker: serves training requests (serveTrainRequest.ts) and stops them when asked. It runs in a Web
+// Worker so that training never blocks the page; the page bundles it with a data loader (src/data/trainWorker.js.ts).
+import {serveTrainRequest, trainCache} from "./serveTrainRequest.js";
 import type {TrainEvent, TrainRequest} from "./trainProtocol.js";
 
 const scope = self as unknown as Worker;
@@ -19,7 +19,7 @@ scope.onmessage = (event: MessageEvent<TrainRequest>) => {
     });
   } else if (request.type === "train") {
     const run = (controller = new AbortController());
-    void runTraining(request, (e, transfer = []) => scope.postMessage(e, transfer), {
+    void serveTrainRequest(request, (e, transfer = []) => scope.postMessage(e, transfer), {
       signal: run.signal,
       cache
     }).finally(() => {

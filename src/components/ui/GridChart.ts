@@ -2,7 +2,7 @@ import {RANKING_BLEND} from "../model/popularityBlend.js";
 import * as Plot from "@observablehq/plot";
 import {plotGroups} from "./plotGroups.js";
 import type {GridPoint} from "../browser/experimentGrid.js";
-import {defaultCheckpointName} from "../browser/recordRun.js";
+import {defaultCheckpointName} from "../browser/saveRun.js";
 
 const describe = (p: GridPoint) =>
   `Run ${p.index + 1}: ${defaultCheckpointName(p.hyper, p.hyper.epochs)}${p.stopped ? " (stopped)" : ""}`;

@@ -61,10 +61,10 @@ export function rankingVerdict(ranking: RunRanking, {diverged = false}: {diverge
 }
 
 /**
- * A run's ranking evaluation (model/runRanking.ts), as a caption in words and a table: precision, recall, NDCG and MAP
- * at k, catalogue coverage and novelty, shown as "popularity" (mean log2(1 + training ratings) of the listed movies:
- * lower is more novel), for iALS when the run fitted it, for the model with and without the popularity blend and for
- * the three baselines; with the validation MSE and RMSE.
+ * A run's ranking evaluation (model/evaluateRanking.ts), as a caption in words and a table: precision, recall, NDCG
+ * and MAP at k, catalogue coverage and novelty, shown as "popularity" (mean log2(1 + training ratings) of the listed
+ * movies: lower is more novel), for iALS when the run fitted it, for the model with and without the popularity blend
+ * and for the three baselines; with the validation MSE and RMSE.
  */
 export function RankingTable(ranking: RunRanking, {diverged = false}: {diverged?: boolean} = {}): HTMLElement {
   const {k, threshold, users} = ranking.model;

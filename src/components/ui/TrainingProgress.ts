@@ -122,7 +122,7 @@ export function TrainingProgress(state: TrainingState): HTMLElement {
       ...(p.etaSeconds === null ? [] : [`about ${formatTime(p.etaSeconds)} left`])
     ].join(" · ");
   } else if (state.status === "finishing") {
-    // What became of the run: kept the moment training ended (trainAndRecord), before its ranking is measured.
+    // What became of the run: kept the moment training ended (trainAndSave), before its ranking is measured.
     text.textContent =
       state.kept === "kept"
         ? `${state.text} The run is kept (see below); leaving now skips only the measuring of its ranking.`

@@ -3,7 +3,7 @@ import {predictAll} from "../../src/components/model/predictRatings.js";
 import {POPULARITY_WEIGHTS, RANKING_BLEND} from "../../src/components/model/popularityBlend.js";
 import {rankingReport} from "../../src/components/model/rankingMetrics.js";
 import {rankingTask} from "../../src/components/model/rankingTask.js";
-import {runRanking} from "../../src/components/model/runRanking.js";
+import {evaluateRanking} from "../../src/components/model/evaluateRanking.js";
 import {sortSplit} from "../../src/components/split/Split.js";
 import {splitRows} from "../../src/components/split/splitRows.js";
 import {synthTable} from "../support/synthTable.js";
@@ -19,8 +19,8 @@ const weights = {
 const rows = {user: [0, 0, 1, 1, 2, 0, 1, 2], movie: [0, 1, 0, 2, 1, 2, 3, 3], rating2: [6, 4, 8, 2, 6, 10, 9, 8]};
 const split = {train: Uint32Array.of(0, 1, 2, 3, 4), valid: Uint32Array.of(5, 6, 7)};
 
-describe("runRanking(weights, rows, split, {kind, k})", () => {
-  const run = runRanking(weights, rows, split, {kind: "random", k: 2});
+describe("evaluateRanking(weights, rows, split, {kind, k})", () => {
+  const run = evaluateRanking(weights, rows, split, {kind: "random", k: 2});
 
   it("gives the MSE of the model's own predictions on the held-out rows, and its square root", () => {
     const expected = [5, 6, 7].map(
@@ -60,9 +60,9 @@ describe("runRanking(weights, rows, split, {kind, k})", () => {
   });
 });
 
-describe("runRanking on a split in either order", () => {
+describe("evaluateRanking on a split in either order", () => {
   it(
-    "gives the same report whether the split's rows are shuffled or sorted (runTraining sorts them before " +
+    "gives the same report whether the split's rows are shuffled or sorted (serveTrainRequest sorts them before " +
       "ranking, to read the table in order)",
     () => {
       const {table} = synthTable({users: 300, movies: 200, ratings: 20_000, seed: 4});
@@ -77,11 +77,11 @@ describe("runRanking on a split in either order", () => {
         movieBias: random(movies, 4),
         yRange: [0.5, 5.5] as [number, number]
       };
-      const shuffled = runRanking(model, table, splitRows(table.rating2.length, {seed: 7}), {
+      const shuffled = evaluateRanking(model, table, splitRows(table.rating2.length, {seed: 7}), {
         kind: "random",
         maxUsers: 120
       });
-      const sorted = runRanking(model, table, sortSplit(splitRows(table.rating2.length, {seed: 7})), {
+      const sorted = evaluateRanking(model, table, sortSplit(splitRows(table.rating2.length, {seed: 7})), {
         kind: "random",
         maxUsers: 120
       });

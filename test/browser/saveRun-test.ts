@@ -1,5 +1,5 @@
 import {afterEach, beforeEach, describe, expect, it, vi} from "vitest";
-import {defaultCheckpointName, recordRun} from "../../src/components/browser/recordRun.js";
+import {defaultCheckpointName, saveRun} from "../../src/components/browser/saveRun.js";
 import type {TrainingState} from "../../src/components/browser/trainingSession.js";
 import type {CheckpointInfo, RunRecord, WorkbookStore} from "../../src/components/browser/workbookStore.js";
 
@@ -22,7 +22,7 @@ const final = (over: Partial<TrainingState> = {}) =>
     ...over
   }) as TrainingState;
 
-/** A store that keeps what recordRun gives it; only the two methods it uses are real. */
+/** A store that keeps what saveRun gives it; only the two methods it uses are real. */
 function fakeStore({fail}: {fail?: Error} = {}) {
   const runs: RunRecord[] = [];
   const latest: {info: CheckpointInfo; bytes: ArrayBuffer}[] = [];
@@ -36,11 +36,13 @@ function fakeStore({fail}: {fail?: Error} = {}) {
 beforeEach(() => vi.useFakeTimers({now: new Date("2024-05-01T12:00:00.000Z")}));
 afterEach(() => vi.useRealTimers());
 
-describe("recordRun(store, final, {dataset, hyper, name, resumedFrom})", () => {
-  it("keeps the run in the history and its model as the latest, and returns the latest model's info", async () => {
+describe("saveRun(store, final, {dataset, hyper, name, resumedFrom})", () => {
+  it("keeps the run in the history and its model as the latest, and returns its id and the model's info", async () => {
     const {store, runs, latest} = fakeStore();
     const state = final();
-    const info = await recordRun(store, state, {dataset: "MovieLens 10M", hyper, resumedFrom: "Run #1"});
+    const saved = await saveRun(store, state, {dataset: "MovieLens 10M", hyper, resumedFrom: "Run #1"});
+    const info = saved!.info;
+    expect(saved!.runId).toBe(1);
     expect(runs).toEqual([
       {
         finishedAt: "2024-05-01T12:00:00.000Z",
@@ -72,11 +74,11 @@ describe("recordRun(store, final, {dataset, hyper, name, resumedFrom})", () => {
 
   it("names a one-epoch run in the singular, takes a given name, and marks a stopped run", async () => {
     const {store, runs} = fakeStore();
-    expect((await recordRun(store, final({rows: rows.slice(0, 1)}), {dataset: "d", hyper}))!.name).toBe(
+    expect((await saveRun(store, final({rows: rows.slice(0, 1)}), {dataset: "d", hyper}))!.info!.name).toBe(
       "50 factors, bs 64, 1 epoch"
     );
     expect(
-      (await recordRun(store, final({status: "stopped", backend: null}), {dataset: "d", hyper, name: "mine"}))!.name
+      (await saveRun(store, final({status: "stopped", backend: null}), {dataset: "d", hyper, name: "mine"}))!.info!.name
     ).toBe("mine");
     expect(runs.map((r) => [r.stopped, r.backend])).toEqual([
       [false, "wasm"],
@@ -86,22 +88,22 @@ describe("recordRun(store, final, {dataset, hyper, name, resumedFrom})", () => {
 
   it("keeps a diverged run in the history, marked, but not as the latest model", async () => {
     const {store, runs, latest} = fakeStore();
-    expect(await recordRun(store, final({diverged: true}), {dataset: "d", hyper})).toBeNull();
+    expect(await saveRun(store, final({diverged: true}), {dataset: "d", hyper})).toEqual({runId: 1, info: null});
     expect(runs.map((r) => r.diverged)).toEqual([true]);
     expect(latest).toEqual([]);
   });
 
   it("keeps nothing for a run with no model or no finished epoch", async () => {
     const {store, runs, latest} = fakeStore();
-    expect(await recordRun(store, final({checkpoint: null}), {dataset: "d", hyper})).toBeNull();
-    expect(await recordRun(store, final({rows: []}), {dataset: "d", hyper})).toBeNull();
+    expect(await saveRun(store, final({checkpoint: null}), {dataset: "d", hyper})).toBeNull();
+    expect(await saveRun(store, final({rows: []}), {dataset: "d", hyper})).toBeNull();
     expect(runs).toEqual([]);
     expect(latest).toEqual([]);
   });
 
   it("throws the store's error for the page to show, and then keeps no latest model", async () => {
     const {store, latest} = fakeStore({fail: new Error("The browser's storage for this site is full")});
-    await expect(recordRun(store, final(), {dataset: "d", hyper})).rejects.toThrow(
+    await expect(saveRun(store, final(), {dataset: "d", hyper})).rejects.toThrow(
       "The browser's storage for this site is full"
     );
     expect(latest).toEqual([]);

@@ -14,8 +14,8 @@ import type {RunRanking} from "./rankingMetrics.js";
 import {rankingTask} from "./rankingTask.js";
 import type {RankingRows, RankingTaskOptions} from "./rankingTask.js";
 
-/** Options of runRanking, beyond the task's. */
-export interface RunRankingOptions extends RankingTaskOptions {
+/** Options of evaluateRanking, beyond the task's. */
+export interface EvaluateRankingOptions extends RankingTaskOptions {
   kind: RunRanking["split"];
   /** List length, default 10. */
   k?: number;
@@ -35,11 +35,11 @@ export interface RunRankingOptions extends RankingTaskOptions {
  * and reported on the other half (chooseRanking.ts). `rows` are the table the model was trained on, in the same order
  * as the split's row indexes.
  */
-export function runRanking(
+export function evaluateRanking(
   weights: Pick<ModelWeights, "userFactors" | "movieFactors" | "userBias" | "movieBias" | "yRange">,
   rows: RankingRows,
   split: Split,
-  {kind, k = 10, ials = null, onProgress, ...options}: RunRankingOptions
+  {kind, k = 10, ials = null, onProgress, ...options}: EvaluateRankingOptions
 ): RunRanking {
   const users = weights.userBias.length,
     movies = weights.movieBias.length;

@@ -18,7 +18,7 @@ import {MY_USER_ID} from "../movielens/myRatingsFile.js";
 import {decodeRatingsFile} from "../movielens/ratingsFile.js";
 import type {RatingsTable} from "../movielens/ratingsFile.js";
 import {withMyRatings} from "../movielens/withMyRatings.js";
-import {runRanking} from "../model/runRanking.js";
+import {evaluateRanking} from "../model/evaluateRanking.js";
 import {rankingUsers} from "../model/rankingTask.js";
 import {ialsOptionsFor} from "../model/ials.js";
 import {fitRanker, rankerDeviceNote} from "./fitRanker.js";
@@ -45,7 +45,7 @@ export function trainCache(): TrainCache {
   return {loaded: null, backend: null, softwareNote: null};
 }
 
-export interface RunTrainingOptions {
+export interface ServeTrainRequestOptions {
   /** Aborting it stops the run after the current batch: the run still ends with "done", `stopped: true`. */
   signal?: AbortSignal;
   /** Kept between runs by the caller (trainWorker.ts keeps one for the worker's life); a fresh one by default. */
@@ -107,10 +107,10 @@ async function loadTable(url: string, cache: TrainCache, post: PostTrainEvent): 
  * (transferred), user 99999's predictions and the ranking; or "error" with a message, the run's only event after a
  * failure. Never rejects. Frees the model's tensors when it ends.
  */
-export async function runTraining(
+export async function serveTrainRequest(
   request: Extract<TrainRequest, {type: "train"}>,
   post: PostTrainEvent,
-  {signal, cache = trainCache()}: RunTrainingOptions = {}
+  {signal, cache = trainCache()}: ServeTrainRequestOptions = {}
 ): Promise<void> {
   const {hyper} = request;
   let model: CollabModel | null = null;
@@ -257,7 +257,7 @@ export async function runTraining(
       // Training is over, so the split's shuffled order no longer matters: sorted in place, the ranking's passes over
       // it read the table in order instead of at random (on ML-32M's shape, about 80 s → 20 s in Node).
       sortSplit(split);
-      ranking = runRanking(
+      ranking = evaluateRanking(
         {userFactors, movieFactors, userBias, movieBias, yRange: [model.yRange[0], model.yRange[1]]},
         data,
         split,

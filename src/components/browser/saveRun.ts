@@ -7,34 +7,24 @@ export function defaultCheckpointName({factors, bs}: Pick<TrainHyper, "factors" 
   return `${factors} factors, bs ${bs}, ${epochs} ${epochs === 1 ? "epoch" : "epochs"}`;
 }
 
-/** A run recordRun kept: its id in the run history, and its latest model's info (null when it diverged). */
-export interface KeptRun {
+/** A run saveRun kept: its id in the run history, and its latest model's info (null when it diverged). */
+export interface SavedRun {
   runId: number;
   info: CheckpointInfo | null;
 }
 
 /**
- * Keeps a finished (or stopped) run: its record in the run history, and its model as the latest model, unless the run
- * diverged (its model is worse than predicting the mean rating, so the latest model stays as it was, and this returns
- * null). Returns the latest model's info. Throws the store's error (e.g. a full disk) for the page to show.
+ * Saves a finished (or stopped) run: its record in the run history, and its model as the latest model, unless the run
+ * diverged (its model is worse than predicting the mean rating, so the latest model stays as it was, and `info` is
+ * null). Returns the run's id, so that its ranking can be added once it is measured (addRanking), and the latest
+ * model's info; null when there was nothing to save (no checkpoint, or no epoch). Throws the store's error (e.g. a
+ * full disk) for the page to show.
  */
-export async function recordRun(
-  store: WorkbookStore,
-  final: TrainingState,
-  names: {dataset: string; hyper: TrainHyper; name?: string; resumedFrom?: string}
-): Promise<CheckpointInfo | null> {
-  return (await keepRun(store, final, names))?.info ?? null;
-}
-
-/**
- * recordRun, returning the run's id too (null when there was nothing to keep: no checkpoint, or no epoch), so that its
- * ranking can be added once it is measured (addRanking).
- */
-export async function keepRun(
+export async function saveRun(
   store: WorkbookStore,
   final: TrainingState,
   {dataset, hyper, name, resumedFrom}: {dataset: string; hyper: TrainHyper; name?: string; resumedFrom?: string}
-): Promise<KeptRun | null> {
+): Promise<SavedRun | null> {
   if (!final.checkpoint || final.rows.length === 0) return null;
   const savedAt = new Date().toISOString();
   const runId = await store.putRun({
@@ -68,13 +58,13 @@ export async function keepRun(
 }
 
 /**
- * Adds a run's ranking, measured after the run was kept (keepRun), to its record in the run history, and with the iALS
+ * Adds a run's ranking, measured after the run was saved (saveRun), to its record in the run history, and with the iALS
  * model to the latest model when that is still this run's (another run, in this tab or another, may have replaced it
  * since). Returns the latest model's info with its ranking.
  */
 export async function addRanking(
   store: WorkbookStore,
-  kept: KeptRun,
+  kept: SavedRun,
   {ranking, ranker}: Pick<TrainingState, "ranking" | "ranker">
 ): Promise<CheckpointInfo | null> {
   await store.addRanking(kept.runId, kept.info?.savedAt ?? null, ranking, ranker);

@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import {beforeAll, describe, expect, it} from "vitest";
-import {runTraining, trainCache} from "../../src/components/engine/runTraining.js";
-import type {TrainCache} from "../../src/components/engine/runTraining.js";
+import {serveTrainRequest, trainCache} from "../../src/components/engine/serveTrainRequest.js";
+import type {TrainCache} from "../../src/components/engine/serveTrainRequest.js";
 import type {TrainEvent, TrainRequest} from "../../src/components/engine/trainProtocol.js";
 import {modelWeights} from "../../src/components/model/modelWeights.js";
 import {decodeCheckpoint} from "../../src/components/model/checkpointFormat.js";
@@ -41,13 +41,13 @@ async function run(
   options: {cache?: TrainCache; onEvent?: (e: TrainEvent) => void; signal?: AbortSignal} = {}
 ) {
   const posted: {event: TrainEvent; transfer?: Transferable[]}[] = [];
-  await runTraining(r, (event, transfer) => (posted.push({event, transfer}), options.onEvent?.(event)), options);
+  await serveTrainRequest(r, (event, transfer) => (posted.push({event, transfer}), options.onEvent?.(event)), options);
   return posted;
 }
 
 beforeAll(() => useBackend("cpu"));
 
-describe("runTraining(request, post, {signal, cache})", () => {
+describe("serveTrainRequest(request, post, {signal, cache})", () => {
   it(
     "posts the data, the backend, progress and one row per epoch, " + "then the checkpoint and my predictions",
     async () => {
@@ -230,7 +230,7 @@ describe("runTraining(request, post, {signal, cache})", () => {
     async () => {
       const done = (await run(request())).at(-1)!.event as Extract<TrainEvent, {type: "done"}>;
       expect(done.ranking).toMatchObject({split: "random", blendWeight: 0.3});
-      // runRanking's MSE is over the same validation rows as fit's valid_loss, from the same weights.
+      // evaluateRanking's MSE is over the same validation rows as fit's valid_loss, from the same weights.
       expect(done.ranking!.mse).toBeCloseTo(done.history.at(-1)!.validLoss, 3);
       expect(done.ranking!.rmse).toBeCloseTo(Math.sqrt(done.ranking!.mse), 9);
       for (const r of [done.ranking!.model, done.ranking!.blended, ...Object.values(done.ranking!.baselines)])

@@ -1,5 +1,5 @@
 import {describe, expect, it, vi} from "vitest";
-import {keptMessage, savedError, trainAndRecord} from "../../src/components/browser/trainAndRecord.js";
+import {keptMessage, savedError, trainAndSave} from "../../src/components/browser/trainAndSave.js";
 import type {TrainingSession, TrainingState, TrainOptions} from "../../src/components/browser/trainingSession.js";
 import type {CheckpointInfo, RunRecord, WorkbookStore} from "../../src/components/browser/workbookStore.js";
 
@@ -46,13 +46,13 @@ const request = {
   dataset: {catalogue: "c", name: "MovieLens 1M"}
 };
 
-describe("trainAndRecord(session, store, options)", () => {
+describe("trainAndSave(session, store, options)", () => {
   it(
     "trains what it is asked (without the record's names), " + "then keeps the run and its model as the latest",
     async () => {
       const asked: TrainOptions[] = [];
       const {s, kept} = store();
-      const run = await trainAndRecord(session("done", asked), s, {...request, name: "mine + 2", resumedFrom: "mine"});
+      const run = await trainAndSave(session("done", asked), s, {...request, name: "mine + 2", resumedFrom: "mine"});
       expect(asked).toEqual([request]);
       expect(run!.error).toBeNull();
       expect(run!.info).toMatchObject({
@@ -73,14 +73,14 @@ describe("trainAndRecord(session, store, options)", () => {
 
   it("opens a store for this run only, and closes it after, when given a function", async () => {
     const {s, kept} = store();
-    const run = await trainAndRecord(session("stopped"), async () => s, request);
+    const run = await trainAndSave(session("stopped"), async () => s, request);
     expect(run!.info!.name).toBe("2 factors, bs 64, 1 epoch");
     expect(kept.closed).toBe(1);
   });
 
   it("resolves to null, keeping nothing, when the run ends in an error", async () => {
     const {s, kept} = store();
-    expect(await trainAndRecord(session("error"), s, request)).toBeNull();
+    expect(await trainAndSave(session("error"), s, request)).toBeNull();
     expect(kept.runs).toEqual([]);
   });
 
@@ -99,7 +99,7 @@ describe("trainAndRecord(session, store, options)", () => {
           )
         } as unknown as TrainingSession;
         const {s, kept} = store();
-        expect(await trainAndRecord(busy, s, request)).toBeNull();
+        expect(await trainAndSave(busy, s, request)).toBeNull();
         expect(asked).toEqual([]);
         expect(kept.runs).toEqual([]);
       }
@@ -157,7 +157,7 @@ describe("trainAndRecord(session, store, options)", () => {
           });
         }
       } as unknown as TrainingSession;
-      const running = trainAndRecord(fake, s, {
+      const running = trainAndSave(fake, s, {
         ...request,
         onKept: (info) => void events.push(`kept ${info!.name}`),
         onRanked: () => void events.push("ranked and kept")
@@ -183,10 +183,10 @@ describe("trainAndRecord(session, store, options)", () => {
   it("returns the store's error, to put in words, when keeping the run fails", async () => {
     const full = new Error("The browser's storage is full.");
     const {s, kept} = store(full);
-    const run = await trainAndRecord(session("done"), async () => s, request);
+    const run = await trainAndSave(session("done"), async () => s, request);
     expect(run).toMatchObject({info: null, error: full});
     expect(kept.closed).toBe(1);
-    const unopened = await trainAndRecord(
+    const unopened = await trainAndSave(
       session("done"),
       () => Promise.reject(new Error("IndexedDB is blocked")),
       request

@@ -1,14 +1,14 @@
 import {holdPageOpen, whileHoldingPageOpen} from "./holdPageOpen.js";
-import {addRanking, keepRun} from "./recordRun.js";
-import type {KeptRun} from "./recordRun.js";
+import {addRanking, saveRun} from "./saveRun.js";
+import type {SavedRun} from "./saveRun.js";
 import {runInProgress} from "./trainingSession.js";
 import type {TrainingSession, TrainingState, TrainOptions} from "./trainingSession.js";
 import type {CheckpointInfo, WorkbookStore} from "./workbookStore.js";
 
-/** What to train (the session's TrainOptions, with the dataset's name required) and how to keep it (see recordRun). */
-export type TrainAndRecordOptions = TrainOptions & {
+/** What to train (the session's TrainOptions, with the dataset's name required) and how to keep it (see saveRun). */
+export type TrainAndSaveOptions = TrainOptions & {
   dataset: {catalogue?: string; name: string};
-  /** The name the run's model is kept under; recordRun's default names its factors, batch size and epochs. */
+  /** The name the run's model is kept under; defaultCheckpointName names its factors, batch size and epochs. */
   name?: string;
   /** The checkpoint a resumed run continues. */
   resumedFrom?: string;
@@ -21,8 +21,8 @@ export type TrainAndRecordOptions = TrainOptions & {
   onRanked?: () => void;
 };
 
-/** A finished (or stopped) run, what recordRun kept of it, and the store's error if keeping it failed. */
-export interface RecordedRun {
+/** A finished (or stopped) run, what saveRun kept of it, and the store's error if keeping it failed. */
+export interface TrainAndSaveResult {
   final: TrainingState;
   info: CheckpointInfo | null;
   error: Error | null;
@@ -31,7 +31,7 @@ export interface RecordedRun {
 const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
 
 /**
- * Trains a run on the page's session and keeps it in the run history, its model as the latest model (recordRun).
+ * Trains a run on the page's session and keeps it in the run history, its model as the latest model (saveRun).
  * The run is kept the moment training ends, before its ranking is measured (the session's onTrained); the ranking is
  * added when it comes (addRanking), so a page left during the ranking still keeps the run. From the moment training
  * ends (or Stop is asked) until the run is kept, the page is held open (holdPageOpen): leaving asks first.
@@ -41,22 +41,22 @@ const asError = (error: unknown) => (error instanceof Error ? error : new Error(
  * progress (a double click, or another button that trains: the run in progress shows on the page); a store that fails
  * to open or write is returned as `error`, for the page to put in words.
  */
-export async function trainAndRecord(
+export async function trainAndSave(
   session: TrainingSession,
   store: WorkbookStore | (() => Promise<WorkbookStore>),
-  options: TrainAndRecordOptions
-): Promise<RecordedRun | null> {
+  options: TrainAndSaveOptions
+): Promise<TrainAndSaveResult | null> {
   const {name, resumedFrom, onKept, onRanked, ...train} = options;
   if (runInProgress(session.state.status)) return null;
   const names = {dataset: options.dataset.name, hyper: options.hyper, name, resumedFrom};
   let opened = null as Promise<WorkbookStore> | null;
   const target = () => (typeof store === "function" ? (opened ??= store()) : Promise.resolve(store));
-  let keeping: Promise<{kept: KeptRun | null; error: Error | null}> | null = null;
+  let keeping: Promise<{kept: SavedRun | null; error: Error | null}> | null = null;
   let release = null as (() => void) | null;
   const keep = (state: TrainingState) =>
     (keeping ??= (async () => {
       try {
-        const kept = await keepRun(await target(), state, names);
+        const kept = await saveRun(await target(), state, names);
         session.markKept("kept");
         if (kept) onKept?.(kept.info);
         return {kept, error: null};
@@ -103,7 +103,7 @@ export async function trainAndRecord(
 }
 
 /**
- * What the Train page says once a run is kept (trainAndRecord's onKept): saved to the run history, or, where the
+ * What the Train page says once a run is kept (trainAndSave's onKept): saved to the run history, or, where the
  * browser cannot keep runs (`problem`), kept in this page's memory, said as such and never as saved; and whether its
  * model became the latest (`info` is null when the run diverged); `ranked` once its ranking measures are kept too.
  */
@@ -119,7 +119,7 @@ export function keptMessage(info: CheckpointInfo | null, problem: unknown, ranke
 }
 
 /** What a page says when keeping a run failed: nothing was saved, or the run was, and only its ranking was not. */
-export function savedError({info, error}: Pick<RecordedRun, "info" | "error">): string {
+export function savedError({info, error}: Pick<TrainAndSaveResult, "info" | "error">): string {
   const reason = error?.message ?? "";
   return info ? `Saved this run, but not its ranking measures: ${reason}` : `Could not save this run: ${reason}`;
 }
