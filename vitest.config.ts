@@ -11,6 +11,8 @@ import LongestFirst from "./test/support/longestFirst.js";
 // once for all files.
 // `npm run test:fast` runs the unit group alone.
 export default defineConfig({
+  // Framework's standard library exists only in a page; the page modules' tests get a stand-in.
+  resolve: {alias: {"observablehq:stdlib": new URL("test/support/observablehqStdlib.ts", import.meta.url).pathname}},
   test: {
     // Writes the format fixtures into test/fixtures/ (not committed: see test/support/formatFixtures.ts).
     globalSetup: ["test/support/globalSetup.ts"],

@@ -72,6 +72,38 @@ describe("bundleModules(dir)", () => {
     expect(readdirSync(join(dir, "_bundle")).length).toBeGreaterThanOrEqual(2);
   });
 
+  it("keeps a module's own URL for its FileAttachments, and its import of the runtime as an import", async () => {
+    // As Framework writes a module that calls FileAttachment: the runtime's stdlib imported, the file's path relative
+    // to the module, resolved against import.meta.url.
+    const dir = builtSite();
+    const files: Record<string, string> = {
+      "_observablehq/stdlib.9.js":
+        "export const FileAttachment = (file, base) => new URL(file.path, base).href;\n" +
+        "export const where = 'runtime';\n",
+      "_import/components/page/files.8.js":
+        'import {FileAttachment, where} from "../../../_observablehq/stdlib.9.js";\n' +
+        'export const summary = () => FileAttachment({"name": "summary.json", "path": ' +
+        '"../../../_file/data/summary.7.json"}, import.meta.url);\nexport {where};\n',
+      "guide/files.html":
+        '<script type="module">\nconst m = await import("../_import/components/page/files.8.js");\n</script>\n'
+    };
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, path)), {recursive: true});
+      writeFileSync(join(dir, path), text);
+    }
+    await bundleModules(dir);
+    const html = readFileSync(join(dir, "guide/files.html"), "utf-8");
+    const href = /import\("(\.\.\/_bundle\/[^"]+)"\)/.exec(html)![1];
+    const entry = await import(pathToFileURL(join(dir, "guide", href)).href);
+    // The file where the module named it, not where the bundle lies (that would be one folder above the site).
+    expect(entry.m0.summary()).toBe(pathToFileURL(join(dir, "_file/data/summary.7.json")).href);
+    expect(entry.m0.where).toBe("runtime");
+    expect(existsSync(join(dir, "_observablehq/stdlib.9.js"))).toBe(true);
+    const bundled = readdirSync(join(dir, "_bundle")).map((f) => readFileSync(join(dir, "_bundle", f), "utf-8"));
+    expect(bundled.join("\n")).toContain('from "../_observablehq/stdlib.9.js"');
+    expect(bundled.join("\n")).not.toContain("'runtime'");
+  });
+
   it("leaves a site whose pages load no module as it was", async () => {
     const dir = mkdtempSync(join(tmpdir(), "bundle-"));
     writeFileSync(join(dir, "index.html"), "<p>hi</p>\n");

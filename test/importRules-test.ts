@@ -75,7 +75,7 @@ describe("src/components: folders by role", () => {
       "src/components/trainDefaults.ts"
     ]);
     for (const file of componentFiles)
-      expect(["", "ui", "browser", "engine", "model", "movielens", "split", "synth"]).toContain(role(file));
+      expect(["", "ui", "browser", "engine", "model", "movielens", "page", "split", "synth"]).toContain(role(file));
   });
 
   it("every relative import names a file that exists", () => {
@@ -121,6 +121,16 @@ describe("src/components: folders by role", () => {
       expect(bad.map(show)).toEqual([]);
     }
   );
+
+  it("page/ owns the pages' data: only pages import it, and only it names the build's files (FileAttachment)", () => {
+    const importers = all.filter((i) => role(i.target ?? "") === "page" && role(i.file) !== "page");
+    expect(importers.length).toBeGreaterThanOrEqual(9);
+    expect(importers.filter((i) => !pages.includes(i.file)).map(show)).toEqual([]);
+    expect(all.filter((i) => i.spec === "observablehq:stdlib" && role(i.file) !== "page").map(show)).toEqual([]);
+    // Every page opens with the one call; none types a path to the build's files.
+    const typed = pages.filter((page) => /FileAttachment\(/.test(readFileSync(join(ROOT, page), "utf-8")));
+    expect(typed).toEqual([]);
+  });
 
   it("movielens/ reads files: it imports nothing from model/ or engine/, not even types", () => {
     const bad = all.filter((i) => role(i.file) === "movielens" && ["model", "engine"].includes(role(i.target ?? "")!));

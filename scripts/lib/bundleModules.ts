@@ -36,7 +36,9 @@ function fromPage(page: string, file: string): string {
  * in one file (measured in headless Chromium). Each page's `import("./_import/…")` becomes an import of its entry,
  * which re-exports every module the page used by its place in the page (`m0`, `m1`, …), and its module preloads
  * name the entry and its chunks. Framework's runtime (`_observablehq/`) is not bundled: the page and its cells share
- * it. The bundled files are removed, so a module left unbundled fails to load instead of loading twice.
+ * it, and a module that imports it (FileAttachment) keeps its import; a module's `import.meta.url` stays its own URL,
+ * so its FileAttachments resolve as before. The bundled files are removed, so a module left unbundled fails to load
+ * instead of loading twice.
  */
 export async function bundleModules(dir: string): Promise<{pages: number; modules: number; files: number}> {
   const root = resolve(dir);
@@ -70,6 +72,24 @@ export async function bundleModules(dir: string): Promise<{pages: number; module
         name: "pages",
         setup(b) {
           b.onResolve({filter: /^page:/}, (args) => ({path: args.path.slice(5), namespace: "page"}));
+          // Framework's runtime stays where it is, shared with the page: a module's import of it (a page module's
+          // FileAttachment, from observablehq:stdlib) is left as an import, from the bundle's folder.
+          b.onResolve({filter: /_observablehq\//}, (args) => {
+            const path = resolve(args.resolveDir, args.path);
+            if (!path.startsWith(join(root, "_observablehq") + sep)) return undefined;
+            return {path: relative(outdir, path).split(sep).join("/"), external: true};
+          });
+          // A module's FileAttachment resolves its file against the module's own URL (`import.meta.url`, as Framework
+          // writes it), which bundling changes to the bundle's: each module keeps its own, from the bundle's folder.
+          b.onLoad({filter: /\.js$/}, (args) => {
+            const contents = readFileSync(args.path, "utf-8");
+            if (!contents.includes("import.meta.url")) return undefined;
+            const own = JSON.stringify(relative(outdir, args.path).split(sep).join("/"));
+            return {
+              contents: contents.replaceAll("import.meta.url", `new URL(${own}, import.meta.url).href`),
+              loader: "js"
+            };
+          });
           b.onLoad({filter: /.*/, namespace: "page"}, (args) => {
             const page = bundled.find((p) => p.name === args.path)!;
             const lines = page.modules.map(

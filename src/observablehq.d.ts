@@ -1,0 +1,13 @@
+// Types for the part of Framework's standard library the page modules use (src/components/page/): FileAttachment, which
+// Framework resolves at build time from a literal path relative to the calling module, and which only exists in a page.
+declare module "observablehq:stdlib" {
+  /** A file of the built site, as Framework's FileAttachment gives it. */
+  export interface FileAttachment {
+    name: string;
+    url(): Promise<string>;
+    json(): Promise<unknown>;
+    arrayBuffer(): Promise<ArrayBuffer>;
+  }
+  /** The build's file at `path` (a string literal, relative to the calling module). */
+  export function FileAttachment(path: string): FileAttachment;
+}
