@@ -69,7 +69,8 @@ export default {
     {name: "Save and resume", path: "/save-resume"},
     {name: "Recommendations", path: "/recommend"},
     {name: "Compare models", path: "/compare"},
-    {name: "Explore the factors", path: "/explore"}
+    {name: "Explore the factors", path: "/explore"},
+    {name: "Glossary", path: "/glossary"}
   ],
   // An inline icon: no favicon request, no 404.
   head:

@@ -61,9 +61,9 @@ describe("src/*.md code blocks", () => {
     ]);
   });
 
-  it("are found on every page", () => {
-    expect(pages.length).toBeGreaterThanOrEqual(9);
-    for (const {file, lines} of pages) expect(lines.length, file).toBeGreaterThan(0);
+  it("are found on every page but the glossary, which is prose only", () => {
+    expect(pages.length).toBeGreaterThanOrEqual(10);
+    for (const {file, lines} of pages) if (!file.endsWith("glossary.md")) expect(lines.length, file).toBeGreaterThan(0);
     expect(pages.reduce((n, {lines}) => n + lines.length, 0)).toBeGreaterThanOrEqual(500);
   });
 

@@ -10,6 +10,9 @@ import {serveStatic} from "../../scripts/lib/serveStatic.js";
 import {pageFile} from "../support/browserSite.js";
 
 // Anything that would make the built site fetch code from the network instead of from dist/.
+/** The notebook's steps: every page of the sidebar but the glossary, which explains their words. */
+const STEPS = config.pages.filter((p) => p.path !== "/glossary");
+
 const CDN = new RegExp(
   String.raw`https?:\/\/(cdn\.jsdelivr\.net|unpkg\.com|esm\.sh|esm\.run|cdnjs\.cloudflare\.com|` +
     String.raw`cdn\.skypack\.dev|ga\.jspm\.io|api\.observablehq\.com)`
@@ -152,18 +155,36 @@ describe("the built site in headless Chromium", () => {
   });
 
   it(
-    "every page in the sidebar opens with the dataset banner, a title, " + "and no error, even before any training",
+    "every page in the sidebar opens with the dataset banner, a title, a first paragraph that says what to do, " +
+      "and no error, even before any training; the words it links to the glossary are all explained there",
     async () => {
-      expect(config.pages.length).toBe(8);
-      for (const {path} of [{path: "/"}, ...config.pages]) {
+      expect(STEPS.length).toBe(8);
+      const terms = new Map<string, string>();
+      for (const {path} of [{path: "/"}, ...STEPS]) {
         const {page, errors, failed} = await open(`.${path}`);
         await expect.poll(() => page.locator(".dataset-banner").count(), {message: path}).toBe(1);
         expect(await page.locator("h1").first().textContent(), path).toBeTruthy();
+        // The page opens with what it does and what to do, in a sentence or two, before anything else.
+        const lead = await page.locator("main p.lead").first().textContent();
+        expect(lead?.split(/(?<=[.!?])\s+(?=[A-Z])/).length, `${path}: ${lead}`).toBeLessThanOrEqual(2);
+        const links = await page
+          .locator('main a[href*="glossary"]')
+          .evaluateAll((as) => as.map((a) => [(a as HTMLAnchorElement).hash.slice(1), a.textContent!] as const));
+        if (path !== "/") expect(links.length, path).toBeGreaterThan(0);
+        for (const [id, text] of links) terms.set(id, `${path}: ${text}`);
         await page.waitForTimeout(500);
         expect(errors, path).toEqual([]);
         expect(failed, path).toEqual([]);
         await page.close();
       }
+      const {page, errors, failed} = await open("./glossary");
+      expect(await page.locator("h1").textContent()).toBe("Glossary");
+      const ids = new Set(await page.locator("main [id]").evaluateAll((es) => es.map((e) => e.id)));
+      expect([...terms].filter(([id]) => !ids.has(id)).map(([id, where]) => `#${id} (${where})`)).toEqual([]);
+      expect(terms.size).toBeGreaterThanOrEqual(12);
+      expect(errors).toEqual([]);
+      expect(failed).toEqual([]);
+      await page.close();
     }
   );
 });
