@@ -11,3 +11,9 @@ declare module "observablehq:stdlib" {
   /** The build's file at `path` (a string literal, relative to the calling module). */
   export function FileAttachment(path: string): FileAttachment;
 }
+
+// Types for the one Observable Inputs view the page modules build (the pages themselves are not type-checked).
+declare module "@observablehq/inputs" {
+  /** A button whose click calls `reduce` (Inputs.button). */
+  export function button(content: string, options?: {reduce?: () => unknown; disabled?: boolean}): HTMLElement;
+}

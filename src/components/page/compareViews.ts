@@ -1,0 +1,148 @@
+import * as Inputs from "@observablehq/inputs";
+import {html} from "htl";
+import {downloadBlob} from "../browser/downloadBlob.js";
+import type {ImportedRun} from "../browser/readRunCards.js";
+import {runHistoryCsv, runHistoryJson} from "../browser/runHistoryExport.js";
+import {trainAgainHref} from "../browser/trainLink.js";
+import type {StorageProblem} from "../browser/pageStorage.js";
+import type {RunRecord} from "../browser/workbookStore.js";
+import type {RatedMovie} from "../movielens/datasetArtifacts.js";
+import type {MyRating} from "../movielens/myRatingsFile.js";
+import {recommend} from "../model/recommend.js";
+import {CompareRuns} from "../ui/CompareRuns.js";
+import {Note} from "../ui/Note.js";
+import {RunHistory} from "../ui/RunHistory.js";
+import {noModelText} from "../ui/noModelText.js";
+
+// The Compare models page's views, each from the page's data: the run history's downloads, the runs to compare, run
+// cards brought in from a file, and the comparison itself.
+
+/** A run kept with my predictions, as Compare lists it. */
+export type ComparableRun = RunRecord & {id: number; myPredictions: Float32Array};
+
+/** A run's short name: "Run #3", marked when it diverged (no better than predicting the mean rating). */
+export function runName(run: Pick<RunRecord, "id" | "diverged">): string {
+  return `Run #${run.id}${run.diverged ? " (diverged)" : ""}`;
+}
+
+/** A run's label where runs are chosen: its settings, its last valid loss and its NDCG@10 (with popularity blended). */
+export function runLabel(run: RunRecord): string {
+  const {hyper, history, ranking} = run;
+  const epochs = history.length;
+  return (
+    `#${run.id}${run.diverged ? " (diverged)" : ""}: ${hyper.factors} factors, bs ${hyper.bs}, ` +
+    `${epochs} ${epochs === 1 ? "epoch" : "epochs"}, lr ${hyper.lrMax}, wd ${hyper.wd} · ` +
+    `valid ${history.at(-1)?.validLoss.toFixed(4) ?? "–"}` +
+    `${ranking ? ` · NDCG@10 ${ranking.blended.ndcg.toFixed(3)}` : ""}`
+  );
+}
+
+/**
+ * The runs Compare can lay side by side, newest first: those kept with my predictions for every movie of this
+ * dataset (a run of another catalogue, or kept before predictions were, cannot be listed against these movies).
+ */
+export function comparableRuns(runs: readonly RunRecord[], movies: number): ComparableRun[] {
+  return runs.filter((r): r is ComparableRun => r.myPredictions?.length === movies && r.id !== undefined).reverse();
+}
+
+/**
+ * The runs ticked when the page opens: those the page's link names, else the two newest that did not diverge.
+ */
+export function firstChosen<R extends RunRecord>(runs: readonly R[], linked: readonly number[] | undefined): R[] {
+  return linked ? runs.filter((r) => linked.includes(r.id!)) : runs.filter((r) => !r.diverged).slice(0, 2);
+}
+
+/** Why there is nothing to compare yet (fewer than two runs), and what to do, in words. */
+export function fewRunsText(
+  runs: number,
+  {noData, problem}: {noData: boolean; problem: StorageProblem | null}
+): string {
+  if (runs) return "Only one run is kept so far: train one more on the Train a model page to compare the two.";
+  if (noData) return "Load MovieLens from your computer, above, then train two models, to compare them.";
+  if (problem) return noModelText(problem);
+  return "No run is kept yet: train two models on the Train a model page to compare them.";
+}
+
+/** The run history's two downloads: a CSV row per run, or run cards as JSON; null when no run is kept. */
+export function RunHistoryDownloads(
+  runs: readonly RunRecord[],
+  {catalogue, download = downloadBlob}: {catalogue: string; download?: typeof downloadBlob}
+): HTMLElement | null {
+  if (!runs.length) return null;
+  return html`<div class="run-history-export">${Inputs.button("Download the run history (CSV)", {
+    reduce: () => download([runHistoryCsv(runs)], "run-history.csv", "text/csv")
+  })} ${Inputs.button("Download the run history (JSON)", {
+    reduce: () => download([runHistoryJson(runs, catalogue)], "run-history.json", "application/json")
+  })}</div>`;
+}
+
+/**
+ * Run cards read from a file (readRunCards): the file's error, or its runs in a run history with a link to train each
+ * again here, said when it was made on another dataset. Null before a file is chosen.
+ */
+export function ImportedRuns(
+  imported: {runs: ImportedRun[]} | {error: string} | null,
+  {catalogue}: {catalogue: string}
+): HTMLElement | null {
+  if (!imported) return null;
+  if ("error" in imported) return Note(imported.error, {className: "card-note", kind: "warning"});
+  return html`<div>${RunHistory(imported.runs)}<ul class="train-again">${imported.runs.map(
+    (r) =>
+      html`<li><a href=${trainAgainHref(r, r.catalogue)}>Train #${r.id ?? "?"} again</a>${
+        r.catalogue && r.catalogue !== catalogue ? ", made on another dataset" : ""
+      }</li>`
+  )}</ul></div>`;
+}
+
+/**
+ * The comparison: the top `n` of each of the first four runs ticked, side by side (CompareRuns), my rated movies left
+ * out; with a note when Top N was read otherwise, when more than four are ticked, or when fewer than two are. Every
+ * state shows something, so an old comparison never stays on screen.
+ */
+export function Comparison(
+  chosen: readonly ComparableRun[],
+  {
+    runs,
+    movies,
+    myRatings,
+    n,
+    note,
+    width
+  }: {
+    runs: number;
+    movies: readonly RatedMovie[];
+    myRatings: readonly Pick<MyRating, "movieId">[];
+    n: number;
+    note: string | null;
+    width: number;
+  }
+): HTMLElement {
+  const root = document.createElement("div");
+  root.className = "comparison";
+  const picked = chosen.slice(0, 4);
+  if (note) root.append(Note(note, {className: "top-n-note", kind: "note"}));
+  if (chosen.length > 4)
+    root.append(
+      Note(
+        `Comparing the first four runs ticked (${picked.map((r) => `#${r.id}`).join(", ")}); ` +
+          `untick one to bring in another.`,
+        {className: "too-many", kind: "warning"}
+      )
+    );
+  if (picked.length >= 2) {
+    const rated = new Set(myRatings.map((r) => r.movieId));
+    const lists = picked.map((r) => ({
+      name: runName(r),
+      label: runLabel(r),
+      validLoss: r.history.at(-1)?.validLoss ?? null,
+      rows: recommend(movies, r.myPredictions, {rated, n})
+    }));
+    root.append(CompareRuns(lists, {width}));
+  } else if (runs >= 2) {
+    const text = picked.length
+      ? `Only ${runName(picked[0])} is ticked: tick one more run to compare it with.`
+      : "No run is ticked: tick two runs, up to four, to compare them.";
+    root.append(Note(text, {className: "choose-two", kind: "note"}));
+  }
+  return root;
+}

@@ -1,0 +1,125 @@
+// @vitest-environment jsdom
+import {describe, expect, it} from "vitest";
+import type {ImportedRun} from "../../src/components/browser/readRunCards.js";
+import type {RunRecord} from "../../src/components/browser/workbookStore.js";
+import {
+  Comparison,
+  ImportedRuns,
+  RunHistoryDownloads,
+  comparableRuns,
+  fewRunsText,
+  firstChosen,
+  runLabel,
+  runName
+} from "../../src/components/page/compareViews.js";
+import type {ComparableRun} from "../../src/components/page/compareViews.js";
+
+const movies = [1, 2, 3, 4, 5].map((id) => ({id, title: `Movie ${id}`, year: 1990 + id, genres: [], ratings: 10}));
+const hyper = {factors: 50, bs: 256, epochs: 3, lrMax: 0.01, wd: 0.1, seed: 42};
+const run = (id: number, over: Partial<RunRecord> = {}): ComparableRun =>
+  ({
+    id,
+    finishedAt: "2026-12-07T00:00:00.000Z",
+    dataset: "d",
+    backend: "wasm",
+    hyper,
+    history: [{epoch: 0, trainLoss: 0.9, validLoss: 0.8123, seconds: 1}],
+    seconds: 1,
+    stopped: false,
+    // Each run likes the movies in another order.
+    myPredictions: Float32Array.from(movies, (m) => ((m.id * id) % 5) + 1),
+    ...over
+  }) as ComparableRun;
+
+describe("runName(run) and runLabel(run)", () => {
+  it("name a run, mark a diverged one, and label it with its settings, valid loss and NDCG@10", () => {
+    expect(runName(run(3))).toBe("Run #3");
+    expect(runName(run(4, {diverged: true}))).toBe("Run #4 (diverged)");
+    expect(runLabel(run(3))).toBe("#3: 50 factors, bs 256, 1 epoch, lr 0.01, wd 0.1 · valid 0.8123");
+    const ranked = run(5, {ranking: {blended: {ndcg: 0.12345}} as RunRecord["ranking"], history: []});
+    expect(runLabel(ranked)).toBe("#5: 50 factors, bs 256, 0 epochs, lr 0.01, wd 0.1 · valid – · NDCG@10 0.123");
+  });
+});
+
+describe("comparableRuns(runs, movies) and firstChosen(runs, linked)", () => {
+  it("lists the runs with predictions for every movie, newest first, and ticks the link's or the two newest", () => {
+    const kept = [run(1), run(2, {myPredictions: new Float32Array(3)}), run(3, {diverged: true}), run(4), run(5)];
+    const runs = comparableRuns(kept, movies.length);
+    expect(runs.map((r) => r.id)).toEqual([5, 4, 3, 1]);
+    expect(firstChosen(runs, undefined).map((r) => r.id)).toEqual([5, 4]);
+    expect(firstChosen(runs.slice(1), undefined).map((r) => r.id)).toEqual([4, 1]); // the diverged run is passed over
+    expect(firstChosen(runs, [1, 3, 9]).map((r) => r.id)).toEqual([3, 1]);
+  });
+});
+
+describe("fewRunsText(runs, {noData, problem})", () => {
+  it("says why there is nothing to compare, and what to do", () => {
+    expect(fewRunsText(1, {noData: false, problem: null})).toMatch(/^Only one run is kept so far: train one more/);
+    expect(fewRunsText(0, {noData: true, problem: null})).toMatch(/^Load MovieLens from your computer, above/);
+    expect(fewRunsText(0, {noData: false, problem: "blocked"})).not.toMatch(/^No run is kept yet/);
+    expect(fewRunsText(0, {noData: false, problem: null})).toMatch(/^No run is kept yet: train two models/);
+  });
+});
+
+describe("RunHistoryDownloads(runs, {catalogue, download})", () => {
+  it("offers the history as CSV and as JSON run cards, and nothing without runs", () => {
+    expect(RunHistoryDownloads([], {catalogue: "c"})).toBeNull();
+    const saved: string[] = [];
+    const root = RunHistoryDownloads([run(1)], {catalogue: "c", download: (_, name) => void saved.push(name)})!;
+    const buttons = [...root.querySelectorAll("button")];
+    expect(buttons.map((b) => b.textContent)).toEqual([
+      "Download the run history (CSV)",
+      "Download the run history (JSON)"
+    ]);
+    for (const button of buttons) button.click();
+    expect(saved).toEqual(["run-history.csv", "run-history.json"]);
+  });
+});
+
+describe("ImportedRuns(imported, {catalogue})", () => {
+  it("shows a file's error, or its runs with a link to train each again, named when made on another dataset", () => {
+    expect(ImportedRuns(null, {catalogue: "c"})).toBeNull();
+    expect(ImportedRuns({error: "cards.json: not run cards"}, {catalogue: "c"})!.textContent).toBe(
+      "cards.json: not run cards"
+    );
+    const cards = [
+      {...run(7), importedFrom: "cards.json", catalogue: "c"},
+      {...run(8), importedFrom: "cards.json", catalogue: "other"}
+    ] as ImportedRun[];
+    const root = ImportedRuns({runs: cards}, {catalogue: "c"})!;
+    expect([...root.querySelectorAll(".train-again li")].map((li) => li.textContent)).toEqual([
+      "Train #7 again",
+      "Train #8 again, made on another dataset"
+    ]);
+    expect(root.querySelector(".train-again a")!.getAttribute("href")).toMatch(/^\.\/train\.html\?.*factors=50/);
+  });
+});
+
+describe("Comparison(chosen, {runs, movies, myRatings, n, note, width})", () => {
+  const options = {runs: 6, movies, myRatings: [{movieId: 1}], n: 3, note: null, width: 800};
+  it("lays the first four runs ticked side by side, my rated movies left out, and says when more are ticked", () => {
+    const root = Comparison(
+      [1, 2, 3, 4, 5].map((id) => run(id)),
+      {...options, note: "Top N is read as 3."}
+    );
+    expect(root.querySelector(".top-n-note")!.textContent).toBe("Top N is read as 3.");
+    expect(root.querySelector(".too-many")!.textContent).toBe(
+      "Comparing the first four runs ticked (#1, #2, #3, #4); untick one to bring in another."
+    );
+    const columns = [...root.querySelectorAll(".compare-column h2")].map((h) => h.textContent);
+    expect(columns).toEqual(["Run #1", "Run #2", "Run #3", "Run #4"]);
+    const titles = [...root.querySelectorAll(".compare-column")].map((c) => c.textContent!);
+    expect(titles.every((t) => t.includes("Movie 2") || t.includes("Movie 3"))).toBe(true);
+    expect(titles.some((t) => t.includes("Movie 1"))).toBe(false);
+  });
+
+  it("asks for a second run, or for two, and shows nothing more when fewer than two are kept", () => {
+    expect(Comparison([run(1)], options).querySelector(".choose-two")!.textContent).toBe(
+      "Only Run #1 is ticked: tick one more run to compare it with."
+    );
+    expect(Comparison([], options).querySelector(".choose-two")!.textContent).toBe(
+      "No run is ticked: tick two runs, up to four, to compare them."
+    );
+    expect(Comparison([], {...options, runs: 1}).childElementCount).toBe(0);
+  });
+});
