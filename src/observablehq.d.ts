@@ -12,8 +12,10 @@ declare module "observablehq:stdlib" {
   export function FileAttachment(path: string): FileAttachment;
 }
 
-// Types for the one Observable Inputs view the page modules build (the pages themselves are not type-checked).
+// Types for the Observable Inputs views the page modules build (the pages themselves are not type-checked).
 declare module "@observablehq/inputs" {
   /** A button whose click calls `reduce` (Inputs.button). */
   export function button(content: string, options?: {reduce?: () => unknown; disabled?: boolean}): HTMLElement;
+  /** A table of `data`'s rows (Inputs.table), with its header, format and layout options. */
+  export function table(data: readonly object[], options?: Record<string, unknown>): HTMLElement;
 }

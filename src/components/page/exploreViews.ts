@@ -1,0 +1,146 @@
+import * as Inputs from "@observablehq/inputs";
+import type {StorageProblem} from "../browser/pageStorage.js";
+import type {MovieRow} from "../movielens/datasetArtifacts.js";
+import {modelMatches, modelWeights} from "../model/modelWeights.js";
+import type {ModelWeights} from "../model/modelWeights.js";
+import {SIMILAR_MIN_RATINGS, readMinimumRatings, similarMovies} from "../model/similarMovies.js";
+import {NoData} from "../ui/NoData.js";
+import {Note} from "../ui/Note.js";
+import {noModelText} from "../ui/noModelText.js";
+
+// The Explore the factors page's steps, each from the page's data: the latest model's vectors, the movies worth
+// comparing, the table of movies like a chosen one, and the genres the map colours first.
+
+/** The movie factors "Movies like this" compares: iALS's when the model was kept with them, else the rating model's. */
+export interface MovieVectors {
+  movieFactors: Float32Array;
+  factors: number;
+}
+
+/** What Explore shows of the latest model: its weights when they fit this dataset, and the vectors it compares. */
+export interface ExploreModel {
+  /** The latest model's weights as plain arrays, or null when there is none or it was trained on another dataset. */
+  weights: ModelWeights | null;
+  /** The latest model, decoded, whatever dataset it was trained on (null when there is none). */
+  decoded: ModelWeights | null;
+  vectors: MovieVectors | null;
+  /** Which vectors "Movies like this" compares, in words. */
+  vectorsNote: string;
+}
+
+/** Reads the latest model (the store's `getLatest`) for this dataset's movies and catalogue. */
+export function exploreModel(
+  latest: {bytes: ArrayBuffer; ranker?: MovieVectors | null} | null,
+  movies: readonly Pick<MovieRow, "id">[],
+  catalogue: string
+): ExploreModel {
+  const decoded = latest ? modelWeights(latest.bytes) : null;
+  const weights = decoded && modelMatches(decoded, movies, catalogue) ? decoded : null;
+  const vectorsNote = latest?.ranker
+    ? "The vectors are iALS's, the ranking model fitted with every run: they place movies close when the same people " +
+      "rate them. Their neighbours share a genre far more often than the rating model's (on a synthetic set shaped " +
+      "like ml-latest-small, 96% of neighbours against 64%, by the project's benchmark), except for the most " +
+      "rated movies: nearly everyone rates those, so their neighbours are other much-rated movies."
+    : "The vectors are the rating model's: this model was kept without iALS's, which place movies close when the " +
+      "same people rate them.";
+  return {weights, decoded, vectors: weights ? (latest?.ranker ?? weights) : null, vectorsNote};
+}
+
+/** Why there is nothing to explore, and what to do: no data, no model, or a model of another dataset; else null. */
+export function NoModelNote(
+  {weights, decoded}: Pick<ExploreModel, "weights" | "decoded">,
+  {noData, problem}: {noData: boolean; problem: StorageProblem | null}
+): HTMLElement | null {
+  if (noData) return NoData("then train a model, to explore its factors");
+  if (weights) return null;
+  const text = decoded
+    ? "The latest model was trained on another dataset: train one on this dataset, then come back."
+    : noModelText(problem);
+  return Note(text, {className: "no-model"});
+}
+
+/**
+ * The movies worth comparing, most rated first (those with at least SIMILAR_MIN_RATINGS ratings: a movie rated by a
+ * handful of people has factors that are mostly noise), and the first 2,000 of them as search choices, titled with
+ * their year.
+ */
+export function similarChoices(movies: readonly MovieRow[]): {
+  popular: number[];
+  choices: {movie: number; title: string}[];
+} {
+  const popular = [...movies.keys()]
+    .filter((i) => movies[i].ratings >= SIMILAR_MIN_RATINGS)
+    .sort((a, b) => movies[b].ratings - movies[a].ratings);
+  const choices = popular
+    .slice(0, 2000)
+    .map((movie) => ({movie, title: `${movies[movie].title} (${movies[movie].year ?? "?"})`}));
+  return {popular, choices};
+}
+
+/** What "Movies like this" says when it cannot show a search: no model yet, or no movie with enough ratings. */
+export function SimilarEmpty(hasModel: boolean, popular: number): HTMLElement | null {
+  if (!hasModel)
+    return Note("The movies most like a chosen one appear here once a model is trained on this dataset.", {
+      className: "similar",
+      kind: "empty"
+    });
+  if (!popular)
+    return Note(
+      `No movie has ${SIMILAR_MIN_RATINGS} ratings or more in this dataset, so none has factors worth comparing.`,
+      {className: "similar", kind: "empty"}
+    );
+  return null;
+}
+
+/**
+ * The 10 movies most like `picked` by cosine similarity of `vectors`, among those with at least the typed number of
+ * ratings (`fewest`, as readMinimumRatings reads it, with its note), as a table of title, year, genres and similarity;
+ * an empty element when no movie is chosen, so the table of a movie no longer chosen is cleared.
+ */
+export function SimilarTable(
+  movies: readonly MovieRow[],
+  vectors: MovieVectors | null,
+  picked: number | null,
+  fewest: string
+): HTMLElement {
+  const root = document.createElement("div");
+  if (!vectors || picked === null) return root;
+  const counts = Uint32Array.from(movies, (m) => m.ratings);
+  const {minRatings, note} = readMinimumRatings(fewest);
+  if (note) root.append(Note(note, {className: "similar-minimum", kind: "warning"}));
+  const similar = similarMovies(vectors.movieFactors, vectors.factors, picked, {n: 10, minRatings, counts});
+  if (!similar.length) {
+    root.append(
+      Note(`No other movie has ${minRatings.toLocaleString("en-US")} ratings or more.`, {className: "similar"})
+    );
+    return root;
+  }
+  const rows = similar.map(({movie, similarity}) => ({
+    title: movies[movie].title,
+    year: movies[movie].year,
+    genres: movies[movie].genres.join(", "),
+    similarity
+  }));
+  root.append(
+    Inputs.table(rows, {
+      header: {title: "Title", year: "Year", genres: "Genres", similarity: "Cosine similarity"},
+      format: {year: (d: number | null) => d ?? "", similarity: (d: number) => d.toFixed(3)},
+      select: false,
+      layout: "auto"
+    })
+  );
+  return root;
+}
+
+/**
+ * The genres of the movies on the map, sorted by name, and the two with the most movies, which the map colours first.
+ */
+export function mapGenres(
+  movies: readonly Pick<MovieRow, "genres">[],
+  shown: readonly number[]
+): {genres: string[]; first: string | null; second: string | null} {
+  const counts = new Map<string, number>();
+  for (const m of shown) for (const g of movies[m].genres) counts.set(g, (counts.get(g) ?? 0) + 1);
+  const byCount = [...counts].sort((a, b) => b[1] - a[1]).map(([g]) => g);
+  return {genres: [...counts.keys()].sort(), first: byCount[0] ?? null, second: byCount[1] ?? null};
+}

@@ -1,0 +1,90 @@
+// @vitest-environment jsdom
+import {describe, expect, it} from "vitest";
+import type {MovieRow} from "../../src/components/movielens/datasetArtifacts.js";
+import {SIMILAR_MIN_RATINGS} from "../../src/components/model/similarMovies.js";
+import {
+  NoModelNote,
+  SimilarEmpty,
+  SimilarTable,
+  exploreModel,
+  mapGenres,
+  similarChoices
+} from "../../src/components/page/exploreViews.js";
+
+const GENRES = [["Drama"], ["Comedy", "Drama"], ["Comedy"], ["Horror"], ["Drama", "Horror"]];
+const movies: MovieRow[] = GENRES.map((genres, i) => ({
+  id: i + 1,
+  title: `Movie ${i + 1}`,
+  year: i === 4 ? null : 2000 + i,
+  genres,
+  ratings: [50, 10, 200, 30, 5][i],
+  mean: 3.5
+}));
+// Two factors per movie: 1 and 2 point one way, 3 and 4 the other, 5 between.
+const vectors = {movieFactors: Float32Array.of(1, 0, 0.9, 0.1, 0, 1, 0.1, 0.9, 0.7, 0.7), factors: 2};
+
+describe("exploreModel(latest, movies, catalogue)", () => {
+  it("has no weights, vectors or model without a latest model, and says whose vectors it would compare", () => {
+    expect(exploreModel(null, movies, "c")).toMatchObject({weights: null, decoded: null, vectors: null});
+    expect(exploreModel(null, movies, "c").vectorsNote).toMatch(/^The vectors are the rating model's/);
+  });
+});
+
+describe("NoModelNote(model, {noData, problem})", () => {
+  it("invites loading data, says when the model is another dataset's or missing, and is null with a model", () => {
+    const none = {weights: null, decoded: null};
+    expect(NoModelNote(none, {noData: true, problem: null})!.textContent).toMatch(/then train a model, to explore/);
+    expect(NoModelNote(none, {noData: false, problem: null})!.textContent).toBe(
+      "No trained model yet: train one on the Train a model page, then come back."
+    );
+    const other = {weights: null, decoded: {} as never};
+    expect(NoModelNote(other, {noData: false, problem: null})!.textContent).toMatch(/trained on another dataset/);
+    expect(NoModelNote({weights: {} as never, decoded: {} as never}, {noData: false, problem: null})).toBeNull();
+  });
+});
+
+describe("similarChoices(movies)", () => {
+  it("offers the movies with enough ratings, most rated first, titled with their year", () => {
+    const {popular, choices} = similarChoices(movies);
+    const expected = [2, 0, 3, 1, 4].filter((i) => movies[i].ratings >= SIMILAR_MIN_RATINGS);
+    expect(popular).toEqual(expected);
+    expect(choices[0]).toEqual({movie: 2, title: "Movie 3 (2002)"});
+    expect(SimilarEmpty(false, 3)!.textContent).toMatch(/once a model is trained on this dataset/);
+    expect(SimilarEmpty(true, 0)!.textContent).toMatch(/^No movie has \d+ ratings or more in this dataset/);
+    expect(SimilarEmpty(true, 3)).toBeNull();
+  });
+});
+
+describe("SimilarTable(movies, vectors, picked, fewest)", () => {
+  it("lists the movies most like the chosen one by cosine similarity, among those with the ratings asked for", () => {
+    const table = SimilarTable(movies, vectors, 0, "1");
+    // Inputs.table's rows start with a cell for its (here unused) selection.
+    const rows = [...table.querySelectorAll("tbody tr")].map((tr) =>
+      [...tr.querySelectorAll("td")].slice(1).map((td) => td.textContent)
+    );
+    expect(rows.map((r) => r[0])).toEqual(["Movie 2", "Movie 5", "Movie 4", "Movie 3"]);
+    expect(rows[0]).toEqual(["Movie 2", "2001", "Comedy, Drama", "0.994"]);
+    expect(rows[1][1]).toBe(""); // no year
+    // Neighbours need 40 ratings: only movie 3 (200) has them.
+    const few = SimilarTable(movies, vectors, 0, "40");
+    expect([...few.querySelectorAll("tbody tr td:nth-child(2)")].map((td) => td.textContent)).toEqual(["Movie 3"]);
+  });
+
+  it("says when no movie has the ratings asked for, and is empty with no movie chosen", () => {
+    expect(SimilarTable(movies, vectors, 0, "1000").textContent).toBe("No other movie has 1,000 ratings or more.");
+    expect(SimilarTable(movies, vectors, null, "1").childElementCount).toBe(0);
+    expect(SimilarTable(movies, null, 0, "1").childElementCount).toBe(0);
+  });
+});
+
+describe("mapGenres(movies, shown)", () => {
+  it("lists the shown movies' genres by name, and the two with the most movies first", () => {
+    expect(mapGenres(movies, [0, 1, 2, 3, 4])).toEqual({
+      genres: ["Comedy", "Drama", "Horror"],
+      first: "Drama",
+      second: "Comedy"
+    });
+    expect(mapGenres(movies, [3])).toEqual({genres: ["Horror"], first: "Horror", second: null});
+    expect(mapGenres(movies, [])).toEqual({genres: [], first: null, second: null});
+  });
+});
