@@ -16,6 +16,8 @@ declare module "observablehq:stdlib" {
 declare module "@observablehq/inputs" {
   /** A button whose click calls `reduce` (Inputs.button). */
   export function button(content: string, options?: {reduce?: () => unknown; disabled?: boolean}): HTMLElement;
+  /** A text field (Inputs.text); its `value` is what is typed. */
+  export function text(options?: Record<string, unknown>): HTMLElement & {value: string};
   /** A table of `data`'s rows (Inputs.table), with its header, format and layout options. */
   export function table(data: readonly object[], options?: Record<string, unknown>): HTMLElement;
 }

@@ -1,8 +1,11 @@
-import {createTrainingSession} from "../browser/trainingSession.js";
-import type {TrainingSession} from "../browser/trainingSession.js";
+import {createTrainingSession, runInProgress} from "../browser/trainingSession.js";
+import type {TrainingSession, TrainingState} from "../browser/trainingSession.js";
 import {wasmUrls} from "../browser/wasmUrls.js";
 import type {WorkbookData} from "../browser/workbookData.js";
-import {announceTraining} from "../ui/TrainingProgress.js";
+import {EpochTable} from "../ui/EpochTable.js";
+import {LossChart} from "../ui/LossChart.js";
+import {RankingTable} from "../ui/RankingTable.js";
+import {TrainingProgress, announceTraining} from "../ui/TrainingProgress.js";
 import {WORKBOOK_FILES} from "./workbookFiles.js";
 import type {BuildFile} from "./workbookFiles.js";
 
@@ -34,4 +37,49 @@ export async function trainingPage(
     dataset: {catalogue: data.summary.catalogue, name: data.summary.dataset.name}
   };
   return {session, trainingData};
+}
+
+/**
+ * What a page shows of its training session (Train, Save and resume): the run's progress in words, the loss chart
+ * (with the synthetic set's noise floor and oracle, and the epochs the run is planned for, when given), the epoch
+ * table, and, once the run ends, its ranking evaluation (an empty element clears the last run's while the next one
+ * trains).
+ */
+export function RunViews(
+  state: TrainingState,
+  {
+    width,
+    synthetic = null,
+    settingsEpochs
+  }: {
+    width: number;
+    /** The synthetic set's reference errors, when the data is synthetic. */
+    synthetic?: {noiseFloorMse: number; oracleMse?: number | null} | null;
+    /** The epochs the form would train, shown on the chart's axis before a run starts; omit for no planned axis. */
+    settingsEpochs?: number;
+  }
+): HTMLElement {
+  const references = synthetic
+    ? [
+        {label: "noise floor", mse: synthetic.noiseFloorMse},
+        ...(synthetic.oracleMse ? [{label: "oracle", mse: synthetic.oracleMse}] : [])
+      ]
+    : [];
+  const epochs =
+    settingsEpochs === undefined
+      ? undefined
+      : state.rows.length && state.hyper
+        ? state.rows[0].epoch + state.hyper.epochs
+        : (state.hyper?.epochs ?? settingsEpochs);
+  const root = document.createElement("div");
+  root.className = "run-views";
+  root.append(
+    TrainingProgress(state),
+    LossChart(state.rows, {batchLosses: state.batchLosses, width, references, epochs}),
+    EpochTable(state.rows),
+    state.ranking && !runInProgress(state.status)
+      ? RankingTable(state.ranking, {diverged: state.diverged})
+      : document.createElement("div")
+  );
+  return root;
 }

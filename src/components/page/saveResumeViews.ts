@@ -1,0 +1,130 @@
+import * as Inputs from "@observablehq/inputs";
+import type {MyRatingsStore} from "../browser/myRatingsStorage.js";
+import type {StorageProblem} from "../browser/pageStorage.js";
+import {defaultCheckpointName} from "../browser/saveRun.js";
+import {staleDataset} from "../browser/staleDataset.js";
+import {trainAndSave} from "../browser/trainAndSave.js";
+import {runInProgress} from "../browser/trainingSession.js";
+import type {TrainingSession, TrainingState} from "../browser/trainingSession.js";
+import type {WorkbookData} from "../browser/workbookData.js";
+import type {StoredModel, WorkbookStore} from "../browser/workbookStore.js";
+import type {BackendChoice} from "../model/trainSettings.js";
+import {SETTING_RANGES} from "../model/trainSettings.js";
+import {decodeCheckpoint} from "../model/checkpointFormat.js";
+import {NoData} from "../ui/NoData.js";
+import {Note} from "../ui/Note.js";
+import {noModelText} from "../ui/noModelText.js";
+import type {TrainingData} from "./trainingPage.js";
+
+// The Save and resume page's steps: the latest model, with a name to save it under, and a checkpoint loaded and
+// trained for more epochs, each said in words.
+
+/**
+ * The latest model in one line (its settings, epochs, valid loss, when and on what it was trained), a name for it
+ * (defaultCheckpointName) and "Save as a checkpoint", which calls `onSave` with the name as typed, trimmed; or why
+ * there is none yet and what to do.
+ */
+export function LatestModel(
+  latest: StoredModel | null,
+  {
+    noData,
+    problem,
+    onSave
+  }: {noData: boolean; problem: StorageProblem | null; onSave: (latest: StoredModel, name: string) => void}
+): HTMLElement {
+  if (!latest) {
+    if (noData) return NoData("then train a model, to save and resume it");
+    const here = "Upload a checkpoint below to resume it here.";
+    return Note(noModelText(problem, {here}), {className: "no-latest"});
+  }
+  const {info} = latest;
+  const root = document.createElement("div");
+  const name = Inputs.text({
+    label: "Checkpoint name",
+    value: defaultCheckpointName(info.hyper, info.epochs),
+    width: 320,
+    maxlength: 120
+  });
+  root.append(
+    Note(
+      `${info.hyper.factors} factors, batch size ${info.hyper.bs}, lr_max ${info.hyper.lrMax}, wd ${info.hyper.wd}, ` +
+        `${info.epochs} ${info.epochs === 1 ? "epoch" : "epochs"}, valid_loss ${info.validLoss?.toFixed(4) ?? "–"}, ` +
+        `trained ${new Date(info.savedAt).toLocaleString()} on ${info.dataset}.`,
+      {className: "latest-model"}
+    ),
+    name,
+    Inputs.button("Save as a checkpoint", {reduce: () => onSave(latest, name.value.trim())})
+  );
+  return root;
+}
+
+/** What resuming checkpoint `name` for `more` epochs came to: diverged, stopped early, or trained. */
+export function resumedText(name: string, more: number, final: Pick<TrainingState, "diverged" | "status">): string {
+  if (final.diverged)
+    return `“${name}” + ${more} diverged: it is in the run history, but its model did not replace the latest model.`;
+  if (final.status === "stopped")
+    return `Stopped “${name}” + ${more} early: what it trained is the latest model, and in the run history.`;
+  const epochs = `${more} more epoch${more === 1 ? "" : "s"}`;
+  return `Trained “${name}” for ${epochs}: it is the latest model, and in the run history.`;
+}
+
+/**
+ * Loads checkpoint `id` and trains it for `moreEpochs` more epochs on the page's session, as `learn.load` followed by
+ * `learn.fit_one_cycle(2)` did: a new one-cycle schedule from its weights and optimizer state, its table continued,
+ * the run kept as the latest model (trainAndSave). Refuses, in words and training nothing, while a run is in progress,
+ * when the epochs typed are not a whole number in range, when the stored dataset changed since the page opened, or when
+ * the checkpoint was deleted (another tab); `say` words every outcome, `changed` re-reads the lists.
+ */
+export async function resumeCheckpoint(
+  id: number,
+  {
+    session,
+    store,
+    data,
+    trainingData,
+    mine,
+    moreEpochs,
+    backend,
+    say,
+    changed
+  }: {
+    session: TrainingSession;
+    store: WorkbookStore;
+    data: WorkbookData;
+    trainingData: TrainingData;
+    mine: Pick<MyRatingsStore, "read">;
+    moreEpochs: number | null;
+    backend: BackendChoice;
+    say: (text: string) => void;
+    changed: () => void;
+  }
+): Promise<void> {
+  if (runInProgress(session.state.status)) return say("A run is in progress: wait for it, or stop it, first.");
+  if (moreEpochs === null)
+    return say(`More epochs must be a whole number from ${SETTING_RANGES.epochs.join(" to ")}: nothing was trained.`);
+  // What is stored now: another tab may have loaded another dataset, or deleted this checkpoint, since.
+  const stale = await staleDataset(data);
+  if (stale) return say(`${stale} Nothing was trained.`);
+  const record = await store.getCheckpoint(id);
+  if (!record) {
+    changed();
+    return say("That checkpoint is no longer in this browser: another tab deleted it. Nothing was trained.");
+  }
+  say(""); // an earlier refusal no longer applies
+  const {header} = decodeCheckpoint(new Uint8Array(record.bytes));
+  const run = await trainAndSave(session, store, {
+    ...trainingData,
+    backend,
+    hyper: {...record.info.hyper, epochs: moreEpochs},
+    myRatings: mine.read(),
+    checkpoint: record.bytes,
+    priorRows: header.training?.history ?? [],
+    name: `${record.info.name} + ${moreEpochs}`,
+    resumedFrom: record.info.name
+  });
+  if (run?.error) say(run.error.message);
+  else if (run) {
+    say(resumedText(record.info.name, moreEpochs, run.final));
+    changed();
+  }
+}

@@ -1,0 +1,95 @@
+// @vitest-environment jsdom
+import {describe, expect, it} from "vitest";
+import type {TrainingSession} from "../../src/components/browser/trainingSession.js";
+import type {StoredModel, WorkbookStore} from "../../src/components/browser/workbookStore.js";
+import {LatestModel, resumeCheckpoint, resumedText} from "../../src/components/page/saveResumeViews.js";
+
+const info = {
+  name: "50 factors, bs 256, 3 epochs",
+  savedAt: "2026-12-07T01:00:00.000Z",
+  dataset: "Synthetic",
+  hyper: {factors: 50, bs: 256, epochs: 3, lrMax: 0.01, wd: 0.1, seed: 42},
+  epochs: 3,
+  validLoss: 0.81234,
+  bytes: 100
+};
+const latest = {info, bytes: new ArrayBuffer(8), ranker: null} as StoredModel;
+
+describe("LatestModel(latest, {noData, problem, onSave})", () => {
+  it("says why there is no model, and what to do", () => {
+    expect(LatestModel(null, {noData: true, problem: null, onSave: () => {}}).textContent).toMatch(
+      /then train a model, to save and resume it/
+    );
+    expect(LatestModel(null, {noData: false, problem: null, onSave: () => {}}).textContent).toBe(
+      "No trained model yet: train one on the Train a model page, then come back."
+    );
+    expect(LatestModel(null, {noData: false, problem: "blocked", onSave: () => {}}).textContent).toMatch(
+      /Upload a checkpoint below to resume it here\./
+    );
+  });
+
+  it("describes the latest model in one line, and saves it under the name typed, trimmed", () => {
+    const saved: [StoredModel, string][] = [];
+    const root = LatestModel(latest, {noData: false, problem: null, onSave: (l, name) => void saved.push([l, name])});
+    expect(root.querySelector(".latest-model")!.textContent).toMatch(
+      /^50 factors, batch size 256, lr_max 0\.01, wd 0\.1, 3 epochs, valid_loss 0\.8123, trained .+ on Synthetic\.$/
+    );
+    const input = root.querySelector("input")!;
+    expect(input.value).toBe("50 factors, bs 256, 3 epochs");
+    input.value = "  my model  ";
+    input.dispatchEvent(new Event("input", {bubbles: true}));
+    root.querySelector("button")!.click();
+    expect(saved).toEqual([[latest, "my model"]]);
+  });
+});
+
+describe("resumedText(name, more, final)", () => {
+  it("says whether the resumed run diverged, stopped early or trained, and what became of its model", () => {
+    expect(resumedText("m", 2, {diverged: false, status: "done"})).toBe(
+      "Trained “m” for 2 more epochs: it is the latest model, and in the run history."
+    );
+    expect(resumedText("m", 1, {diverged: false, status: "done"})).toMatch(/for 1 more epoch:/);
+    expect(resumedText("m", 2, {diverged: false, status: "stopped"})).toBe(
+      "Stopped “m” + 2 early: what it trained is the latest model, and in the run history."
+    );
+    expect(resumedText("m", 2, {diverged: true, status: "done"})).toMatch(/diverged: .* did not replace the latest/);
+  });
+});
+
+describe("resumeCheckpoint(id, options)", () => {
+  const options = (over: Record<string, unknown> = {}) => {
+    const said: string[] = [];
+    const changed: number[] = [];
+    return {
+      said,
+      changed,
+      options: {
+        session: {state: {status: "idle"}} as unknown as TrainingSession,
+        store: {getCheckpoint: async () => null} as unknown as WorkbookStore,
+        data: {summary: {dataset: {name: "d"}}, stored: null} as never,
+        trainingData: {ratingsUrl: "/r", wasmUrls: {}, dataset: {catalogue: "c", name: "d"}},
+        mine: {read: () => []},
+        moreEpochs: 2 as number | null,
+        backend: "auto" as const,
+        say: (text: string) => void said.push(text),
+        changed: () => void changed.push(1),
+        ...over
+      }
+    };
+  };
+
+  it("refuses in words, training nothing: a run in progress, epochs out of range, a deleted checkpoint", async () => {
+    const busy = options({session: {state: {status: "training"}}});
+    await resumeCheckpoint(1, busy.options);
+    expect(busy.said).toEqual(["A run is in progress: wait for it, or stop it, first."]);
+    const noEpochs = options({moreEpochs: null});
+    await resumeCheckpoint(1, noEpochs.options);
+    expect(noEpochs.said).toEqual(["More epochs must be a whole number from 1 to 100: nothing was trained."]);
+    const gone = options();
+    await resumeCheckpoint(1, gone.options);
+    expect(gone.said).toEqual([
+      "That checkpoint is no longer in this browser: another tab deleted it. Nothing was trained."
+    ]);
+    expect(gone.changed).toEqual([1]);
+  });
+});
