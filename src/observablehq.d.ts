@@ -18,6 +18,13 @@ declare module "@observablehq/inputs" {
   export function button(content: string, options?: {reduce?: () => unknown; disabled?: boolean}): HTMLElement;
   /** A text field (Inputs.text); its `value` is what is typed. */
   export function text(options?: Record<string, unknown>): HTMLElement & {value: string};
+  /** A select of `data` (Inputs.select); `value` is the chosen item, or the chosen items with `multiple`. */
+  export function select(data: readonly unknown[], options?: Record<string, unknown>): HTMLElement & {value: unknown};
+  /** Several inputs as one (Inputs.form); its `value` has each input's value under its key. */
+  export function form(
+    inputs: Record<string, HTMLElement>,
+    options?: Record<string, unknown>
+  ): HTMLElement & {value: unknown};
   /** A table of `data`'s rows (Inputs.table), with its header, format and layout options. */
   export function table(data: readonly object[], options?: Record<string, unknown>): HTMLElement;
 }

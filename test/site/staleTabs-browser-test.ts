@@ -82,8 +82,10 @@ describe("a stale tab acts on what is true now (browser)", () => {
     await load(a, zips[0]);
     await b.getByLabel("Backend", {exact: true}).selectOption("wasm");
     await b.locator(".train-controls button", {hasText: "Train"}).click();
+    // The refusal reads IndexedDB first: on a loaded machine (four test files at once) it once took longer than
+    // expect.poll's 1 s default.
     await expect
-      .poll(() => b.locator(".saved-note").textContent())
+      .poll(() => b.locator(".saved-note").textContent(), {timeout: 15_000})
       .toMatch(/^This page shows .+, but another tab has since loaded .+\. Reload this page .+ Nothing was trained\.$/);
     expect(await b.locator(".training-progress").getAttribute("data-status")).toBe("idle");
   });

@@ -1,0 +1,203 @@
+import * as Inputs from "@observablehq/inputs";
+import {html} from "htl";
+import {downloadBlob} from "../browser/downloadBlob.js";
+import {onOtherTabChange} from "../browser/workbookChannel.js";
+import type {StorageProblem} from "../browser/pageStorage.js";
+import type {StoredModel, WorkbookStore} from "../browser/workbookStore.js";
+import type {MovieRow} from "../movielens/datasetArtifacts.js";
+import {modelMatches, modelWeights} from "../model/modelWeights.js";
+import type {ModelWeights} from "../model/modelWeights.js";
+import type {Recommendation} from "../model/recommend.js";
+import {recommendationsCsv} from "../model/recommendationsCsv.js";
+import {NoData} from "../ui/NoData.js";
+import {Note} from "../ui/Note.js";
+import {noModelText} from "../ui/noModelText.js";
+
+// The Recommendations page's steps, each from the page's data: the models it can rank with and the one chosen, the
+// filter form and its notes, and the list's download. (The ranking, "Why?", "I've seen it" and the retrain stay on
+// the page, where they follow my ratings cell by cell.)
+
+/** A model the page can rank with: the latest trained model, or a checkpoint (by its id). */
+export interface ModelChoice {
+  key: "latest" | number;
+  label: string;
+}
+
+/** The models the select offers: the latest trained model first, then the checkpoints, newest first. */
+export async function modelChoices(
+  store: Pick<WorkbookStore, "getLatest" | "listCheckpoints">
+): Promise<ModelChoice[]> {
+  const latest = await store.getLatest();
+  const checkpoints = await store.listCheckpoints();
+  return [
+    ...(latest ? [{key: "latest" as const, label: "The latest trained model"}] : []),
+    ...checkpoints
+      .sort((a, b) => b.savedAt.localeCompare(a.savedAt))
+      .map((c) => ({key: c.id!, label: `Checkpoint: ${c.name}`}))
+  ];
+}
+
+/**
+ * Calls `reread` when the stored models changed (the latest model's time, or the checkpoints): when this tab is looked
+ * at again, or at once when another tab says so; and not otherwise, so nothing on the page resets. Stops listening
+ * when the page's cell ends (`invalidation`).
+ */
+export async function watchStoredModels(
+  store: Pick<WorkbookStore, "getLatest" | "listCheckpoints">,
+  reread: () => void,
+  invalidation: Promise<unknown>
+): Promise<void> {
+  const stored = async () =>
+    JSON.stringify([
+      (await store.getLatest())?.info.savedAt ?? null,
+      ...(await store.listCheckpoints()).map((c) => [c.id, c.savedAt])
+    ]);
+  let seen = await stored();
+  const check = async () => {
+    const now = await stored();
+    if (now === seen) return;
+    seen = now;
+    reread();
+  };
+  const onLook = () => {
+    if (document.visibilityState === "visible") void check();
+  };
+  document.addEventListener("visibilitychange", onLook);
+  window.addEventListener("focus", onLook);
+  const stopHearing = onOtherTabChange("models", () => void check());
+  void invalidation.then(() => {
+    document.removeEventListener("visibilitychange", onLook);
+    window.removeEventListener("focus", onLook);
+    stopHearing();
+  });
+}
+
+/** Why there is no model to choose, and what to do (with no data: load it first); null when there are models. */
+export function NoModelsNote(
+  models: readonly ModelChoice[],
+  {noData, problem}: {noData: boolean; problem: StorageProblem | null}
+): HTMLElement | null {
+  if (models.length) return null;
+  if (noData) return NoData("then train a model, to see recommendations");
+  const here = "Train one here instead, with “Train a model here” below.";
+  return Note(noModelText(problem, {here}), {className: "no-model"});
+}
+
+/** The model chosen: its record, its weights decoded, and those weights when they were trained on this dataset. */
+export interface ChosenModel {
+  record: StoredModel | null;
+  decoded: ModelWeights | null;
+  /** The weights to rank with: null when there is no model, or it was trained on another dataset. */
+  weights: ModelWeights | null;
+}
+
+/** Reads the model chosen in the select (null: none) for this dataset's movies and catalogue. */
+export async function chosenModel(
+  store: Pick<WorkbookStore, "getLatest" | "getCheckpoint">,
+  choice: ModelChoice | null,
+  movies: readonly Pick<MovieRow, "id">[],
+  catalogue: string
+): Promise<ChosenModel> {
+  const record =
+    choice === null ? null : choice.key === "latest" ? await store.getLatest() : await store.getCheckpoint(choice.key);
+  const decoded = record ? modelWeights(record.bytes) : null;
+  const weights = decoded && modelMatches(decoded, movies, catalogue) ? decoded : null;
+  return {record, decoded, weights};
+}
+
+/**
+ * One line on the model chosen: its name, epochs and valid loss; or, for a model trained on another dataset, that it
+ * cannot rank these movies and what to do. Always an element, so a warning about one model goes when another is chosen.
+ */
+export function ModelNote({record, decoded, weights}: ChosenModel, movies: number): HTMLElement {
+  if (decoded && !weights)
+    return Note(
+      `This model was trained on another dataset (${decoded.movies.toLocaleString("en-US")} movies; ` +
+        `this one has ${movies.toLocaleString("en-US")}). Train a model on this dataset, or choose another.`,
+      {className: "other-dataset", kind: "warning"}
+    );
+  if (!record) return document.createElement("div");
+  const {name, epochs, validLoss} = record.info;
+  return Note(
+    `${name}: trained for ${epochs} epoch${epochs === 1 ? "" : "s"}` +
+      `${validLoss === null ? "" : `, valid loss ${validLoss.toFixed(4)}`}.`,
+    {className: "model-info"}
+  );
+}
+
+/** The filter form's fields as typed: numbers as text ("" when cleared), genres as lists. */
+export interface FilterFields {
+  n: string;
+  terms: string;
+  include: string[];
+  exclude: string[];
+  from: string;
+  to: string;
+  minRatings: string;
+}
+
+/**
+ * The filters' form: Top N, titles to exclude (the notebook's `exclude_terms`), genres wanted and not, years and a
+ * minimum number of ratings, each starting from the page's link (`linked`) where it has a value; `genres` are the
+ * dataset's, sorted. Number fields keep
+ * what was typed, "" when cleared: recommendFilters reads every state, and says how.
+ */
+export function FilterForm(
+  genres: readonly string[],
+  movies: readonly Pick<MovieRow, "year">[],
+  linked: Partial<FilterFields>
+): HTMLElement & {value: FilterFields} {
+  const years = movies.map((m) => m.year).filter((y): y is number => y !== null);
+  const numberField = (label: string, options: Record<string, unknown>) =>
+    Inputs.text({label, type: "number", validate: () => true, ...options});
+  const genreField = (label: string, value: string[] | undefined) =>
+    Inputs.select(genres, {label, multiple: true, size: 4, value: value ?? []});
+  return Inputs.form({
+    n: numberField("Top N", {value: linked.n ?? "20", placeholder: "20", min: 1, step: 1}),
+    terms: Inputs.text({
+      label: "Exclude titles containing",
+      placeholder: "comma-separated, e.g. christmas, the matrix",
+      width: 360,
+      value: linked.terms ?? ""
+    }),
+    include: genreField("Only these genres", linked.include),
+    exclude: genreField("Not these genres", linked.exclude),
+    from: numberField("From year", {
+      placeholder: years.length ? `any, from ${years.reduce((a, b) => Math.min(a, b))}` : "any",
+      step: 1,
+      value: linked.from ?? ""
+    }),
+    to: numberField("To year", {
+      placeholder: years.length ? `any, to ${years.reduce((a, b) => Math.max(a, b))}` : "any",
+      step: 1,
+      value: linked.to ?? ""
+    }),
+    minRatings: numberField("At least this many ratings", {
+      placeholder: "0",
+      min: 0,
+      step: 1,
+      value: linked.minRatings ?? ""
+    })
+  }) as HTMLElement & {value: FilterFields};
+}
+
+/**
+ * The notes on the filters: what the page's link held wrongly first, then how the filters were read; always an
+ * element, so that notes about an earlier state go when it is fixed.
+ */
+export function FilterNotes(refused: Record<string, string>, notes: readonly string[]): HTMLElement {
+  return html`<div class="filter-notes">${[...Object.values(refused), ...notes].map((text) =>
+    Note(text, {className: "filter-note", kind: "note"})
+  )}</div>`;
+}
+
+/** "Download this list (CSV)": the list as shown, filters applied; null when it is empty. */
+export function DownloadList(
+  shown: readonly Recommendation[],
+  {predicted, download = downloadBlob}: {predicted: boolean; download?: typeof downloadBlob}
+): HTMLElement | null {
+  if (!shown.length) return null;
+  return Inputs.button("Download this list (CSV)", {
+    reduce: () => download([recommendationsCsv(shown, {predicted})], "recommendations.csv", "text/csv")
+  });
+}

@@ -1,0 +1,135 @@
+// @vitest-environment jsdom
+import {describe, expect, it} from "vitest";
+import type {CheckpointInfo, StoredModel, WorkbookStore} from "../../src/components/browser/workbookStore.js";
+import {
+  DownloadList,
+  FilterForm,
+  FilterNotes,
+  ModelNote,
+  NoModelsNote,
+  chosenModel,
+  modelChoices,
+  watchStoredModels
+} from "../../src/components/page/recommendViews.js";
+import type {ModelWeights} from "../../src/components/model/modelWeights.js";
+
+const info = (name: string, savedAt: string, id?: number) =>
+  ({id, name, savedAt, epochs: 1, validLoss: 0.81234}) as CheckpointInfo;
+/** A store whose latest model and checkpoints are what the test says now. */
+function store(now: {latest: StoredModel | null; checkpoints: CheckpointInfo[]}) {
+  return {
+    now,
+    store: {
+      getLatest: async () => now.latest,
+      listCheckpoints: async () => [...now.checkpoints],
+      getCheckpoint: async () => null
+    } as unknown as WorkbookStore
+  };
+}
+const latest = {info: info("latest", "2026-12-07T01:00:00Z"), bytes: new ArrayBuffer(0), ranker: null} as StoredModel;
+
+describe("modelChoices(store) and NoModelsNote(models, {noData, problem})", () => {
+  it("offers the latest model, then the checkpoints newest first, or says why there is none", async () => {
+    const {store: s} = store({
+      latest,
+      checkpoints: [info("old", "2026-01-01T00:00:00Z", 1), info("new", "2026-06-01T00:00:00Z", 2)]
+    });
+    expect(await modelChoices(s)).toEqual([
+      {key: "latest", label: "The latest trained model"},
+      {key: 2, label: "Checkpoint: new"},
+      {key: 1, label: "Checkpoint: old"}
+    ]);
+    expect(NoModelsNote(await modelChoices(s), {noData: false, problem: null})).toBeNull();
+    expect(NoModelsNote([], {noData: true, problem: null})!.textContent).toMatch(/then train a model, to see/);
+    expect(NoModelsNote([], {noData: false, problem: null})!.textContent).toMatch(/^No trained model yet/);
+    expect(NoModelsNote([], {noData: false, problem: "blocked"})!.textContent).toMatch(/“Train a model here” below/);
+  });
+});
+
+describe("chosenModel(store, choice, movies, catalogue) and ModelNote(chosen, movies)", () => {
+  it("reads nothing without a choice, and says what the chosen model is, or that it is another dataset's", async () => {
+    expect(await chosenModel(store({latest, checkpoints: []}).store, null, [], "c")).toEqual({
+      record: null,
+      decoded: null,
+      weights: null
+    });
+    expect(ModelNote({record: null, decoded: null, weights: null}, 10).childElementCount).toBe(0);
+    expect(ModelNote({record: latest, decoded: {} as ModelWeights, weights: {} as ModelWeights}, 10).textContent).toBe(
+      "latest: trained for 1 epoch, valid loss 0.8123."
+    );
+    const other = {record: latest, decoded: {movies: 3_700} as ModelWeights, weights: null};
+    expect(ModelNote(other, 400).textContent).toBe(
+      "This model was trained on another dataset (3,700 movies; this one has 400). Train a model on this dataset, " +
+        "or choose another."
+    );
+  });
+});
+
+describe("watchStoredModels(store, reread, invalidation)", () => {
+  it("re-reads when this tab is looked at again and the stored models changed, and not otherwise", async () => {
+    const {now, store: s} = store({latest: null, checkpoints: []});
+    let rereads = 0;
+    let end!: () => void;
+    const invalidation = new Promise<void>((resolve) => (end = resolve));
+    await watchStoredModels(s, () => void rereads++, invalidation);
+    const look = async () => {
+      window.dispatchEvent(new Event("focus"));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    };
+    await look();
+    expect(rereads).toBe(0);
+    now.latest = latest;
+    await look();
+    expect(rereads).toBe(1);
+    await look();
+    expect(rereads).toBe(1);
+    end();
+    await invalidation;
+    now.checkpoints.push(info("x", "2026-12-07T02:00:00Z", 3));
+    await look();
+    expect(rereads).toBe(1);
+  });
+});
+
+describe("FilterForm(genres, movies, linked), FilterNotes(refused, notes) and DownloadList(shown, options)", () => {
+  it("starts from the link's values, with the years the data spans as placeholders", () => {
+    const movies = [{year: 1950}, {year: null}, {year: 2008}];
+    const form = FilterForm(["Comedy", "Drama"], movies, {n: "10", include: ["Drama"], terms: "matrix"});
+    expect(form.value).toMatchObject({n: "10", terms: "matrix", include: ["Drama"], exclude: [], from: "", to: ""});
+    const placeholders = [...form.querySelectorAll("input")].map((i) => i.placeholder).filter(Boolean);
+    expect(placeholders).toEqual([
+      "20",
+      "comma-separated, e.g. christmas, the matrix",
+      "any, from 1950",
+      "any, to 2008",
+      "0"
+    ]);
+    expect(FilterForm([], [], {}).value).toMatchObject({n: "20"});
+  });
+
+  it("lists the link's refusals before the filters' notes, and downloads the list shown as CSV", () => {
+    const notes = FilterNotes({n: "Top N “x” is not a number."}, ["Years read the right way round."]);
+    expect([...notes.querySelectorAll(".filter-note")].map((n) => n.textContent)).toEqual([
+      "Top N “x” is not a number.",
+      "Years read the right way round."
+    ]);
+    expect(DownloadList([], {predicted: true})).toBeNull();
+    const files: string[] = [];
+    const row = {
+      rank: 1,
+      movieId: 7,
+      index: 0,
+      title: "Movie 7",
+      year: 1999,
+      genres: [],
+      predicted: 4.5,
+      ratings: 3,
+      mean: 4
+    };
+    DownloadList([row], {predicted: true, download: (parts, name) => void files.push(name, String(parts[0]))})!
+      .querySelector("button")!
+      .click();
+    expect(files[0]).toBe("recommendations.csv");
+    expect(files[1]).toMatch(/Movie 7/);
+  });
+});
