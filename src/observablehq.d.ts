@@ -14,8 +14,13 @@ declare module "observablehq:stdlib" {
 
 // Types for the Observable Inputs views the page modules build (the pages themselves are not type-checked).
 declare module "@observablehq/inputs" {
-  /** A button whose click calls `reduce` (Inputs.button). */
-  export function button(content: string, options?: {reduce?: () => unknown; disabled?: boolean}): HTMLElement;
+  /** A button whose click calls `reduce`, or several, each with its own (Inputs.button). */
+  export function button(
+    content: string | [string, () => unknown][],
+    options?: {reduce?: () => unknown; disabled?: boolean}
+  ): HTMLElement;
+  /** Radio buttons over `data` (Inputs.radio); `value` is the chosen item. */
+  export function radio(data: readonly unknown[], options?: Record<string, unknown>): HTMLElement & {value: unknown};
   /** A text field (Inputs.text); its `value` is what is typed. */
   export function text(options?: Record<string, unknown>): HTMLElement & {value: string};
   /** A select of `data` (Inputs.select); `value` is the chosen item, or the chosen items with `multiple`. */

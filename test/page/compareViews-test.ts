@@ -14,6 +14,9 @@ import {
 } from "../../src/components/page/compareViews.js";
 import type {ComparableRun} from "../../src/components/page/compareViews.js";
 
+/** What a view shows when it has nothing to say (ui/Nothing.ts): never null, which a page would print. */
+const NOTHING = '<div class="nothing"></div>';
+
 const movies = [1, 2, 3, 4, 5].map((id) => ({id, title: `Movie ${id}`, year: 1990 + id, genres: [], ratings: 10}));
 const hyper = {factors: 50, bs: 256, epochs: 3, lrMax: 0.01, wd: 0.1, seed: 42};
 const run = (id: number, over: Partial<RunRecord> = {}): ComparableRun =>
@@ -63,7 +66,7 @@ describe("fewRunsText(runs, {noData, problem})", () => {
 
 describe("RunHistoryDownloads(runs, {catalogue, download})", () => {
   it("offers the history as CSV and as JSON run cards, and nothing without runs", () => {
-    expect(RunHistoryDownloads([], {catalogue: "c"})).toBeNull();
+    expect(RunHistoryDownloads([], {catalogue: "c"}).outerHTML).toBe(NOTHING);
     const saved: string[] = [];
     const root = RunHistoryDownloads([run(1)], {catalogue: "c", download: (_, name) => void saved.push(name)})!;
     const buttons = [...root.querySelectorAll("button")];
@@ -78,7 +81,7 @@ describe("RunHistoryDownloads(runs, {catalogue, download})", () => {
 
 describe("ImportedRuns(imported, {catalogue})", () => {
   it("shows a file's error, or its runs with a link to train each again, named when made on another dataset", () => {
-    expect(ImportedRuns(null, {catalogue: "c"})).toBeNull();
+    expect(ImportedRuns(null, {catalogue: "c"}).outerHTML).toBe(NOTHING);
     expect(ImportedRuns({error: "cards.json: not run cards"}, {catalogue: "c"})!.textContent).toBe(
       "cards.json: not run cards"
     );

@@ -11,6 +11,9 @@ import {
   similarChoices
 } from "../../src/components/page/exploreViews.js";
 
+/** What a view shows when it has nothing to say (ui/Nothing.ts): never null, which a page would print. */
+const NOTHING = '<div class="nothing"></div>';
+
 const GENRES = [["Drama"], ["Comedy", "Drama"], ["Comedy"], ["Horror"], ["Drama", "Horror"]];
 const movies: MovieRow[] = GENRES.map((genres, i) => ({
   id: i + 1,
@@ -39,7 +42,9 @@ describe("NoModelNote(model, {noData, problem})", () => {
     );
     const other = {weights: null, decoded: {} as never};
     expect(NoModelNote(other, {noData: false, problem: null})!.textContent).toMatch(/trained on another dataset/);
-    expect(NoModelNote({weights: {} as never, decoded: {} as never}, {noData: false, problem: null})).toBeNull();
+    expect(NoModelNote({weights: {} as never, decoded: {} as never}, {noData: false, problem: null}).outerHTML).toBe(
+      NOTHING
+    );
   });
 });
 
@@ -51,7 +56,7 @@ describe("similarChoices(movies)", () => {
     expect(choices[0]).toEqual({movie: 2, title: "Movie 3 (2002)"});
     expect(SimilarEmpty(false, 3)!.textContent).toMatch(/once a model is trained on this dataset/);
     expect(SimilarEmpty(true, 0)!.textContent).toMatch(/^No movie has \d+ ratings or more in this dataset/);
-    expect(SimilarEmpty(true, 3)).toBeNull();
+    expect(SimilarEmpty(true, 3).outerHTML).toBe(NOTHING);
   });
 });
 

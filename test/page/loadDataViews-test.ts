@@ -12,6 +12,9 @@ import {
   loadRatingsFile
 } from "../../src/components/page/loadDataViews.js";
 
+/** What a view shows when it has nothing to say (ui/Nothing.ts): never null, which a page would print. */
+const NOTHING = '<div class="nothing"></div>';
+
 const movies: MovieRow[] = Array.from({length: 12}, (_, i) => ({
   id: i + 1,
   title: `Movie ${i + 1}`,
@@ -92,6 +95,6 @@ describe("the Load the data page's views", () => {
       "1,500 ratings of 3 movies missing from movies.dat were dropped. 2 ratings were replaced by a later rating of " +
         "the same movie by the same user. 10 movies have no ratings at all."
     );
-    expect(DroppedNote(empty, dat)).toBeNull();
+    expect(DroppedNote(empty, dat).outerHTML).toBe(NOTHING);
   });
 });

@@ -13,6 +13,9 @@ import {
 } from "../../src/components/page/recommendViews.js";
 import type {ModelWeights} from "../../src/components/model/modelWeights.js";
 
+/** What a view shows when it has nothing to say (ui/Nothing.ts): never null, which a page would print. */
+const NOTHING = '<div class="nothing"></div>';
+
 const info = (name: string, savedAt: string, id?: number) =>
   ({id, name, savedAt, epochs: 1, validLoss: 0.81234}) as CheckpointInfo;
 /** A store whose latest model and checkpoints are what the test says now. */
@@ -39,7 +42,7 @@ describe("modelChoices(store) and NoModelsNote(models, {noData, problem})", () =
       {key: 2, label: "Checkpoint: new"},
       {key: 1, label: "Checkpoint: old"}
     ]);
-    expect(NoModelsNote(await modelChoices(s), {noData: false, problem: null})).toBeNull();
+    expect(NoModelsNote(await modelChoices(s), {noData: false, problem: null}).outerHTML).toBe(NOTHING);
     expect(NoModelsNote([], {noData: true, problem: null})!.textContent).toMatch(/then train a model, to see/);
     expect(NoModelsNote([], {noData: false, problem: null})!.textContent).toMatch(/^No trained model yet/);
     expect(NoModelsNote([], {noData: false, problem: "blocked"})!.textContent).toMatch(/“Train a model here” below/);
@@ -113,7 +116,7 @@ describe("FilterForm(genres, movies, linked), FilterNotes(refused, notes) and Do
       "Top N “x” is not a number.",
       "Years read the right way round."
     ]);
-    expect(DownloadList([], {predicted: true})).toBeNull();
+    expect(DownloadList([], {predicted: true}).outerHTML).toBe(NOTHING);
     const files: string[] = [];
     const row = {
       rank: 1,

@@ -11,6 +11,7 @@ import type {MyRating} from "../movielens/myRatingsFile.js";
 import {recommend} from "../model/recommend.js";
 import {CompareRuns} from "../ui/CompareRuns.js";
 import {Note} from "../ui/Note.js";
+import {Nothing} from "../ui/Nothing.js";
 import {RunHistory} from "../ui/RunHistory.js";
 import {noModelText} from "../ui/noModelText.js";
 
@@ -63,12 +64,12 @@ export function fewRunsText(
   return "No run is kept yet: train two models on the Train a model page to compare them.";
 }
 
-/** The run history's two downloads: a CSV row per run, or run cards as JSON; null when no run is kept. */
+/** The run history's two downloads: a CSV row per run, or run cards as JSON; Nothing when no run is kept. */
 export function RunHistoryDownloads(
   runs: readonly RunRecord[],
   {catalogue, download = downloadBlob}: {catalogue: string; download?: typeof downloadBlob}
-): HTMLElement | null {
-  if (!runs.length) return null;
+): HTMLElement {
+  if (!runs.length) return Nothing();
   return html`<div class="run-history-export">${Inputs.button("Download the run history (CSV)", {
     reduce: () => download([runHistoryCsv(runs)], "run-history.csv", "text/csv")
   })} ${Inputs.button("Download the run history (JSON)", {
@@ -83,8 +84,8 @@ export function RunHistoryDownloads(
 export function ImportedRuns(
   imported: {runs: ImportedRun[]} | {error: string} | null,
   {catalogue}: {catalogue: string}
-): HTMLElement | null {
-  if (!imported) return null;
+): HTMLElement {
+  if (!imported) return Nothing();
   if ("error" in imported) return Note(imported.error, {className: "card-note", kind: "warning"});
   return html`<div>${RunHistory(imported.runs)}<ul class="train-again">${imported.runs.map(
     (r) =>

@@ -6,6 +6,7 @@ import type {ModelWeights} from "../model/modelWeights.js";
 import {SIMILAR_MIN_RATINGS, readMinimumRatings, similarMovies} from "../model/similarMovies.js";
 import {NoData} from "../ui/NoData.js";
 import {Note} from "../ui/Note.js";
+import {Nothing} from "../ui/Nothing.js";
 import {noModelText} from "../ui/noModelText.js";
 
 // The Explore the factors page's steps, each from the page's data: the latest model's vectors, the movies worth
@@ -46,13 +47,13 @@ export function exploreModel(
   return {weights, decoded, vectors: weights ? (latest?.ranker ?? weights) : null, vectorsNote};
 }
 
-/** Why there is nothing to explore, and what to do: no data, no model, or a model of another dataset; else null. */
+/** Why there is nothing to explore, and what to do: no data, no model, or a model of another dataset; else Nothing. */
 export function NoModelNote(
   {weights, decoded}: Pick<ExploreModel, "weights" | "decoded">,
   {noData, problem}: {noData: boolean; problem: StorageProblem | null}
-): HTMLElement | null {
+): HTMLElement {
   if (noData) return NoData("then train a model, to explore its factors");
-  if (weights) return null;
+  if (weights) return Nothing();
   const text = decoded
     ? "The latest model was trained on another dataset: train one on this dataset, then come back."
     : noModelText(problem);
@@ -78,7 +79,7 @@ export function similarChoices(movies: readonly MovieRow[]): {
 }
 
 /** What "Movies like this" says when it cannot show a search: no model yet, or no movie with enough ratings. */
-export function SimilarEmpty(hasModel: boolean, popular: number): HTMLElement | null {
+export function SimilarEmpty(hasModel: boolean, popular: number): HTMLElement {
   if (!hasModel)
     return Note("The movies most like a chosen one appear here once a model is trained on this dataset.", {
       className: "similar",
@@ -89,7 +90,7 @@ export function SimilarEmpty(hasModel: boolean, popular: number): HTMLElement | 
       `No movie has ${SIMILAR_MIN_RATINGS} ratings or more in this dataset, so none has factors worth comparing.`,
       {className: "similar", kind: "empty"}
     );
-  return null;
+  return Nothing();
 }
 
 /**

@@ -5,6 +5,7 @@ import type {MovielensFormat} from "../movielens/movielensFormat.js";
 import {decodeRatingsFile} from "../movielens/ratingsFile.js";
 import {NoData, hasNoData} from "../ui/NoData.js";
 import {Note} from "../ui/Note.js";
+import {Nothing} from "../ui/Nothing.js";
 
 // The Load the data page's views, each from the page's data: the first movies, the genres' counts, the last ratings,
 // how fast the browser reads the ratings file, how much is known, and what the loader dropped.
@@ -102,10 +103,10 @@ gaps from the patterns that similar users and similar movies share.</p></div>`;
 
 /**
  * What the loader dropped or found missing (ratings of movies not in the movies file, ratings replaced by a later one,
- * movies nobody rated), or that every rating line was kept; null when there is no data.
+ * movies nobody rated), or that every rating line was kept; nothing (an empty element) when there is no data.
  */
-export function DroppedNote(summary: DatasetSummary, format: Pick<MovielensFormat, "movies">): HTMLElement | null {
-  if (hasNoData(summary)) return null;
+export function DroppedNote(summary: DatasetSummary, format: Pick<MovielensFormat, "movies">): HTMLElement {
+  if (hasNoData(summary)) return Nothing();
   const {report, counts, rows} = summary;
   const notes = [
     report.unknownMovieRatings

@@ -11,6 +11,7 @@ import type {Recommendation} from "../model/recommend.js";
 import {recommendationsCsv} from "../model/recommendationsCsv.js";
 import {NoData} from "../ui/NoData.js";
 import {Note} from "../ui/Note.js";
+import {Nothing} from "../ui/Nothing.js";
 import {noModelText} from "../ui/noModelText.js";
 
 // The Recommendations page's steps, each from the page's data: the models it can rank with and the one chosen, the
@@ -72,12 +73,12 @@ export async function watchStoredModels(
   });
 }
 
-/** Why there is no model to choose, and what to do (with no data: load it first); null when there are models. */
+/** Why there is no model to choose, and what to do (with no data: load it first); Nothing when there are models. */
 export function NoModelsNote(
   models: readonly ModelChoice[],
   {noData, problem}: {noData: boolean; problem: StorageProblem | null}
-): HTMLElement | null {
-  if (models.length) return null;
+): HTMLElement {
+  if (models.length) return Nothing();
   if (noData) return NoData("then train a model, to see recommendations");
   const here = "Train one here instead, with “Train a model here” below.";
   return Note(noModelText(problem, {here}), {className: "no-model"});
@@ -191,12 +192,12 @@ export function FilterNotes(refused: Record<string, string>, notes: readonly str
   )}</div>`;
 }
 
-/** "Download this list (CSV)": the list as shown, filters applied; null when it is empty. */
+/** "Download this list (CSV)": the list as shown, filters applied; nothing (an empty element) when it is empty. */
 export function DownloadList(
   shown: readonly Recommendation[],
   {predicted, download = downloadBlob}: {predicted: boolean; download?: typeof downloadBlob}
-): HTMLElement | null {
-  if (!shown.length) return null;
+): HTMLElement {
+  if (!shown.length) return Nothing();
   return Inputs.button("Download this list (CSV)", {
     reduce: () => download([recommendationsCsv(shown, {predicted})], "recommendations.csv", "text/csv")
   });
