@@ -1,4 +1,4 @@
-import {existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {dirname, join} from "node:path";
 import {pathToFileURL} from "node:url";
@@ -72,7 +72,7 @@ describe("bundleModules(dir)", () => {
     expect(readdirSync(join(dir, "_bundle")).length).toBeGreaterThanOrEqual(2);
   });
 
-  it("keeps a module's own URL for its FileAttachments, and its import of the runtime as an import", async () => {
+  it("keeps a module's own URL for FileAttachments, and its runtime import, through a symbolic link too", async () => {
     // As Framework writes a module that calls FileAttachment: the runtime's stdlib imported, the file's path relative
     // to the module, resolved against import.meta.url.
     const dir = builtSite();
@@ -91,7 +91,10 @@ describe("bundleModules(dir)", () => {
       mkdirSync(dirname(join(dir, path)), {recursive: true});
       writeFileSync(join(dir, path), text);
     }
-    await bundleModules(dir);
+    // Reached through a symbolic link, as the tests' site cache is in a checkout whose node_modules is one.
+    const link = join(mkdtempSync(join(tmpdir(), "bundle-link-")), "site");
+    symlinkSync(dir, link);
+    await bundleModules(link);
     const html = readFileSync(join(dir, "guide/files.html"), "utf-8");
     const href = /import\("(\.\.\/_bundle\/[^"]+)"\)/.exec(html)![1];
     const entry = await import(pathToFileURL(join(dir, "guide", href)).href);

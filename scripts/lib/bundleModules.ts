@@ -1,4 +1,4 @@
-import {existsSync, readFileSync, readdirSync, rmSync, rmdirSync, statSync, writeFileSync} from "node:fs";
+import {existsSync, readFileSync, readdirSync, realpathSync, rmSync, rmdirSync, statSync, writeFileSync} from "node:fs";
 import {dirname, join, relative, resolve, sep} from "node:path";
 import {build} from "esbuild";
 
@@ -42,6 +42,10 @@ function fromPage(page: string, file: string): string {
  */
 export async function bundleModules(dir: string): Promise<{pages: number; modules: number; files: number}> {
   const root = resolve(dir);
+  // esbuild resolves files by their real path: where the site lies behind a symbolic link (a checkout whose
+  // node_modules, and so the tests' site cache, is a link), a path it gives is mapped back under `root`.
+  const real = realpathSync(root);
+  const underRoot = (path: string) => (path.startsWith(real + sep) ? join(root, relative(real, path)) : path);
   const pages = [...pagesIn(root)].map((path) => {
     const html = readFileSync(path, "utf-8");
     const modules = [...new Set([...html.matchAll(MODULE_IMPORT)].map((m) => m[1]))];
@@ -75,7 +79,7 @@ export async function bundleModules(dir: string): Promise<{pages: number; module
           // Framework's runtime stays where it is, shared with the page: a module's import of it (a page module's
           // FileAttachment, from observablehq:stdlib) is left as an import, from the bundle's folder.
           b.onResolve({filter: /_observablehq\//}, (args) => {
-            const path = resolve(args.resolveDir, args.path);
+            const path = underRoot(resolve(args.resolveDir, args.path));
             if (!path.startsWith(join(root, "_observablehq") + sep)) return undefined;
             return {path: relative(outdir, path).split(sep).join("/"), external: true};
           });
@@ -84,7 +88,7 @@ export async function bundleModules(dir: string): Promise<{pages: number; module
           b.onLoad({filter: /\.js$/}, (args) => {
             const contents = readFileSync(args.path, "utf-8");
             if (!contents.includes("import.meta.url")) return undefined;
-            const own = JSON.stringify(relative(outdir, args.path).split(sep).join("/"));
+            const own = JSON.stringify(relative(outdir, underRoot(args.path)).split(sep).join("/"));
             return {
               contents: contents.replaceAll("import.meta.url", `new URL(${own}, import.meta.url).href`),
               loader: "js"
