@@ -58,6 +58,8 @@ describe("RunViews(state, {width, synthetic, settingsEpochs})", () => {
     expect(root.textContent).toContain("noise floor");
     expect(root.textContent).toContain("oracle");
     expect(RunViews(state({}), {width: 640}).textContent).not.toContain("noise floor");
+    // Where the page shows the progress in a cell of its own.
+    expect(RunViews(state({}), {width: 640, progress: false}).querySelector(".training-progress")).toBeNull();
   });
 
   it("shows no ranking while a run trains", () => {

@@ -50,9 +50,15 @@ export function RunViews(
   {
     width,
     synthetic = null,
-    settingsEpochs
+    settingsEpochs,
+    progress = true
   }: {
     width: number;
+    /**
+     * Whether to show the run's progress in words too (false where the page shows it in a cell of its own: the Train
+     * page, whose tests and announcements read the status there as soon as it changes).
+     */
+    progress?: boolean;
     /** The synthetic set's reference errors, when the data is synthetic. */
     synthetic?: {noiseFloorMse: number; oracleMse?: number | null} | null;
     /** The epochs the form would train, shown on the chart's axis before a run starts; omit for no planned axis. */
@@ -73,8 +79,8 @@ export function RunViews(
         : (state.hyper?.epochs ?? settingsEpochs);
   const root = document.createElement("div");
   root.className = "run-views";
+  if (progress) root.append(TrainingProgress(state));
   root.append(
-    TrainingProgress(state),
     LossChart(state.rows, {batchLosses: state.batchLosses, width, references, epochs}),
     EpochTable(state.rows),
     state.ranking && !runInProgress(state.status)
