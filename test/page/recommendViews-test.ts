@@ -9,6 +9,7 @@ import {
   NoModelsNote,
   chosenModel,
   modelChoices,
+  rowExplanations,
   watchStoredModels
 } from "../../src/components/page/recommendViews.js";
 import type {ModelWeights} from "../../src/components/model/modelWeights.js";
@@ -134,5 +135,50 @@ describe("FilterForm(genres, movies, linked), FilterNotes(refused, notes) and Do
       .click();
     expect(files[0]).toBe("recommendations.csv");
     expect(files[1]).toMatch(/Movie 7/);
+  });
+});
+
+describe("rowExplanations(movies)", () => {
+  const movies = [{title: "Alpha"}, {title: "Beta"}, {title: "Gamma"}];
+  const weights = {
+    movieFactors: Float32Array.of(1, 0, 0, 1, 0.7, 0.7),
+    movieBias: Float32Array.of(0.1, -0.1, 0),
+    factors: 2,
+    yRange: [0.5, 5.5]
+  } as unknown as ModelWeights;
+  const personal = {user: {factors: Float32Array.of(0.5, -0.2), bias: 0.3}, rated: [{movie: 0, rating: 5}]};
+  const counts = [100, 10, 50];
+
+  it("keeps rows open on a redraw of the same order, and closes them all when the order changes", () => {
+    const why = rowExplanations(movies);
+    why.follow('{"kind":"predicted","weight":0}');
+    why.onToggle(7, true);
+    why.onToggle(8, true);
+    why.onToggle(8, false);
+    why.follow('{"kind":"predicted","weight":0}');
+    expect([...why.expanded]).toEqual([7]);
+    why.follow('{"kind":"ials"}');
+    expect([...why.expanded]).toEqual([]);
+  });
+
+  it("explains a predicted rating by its parts, and an iALS place by my rated movies' shares", () => {
+    const why = rowExplanations(movies);
+    const predicted = why.breakdown({weights, personal, order: {kind: "predicted", weight: 0.3}, ials: null, counts});
+    const parts = predicted({index: 2});
+    expect(parts.textContent).toContain("Alpha");
+    const explained: string[] = [];
+    const ials = {
+      rated: [{movie: 0, rating: 5}],
+      foldIn: {
+        explain: (_: unknown, movie: number) => (
+          explained.push(String(movie)),
+          {score: 0.5, contributions: [{movie: 0, rating: 5, liked: true, residual: 1, similarity: 0.5, amount: 0.5}]}
+        )
+      }
+    } as never;
+    const place = why.breakdown({weights, personal, order: {kind: "ials"}, ials, counts})({index: 1});
+    expect(explained).toEqual(["1"]);
+    expect(place.textContent).toContain("Alpha");
+    expect(place.textContent).not.toEqual(parts.textContent);
   });
 });

@@ -7,16 +7,22 @@ import type {StoredModel, WorkbookStore} from "../browser/workbookStore.js";
 import type {MovieRow} from "../movielens/datasetArtifacts.js";
 import {modelMatches, modelWeights} from "../model/modelWeights.js";
 import type {ModelWeights} from "../model/modelWeights.js";
+import type {RankingName} from "../model/chooseRanking.js";
+import {explainPrediction} from "../model/explainPrediction.js";
+import type {PersonalPredictions} from "../model/personalPredictions.js";
+import type {PersonalIals} from "../model/personalRanking.js";
 import type {Recommendation} from "../model/recommend.js";
 import {recommendationsCsv} from "../model/recommendationsCsv.js";
 import {NoData} from "../ui/NoData.js";
+import {IalsBreakdown} from "../ui/IalsBreakdown.js";
 import {Note} from "../ui/Note.js";
 import {Nothing} from "../ui/Nothing.js";
+import {PredictionBreakdown} from "../ui/PredictionBreakdown.js";
 import {noModelText} from "../ui/noModelText.js";
 
 // The Recommendations page's steps, each from the page's data: the models it can rank with and the one chosen, the
-// filter form and its notes, and the list's download. (The ranking, "Why?", "I've seen it" and the retrain stay on
-// the page, where they follow my ratings cell by cell.)
+// filter form and its notes, "Why?" for the list's rows, and the list's download. (The ranking, "I've seen it" and the
+// retrain stay on the page, where they follow my ratings cell by cell.)
 
 /** A model the page can rank with: the latest trained model, or a checkpoint (by its id). */
 export interface ModelChoice {
@@ -201,4 +207,43 @@ export function DownloadList(
   return Inputs.button("Download this list (CSV)", {
     reduce: () => download([recommendationsCsv(shown, {predicted})], "recommendations.csv", "text/csv")
   });
+}
+
+/** What "Why?" explains a row's place with: the order in use and the factors behind its score. */
+export interface WhyContext {
+  weights: ModelWeights;
+  personal: Pick<PersonalPredictions, "user" | "rated">;
+  order: RankingName;
+  ials: Pick<PersonalIals, "foldIn" | "rated"> | null;
+  counts: readonly number[];
+}
+
+/**
+ * "Why this movie?" for the list's rows: which rows are open (kept open on a redraw of the same order), and each
+ * row's breakdown, built when it is opened, from the factors behind the score that ordered it (my fold-in's), so it
+ * follows "I've seen it" and a retrain: iALS's score in shares, or the predicted rating's parts, with the popularity
+ * term of a blend. Another order (the switch, the knob) starts with every row closed (`follow`).
+ */
+export function rowExplanations(movies: readonly Pick<MovieRow, "title">[]) {
+  const expanded = new Set<number>();
+  let order: string | null = null;
+  const titleOf = (i: number) => movies[i].title;
+  return {
+    expanded,
+    onToggle: (movieId: number, open: boolean) => void (open ? expanded.add(movieId) : expanded.delete(movieId)),
+    /** Closes every row when the order in use (`key`) is not the one the open rows explained. */
+    follow(key: string) {
+      if (key !== order) expanded.clear();
+      order = key;
+    },
+    breakdown:
+      ({weights, personal, order, ials, counts}: WhyContext) =>
+      (row: Pick<Recommendation, "index">): HTMLElement =>
+        order.kind === "ials" && ials
+          ? IalsBreakdown({movie: row.index, ...ials.foldIn.explain(ials.rated, row.index)}, {titleOf})
+          : PredictionBreakdown(explainPrediction(weights, personal.user, row.index, personal.rated), {
+              titleOf,
+              popularity: {weight: order.kind === "predicted" ? order.weight : 0, ratings: counts[row.index]}
+            })
+  };
 }
