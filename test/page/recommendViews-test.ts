@@ -8,8 +8,10 @@ import {
   ModelNote,
   NoModelsNote,
   chosenModel,
+  MyList,
   modelChoices,
   rowExplanations,
+  seenIt,
   watchStoredModels
 } from "../../src/components/page/recommendViews.js";
 import type {ModelWeights} from "../../src/components/model/modelWeights.js";
@@ -180,5 +182,45 @@ describe("rowExplanations(movies)", () => {
     expect(explained).toEqual(["1"]);
     expect(place.textContent).toContain("Alpha");
     expect(place.textContent).not.toEqual(parts.textContent);
+  });
+});
+
+describe("seenIt(mine, movies, say) and MyList(state, options)", () => {
+  const movies = [
+    {id: 1, title: "Alpha", year: 2001, genres: [], ratings: 10},
+    {id: 2, title: "Beta", year: 2002, genres: [], ratings: 5}
+  ];
+  const row = (movieId: number, rank: number) => ({
+    rank,
+    movieId,
+    index: movieId - 1,
+    title: `M${movieId}`,
+    year: 2000,
+    genres: [],
+    predicted: 4,
+    ratings: 3,
+    mean: 4
+  });
+  const options = {onRate: () => {}, stars: [1, 2, 3, 4, 5], empty: "No movie passes these filters."};
+  const base = {noData: false, coldStart: false, popularTop: [row(2, 1)], top: [row(1, 1)], context: null, models: 0};
+
+  it("rates a movie, and says so in words", () => {
+    const applied: unknown[] = [];
+    const said: string[] = [];
+    seenIt({apply: (c) => (applied.push(...c), [])}, movies, (t) => void said.push(t))(2, 1);
+    expect(applied).toEqual([{movieId: 2, rating: 1}]);
+    expect(said).toEqual(["Rated Beta 1 star: it leaves the list."]);
+  });
+
+  it("lists nothing without data, the most popular in a cold start, and says why there is no list", () => {
+    const why = rowExplanations(movies);
+    expect(MyList({...base, noData: true, why}, options)).toEqual({views: [], table: null});
+    const cold = MyList({...base, coldStart: true, why}, options);
+    expect(cold.table!.querySelectorAll("tbody tr[data-movie-id]").length).toBe(1);
+    expect(cold.views).toEqual([cold.table]);
+    expect(MyList({...base, why}, options).views[0].textContent).toBe(
+      "My recommendations appear here once a model is trained."
+    );
+    expect(MyList({...base, why, models: 2}, options).views[0].textContent).toMatch(/^There is nothing to recommend/);
   });
 });

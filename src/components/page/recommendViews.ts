@@ -1,6 +1,7 @@
 import * as Inputs from "@observablehq/inputs";
 import {html} from "htl";
 import {downloadBlob} from "../browser/downloadBlob.js";
+import type {MyRatingsStore} from "../browser/myRatingsStorage.js";
 import {onOtherTabChange} from "../browser/workbookChannel.js";
 import type {StorageProblem} from "../browser/pageStorage.js";
 import type {StoredModel, WorkbookStore} from "../browser/workbookStore.js";
@@ -18,10 +19,13 @@ import {IalsBreakdown} from "../ui/IalsBreakdown.js";
 import {Note} from "../ui/Note.js";
 import {Nothing} from "../ui/Nothing.js";
 import {PredictionBreakdown} from "../ui/PredictionBreakdown.js";
+import {PredictionSource} from "../ui/PredictionSource.js";
+import {RecommendationTable} from "../ui/RecommendationTable.js";
+import {announce} from "../ui/announce.js";
 import {noModelText} from "../ui/noModelText.js";
 
 // The Recommendations page's steps, each from the page's data: the models it can rank with and the one chosen, the
-// filter form and its notes, "Why?" for the list's rows, and the list's download. (The ranking, "I've seen it" and the
+// filter form and its notes, my list with "Why?" and "I've seen it", and the list's download. (The ranking and the
 // retrain stay on the page, where they follow my ratings cell by cell.)
 
 /** A model the page can rank with: the latest trained model, or a checkpoint (by its id). */
@@ -246,4 +250,73 @@ export function rowExplanations(movies: readonly Pick<MovieRow, "title">[]) {
               popularity: {weight: order.kind === "predicted" ? order.weight : 0, ratings: counts[row.index]}
             })
   };
+}
+
+/**
+ * "I've seen it": the rating joins my ratings (as on the Rate movies page), the movie leaves the list, and a screen
+ * reader hears both.
+ */
+export function seenIt(
+  mine: Pick<MyRatingsStore, "apply">,
+  movies: readonly Pick<MovieRow, "id" | "title">[],
+  say: (text: string) => void = announce
+): (movieId: number, rating: number) => void {
+  return (movieId, rating) => {
+    mine.apply([{movieId, rating}]);
+    const title = movies.find((m) => m.id === movieId)?.title ?? `movie ${movieId}`;
+    say(`Rated ${title} ${rating} ${rating === 1 ? "star" : "stars"}: it leaves the list.`);
+  };
+}
+
+/**
+ * My list as the page shows it: with no data, nothing (the page's note says why); in a cold start (fewer than
+ * PERSONAL_MIN_RATINGS of my ratings), the most popular movies, with no predictions; with a model, what my predictions
+ * rest on (PredictionSource) and my top N in the order in use, each row with "Why?" and "I've seen it"; else why
+ * there is nothing to list. `table` is the list's table, for the page to put a keyboard user back on their row.
+ */
+export function MyList(
+  {
+    noData,
+    coldStart,
+    popularTop,
+    top,
+    why,
+    context,
+    models
+  }: {
+    noData: boolean;
+    coldStart: boolean;
+    popularTop: readonly Recommendation[];
+    top: readonly Recommendation[];
+    why: ReturnType<typeof rowExplanations>;
+    /** The model's side of "Why?" and the source of my predictions; null without a model of this dataset. */
+    context: (WhyContext & {personal: PersonalPredictions}) | null;
+    /** How many models the page offers (none: train one; some: the chosen one is another dataset's). */
+    models: number;
+  },
+  {onRate, stars, empty}: {onRate: (movieId: number, rating: number) => void; stars: readonly number[]; empty: string}
+): {views: HTMLElement[]; table: HTMLElement | null} {
+  if (noData) return {views: [], table: null};
+  if (coldStart) {
+    const table = RecommendationTable(popularTop, {onRate, stars, empty, predicted: false});
+    return {views: [table], table};
+  }
+  if (context) {
+    why.follow(JSON.stringify(context.order));
+    const table = RecommendationTable(top, {
+      onRate,
+      stars,
+      empty,
+      expanded: why.expanded,
+      onToggle: why.onToggle,
+      explain: why.breakdown(context),
+      explains: context.order.kind === "ials" ? "place" : "prediction"
+    });
+    return {views: [PredictionSource(context.personal), table], table};
+  }
+  // Shown so that a table left by another model goes.
+  const text = models
+    ? "There is nothing to recommend with this model: choose one trained on this dataset."
+    : "My recommendations appear here once a model is trained.";
+  return {views: [Note(text, {className: "recommendations", kind: "empty"})], table: null};
 }
