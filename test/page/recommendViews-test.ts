@@ -10,6 +10,8 @@ import {
   chosenModel,
   MyList,
   modelChoices,
+  retrain,
+  retrainHyper,
   rowExplanations,
   seenIt,
   watchStoredModels
@@ -222,5 +224,52 @@ describe("seenIt(mine, movies, say) and MyList(state, options)", () => {
       "My recommendations appear here once a model is trained."
     );
     expect(MyList({...base, why, models: 2}, options).views[0].textContent).toMatch(/^There is nothing to recommend/);
+  });
+});
+
+describe("retrainHyper(record) and retrain(context)", () => {
+  it("retrains the shown model's settings from scratch for every epoch it had, or the defaults for a first one", () => {
+    const hyper = {factors: 20, bs: 64, epochs: 2, lrMax: 0.01, wd: 0.1, seed: 7};
+    expect(retrainHyper({info: {...info("m", "t"), hyper, epochs: 5}})).toEqual({...hyper, epochs: 5});
+    expect(retrainHyper({info: {...info("m", "t"), hyper: {...hyper, epochs: 3}, epochs: 1}})).toMatchObject({
+      epochs: 3
+    });
+    expect(retrainHyper(null)).toEqual({
+      factors: 50,
+      bs: 256,
+      epochs: 3,
+      lrMax: 0.01,
+      wd: 0.1,
+      seed: 42,
+      split: "random"
+    });
+  });
+
+  it("refuses in words, training nothing, when the model shown was replaced since (another tab)", async () => {
+    const said: string[] = [];
+    let rereads = 0;
+    let trained = 0;
+    await retrain({
+      session: {state: {status: "idle"}, train: () => void trained++} as never,
+      store: {getLatest: async () => null, getCheckpoint: async () => null} as never,
+      data: {summary: {dataset: {name: "d"}}, stored: null} as never,
+      trainingData: {ratingsUrl: "", wasmUrls: {}, dataset: {catalogue: "c", name: "d"}},
+      mine: {read: () => []},
+      movies: [],
+      shown: {weights: {} as ModelWeights, record: latest, key: "latest", top: []},
+      rankingMode: "best",
+      order: {kind: "ials"},
+      counts: [],
+      options: {},
+      refuse: (text) => void said.push(text),
+      reread: () => void rereads++,
+      showChanges: () => {}
+    });
+    expect(said[0]).toBe("");
+    expect(said[1]).toBe(
+      "The latest model is no longer in this browser (another tab removed it): nothing was trained."
+    );
+    expect(rereads).toBe(1);
+    expect(trained).toBe(0);
   });
 });

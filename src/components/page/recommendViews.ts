@@ -2,6 +2,11 @@ import * as Inputs from "@observablehq/inputs";
 import {html} from "htl";
 import {downloadBlob} from "../browser/downloadBlob.js";
 import type {MyRatingsStore} from "../browser/myRatingsStorage.js";
+import {staleDataset} from "../browser/staleDataset.js";
+import {staleModel} from "../browser/staleModel.js";
+import {trainAndSave} from "../browser/trainAndSave.js";
+import type {TrainingSession} from "../browser/trainingSession.js";
+import type {WorkbookData} from "../browser/workbookData.js";
 import {onOtherTabChange} from "../browser/workbookChannel.js";
 import type {StorageProblem} from "../browser/pageStorage.js";
 import type {StoredModel, WorkbookStore} from "../browser/workbookStore.js";
@@ -10,9 +15,15 @@ import {modelMatches, modelWeights} from "../model/modelWeights.js";
 import type {ModelWeights} from "../model/modelWeights.js";
 import type {RankingName} from "../model/chooseRanking.js";
 import {explainPrediction} from "../model/explainPrediction.js";
+import {personalPredictions} from "../model/personalPredictions.js";
 import type {PersonalPredictions} from "../model/personalPredictions.js";
+import {personalIals, rankingScores} from "../model/personalRanking.js";
 import type {PersonalIals} from "../model/personalRanking.js";
-import type {Recommendation} from "../model/recommend.js";
+import {recommend} from "../model/recommend.js";
+import type {Recommendation, RecommendOptions} from "../model/recommend.js";
+import {TRAIN_DEFAULTS} from "../trainDefaults.js";
+import type {TrainHyper} from "../trainDefaults.js";
+import type {TrainingData} from "./trainingPage.js";
 import {recommendationsCsv} from "../model/recommendationsCsv.js";
 import {NoData} from "../ui/NoData.js";
 import {IalsBreakdown} from "../ui/IalsBreakdown.js";
@@ -25,8 +36,8 @@ import {announce} from "../ui/announce.js";
 import {noModelText} from "../ui/noModelText.js";
 
 // The Recommendations page's steps, each from the page's data: the models it can rank with and the one chosen, the
-// filter form and its notes, my list with "Why?" and "I've seen it", and the list's download. (The ranking and the
-// retrain stay on the page, where they follow my ratings cell by cell.)
+// filter form and its notes, my list with "Why?" and "I've seen it", the list's download, and the retrain. (The
+// ranking switch and the knob stay on the page, where they follow my ratings cell by cell.)
 
 /** A model the page can rank with: the latest trained model, or a checkpoint (by its id). */
 export interface ModelChoice {
@@ -319,4 +330,73 @@ export function MyList(
     ? "There is nothing to recommend with this model: choose one trained on this dataset."
     : "My recommendations appear here once a model is trained.";
   return {views: [Note(text, {className: "recommendations", kind: "empty"})], table: null};
+}
+
+/**
+ * What "Retrain with my new ratings" trains: the chosen model's settings, from scratch, for as many epochs as it was
+ * trained in all (a resumed run's own count is its last part); TRAIN_DEFAULTS for a first model trained here.
+ */
+export function retrainHyper(record: Pick<StoredModel, "info"> | null): TrainHyper {
+  if (!record) return {...TRAIN_DEFAULTS};
+  const {hyper, epochs} = record.info;
+  return {...hyper, epochs: Math.max(epochs ?? 0, hyper.epochs)};
+}
+
+/** What a retrain needs of the page: its session, store and data, the model shown, and how to say what happened. */
+export interface RetrainContext {
+  session: TrainingSession;
+  store: WorkbookStore;
+  data: WorkbookData;
+  trainingData: TrainingData;
+  mine: Pick<MyRatingsStore, "read">;
+  movies: readonly MovieRow[];
+  /** The model shown (null where none can be: the browser keeps no models, and one is trained here). */
+  shown: {weights: ModelWeights; record: StoredModel; key: "latest" | number; top: readonly Recommendation[]} | null;
+  /** How the list is ranked now ("best": the run's measured best, else by predicted rating) and its filters. */
+  rankingMode: string;
+  order: RankingName;
+  counts: readonly number[];
+  options: RecommendOptions;
+  refuse: (text: string) => void;
+  reread: () => void;
+  showChanges: (changes: {before: readonly Recommendation[]; after: Recommendation[]; model: "latest"}) => void;
+}
+
+/**
+ * Retrains with my ratings now, as the notebook's `add_new_ratings` did (from scratch, with the shown model's settings,
+ * retrainHyper), or trains a first model here where the browser keeps none; refuses in words when the stored dataset or
+ * model changed since the page opened (another tab). With a model shown, says what changed in my top N: the new
+ * model's list ranked as this one is (by the new run's own measured best, or by predicted rating). Throws the run's
+ * error, for the page to show.
+ */
+export async function retrain(c: RetrainContext): Promise<void> {
+  c.refuse("");
+  const {shown} = c;
+  const refused = (await staleDataset(c.data)) ?? (shown ? await staleModel(c.store, shown.key, shown.record) : null);
+  if (refused) return void (c.refuse(refused), c.reread());
+  const hyper = retrainHyper(shown?.record ?? null);
+  const run = await trainAndSave(c.session, c.store, {
+    ...c.trainingData,
+    backend: "auto",
+    hyper,
+    myRatings: c.mine.read(),
+    name: `${shown ? "Retrained" : "Trained here"}: ${hyper.factors} factors, bs ${hyper.bs}`
+  });
+  if (!run) return;
+  if (run.error) throw run.error;
+  if (shown && run.final.checkpoint) {
+    const now = c.mine.read();
+    const next = personalPredictions(modelWeights(run.final.checkpoint), now, run.final.myRatingsUsed);
+    const chosen = run.final.ranking?.choice;
+    const order = c.rankingMode === "best" && chosen ? chosen.chosen : c.order;
+    const ials =
+      order.kind === "ials" && run.final.ranker ? personalIals(run.final.ranker, shown.weights.movieIds, now) : null;
+    const rankBy = rankingScores(order, {predictions: next.predictions, counts: c.counts, ials});
+    c.showChanges({
+      before: shown.top,
+      after: recommend(c.movies, next.predictions, {...c.options, rankBy}),
+      model: "latest"
+    });
+  }
+  c.reread();
 }
