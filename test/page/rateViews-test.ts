@@ -124,7 +124,7 @@ describe("importMyRatings(bytes, file, movies, mine)", () => {
 });
 
 describe("ExportButton(ratings) and ForgetButton(mine, {summary, saved, confirm})", () => {
-  it("export my ratings in the original's format, and forget them only once confirmed", () => {
+  it("export my ratings in the original's format, and forget them only once confirmed, and only mine", () => {
     const files: [string, string][] = [];
     const exported = ExportButton(
       () => [{movieId: 3, rating: 4.5, timestamp: 99}],
@@ -152,5 +152,23 @@ describe("ExportButton(ratings) and ForgetButton(mine, {summary, saved, confirm}
     button.click();
     expect(forgotten).toEqual([true]);
     expect(said).toEqual(["Forgotten: the 40 ratings of this dataset's my_ratings.dat apply again."]);
+
+    // In a fresh browser the ratings shown are the dataset's own: nothing to forget, and nothing asked.
+    const seed = store([{movieId: 1, rating: 4, timestamp: 1}], {stored: false});
+    const freshSaid: string[] = [];
+    const asked = questions.length;
+    ForgetButton(seed.mine, {
+      summary: {myRatings: new Array(40)},
+      saved: (text) => void freshSaid.push(text),
+      confirm: (question) => (questions.push(question), true)
+    })
+      .querySelector("button")!
+      .click();
+    expect(questions.length).toBe(asked);
+    expect(seed.forgotten).toEqual([]);
+    expect(freshSaid).toEqual([
+      "Nothing to forget: the 40 ratings shown are this dataset's own my_ratings.dat; you have not rated on this " +
+        "dataset in this browser."
+    ]);
   });
 });

@@ -134,10 +134,11 @@ export function ExportButton(
 
 /**
  * "Forget my ratings in this browser": after a confirmation that says how many go and what applies again (the
- * dataset's own my_ratings.dat), forgets them on this dataset only, and says so in the save note.
+ * dataset's own my_ratings.dat), forgets them on this dataset only, and says so in the save note; where I have not
+ * rated on this dataset in this browser, says there is nothing to forget, asking nothing.
  */
 export function ForgetButton(
-  mine: Pick<MyRatingsStore, "read" | "forget">,
+  mine: Pick<MyRatingsStore, "read" | "forget" | "isStored">,
   {
     summary,
     saved,
@@ -147,6 +148,12 @@ export function ForgetButton(
   const seed = summary.myRatings.length;
   return Inputs.button("Forget my ratings in this browser", {
     reduce: () => {
+      // Nothing of mine is kept here yet: the ratings shown are the dataset's own, which forgetting would bring back.
+      if (!mine.isStored())
+        return saved(
+          `Nothing to forget: the ${seed} ratings shown are this dataset's own my_ratings.dat; ` +
+            `you have not rated on this dataset in this browser.`
+        );
       const question =
         `Delete the ${mine.read().length} ratings you gave on this dataset in this browser? ` +
         `This dataset's own my_ratings.dat (${seed} ratings) will apply again; ` +
