@@ -86,8 +86,9 @@ export async function bundleModules(dir: string): Promise<{pages: number; module
           // A module's FileAttachment resolves its file against the module's own URL (`import.meta.url`, as Framework
           // writes it), which bundling changes to the bundle's: each module keeps its own, from the bundle's folder.
           b.onLoad({filter: /\.js$/}, (args) => {
+            // Read once here, and handed to esbuild whether or not it changed.
             const contents = readFileSync(args.path, "utf-8");
-            if (!contents.includes("import.meta.url")) return undefined;
+            if (!contents.includes("import.meta.url")) return {contents, loader: "js"};
             const own = JSON.stringify(relative(outdir, underRoot(args.path)).split(sep).join("/"));
             return {
               contents: contents.replaceAll("import.meta.url", `new URL(${own}, import.meta.url).href`),

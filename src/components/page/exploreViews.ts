@@ -104,8 +104,8 @@ export function SimilarTable(
   picked: number | null,
   fewest: string
 ): HTMLElement {
+  if (!vectors || picked === null) return Nothing();
   const root = document.createElement("div");
-  if (!vectors || picked === null) return root;
   const counts = Uint32Array.from(movies, (m) => m.ratings);
   const {minRatings, note} = readMinimumRatings(fewest);
   if (note) root.append(Note(note, {className: "similar-minimum", kind: "warning"}));

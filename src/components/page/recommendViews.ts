@@ -138,7 +138,7 @@ export function ModelNote({record, decoded, weights}: ChosenModel, movies: numbe
         `this one has ${movies.toLocaleString("en-US")}). Train a model on this dataset, or choose another.`,
       {className: "other-dataset", kind: "warning"}
     );
-  if (!record) return document.createElement("div");
+  if (!record) return Nothing();
   const {name, epochs, validLoss} = record.info;
   return Note(
     `${name}: trained for ${epochs} epoch${epochs === 1 ? "" : "s"}` +

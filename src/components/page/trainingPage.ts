@@ -6,6 +6,7 @@ import {EpochTable} from "../ui/EpochTable.js";
 import {LossChart} from "../ui/LossChart.js";
 import {RankingTable} from "../ui/RankingTable.js";
 import {TrainingProgress, announceTraining} from "../ui/TrainingProgress.js";
+import {Nothing} from "../ui/Nothing.js";
 import {WORKBOOK_FILES} from "./workbookFiles.js";
 import type {BuildFile} from "./workbookFiles.js";
 
@@ -83,9 +84,7 @@ export function RunViews(
   root.append(
     LossChart(state.rows, {batchLosses: state.batchLosses, width, references, epochs}),
     EpochTable(state.rows),
-    state.ranking && !runInProgress(state.status)
-      ? RankingTable(state.ranking, {diverged: state.diverged})
-      : document.createElement("div")
+    state.ranking && !runInProgress(state.status) ? RankingTable(state.ranking, {diverged: state.diverged}) : Nothing()
   );
   return root;
 }
