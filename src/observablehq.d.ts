@@ -23,13 +23,28 @@ declare module "@observablehq/inputs" {
   export function radio(data: readonly unknown[], options?: Record<string, unknown>): HTMLElement & {value: unknown};
   /** A text field (Inputs.text); its `value` is what is typed. */
   export function text(options?: Record<string, unknown>): HTMLElement & {value: string};
+  /** Checkboxes over `data` (Inputs.checkbox); `value` is the ticked items. */
+  export function checkbox(
+    data: readonly unknown[],
+    options?: Record<string, unknown>
+  ): HTMLElement & {value: unknown[]};
+  /** A search box over `data` (Inputs.search); `value` is the items that match what is typed. */
+  export function search(data: readonly unknown[], options?: Record<string, unknown>): HTMLElement & {value: unknown[]};
   /** A select of `data` (Inputs.select); `value` is the chosen item, or the chosen items with `multiple`. */
   export function select(data: readonly unknown[], options?: Record<string, unknown>): HTMLElement & {value: unknown};
   /** Several inputs as one (Inputs.form); its `value` has each input's value under its key. */
   export function form(
-    inputs: Record<string, HTMLElement>,
+    inputs: Record<string, HTMLElement> | HTMLElement[],
     options?: Record<string, unknown>
   ): HTMLElement & {value: unknown};
+  /** A file chosen on this computer, as Inputs.file gives it. */
+  export interface LocalFile {
+    name: string;
+    arrayBuffer(): Promise<ArrayBuffer>;
+    text(): Promise<string>;
+  }
+  /** A file field (Inputs.file); `value` is the chosen file, null before one is chosen. */
+  export function file(options?: Record<string, unknown>): HTMLElement & {value: LocalFile | null};
   /** A table of `data`'s rows (Inputs.table), with its header, format and layout options. */
   export function table(data: readonly object[], options?: Record<string, unknown>): HTMLElement;
 }

@@ -5,8 +5,10 @@ import type {RunRecord} from "../../src/components/browser/workbookStore.js";
 import {
   Comparison,
   ImportedRuns,
+  RunCardsForm,
   RunHistoryDownloads,
   comparableRuns,
+  compareControls,
   fewRunsText,
   firstChosen,
   runLabel,
@@ -124,5 +126,80 @@ describe("Comparison(chosen, {runs, movies, myRatings, n, note, width})", () => 
       "No run is ticked: tick two runs, up to four, to compare them."
     );
     expect(Comparison([], {...options, runs: 1}).childElementCount).toBe(0);
+  });
+});
+
+describe("compareControls(runs, {summary, problem, search})", () => {
+  const summary = {
+    catalogue: "cat-1",
+    dataset: {name: "Synthetic"},
+    counts: {users: 10, movies: 5, ratings: 40, myRatings: 0, ratedMovies: 5}
+  } as never;
+  const runs = [run(3), run(2, {diverged: true}), run(1)];
+  const notes = (controls: {notes: HTMLElement}) => [...controls.notes.querySelectorAll("p")].map((n) => n.textContent);
+
+  it("ticks the two newest runs that did not diverge, and Top N 20, where the link names none", () => {
+    const controls = compareControls(runs, {summary, problem: null, search: ""});
+    expect((controls.runs!.value as ComparableRun[]).map((r) => r.id)).toEqual([3, 1]);
+    expect(controls.topN.value).toBe("20");
+    expect(notes(controls)).toEqual([]);
+  });
+
+  it("starts from the link's runs and Top N, and says in words what it names wrongly", () => {
+    const controls = compareControls(runs, {summary, problem: null, search: "?runs=2&runs=99&n=5&data=cat-2"});
+    expect((controls.runs!.value as ComparableRun[]).map((r) => r.id)).toEqual([2]);
+    expect(controls.topN.value).toBe("5");
+    expect(notes(controls)).toEqual([
+      "The link's run “99” is not kept in this browser, so it is left out.",
+      "This link was made on another dataset: its runs are looked for among Synthetic's."
+    ]);
+    expect(controls.notes.querySelectorAll(".link-note")).toHaveLength(1);
+  });
+
+  it("refuses a Top N the number field cannot hold", () => {
+    const controls = compareControls(runs, {summary, problem: null, search: "?n=abc"});
+    expect(controls.topN.value).toBe("");
+    expect(notes(controls)).toEqual(["The link's Top N “abc” is not a number, so it is left empty."]);
+  });
+
+  it("offers no runs to tick, and says why, with fewer than two", () => {
+    const controls = compareControls([run(1)], {summary, problem: null, search: ""});
+    expect(controls.runs).toBeNull();
+    expect(controls.notes.querySelector(".no-runs")!.textContent).toBe(fewRunsText(1, {noData: false, problem: null}));
+  });
+
+  it("keeps the comparison in the page's link, and offers to copy it only while runs are chosen", () => {
+    history.replaceState(null, "", "/compare?other=1");
+    const controls = compareControls(runs, {summary, problem: null, search: ""});
+    const copy = controls.CopyComparison([runs[0], runs[2]], "7");
+    expect(new URLSearchParams(location.search).toString()).toBe("other=1&runs=3&runs=1&n=7&data=cat-1");
+    expect(copy.textContent).toContain("Copy link to this comparison");
+    expect(controls.CopyComparison([], "7").outerHTML).toBe(NOTHING);
+    expect(new URLSearchParams(location.search).getAll("runs")).toEqual([]);
+  });
+});
+
+describe("RunCardsForm({catalogue})", () => {
+  const choose = async (form: HTMLElement, name: string, text: () => Promise<string>) => {
+    const input = form.querySelector<HTMLInputElement>("input[type=file]")!;
+    Object.defineProperty(input, "files", {value: [Object.assign(new File([""], name), {text})], configurable: true});
+    input.dispatchEvent(new Event("input", {bubbles: true}));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  };
+
+  it("shows a run-cards file's runs under its field, refuses one that is not, and says an unreadable one", async () => {
+    const form = RunCardsForm({catalogue: "cat-1"});
+    expect(form.querySelector("label")!.textContent).toBe("Import run cards (JSON)");
+    await choose(form, "notes.json", async () => '{"runs": [{}]}');
+    expect(form.querySelector(".card-note")!.textContent).toBe("notes.json was not imported: hyper is missing.");
+    const {runs: cards} = JSON.parse(JSON.stringify({runs: [{...run(2), myPredictions: undefined}]})) as {
+      runs: object[];
+    };
+    await choose(form, "cards.json", async () => JSON.stringify({runs: cards}));
+    expect(form.querySelector(".card-note")).toBeNull();
+    expect(form.querySelectorAll("table.run-history tbody tr")).toHaveLength(1);
+    await choose(form, "gone.json", () => Promise.reject(new Error("The file was moved.")));
+    expect(form.querySelector(".card-note")!.textContent).toBe("Could not read gone.json: The file was moved.");
+    expect(form.querySelectorAll("table.run-history")).toHaveLength(0);
   });
 });

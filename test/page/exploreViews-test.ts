@@ -3,10 +3,13 @@ import {describe, expect, it} from "vitest";
 import type {MovieRow} from "../../src/components/movielens/datasetArtifacts.js";
 import {SIMILAR_MIN_RATINGS} from "../../src/components/model/similarMovies.js";
 import {
+  MapColours,
+  MoviesLikeThis,
   NoModelNote,
   SimilarEmpty,
   SimilarTable,
   exploreModel,
+  factorDimensions,
   mapGenres,
   similarChoices
 } from "../../src/components/page/exploreViews.js";
@@ -91,5 +94,68 @@ describe("mapGenres(movies, shown)", () => {
     });
     expect(mapGenres(movies, [3])).toEqual({genres: ["Horror"], first: "Horror", second: null});
     expect(mapGenres(movies, [])).toEqual({genres: [], first: null, second: null});
+  });
+});
+
+describe("MoviesLikeThis(movies, model, choices)", () => {
+  const model = {weights: {factors: 2} as never, vectors};
+  const titles = (root: HTMLElement) =>
+    [...root.querySelectorAll("tbody tr td:nth-child(2)")].map((td) => td.textContent);
+  const type = (input: HTMLInputElement | HTMLSelectElement, value: string) => {
+    input.value = value;
+    input.dispatchEvent(new Event("input", {bubbles: true}));
+  };
+
+  it("finds a movie by its title, shows the movies most like it, and redraws only what follows a control", () => {
+    const view = MoviesLikeThis(movies, model, similarChoices(movies));
+    const search = view.querySelector<HTMLInputElement>("input[type=search]")!;
+    const fewest = view.querySelector<HTMLInputElement>("input[type=number]")!;
+    // Before any search every choice is found, and the first (the most rated, Movie 3) is chosen.
+    const picker = () => view.querySelector<HTMLSelectElement>("select")!;
+    expect(picker().selectedOptions[0].textContent).toBe("Movie 3 (2002)");
+    expect(titles(view)).toEqual(["Movie 4", "Movie 1"]);
+    type(search, "movie 1");
+    expect([...picker().options].map((o) => o.textContent)).toEqual(["Movie 1 (2000)"]);
+    expect(titles(view)).toEqual(["Movie 4", "Movie 3"]);
+    // Neighbours need 40 ratings: only Movie 3 (200) has them; the movie chosen stays chosen.
+    type(fewest, "40");
+    expect(titles(view)).toEqual(["Movie 3"]);
+    expect(picker().selectedOptions[0].textContent).toBe("Movie 1 (2000)");
+    type(search, "no such film");
+    expect(view.querySelector("select")).toBeNull();
+    expect(view.querySelector(".no-match")!.textContent).toBe("No title matches: try fewer or shorter words.");
+    expect(titles(view)).toEqual([]);
+  });
+
+  it("says why there is nothing to search without a model, or without a movie worth comparing", () => {
+    expect(MoviesLikeThis(movies, {weights: null, vectors: null}, similarChoices(movies)).textContent).toMatch(
+      /once a model is trained on this dataset/
+    );
+    const few = movies.map((m) => ({...m, ratings: SIMILAR_MIN_RATINGS - 1}));
+    expect(MoviesLikeThis(few, model, similarChoices(few)).textContent).toMatch(/^No movie has \d+ ratings or more/);
+  });
+});
+
+describe("MapColours(movies, model, shown) and factorDimensions(model)", () => {
+  it("offers the shown movies' genres, the two with the most movies chosen first", () => {
+    const colours = MapColours(movies, {weights: {} as never}, [0, 1, 2, 3, 4])!;
+    expect(colours.value).toEqual(["Drama", "Comedy"]);
+    expect([...colours.querySelectorAll("label")].map((l) => l.textContent)).toEqual(["Colour a genre", "and another"]);
+    expect([...colours.querySelector("select")!.options].map((o) => o.textContent)).toEqual([
+      "(none)",
+      "Comedy",
+      "Drama",
+      "Horror"
+    ]);
+  });
+
+  it("offers nothing without a model or with fewer than two movies to map", () => {
+    expect(MapColours(movies, {weights: null}, [0, 1, 2])).toBeNull();
+    expect(MapColours(movies, {weights: {} as never}, [0])).toBeNull();
+  });
+
+  it("says how many dimensions the map flattens, or what sets them", () => {
+    expect(factorDimensions({weights: {factors: 50} as never})).toBe("The latest model's factors have 50 dimensions");
+    expect(factorDimensions({weights: null})).toMatch(/as many dimensions as it has factors \(n_factors/);
   });
 });

@@ -3,13 +3,15 @@ import {describe, expect, it} from "vitest";
 import type {DatasetSummary, MovieRow} from "../../src/components/movielens/datasetArtifacts.js";
 import {encodeRatingsFile} from "../../src/components/movielens/ratingsFile.js";
 import {
+  DataInUse,
   DatasetCounts,
   DroppedNote,
   FirstMovies,
   GenreTable,
   LastRatings,
   LoadTiming,
-  loadRatingsFile
+  loadRatingsFile,
+  releaseFormat
 } from "../../src/components/page/loadDataViews.js";
 
 /** What a view shows when it has nothing to say (ui/Nothing.ts): never null, which a page would print. */
@@ -96,5 +98,21 @@ describe("the Load the data page's views", () => {
         "the same movie by the same user. 10 movies have no ratings at all."
     );
     expect(DroppedNote(empty, dat).outerHTML).toBe(NOTHING);
+  });
+});
+
+describe("releaseFormat(summary) and DataInUse(summary)", () => {
+  const dataset = (over: object) =>
+    ({dataset: {name: "MovieLens 100K", kind: "movielens", ...over}}) as Pick<DatasetSummary, "dataset">;
+  it("name the files the data came in, from the summary's format", () => {
+    expect(releaseFormat(dataset({format: "100k"})).movies).toBe("u.item");
+    expect(releaseFormat(dataset({format: "csv"})).ratings).toBe("ratings.csv");
+    expect(DataInUse(dataset({format: "100k"})).textContent).toMatch(/^The data in use, MovieLens 100K, comes as /);
+  });
+
+  it("fall back to the notebook's .dat pair, and say nothing, where the summary names no format", () => {
+    expect(releaseFormat(dataset({})).movies).toBe("movies.dat");
+    expect(DataInUse(dataset({})).textContent).toBe("");
+    expect(DataInUse(dataset({format: "dat", kind: "none"})).textContent).toBe("");
   });
 });

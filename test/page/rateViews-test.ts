@@ -5,6 +5,7 @@ import type {MyRating} from "../../src/components/movielens/myRatingsFile.js";
 import {
   ExportButton,
   ForgetButton,
+  ImportForm,
   ImportNote,
   importMyRatings,
   ratingTool
@@ -170,5 +171,61 @@ describe("ExportButton(ratings) and ForgetButton(mine, {summary, saved, confirm}
       "Nothing to forget: the 40 ratings shown are this dataset's own my_ratings.dat; you have not rated on this " +
         "dataset in this browser."
     ]);
+  });
+});
+
+describe("ImportForm(movies, mine)", () => {
+  /** Chooses `text` as the file `name` in the form's field, as a person does, and waits for the import to apply. */
+  const choose = async (form: HTMLElement, name: string, text: string) => {
+    const input = form.querySelector<HTMLInputElement>("input[type=file]")!;
+    // jsdom's File has no arrayBuffer(): the bytes are given as a browser's File gives them.
+    const file = Object.assign(new File([text], name), {
+      arrayBuffer: async () => new TextEncoder().encode(text).buffer
+    });
+    Object.defineProperty(input, "files", {value: [file], configurable: true});
+    input.dispatchEvent(new Event("input", {bubbles: true}));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  };
+
+  it("imports the chosen file into my ratings and says what it changed under the field", async () => {
+    const {mine} = store([{movieId: 1, rating: 4, timestamp: 1}]);
+    const form = ImportForm(movies, mine);
+    expect(form.querySelector("label")!.textContent).toBe("Import my_ratings.dat");
+    expect(form.querySelector(".import-note")).toBeNull();
+    await choose(form, "mine.dat", "99999::2::5::11\n");
+    expect(mine.read().map((r) => [r.movieId, r.rating])).toEqual([
+      [1, 4],
+      [2, 5]
+    ]);
+    expect(form.querySelectorAll(".import-note")).toHaveLength(1);
+    expect(form.querySelector(".import-note")!.textContent).toMatch(/^Imported 1 of the 1 ratings in mine\.dat: 1 new/);
+  });
+
+  it("refuses a file with an invalid line whole, and the next file's note replaces it", async () => {
+    const {mine} = store([]);
+    const form = ImportForm(movies, mine);
+    await choose(form, "bad.dat", "99999::2::5::11\nnot a rating\n");
+    expect(mine.read()).toEqual([]);
+    expect(form.querySelector(".import-note.error")!.textContent).toContain("bad.dat");
+    await choose(form, "good.dat", "99999::3::2::12\n");
+    expect(form.querySelectorAll(".import-note")).toHaveLength(1);
+    expect(form.querySelector(".import-note.error")).toBeNull();
+    expect(mine.read().map((r) => r.movieId)).toEqual([3]);
+  });
+
+  it("says a file it cannot read could not be read, changing nothing", async () => {
+    const {mine} = store([]);
+    const form = ImportForm(movies, mine);
+    const input = form.querySelector<HTMLInputElement>("input[type=file]")!;
+    const gone = Object.assign(new File([""], "gone.dat"), {
+      arrayBuffer: () => Promise.reject(new Error("The file was moved or deleted."))
+    });
+    Object.defineProperty(input, "files", {value: [gone]});
+    input.dispatchEvent(new Event("input", {bubbles: true}));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(form.querySelector(".import-note.error")!.textContent).toBe(
+      "Could not read gone.dat: The file was moved or deleted."
+    );
+    expect(mine.read()).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import {
   FilterNotes,
   ModelNote,
   NoModelsNote,
+  RetrainButton,
   chosenModel,
   MyList,
   modelChoices,
@@ -271,5 +272,26 @@ describe("retrainHyper(record) and retrain(context)", () => {
     );
     expect(rereads).toBe(1);
     expect(trained).toBe(0);
+  });
+});
+
+describe("RetrainButton(context, {chosen, key, problem})", () => {
+  const context = {top: []} as never;
+  const label = (button: HTMLElement) => [button.textContent, button.querySelector("button")!.disabled];
+  it("retrains the model shown, trains a first one here where the browser keeps none, and is off otherwise", () => {
+    const shown = {weights: {} as ModelWeights, record: latest};
+    expect(label(RetrainButton(context, {chosen: shown, key: "latest", problem: null}))).toEqual([
+      "Retrain with my new ratings",
+      false
+    ]);
+    const none = {weights: null, record: null};
+    expect(label(RetrainButton(context, {chosen: none, key: undefined, problem: "blocked"}))).toEqual([
+      "Train a model here",
+      false
+    ]);
+    expect(label(RetrainButton(context, {chosen: none, key: undefined, problem: null}))).toEqual([
+      "Retrain with my new ratings",
+      true
+    ]);
   });
 });

@@ -2,7 +2,15 @@
 import {describe, expect, it} from "vitest";
 import type {TrainingSession} from "../../src/components/browser/trainingSession.js";
 import type {StoredModel, WorkbookStore} from "../../src/components/browser/workbookStore.js";
-import {LatestModel, resumeCheckpoint, resumedText} from "../../src/components/page/saveResumeViews.js";
+import {
+  Checkpoints,
+  LatestModel,
+  ResumeForm,
+  StopButton,
+  UploadForm,
+  resumeCheckpoint,
+  resumedText
+} from "../../src/components/page/saveResumeViews.js";
 
 const info = {
   name: "50 factors, bs 256, 3 epochs",
@@ -91,5 +99,71 @@ describe("resumeCheckpoint(id, options)", () => {
       "That checkpoint is no longer in this browser: another tab deleted it. Nothing was trained."
     ]);
     expect(gone.changed).toEqual([1]);
+  });
+});
+
+describe("ResumeForm()", () => {
+  it("reads the epochs typed and the backend chosen, and refuses a value out of range under the form as typed", () => {
+    const form = ResumeForm();
+    expect(form.read()).toEqual({moreEpochs: 2, backend: "auto"});
+    const epochs = form.querySelector<HTMLInputElement>("input[type=number]")!;
+    epochs.value = "2.5";
+    epochs.dispatchEvent(new Event("input", {bubbles: true}));
+    expect(form.read().moreEpochs).toBeNull();
+    expect(form.querySelector(".input-error")!.textContent).toBe(
+      "More epochs must be a whole number from 1 to 100; “2.5” is not."
+    );
+    epochs.value = "7";
+    epochs.dispatchEvent(new Event("input", {bubbles: true}));
+    expect(form.read().moreEpochs).toBe(7);
+    expect(form.querySelector(".input-error")!.textContent).toBe("");
+  });
+});
+
+describe("Checkpoints(checkpoints, options), UploadForm(checkpoint) and StopButton(session)", () => {
+  it("load, download and delete the checkpoint of the row clicked", () => {
+    const calls: string[] = [];
+    const checkpoint = {
+      download: async (id: number) => void calls.push(`download ${id}`),
+      remove: async (id: number) => void calls.push(`delete ${id}`)
+    } as never;
+    const list = Checkpoints([{...info, id: 4, name: "four"} as never], {
+      checkpoint,
+      resume: (id) => calls.push(`resume ${id}`),
+      pageOnly: false
+    });
+    for (const label of ["Load + train “four”", "Download “four”", "Delete “four”"])
+      list.querySelector<HTMLButtonElement>(`button[aria-label="${label}"]`)!.click();
+    expect(calls).toEqual(["resume 4", "download 4", "delete 4"]);
+    expect(Checkpoints([], {checkpoint, resume: () => {}, pageOnly: true}).textContent).toBe(
+      "No checkpoints in this page yet."
+    );
+  });
+
+  it("uploads each file chosen, in the order chosen", async () => {
+    const uploaded: string[] = [];
+    const form = UploadForm({
+      upload: async (file) => void (await new Promise((r) => setTimeout(r, 5)), uploaded.push(file.name))
+    });
+    const input = form.querySelector<HTMLInputElement>("input[type=file]")!;
+    for (const name of ["a.ckpt", "b.ckpt"]) {
+      Object.defineProperty(input, "files", {value: [new File([""], name)], configurable: true});
+      input.dispatchEvent(new Event("input", {bubbles: true}));
+    }
+    await new Promise((r) => setTimeout(r, 30));
+    expect(uploaded).toEqual(["a.ckpt", "b.ckpt"]);
+  });
+
+  it("turns Stop on only while a run starts or trains, and stops the session", () => {
+    let stopped = 0;
+    const stop = StopButton({stop: () => void stopped++});
+    const button = stop.querySelector("button")!;
+    expect(button.disabled).toBe(true);
+    stop.sync("training");
+    expect(button.disabled).toBe(false);
+    button.click();
+    expect(stopped).toBe(1);
+    stop.sync("finishing");
+    expect(button.disabled).toBe(true);
   });
 });

@@ -1,15 +1,20 @@
 import * as Inputs from "@observablehq/inputs";
 import {html} from "htl";
+import {compareLink} from "../browser/compareLink.js";
 import {downloadBlob} from "../browser/downloadBlob.js";
+import {keepInLink, readFormLink, unheldNumbers} from "../browser/formLink.js";
+import {readRunCards} from "../browser/readRunCards.js";
 import type {ImportedRun} from "../browser/readRunCards.js";
 import {runHistoryCsv, runHistoryJson} from "../browser/runHistoryExport.js";
 import {trainAgainHref} from "../browser/trainLink.js";
 import type {StorageProblem} from "../browser/pageStorage.js";
 import type {RunRecord} from "../browser/workbookStore.js";
-import type {RatedMovie} from "../movielens/datasetArtifacts.js";
+import type {DatasetSummary, RatedMovie} from "../movielens/datasetArtifacts.js";
 import type {MyRating} from "../movielens/myRatingsFile.js";
 import {recommend} from "../model/recommend.js";
 import {CompareRuns} from "../ui/CompareRuns.js";
+import {CopyLink} from "../ui/CopyLink.js";
+import {hasNoData} from "../ui/NoData.js";
 import {Note} from "../ui/Note.js";
 import {Nothing} from "../ui/Nothing.js";
 import {RunHistory} from "../ui/RunHistory.js";
@@ -51,6 +56,107 @@ export function comparableRuns(runs: readonly RunRecord[], movies: number): Comp
  */
 export function firstChosen<R extends RunRecord>(runs: readonly R[], linked: readonly number[] | undefined): R[] {
   return linked ? runs.filter((r) => linked.includes(r.id!)) : runs.filter((r) => !r.diverged).slice(0, 2);
+}
+
+/** The Compare page's controls, from its link (compareControls). */
+export interface CompareControls {
+  /** What the link held wrongly, a link made on another dataset, and why there is nothing to compare yet. */
+  notes: HTMLElement;
+  /** The runs to compare, a checkbox each; null with fewer than two runs. */
+  runs: (HTMLElement & {value: unknown[]}) | null;
+  /** Top N, as typed ("" when cleared): readTopN reads every state, and says how. */
+  topN: HTMLElement & {value: string};
+  /** Keeps the comparison (`chosen`, `topN`) in the page's link, and offers to copy it while runs are chosen. */
+  CopyComparison(chosen: readonly {id: number}[], topN: string): HTMLElement;
+}
+
+/**
+ * The Compare page's controls over the kept `runs`, starting from the page's link (`search`) where it names runs kept
+ * here and a Top N, else the two newest runs and 20; what the link held wrongly is said in words.
+ */
+export function compareControls(
+  runs: readonly ComparableRun[],
+  {
+    summary,
+    problem,
+    search = globalThis.location?.search ?? ""
+  }: {
+    summary: Pick<DatasetSummary, "catalogue" | "dataset" | "counts">;
+    problem: StorageProblem | null;
+    search?: string;
+  }
+): CompareControls {
+  const LINK = compareLink(runs);
+  const {values, refused} = readFormLink(new URLSearchParams(search), LINK);
+  // A number field keeps what was typed; a link's Top N goes in as typed, and text the field cannot hold is refused.
+  const topN = Inputs.text({
+    label: "Top N",
+    type: "number",
+    value: (values.n as string | undefined) ?? "20",
+    placeholder: "20",
+    min: 1,
+    max: 100,
+    step: 1,
+    validate: () => true
+  });
+  Object.assign(refused, unheldNumbers(LINK, ["n"], values, {n: topN.value}));
+  const notes = html`<div class="compare-notes">
+    ${Object.values(refused).map((text) => Note(text, {className: "link-note", kind: "note"}))}
+    ${
+      values.data !== undefined && values.data !== summary.catalogue
+        ? Note(`This link was made on another dataset: its runs are looked for among ${summary.dataset.name}'s.`)
+        : null
+    }
+    ${
+      runs.length < 2
+        ? Note(fewRunsText(runs.length, {noData: hasNoData(summary), problem}), {className: "no-runs"})
+        : null
+    }
+  </div>`;
+  const picker =
+    runs.length >= 2
+      ? Inputs.checkbox(runs, {
+          label: "Runs to compare",
+          format: runLabel,
+          value: firstChosen(runs, values.runs as number[] | undefined)
+        })
+      : null;
+  return {
+    notes,
+    runs: picker,
+    topN,
+    CopyComparison(chosen, n) {
+      keepInLink(LINK, {runs: chosen.map((r) => r.id), n, data: summary.catalogue});
+      return chosen.length ? CopyLink({label: "Copy link to this comparison", what: "these runs compared"}) : Nothing();
+    }
+  };
+}
+
+/**
+ * "Import run cards (JSON)": a file field for the run cards another browser downloaded; each file chosen is checked
+ * field by field (readRunCards) and its runs shown under the field, with a link to train each again, never stored.
+ */
+export function RunCardsForm({catalogue}: {catalogue: string}): HTMLElement {
+  const input = Inputs.file({label: "Import run cards (JSON)", accept: ".json,application/json"});
+  const form = document.createElement("div");
+  form.className = "run-cards-form";
+  let shown: HTMLElement = Nothing();
+  form.append(input, shown);
+  let last = Promise.resolve();
+  input.addEventListener("input", () => {
+    const file = input.value;
+    if (!file) return;
+    last = last.then(async () => {
+      const imported = await file.text().then(
+        (text) => readRunCards(text, file.name),
+        (error: Error) => ({error: `Could not read ${file.name}: ${error.message}`})
+      );
+      const next = ImportedRuns(imported, {catalogue});
+      shown.replaceWith(next);
+      shown = next;
+    });
+  });
+  return form;
 }
 
 /** Why there is nothing to compare yet (fewer than two runs), and what to do, in words. */

@@ -1,4 +1,5 @@
 import * as Inputs from "@observablehq/inputs";
+import {html} from "htl";
 import type {StorageProblem} from "../browser/pageStorage.js";
 import type {MovieRow} from "../movielens/datasetArtifacts.js";
 import {modelMatches, modelWeights} from "../model/modelWeights.js";
@@ -60,22 +61,32 @@ export function NoModelNote(
   return Note(text, {className: "no-model"});
 }
 
+/** The movies worth comparing (similarChoices). */
+export interface SimilarChoices {
+  /** Their indexes, most rated first. */
+  popular: number[];
+  /** The first 2,000, as the search offers them: each movie's index and its title with its year. */
+  choices: {movie: number; title: string}[];
+  /** The movies on the map: the first 1,500. */
+  mapped: number[];
+  /** Which movies the search holds, in words: "2,000 most rated", or "movies with at least 20 ratings". */
+  scope: string;
+}
+
 /**
  * The movies worth comparing, most rated first (those with at least SIMILAR_MIN_RATINGS ratings: a movie rated by a
  * handful of people has factors that are mostly noise), and the first 2,000 of them as search choices, titled with
  * their year.
  */
-export function similarChoices(movies: readonly MovieRow[]): {
-  popular: number[];
-  choices: {movie: number; title: string}[];
-} {
+export function similarChoices(movies: readonly MovieRow[]): SimilarChoices {
   const popular = [...movies.keys()]
     .filter((i) => movies[i].ratings >= SIMILAR_MIN_RATINGS)
     .sort((a, b) => movies[b].ratings - movies[a].ratings);
   const choices = popular
     .slice(0, 2000)
     .map((movie) => ({movie, title: `${movies[movie].title} (${movies[movie].year ?? "?"})`}));
-  return {popular, choices};
+  const scope = popular.length > 2000 ? "2,000 most rated" : `movies with at least ${SIMILAR_MIN_RATINGS} ratings`;
+  return {popular, choices, mapped: popular.slice(0, 1500), scope};
 }
 
 /** What "Movies like this" says when it cannot show a search: no model yet, or no movie with enough ratings. */
@@ -144,4 +155,82 @@ export function mapGenres(
   for (const m of shown) for (const g of movies[m].genres) counts.set(g, (counts.get(g) ?? 0) + 1);
   const byCount = [...counts].sort((a, b) => b[1] - a[1]).map(([g]) => g);
   return {genres: [...counts.keys()].sort(), first: byCount[0] ?? null, second: byCount[1] ?? null};
+}
+
+/**
+ * "Movies like this": find a movie among the `choices` (a search), choose it among those found, and see the 10 most
+ * like it (SimilarTable) among neighbours with at least the number of ratings typed, each control redrawing only what
+ * follows it; or, without a model or a movie worth comparing, why not (SimilarEmpty).
+ */
+export function MoviesLikeThis(
+  movies: readonly MovieRow[],
+  {weights, vectors}: Pick<ExploreModel, "weights" | "vectors">,
+  {popular, choices}: SimilarChoices
+): HTMLElement {
+  if (!weights || !popular.length) return SimilarEmpty(Boolean(weights), popular.length);
+  const search = Inputs.search(choices, {
+    label: "Find a movie",
+    placeholder: "Part of a title",
+    columns: ["title"],
+    width: 320,
+    format: (n: number) => `${n.toLocaleString("en-US")} of ${choices.length.toLocaleString("en-US")} titles`
+  });
+  // The fewest ratings a neighbour needs, as typed (kept when another movie is chosen); readMinimumRatings reads it.
+  const fewest = Inputs.text({
+    label: "Neighbours with at least this many ratings",
+    type: "number",
+    value: String(SIMILAR_MIN_RATINGS),
+    width: 120,
+    validate: () => true
+  });
+  const pickerSlot = document.createElement("div");
+  const tableSlot = document.createElement("div");
+  let picker: (HTMLElement & {value: unknown}) | null = null;
+  const drawTable = () =>
+    tableSlot.replaceChildren(SimilarTable(movies, vectors, (picker?.value as number) ?? null, fewest.value));
+  const drawPicker = () => {
+    const found = search.value as SimilarChoices["choices"];
+    picker = found.length
+      ? Inputs.select(found, {
+          label: "Movie",
+          format: (d: {title: string}) => d.title,
+          valueof: (d: {movie: number}) => d.movie
+        })
+      : null;
+    picker?.addEventListener("input", drawTable);
+    pickerSlot.replaceChildren(
+      picker ?? Note("No title matches: try fewer or shorter words.", {className: "no-match"})
+    );
+    drawTable();
+  };
+  search.addEventListener("input", drawPicker);
+  fewest.addEventListener("input", drawTable);
+  drawPicker();
+  return html`<div class="movies-like-this">${search}${pickerSlot}${fewest}${tableSlot}</div>`;
+}
+
+/**
+ * The map's genre colours: two selects over the genres of the movies on the map (`shown`), the
+ * two with the most movies chosen first; its value is the genres chosen (null for none). Null without a model or
+ * with fewer than two movies to map.
+ */
+export function MapColours(
+  movies: readonly Pick<MovieRow, "genres">[],
+  {weights}: Pick<ExploreModel, "weights">,
+  shown: readonly number[]
+): (HTMLElement & {value: unknown}) | null {
+  if (!weights || shown.length < 2) return null;
+  const {genres, first, second} = mapGenres(movies, shown);
+  const select = (label: string, value: string | null) =>
+    Inputs.select([null, ...genres], {label, value, format: (g: string | null) => g ?? "(none)"});
+  return Inputs.form([select("Colour a genre", first), select("and another", second)], {
+    template: (inputs: HTMLElement[]) => html`<div class="map-genres">${inputs}</div>`
+  });
+}
+
+/** How many dimensions the map flattens, in words: the latest model's factors, or what sets them without a model. */
+export function factorDimensions({weights}: Pick<ExploreModel, "weights">): string {
+  return weights
+    ? `The latest model's factors have ${weights.factors} dimensions`
+    : "A model's factors have as many dimensions as it has factors (n_factors on the Train a model page)";
 }

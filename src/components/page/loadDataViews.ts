@@ -1,6 +1,7 @@
 import * as Inputs from "@observablehq/inputs";
 import {html} from "htl";
 import type {DatasetSummary, MovieRow} from "../movielens/datasetArtifacts.js";
+import {MOVIELENS_FORMATS} from "../movielens/movielensFormat.js";
 import type {MovielensFormat} from "../movielens/movielensFormat.js";
 import {decodeRatingsFile} from "../movielens/ratingsFile.js";
 import {NoData, hasNoData} from "../ui/NoData.js";
@@ -11,6 +12,21 @@ import {Nothing} from "../ui/Nothing.js";
 // how fast the browser reads the ratings file, how much is known, and what the loader dropped.
 
 const fmt = (n: number) => n.toLocaleString("en-US");
+
+/**
+ * The release format the data in use came in, read from its summary: the notebook's .dat pair where the summary does
+ * not say (no data, or an import made before summaries named their format).
+ */
+export function releaseFormat(summary: Pick<DatasetSummary, "dataset">): MovielensFormat {
+  return MOVIELENS_FORMATS.find((f) => f.id === summary.dataset.format) ?? MOVIELENS_FORMATS[0];
+}
+
+/** "The data in use, <b>name</b>, comes as <layout>.", where the summary names its format; else nothing. */
+export function DataInUse(summary: Pick<DatasetSummary, "dataset">): HTMLElement {
+  const {format, kind, name} = summary.dataset;
+  if (format === undefined || kind === "none") return html`<span></span>`;
+  return html`<span>The data in use, <b>${name}</b>, comes as ${releaseFormat(summary).layout}.</span>`;
+}
 
 /** The first 10 movies as the loader read them, with their number of ratings and mean. */
 export function FirstMovies(movies: readonly MovieRow[], summary: DatasetSummary): HTMLElement {

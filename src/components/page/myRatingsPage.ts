@@ -1,6 +1,10 @@
 import {openMyRatings} from "../browser/myRatingsStorage.js";
 import type {MyRatingsStore} from "../browser/myRatingsStorage.js";
 import type {WorkbookData} from "../browser/workbookData.js";
+import {histogramFacts} from "../movielens/ratingStats.js";
+import type {StorageProblem} from "../browser/pageStorage.js";
+import {starsFor} from "../ui/ratingQueue.js";
+import {StorageNote} from "../ui/StorageNote.js";
 
 /**
  * My ratings (user 99999) on a page's dataset, in one call: opened on the dataset's catalogue, starting from the
@@ -17,4 +21,24 @@ export function myRatingsPage(
   });
   void invalidation.then(() => mine.close());
   return mine;
+}
+
+/** The stars I can give on the page's release: whole stars only on MovieLens 100K and 1M, else half stars. */
+export function ratingStars({histogram}: Partial<Pick<WorkbookData, "histogram">>): readonly number[] {
+  return starsFor(histogramFacts(histogram?.bins ?? [])?.wholeShare);
+}
+
+/**
+ * The page's StorageNote on my ratings (`mine`) and, where the page keeps models, on the models' store (`models`, its
+ * problem): drawn again at every change of my ratings, since a full storage refuses the next write, until the page's
+ * cell ends (`invalidation`).
+ */
+export function MyStorageNote(
+  mine: Pick<MyRatingsStore, "watch" | "problem">,
+  {models = null, invalidation}: {models?: StorageProblem | null; invalidation: Promise<unknown>}
+): HTMLElement {
+  const slot = document.createElement("div");
+  slot.className = "storage-note-slot";
+  void invalidation.then(mine.watch(() => slot.replaceChildren(StorageNote({ratings: mine.problem(), models}))));
+  return slot;
 }

@@ -12,6 +12,8 @@ import type {RatingWidgetElement} from "../ui/RatingWidget.js";
 
 /** The rating tool, and the note under it that says what became of each rating. */
 export interface RatingTool {
+  /** What the page shows: the widget and its save note. */
+  view: HTMLElement;
   widget: RatingWidgetElement;
   saveNote: HTMLParagraphElement;
   /** Says `text` in the save note, as a plain (not warning) message. */
@@ -72,7 +74,10 @@ export function ratingTool(
       `${saveNote.textContent} (${mine.legacy.count} ratings saved by an earlier version of this workbook ` +
         `belong to another dataset's movies; they are kept, and appear on that dataset.)`
     );
-  return {widget, saveNote, saved};
+  const view = document.createElement("div");
+  view.className = "rating-tool";
+  view.append(widget, saveNote);
+  return {view, widget, saveNote, saved};
 }
 
 /**
@@ -120,6 +125,38 @@ export function ImportNote({text, error}: {text: string; error: boolean}): HTMLP
   note.className = error ? "import-note error" : "import-note";
   note.textContent = text;
   return note;
+}
+
+/**
+ * "Import my_ratings.dat": a file field that imports the file it is given into my ratings (importMyRatings) and says,
+ * under the field, what the import changed or why it was refused; each file chosen replaces the last one's note.
+ */
+export function ImportForm(
+  movies: readonly Pick<RatedMovie, "id">[],
+  mine: Pick<MyRatingsStore, "read" | "apply">
+): HTMLElement {
+  const input = Inputs.file({label: "Import my_ratings.dat", accept: ".dat,text/plain"});
+  const form = document.createElement("div");
+  form.className = "import-form";
+  let note: HTMLElement = document.createElement("div");
+  form.append(input, note);
+  // Each import waits for the one before it, so that two files chosen in quick succession apply in their order.
+  let last = Promise.resolve();
+  input.addEventListener("input", () => {
+    const file = input.value;
+    if (!file) return;
+    last = last.then(async () => {
+      // A file that cannot be read (moved or deleted since it was chosen) is said, as a refused import is.
+      const said = await file.arrayBuffer().then(
+        (buffer) => importMyRatings(new Uint8Array(buffer), file.name, movies, mine),
+        (error: Error) => ({text: `Could not read ${file.name}: ${error.message}`, error: true})
+      );
+      const shown = ImportNote(said);
+      note.replaceWith(shown);
+      note = shown;
+    });
+  });
+  return form;
 }
 
 /** "Export my_ratings.dat": my ratings now (`ratings()`), in exactly the original's format. */

@@ -36,8 +36,8 @@ import {announce} from "../ui/announce.js";
 import {noModelText} from "../ui/noModelText.js";
 
 // The Recommendations page's steps, each from the page's data: the models it can rank with and the one chosen, the
-// filter form and its notes, my list with "Why?" and "I've seen it", the list's download, and the retrain. (The
-// ranking switch and the knob stay on the page, where they follow my ratings cell by cell.)
+// filter form and its notes, my list with "Why?" and "I've seen it", the list's download, and the retrain. (How the
+// list is ranked is in recommendRanking.ts, and the filters' link in filterControls.ts.)
 
 /** A model the page can rank with: the latest trained model, or a checkpoint (by its id). */
 export interface ModelChoice {
@@ -360,6 +360,32 @@ export interface RetrainContext {
   refuse: (text: string) => void;
   reread: () => void;
   showChanges: (changes: {before: readonly Recommendation[]; after: Recommendation[]; model: "latest"}) => void;
+}
+
+/**
+ * "Retrain with my new ratings" (retrain), or, where the browser keeps no models and none is shown, "Train a model
+ * here" with the default settings, kept in this page; off while there is neither. A run's error is thrown from the
+ * click, for the page to show.
+ */
+export function RetrainButton(
+  c: Omit<RetrainContext, "shown"> & {top: readonly Recommendation[]},
+  {
+    chosen: {weights, record},
+    key,
+    problem
+  }: {
+    chosen: Pick<ChosenModel, "weights" | "record">;
+    key: "latest" | number | undefined;
+    problem: StorageProblem | null;
+  }
+): HTMLElement {
+  // The model shown, to retrain and compare with: none without a model of this dataset.
+  const shown = weights && record && key !== undefined ? {weights, record, key, top: c.top} : null;
+  const here = !shown && problem !== null;
+  return Inputs.button(here ? "Train a model here" : "Retrain with my new ratings", {
+    disabled: !shown && !here,
+    reduce: () => retrain({...c, shown})
+  });
 }
 
 /**

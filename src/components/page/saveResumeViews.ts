@@ -4,14 +4,17 @@ import type {StorageProblem} from "../browser/pageStorage.js";
 import {defaultCheckpointName} from "../browser/saveRun.js";
 import {staleDataset} from "../browser/staleDataset.js";
 import {trainAndSave} from "../browser/trainAndSave.js";
-import {runInProgress} from "../browser/trainingSession.js";
+import {canStop, runInProgress} from "../browser/trainingSession.js";
 import type {TrainingSession, TrainingState} from "../browser/trainingSession.js";
 import type {WorkbookData} from "../browser/workbookData.js";
 import type {StoredModel, WorkbookStore} from "../browser/workbookStore.js";
 import type {BackendChoice} from "../model/trainSettings.js";
-import {SETTING_RANGES} from "../model/trainSettings.js";
+import {BACKEND_CHOICES, SETTING_RANGES, checkMoreEpochs} from "../model/trainSettings.js";
+import type {CheckpointInfo} from "../browser/workbookStore.js";
+import {CheckpointList} from "../ui/CheckpointList.js";
 import {decodeCheckpoint} from "../model/checkpointFormat.js";
 import {NoData} from "../ui/NoData.js";
+import type {checkpointActions} from "../browser/checkpointActions.js";
 import {Note} from "../ui/Note.js";
 import {noModelText} from "../ui/noModelText.js";
 import type {TrainingData} from "./trainingPage.js";
@@ -127,4 +130,76 @@ export async function resumeCheckpoint(
     say(resumedText(record.info.name, moreEpochs, run.final));
     changed();
   }
+}
+
+/** The resume form (ResumeForm): its fields, and what they say now. */
+export type ResumeFormElement = HTMLElement & {
+  /** The epochs typed (null when not a whole number in range) and the backend chosen. */
+  read(): {moreEpochs: number | null; backend: BackendChoice};
+};
+
+/**
+ * "More epochs" and "Backend" for Load and train more epochs: what trains is what the box shows, and an invalid value
+ * is refused in the line under the form as it is typed (checkMoreEpochs), never rewritten.
+ */
+export function ResumeForm(): ResumeFormElement {
+  const form = Inputs.form({
+    epochs: Inputs.text({
+      label: "More epochs",
+      type: "number",
+      value: "2",
+      width: 80,
+      submit: false,
+      validate: () => true
+    }),
+    backend: Inputs.select(BACKEND_CHOICES, {label: "Backend", value: "auto"})
+  });
+  const value = () => form.value as {epochs: string; backend: BackendChoice};
+  const error = Note("", {className: "input-error"});
+  form.addEventListener("input", () => (error.textContent = checkMoreEpochs(value().epochs).error));
+  const root = document.createElement("div");
+  root.className = "resume-form";
+  root.append(form, error);
+  return Object.assign(root, {
+    read: () => ({moreEpochs: checkMoreEpochs(value().epochs).epochs, backend: value().backend})
+  });
+}
+
+/** The checkpoints kept here, each with Load and train more epochs (`resume`), Download and Delete. */
+export function Checkpoints(
+  checkpoints: readonly CheckpointInfo[],
+  {
+    checkpoint,
+    resume,
+    pageOnly
+  }: {checkpoint: ReturnType<typeof checkpointActions>; resume: (id: number) => unknown; pageOnly: boolean}
+): HTMLElement {
+  return CheckpointList(checkpoints, {
+    pageOnly,
+    onLoad: (id) => void resume(id),
+    onDownload: (id) => void checkpoint.download(id),
+    onDelete: (id) => void checkpoint.remove(id)
+  });
+}
+
+/** "Upload a checkpoint": a file field whose every file chosen is kept as a checkpoint (checkpointActions' upload). */
+export function UploadForm(checkpoint: Pick<ReturnType<typeof checkpointActions>, "upload">): HTMLElement {
+  const input = Inputs.file({label: "Upload a checkpoint", accept: ".ckpt,application/octet-stream"});
+  // One upload at a time, in the order chosen (upload says every outcome, failures included, in words).
+  let last = Promise.resolve();
+  input.addEventListener("input", () => {
+    const file = input.value;
+    if (file) last = last.then(() => checkpoint.upload(file));
+  });
+  return input;
+}
+
+/** "Stop": on only while a run starts or trains (canStop), which `sync` is told at every change of the run's status. */
+export function StopButton(
+  session: Pick<TrainingSession, "stop">
+): HTMLElement & {sync(status: TrainingState["status"]): void} {
+  const button = Inputs.button("Stop", {disabled: true, reduce: () => session.stop()});
+  return Object.assign(button, {
+    sync: (status: TrainingState["status"]) => (button.querySelector("button")!.disabled = !canStop(status))
+  });
 }
