@@ -6,7 +6,7 @@ import type {EngineTiming, TimeEngineOptions} from "./timeEngine.js";
 export interface EngineRow {
   /** The set's label (BenchSet.label). */
   set: string;
-  /** The engine as the table names it: "webgpu fused", "webgpu ops", "wasm host"… */
+  /** The engine and the step it ran, as the table names them: "webgpu: fused WGSL step", "wasm: host JS"… */
   engine: string;
   /** The set's noise floor (SynthMeta.noiseFloorMse), in stars². */
   noiseFloorMse: number;
@@ -23,12 +23,16 @@ const cell = (text: string, width: number) => text.padStart(width);
  * engine the epoch took ("×fastest").
  */
 export function engineTable(rows: EngineRow[]): string[] {
+  // The engine column is as wide as its longest name (13 at least): every row names the step it ran in full.
+  const width = Math.max(13, ...rows.map((r) => r.engine.length));
   const lines = [
-    "| set         | engine        |  s/epoch | ×fastest | ms/step | valid MSE | noise floor | vs floor | predict ms |",
-    "| ----------- | ------------- | -------- | -------- | ------- | --------- | ----------- | -------- | ---------- |"
+    `| set         | ${"engine".padEnd(width)} |  s/epoch | ×fastest | ms/step | valid MSE | noise floor | ` +
+      "vs floor | predict ms |",
+    `| ----------- | ${"-".repeat(width)} | -------- | -------- | ------- | --------- | ----------- | -------- | ` +
+      "---------- |"
   ];
   for (const {set, engine, noiseFloorMse, timing: t, failed} of rows) {
-    const head = `| ${set.padEnd(11)} | ${engine.padEnd(13)} |`;
+    const head = `| ${set.padEnd(11)} | ${engine.padEnd(width)} |`;
     if (!t) {
       lines.push(`${head} ${failed ?? "no timing"} |`);
       continue;

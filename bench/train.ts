@@ -7,6 +7,7 @@ import {parseArgs} from "node:util";
 import {LAZY_ADAM_RECIPE} from "../src/components/engine/fit.js";
 import {FASTAI_DEFAULTS, TRAIN_DEFAULTS} from "../src/components/trainDefaults.js";
 import {ML10M_SHAPE, SITE_SYNTH} from "../src/components/synth/synthesize.js";
+import {missingReference} from "./missingReference.js";
 import {ensureSyntheticSet} from "./syntheticSet.js";
 import type {SyntheticSet} from "./syntheticSet.js";
 
@@ -174,6 +175,12 @@ async function reference({ratingsPath, meta, oracleMse}: SyntheticSet, bs: numbe
   };
 }
 
+// A missing reference script stops the bench before the set is generated, in words (it crashed in Python after).
+const missing = values["no-reference"] ? null : missingReference(REFERENCE);
+if (missing) {
+  console.error(missing);
+  process.exit(1);
+}
 const set = await ensureSyntheticSet(shape, log);
 const rows: Row[] = [];
 const ref = values["no-reference"] ? null : await reference(set, FASTAI_DEFAULTS.bs);

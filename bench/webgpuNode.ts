@@ -1,8 +1,9 @@
 // npm run bench:webgpu [-- --sets 1m,100k | --ratings N --users U --movies M] [--epochs 1 --bs 256 --engines
 // fused,ops,wasm --ops-steps 400]
 // The training step side by side in Node, in one process: the fused WGSL step and the TF.js-ops step on webgpu (Dawn;
-// SwiftShader's CPU adapter here, a real GPU where Vulkan has one), and the host step on wasm, on each set, in one
-// table. bench/gpu/ bundles this script to run on a machine with a real GPU.
+// SwiftShader's CPU adapter here, a real GPU where Vulkan has one), and on wasm the SIMD kernel the pages train with
+// (`wasm`), or the plain-JS host step (`host`), on each set, in one table; every row names the step it ran.
+// bench/gpu/ bundles this script to run on a machine with a real GPU.
 import {cpus} from "node:os";
 import {parseArgs} from "node:util";
 import {nodeWebGpu, releaseNodeWebGpu} from "../scripts/lib/nodeWebGpu.js";
@@ -30,11 +31,13 @@ const log = (message: string) => console.error(`[bench:webgpu] ${message}`);
 const info =
   gpu.adapter && (gpu.adapter as unknown as {info: {vendor: string; architecture: string; description: string}}).info;
 const adapter = info ? `${info.vendor} ${info.architecture} ${info.description}`.trim() : `none: ${gpu.why}`;
+/** Each engine: its backend, fit's path, and the step it runs, as its row names it. */
 const ENGINES = {
-  fused: ["webgpu", "fused"],
-  ops: ["webgpu", "ops"],
-  wasm: ["wasm", "host"],
-  cpu: ["cpu", "host"]
+  fused: ["webgpu", "fused", "fused WGSL step"],
+  ops: ["webgpu", "ops", "TF.js ops"],
+  wasm: ["wasm", "kernel", "SIMD kernel, 1 thread"],
+  host: ["wasm", "host", "host JS"],
+  cpu: ["cpu", "host", "host JS"]
 } as const;
 const rows: EngineRow[] = [];
 for (const {label, shape} of sets) {
@@ -52,14 +55,14 @@ for (const {label, shape} of sets) {
       throw new TypeError(
         `--engines: unknown engine ${JSON.stringify(engine)}; use ${Object.keys(ENGINES).join(", ")}`
       );
-    const [backend, path] = ENGINES[engine];
-    const row: EngineRow = {set: label, engine: `${backend} ${path}`, noiseFloorMse: s.meta.noiseFloorMse};
+    const [backend, path, step] = ENGINES[engine];
+    const row: EngineRow = {set: label, engine: `${backend}: ${step}`, noiseFloorMse: s.meta.noiseFloorMse};
     rows.push(row);
     if (backend === "webgpu" && !gpu.adapter) {
       row.failed = `skipped: ${gpu.why}`;
       continue;
     }
-    log(`${label}: ${backend} ${path}…`);
+    log(`${label}: ${backend}, ${step}…`);
     try {
       await pickBackend(backend, {wasmPath: WASM_PATH});
       row.timing = await timeEngine(table, timeOptions(values, path));

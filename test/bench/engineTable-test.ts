@@ -93,3 +93,16 @@ describe("tableLegend(sets, options)", () => {
     );
   });
 });
+
+describe("engineTable(rows) with long engine names", () => {
+  it("widens the engine column to the longest name, so every row names its step and the columns line up", () => {
+    const lines = engineTable([
+      {set: "1m", engine: "wasm: SIMD kernel, 1 thread", noiseFloorMse: 0.55, failed: "failed: no SIMD"},
+      {set: "1m", engine: "wasm: host JS", noiseFloorMse: 0.55, failed: "skipped"}
+    ]);
+    expect(lines[0]).toMatch(/^\| set {9}\| engine {21} \| {2}s\/epoch/);
+    expect(lines[2]).toBe("| 1m          | wasm: SIMD kernel, 1 thread | failed: no SIMD |");
+    expect(lines[3]).toBe("| 1m          | wasm: host JS               | skipped |");
+    expect(new Set(lines.slice(0, 2).map((l) => l.indexOf("|", 16)))).toEqual(new Set([44]));
+  });
+});
