@@ -175,6 +175,20 @@ describe("checkpointActions(store, {say, changed, confirm})", () => {
     expect(changes()).toBe(1);
   });
 
+  it("upload says what became of the file where told to (the upload field), not in the page's message", async () => {
+    const {act, said} = actions();
+    const told: string[] = [];
+    const tell = (text: string) => void told.push(text);
+    const bytes = checkpointBytes();
+    await act.upload({name: "old.ckpt", arrayBuffer: async () => bytes.slice(0)}, {tell});
+    await act.upload({name: "again.ckpt", arrayBuffer: async () => bytes.slice(0)}, {tell});
+    await act.upload({name: "notes.txt", arrayBuffer: async () => new ArrayBuffer(3)}, {tell});
+    expect(told[0]).toBe("Uploaded “old.ckpt”.");
+    expect(told[1]).toBe("This model is already saved as “old”: nothing was added.");
+    expect(told[2]).toMatch(/^Could not upload notes\.txt: /);
+    expect(said).toEqual([]);
+  });
+
   it("download names the file after the checkpoint, safely", async () => {
     const clicked: string[] = [];
     URL.createObjectURL = () => "blob:test/1";

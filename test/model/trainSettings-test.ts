@@ -86,6 +86,7 @@ describe("checkMoreEpochs(typed)", () => {
       error: "More epochs must be a whole number from 1 to 100; “1.5” is not."
     });
     for (const typed of ["0", "101", "-2", "", "two"]) expect(checkMoreEpochs(typed).epochs).toBeNull();
-    expect(checkMoreEpochs(" ").error).toBe("More epochs must be a whole number from 1 to 100; “” is not.");
+    // A number box empties text that is not a number: it is said to be empty, as on the Train page.
+    expect(checkMoreEpochs(" ").error).toBe("More epochs is empty: type a whole number from 1 to 100.");
   });
 });

@@ -127,6 +127,23 @@ describe("MoviesLikeThis(movies, model, choices)", () => {
     expect(titles(view)).toEqual([]);
   });
 
+  it("finds titles the way people type them: accents and case aside, an article first, a year", () => {
+    const titles = ["José e Pilar", "Matrix, The", "São Paulo", "Up", "Heat"];
+    const named = movies.map((m, i) => ({...m, title: titles[i], ratings: 100 - i}));
+    const view = MoviesLikeThis(named, model, similarChoices(named));
+    const search = view.querySelector<HTMLInputElement>("input[type=search]")!;
+    const found = (typed: string) => {
+      type(search, typed);
+      return [...view.querySelectorAll("select option")].map((o) => o.textContent);
+    };
+    expect(found("jose")).toEqual(["José e Pilar (2000)"]);
+    expect(found("SAO PAULO")).toEqual(["São Paulo (2002)"]);
+    expect(found("the matrix")).toEqual(["Matrix, The (2001)"]);
+    expect(found("(2003")).toEqual(["Up (2003)"]);
+    // One letter is too short to mean anything: every title stays found.
+    expect(found("u")).toHaveLength(5);
+  });
+
   it("says why there is nothing to search without a model, or without a movie worth comparing", () => {
     expect(MoviesLikeThis(movies, {weights: null, vectors: null}, similarChoices(movies)).textContent).toMatch(
       /once a model is trained on this dataset/

@@ -58,9 +58,11 @@ describe("resumedText(name, more, final)", () => {
     );
     expect(resumedText("m", 1, {diverged: false, status: "done"})).toMatch(/for 1 more epoch:/);
     expect(resumedText("m", 2, {diverged: false, status: "stopped"})).toBe(
-      "Stopped “m” + 2 early: what it trained is the latest model, and in the run history."
+      "Stopped “m” before its 2 more epochs ended: what it trained is the latest model, and in the run history."
     );
-    expect(resumedText("m", 2, {diverged: true, status: "done"})).toMatch(/diverged: .* did not replace the latest/);
+    expect(resumedText("m", 2, {diverged: true, status: "done"})).toMatch(
+      /^Training “m” for 2 more epochs diverged: .* did not replace the latest/
+    );
   });
 });
 
@@ -140,10 +142,14 @@ describe("Checkpoints(checkpoints, options), UploadForm(checkpoint) and StopButt
     );
   });
 
-  it("uploads each file chosen, in the order chosen", async () => {
+  it("uploads each file chosen, in the order chosen, and says under the field what became of the last", async () => {
     const uploaded: string[] = [];
     const form = UploadForm({
-      upload: async (file) => void (await new Promise((r) => setTimeout(r, 5)), uploaded.push(file.name))
+      upload: async (file, {tell} = {}) => {
+        await new Promise((r) => setTimeout(r, 5));
+        uploaded.push(file.name);
+        tell?.(`Uploaded “${file.name}”.`);
+      }
     });
     const input = form.querySelector<HTMLInputElement>("input[type=file]")!;
     for (const name of ["a.ckpt", "b.ckpt"]) {
@@ -152,6 +158,8 @@ describe("Checkpoints(checkpoints, options), UploadForm(checkpoint) and StopButt
     }
     await new Promise((r) => setTimeout(r, 30));
     expect(uploaded).toEqual(["a.ckpt", "b.ckpt"]);
+    const note = form.querySelector(".upload-note")!;
+    expect([note.textContent, note.getAttribute("role")]).toEqual(["Uploaded “b.ckpt”.", "status"]);
   });
 
   it("turns Stop on only while a run starts or trains, and stops the session", () => {

@@ -14,6 +14,8 @@ const trainOnce = (seed = 42, bs = 256) => trainOnPage(site, {seed, bs});
 
 const rows = (page: Page) => page.locator(".checkpoint-list tbody tr");
 const message = (page: Page) => page.locator(".store-message").textContent();
+/** What the upload field says under itself about the last file chosen. */
+const uploaded = (page: Page) => page.locator(".upload-form .upload-note").textContent();
 
 describe("Save and resume (browser)", () => {
   it(
@@ -54,7 +56,9 @@ describe("Save and resume (browser)", () => {
         .getByLabel("Upload a checkpoint")
         .setInputFiles({name: "My_first_model.ckpt", mimeType: "application/octet-stream", buffer: bytes});
       await expect.poll(() => rows(page).count()).toBe(1);
-      expect(await message(page)).toBe("Uploaded “My_first_model.ckpt”.");
+      // Said under the field that was used, not in the Save message above the list.
+      expect(await uploaded(page)).toBe("Uploaded “My_first_model.ckpt”.");
+      expect(await message(page)).toBe("Deleted “My first model”.");
       expect(await rows(page).first().locator("td").nth(6).textContent()).not.toMatch(/fingerprint|fnv1a/);
 
       // A garbage file, and a .dat file, get a real error; the list is unchanged.
@@ -64,7 +68,7 @@ describe("Save and resume (browser)", () => {
         buffer: Buffer.from("not a checkpoint at all")
       });
       await expect
-        .poll(() => message(page))
+        .poll(() => uploaded(page))
         .toBe(
           "Could not upload garbage.ckpt: This file is not a checkpoint of this workbook (it does not start with " +
             "MLCKPT01): choose a .ckpt file downloaded from Save and resume; nothing was loaded."
@@ -73,7 +77,7 @@ describe("Save and resume (browser)", () => {
         .getByLabel("Upload a checkpoint")
         .setInputFiles({name: "ratings.dat", mimeType: "text/plain", buffer: Buffer.from("1::1::4::1\n")});
       await expect
-        .poll(() => message(page))
+        .poll(() => uploaded(page))
         .toMatch(/^Could not upload ratings\.dat: This file is not a checkpoint of this workbook/);
       // A checkpoint cut short is damaged, and says so.
       await page.getByLabel("Upload a checkpoint").setInputFiles({
@@ -82,7 +86,7 @@ describe("Save and resume (browser)", () => {
         buffer: bytes.subarray(0, bytes.length - 100)
       });
       await expect
-        .poll(() => message(page))
+        .poll(() => uploaded(page))
         .toMatch(/^Could not upload short\.ckpt: This checkpoint is corrupt or truncated/);
       expect(await rows(page).count()).toBe(1);
       await page.close();

@@ -120,7 +120,7 @@ describe("Storage that says no (browser)", () => {
     const save = await openWorking("./save-resume");
     expect(await save.locator(".no-latest").textContent()).toMatch(/stays in that page\. Upload a checkpoint below/);
     await save.getByLabel("Upload a checkpoint").setInputFiles((await (await download).path())!);
-    await expect.poll(() => save.locator(".store-message").textContent()).toMatch(/kept in this page only/);
+    await expect.poll(() => save.locator(".upload-note").textContent()).toMatch(/kept in this page only/);
     expect(await save.locator(".checkpoint-list").textContent()).toContain("Added (this page only)");
     await save.close();
     // Recommendations: with no stored model, one can be trained here (the note says so, and not to come back), and the

@@ -65,20 +65,21 @@ export function checkpointActions(
     bytes: ArrayBuffer,
     done: string,
     as: (name: string) => string,
-    ranker: IalsRanker | null = null
+    ranker: IalsRanker | null = null,
+    tell: (text: string) => void = say
   ): Promise<void> {
     const list = await store.listCheckpoints();
     // The same model under any name is not kept twice; only checkpoints of its size are read to compare.
     for (const other of list.filter((c) => c.bytes === bytes.byteLength)) {
       const record = other.id === undefined ? null : await store.getCheckpoint(other.id);
       if (record && sameBytes(record.bytes, bytes))
-        return say(`This model is already saved as “${other.name}”: nothing was added.`);
+        return tell(`This model is already saved as “${other.name}”: nothing was added.`);
     }
     const name = freeName(info.name, new Set(list.map((c) => c.name)));
     await store.saveCheckpoint({...info, name}, bytes, ranker);
     // A store in the page's memory (the browser keeps no models) keeps it only until the page is left.
     const where = store.problem ? " It is kept in this page only, until you leave it: download it to keep it." : "";
-    say(`${name === info.name ? done : `${as(name)}: “${info.name}” is another checkpoint's name.`}${where}`);
+    tell(`${name === info.name ? done : `${as(name)}: “${info.name}” is another checkpoint's name.`}${where}`);
     changed();
   }
   // A checkpoint this page still lists, which another tab deleted since: said, and the list re-read.
@@ -105,18 +106,23 @@ export function checkpointActions(
         say(`Could not save the checkpoint: ${(error as Error).message}`);
       }
     },
-    /** Adds an uploaded checkpoint file to the list (see uploadedCheckpointInfo). */
-    async upload(file: PickedFile): Promise<void> {
+    /**
+     * Adds an uploaded checkpoint file to the list (see uploadedCheckpointInfo), saying what became of it in `tell`
+     * (the page's `say` unless given: the upload field says it under itself).
+     */
+    async upload(file: PickedFile, {tell = say}: {tell?: (text: string) => void} = {}): Promise<void> {
       try {
         const bytes = await file.arrayBuffer();
         await keep(
           uploadedCheckpointInfo(bytes, file.name),
           bytes,
           `Uploaded “${file.name}”.`,
-          (as) => `Uploaded “${file.name}” as “${as}”`
+          (as) => `Uploaded “${file.name}” as “${as}”`,
+          null,
+          tell
         );
       } catch (error) {
-        say(`Could not upload ${file.name}: ${(error as Error).message}`);
+        tell(`Could not upload ${file.name}: ${(error as Error).message}`);
       }
     },
     /** Downloads a checkpoint as `<its name, with only letters, digits, ".", "-" and "_">.ckpt`. */

@@ -50,7 +50,13 @@ export function checkMoreEpochs(typed: string | number): {epochs: number | null;
   const epochs = /^\+?\d+$/.test(text) && +text >= fewest && +text <= most ? +text : null;
   return {
     epochs,
-    error: epochs === null ? `More epochs must be a whole number from ${fewest} to ${most}; “${text}” is not.` : ""
+    // An empty box (a number box empties what is not a number) is called empty, as the Train page calls its fields.
+    error:
+      epochs !== null
+        ? ""
+        : text === ""
+          ? `More epochs is empty: type a whole number from ${fewest} to ${most}.`
+          : `More epochs must be a whole number from ${fewest} to ${most}; “${text}” is not.`
   };
 }
 

@@ -5,6 +5,7 @@ import type {MovieRow} from "../movielens/datasetArtifacts.js";
 import {modelMatches, modelWeights} from "../model/modelWeights.js";
 import type {ModelWeights} from "../model/modelWeights.js";
 import {SIMILAR_MIN_RATINGS, readMinimumRatings, similarMovies} from "../model/similarMovies.js";
+import {matchesTitle, parseTitleQuery, titleKey} from "../model/titleMatch.js";
 import {NoData} from "../ui/NoData.js";
 import {Note} from "../ui/Note.js";
 import {Nothing} from "../ui/Nothing.js";
@@ -168,10 +169,16 @@ export function MoviesLikeThis(
   {popular, choices}: SimilarChoices
 ): HTMLElement {
   if (!weights || !popular.length) return SimilarEmpty(Boolean(weights), popular.length);
+  // Titles are matched the way people type them (titleMatch.ts): accents and case do not matter, "the matrix" finds
+  // "Matrix, The", "(1988" is a year; a query too short to mean anything (one letter) leaves every title found.
+  const keys = new Map(choices.map(({movie}) => [movie, titleKey(movies[movie].title)]));
   const search = Inputs.search(choices, {
     label: "Find a movie",
     placeholder: "Part of a title",
-    columns: ["title"],
+    filter: (typed: string) => {
+      const query = parseTitleQuery(typed);
+      return ({movie}: {movie: number}) => !query || matchesTitle(query, keys.get(movie)!, movies[movie].year);
+    },
     width: 320,
     format: (n: number) => `${n.toLocaleString("en-US")} of ${choices.length.toLocaleString("en-US")} titles`
   });

@@ -63,11 +63,14 @@ export function LatestModel(
 
 /** What resuming checkpoint `name` for `more` epochs came to: diverged, stopped early, or trained. */
 export function resumedText(name: string, more: number, final: Pick<TrainingState, "diverged" | "status">): string {
-  if (final.diverged)
-    return `“${name}” + ${more} diverged: it is in the run history, but its model did not replace the latest model.`;
-  if (final.status === "stopped")
-    return `Stopped “${name}” + ${more} early: what it trained is the latest model, and in the run history.`;
   const epochs = `${more} more epoch${more === 1 ? "" : "s"}`;
+  if (final.diverged)
+    return (
+      `Training “${name}” for ${epochs} diverged: it is in the run history, ` +
+      "but its model did not replace the latest model."
+    );
+  if (final.status === "stopped")
+    return `Stopped “${name}” before its ${epochs} ended: what it trained is the latest model, and in the run history.`;
   return `Trained “${name}” for ${epochs}: it is the latest model, and in the run history.`;
 }
 
@@ -182,16 +185,24 @@ export function Checkpoints(
   });
 }
 
-/** "Upload a checkpoint": a file field whose every file chosen is kept as a checkpoint (checkpointActions' upload). */
+/**
+ * "Upload a checkpoint": a file field whose every file chosen is kept as a checkpoint (checkpointActions' upload), one
+ * after another in the order chosen, and what became of it is said under the field (a polite live region).
+ */
 export function UploadForm(checkpoint: Pick<ReturnType<typeof checkpointActions>, "upload">): HTMLElement {
   const input = Inputs.file({label: "Upload a checkpoint", accept: ".ckpt,application/octet-stream"});
-  // One upload at a time, in the order chosen (upload says every outcome, failures included, in words).
+  const note = Note("", {className: "upload-note"});
+  note.setAttribute("role", "status");
+  const tell = (text: string) => (note.textContent = text);
   let last = Promise.resolve();
   input.addEventListener("input", () => {
     const file = input.value;
-    if (file) last = last.then(() => checkpoint.upload(file));
+    if (file) last = last.then(() => checkpoint.upload(file, {tell}));
   });
-  return input;
+  const form = document.createElement("div");
+  form.className = "upload-form";
+  form.append(input, note);
+  return form;
 }
 
 /** "Stop": on only while a run starts or trains (canStop), which `sync` is told at every change of the run's status. */
