@@ -6,6 +6,8 @@ import type {TrainEvent} from "../../src/components/engine/trainProtocol.js";
 /** Stands in for the training worker: records what the page posts, and says what a test makes it say. */
 class FakeWorker {
   static last: FakeWorker;
+  /** How many workers were started. */
+  static started = 0;
   posted: {message: unknown; transfer: Transferable[]}[] = [];
   terminated = false;
   onmessage: ((event: {data: TrainEvent}) => void) | null = null;
@@ -15,6 +17,7 @@ class FakeWorker {
     readonly options: WorkerOptions
   ) {
     FakeWorker.last = this;
+    FakeWorker.started++;
   }
   postMessage(message: unknown, transfer: Transferable[] = []) {
     this.posted.push({message, transfer});
@@ -56,18 +59,35 @@ const done = (over: Partial<Extract<TrainEvent, {type: "done"}>> = {}): TrainEve
   ...over
 });
 
-beforeEach(() => vi.stubGlobal("Worker", FakeWorker));
+beforeEach(() => {
+  vi.stubGlobal("Worker", FakeWorker);
+  FakeWorker.started = 0;
+});
 afterEach(() => {
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });
 
 describe("createTrainingSession(workerUrl)", () => {
-  it("starts a module worker, idle", () => {
+  it("starts idle and loads no worker until the first run, which starts a module worker; Stop alone starts none", () => {
     const session = createTrainingSession("/worker.js");
+    expect(session.state).toMatchObject({status: "idle", rows: [], checkpoint: null, backend: null});
+    session.stop();
+    expect(FakeWorker.started).toBe(0);
+    void session.train(options);
+    expect(FakeWorker.started).toBe(1);
     expect(FakeWorker.last.url).toBe("/worker.js");
     expect(FakeWorker.last.options).toEqual({type: "module"});
-    expect(session.state).toMatchObject({status: "idle", rows: [], checkpoint: null, backend: null});
+  });
+
+  it("keeps its worker from run to run", async () => {
+    const session = createTrainingSession("/worker.js");
+    const first = session.train(options);
+    FakeWorker.last.say(done());
+    await first;
+    void session.train(options);
+    expect(FakeWorker.started).toBe(1);
+    expect(FakeWorker.last.posted.filter((p) => (p.message as {type: string}).type === "train")).toHaveLength(2);
   });
 
   it(
@@ -220,12 +240,12 @@ describe("createTrainingSession(workerUrl)", () => {
       const granted = new Map<string, () => unknown>();
       const locks = {request: (name: string, grant: () => unknown) => (granted.set(name, grant), Promise.resolve())};
       const session = createTrainingSession("/worker.js", {locks} as never);
+      const run = session.train(options);
       const first = FakeWorker.last;
       const watch = first.posted[0].message as {type: string; lock: string};
       expect(watch.type).toBe("watch");
       expect(granted.size).toBe(0); // asked only once the worker holds it
       first.say({type: "watching"});
-      const run = session.train(options);
       first.say({type: "epoch", row: row(0)});
       vi.spyOn(console, "error").mockImplementation(() => {});
       granted.get(watch.lock)!(); // the worker is gone: its lock comes to the page
@@ -235,8 +255,9 @@ describe("createTrainingSession(workerUrl)", () => {
         "The training worker stopped without a word (browsers end a worker that runs out of memory this way), so " +
           "this run was lost. Train again: it starts on a new worker."
       );
-      expect(FakeWorker.last).not.toBe(first);
+      expect(first.terminated).toBe(true);
       void session.train(options);
+      expect(FakeWorker.last).not.toBe(first);
       expect(FakeWorker.last.posted.at(-1)!.message).toMatchObject({type: "train"});
       expect(first.posted.filter((p) => (p.message as {type: string}).type === "train")).toHaveLength(1);
     }
@@ -245,12 +266,14 @@ describe("createTrainingSession(workerUrl)", () => {
   it("starts a new worker after a run whose GPU device was lost, for the next run to get a new device", async () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
     const session = createTrainingSession("/worker.js");
-    const first = FakeWorker.last;
     const run = session.train(options);
+    const first = FakeWorker.last;
     first.say({type: "error", message: "The GPU stopped working during training.", restart: true});
     expect((await run).error).toBe("The GPU stopped working during training.");
     expect(first.terminated).toBe(true);
+    void session.train(options);
     expect(FakeWorker.last).not.toBe(first);
+    expect(FakeWorker.started).toBe(2);
   });
 
   it("refuses a second run while one is in progress, and starts a new one after, keeping the backend", async () => {
@@ -336,6 +359,7 @@ describe("createTrainingSession(workerUrl)", () => {
 
   it("stops telling a listener once it unsubscribes, and terminates the worker", () => {
     const session = createTrainingSession("/worker.js");
+    void session.train(options);
     const states: string[] = [];
     const unsubscribe = session.subscribe((s) => states.push(s.text));
     FakeWorker.last.say({type: "status", text: "a"});
@@ -344,7 +368,7 @@ describe("createTrainingSession(workerUrl)", () => {
     session.subscribe((s) => states.push(`late ${s.text}`));
     session.terminate();
     FakeWorker.last.say({type: "status", text: "c"});
-    expect(states).toEqual(["", "a", "late b"]);
+    expect(states).toEqual(["Starting…", "a", "late b"]);
     expect(FakeWorker.last.terminated).toBe(true);
   });
 });

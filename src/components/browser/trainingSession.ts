@@ -101,10 +101,6 @@ const IDLE: TrainingState = {
 };
 
 /**
- * Drives the training worker and folds its events into a state that a page renders; `subscribe` fits
- * Framework's `Generators.observe`. One run at a time; `stop` ends it early and still yields its model.
- */
-/**
  * Whether a run is in progress: starting (loading its data, choosing its backend), training,
  * or finishing (saving and ranking its model).
  */
@@ -120,11 +116,17 @@ export function canStop(status: TrainingState["status"]): boolean {
   return status === "loading" || status === "training";
 }
 
+/**
+ * Drives the training worker and folds its events into a state that a page renders; `subscribe` fits
+ * Framework's `Generators.observe`. One run at a time; `stop` ends it early and still yields its model. The worker
+ * (TF.js and the training step, 1.5 MB of script) starts with the first run, not with the page: a page that never
+ * trains never loads it, and opens that much sooner.
+ */
 export function createTrainingSession(
   workerUrl: string | URL,
   {locks = globalThis.navigator?.locks}: {locks?: Pick<LockManager, "request">} = {}
 ) {
-  let worker: Worker;
+  let worker: Worker | null = null;
   let terminated = false;
   let state: TrainingState = {...IDLE};
   const listeners = new Set<(state: TrainingState) => void>();
@@ -206,7 +208,7 @@ export function createTrainingSession(
           rows: state.status === "loading" ? [] : state.rows
         });
         // The worker's backend cannot run again (its GPU device was lost): the next run gets a new worker.
-        if (e.restart) startWorker();
+        if (e.restart) retireWorker();
         break;
     }
     endRun();
@@ -227,10 +229,14 @@ export function createTrainingSession(
       emit({status: "error", stopping: false, error, text: error});
       endRun();
     }
-    startWorker();
+    retireWorker();
   };
-  const startWorker = () => {
+  /** Ends the worker, if any: the next run starts a new one. */
+  const retireWorker = () => {
     worker?.terminate();
+    worker = null;
+  };
+  const startWorker = (): Worker => {
     const started = (worker = new Worker(workerUrl, {type: "module"}));
     started.onmessage = (event: MessageEvent<TrainEvent>) => {
       if (started === worker) onMessage(event.data);
@@ -253,8 +259,8 @@ export function createTrainingSession(
       started.addEventListener("message", watching);
       started.postMessage({type: "watch", lock} satisfies TrainRequest);
     }
+    return started;
   };
-  startWorker();
   return {
     get state() {
       return state;
@@ -282,13 +288,13 @@ export function createTrainingSession(
       });
       const {priorRows: _, ...rest} = options;
       const request: TrainRequest = {type: "train", ...rest};
-      worker.postMessage(request, options.checkpoint ? [options.checkpoint] : []);
+      (worker ?? startWorker()).postMessage(request, options.checkpoint ? [options.checkpoint] : []);
       return new Promise((resolve) => ended.add(resolve));
     },
     /** Asks the run to stop after its current batch; the run still ends "stopped", with its model. */
     stop() {
       if (canStop(state.status) && !state.stopping) emit({stopping: true});
-      worker.postMessage({type: "stop"} satisfies TrainRequest);
+      worker?.postMessage({type: "stop"} satisfies TrainRequest);
     },
     /** Records what became of the run in the page's store (TrainingState's `kept`), for the progress to say. */
     markKept(kept: "kept" | "failed") {
@@ -301,7 +307,7 @@ export function createTrainingSession(
     },
     terminate() {
       terminated = true;
-      worker.terminate();
+      worker?.terminate();
       listeners.clear();
     }
   };

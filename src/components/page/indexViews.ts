@@ -4,7 +4,10 @@ import {NoData, hasNoData} from "../ui/NoData.js";
 
 const count = (n: number) => n.toLocaleString("en-US");
 
-/** The dataset in four cards (ratings, users, movies, my ratings) and how full the user × movie matrix is. */
+/**
+ * The dataset in four cards (ratings, users, movies, and my ratings as the build read them from my_ratings.dat: the
+ * ones given in this browser are on Rate movies) and how full the user × movie matrix is.
+ */
 export function DatasetCards(summary: Pick<DatasetSummary, "counts" | "sparsity">): HTMLElement {
   if (hasNoData(summary)) return NoData("to see how many ratings, users and movies it holds");
   const {counts, sparsity} = summary;
@@ -13,7 +16,10 @@ export function DatasetCards(summary: Pick<DatasetSummary, "counts" | "sparsity"
       <div class="card"><h2>Ratings</h2><span class="big">${count(counts.ratings)}</span></div>
       <div class="card"><h2>Users</h2><span class="big">${count(counts.users)}</span></div>
       <div class="card"><h2>Movies</h2><span class="big">${count(counts.movies)}</span></div>
-      <div class="card"><h2>My ratings</h2><span class="big">${count(counts.myRatings)}</span></div>
+      <div class="card">
+        <h2>My ratings in <code>my_ratings.dat</code></h2>
+        <span class="big">${count(counts.myRatings)}</span>
+      </div>
     </div>
     <p>The ratings fill ${(100 * (1 - sparsity)).toFixed(2)}% of the user × movie matrix; the rest is what a recommender
     must guess.</p>
