@@ -69,7 +69,7 @@ afterEach(() => {
 });
 
 describe("createTrainingSession(workerUrl)", () => {
-  it("starts idle and loads no worker until the first run, which starts a module worker; Stop alone starts none", () => {
+  it("starts idle, with no worker until the first run starts a module worker; Stop alone starts none", () => {
     const session = createTrainingSession("/worker.js");
     expect(session.state).toMatchObject({status: "idle", rows: [], checkpoint: null, backend: null});
     session.stop();
