@@ -73,7 +73,13 @@ describe("a published workbook without data (browser)", () => {
           if (href.startsWith(site.url)) links.add(href.replace(/#.*/, ""));
         const next = page.locator("#observablehq-footer nav a[rel=next]");
         if ((await next.count()) === 0) break;
-        await Promise.all([page.waitForURL((url) => url.pathname !== visited.at(-1)), next.click()]);
+        // The link itself is clicked (a DOM click): a pointer click aims at where the link was a moment before, and
+        // on a busy machine a page still drawing its cells can move the footer in between (once in CI the walk then
+        // waited 30 s for a navigation that never started).
+        await Promise.all([
+          page.waitForURL((url) => url.pathname !== visited.at(-1)),
+          next.evaluate((a) => (a as HTMLAnchorElement).click())
+        ]);
         expect(await page.locator("h1").count(), page.url()).toBeGreaterThan(0);
       }
       const files = ["index.html", ...config.pages.map(({path}) => `${path.slice(1)}.html`)];

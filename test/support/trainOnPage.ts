@@ -5,8 +5,12 @@ import type {BrowserSite} from "./browserSite.js";
 type ContextOptions = Parameters<BrowserSite["newContext"]>[0];
 type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
 
-/** What a fresh profile holds after trainOnPage, by site and training options (one test file's site). */
-const trainedProfiles = new Map<string, StorageState>();
+/**
+ * What a fresh profile holds after trainOnPage, by site (one test file's) and training options. Keyed by the site
+ * itself, not its URL: test files share this module (isolate: false), and a later file's server may get a port an
+ * earlier file's had, on another dataset.
+ */
+const trainedProfiles = new WeakMap<BrowserSite, Map<string, StorageState>>();
 
 /** What a test sets on the Train page before training; the rest keeps the page's defaults. */
 export interface TrainOnPageOptions {
@@ -70,11 +74,13 @@ export async function newTrainedContext(
   options: TrainOnPageOptions = {},
   contextOptions: ContextOptions = {}
 ): Promise<BrowserContext> {
-  const key = `${site.url} ${JSON.stringify(options)}`;
-  const kept = trainedProfiles.get(key);
+  const profiles = trainedProfiles.get(site) ?? new Map<string, StorageState>();
+  trainedProfiles.set(site, profiles);
+  const key = JSON.stringify(options);
+  const kept = profiles.get(key);
   if (kept) return site.newContext({...contextOptions, storageState: kept});
   const context = await site.newContext(contextOptions);
   await trainOnPage(site, options);
-  trainedProfiles.set(key, await context.storageState({indexedDB: true}));
+  profiles.set(key, await context.storageState({indexedDB: true}));
   return context;
 }
