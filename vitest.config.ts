@@ -53,9 +53,6 @@ export default defineConfig({
           // (measured idle) was not drawn within 1 s once in CI, and two notes that wait on IndexedDB did the
           // same. A poll still passes only when its assertion holds.
           expect: {poll: {timeout: 10_000}},
-          // One module graph per worker here too: the files share playwright, the site builder and the support modules,
-          // and set no globals (import time, summed over files: 34.6 → 9.6 s; busy CPU 485 → 456 s, one run each).
-          isolate: false,
           maxWorkers: 4,
           sequence: {groupOrder: 1}
         }

@@ -121,7 +121,8 @@ describe("Storage that says no (browser)", () => {
     expect(await save.locator(".no-latest").textContent()).toMatch(/stays in that page\. Upload a checkpoint below/);
     await save.getByLabel("Upload a checkpoint").setInputFiles((await (await download).path())!);
     await expect.poll(() => save.locator(".upload-note").textContent()).toMatch(/kept in this page only/);
-    expect(await save.locator(".checkpoint-list").textContent()).toContain("Added (this page only)");
+    // The list is read again after the upload says what it did: it follows a moment later.
+    await expect.poll(() => save.locator(".checkpoint-list").textContent()).toContain("Added (this page only)");
     await save.close();
     // Recommendations: with no stored model, one can be trained here (the note says so, and not to come back), and the
     // list follows.

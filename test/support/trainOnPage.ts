@@ -7,8 +7,8 @@ type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
 
 /**
  * What a fresh profile holds after trainOnPage, by site (one test file's) and training options. Keyed by the site
- * itself, not its URL: test files share this module (isolate: false), and a later file's server may get a port an
- * earlier file's had, on another dataset.
+ * itself, not its URL: where test files share this module (vitest's isolate: false), a later file's server may get the
+ * port an earlier file's had, on another dataset.
  */
 const trainedProfiles = new WeakMap<BrowserSite, Map<string, StorageState>>();
 
