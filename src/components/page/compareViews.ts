@@ -18,6 +18,7 @@ import {hasNoData} from "../ui/NoData.js";
 import {Note} from "../ui/Note.js";
 import {Nothing} from "../ui/Nothing.js";
 import {RunHistory} from "../ui/RunHistory.js";
+import {FileField} from "./FileField.js";
 import {noModelText} from "../ui/noModelText.js";
 
 // The Compare models page's views, each from the page's data: the run history's downloads, the runs to compare, run
@@ -137,26 +138,14 @@ export function compareControls(
  * field by field (readRunCards) and its runs shown under the field, with a link to train each again, never stored.
  */
 export function RunCardsForm({catalogue}: {catalogue: string}): HTMLElement {
-  const input = Inputs.file({label: "Import run cards (JSON)", accept: ".json,application/json"});
-  const form = document.createElement("div");
-  form.className = "run-cards-form";
-  let shown: HTMLElement = Nothing();
-  form.append(input, shown);
-  let last = Promise.resolve();
-  input.addEventListener("input", () => {
-    const file = input.value;
-    if (!file) return;
-    last = last.then(async () => {
-      const imported = await file.text().then(
-        (text) => readRunCards(text, file.name),
-        (error: Error) => ({error: `Could not read ${file.name}: ${error.message}`})
-      );
-      const next = ImportedRuns(imported, {catalogue});
-      shown.replaceWith(next);
-      shown = next;
-    });
-  });
-  return form;
+  return FileField(
+    {label: "Import run cards (JSON)", accept: ".json,application/json", className: "run-cards-form"},
+    (file) =>
+      file.text().then(
+        (text) => ImportedRuns(readRunCards(text, file.name), {catalogue}),
+        (error: Error) => ImportedRuns({error: `Could not read ${file.name}: ${error.message}`}, {catalogue})
+      )
+  );
 }
 
 /** Why there is nothing to compare yet (fewer than two runs), and what to do, in words. */

@@ -4,6 +4,7 @@ import type {MyRatingsStore} from "../browser/myRatingsStorage.js";
 import type {DatasetSummary, RatedMovie} from "../movielens/datasetArtifacts.js";
 import {formatMyRatings, parseMyRatingsFile} from "../movielens/myRatingsFile.js";
 import {Note} from "../ui/Note.js";
+import {FileField} from "./FileField.js";
 import {RatingWidget} from "../ui/RatingWidget.js";
 import type {RatingWidgetElement} from "../ui/RatingWidget.js";
 
@@ -135,28 +136,13 @@ export function ImportForm(
   movies: readonly Pick<RatedMovie, "id">[],
   mine: Pick<MyRatingsStore, "read" | "apply">
 ): HTMLElement {
-  const input = Inputs.file({label: "Import my_ratings.dat", accept: ".dat,text/plain"});
-  const form = document.createElement("div");
-  form.className = "import-form";
-  let note: HTMLElement = document.createElement("div");
-  form.append(input, note);
-  // Each import waits for the one before it, so that two files chosen in quick succession apply in their order.
-  let last = Promise.resolve();
-  input.addEventListener("input", () => {
-    const file = input.value;
-    if (!file) return;
-    last = last.then(async () => {
-      // A file that cannot be read (moved or deleted since it was chosen) is said, as a refused import is.
-      const said = await file.arrayBuffer().then(
-        (buffer) => importMyRatings(new Uint8Array(buffer), file.name, movies, mine),
-        (error: Error) => ({text: `Could not read ${file.name}: ${error.message}`, error: true})
-      );
-      const shown = ImportNote(said);
-      note.replaceWith(shown);
-      note = shown;
-    });
-  });
-  return form;
+  return FileField({label: "Import my_ratings.dat", accept: ".dat,text/plain", className: "import-form"}, (file) =>
+    // A file that cannot be read (moved or deleted since it was chosen) is said, as a refused import is.
+    file.arrayBuffer().then(
+      (buffer) => ImportNote(importMyRatings(new Uint8Array(buffer), file.name, movies, mine)),
+      (error: Error) => ImportNote({text: `Could not read ${file.name}: ${error.message}`, error: true})
+    )
+  );
 }
 
 /** "Export my_ratings.dat": my ratings now (`ratings()`), in exactly the original's format. */

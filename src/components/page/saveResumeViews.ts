@@ -17,6 +17,7 @@ import {NoData} from "../ui/NoData.js";
 import type {checkpointActions} from "../browser/checkpointActions.js";
 import {Note} from "../ui/Note.js";
 import {noModelText} from "../ui/noModelText.js";
+import {FileField} from "./FileField.js";
 import type {TrainingData} from "./trainingPage.js";
 
 // The Save and resume page's steps: the latest model, with a name to save it under, and a checkpoint loaded and
@@ -186,23 +187,18 @@ export function Checkpoints(
 }
 
 /**
- * "Upload a checkpoint": a file field whose every file chosen is kept as a checkpoint (checkpointActions' upload), one
- * after another in the order chosen, and what became of it is said under the field (a polite live region).
+ * "Upload a checkpoint": a file field (FileField) whose every file chosen is kept as a checkpoint (checkpointActions'
+ * upload), one after another in the order chosen, and what became of it is said under the field.
  */
 export function UploadForm(checkpoint: Pick<ReturnType<typeof checkpointActions>, "upload">): HTMLElement {
-  const input = Inputs.file({label: "Upload a checkpoint", accept: ".ckpt,application/octet-stream"});
-  const note = Note("", {className: "upload-note"});
-  note.setAttribute("role", "status");
-  const tell = (text: string) => (note.textContent = text);
-  let last = Promise.resolve();
-  input.addEventListener("input", () => {
-    const file = input.value;
-    if (file) last = last.then(() => checkpoint.upload(file, {tell}));
-  });
-  const form = document.createElement("div");
-  form.className = "upload-form";
-  form.append(input, note);
-  return form;
+  return FileField(
+    {label: "Upload a checkpoint", accept: ".ckpt,application/octet-stream", className: "upload-form"},
+    async (file) => {
+      const note = Note("", {className: "upload-note"});
+      await checkpoint.upload(file, {tell: (text) => (note.textContent = text)});
+      return note;
+    }
+  );
 }
 
 /** "Stop": on only while a run starts or trains (canStop), which `sync` is told at every change of the run's status. */
