@@ -261,7 +261,15 @@ describe("gridSummary(state)", () => {
     expect(gridSummary(at("done", [p, {...p, index: 1}]))).toBe(
       "Done: 2 runs, each kept in the run history (see Compare models)."
     );
-    expect(gridSummary(at("stopped", [p]))).toBe("Stopped after 1 run of 2; the stopped run is kept too.");
+    expect(gridSummary(at("stopped", [{...p, stopped: true}]))).toBe(
+      "Stopped after 1 run of 2; the stopped run is kept too."
+    );
+    // Stop as run 1 ended: no run was stopped, and the line says so (a walk-through read "the stopped run" of a run
+    // that had finished all its epochs).
+    expect(gridSummary(at("stopped", [p]))).toBe(
+      "Stopped after 1 run of 2: the last had finished before Stop took effect, and the rest did not run."
+    );
+    expect(gridSummary(at("stopped", []))).toBe("Stopped before any of the 2 runs was kept.");
     expect(gridSummary(at("error", [], null, "It broke."))).toBe("The grid ended early after 0 runs: It broke.");
   });
 });

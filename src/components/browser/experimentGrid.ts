@@ -113,7 +113,12 @@ export function gridSummary(state: GridState): string {
     case "done":
       return `Done: ${runs(kept)}, each kept in the run history (see Compare models).`;
     case "stopped":
-      return `Stopped after ${runs(kept)} of ${total}; the stopped run is kept too.`;
+      // Stop may come as a run ends: then no run was stopped, and the line does not say one was.
+      if (!kept) return `Stopped before any of the ${runs(total)} was kept.`;
+      return state.points.at(-1)!.stopped
+        ? `Stopped after ${runs(kept)} of ${total}; the stopped run is kept too.`
+        : `Stopped after ${runs(kept)} of ${total}: the last had finished before Stop took effect, and the rest did ` +
+            "not run.";
     case "error":
       return `The grid ended early after ${runs(kept)}: ${state.error}`;
     case "refused":
