@@ -1,4 +1,4 @@
-import {describe, expect, it, vi} from "vitest";
+import {describe, expect, it} from "vitest";
 import {idbOpen, idbRead, idbRequest, idbTransactionDone} from "../../src/components/browser/idbRequest.js";
 import {fakeIndexedDB} from "../support/fakeIndexedDB.js";
 
@@ -75,29 +75,5 @@ describe("idbRead(read, {tries, delayMs})", () => {
     started.length = 0;
     await expect(idbRead(failing(3), {tries: 3, delayMs: 1})).rejects.toThrow("failure 3");
     expect(started.length).toBe(3);
-  });
-
-  it("gives a read five tries over about 4 s by default", async () => {
-    vi.useFakeTimers();
-    try {
-      let tries = 0;
-      const failing = async () => {
-        if (++tries <= 4) throw new Error(`failure ${tries}`);
-        return "read";
-      };
-      const read = idbRead(failing);
-      // 0.1 + 0.3 + 0.9 s: the fourth try fails too; the fifth comes 2.7 s later, and succeeds.
-      await vi.advanceTimersByTimeAsync(1300);
-      expect(tries).toBe(4);
-      await vi.advanceTimersByTimeAsync(2700);
-      expect(await read).toBe("read");
-      expect(tries).toBe(5);
-      tries = -10;
-      const never = idbRead(failing).catch((error: Error) => error.message);
-      await vi.advanceTimersByTimeAsync(4000);
-      expect(await never).toBe("failure -5");
-    } finally {
-      vi.useRealTimers();
-    }
   });
 });

@@ -18,10 +18,9 @@ export function idbRequest<T>(request: IDBRequest<T>, toError: IdbError): Promis
  * IDBRequest.error names "large value read failures" (Chrome keeps a value over about 64 kB, such as a model's bytes,
  * as a blob beside the database), some of them transient, such as low memory. `read` opens a fresh transaction each
  * time; it runs at most `tries` times, waiting `delayMs` before the second try and three times longer before each
- * later one, and the last failure is what the promise rejects with. By default a read is given about 4 s (five tries,
- * after 0.1, 0.3, 0.9 and 2.7 s): on a busy machine, three tries in 0.4 s once failed every read of a page.
+ * later one, and the last failure is what the promise rejects with.
  */
-export async function idbRead<T>(read: () => Promise<T>, {tries = 5, delayMs = 100} = {}): Promise<T> {
+export async function idbRead<T>(read: () => Promise<T>, {tries = 3, delayMs = 100} = {}): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await read();
