@@ -5,6 +5,7 @@ import {HistogramFindings, histogramIntro} from "../ui/HistogramFindings.js";
 import {NoData} from "../ui/NoData.js";
 import {Nothing} from "../ui/Nothing.js";
 import {RatingHistogram} from "../ui/RatingHistogram.js";
+import {percent} from "../ui/percent.js";
 
 /** What the Ratings histogram page shows, each written from the data in use (a note on what to do without data). */
 export interface HistogramViews {
@@ -19,8 +20,6 @@ export interface HistogramViews {
   /** The count and share of each star value. */
   table: HTMLElement;
 }
-
-const percent = (share: number) => `${(100 * share).toFixed(1)}%`;
 
 /** The Ratings histogram page's views from the page's data (its summary, histogram and where it was counted). */
 export function histogramViews(data: Pick<WorkbookData, "summary" | "histogram" | "source">): HistogramViews {

@@ -1,5 +1,6 @@
 import {html} from "htl";
 import type {HistogramFacts} from "../movielens/ratingStats.js";
+import {percent} from "./percent.js";
 
 /** Where the data came from and what it is, as the histogram's findings need to know. */
 export interface HistogramContext {
@@ -8,8 +9,6 @@ export interface HistogramContext {
   /** The dataset's kind: "synthetic" for the generated stand-in, else a MovieLens release. */
   kind?: string;
 }
-
-const percent = (share: number) => `${(100 * share).toFixed(1)}%`;
 
 /** The middle of the release's scale: whole stars 1–5 (MovieLens 100K and 1M) or half stars 0.5–5 (10M and later). */
 export function scaleMiddle(facts: HistogramFacts): number {

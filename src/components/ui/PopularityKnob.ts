@@ -1,8 +1,8 @@
 import {POPULARITY_WEIGHTS} from "../model/popularityBlend.js";
 import type {RankingReport, RunRanking} from "../model/rankingMetrics.js";
+import {percent} from "./percent.js";
 
 const signed = (w: number) => (w > 0 ? `+${w}` : w < 0 ? `−${-w}` : "0");
-const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 /** In words, what the knob's position does to the ranking: the weight, in stars per doubling of a movie's ratings. */
 export function knobLabel(weight: number): string {
