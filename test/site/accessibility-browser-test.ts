@@ -17,10 +17,13 @@ const WIDTHS = [1280, 390];
  * The serious and critical violations axe finds on the page as it is now, one line each: rule, and where. In
  * @axe-core/playwright's legacy mode, which runs axe in the page itself: its default opens a blank page to gather
  * frames' results, which costs more than the analysis on these pages (8.8 s against 4.8 s of CPU for four pages at two
- * widths), and the workbook's pages have no frames.
+ * widths), and the workbook's pages have no frames. Only violations are gathered in full (axe's `resultTypes`; passes
+ * and the rest keep one node each, and every rule still runs): the file's CPU fell from 32.2 to 27.3 s. The options
+ * come before the tags, which they would otherwise replace.
  */
 async function violations(page: Page): Promise<string[]> {
   const {violations} = await new AxeBuilder({page})
+    .options({resultTypes: ["violations"]})
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
     .setLegacyMode(true)
     .analyze();
