@@ -10,6 +10,14 @@ declare module "observablehq:stdlib" {
   }
   /** The build's file at `path` (a string literal, relative to the calling module). */
   export function FileAttachment(path: string): FileAttachment;
+  /** Framework's generators; a module's generator, held by a page's top-level variable, is followed by that page. */
+  export const Generators: {
+    /**
+     * The values `initialize` passes to `notify` (a promise passed is awaited), one yield each, the latest kept while
+     * none is asked for; the function `initialize` returns is called when the generator is returned (its cell ends).
+     */
+    observe<T>(initialize: (notify: (value: T | Promise<T>) => void) => (() => void) | void): AsyncGenerator<T>;
+  };
 }
 
 // Types for the Observable Inputs views the page modules build (the pages themselves are not type-checked).

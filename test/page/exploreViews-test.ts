@@ -29,10 +29,13 @@ const movies: MovieRow[] = GENRES.map((genres, i) => ({
 // Two factors per movie: 1 and 2 point one way, 3 and 4 the other, 5 between.
 const vectors = {movieFactors: Float32Array.of(1, 0, 0.9, 0.1, 0, 1, 0.1, 0.9, 0.7, 0.7), factors: 2};
 
-describe("exploreModel(latest, movies, catalogue)", () => {
+describe("exploreModel(latest, {movies, summary})", () => {
   it("has no weights, vectors or model without a latest model, and says whose vectors it would compare", () => {
-    expect(exploreModel(null, movies, "c")).toMatchObject({weights: null, decoded: null, vectors: null});
-    expect(exploreModel(null, movies, "c").vectorsNote).toMatch(/^The vectors are the rating model's/);
+    const data = {movies, summary: {catalogue: "c"}};
+    expect(exploreModel(null, data)).toMatchObject({weights: null, decoded: null, vectors: null});
+    expect(exploreModel(null, data).vectorsNote).toMatch(/^The vectors are the rating model's/);
+    // The movies worth comparing come with it, model or not.
+    expect(exploreModel(null, data).choices).toEqual(similarChoices(movies));
   });
 });
 
@@ -97,8 +100,8 @@ describe("mapGenres(movies, shown)", () => {
   });
 });
 
-describe("MoviesLikeThis(movies, model, choices)", () => {
-  const model = {weights: {factors: 2} as never, vectors};
+describe("MoviesLikeThis(movies, model)", () => {
+  const withChoices = (rows: MovieRow[]) => ({weights: {factors: 2} as never, vectors, choices: similarChoices(rows)});
   const titles = (root: HTMLElement) =>
     [...root.querySelectorAll("tbody tr td:nth-child(2)")].map((td) => td.textContent);
   const type = (input: HTMLInputElement | HTMLSelectElement, value: string) => {
@@ -107,7 +110,7 @@ describe("MoviesLikeThis(movies, model, choices)", () => {
   };
 
   it("finds a movie by its title, shows the movies most like it, and redraws only what follows a control", () => {
-    const view = MoviesLikeThis(movies, model, similarChoices(movies));
+    const view = MoviesLikeThis(movies, withChoices(movies));
     const search = view.querySelector<HTMLInputElement>("input[type=search]")!;
     const fewest = view.querySelector<HTMLInputElement>("input[type=number]")!;
     // Before any search every choice is found, and the first (the most rated, Movie 3) is chosen.
@@ -130,7 +133,7 @@ describe("MoviesLikeThis(movies, model, choices)", () => {
   it("finds titles the way people type them: accents and case aside, an article first, a year", () => {
     const titles = ["José e Pilar", "Matrix, The", "São Paulo", "Up", "Heat"];
     const named = movies.map((m, i) => ({...m, title: titles[i], ratings: 100 - i}));
-    const view = MoviesLikeThis(named, model, similarChoices(named));
+    const view = MoviesLikeThis(named, withChoices(named));
     const search = view.querySelector<HTMLInputElement>("input[type=search]")!;
     const found = (typed: string) => {
       type(search, typed);
@@ -145,17 +148,17 @@ describe("MoviesLikeThis(movies, model, choices)", () => {
   });
 
   it("says why there is nothing to search without a model, or without a movie worth comparing", () => {
-    expect(MoviesLikeThis(movies, {weights: null, vectors: null}, similarChoices(movies)).textContent).toMatch(
+    expect(MoviesLikeThis(movies, {...withChoices(movies), weights: null, vectors: null}).textContent).toMatch(
       /once a model is trained on this dataset/
     );
     const few = movies.map((m) => ({...m, ratings: SIMILAR_MIN_RATINGS - 1}));
-    expect(MoviesLikeThis(few, model, similarChoices(few)).textContent).toMatch(/^No movie has \d+ ratings or more/);
+    expect(MoviesLikeThis(few, withChoices(few)).textContent).toMatch(/^No movie has \d+ ratings or more/);
   });
 });
 
-describe("MapColours(movies, model, shown) and factorDimensions(model)", () => {
+describe("MapColours(movies, model) and factorDimensions(model)", () => {
   it("offers the shown movies' genres, the two with the most movies chosen first", () => {
-    const colours = MapColours(movies, {weights: {} as never}, [0, 1, 2, 3, 4])!;
+    const colours = MapColours(movies, {weights: {} as never, choices: {mapped: [0, 1, 2, 3, 4]}});
     expect(colours.value).toEqual(["Drama", "Comedy"]);
     expect([...colours.querySelectorAll("label")].map((l) => l.textContent)).toEqual(["Colour a genre", "and another"]);
     expect([...colours.querySelector("select")!.options].map((o) => o.textContent)).toEqual([
@@ -166,9 +169,14 @@ describe("MapColours(movies, model, shown) and factorDimensions(model)", () => {
     ]);
   });
 
-  it("offers nothing without a model or with fewer than two movies to map", () => {
-    expect(MapColours(movies, {weights: null}, [0, 1, 2])).toBeNull();
-    expect(MapColours(movies, {weights: {} as never}, [0])).toBeNull();
+  it("shows nothing, and no genre chosen, without a model or with fewer than two movies to map", () => {
+    for (const colours of [
+      MapColours(movies, {weights: null, choices: {mapped: [0, 1, 2]}}),
+      MapColours(movies, {weights: {} as never, choices: {mapped: [0]}})
+    ]) {
+      expect(colours.outerHTML).toBe(NOTHING);
+      expect(colours.value).toEqual([]);
+    }
   });
 
   it("says how many dimensions the map flattens, or what sets them", () => {

@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import type {WorkbookStore} from "../../src/components/browser/workbookStore.js";
-import {modelStores, modelsPage} from "../../src/components/page/modelsPage.js";
+import {followModels, modelStores, modelsPage} from "../../src/components/page/modelsPage.js";
 
 /** A store that counts how often it was closed. */
 const counting = () => {
@@ -36,5 +36,28 @@ describe("modelStores(open)", () => {
     expect(stores.problem).not.toBeNull();
     const first = await stores.openWorkbookStore();
     expect(await stores.openWorkbookStore()).toBe(first);
+  });
+});
+
+describe("followModels(read, changes)", () => {
+  it("reads the store now and again at each change another tab makes, and stops listening when returned", async () => {
+    let tell: ((value: number) => void) | undefined;
+    let listening = false;
+    const changes = (notify: (value: number) => void) => {
+      listening = true;
+      notify(0);
+      tell = notify;
+      return () => void (listening = false);
+    };
+    let reads = 0;
+    const models = followModels(async () => `read ${++reads}`, changes);
+    expect(await models.next()).toEqual({done: false, value: "read 1"});
+    const next = models.next();
+    tell!(Date.now());
+    expect(await next).toEqual({done: false, value: "read 2"});
+    expect(listening).toBe(true);
+    await models.return(undefined);
+    expect(listening).toBe(false);
+    expect(reads).toBe(2);
   });
 });

@@ -90,15 +90,22 @@ describe("a stale tab acts on what is true now (browser)", () => {
     expect(await b.locator(".training-progress").getAttribute("data-status")).toBe("idle");
   });
 
-  it("lists follow other tabs: a run kept in one tab shows on Compare and Save and resume in others", async () => {
+  it("pages follow other tabs: a run kept in one shows on Compare, Save and resume and Explore in others", async () => {
     await site.newContext();
     const compare = await site.open("./compare");
     const save = await site.open("./save-resume");
+    const explore = await site.open("./explore");
     expect(await compare.locator("table.run-history tbody tr").allTextContents()).toEqual(["No run is kept yet."]);
+    expect(await explore.locator(".no-model").count()).toBe(1);
+    const charts = await explore.locator("svg").count();
     await trainOnPage(site);
     await expect.poll(() => compare.locator("table.run-history tbody tr").count()).toBe(1);
     expect(await compare.locator("table.run-history tbody tr").textContent()).not.toContain("No run");
     await expect.poll(() => save.getByRole("button", {name: "Save as a checkpoint"}).count()).toBe(1);
+    // Explore shows the new model: its search and its map, and no longer the note that there is none.
+    await expect.poll(() => explore.getByLabel("Find a movie").count()).toBe(1);
+    expect(await explore.locator(".no-model").count()).toBe(0);
+    expect(await explore.locator("svg").count()).toBeGreaterThan(charts);
   });
 
   it("the Train page follows the starting settings another tab applies", async () => {

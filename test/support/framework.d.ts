@@ -5,3 +5,10 @@ declare module "@observablehq/framework/dist/npm.js" {
    */
   export function resolveNpmImport(root: string, specifier: string): Promise<string>;
 }
+
+declare module "@observablehq/framework/dist/client/stdlib/generators/index.js" {
+  /** Framework's Generators.observe (see src/observablehq.d.ts). */
+  export function observe<T>(
+    initialize: (notify: (value: T | Promise<T>) => void) => (() => void) | void
+  ): AsyncGenerator<T>;
+}

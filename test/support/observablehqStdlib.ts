@@ -5,3 +5,6 @@ export function FileAttachment(path: string) {
   const unread = () => Promise.reject(new Error(`test stub: FileAttachment("${path}") has no content`));
   return {name, path, url: async () => `/_file/${name}`, json: unread, arrayBuffer: unread};
 }
+
+// Framework's own generators (its client's standard library, plain JavaScript that needs no page).
+export * as Generators from "@observablehq/framework/dist/client/stdlib/generators/index.js";

@@ -29,13 +29,14 @@ export interface ExploreModel {
   vectors: MovieVectors | null;
   /** Which vectors "Movies like this" compares, in words. */
   vectorsNote: string;
+  /** The movies worth comparing and mapping, most rated first (similarChoices). */
+  choices: SimilarChoices;
 }
 
 /** Reads the latest model (the store's `getLatest`) for this dataset's movies and catalogue. */
 export function exploreModel(
   latest: {bytes: ArrayBuffer; ranker?: MovieVectors | null} | null,
-  movies: readonly Pick<MovieRow, "id">[],
-  catalogue: string
+  {movies, summary: {catalogue}}: {movies: readonly MovieRow[]; summary: {catalogue: string}}
 ): ExploreModel {
   const decoded = latest ? modelWeights(latest.bytes) : null;
   const weights = decoded && modelMatches(decoded, movies, catalogue) ? decoded : null;
@@ -46,7 +47,8 @@ export function exploreModel(
       "rated movies: nearly everyone rates those, so their neighbours are other much-rated movies."
     : "The vectors are the rating model's: this model was kept without iALS's, which place movies close when the " +
       "same people rate them.";
-  return {weights, decoded, vectors: weights ? (latest?.ranker ?? weights) : null, vectorsNote};
+  const vectors = weights ? (latest?.ranker ?? weights) : null;
+  return {weights, decoded, vectors, vectorsNote, choices: similarChoices(movies)};
 }
 
 /** Why there is nothing to explore, and what to do: no data, no model, or a model of another dataset; else Nothing. */
@@ -165,8 +167,7 @@ export function mapGenres(
  */
 export function MoviesLikeThis(
   movies: readonly MovieRow[],
-  {weights, vectors}: Pick<ExploreModel, "weights" | "vectors">,
-  {popular, choices}: SimilarChoices
+  {weights, vectors, choices: {popular, choices}}: Pick<ExploreModel, "weights" | "vectors" | "choices">
 ): HTMLElement {
   if (!weights || !popular.length) return SimilarEmpty(Boolean(weights), popular.length);
   // Titles are matched the way people type them (titleMatch.ts): accents and case do not matter, "the matrix" finds
@@ -217,16 +218,15 @@ export function MoviesLikeThis(
 }
 
 /**
- * The map's genre colours: two selects over the genres of the movies on the map (`shown`), the
- * two with the most movies chosen first; its value is the genres chosen (null for none). Null without a model or
- * with fewer than two movies to map.
+ * The map's genre colours: two selects over the genres of the movies on the map (the model's `choices.mapped`), the
+ * two with the most movies chosen first; its value is the genres chosen (null for none). Without a model or with
+ * fewer than two movies to map, an empty element (Nothing) whose value is no genre.
  */
 export function MapColours(
   movies: readonly Pick<MovieRow, "genres">[],
-  {weights}: Pick<ExploreModel, "weights">,
-  shown: readonly number[]
-): (HTMLElement & {value: unknown}) | null {
-  if (!weights || shown.length < 2) return null;
+  {weights, choices: {mapped: shown}}: Pick<ExploreModel, "weights"> & {choices: Pick<SimilarChoices, "mapped">}
+): HTMLElement & {value: unknown} {
+  if (!weights || shown.length < 2) return Object.assign(Nothing(), {value: []});
   const {genres, first, second} = mapGenres(movies, shown);
   const select = (label: string, value: string | null) =>
     Inputs.select([null, ...genres], {label, value, format: (g: string | null) => g ?? "(none)"});

@@ -1,3 +1,5 @@
+import {Generators} from "observablehq:stdlib";
+import {otherTabChanges} from "../browser/workbookChannel.js";
 import {openPageWorkbookStore, pageWorkbookStores} from "../browser/memoryWorkbookStore.js";
 import type {WorkbookStore} from "../browser/workbookStore.js";
 import type {StorageProblem} from "../browser/pageStorage.js";
@@ -27,4 +29,17 @@ export async function modelStores(open?: () => Promise<WorkbookStore>): Promise<
   const probe = await openWorkbookStore();
   if (!probe.problem) probe.close();
   return {openWorkbookStore, problem: probe.problem};
+}
+
+/**
+ * What `read` makes of the workbook's store now, and again whenever another tab trains, saves or deletes a model
+ * (`changes`, otherTabChanges's by default): a generator that a page's top-level variable holds, so that the cells
+ * reading that variable follow the models (Framework's Generators.observe, which also stops listening when the cell
+ * ends).
+ */
+export function followModels<T>(
+  read: () => Promise<T>,
+  changes: (notify: (value: number) => void) => () => void = otherTabChanges("models")
+): AsyncGenerator<T> {
+  return Generators.observe<T>((notify) => changes(() => notify(read())));
 }
