@@ -9,6 +9,8 @@ import {
   RunHistoryDownloads,
   comparableRuns,
   compareControls,
+  CompareForm,
+  KeptRuns,
   fewRunsText,
   firstChosen,
   runLabel,
@@ -100,13 +102,11 @@ describe("ImportedRuns(imported, {catalogue})", () => {
   });
 });
 
-describe("Comparison(chosen, {runs, movies, myRatings, n, note, width})", () => {
-  const options = {runs: 6, movies, myRatings: [{movieId: 1}], n: 3, note: null, width: 800};
+describe("Comparison({chosen, n, note}, {runs, movies, myRatings, width})", () => {
+  const options = {runs: 6, movies, myRatings: [{movieId: 1}], width: 800};
+  const ticked = (chosen: ComparableRun[]) => ({chosen, n: 3, note: null});
   it("lays the first four runs ticked side by side, my rated movies left out, and says when more are ticked", () => {
-    const root = Comparison(
-      [1, 2, 3, 4, 5].map((id) => run(id)),
-      {...options, note: "Top N is read as 3."}
-    );
+    const root = Comparison({chosen: [1, 2, 3, 4, 5].map((id) => run(id)), n: 3, note: "Top N is read as 3."}, options);
     expect(root.querySelector(".top-n-note")!.textContent).toBe("Top N is read as 3.");
     expect(root.querySelector(".too-many")!.textContent).toBe(
       "Comparing the first four runs ticked (#1, #2, #3, #4); untick one to bring in another."
@@ -119,13 +119,13 @@ describe("Comparison(chosen, {runs, movies, myRatings, n, note, width})", () => 
   });
 
   it("asks for a second run, or for two, and shows nothing more when fewer than two are kept", () => {
-    expect(Comparison([run(1)], options).querySelector(".choose-two")!.textContent).toBe(
+    expect(Comparison(ticked([run(1)]), options).querySelector(".choose-two")!.textContent).toBe(
       "Only Run #1 is ticked: tick one more run to compare it with."
     );
-    expect(Comparison([], options).querySelector(".choose-two")!.textContent).toBe(
+    expect(Comparison(ticked([]), options).querySelector(".choose-two")!.textContent).toBe(
       "No run is ticked: tick two runs, up to four, to compare them."
     );
-    expect(Comparison([], {...options, runs: 1}).childElementCount).toBe(0);
+    expect(Comparison(ticked([]), {...options, runs: 1}).childElementCount).toBe(0);
   });
 });
 
@@ -176,6 +176,59 @@ describe("compareControls(runs, {summary, problem, search})", () => {
     expect(copy.textContent).toContain("Copy link to this comparison");
     expect(controls.CopyComparison([], "7").outerHTML).toBe(NOTHING);
     expect(new URLSearchParams(location.search).getAll("runs")).toEqual([]);
+  });
+});
+
+describe("CompareForm(runs, {summary, problem, search}) and KeptRuns(runs, {catalogue})", () => {
+  const summary = {
+    catalogue: "cat-1",
+    dataset: {name: "Synthetic"},
+    counts: {users: 10, movies: 5, ratings: 40, myRatings: 0, ratedMovies: 5}
+  } as never;
+  const runs = [run(3), run(2), run(1)];
+
+  it("holds the runs ticked and Top N read, keeps them in the link and offers to copy it, as they change", () => {
+    history.replaceState(null, "", "/compare");
+    const form = CompareForm(runs, {summary, problem: null, search: "?n=abc"});
+    // The field left empty reads as the top 20, with nothing to say beyond the link's note.
+    expect(form.value).toMatchObject({topN: "", n: 20, note: null});
+    expect(form.value.chosen.map((r) => r.id)).toEqual([3, 2]);
+    expect(form.querySelector(".link-note")!.textContent).toMatch(/^The link's Top N “abc”/);
+    expect(form.textContent).toContain("Copy link to this comparison");
+    const values: unknown[] = [];
+    form.addEventListener("input", () => values.push(form.value.chosen.map((r) => r.id)));
+    const boxes = form.querySelectorAll<HTMLInputElement>("input[type=checkbox]");
+    for (const box of [boxes[0], boxes[1]]) {
+      box.checked = false;
+      box.dispatchEvent(new Event("input", {bubbles: true}));
+    }
+    expect(values).toEqual([[2], []]);
+    expect(form.textContent).not.toContain("Copy link to this comparison");
+    expect(new URLSearchParams(location.search).getAll("runs")).toEqual([]);
+    const topN = form.querySelector<HTMLInputElement>("input[type=number]")!;
+    topN.value = "7";
+    topN.dispatchEvent(new Event("input", {bubbles: true}));
+    expect(form.value).toMatchObject({topN: "7", n: 7, note: null});
+    expect(new URLSearchParams(location.search).get("n")).toBe("7");
+    topN.value = "500";
+    topN.dispatchEvent(new Event("input", {bubbles: true}));
+    expect(form.value).toMatchObject({n: 100, note: "Top N is at most 100, so the list shows the top 100."});
+  });
+
+  it("has no runs to tick with fewer than two, and says why", () => {
+    const form = CompareForm([run(1)], {summary, problem: null, search: ""});
+    expect(form.querySelector("input[type=checkbox]")).toBeNull();
+    expect(form.value.chosen).toEqual([]);
+    expect(form.querySelector(".no-runs")!.textContent).toBe(fewRunsText(1, {noData: false, problem: null}));
+  });
+
+  it("shows the run history with its downloads, or only the history's empty row with no run kept", () => {
+    const kept = KeptRuns([run(1)], {catalogue: "c"});
+    expect(kept.querySelectorAll("table.run-history tbody tr")).toHaveLength(1);
+    expect(kept.querySelectorAll(".run-history-export button")).toHaveLength(2);
+    const none = KeptRuns([], {catalogue: "c"});
+    expect(none.querySelector("table.run-history tbody")!.textContent).toBe("No run is kept yet.");
+    expect(none.querySelector(".run-history-export")).toBeNull();
   });
 });
 

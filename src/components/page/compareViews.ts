@@ -12,6 +12,7 @@ import type {RunRecord} from "../browser/workbookStore.js";
 import type {DatasetSummary, RatedMovie} from "../movielens/datasetArtifacts.js";
 import type {MyRating} from "../movielens/myRatingsFile.js";
 import {recommend} from "../model/recommend.js";
+import {readTopN} from "../model/recommendFilters.js";
 import {CompareRuns} from "../ui/CompareRuns.js";
 import {CopyLink} from "../ui/CopyLink.js";
 import {hasNoData} from "../ui/NoData.js";
@@ -133,6 +134,42 @@ export function compareControls(
   };
 }
 
+/** What CompareForm holds: the runs ticked, Top N as typed, and Top N read (readTopN: `n`, and `note` when it was read
+ * otherwise than typed). */
+export interface Compared {
+  chosen: ComparableRun[];
+  topN: string;
+  n: number;
+  note: string | null;
+}
+
+/**
+ * Compare's form, from compareControls: its notes, the runs to tick and Top N, with "Copy link to this comparison"
+ * under them while runs are ticked; the comparison is kept in the page's link as it changes. Its value (Compared)
+ * changes with every tick and keystroke, as an input's does.
+ */
+export function CompareForm(
+  runs: readonly ComparableRun[],
+  options: Parameters<typeof compareControls>[1]
+): HTMLElement & {value: Compared} {
+  const controls = compareControls(runs, options);
+  const copy = document.createElement("div");
+  const read = (): Compared => {
+    const chosen = (controls.runs?.value ?? []) as ComparableRun[];
+    const topN = controls.topN.value;
+    return {chosen, topN, ...readTopN(topN, {max: 100})};
+  };
+  const keep = () => {
+    const {chosen, topN} = read();
+    copy.replaceChildren(controls.CopyComparison(chosen, topN));
+  };
+  const root = html`<div class="compare-form">${controls.notes}${controls.runs ?? ""}${controls.topN}${copy}</div>`;
+  // The inner inputs' input events bubble here, where Framework's view listens: keep the link first.
+  root.addEventListener("input", keep);
+  keep();
+  return Object.defineProperty(root, "value", {get: read}) as HTMLElement & {value: Compared};
+}
+
 /**
  * "Import run cards (JSON)": a file field for the run cards another browser downloaded; each file chosen is checked
  * field by field (readRunCards) and its runs shown under the field, with a link to train each again, never stored.
@@ -172,6 +209,11 @@ export function RunHistoryDownloads(
   })}</div>`;
 }
 
+/** The run history (RunHistory), newest first, with its two downloads under it (RunHistoryDownloads). */
+export function KeptRuns(runs: readonly RunRecord[], {catalogue}: {catalogue: string}): HTMLElement {
+  return html`<div class="kept-runs">${RunHistory(runs)}${RunHistoryDownloads(runs, {catalogue})}</div>`;
+}
+
 /**
  * Run cards read from a file (readRunCards): the file's error, or its runs in a run history with a link to train each
  * again here, said when it was made on another dataset. Null before a file is chosen.
@@ -196,20 +238,16 @@ export function ImportedRuns(
  * state shows something, so an old comparison never stays on screen.
  */
 export function Comparison(
-  chosen: readonly ComparableRun[],
+  {chosen, n, note}: Pick<Compared, "chosen" | "n" | "note">,
   {
     runs,
     movies,
     myRatings,
-    n,
-    note,
     width
   }: {
     runs: number;
     movies: readonly RatedMovie[];
     myRatings: readonly Pick<MyRating, "movieId">[];
-    n: number;
-    note: string | null;
     width: number;
   }
 ): HTMLElement {
