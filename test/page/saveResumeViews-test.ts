@@ -23,22 +23,25 @@ const info = {
 };
 const latest = {info, bytes: new ArrayBuffer(8), ranker: null} as StoredModel;
 
-describe("LatestModel(latest, {noData, problem, onSave})", () => {
+describe("LatestModel(latest, {noData, shelf})", () => {
+  const shelf = (problem: "blocked" | null, saveLatest = async (_l: StoredModel, _name: string) => {}) =>
+    ({store: {problem}, checkpoint: {saveLatest}}) as never;
   it("says why there is no model, and what to do", () => {
-    expect(LatestModel(null, {noData: true, problem: null, onSave: () => {}}).textContent).toMatch(
+    expect(LatestModel(null, {noData: true, shelf: shelf(null)}).textContent).toMatch(
       /then train a model, to save and resume it/
     );
-    expect(LatestModel(null, {noData: false, problem: null, onSave: () => {}}).textContent).toBe(
+    expect(LatestModel(null, {noData: false, shelf: shelf(null)}).textContent).toBe(
       "No trained model yet: train one on the Train a model page, then come back."
     );
-    expect(LatestModel(null, {noData: false, problem: "blocked", onSave: () => {}}).textContent).toMatch(
+    expect(LatestModel(null, {noData: false, shelf: shelf("blocked")}).textContent).toMatch(
       /Upload a checkpoint below to resume it here\./
     );
   });
 
   it("describes the latest model in one line, and saves it under the name typed, trimmed", () => {
     const saved: [StoredModel, string][] = [];
-    const root = LatestModel(latest, {noData: false, problem: null, onSave: (l, name) => void saved.push([l, name])});
+    const save = async (l: StoredModel, name: string) => void saved.push([l, name]);
+    const root = LatestModel(latest, {noData: false, shelf: shelf(null, save)});
     expect(root.querySelector(".latest-model")!.textContent).toMatch(
       /^50 factors, batch size 256, lr_max 0\.01, wd 0\.1, 3 epochs, valid_loss 0\.8123, trained .+ on Synthetic\.$/
     );
@@ -130,14 +133,13 @@ describe("Checkpoints(checkpoints, options), UploadForm(checkpoint) and StopButt
       remove: async (id: number) => void calls.push(`delete ${id}`)
     } as never;
     const list = Checkpoints([{...info, id: 4, name: "four"} as never], {
-      checkpoint,
-      resume: (id) => calls.push(`resume ${id}`),
-      pageOnly: false
+      shelf: {store: {problem: null}, checkpoint},
+      resume: (id) => calls.push(`resume ${id}`)
     });
     for (const label of ["Load + train “four”", "Download “four”", "Delete “four”"])
       list.querySelector<HTMLButtonElement>(`button[aria-label="${label}"]`)!.click();
     expect(calls).toEqual(["resume 4", "download 4", "delete 4"]);
-    expect(Checkpoints([], {checkpoint, resume: () => {}, pageOnly: true}).textContent).toBe(
+    expect(Checkpoints([], {shelf: {store: {problem: "blocked"}, checkpoint}, resume: () => {}}).textContent).toBe(
       "No checkpoints in this page yet."
     );
   });

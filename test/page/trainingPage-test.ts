@@ -11,7 +11,7 @@ const files = {
 const data = {ratingsUrl: "blob:ratings", summary: {catalogue: "cat", dataset: {name: "Synthetic"}}} as never;
 
 describe("trainingPage(data, invalidation, files, start)", () => {
-  it("starts the worker, ends it with the page's cell, and names what every run trains on", async () => {
+  it("starts the worker, ends it with the page's cell, names what runs train on, and follows its states", async () => {
     const started: string[] = [];
     let terminated = 0;
     const session = {
@@ -31,6 +31,15 @@ describe("trainingPage(data, invalidation, files, start)", () => {
       },
       dataset: {catalogue: "cat", name: "Synthetic"}
     });
+    // The session's states, as its subscribers hear them.
+    const heard: unknown[] = [];
+    (session as {subscribe: unknown}).subscribe = (listener: (state: unknown) => void) => {
+      listener({status: "idle"});
+      return () => void heard.push("unsubscribed");
+    };
+    expect(await page.states.next()).toEqual({done: false, value: {status: "idle"}});
+    await page.states.return(undefined);
+    expect(heard).toEqual(["unsubscribed"]);
     expect(terminated).toBe(0);
     end();
     await invalidation;

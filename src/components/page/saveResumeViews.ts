@@ -23,19 +23,22 @@ import type {TrainingData} from "./trainingPage.js";
 // The Save and resume page's steps: the latest model, with a name to save it under, and a checkpoint loaded and
 // trained for more epochs, each said in words.
 
+/** What Save and resume's views use of its shelf (checkpointShelf): the store's `problem`, and the actions. */
+export type ShelfActions = {
+  store: {problem: StorageProblem | null};
+  checkpoint: Pick<ReturnType<typeof checkpointActions>, "saveLatest" | "download" | "remove">;
+};
+
 /**
  * The latest model in one line (its settings, epochs, valid loss, when and on what it was trained), a name for it
- * (defaultCheckpointName) and "Save as a checkpoint", which calls `onSave` with the name as typed, trimmed; or why
- * there is none yet and what to do.
+ * (defaultCheckpointName) and "Save as a checkpoint", which saves it (the shelf's saveLatest) under the name as typed,
+ * trimmed; or why there is none yet and what to do.
  */
 export function LatestModel(
   latest: StoredModel | null,
-  {
-    noData,
-    problem,
-    onSave
-  }: {noData: boolean; problem: StorageProblem | null; onSave: (latest: StoredModel, name: string) => void}
+  {noData, shelf}: {noData: boolean; shelf: ShelfActions}
 ): HTMLElement {
+  const problem = shelf.store.problem;
   if (!latest) {
     if (noData) return NoData("then train a model, to save and resume it");
     const here = "Upload a checkpoint below to resume it here.";
@@ -57,7 +60,7 @@ export function LatestModel(
       {className: "latest-model"}
     ),
     name,
-    Inputs.button("Save as a checkpoint", {reduce: () => onSave(latest, name.value.trim())})
+    Inputs.button("Save as a checkpoint", {reduce: () => void shelf.checkpoint.saveLatest(latest, name.value.trim())})
   );
   return root;
 }
@@ -169,17 +172,16 @@ export function ResumeForm(): ResumeFormElement {
   });
 }
 
-/** The checkpoints kept here, each with Load and train more epochs (`resume`), Download and Delete. */
+/**
+ * The checkpoints kept here, each with Load and train more epochs (`resume`), Download and Delete (the shelf's); said
+ * to be this page's only where the browser keeps none (the store's `problem`).
+ */
 export function Checkpoints(
   checkpoints: readonly CheckpointInfo[],
-  {
-    checkpoint,
-    resume,
-    pageOnly
-  }: {checkpoint: ReturnType<typeof checkpointActions>; resume: (id: number) => unknown; pageOnly: boolean}
+  {shelf: {store, checkpoint}, resume}: {shelf: ShelfActions; resume: (id: number) => unknown}
 ): HTMLElement {
   return CheckpointList(checkpoints, {
-    pageOnly,
+    pageOnly: store.problem !== null,
     onLoad: (id) => void resume(id),
     onDownload: (id) => void checkpoint.download(id),
     onDelete: (id) => void checkpoint.remove(id)

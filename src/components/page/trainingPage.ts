@@ -1,3 +1,4 @@
+import {Generators} from "observablehq:stdlib";
 import {createTrainingSession, runInProgress} from "../browser/trainingSession.js";
 import type {TrainingSession, TrainingState} from "../browser/trainingSession.js";
 import {wasmUrls} from "../browser/wasmUrls.js";
@@ -20,15 +21,15 @@ export interface TrainingData {
 
 /**
  * A page's training session in one call (Train, Save and resume, Recommendations): the training worker started, ended
- * when the page's cell is (`invalidation`), and what happens said to a screen reader too (announceTraining); and what
- * every run trains on. `files` are the build's files (WORKBOOK_FILES; tests pass their own).
+ * when the page's cell is (`invalidation`), and what happens said to a screen reader too (announceTraining); what
+ * every run trains on; and the session's `states`. `files` are the build's files (WORKBOOK_FILES; tests pass theirs).
  */
 export async function trainingPage(
   data: Pick<WorkbookData, "ratingsUrl" | "summary">,
   invalidation: Promise<unknown>,
   files: {trainWorker: () => BuildFile; wasm: () => (BuildFile & {name: string})[]} = WORKBOOK_FILES,
   start: (workerUrl: string) => TrainingSession = createTrainingSession
-): Promise<{session: TrainingSession; trainingData: TrainingData}> {
+): Promise<{session: TrainingSession; trainingData: TrainingData; states: AsyncGenerator<TrainingState>}> {
   const session = start(await files.trainWorker().url());
   void invalidation.then(() => session.terminate());
   void invalidation.then(announceTraining(session));
@@ -37,7 +38,9 @@ export async function trainingPage(
     wasmUrls: await wasmUrls(files.wasm()),
     dataset: {catalogue: data.summary.catalogue, name: data.summary.dataset.name}
   };
-  return {session, trainingData};
+  // The session's states, for a page's top-level variable (Framework's Generators.observe) that its views follow.
+  const states = Generators.observe<TrainingState>((notify) => session.subscribe(notify));
+  return {session, trainingData, states};
 }
 
 /**
