@@ -104,7 +104,8 @@ describe("openDatasetStore(name, factory)", () => {
     expect((await (await seeded(2)).identity())?.name).toBe((await (await seeded(0)).identity())?.name);
     await expect((await seeded(3)).load()).rejects.toThrow(
       "The browser could not read the dataset kept on this site, even after trying again. " +
-        "Reload the page to try once more, or load the dataset again."
+        "Reload the page to try once more, or load the dataset again. The browser said: “NotReadableError: Failed to " +
+        "read large IndexedDB value”."
     );
   });
 

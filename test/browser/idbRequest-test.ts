@@ -1,5 +1,11 @@
 import {describe, expect, it} from "vitest";
-import {idbOpen, idbRead, idbRequest, idbTransactionDone} from "../../src/components/browser/idbRequest.js";
+import {
+  browserSaid,
+  idbOpen,
+  idbRead,
+  idbRequest,
+  idbTransactionDone
+} from "../../src/components/browser/idbRequest.js";
 import {fakeIndexedDB} from "../support/fakeIndexedDB.js";
 
 const toError = (error: DOMException | null) => new Error(`failed: ${error?.name ?? "no error"}`);
@@ -75,5 +81,15 @@ describe("idbRead(read, {tries, delayMs})", () => {
     started.length = 0;
     await expect(idbRead(failing(3), {tries: 3, delayMs: 1})).rejects.toThrow("failure 3");
     expect(started.length).toBe(3);
+  });
+});
+
+describe("browserSaid(error)", () => {
+  it("quotes the browser's own name and message for the end of a message, and says nothing when it gave none", () => {
+    expect(browserSaid({name: "UnknownError", message: "Failed to read large IndexedDB value"})).toBe(
+      " The browser said: “UnknownError: Failed to read large IndexedDB value”."
+    );
+    expect(browserSaid({name: "AbortError", message: ""})).toBe(" The browser said: “AbortError”.");
+    expect(browserSaid(null)).toBe("");
   });
 });

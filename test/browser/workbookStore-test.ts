@@ -144,7 +144,8 @@ describe("openWorkbookStore(name, factory)", () => {
         expect(await read(await seeded(2))).toEqual(expected);
         await expect(read(await seeded(3))).rejects.toThrow(
           "The browser could not read the runs and models this workbook keeps on this site, even after trying " +
-            "again. Reload the page to try once more."
+            "again. Reload the page to try once more. The browser said: “NotReadableError: Failed to read large " +
+            "IndexedDB value”."
         );
       }
     }

@@ -5,7 +5,7 @@ import type {DatasetArtifacts, DatasetSummary} from "../movielens/datasetArtifac
 import {SNAPSHOT_RELEASES, movielensName, summaryReleaseCounts} from "../movielens/movielensRelease.js";
 import {movedUserNote} from "../movielens/moveClashingUser.js";
 import {RATINGS_FILE_MAGIC} from "../movielens/ratingsFile.js";
-import {idbOpen, idbRead, idbRequest, idbTransactionDone} from "./idbRequest.js";
+import {browserSaid, idbOpen, idbRead, idbRequest, idbTransactionDone} from "./idbRequest.js";
 import {announceChange} from "./workbookChannel.js";
 
 /** The IndexedDB database that holds the imported dataset. */
@@ -109,7 +109,7 @@ export function datasetStorageError(error: DOMException | Error | null): Error {
 export function datasetReadError(error: DOMException | null): Error {
   return new Error(
     "The browser could not read the dataset kept on this site, even after trying again. " +
-      "Reload the page to try once more, or load the dataset again.",
+      `Reload the page to try once more, or load the dataset again.${browserSaid(error)}`,
     {cause: error ?? undefined}
   );
 }

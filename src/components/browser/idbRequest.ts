@@ -5,6 +5,15 @@
 /** Turns an IndexedDB error (null when the browser gives none) into the Error a store rejects with. */
 export type IdbError = (error: DOMException | null) => Error;
 
+/**
+ * What the browser itself said of a failed request, for the end of a message (" The browser said: “NotReadableError:
+ * Failed to read large IndexedDB value”."), so that a reader, or a bug report, has the cause; "" when it said nothing.
+ */
+export function browserSaid(error: {name?: string; message?: string} | null | undefined): string {
+  const said = [error?.name, error?.message].filter(Boolean).join(": ");
+  return said ? ` The browser said: “${said}”.` : "";
+}
+
 /** A request's result when it succeeds; its error, through `toError`, when it fails. */
 export function idbRequest<T>(request: IDBRequest<T>, toError: IdbError): Promise<T> {
   return new Promise((resolve, reject) => {

@@ -2,7 +2,7 @@ import type {EpochRow, TrainHyper} from "../engine/trainProtocol.js";
 import type {RunRanking} from "../model/rankingMetrics.js";
 import type {MyRating} from "../movielens/myRatingsFile.js";
 import type {IalsRanker} from "../model/ials.js";
-import {idbOpen, idbRead, idbRequest, idbTransactionDone} from "./idbRequest.js";
+import {browserSaid, idbOpen, idbRead, idbRequest, idbTransactionDone} from "./idbRequest.js";
 import {announceChange} from "./workbookChannel.js";
 
 /** A completed (or stopped) training run, kept so later pages can compare runs. */
@@ -111,7 +111,7 @@ export function storageError(error: DOMException | null): Error {
 export function storageReadError(error: DOMException | null): Error {
   return new Error(
     "The browser could not read the runs and models this workbook keeps on this site, even after trying again. " +
-      "Reload the page to try once more.",
+      `Reload the page to try once more.${browserSaid(error)}`,
     {cause: error ?? undefined}
   );
 }
