@@ -1,10 +1,10 @@
-import {Generators} from "observablehq:stdlib";
 import {checkpointActions} from "../browser/checkpointActions.js";
 import type {StorageProblem} from "../browser/pageStorage.js";
 import {onOtherTabChange} from "../browser/workbookChannel.js";
 import type {CheckpointInfo, StoredModel, WorkbookStore} from "../browser/workbookStore.js";
 import {announce} from "../ui/announce.js";
 import {modelsPage} from "./modelsPage.js";
+import {pageValue} from "./pageValue.js";
 
 /** Save and resume's store and what the page follows of it (checkpointShelf). */
 export interface CheckpointShelf {
@@ -35,33 +35,23 @@ export async function checkpointShelf(
   {open, confirm}: {open?: Parameters<typeof modelsPage>[1]; confirm?: (question: string) => boolean} = {}
 ): Promise<CheckpointShelf> {
   const store = await modelsPage(invalidation, open);
-  const readers = new Set<() => void>();
-  const changed = () => readers.forEach((read) => read());
+  const latest = pageValue(store.getLatest());
+  const checkpoints = pageValue(store.listCheckpoints());
+  const message = pageValue("");
+  const changed = () => {
+    latest.set(store.getLatest());
+    checkpoints.set(store.listCheckpoints());
+  };
   void invalidation.then(onOtherTabChange("models", changed));
-  const follow = <T>(read: () => Promise<T>) =>
-    Generators.observe<T>((notify) => {
-      const reader = () => notify(read());
-      readers.add(reader);
-      reader();
-      return () => void readers.delete(reader);
-    });
-  let text = "";
-  let tell: ((text: string) => void) | null = null;
-  const message = Generators.observe<string>((notify) => {
-    tell = notify;
-    notify(text);
-    return () => void (tell = null);
-  });
   const say = (said: string) => {
-    text = said;
-    tell?.(said);
+    message.set(said);
     if (said) announce(said);
   };
   return {
     store,
-    latest: follow(() => store.getLatest()),
-    checkpoints: follow(() => store.listCheckpoints()),
-    message,
+    latest: latest.values,
+    checkpoints: checkpoints.values,
+    message: message.values,
     checkpoint: checkpointActions(store, {say, changed, ...(confirm && {confirm})}),
     say,
     changed
