@@ -64,8 +64,9 @@ describe("src/*.md code blocks", () => {
   it("are found on every page but the glossary, which is prose only", () => {
     expect(pages.length).toBeGreaterThanOrEqual(10);
     for (const {file, lines} of pages) if (!file.endsWith("glossary.md")) expect(lines.length, file).toBeGreaterThan(0);
-    // The pages' code cells, imports and blank lines included: about 350 lines once their logic moved into page/.
-    expect(pages.reduce((n, {lines}) => n + lines.length, 0)).toBeGreaterThanOrEqual(300);
+    // The pages' code cells, imports and blank lines included: about 260 lines once their logic moved into page/ (a
+    // floor that shows the cells are read at all, lowered as the pages shed their logic).
+    expect(pages.reduce((n, {lines}) => n + lines.length, 0)).toBeGreaterThanOrEqual(220);
   });
 
   it(`keep every line within ${WIDTH} characters`, () => {

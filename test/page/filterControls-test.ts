@@ -3,8 +3,8 @@ import {describe, expect, it} from "vitest";
 import {filterControls} from "../../src/components/page/filterControls.js";
 
 const movies = [
-  {genres: ["Drama"], year: 1990},
-  {genres: ["Comedy", "Drama"], year: 2005}
+  {id: 1, title: "Drama one", genres: ["Drama"], year: 1990, ratings: 10},
+  {id: 2, title: "Comedy two", genres: ["Comedy", "Drama"], year: 2005, ratings: 30}
 ];
 const summary = {catalogue: "cat-1", dataset: {name: "Synthetic"}} as never;
 const notes = (root: HTMLElement) => [...root.querySelectorAll("p")].map((p) => p.textContent);
@@ -39,5 +39,25 @@ describe("filterControls(movies, {summary, search})", () => {
       "cat-1"
     ]);
     expect(copy.textContent).toContain("Copy link to this list");
+  });
+
+  it("is a field whose value is the filters read, with its notes under it, both following every keystroke", () => {
+    const controls = filterControls(movies, {summary, search: "?n=abc"});
+    const {field} = controls;
+    expect(field.value.fields).toEqual(controls.form.value);
+    expect(field.value.options.n).toBe(20);
+    expect(notes(field)).toEqual(["The link's Top N “abc” is not a number, so it is left empty."]);
+    const from = [...field.querySelectorAll("label")].find((l) => l.textContent === "From year")!;
+    const to = [...field.querySelectorAll("label")].find((l) => l.textContent === "To year")!;
+    const type = (label: Element, value: string) => {
+      const input = field.querySelector<HTMLInputElement>(`#${label.getAttribute("for")}`)!;
+      input.value = value;
+      input.dispatchEvent(new Event("input", {bubbles: true}));
+    };
+    type(from, "2010");
+    type(to, "2000");
+    expect(field.value.options.years).toEqual([2000, 2010]);
+    expect(field.value.fields).toMatchObject({from: "2010", to: "2000"});
+    expect(notes(field).at(-1)).toMatch(/^From year 2010 is after To year 2000/);
   });
 });

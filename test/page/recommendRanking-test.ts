@@ -90,6 +90,25 @@ describe("rankingControls(chosen, {coldStart, linked})", () => {
   });
 });
 
+describe("the ranking switch's and the knob's fields", () => {
+  it("hold the control and its note, and read as the control, else as ranked by predicted rating with no knob", () => {
+    const withSwitch = rankingControls({weights, record: record(choice("predicted"))}, {coldStart: false});
+    expect(withSwitch.field.value).toBe("best");
+    expect(withSwitch.field.contains(withSwitch.input!)).toBe(true);
+    const noSwitch = rankingControls({weights, record: record(choice("ials"))}, {coldStart: false});
+    expect(noSwitch.field.value).toBe("predicted");
+    expect(noSwitch.field.textContent).toMatch(/^This model was kept without its ranking evaluation/);
+    const chosen = {record: record(null)};
+    const knob = popularityControls(chosen, {rankingMode: "predicted", coldStart: false, linked: 0.5});
+    expect(knob.field.value).toBe(0.5);
+    const off = popularityControls(chosen, {rankingMode: "best", coldStart: false});
+    expect(off.field.value).toBeNull();
+    expect(off.field.textContent).toBe(
+      "The knob applies when the list is ranked by predicted rating (the switch above)."
+    );
+  });
+});
+
 describe("popularityControls(chosen, {rankingMode, coldStart, linked})", () => {
   it("shows the knob, from the link's value, only where the list is ranked by predicted rating", () => {
     const chosen = {record: record(null)};
@@ -106,14 +125,13 @@ describe("popularityControls(chosen, {rankingMode, coldStart, linked})", () => {
   });
 });
 
-describe("rankMyList({movies, chosen, myRatings, filters, usable, rankingMode, popularity, coldStart})", () => {
+describe("rankMyList({movies, chosen, myRatings, filters, rankingMode, popularity, coldStart})", () => {
   const list = (over: Partial<Parameters<typeof rankMyList>[0]>) =>
     rankMyList({
       movies,
       chosen: {weights, record: record(null)},
       myRatings: mine,
       filters,
-      usable: null,
       rankingMode: "predicted",
       popularity: 0,
       coldStart: false,
@@ -129,7 +147,10 @@ describe("rankMyList({movies, chosen, myRatings, filters, usable, rankingMode, p
     // Two stars per doubling of a movie's ratings puts the most rated first.
     expect(ids(list({popularity: 2}).top)).toEqual([40, 20, 30]);
     // The run's measured best, where the list uses it: here the predicted rating with 0.3 stars per doubling.
-    expect(list({rankingMode: "best", usable: choice("predicted")}).order).toEqual({kind: "predicted", weight: 0.3});
+    const measured = {weights, record: record(choice("predicted"))};
+    expect(list({rankingMode: "best", chosen: measured}).order).toEqual({kind: "predicted", weight: 0.3});
+    // Ranked by predicted rating where the run measured nothing, whatever the mode.
+    expect(list({rankingMode: "best"}).order).toEqual({kind: "predicted", weight: 0});
   });
 
   it("lists the most popular movies in a cold start, and nothing of mine without a model", () => {

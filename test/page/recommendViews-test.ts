@@ -205,7 +205,18 @@ describe("seenIt(mine, movies, say) and MyList(state, options)", () => {
     mean: 4
   });
   const options = {onRate: () => {}, stars: [1, 2, 3, 4, 5], empty: "No movie passes these filters."};
-  const base = {noData: false, coldStart: false, popularTop: [row(2, 1)], top: [row(1, 1)], context: null, models: 0};
+  const base = {
+    noData: false,
+    coldStart: false,
+    popularTop: [row(2, 1)],
+    top: [row(1, 1)],
+    weights: null,
+    personal: null,
+    order: {kind: "predicted" as const, weight: 0},
+    ials: null,
+    counts: [],
+    models: 0
+  };
 
   it("rates a movie, and says so in words", () => {
     const applied: unknown[] = [];
@@ -217,14 +228,24 @@ describe("seenIt(mine, movies, say) and MyList(state, options)", () => {
 
   it("lists nothing without data, the most popular in a cold start, and says why there is no list", () => {
     const why = rowExplanations(movies);
-    expect(MyList({...base, noData: true, why}, options)).toEqual({views: [], table: null});
+    expect(MyList({...base, noData: true, why}, options).childElementCount).toBe(0);
     const cold = MyList({...base, coldStart: true, why}, options);
-    expect(cold.table!.querySelectorAll("tbody tr[data-movie-id]").length).toBe(1);
-    expect(cold.views).toEqual([cold.table]);
-    expect(MyList({...base, why}, options).views[0].textContent).toBe(
-      "My recommendations appear here once a model is trained."
-    );
-    expect(MyList({...base, why, models: 2}, options).views[0].textContent).toMatch(/^There is nothing to recommend/);
+    expect(cold.querySelectorAll("table tbody tr[data-movie-id]").length).toBe(1);
+    expect(cold.childElementCount).toBe(1);
+    expect(MyList({...base, why}, options).textContent).toBe("My recommendations appear here once a model is trained.");
+    expect(MyList({...base, why, models: 2}, options).textContent).toMatch(/^There is nothing to recommend/);
+  });
+
+  it("puts a keyboard user back on the row now in the place of the one they rated, once it is drawn", async () => {
+    const why = rowExplanations(movies);
+    const before = MyList({...base, coldStart: true, popularTop: [row(1, 1), row(2, 2)], why}, options);
+    document.body.replaceChildren(before);
+    before.querySelector<HTMLElement>("tr[data-movie-id='1'] select.seen-it")!.focus();
+    // Movie 1 was rated: the list drawn next holds movie 2 in its place, and replaces the one before.
+    const after = MyList({...base, coldStart: true, popularTop: [row(2, 1)], why}, options);
+    document.body.replaceChildren(after);
+    await Promise.resolve();
+    expect(document.activeElement).toBe(after.querySelector("tr[data-movie-id='2'] select.seen-it"));
   });
 });
 

@@ -1,6 +1,8 @@
+import {html} from "htl";
 import {keepInLink, readFormLink, unheldNumbers} from "../browser/formLink.js";
 import {RECOMMEND_NUMBER_FIELDS, recommendLink} from "../browser/recommendLink.js";
-import type {DatasetSummary, MovieRow} from "../movielens/datasetArtifacts.js";
+import type {DatasetSummary, RatedMovie} from "../movielens/datasetArtifacts.js";
+import {recommendFilters} from "../model/recommendFilters.js";
 import type {Filters} from "../model/recommendFilters.js";
 import {CopyLink} from "../ui/CopyLink.js";
 import {Note} from "../ui/Note.js";
@@ -9,8 +11,13 @@ import type {FilterFields} from "./recommendViews.js";
 
 /** The Recommendations page's filters (filterControls): the form, and what the page's link held and keeps. */
 export interface FilterControls {
-  /** The filters' form, to `view`. */
+  /** The filters' form. */
   form: HTMLElement & {value: FilterFields};
+  /**
+   * The form with its notes under it (Notes), to `view`: its value is the filters read (recommendFilters), with the
+   * fields as typed (`fields`), at every keystroke.
+   */
+  field: HTMLElement & {value: Filters & {fields: FilterFields}};
   /** The link's values: the filters', and the ranking and popularity the controls below start from. */
   linked: Record<string, unknown>;
   /**
@@ -31,7 +38,7 @@ export interface FilterControls {
  * link's value is refused in words.
  */
 export function filterControls(
-  movies: readonly Pick<MovieRow, "genres" | "year">[],
+  movies: readonly RatedMovie[],
   {
     summary,
     search = globalThis.location?.search ?? ""
@@ -43,17 +50,26 @@ export function filterControls(
   const form = FilterForm(genres, movies, linked as Partial<FilterFields>);
   Object.assign(refused, unheldNumbers(LINK, RECOMMEND_NUMBER_FIELDS, linked, {...form.value}));
   const elsewhere = linked.data !== undefined && linked.data !== summary.catalogue;
+  const Notes = (filters: Pick<Filters, "notes">) => {
+    const notes = FilterNotes(refused, filters.notes);
+    if (elsewhere)
+      notes.append(
+        Note(`This link was made on another dataset: its filters are applied here, to ${summary.dataset.name}.`)
+      );
+    return notes;
+  };
+  const read = () => ({...recommendFilters(form.value, movies), fields: form.value});
+  const notes = document.createElement("div");
+  const field = html`<div class="filter-field">${form}${notes}</div>`;
+  // The form's input events bubble here, where Framework's view listens: the notes follow first.
+  const follow = () => notes.replaceChildren(Notes(read()));
+  field.addEventListener("input", follow);
+  follow();
   return {
     form,
+    field: Object.defineProperty(field, "value", {get: read}) as FilterControls["field"],
     linked,
-    Notes(filters) {
-      const notes = FilterNotes(refused, filters.notes);
-      if (elsewhere)
-        notes.append(
-          Note(`This link was made on another dataset: its filters are applied here, to ${summary.dataset.name}.`)
-        );
-      return notes;
-    },
+    Notes,
     CopyList(fields, {ranking, popularity}) {
       keepInLink(LINK, {
         ...fields,

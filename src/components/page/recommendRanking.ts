@@ -50,6 +50,30 @@ export interface RankingControls {
   input: (HTMLElement & {value: RankingMode}) | null;
   /** Why the list ranks by predicted rating, where the model was kept without its ranking evaluation; else nothing. */
   note: HTMLElement;
+  /** The switch (when there is one) with the note under it, to `view`: its value is the ranking in use. */
+  field: HTMLElement & {value: RankingMode};
+}
+
+/**
+ * The ranking the chosen model's run measured best, where the list can use it: null without a model of this dataset,
+ * without its evaluation (an upload, or a run from before rankings were measured), or for iALS kept without its model.
+ */
+export function usableRanking({record, weights}: Pick<ChosenModel, "record" | "weights">): RankingChoice | null {
+  const measured = record?.info.ranking?.choice ?? null;
+  return weights && measured && (measured.chosen.kind !== "ials" || record?.ranker) ? measured : null;
+}
+
+/** A control and its note in one element, whose value is the control's, or `otherwise` without one (a page's view). */
+function withNote<T>(
+  input: (HTMLElement & {value: T}) | null,
+  note: HTMLElement,
+  otherwise: T
+): HTMLElement & {value: T} {
+  const root = document.createElement("div");
+  root.className = "control-with-note";
+  root.append(...(input ? [input] : []), note);
+  Object.defineProperty(root, "value", {get: () => (input ? input.value : otherwise)});
+  return root as unknown as HTMLElement & {value: T};
 }
 
 /**
@@ -62,11 +86,11 @@ export function rankingControls(
   {record, weights}: Pick<ChosenModel, "record" | "weights">,
   {coldStart, linked}: {coldStart: boolean; linked?: unknown}
 ): RankingControls {
-  const measured = record?.info.ranking?.choice ?? null;
-  const usable = weights && measured && (measured.chosen.kind !== "ials" || record?.ranker) ? measured : null;
+  const usable = usableRanking({record, weights});
   const value = linked === "predicted" || linked === "best" ? linked : "best";
   const note = weights && !usable ? Note(NO_RANKING, {className: "no-ranking"}) : Nothing();
-  return {usable, input: usable && !coldStart ? RankingSwitch(usable, {value}) : null, note};
+  const input = usable && !coldStart ? RankingSwitch(usable, {value}) : null;
+  return {usable, input, note, field: withNote<RankingMode>(input, note, "predicted")};
 }
 
 /**
@@ -76,7 +100,7 @@ export function rankingControls(
 export function popularityControls(
   {record}: Pick<ChosenModel, "record">,
   {rankingMode, coldStart, linked}: {rankingMode: RankingMode; coldStart: boolean; linked?: unknown}
-): {input: (HTMLElement & {value: number}) | null; note: HTMLElement} {
+): {input: (HTMLElement & {value: number}) | null; note: HTMLElement; field: HTMLElement & {value: number | null}} {
   const input =
     rankingMode === "predicted" && !coldStart
       ? PopularityKnob(record?.info.ranking ?? null, {value: typeof linked === "number" ? linked : 0})
@@ -87,7 +111,7 @@ export function popularityControls(
           className: "knob-off"
         })
       : Nothing();
-  return {input, note};
+  return {input, note, field: withNote<number | null>(input, note, null)};
 }
 
 /** My list as the page shows it (rankMyList). */
@@ -109,15 +133,14 @@ export interface MyListRanking {
 
 /**
  * My top N on the chosen model: my predictions (fold-in), the movies I rated left out and the `filters` applied, ranked
- * by `rankingMode` ("best": the run's measured `usable` ranking; else the predicted rating with `popularity` blended
- * in); in a cold start, the most popular movies instead.
+ * by `rankingMode` ("best": the ranking its run measured best, where usable (usableRanking); else the predicted rating
+ * with `popularity` blended in); in a cold start, the most popular movies instead.
  */
 export function rankMyList({
   movies,
   chosen: {record, weights},
   myRatings,
   filters,
-  usable,
   rankingMode,
   popularity,
   coldStart
@@ -126,7 +149,6 @@ export function rankMyList({
   chosen: Pick<ChosenModel, "record" | "weights">;
   myRatings: readonly MyRating[];
   filters: Pick<Filters, "options">;
-  usable: RankingChoice | null;
   rankingMode: RankingMode;
   popularity: number | null;
   coldStart: boolean;
@@ -134,6 +156,7 @@ export function rankMyList({
   const personal = weights ? personalPredictions(weights, myRatings, record?.info.myRatingsUsed ?? null) : null;
   const options = {rated: new Set(myRatings.map((r) => r.movieId)), ...filters.options};
   const counts = movies.map((m) => m.ratings);
+  const usable = usableRanking({record, weights});
   const order: RankingName =
     rankingMode === "best" && usable ? usable.chosen : {kind: "predicted", weight: popularity ?? 0};
   const ials =

@@ -28,10 +28,12 @@ import {recommendationsCsv} from "../model/recommendationsCsv.js";
 import {NoData} from "../ui/NoData.js";
 import {IalsBreakdown} from "../ui/IalsBreakdown.js";
 import {Note} from "../ui/Note.js";
+import {restoreRowFocus, rowFocus} from "../ui/keepRowFocus.js";
 import {Nothing} from "../ui/Nothing.js";
 import {PredictionBreakdown} from "../ui/PredictionBreakdown.js";
 import {PredictionSource} from "../ui/PredictionSource.js";
 import {RecommendationTable} from "../ui/RecommendationTable.js";
+import {TopNChanges} from "../ui/TopNChanges.js";
 import {announce} from "../ui/announce.js";
 import {noModelText} from "../ui/noModelText.js";
 
@@ -92,6 +94,24 @@ export async function watchStoredModels(
     window.removeEventListener("focus", onLook);
     stopHearing();
   });
+}
+
+/**
+ * The model to rank with: a select over the `models` (the latest trained model first), or, with none, why and what to
+ * do (NoModelsNote); to `view`, its value is the model chosen (null with none).
+ */
+export function ModelSelect(
+  models: readonly ModelChoice[],
+  options: {noData: boolean; problem: StorageProblem | null}
+): HTMLElement & {value: ModelChoice | null} {
+  const root = document.createElement("div");
+  root.className = "model-select";
+  const select = models.length
+    ? (Inputs.select(models, {label: "Model", format: (d: ModelChoice) => d.label}) as HTMLElement & {value: unknown})
+    : null;
+  root.append(select ?? NoModelsNote(models, options));
+  Object.defineProperty(root, "value", {get: () => (select?.value as ModelChoice | undefined) ?? null});
+  return root as unknown as HTMLElement & {value: ModelChoice | null};
 }
 
 /** Why there is no model to choose, and what to do (with no data: load it first); Nothing when there are models. */
@@ -281,9 +301,11 @@ export function seenIt(
 
 /**
  * My list as the page shows it: with no data, nothing (the page's note says why); in a cold start (fewer than
- * PERSONAL_MIN_RATINGS of my ratings), the most popular movies, with no predictions; with a model, what my predictions
- * rest on (PredictionSource) and my top N in the order in use, each row with "Why?" and "I've seen it"; else why
- * there is nothing to list. `table` is the list's table, for the page to put a keyboard user back on their row.
+ * PERSONAL_MIN_RATINGS of my ratings), the most popular movies, with no predictions; with a model of this dataset
+ * (`weights`, and my `personal` predictions), what my predictions rest on (PredictionSource) and my top N in the
+ * order in use, each row with "Why?" and "I've seen it"; else why there is nothing to list. A keyboard user who rated
+ * a row keeps their place: focus goes to the same control of the row now in its place (keepRowFocus), once the list
+ * has replaced the one drawn before it.
  */
 export function MyList(
   {
@@ -292,7 +314,11 @@ export function MyList(
     popularTop,
     top,
     why,
-    context,
+    weights,
+    personal,
+    order,
+    ials,
+    counts,
     models
   }: {
     noData: boolean;
@@ -300,36 +326,54 @@ export function MyList(
     popularTop: readonly Recommendation[];
     top: readonly Recommendation[];
     why: ReturnType<typeof rowExplanations>;
-    /** The model's side of "Why?" and the source of my predictions; null without a model of this dataset. */
-    context: (WhyContext & {personal: PersonalPredictions}) | null;
+    /** The model's weights and my predictions: the model's side of "Why?"; null without a model of this dataset. */
+    weights: ModelWeights | null;
+    personal: PersonalPredictions | null;
+    order: RankingName;
+    ials: WhyContext["ials"];
+    counts: readonly number[];
     /** How many models the page offers (none: train one; some: the chosen one is another dataset's). */
     models: number;
   },
-  {onRate, stars, empty}: {onRate: (movieId: number, rating: number) => void; stars: readonly number[]; empty: string}
-): {views: HTMLElement[]; table: HTMLElement | null} {
-  if (noData) return {views: [], table: null};
+  {
+    onRate,
+    stars,
+    empty,
+    doc = document
+  }: {onRate: (movieId: number, rating: number) => void; stars: readonly number[]; empty: string; doc?: Document}
+): HTMLElement {
+  // Where focus is in the list drawn before, read before this one replaces it.
+  const focusAt = rowFocus(doc, "table.recommendations");
+  const root = doc.createElement("div");
+  root.className = "my-list";
+  const show = (views: HTMLElement[], table: HTMLElement | null = null) => {
+    root.append(...views);
+    if (table) queueMicrotask(() => restoreRowFocus(table, focusAt));
+    return root;
+  };
+  if (noData) return show([]);
   if (coldStart) {
     const table = RecommendationTable(popularTop, {onRate, stars, empty, predicted: false});
-    return {views: [table], table};
+    return show([table], table);
   }
-  if (context) {
-    why.follow(JSON.stringify(context.order));
+  if (weights && personal) {
+    why.follow(JSON.stringify(order));
     const table = RecommendationTable(top, {
       onRate,
       stars,
       empty,
       expanded: why.expanded,
       onToggle: why.onToggle,
-      explain: why.breakdown(context),
-      explains: context.order.kind === "ials" ? "place" : "prediction"
+      explain: why.breakdown({weights, personal, order, ials, counts}),
+      explains: order.kind === "ials" ? "place" : "prediction"
     });
-    return {views: [PredictionSource(context.personal), table], table};
+    return show([PredictionSource(personal), table], table);
   }
   // Shown so that a table left by another model goes.
   const text = models
     ? "There is nothing to recommend with this model: choose one trained on this dataset."
     : "My recommendations appear here once a model is trained.";
-  return {views: [Note(text, {className: "recommendations", kind: "empty"})], table: null};
+  return show([Note(text, {className: "recommendations", kind: "empty"})]);
 }
 
 /**
@@ -340,6 +384,29 @@ export function retrainHyper(record: Pick<StoredModel, "info"> | null): TrainHyp
   if (!record) return {...TRAIN_DEFAULTS};
   const {hyper, epochs} = record.info;
   return {...hyper, epochs: Math.max(epochs ?? 0, hyper.epochs)};
+}
+
+/** What the last retrain changed in my top N (TopNChanges), for the latest model. */
+export interface RetrainChanges {
+  before: readonly Recommendation[];
+  after: Recommendation[];
+  model: "latest";
+}
+
+/**
+ * What the last retrain came to: why it was refused (in words), and what it changed in my top N, shown while the
+ * model it describes, the latest, is the one chosen (`key`); Nothing when there is neither.
+ */
+export function RetrainOutcome(
+  refusal: string,
+  changes: RetrainChanges | null,
+  {key}: {key: ModelChoice["key"] | undefined}
+): HTMLElement {
+  const root = document.createElement("div");
+  root.className = "retrain-outcome";
+  if (refusal) root.append(Note(refusal, {className: "retrain-refused", kind: "warning"}));
+  if (changes && key === changes.model) root.append(TopNChanges(changes.before, changes.after));
+  return root.childElementCount ? root : Nothing();
 }
 
 /** What a retrain needs of the page: its session, store and data, the model shown, and how to say what happened. */
@@ -359,7 +426,7 @@ export interface RetrainContext {
   options: RecommendOptions;
   refuse: (text: string) => void;
   reread: () => void;
-  showChanges: (changes: {before: readonly Recommendation[]; after: Recommendation[]; model: "latest"}) => void;
+  showChanges: (changes: RetrainChanges) => void;
 }
 
 /**
