@@ -18,6 +18,8 @@ describe("histogramFacts(bins)", () => {
     expect(facts.middleShare).toBe(5 / 8);
     expect(facts.oneStarShare).toBe(1 / 8);
     expect(facts.fiveStarShare).toBe(1 / 8);
+    const ratings = [0.5, 1, 3, 3.5, 4, 4, 4, 5];
+    expect(facts.variance).toBeCloseTo(ratings.reduce((s, r) => s + (r - facts.mean) ** 2, 0) / 8, 12);
   });
 
   it("sees a dataset without half stars, as MovieLens 1M is", () => {

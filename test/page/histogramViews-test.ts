@@ -27,6 +27,15 @@ describe("histogramViews(data)", () => {
     expect(views.findings.querySelectorAll("li")).toHaveLength(3);
     expect(views.findings.textContent).toContain("66.7% of ratings are whole stars");
     expect(views.findings.textContent).toContain("This synthetic set imitates MovieLens");
+    // The mean and the variance of the 450 ratings themselves.
+    const ratings = bins.flatMap((b) => Array(b.count).fill(b.rating) as number[]);
+    const mean = ratings.reduce((a, b) => a + b, 0) / ratings.length;
+    const variance = ratings.reduce((a, r) => a + (r - mean) ** 2, 0) / ratings.length;
+    expect(views.baseline).toBe(
+      `predicting ${mean.toFixed(2)} stars for every rating here scores an MSE of ${variance.toFixed(3)} ` +
+        `(an RMSE of ${Math.sqrt(variance).toFixed(3)} stars).`
+    );
+    expect(histogramViews(data(Array(10).fill(0), "none")).baseline).toBe("it shows here once there are ratings.");
   });
 
   it("tabulates each star value's count and share", () => {

@@ -8,7 +8,8 @@ import {
   ImportForm,
   ImportNote,
   importMyRatings,
-  ratingTool
+  ratingTool,
+  ratingToolOn
 } from "../../src/components/page/rateViews.js";
 
 const movies = [1, 2, 3].map((id) => ({id, title: `Movie ${id}`, year: 2000 + id, genres: [], ratings: 10}));
@@ -47,6 +48,35 @@ function store(
   } as unknown as MyRatingsStore;
   return {mine, forgotten};
 }
+
+describe("ratingToolOn(data, mine, {invalidation})", () => {
+  const bins = (whole: number, half: number) =>
+    [0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5].map((rating) => ({rating, count: rating % 1 ? half : whole}));
+  const data = (ratings: number, histogram = bins(10, 10)) => ({
+    movies,
+    summary: {
+      counts: {ratings},
+      myRatings: [
+        {movieId: 1, rating: 4},
+        {movieId: 2, rating: 5}
+      ]
+    },
+    histogram: {bins: histogram}
+  });
+  it("starts from the dataset's my_ratings.dat, with the stars its ratings use; with no data, says what to do", () => {
+    const {mine} = store([], {stored: false});
+    const tool = ratingToolOn(data(100) as never, mine, {invalidation: never});
+    expect(tool.saveNote.textContent).toMatch(/^Starting from the 2 ratings in this dataset's my_ratings\.dat/);
+    expect(tool.view.contains(tool.widget)).toBe(true);
+    // Whole stars only, as MovieLens 1M rates: no half-star choices (ratingStars).
+    const halves = (histogram: ReturnType<typeof bins>) =>
+      ratingToolOn(data(100, histogram) as never, mine, {invalidation: never}).widget.querySelectorAll("button").length;
+    expect(halves(bins(10, 0))).toBeLessThan(halves(bins(10, 10)));
+    expect(ratingToolOn(data(0) as never, mine, {invalidation: never}).view.textContent).toBe(
+      "Load MovieLens from your computer, above, to rate its movies."
+    );
+  });
+});
 
 describe("ratingTool(movies, mine, {stars, seedCount, invalidation})", () => {
   it("opens with how many ratings there are and where they come from", () => {

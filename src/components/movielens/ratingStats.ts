@@ -42,6 +42,11 @@ export interface HistogramFacts {
   middleShare: number;
   oneStarShare: number;
   fiveStarShare: number;
+  /**
+   * The ratings' variance: the mean squared error of predicting the mean rating for every rating, the error a model
+   * must beat to have learned anything (a model no better is said to have diverged).
+   */
+  variance: number;
 }
 
 /** The facts the histogram page's prose is written from, or null when there are no ratings to say anything about. */
@@ -51,15 +56,17 @@ export function histogramFacts(bins: readonly HistogramBin[]): HistogramFacts | 
   const share = (test: (rating: number) => boolean) =>
     bins.reduce((n, b) => n + (test(b.rating) ? b.count : 0), 0) / total;
   const top = bins.reduce((a, b) => (b.count > a.count ? b : a));
+  const mean = bins.reduce((s, b) => s + b.rating * b.count, 0) / total;
   return {
     total,
-    mean: bins.reduce((s, b) => s + b.rating * b.count, 0) / total,
+    mean,
     top,
     topShare: top.count / total,
     lowShare: share((r) => r <= 2),
     wholeShare: share((r) => r % 1 === 0),
     middleShare: share((r) => r >= 3 && r <= 4),
     oneStarShare: share((r) => r === 1),
-    fiveStarShare: share((r) => r === 5)
+    fiveStarShare: share((r) => r === 5),
+    variance: bins.reduce((s, b) => s + b.count * (b.rating - mean) ** 2, 0) / total
   };
 }

@@ -19,6 +19,8 @@ export interface HistogramViews {
   fiveStars: string;
   /** The count and share of each star value. */
   table: HTMLElement;
+  /** The error of predicting the mean rating for every rating, the one a model must beat, in words. */
+  baseline: string;
 }
 
 /** The Ratings histogram page's views from the page's data (its summary, histogram and where it was counted). */
@@ -40,6 +42,10 @@ export function histogramViews(data: Pick<WorkbookData, "summary" | "histogram" 
             rows: 11
           }
         )
-      : NoData("to see the count at each half star")
+      : NoData("to see the count at each half star"),
+    baseline: facts
+      ? `predicting ${facts.mean.toFixed(2)} stars for every rating here scores an MSE of ` +
+        `${facts.variance.toFixed(3)} (an RMSE of ${Math.sqrt(facts.variance).toFixed(3)} stars).`
+      : "it shows here once there are ratings."
   };
 }

@@ -3,7 +3,10 @@ import {downloadBlob} from "../browser/downloadBlob.js";
 import type {MyRatingsStore} from "../browser/myRatingsStorage.js";
 import type {DatasetSummary, RatedMovie} from "../movielens/datasetArtifacts.js";
 import {formatMyRatings, parseMyRatingsFile} from "../movielens/myRatingsFile.js";
+import {NoData, hasNoData} from "../ui/NoData.js";
 import {Note} from "../ui/Note.js";
+import type {WorkbookData} from "../browser/workbookData.js";
+import {ratingStars} from "./myRatingsPage.js";
 import {FileField} from "./FileField.js";
 import {RatingWidget} from "../ui/RatingWidget.js";
 import type {RatingWidgetElement} from "../ui/RatingWidget.js";
@@ -79,6 +82,25 @@ export function ratingTool(
   view.className = "rating-tool";
   view.append(widget, saveNote);
   return {view, widget, saveNote, saved};
+}
+
+/**
+ * The rating tool on the page's data (ratingTool): the stars its histogram calls for (ratingStars), the ratings of the
+ * dataset's own my_ratings.dat to start from, and, with no data (a published workbook), a note saying what to do in
+ * its place.
+ */
+export function ratingToolOn(
+  data: Pick<WorkbookData, "movies" | "summary" | "histogram">,
+  mine: MyRatingsStore,
+  {invalidation}: {invalidation: Promise<unknown>}
+): RatingTool {
+  const {summary} = data;
+  const tool = ratingTool(data.movies, mine, {
+    stars: ratingStars(data),
+    seedCount: summary.myRatings.length,
+    invalidation
+  });
+  return hasNoData(summary) ? {...tool, view: NoData("to rate its movies")} : tool;
 }
 
 /**
