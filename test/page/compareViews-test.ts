@@ -129,12 +129,14 @@ describe("Comparison({chosen, n, note}, {runs, movies, myRatings, width})", () =
   });
 });
 
+/** The dataset the controls are on. */
+const summary = {
+  catalogue: "cat-1",
+  dataset: {name: "Synthetic"},
+  counts: {users: 10, movies: 5, ratings: 40, myRatings: 0, ratedMovies: 5}
+} as never;
+
 describe("compareControls(runs, {summary, problem, search})", () => {
-  const summary = {
-    catalogue: "cat-1",
-    dataset: {name: "Synthetic"},
-    counts: {users: 10, movies: 5, ratings: 40, myRatings: 0, ratedMovies: 5}
-  } as never;
   const runs = [run(3), run(2, {diverged: true}), run(1)];
   const notes = (controls: {notes: HTMLElement}) => [...controls.notes.querySelectorAll("p")].map((n) => n.textContent);
 
@@ -180,11 +182,6 @@ describe("compareControls(runs, {summary, problem, search})", () => {
 });
 
 describe("CompareForm(runs, {summary, problem, search}) and KeptRuns(runs, {catalogue})", () => {
-  const summary = {
-    catalogue: "cat-1",
-    dataset: {name: "Synthetic"},
-    counts: {users: 10, movies: 5, ratings: 40, myRatings: 0, ratedMovies: 5}
-  } as never;
   const runs = [run(3), run(2), run(1)];
 
   it("holds the runs ticked and Top N read, keeps them in the link and offers to copy it, as they change", () => {
