@@ -2,6 +2,8 @@ import {afterEach, beforeEach, describe, expect, it, vi} from "vitest";
 import {canStop, createTrainingSession, runInProgress} from "../../src/components/browser/trainingSession.js";
 import type {TrainOptions, TrainingState} from "../../src/components/browser/trainingSession.js";
 import type {TrainEvent} from "../../src/components/engine/trainProtocol.js";
+import {recallAutoMeasures} from "../../src/components/browser/autoMeasures.js";
+import {memoryStorage} from "../../src/components/browser/pageStorage.js";
 
 /** Stands in for the training worker: records what the page posts, and says what a test makes it say. */
 class FakeWorker {
@@ -321,6 +323,42 @@ describe("createTrainingSession(workerUrl)", () => {
     // A backend asked for by name is never measured.
     FakeWorker.last.say({type: "backend", backend: "cpu", skipped: []});
     expect(session.state).toMatchObject({backend: "cpu", timings: null, calibrationSeconds: null});
+  });
+
+  it("keeps a fresh measure for the visit and sends it with the next auto run, not with a named one", async () => {
+    vi.stubGlobal("sessionStorage", memoryStorage());
+    try {
+      const session = createTrainingSession("/worker.js");
+      const first = session.train(options);
+      expect(FakeWorker.last.posted.at(-1)!.message).not.toHaveProperty("measured");
+      const timings = [
+        {backend: "wasm" as const, ratingsPerSecond: 4e5, steps: 4, ratings: 256, seconds: 0.3, software: null}
+      ];
+      const measure = {
+        shape: "61 users × 40 movies, 8 factors, batch size 64",
+        backend: "wasm" as const,
+        skipped: [],
+        timings,
+        calibrationSeconds: 0.9,
+        measuredAt: 5
+      };
+      FakeWorker.last.say({type: "backend", ...measure});
+      expect(session.state).toMatchObject({measuredAt: 5, measureKept: false});
+      FakeWorker.last.say(done());
+      await first;
+      expect(recallAutoMeasures()).toEqual([measure]);
+      const second = session.train(options);
+      expect(FakeWorker.last.posted.at(-1)!.message).toMatchObject({type: "train", measured: [measure]});
+      // The worker kept it: said so, and not stored again.
+      FakeWorker.last.say({type: "backend", ...measure, measuredAt: 5, kept: true});
+      expect(session.state).toMatchObject({measuredAt: 5, measureKept: true});
+      FakeWorker.last.say(done());
+      await second;
+      void session.train({...options, backend: "wasm"});
+      expect(FakeWorker.last.posted.at(-1)!.message).not.toHaveProperty("measured");
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it("ends with the worker's error, said on the console; a run refused before training shows no epochs", async () => {

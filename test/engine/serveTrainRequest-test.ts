@@ -136,40 +136,86 @@ describe("serveTrainRequest(request, post, {signal, cache})", () => {
   });
 
   it(
-    "with auto, measures the backends on the run's own data before every run, " +
-      "and the backend event carries the timings",
+    "with auto, measures the backends on the run's own data once per model shape, " +
+      "and the backend event carries the timings, when and on what shape they were measured",
     async () => {
       const before = tf.memory().numTensors;
       const cache = trainCache();
-      for (let i = 0; i < 2; ++i) {
-        const posted = await run(
-          request({backend: "auto", hyper: {factors: 4, bs: 64, epochs: 1, lrMax: 1e-2, wd: 0.1, seed: 7}}),
-          {cache}
-        );
-        const types = posted.map((p) => p.event.type);
-        // A second run measures again: "auto" is never cached.
-        expect(types.slice(i === 0 ? 1 : 0, i === 0 ? 5 : 4)).toEqual(["data", "status", "backend", "status"]);
-        expect(posted.find((p) => p.event.type === "status" && p.event.text.startsWith("Measuring"))).toBeDefined();
-        const event = posted.find((p) => p.event.type === "backend")!.event as Extract<TrainEvent, {type: "backend"}>;
-        // In Node there is neither WebGPU nor WebGL; cpu runs wasm's step, so wasm alone is timed, and trains.
-        expect(event.backend).toBe("wasm");
-        expect(event.skipped.map((s) => [s.backend, s.why])).toEqual([
-          ["webgpu", "missing"],
-          ["webgl", "missing"]
-        ]);
-        expect(event.timings!.map((t) => [t.backend, t.software])).toEqual([["wasm", null]]);
-        const [t] = event.timings!;
-        expect(t.ratingsPerSecond).toBeGreaterThan(0);
-        expect(t.ratings).toBe(t.steps * 64);
-        expect(event.calibrationSeconds).toBeGreaterThan(0);
-        expect(tf.getBackend()).toBe("wasm");
-        expect(posted.at(-1)!.event.type).toBe("done");
-        // The trial's tensors are gone, and so are the run's.
-        expect(tf.memory().numTensors).toBe(before);
-      }
+      const hyper = {factors: 4, bs: 64, epochs: 1, lrMax: 1e-2, wd: 0.1, seed: 7};
+      const backendEvent = (posted: {event: TrainEvent}[]) =>
+        posted.find((p) => p.event.type === "backend")!.event as Extract<TrainEvent, {type: "backend"}>;
+      const measuring = (posted: {event: TrainEvent}[]) =>
+        posted.some((p) => p.event.type === "status" && p.event.text.startsWith("Measuring"));
+      const first = await run(request({backend: "auto", hyper}), {cache});
+      expect(first.map((p) => p.event.type).slice(1, 5)).toEqual(["data", "status", "backend", "status"]);
+      expect(measuring(first)).toBe(true);
+      const event = backendEvent(first);
+      // In Node there is neither WebGPU nor WebGL; cpu runs wasm's step, so wasm alone is timed, and trains.
+      expect(event.backend).toBe("wasm");
+      expect(event.skipped.map((s) => [s.backend, s.why])).toEqual([
+        ["webgpu", "missing"],
+        ["webgl", "missing"]
+      ]);
+      expect(event.timings!.map((t) => [t.backend, t.software])).toEqual([["wasm", null]]);
+      const [t] = event.timings!;
+      expect(t.ratingsPerSecond).toBeGreaterThan(0);
+      expect(t.ratings).toBe(t.steps * 64);
+      expect(event.calibrationSeconds).toBeGreaterThan(0);
+      expect(event.shape).toBe(
+        `${table.userIds.length + 1} users × ${table.movieIds.length} movies, 4 factors, batch size 64`
+      );
+      expect(Math.abs(event.measuredAt! - Date.now())).toBeLessThan(60_000);
+      expect(event.kept).toBeUndefined();
+      expect(tf.getBackend()).toBe("wasm");
+      expect(first.at(-1)!.event.type).toBe("done");
+      // The same shape again: no measuring, the same backend, the same measure, said to be kept.
+      const again = await run(request({backend: "auto", hyper}), {cache});
+      expect(measuring(again)).toBe(false);
+      expect(backendEvent(again)).toEqual({...event, kept: true});
+      expect(again.at(-1)!.event.type).toBe("done");
+      // Another shape is measured afresh.
+      const wider = await run(request({backend: "auto", hyper: {...hyper, factors: 8}}), {cache});
+      expect(measuring(wider)).toBe(true);
+      expect(backendEvent(wider).shape).toMatch(/, 8 factors, batch size 64$/);
+      // The trials' tensors are gone, and so are the runs'.
+      expect(tf.memory().numTensors).toBe(before);
       await useBackend("cpu");
     }
   );
+
+  it("with auto, reuses what the page measured earlier in the visit for this shape, ignoring what is not", async () => {
+    const hyper = {factors: 4, bs: 64, epochs: 1, lrMax: 1e-2, wd: 0.1, seed: 7};
+    const shape = `${table.userIds.length + 1} users × ${table.movieIds.length} movies, 4 factors, batch size 64`;
+    const timing = {
+      backend: "wasm" as const,
+      steps: 10,
+      ratings: 640,
+      seconds: 0.01,
+      ratingsPerSecond: 64_000,
+      software: null
+    };
+    const measured = {
+      shape,
+      backend: "wasm" as const,
+      skipped: [],
+      timings: [timing],
+      calibrationSeconds: 0.4,
+      measuredAt: 1
+    };
+    const posted = await run(request({backend: "auto", hyper, measured: [measured]}), {cache: trainCache()});
+    expect(posted.find((p) => p.event.type === "backend")!.event).toEqual({type: "backend", ...measured, kept: true});
+    expect(tf.getBackend()).toBe("wasm");
+    // A measure naming a backend this build does not know, or another shape, is not used: auto measures.
+    const junk = [
+      {...measured, backend: "quantum"},
+      {...measured, shape: "another"}
+    ] as never;
+    const fresh = await run(request({backend: "auto", hyper, measured: junk}), {cache: trainCache()});
+    const event = fresh.find((p) => p.event.type === "backend")!.event as Extract<TrainEvent, {type: "backend"}>;
+    expect(event.kept).toBeUndefined();
+    expect(event.measuredAt).toBeGreaterThan(1);
+    await useBackend("cpu");
+  });
 
   it("stops when its signal aborts, and still ends with the checkpoint of the epochs done", async () => {
     const controller = new AbortController();

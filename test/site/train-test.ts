@@ -248,7 +248,8 @@ describe("Train a model (browser, through the UI)", () => {
       const rate = String.raw`\d+(\.\d)?[KM]? ratings/s`;
       expect(line).toMatch(
         new RegExp(
-          String.raw`^Auto measured wasm ${rate} and webgpu ${rate} \(software GPU\) in \d+\.\d s: training on wasm\.$`
+          String.raw`^Auto measured wasm ${rate} and webgpu ${rate} \(software GPU\) in \d+\.\d s at \d\d:\d\d: ` +
+            String.raw`training on wasm\.$`
         )
       );
       expect(await page.locator(".training-progress .backend strong").textContent()).toBe("wasm");
@@ -260,6 +261,26 @@ describe("Train a model (browser, through the UI)", () => {
           "so training uses WebAssembly, which is faster."
       );
       expect(await tableRows(page)).toHaveLength(1);
+      // The same shape again, in the same visit: no measuring, the same choice, said to be kept (issue 25, part 4).
+      const statuses: string[] = [];
+      await page.exposeFunction("heardStatus", (text: string) => void statuses.push(text));
+      await page.evaluate(() => {
+        const heard = (window as unknown as {heardStatus: (text: string) => void}).heardStatus;
+        new MutationObserver(() => heard(document.querySelector(".training-progress")?.textContent ?? "")).observe(
+          document.body,
+          {subtree: true, childList: true, characterData: true}
+        );
+      });
+      await page.locator(".train-controls button", {hasText: "Train"}).click();
+      const measured = page.locator(".training-progress .backend-measured");
+      await expect.poll(() => measured.textContent()).toContain("keeps that choice");
+      expect(await waitForEnd(page)).toBe("done");
+      const kept = (await measured.textContent())!;
+      expect(kept).toBe(
+        line.replace(/: training on wasm\.$/, "") +
+          " for this model's shape, and keeps that choice for the rest of this visit: training on wasm."
+      );
+      expect(statuses.some((text) => text.includes("Measuring each backend"))).toBe(false);
       await page.close();
     }
   );

@@ -97,6 +97,17 @@ describe("measuredNote(backend, timings, seconds)", () => {
       "Auto measured wasm 510 ratings/s in 0.3 s: training on wasm."
     );
   });
+
+  it("says when it measured, and that a run kept an earlier measure of its shape instead of measuring again", () => {
+    const at = new Date(2026, 11, 7, 7, 12).getTime();
+    expect(measuredNote("wasm", [timing("wasm", 41_300)], 0.4, {measuredAt: at})).toBe(
+      "Auto measured wasm 41K ratings/s in 0.4 s at 07:12: training on wasm."
+    );
+    expect(measuredNote("wasm", [timing("wasm", 41_300)], 0.4, {measuredAt: at, kept: true})).toBe(
+      "Auto measured wasm 41K ratings/s in 0.4 s at 07:12 for this model's shape, and keeps that choice for the " +
+        "rest of this visit: training on wasm."
+    );
+  });
 });
 
 describe("TrainingProgress(state)", () => {
@@ -108,6 +119,8 @@ describe("TrainingProgress(state)", () => {
     skipped: [],
     timings: null,
     calibrationSeconds: null,
+    measuredAt: null,
+    measureKept: false,
     data: null,
     progress: null,
     rows: [],

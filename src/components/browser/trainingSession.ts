@@ -1,3 +1,4 @@
+import {recallAutoMeasures, rememberAutoMeasure} from "./autoMeasures.js";
 import type {
   BackendName,
   BackendSkip,
@@ -27,6 +28,9 @@ export interface TrainingState {
    */
   timings: BackendTiming[] | null;
   calibrationSeconds: number | null;
+  /** When "auto" measured (ms since 1970), and whether this run kept that measure instead of measuring again. */
+  measuredAt: number | null;
+  measureKept: boolean;
   data: Extract<TrainEvent, {type: "data"}> | null;
   progress: Extract<TrainEvent, {type: "batch"}> | null;
   /** Epoch rows so far, including those of a checkpoint this run continues. */
@@ -81,6 +85,8 @@ const IDLE: TrainingState = {
   skipped: [],
   timings: null,
   calibrationSeconds: null,
+  measuredAt: null,
+  measureKept: false,
   data: null,
   progress: null,
   rows: [],
@@ -145,13 +151,20 @@ export function createTrainingSession(
         return emit(e.finishing ? {status: "finishing", text: e.text} : {text: e.text});
       case "note":
         return emit({notes: [...state.notes, e.text]});
-      case "backend":
+      case "backend": {
+        const {backend, skipped, timings, calibrationSeconds, measuredAt, shape, kept} = e;
+        // A fresh measure is kept for the rest of this browser's visit (autoMeasures.ts).
+        if (timings && calibrationSeconds !== undefined && measuredAt !== undefined && shape && !kept)
+          rememberAutoMeasure({shape, backend, skipped, timings, calibrationSeconds, measuredAt});
         return emit({
-          backend: e.backend,
-          skipped: e.skipped,
-          timings: e.timings ?? null,
-          calibrationSeconds: e.calibrationSeconds ?? null
+          backend,
+          skipped,
+          timings: timings ?? null,
+          calibrationSeconds: calibrationSeconds ?? null,
+          measuredAt: measuredAt ?? null,
+          measureKept: kept ?? false
         });
+      }
       case "data":
         return emit({data: e});
       case "batch":
@@ -287,7 +300,9 @@ export function createTrainingSession(
         skipped: state.skipped
       });
       const {priorRows: _, ...rest} = options;
-      const request: TrainRequest = {type: "train", ...rest};
+      // "auto" starts what it measured earlier in this visit for the run's shape, where it did (the worker decides).
+      const measured = options.backend === "auto" ? (options.measured ?? recallAutoMeasures()) : undefined;
+      const request: TrainRequest = {type: "train", ...rest, ...(measured?.length ? {measured} : {})};
       (worker ?? startWorker()).postMessage(request, options.checkpoint ? [options.checkpoint] : []);
       return new Promise((resolve) => ended.add(resolve));
     },

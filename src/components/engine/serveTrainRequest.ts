@@ -2,7 +2,7 @@
 // restore the model, fit it, and post progress, then the checkpoint and my predictions. No worker globals here, so a
 // test drives it in Node; trainWorker.ts wires it to the worker's messages.
 import * as tf from "@tensorflow/tfjs";
-import {chooseBackend} from "./backend.js";
+import {BACKENDS, chooseBackend} from "./backend.js";
 import type {BackendName} from "./backend.js";
 import {buildModel} from "./buildModel.js";
 import type {CollabModel, EpochRow} from "./buildModel.js";
@@ -13,7 +13,7 @@ import {predictUser} from "./predict.js";
 import {createRunPace} from "./runPace.js";
 import {timeSteps} from "./timeSteps.js";
 import type {TrialRun} from "./timeSteps.js";
-import type {TrainEvent, TrainRequest} from "./trainProtocol.js";
+import type {AutoMeasure, TrainEvent, TrainRequest} from "./trainProtocol.js";
 import {MY_USER_ID} from "../movielens/myRatingsFile.js";
 import {decodeRatingsFile} from "../movielens/ratingsFile.js";
 import type {RatingsTable} from "../movielens/ratingsFile.js";
@@ -30,20 +30,29 @@ import {runSplit} from "../split/runSplit.js";
 export type PostTrainEvent = (event: TrainEvent, transfer?: Transferable[]) => void;
 
 /**
- * What one worker keeps from run to run: the last ratings table fetched,
- * and the backend in use ("auto" measures again at every run).
+ * What one worker keeps from run to run: the last ratings table fetched, the backend in use, and what "auto" measured
+ * for each model shape (a later "auto" run of a shape measured starts its backend without measuring again).
  */
 export interface TrainCache {
   loaded: {url: string; table: RatingsTable} | null;
   backend: BackendName | null;
   /** Why the backend in use, chosen by the reader, runs on the CPU (a software GPU), told again at every run. */
   softwareNote: string | null;
+  measured: AutoMeasure[];
 }
 
 /** An empty cache: the first run fetches the ratings and chooses a backend. */
 export function trainCache(): TrainCache {
-  return {loaded: null, backend: null, softwareNote: null};
+  return {loaded: null, backend: null, softwareNote: null, measured: []};
 }
+
+/** The model shape "auto" measures, in words: what a step's speed depends on (autoShape). */
+export function autoShape({users, movies, hyper: {factors, bs}}: Pick<TrialRun, "users" | "movies" | "hyper">): string {
+  return `${users} users × ${movies} movies, ${factors} factors, batch size ${bs}`;
+}
+
+/** At most this many shapes are kept (the notebook's grid trains five). */
+const KEPT_SHAPES = 8;
 
 export interface ServeTrainRequestOptions {
   /** Aborting it stops the run after the current batch: the run still ends with "done", `stopped: true`. */
@@ -57,17 +66,27 @@ const BATCH_MS = 100;
 
 /**
  * Starts the backend asked for, or keeps the one in use when it is the same. "auto" measures every backend on the
- * run's own data and model shape (timeSteps.ts) before every run, and says what it measured in the "backend" event.
+ * run's own data and model shape (timeSteps.ts) and says what it measured in the "backend" event; a shape measured
+ * before, in this worker or in the page's `measured` (this browser's visit), starts that backend without measuring
+ * again, and the event says when it was measured (`kept`). A kept backend that will not start is measured again.
  */
 async function startBackend(
   requested: BackendName | "auto",
   wasmUrls: Record<string, string>,
   trial: TrialRun,
   cache: TrainCache,
-  post: PostTrainEvent
+  post: PostTrainEvent,
+  given: readonly AutoMeasure[] = []
 ): Promise<void> {
   if (cache.backend && requested === cache.backend) {
     if (cache.softwareNote) post({type: "note", text: cache.softwareNote});
+    return;
+  }
+  const shape = autoShape(trial);
+  const kept = requested === "auto" ? [...cache.measured, ...given].find((m) => m.shape === shape) : undefined;
+  if (kept && (await restart(kept.backend, wasmUrls, cache))) {
+    const {backend, skipped, timings, calibrationSeconds, measuredAt} = kept;
+    post({type: "backend", backend, skipped, timings, calibrationSeconds, measuredAt, shape, kept: true});
     return;
   }
   cache.backend = cache.softwareNote = null;
@@ -86,7 +105,41 @@ async function startBackend(
     post({type: "note", text: cache.softwareNote});
   }
   const {backend, skipped, timings, calibrationSeconds} = choice;
-  post({type: "backend", backend, skipped, ...(timings ? {timings, calibrationSeconds} : {})});
+  if (timings && calibrationSeconds !== undefined) {
+    const measured = {shape, backend, skipped, timings, calibrationSeconds, measuredAt: Date.now()};
+    cache.measured = [measured, ...cache.measured.filter((m) => m.shape !== shape)].slice(0, KEPT_SHAPES);
+    post({type: "backend", ...measured});
+  } else post({type: "backend", backend, skipped});
+}
+
+/**
+ * The measures a page sent that name a backend this build knows, with timings: the page reads them from the browser's
+ * session storage, which anything on the site can write, so anything else is ignored.
+ */
+function usableMeasures(measured: unknown): AutoMeasure[] {
+  if (!Array.isArray(measured)) return [];
+  return measured.filter(
+    (m): m is AutoMeasure =>
+      typeof m?.shape === "string" &&
+      BACKENDS.includes(m.backend) &&
+      Array.isArray(m.skipped) &&
+      Array.isArray(m.timings) &&
+      m.timings.length > 0 &&
+      Number.isFinite(m.calibrationSeconds) &&
+      Number.isFinite(m.measuredAt)
+  );
+}
+
+/** Starts a backend "auto" chose earlier, by name (kept when in use); false when it will not start now. */
+async function restart(backend: BackendName, wasmUrls: Record<string, string>, cache: TrainCache): Promise<boolean> {
+  if (cache.backend === backend) return true;
+  try {
+    cache.backend = (await chooseBackend(backend, {wasmPath: wasmUrls})).backend;
+    cache.softwareNote = null;
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function loadTable(url: string, cache: TrainCache, post: PostTrainEvent): Promise<RatingsTable> {
@@ -137,7 +190,8 @@ export async function serveTrainRequest(
       request.wasmUrls,
       {data, users: table.userIds.length, movies: table.movieIds.length, hyper},
       cache,
-      post
+      post,
+      usableMeasures(request.measured)
     );
     post({type: "status", text: "Training…"});
     const prior: EpochRow[] = [];

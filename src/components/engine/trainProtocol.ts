@@ -17,6 +17,20 @@ export type {SplitKind, TrainHyper} from "../trainDefaults.js";
  */
 export type BackendTiming = Timing<BackendName>;
 
+/**
+ * What "auto" measured for one model shape (`shape`: autoShape's words for the users, movies, factors and batch size):
+ * the backend it chose, those it passed over, each backend's timing, the seconds it took and when (ms since 1970).
+ * A later "auto" run of the same shape, in the same browser's visit, starts that backend without measuring again.
+ */
+export interface AutoMeasure {
+  shape: string;
+  backend: BackendName;
+  skipped: BackendSkip[];
+  timings: BackendTiming[];
+  calibrationSeconds: number;
+  measuredAt: number;
+}
+
 /** Messages the page sends to the training worker. */
 export type TrainRequest =
   | {
@@ -31,6 +45,8 @@ export type TrainRequest =
       checkpoint?: ArrayBuffer;
       /** The dataset's catalogue id and name, recorded in the checkpoint and checked when one resumes. */
       dataset?: {catalogue?: string; name?: string};
+      /** What "auto" measured earlier in this browser's visit, by model shape: reused for a run of the same shape. */
+      measured?: AutoMeasure[];
     }
   | {type: "stop"}
   /**
@@ -59,8 +75,9 @@ export type TrainEvent =
   | {type: "note"; text: string}
   /**
    * The backend the run trains on, and the ones passed over, with why. When "auto" measured, `timings` gives each
-   * backend it timed (in auto's order) and `calibrationSeconds` the wall time the measuring took;
-   * a forced backend has neither.
+   * backend it timed (in auto's order), `calibrationSeconds` the wall time the measuring took, `measuredAt` when, and
+   * `shape` the model shape it measured; `kept` when this run reused that measure instead of measuring again. A
+   * forced backend has none of these.
    */
   | {
       type: "backend";
@@ -68,6 +85,9 @@ export type TrainEvent =
       skipped: BackendSkip[];
       timings?: BackendTiming[];
       calibrationSeconds?: number;
+      measuredAt?: number;
+      shape?: string;
+      kept?: boolean;
     }
   | {type: "data"; rows: number; users: number; movies: number; myRatings: number; skipped: number}
   /** A batch's loss, with the run's pace (runPace.ts): rates and time left are null until they mean something. */

@@ -46,23 +46,29 @@ export function backendNote(
 const rate = new Intl.NumberFormat("en-US", {notation: "compact", maximumSignificantDigits: 2});
 
 /**
- * What "auto" measured before the run, in one calm line: each backend it timed, fastest first, in ratings per second
- * (a software GPU marked as such), the seconds the measuring took, and the backend chosen. E.g. "Auto measured wasm
- * 410K ratings/s and webgpu 85K ratings/s (software GPU) in 1.2 s: training on wasm." Null without timings.
+ * What "auto" measured, in one calm line: each backend it timed, fastest first, in ratings per second (a software GPU
+ * marked as such), the seconds the measuring took, when, and the backend chosen; and, where this run kept an earlier
+ * measure of the same model shape instead of measuring again, that it did. E.g. "Auto measured wasm 410K ratings/s and
+ * webgpu 85K ratings/s (software GPU) in 1.2 s at 07:12: training on wasm." Null without timings.
  */
 export function measuredNote(
   backend: BackendName,
   timings: readonly BackendTiming[] | null,
-  seconds: number | null = null
+  seconds: number | null = null,
+  {measuredAt = null, kept = false}: {measuredAt?: number | null; kept?: boolean} = {}
 ): string | null {
   if (!timings?.length) return null;
   const measured = [...timings]
     .sort((a, b) => b.ratingsPerSecond - a.ratingsPerSecond)
     .map((t) => `${t.backend} ${rate.format(t.ratingsPerSecond)} ratings/s${t.software ? " (software GPU)" : ""}`);
-  return (
-    `Auto measured ${list(measured)}${seconds === null ? "" : ` in ${seconds.toFixed(1)} s`}: ` +
-    `training on ${backend}.`
-  );
+  const took = seconds === null ? "" : ` in ${seconds.toFixed(1)} s`;
+  // The local time as hours and minutes, the same in every browser (locales differ in their spaces and marks).
+  const clock = (d: Date) => `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
+  const when = measuredAt === null ? "" : ` at ${clock(new Date(measuredAt))}`;
+  return kept
+    ? `Auto measured ${list(measured)}${took}${when} for this model's shape, and keeps that choice for the rest of ` +
+        `this visit: training on ${backend}.`
+    : `Auto measured ${list(measured)}${took}${when}: training on ${backend}.`;
 }
 
 /**
@@ -82,7 +88,12 @@ export function TrainingProgress(state: TrainingState): HTMLElement {
   backend.className = "backend";
   backend.append("Backend: ");
   backend.appendChild(document.createElement("strong")).textContent = state.backend ?? "not started";
-  const measured = state.backend && measuredNote(state.backend, state.timings, state.calibrationSeconds);
+  const measured =
+    state.backend &&
+    measuredNote(state.backend, state.timings, state.calibrationSeconds, {
+      measuredAt: state.measuredAt,
+      kept: state.measureKept
+    });
   if (measured) {
     const line = root.appendChild(document.createElement("p"));
     line.className = "backend-measured";
