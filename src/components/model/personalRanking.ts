@@ -5,6 +5,9 @@ import {ialsFoldIn} from "./ialsFoldIn.js";
 import type {IalsFoldIn, IalsRating} from "./ialsFoldIn.js";
 import {blendPopularity} from "./popularityBlend.js";
 import type {MyRating} from "../movielens/myRatingsFile.js";
+import type {RatedMovie} from "../movielens/datasetArtifacts.js";
+import {recommend} from "./recommend.js";
+import type {Recommendation, RecommendOptions} from "./recommend.js";
 
 /** My iALS fold-in: my ratings by movie index (the fold-in's input), every movie's score for me, and the fold-in. */
 export interface PersonalIals {
@@ -48,4 +51,34 @@ export function rankingScores(
     return ials.scores;
   }
   return ranking.weight === 0 ? predictions : blendPopularity(predictions, counts, ranking.weight);
+}
+
+/**
+ * My top N in `order` (recommend, with `options`' filters and the movies I rated left out): my iALS fold-in where the
+ * order is iALS's and the model was kept with iALS's `ranker` (personalIals, over the model's `movieIds`), else my
+ * `predictions` with the order's popularity blended in (rankingScores). `ials` is the fold-in made, for "Why?".
+ */
+export function topInOrder(
+  movies: readonly RatedMovie[],
+  order: RankingName,
+  {
+    predictions,
+    counts,
+    ranker,
+    movieIds,
+    myRatings
+  }: {
+    predictions: Float32Array;
+    counts: ArrayLike<number>;
+    ranker: IalsRanker | null | undefined;
+    movieIds: ArrayLike<number>;
+    myRatings: readonly Pick<MyRating, "movieId" | "rating">[];
+  },
+  options: RecommendOptions
+): {top: Recommendation[]; ials: PersonalIals | null} {
+  const ials = order.kind === "ials" && ranker ? personalIals(ranker, movieIds, myRatings) : null;
+  return {
+    top: recommend(movies, predictions, {...options, rankBy: rankingScores(order, {predictions, counts, ials})}),
+    ials
+  };
 }

@@ -4,7 +4,7 @@ import type {MyRating} from "../movielens/myRatingsFile.js";
 import type {RankingChoice, RankingName} from "../model/chooseRanking.js";
 import {PERSONAL_MIN_RATINGS, personalPredictions} from "../model/personalPredictions.js";
 import type {PersonalPredictions} from "../model/personalPredictions.js";
-import {personalIals, rankingScores} from "../model/personalRanking.js";
+import {topInOrder} from "../model/personalRanking.js";
 import type {PersonalIals} from "../model/personalRanking.js";
 import {recommend} from "../model/recommend.js";
 import type {Recommendation, RecommendOptions} from "../model/recommend.js";
@@ -159,12 +159,16 @@ export function rankMyList({
   const usable = usableRanking({record, weights});
   const order: RankingName =
     rankingMode === "best" && usable ? usable.chosen : {kind: "predicted", weight: popularity ?? 0};
-  const ials =
-    personal && weights && order.kind === "ials" && record?.ranker
-      ? personalIals(record.ranker, weights.movieIds, myRatings)
-      : null;
-  const rankBy = personal ? rankingScores(order, {predictions: personal.predictions, counts, ials}) : undefined;
-  const top = personal && !coldStart ? recommend(movies, personal.predictions, {...options, rankBy}) : [];
+  const mine =
+    personal && weights
+      ? topInOrder(
+          movies,
+          order,
+          {predictions: personal.predictions, counts, ranker: record?.ranker, movieIds: weights.movieIds, myRatings},
+          options
+        )
+      : {top: [], ials: null};
+  const top = coldStart ? [] : mine.top;
   const popularTop = coldStart ? recommend(movies, counts, options) : [];
-  return {personal, order, ials, counts, options, top, popularTop};
+  return {personal, order, ials: mine.ials, counts, options, top, popularTop};
 }

@@ -17,9 +17,8 @@ import type {RankingName} from "../model/chooseRanking.js";
 import {explainPrediction} from "../model/explainPrediction.js";
 import {personalPredictions} from "../model/personalPredictions.js";
 import type {PersonalPredictions} from "../model/personalPredictions.js";
-import {personalIals, rankingScores} from "../model/personalRanking.js";
+import {topInOrder} from "../model/personalRanking.js";
 import type {PersonalIals} from "../model/personalRanking.js";
-import {recommend} from "../model/recommend.js";
 import type {Recommendation, RecommendOptions} from "../model/recommend.js";
 import {TRAIN_DEFAULTS} from "../trainDefaults.js";
 import type {TrainHyper} from "../trainDefaults.js";
@@ -482,14 +481,10 @@ export async function retrain(c: RetrainContext): Promise<void> {
     const next = personalPredictions(modelWeights(run.final.checkpoint), now, run.final.myRatingsUsed);
     const chosen = run.final.ranking?.choice;
     const order = c.rankingMode === "best" && chosen ? chosen.chosen : c.order;
-    const ials =
-      order.kind === "ials" && run.final.ranker ? personalIals(run.final.ranker, shown.weights.movieIds, now) : null;
-    const rankBy = rankingScores(order, {predictions: next.predictions, counts: c.counts, ials});
-    c.showChanges({
-      before: shown.top,
-      after: recommend(c.movies, next.predictions, {...c.options, rankBy}),
-      model: "latest"
-    });
+    const {predictions} = next;
+    const {ranker} = run.final;
+    const mine = {predictions, counts: c.counts, ranker, movieIds: shown.weights.movieIds, myRatings: now};
+    c.showChanges({before: shown.top, after: topInOrder(c.movies, order, mine, c.options).top, model: "latest"});
   }
   c.reread();
 }
