@@ -144,6 +144,24 @@ describe("Checkpoints(checkpoints, options), UploadForm(checkpoint) and StopButt
     );
   });
 
+  it("keeps a keyboard user on the button they pressed, or the same one on the row now in its place", async () => {
+    const checkpoint = {download: async () => {}, remove: async () => {}} as never;
+    const shelf = {store: {problem: null}, checkpoint};
+    const list = (ids: number[]) =>
+      Checkpoints(
+        ids.map((id) => ({...info, id, name: `#${id}`}) as never),
+        {shelf, resume: () => {}}
+      );
+    const before = list([4, 5]);
+    document.body.replaceChildren(before);
+    before.querySelector<HTMLButtonElement>('button[aria-label="Delete “#4”"]')!.focus();
+    // Checkpoint 4 was deleted: the list drawn again holds 5 in its place.
+    const after = list([5]);
+    document.body.replaceChildren(after);
+    await Promise.resolve();
+    expect(document.activeElement).toBe(after.querySelector('button[aria-label="Delete “#5”"]'));
+  });
+
   it("uploads each file chosen, in the order chosen, and says under the field what became of the last", async () => {
     const uploaded: string[] = [];
     const form = UploadForm({

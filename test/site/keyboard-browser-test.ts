@@ -6,7 +6,7 @@ import {describe, expect, it} from "vitest";
 import {SMALL, buildSite} from "../../scripts/lib/buildSite.js";
 import {ANNOUNCER_ID} from "../../src/components/ui/announce.js";
 import {useBrowserSite} from "../support/browserSite.js";
-import {untilRunEnds} from "../support/trainOnPage.js";
+import {newTrainedContext, untilRunEnds} from "../support/trainOnPage.js";
 
 const site = useBrowserSite(() => buildSite(SMALL));
 
@@ -82,5 +82,30 @@ describe("the main flow by keyboard alone (browser)", () => {
     await page.keyboard.press("Enter");
     await expect.poll(() => page.locator(`table.recommendations tbody tr[data-movie-id="${movieId}"]`).count()).toBe(0);
     expect(await announced(page)).toMatch(/: it leaves the list\.$/);
+  });
+
+  it("Save and resume by keyboard: saving and loading a checkpoint leave the focus on the button pressed", async () => {
+    await newTrainedContext(site);
+    const page = await site.open("./save-resume");
+    const focused = () =>
+      page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.textContent);
+    const save = page.getByRole("button", {name: "Save as a checkpoint"});
+    const message = page.locator(".store-message");
+    await tabTo(page, save);
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator("table.checkpoint-list tbody tr").count()).toBe(1);
+    await expect.poll(() => message.textContent()).toMatch(/^Saved “/);
+    expect(await focused()).toBe("Save as a checkpoint");
+    // Saved again: the same model is kept once, said so, and the focus stays.
+    await page.keyboard.press("Enter");
+    await expect.poll(() => message.textContent()).toContain("already saved");
+    expect(await focused()).toBe("Save as a checkpoint");
+    // Load + train: the run ends as the latest model, and the focus is still on the row's button.
+    const load = page.locator("table.checkpoint-list button", {hasText: "Load + train"});
+    const label = await load.getAttribute("aria-label");
+    await tabTo(page, load);
+    await page.keyboard.press("Enter");
+    await expect.poll(() => message.textContent(), {timeout: 60_000}).toMatch(/^Trained “.+” for 2 more epochs/);
+    expect(await focused()).toBe(label);
   });
 });

@@ -25,6 +25,23 @@ export interface CheckpointShelf {
 }
 
 /**
+ * A value read from the store, followed by a page's cells (pageValue), and `reread`, which reads it again and changes
+ * the value only when what `key` says of it changed: a view that shows the same thing is not drawn again, and keeps
+ * the focus and the field a reader was in. A read that fails is the value's failure, for the cell to show.
+ */
+function followStore<T>(read: () => Promise<T>, key: (value: T) => string) {
+  let last: string | null = null;
+  const keep = (value: T) => ((last = key(value)), value);
+  const value = pageValue(read().then(keep));
+  const reread = () =>
+    void read().then(
+      (now) => key(now) !== last && value.set(keep(now)),
+      (error: unknown) => value.set(Promise.reject(error as Error))
+    );
+  return {values: value.values, reread};
+}
+
+/**
  * Save and resume's state in one call: the store, opened for the page and closed with it (`invalidation`), the latest
  * model and the checkpoints as generators that a page's top-level variables hold (Framework's Generators.observe),
  * read again after each save, upload, delete or run here and at each change another tab makes, and the page's last
@@ -35,12 +52,18 @@ export async function checkpointShelf(
   {open, confirm}: {open?: Parameters<typeof modelsPage>[1]; confirm?: (question: string) => boolean} = {}
 ): Promise<CheckpointShelf> {
   const store = await modelsPage(invalidation, open);
-  const latest = pageValue(store.getLatest());
-  const checkpoints = pageValue(store.listCheckpoints());
+  const latest = followStore(
+    () => store.getLatest(),
+    (model) => (model ? `${model.info.savedAt} ${model.info.name} ${model.bytes.byteLength}` : "none")
+  );
+  const checkpoints = followStore(
+    () => store.listCheckpoints(),
+    (list) => JSON.stringify(list.map((c) => [c.id, c.name, c.savedAt]))
+  );
   const message = pageValue("");
   const changed = () => {
-    latest.set(store.getLatest());
-    checkpoints.set(store.listCheckpoints());
+    latest.reread();
+    checkpoints.reread();
   };
   void invalidation.then(onOtherTabChange("models", changed));
   const say = (said: string) => {

@@ -16,6 +16,7 @@ import {decodeCheckpoint} from "../model/checkpointFormat.js";
 import {NoData} from "../ui/NoData.js";
 import type {checkpointActions} from "../browser/checkpointActions.js";
 import {Note} from "../ui/Note.js";
+import {restoreRowFocus, rowFocus} from "../ui/keepRowFocus.js";
 import {noModelText} from "../ui/noModelText.js";
 import {FileField} from "./FileField.js";
 import type {TrainingData} from "./trainingPage.js";
@@ -180,13 +181,21 @@ export function Checkpoints(
   checkpoints: readonly CheckpointInfo[],
   {shelf: {store, checkpoint}, resume}: {shelf: ShelfActions; resume: (id: number) => unknown}
 ): HTMLElement {
-  return CheckpointList(checkpoints, {
+  // A keyboard user keeps their place: the button they pressed, or the same one on the row now in its place (after a
+  // delete), once the list drawn again has replaced the one before it.
+  const focusAt = rowFocus(document, "table.checkpoint-list", CHECKPOINT_ROWS);
+  const list = CheckpointList(checkpoints, {
     pageOnly: store.problem !== null,
     onLoad: (id) => void resume(id),
     onDownload: (id) => void checkpoint.download(id),
     onDelete: (id) => void checkpoint.remove(id)
   });
+  queueMicrotask(() => restoreRowFocus(list, focusAt, CHECKPOINT_ROWS));
+  return list;
 }
+
+/** The checkpoint list's rows (CheckpointList marks each with its id) and their three buttons, in order. */
+const CHECKPOINT_ROWS = {row: "data-id", controls: [1, 2, 3].map((n) => `td.actions button:nth-child(${n})`)};
 
 /**
  * "Upload a checkpoint": a file field (FileField) whose every file chosen is kept as a checkpoint (checkpointActions'
