@@ -66,6 +66,11 @@ describe("resumedText(name, more, final)", () => {
     expect(resumedText("m", 2, {diverged: true, status: "done"})).toMatch(
       /^Training “m” for 2 more epochs diverged: .* did not replace the latest/
     );
+    // Stopped, and no better than the mean: both said, not "for 100 more epochs diverged" of a run cut short.
+    expect(resumedText("m", 100, {diverged: true, status: "stopped"})).toBe(
+      "Stopped “m” before its 100 more epochs ended, no better than predicting the mean: it is in the run history, " +
+        "but its model did not replace the latest model."
+    );
   });
 });
 

@@ -69,6 +69,11 @@ export function LatestModel(
 /** What resuming checkpoint `name` for `more` epochs came to: diverged, stopped early, or trained. */
 export function resumedText(name: string, more: number, final: Pick<TrainingState, "diverged" | "status">): string {
   const epochs = `${more} more epoch${more === 1 ? "" : "s"}`;
+  if (final.diverged && final.status === "stopped")
+    return (
+      `Stopped “${name}” before its ${epochs} ended, no better than predicting the mean: it is in the run history, ` +
+      "but its model did not replace the latest model."
+    );
   if (final.diverged)
     return (
       `Training “${name}” for ${epochs} diverged: it is in the run history, ` +
