@@ -67,6 +67,8 @@ describe("PopularityKnob(ranking, {value})", () => {
     expect(seen).toEqual([0.5]);
     expect(knob.querySelector("output")!.textContent).toBe(knobLabel(0.5));
     expect(knob.querySelector(".knob-readout")!.textContent).toBe(knobReadout(ranking, 0.5));
+    // A screen reader hears the position in words, not the step's number.
+    expect(slider.getAttribute("aria-valuetext")).toBe(knobLabel(0.5));
   });
   it("starts where asked, and says where its readouts would come from when the model has none", () => {
     expect(PopularityKnob(ranking, {value: 0.3}).value).toBe(0.3);

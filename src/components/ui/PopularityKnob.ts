@@ -64,6 +64,8 @@ export function PopularityKnob(
     root.value = stops[i];
     slider.value = String(i);
     words.textContent = knobLabel(stops[i]);
+    // A screen reader says the position in the same words, not the slider's step number.
+    slider.setAttribute("aria-valuetext", words.textContent);
     readout.textContent =
       knobReadout(ranking, stops[i]) ??
       "No held-out measurements for this model: they come with every run trained on the Train a model page (not with " +
