@@ -4,7 +4,7 @@ import {dataPage} from "../../src/components/page/dataPage.js";
 import {WORKBOOK_FILES} from "../../src/components/page/workbookFiles.js";
 
 /** The build's files as FileAttachment gives them, counting what the page reads. */
-function built() {
+function built(ratings = 9) {
   const read: string[] = [];
   const file = (name: string, json: unknown) => () => ({
     json: async () => (read.push(name), json),
@@ -15,7 +15,7 @@ function built() {
     kind: "synthetic",
     banner: "Synthetic data (`npm run dev`)."
   };
-  const summary = {dataset, counts: {ratings: 9}};
+  const summary = {dataset, counts: {ratings}};
   return {
     read,
     files: {
@@ -36,6 +36,11 @@ describe("dataPage(needs, files)", () => {
     expect(data.summary.dataset.name).toBe("Synthetic MovieLens-shaped data");
     expect(data.movies).toEqual([{id: 1, title: "Alpha"}]);
     expect(read.sort()).toEqual(["importWorker.js", "movies.json", "summary.json"]);
+  });
+
+  it("says whether there are no ratings at all, as in a published workbook before MovieLens is loaded", async () => {
+    expect((await dataPage([], built().files)).noData).toBe(false);
+    expect((await dataPage([], built(0).files)).noData).toBe(true);
   });
 
   it("opens the page with the banner naming the dataset, then the loader", async () => {

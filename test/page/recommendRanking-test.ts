@@ -6,6 +6,7 @@ import type {ModelWeights} from "../../src/components/model/modelWeights.js";
 import type {MyRating} from "../../src/components/movielens/myRatingsFile.js";
 import {
   coldStartChanges,
+  PopularityField,
   popularityControls,
   rankMyList,
   rankingControls
@@ -103,6 +104,9 @@ describe("the ranking switch's and the knob's fields", () => {
     expect(knob.field.value).toBe(0.5);
     const off = popularityControls(chosen, {rankingMode: "best", coldStart: false});
     expect(off.field.value).toBeNull();
+    // The page's one line: the link's values, of which the knob reads its own.
+    const linked = {popularity: 0.5, ranking: "best"};
+    expect(PopularityField(chosen, {rankingMode: "predicted", coldStart: false, linked}).value).toBe(0.5);
     expect(off.field.textContent).toBe(
       "The knob applies when the list is ranked by predicted rating (the switch above)."
     );

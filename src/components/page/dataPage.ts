@@ -2,6 +2,7 @@ import {loadWorkbookData} from "../browser/workbookData.js";
 import type {WorkbookData} from "../browser/workbookData.js";
 import {DatasetBanner} from "../ui/DatasetBanner.js";
 import {DatasetLoader} from "../ui/DatasetLoader.js";
+import {hasNoData} from "../ui/NoData.js";
 import {WORKBOOK_FILES} from "./workbookFiles.js";
 import type {BuildFile, WorkbookFile} from "./workbookFiles.js";
 
@@ -13,6 +14,8 @@ export interface DataPage {
    * data"), in one element for the page to display where it opens.
    */
   header: HTMLElement;
+  /** Whether there are no ratings at all (hasNoData): a published workbook before a visitor loads MovieLens. */
+  noData: boolean;
 }
 
 /**
@@ -34,5 +37,5 @@ export async function dataPage(
     DatasetBanner(data.summary.dataset),
     DatasetLoader(data, {workerUrl: await files.importWorker().url()})
   );
-  return {data, header};
+  return {data, header, noData: hasNoData(data.summary)};
 }

@@ -114,6 +114,17 @@ export function popularityControls(
   return {input, note, field: withNote<number | null>(input, note, null)};
 }
 
+/**
+ * The knob as a field for a page's `view` (popularityControls' `field`): its value is the weight, null where the knob
+ * is not shown; `linked` is the page's link's values, whose `popularity` it starts from.
+ */
+export function PopularityField(
+  chosen: Pick<ChosenModel, "record">,
+  {rankingMode, coldStart, linked}: {rankingMode: RankingMode; coldStart: boolean; linked: Record<string, unknown>}
+): HTMLElement & {value: number | null} {
+  return popularityControls(chosen, {rankingMode, coldStart, linked: linked.popularity}).field;
+}
+
 /** My list as the page shows it (rankMyList). */
 export interface MyListRanking {
   /** My predicted ratings by the chosen model (null without one of this dataset). */
