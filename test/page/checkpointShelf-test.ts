@@ -29,6 +29,18 @@ const pending = (next: Promise<unknown>) =>
   Promise.race([next.then(() => false), new Promise((resolve) => setTimeout(() => resolve(true), 20))]);
 
 describe("checkpointShelf(invalidation, {open, confirm})", () => {
+  it("fails the page's cell with the store's words when a read fails after an action", async () => {
+    const {store} = fakeStore();
+    let fail = false;
+    const getLatest = store.getLatest.bind(store);
+    Object.assign(store, {getLatest: () => (fail ? Promise.reject(new Error("could not read")) : getLatest())});
+    const shelf = await checkpointShelf(new Promise(() => {}), {open: async () => store});
+    expect(name(await shelf.latest.next())).toBe("latest 1");
+    fail = true;
+    shelf.changed();
+    await expect(shelf.latest.next()).rejects.toThrow("could not read");
+  });
+
   it("follows the latest model and the checkpoints, read again at each change; closes with the page", async () => {
     const {reads, store} = fakeStore();
     let end!: () => void;

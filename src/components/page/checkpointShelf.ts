@@ -27,7 +27,8 @@ export interface CheckpointShelf {
 /**
  * A value read from the store, followed by a page's cells (pageValue), and `reread`, which reads it again and changes
  * the value only when what `key` says of it changed: a view that shows the same thing is not drawn again, and keeps
- * the focus and the field a reader was in. A read that fails is the value's failure, for the cell to show.
+ * the focus and the field a reader was in. A read that fails is the value's failure, for the cell to show (the
+ * store's message asks for a reload: a generator that failed is followed no more).
  */
 function followStore<T>(read: () => Promise<T>, key: (value: T) => string) {
   let last: string | null = null;
