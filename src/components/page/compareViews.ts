@@ -18,6 +18,7 @@ import {CopyLink} from "../ui/CopyLink.js";
 import {hasNoData} from "../ui/NoData.js";
 import {Note} from "../ui/Note.js";
 import {Nothing} from "../ui/Nothing.js";
+import {withValue} from "../ui/withValue.js";
 import {RunHistory} from "../ui/RunHistory.js";
 import {FileField} from "./FileField.js";
 import {noModelText} from "../ui/noModelText.js";
@@ -167,7 +168,7 @@ export function CompareForm(
   // The inner inputs' input events bubble here, where Framework's view listens: keep the link first.
   root.addEventListener("input", keep);
   keep();
-  return Object.defineProperty(root, "value", {get: read}) as HTMLElement & {value: Compared};
+  return withValue(root, read);
 }
 
 /**

@@ -6,6 +6,7 @@ import {recommendFilters} from "../model/recommendFilters.js";
 import type {Filters} from "../model/recommendFilters.js";
 import {CopyLink} from "../ui/CopyLink.js";
 import {Note} from "../ui/Note.js";
+import {withValue} from "../ui/withValue.js";
 import {FilterForm, FilterNotes} from "./recommendViews.js";
 import type {FilterFields} from "./recommendViews.js";
 
@@ -67,7 +68,7 @@ export function filterControls(
   follow();
   return {
     form,
-    field: Object.defineProperty(field, "value", {get: read}) as FilterControls["field"],
+    field: withValue(field, read),
     linked,
     Notes,
     CopyList(fields, {ranking, popularity}) {

@@ -10,6 +10,7 @@ import {recommend} from "../model/recommend.js";
 import type {Recommendation, RecommendOptions} from "../model/recommend.js";
 import type {Filters} from "../model/recommendFilters.js";
 import {Note} from "../ui/Note.js";
+import {ControlWithNote} from "../ui/withValue.js";
 import {Nothing} from "../ui/Nothing.js";
 import {PopularityKnob} from "../ui/PopularityKnob.js";
 import {RankingSwitch} from "../ui/RankingSwitch.js";
@@ -63,19 +64,6 @@ export function usableRanking({record, weights}: Pick<ChosenModel, "record" | "w
   return weights && measured && (measured.chosen.kind !== "ials" || record?.ranker) ? measured : null;
 }
 
-/** A control and its note in one element, whose value is the control's, or `otherwise` without one (a page's view). */
-function withNote<T>(
-  input: (HTMLElement & {value: T}) | null,
-  note: HTMLElement,
-  otherwise: T
-): HTMLElement & {value: T} {
-  const root = document.createElement("div");
-  root.className = "control-with-note";
-  root.append(...(input ? [input] : []), note);
-  Object.defineProperty(root, "value", {get: () => (input ? input.value : otherwise)});
-  return root as unknown as HTMLElement & {value: T};
-}
-
 /**
  * Which ranking orders my list: the one the chosen model's run measured best, or the notebook's predicted rating,
  * starting from the page's link (`linked`). A model kept without a ranking evaluation (an upload, or one trained
@@ -90,7 +78,7 @@ export function rankingControls(
   const value = linked === "predicted" || linked === "best" ? linked : "best";
   const note = weights && !usable ? Note(NO_RANKING, {className: "no-ranking"}) : Nothing();
   const input = usable && !coldStart ? RankingSwitch(usable, {value}) : null;
-  return {usable, input, note, field: withNote<RankingMode>(input, note, "predicted")};
+  return {usable, input, note, field: ControlWithNote<RankingMode>(input, note, "predicted")};
 }
 
 /**
@@ -111,7 +99,7 @@ export function popularityControls(
           className: "knob-off"
         })
       : Nothing();
-  return {input, note, field: withNote<number | null>(input, note, null)};
+  return {input, note, field: ControlWithNote<number | null>(input, note, null)};
 }
 
 /**

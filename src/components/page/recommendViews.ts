@@ -27,6 +27,7 @@ import {recommendationsCsv} from "../model/recommendationsCsv.js";
 import {NoData} from "../ui/NoData.js";
 import {IalsBreakdown} from "../ui/IalsBreakdown.js";
 import {Note} from "../ui/Note.js";
+import {ControlWithNote} from "../ui/withValue.js";
 import {restoreRowFocus, rowFocus} from "../ui/keepRowFocus.js";
 import {Nothing} from "../ui/Nothing.js";
 import {PredictionBreakdown} from "../ui/PredictionBreakdown.js";
@@ -103,14 +104,11 @@ export function ModelSelect(
   models: readonly ModelChoice[],
   options: {noData: boolean; problem: StorageProblem | null}
 ): HTMLElement & {value: ModelChoice | null} {
-  const root = document.createElement("div");
-  root.className = "model-select";
   const select = models.length
     ? (Inputs.select(models, {label: "Model", format: (d: ModelChoice) => d.label}) as HTMLElement & {value: unknown})
     : null;
-  root.append(select ?? NoModelsNote(models, options));
-  Object.defineProperty(root, "value", {get: () => (select?.value as ModelChoice | undefined) ?? null});
-  return root as unknown as HTMLElement & {value: ModelChoice | null};
+  // NoModelsNote is Nothing when there are models.
+  return ControlWithNote<ModelChoice | null>(select, NoModelsNote(models, options), null);
 }
 
 /** Why there is no model to choose, and what to do (with no data: load it first); Nothing when there are models. */
