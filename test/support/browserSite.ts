@@ -2,6 +2,8 @@ import type {Browser, BrowserContext, Page} from "playwright-core";
 import {afterAll, afterEach, beforeAll, expect} from "vitest";
 import {collectErrors, launchChromium} from "../../scripts/lib/chromium.js";
 import {serveStatic} from "../../scripts/lib/serveStatic.js";
+import {restoreProfile} from "./profileSnapshot.js";
+import type {ProfileSnapshot} from "./profileSnapshot.js";
 
 /**
  * The file a page's path names on a host that rewrites nothing (the site's links end in .html, preserveExtension):
@@ -15,8 +17,11 @@ export function pageFile(path: string): string {
 export interface BrowserSite {
   /** The served site's base URL. */
   readonly url: string;
-  /** A fresh browser profile (no stored ratings, models or datasets) for this test; the previous one is closed. */
-  newContext(options?: Parameters<Browser["newContext"]>[0]): Promise<BrowserContext>;
+  /**
+   * A fresh browser profile for this test (the previous one is closed): empty (no stored ratings, models or
+   * datasets), or holding what `profile` kept of another (snapshotProfile).
+   */
+  newContext(options?: Parameters<Browser["newContext"]>[0] & {profile?: ProfileSnapshot}): Promise<BrowserContext>;
   /**
    * Opens a page in this test's profile (a fresh one if the test has none), as its file ("./train" opens
    * ./train.html: the server rewrites nothing), and waits for the network to settle.
@@ -74,9 +79,10 @@ export function useBrowserSite(
     get url() {
       return server.url;
     },
-    async newContext(options = {}) {
+    async newContext({profile, ...options} = {}) {
       await context?.close();
-      context = await browser.newContext(options);
+      context = null;
+      context = profile ? await restoreProfile(browser, profile, options) : await browser.newContext(options);
       return context;
     },
     expectErrors(...patterns) {

@@ -1,16 +1,17 @@
 import {expect} from "vitest";
 import type {BrowserContext, Page} from "playwright-core";
 import type {BrowserSite} from "./browserSite.js";
+import {snapshotProfile} from "./profileSnapshot.js";
+import type {ProfileSnapshot} from "./profileSnapshot.js";
 
-type ContextOptions = Parameters<BrowserSite["newContext"]>[0];
-type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
+type ContextOptions = Omit<NonNullable<Parameters<BrowserSite["newContext"]>[0]>, "profile">;
 
 /**
  * What a fresh profile holds after trainOnPage, by site (one test file's) and training options. Keyed by the site
  * itself, not its URL: where test files share this module (vitest's isolate: false), a later file's server may get the
  * port an earlier file's had, on another dataset.
  */
-const trainedProfiles = new WeakMap<BrowserSite, Map<string, StorageState>>();
+const trainedProfiles = new WeakMap<BrowserSite, Map<string, ProfileSnapshot>>();
 
 /** What a test sets on the Train page before training; the rest keeps the page's defaults. */
 export interface TrainOnPageOptions {
@@ -65,22 +66,22 @@ export async function untilRunEnds(page: Page, timeout = 120_000): Promise<void>
  * A fresh browser profile for this test (`contextOptions` as site.newContext takes them) that holds what trainOnPage
  * leaves in a fresh one: the model trained with `options` as the latest model, its run and its ranking. The first
  * call in a test file trains on the Train page as a person does and keeps a snapshot of the profile's storage
- * (localStorage and IndexedDB, Playwright's storageState); later calls with the same options start from that
- * snapshot, the same model and run, for tests of what comes after training. Training in a test's own profile is
- * trainOnPage.
+ * (localStorage and IndexedDB, by snapshotProfile: Playwright's storageState restores large values racily); later
+ * calls with the same options start from that snapshot, the same model and run, for tests of what comes after
+ * training. Training in a test's own profile is trainOnPage.
  */
 export async function newTrainedContext(
   site: BrowserSite,
   options: TrainOnPageOptions = {},
   contextOptions: ContextOptions = {}
 ): Promise<BrowserContext> {
-  const profiles = trainedProfiles.get(site) ?? new Map<string, StorageState>();
+  const profiles = trainedProfiles.get(site) ?? new Map<string, ProfileSnapshot>();
   trainedProfiles.set(site, profiles);
   const key = JSON.stringify(options);
   const kept = profiles.get(key);
-  if (kept) return site.newContext({...contextOptions, storageState: kept});
+  if (kept) return site.newContext({...contextOptions, profile: kept});
   const context = await site.newContext(contextOptions);
   await trainOnPage(site, options);
-  profiles.set(key, await context.storageState({indexedDB: true}));
+  profiles.set(key, await snapshotProfile(context, site.url));
   return context;
 }
