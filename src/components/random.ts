@@ -11,10 +11,10 @@ export interface Random {
 }
 
 /**
- * Creates a seeded generator (sfc32, seeded through splitmix32), so the same seed gives the
- * same numbers in Node and in a browser.
+ * The state of sfc32 (a, b, c, d) that createRandom(seed) starts from: seeded through splitmix32, and past the first
+ * 15 outputs. engine/hostKernel.wat's shuffle draws from this state as createRandom does, bit for bit.
  */
-export function createRandom(seed = 0): Random {
+export function sfc32State(seed = 0): [a: number, b: number, c: number, d: number] {
   // splitmix32 spreads nearby seeds (42, 43, …) into unrelated sfc32 states.
   let s = seed >>> 0;
   const splitmix = () => {
@@ -24,20 +24,33 @@ export function createRandom(seed = 0): Random {
     z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
     return (z ^ (z >>> 16)) >>> 0;
   };
-  let a = splitmix(),
-    b = splitmix(),
-    c = splitmix(),
-    d = 1;
-  const next = () => {
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    return (t >>> 0) / 4294967296;
-  };
-  for (let i = 0; i < 15; ++i) next(); // the first outputs of sfc32 are still correlated with the seed
+  const state: [number, number, number, number] = [splitmix(), splitmix(), splitmix(), 1];
+  // The first outputs of sfc32 are still correlated with the seed.
+  for (let i = 0; i < 15; ++i) sfc32(state);
+  return state;
+}
+
+/** One output of sfc32 (a uniform in [0, 1)), advancing `state` in place. */
+function sfc32(state: [number, number, number, number]): number {
+  const a = state[0],
+    b = state[1],
+    c = state[2],
+    d = state[3];
+  const t = (((a + b) | 0) + d) | 0;
+  state[3] = (d + 1) | 0;
+  state[0] = b ^ (b >>> 9);
+  state[1] = (c + (c << 3)) | 0;
+  state[2] = (((c << 21) | (c >>> 11)) + t) | 0;
+  return (t >>> 0) / 4294967296;
+}
+
+/**
+ * Creates a seeded generator (sfc32, seeded through splitmix32), so the same seed gives the
+ * same numbers in Node and in a browser.
+ */
+export function createRandom(seed = 0): Random {
+  const state = sfc32State(seed);
+  const next = () => sfc32(state);
   let spare = NaN; // Box–Muller makes normals in pairs; keep the second for the next call
   const random = next as Random;
   random.int = (n) => Math.floor(next() * n);

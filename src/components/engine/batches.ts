@@ -18,6 +18,11 @@ export function batchCount(n: number, bs: number): number {
   return Math.floor(n / bs);
 }
 
+/** The seed of epoch `epoch`'s shuffle in a run seeded `seed`: each epoch its own order, the same on every resume. */
+export function epochSeed(seed: number, epoch: number): number {
+  return (seed + Math.imul(epoch + 1, 0x9e3779b1)) | 0;
+}
+
 /** Shuffles the training rows for one epoch, seeded by (seed, epoch) so a resumed run sees the same batches. */
 export function epochBatches(
   rows: Uint32Array,
@@ -26,7 +31,7 @@ export function epochBatches(
   if (!(Number.isSafeInteger(bs) && bs >= 1))
     throw new TypeError(`epochBatches: bs must be a positive integer, got ${bs}`);
   const order = Uint32Array.from(rows);
-  const random = createRandom((seed + Math.imul(epoch + 1, 0x9e3779b1)) | 0);
+  const random = createRandom(epochSeed(seed, epoch));
   for (let i = order.length - 1; i > 0; --i) {
     const j = random.int(i + 1);
     const t = order[i];

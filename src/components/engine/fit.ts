@@ -3,7 +3,7 @@ import type {CollabModel, EpochRow, FitState} from "./buildModel.js";
 import {batchCount, epochBatches} from "./batches.js";
 import {fusedStep} from "./fusedStep.js";
 import {hostStep, hostTables, stepWorkspace} from "./hostStep.js";
-import {kernelStep} from "./kernelStep.js";
+import {MAX_CHUNK, kernelRun} from "./kernelRun.js";
 import type {RatingRows} from "./hostStep.js";
 import {meanSquaredError} from "./meanSquaredError.js";
 import {opsStep} from "./opsStep.js";
@@ -36,10 +36,10 @@ export interface FitOptions {
   /** "sparse": lazy Adam on the rows a batch touches; "dense": every row at every step, as PyTorch does. */
   mode?: "sparse" | "dense";
   /**
-   * "kernel" runs hostKernel.wat's WebAssembly SIMD step on the wasm backend's heap in place (sparse mode only; see
-   * kernelStep.ts); "host" updates the backend's memory in place in plain JS (cpu, wasm); "fused" runs WGSL kernels on
-   * the webgpu backend's buffers in place (sparse mode only); "ops" uses TF.js ops (any backend); "auto" picks kernel,
-   * else host, else fused, when it can.
+   * "kernel" runs hostKernel.wat's WebAssembly SIMD steps in the kernel's own memory (wasm backend, sparse mode
+   * only; see kernelRun.ts); "host" updates the backend's memory in place in plain JS (cpu, wasm); "fused" runs WGSL
+   * kernels on the webgpu backend's buffers in place (sparse mode only); "ops" uses TF.js ops (any backend); "auto"
+   * picks kernel, else host, else fused, when it can.
    */
   path?: "auto" | "kernel" | "host" | "fused" | "ops";
   /** Pause (resumably) once this many epochs of the run are done; the schedule is still planned for `epochs`. */
@@ -74,6 +74,8 @@ export const LAZY_ADAM_RECIPE = {lrMax: TRAIN_DEFAULTS.lrMax, wd: TRAIN_DEFAULTS
 export const ADAM = {sqrMom: 0.99, eps: 1e-5} as const;
 
 const now = () => performance.now();
+/** How long one call of the kernel runs, about (kernelRun's steps): short enough for Stop and progress to follow. */
+const KERNEL_CALL_MS = 8;
 
 /** The most steps the ops path runs before it reads their losses back from the backend. */
 export const OPS_READBACK = 32;
@@ -188,10 +190,13 @@ export async function fit(model: CollabModel, data: RatingRows, options: FitOpti
   const state = t;
   const schedule = oneCycle({lrMax});
   const [lo, hi] = model.yRange;
-  const kernel = mode === "sparse" && (path === "auto" || path === "kernel") ? await kernelStep(model, bs) : null;
+  const kernel =
+    mode === "sparse" && (path === "auto" || path === "kernel")
+      ? await kernelRun(model, data, {bs, train: split.train, valid: split.valid})
+      : null;
   if (path === "kernel" && !kernel)
     throw new TypeError('fit: path "kernel" needs the wasm backend with WebAssembly SIMD, and sparse mode');
-  // The plain-JS step's scratch memory, only where it runs (kernelStep keeps its own on the wasm heap).
+  // The plain-JS step's scratch memory, only where it runs (kernelRun keeps its own).
   const ws = kernel ? null : stepWorkspace(model.users, model.movies, model.factors, bs);
   const useHost = kernel !== null || path === "host" || (path === "auto" && hostTables(model) !== null);
   if (useHost && !hostTables(model)) throw new TypeError('fit: path "host" needs the cpu or wasm backend');
@@ -205,8 +210,7 @@ export async function fit(model: CollabModel, data: RatingRows, options: FitOpti
   // On the plain-JS host path, each epoch's rows are copied out in order (random reads once, not in every step),
   // and batch b is rows b·bs….
   const n0 = split.train.length;
-  // The kernel copies each batch's rows out itself (kernelStep), so it needs no copy of the epoch: on ML-32M's shape
-  // that saves 230 MB and a pass over it.
+  // The kernel keeps the rows in its own memory (kernelRun), so it needs no copy of the epoch here.
   const copyEpoch = useHost && !kernel;
   const ordered = copyEpoch
     ? {user: new Uint32Array(n0), movie: new Uint32Array(n0), rating2: new Uint8Array(n0)}
@@ -255,35 +259,67 @@ export async function fit(model: CollabModel, data: RatingRows, options: FitOpti
       for (const p of group) p.loss?.dispose();
     }
   };
+  /** The optimizer's settings for the step `ahead` steps after the next one. */
+  const stepHyper = (ahead: number) => ({
+    ...schedule((state.step + ahead) / totalSteps),
+    sqrMom: ADAM.sqrMom,
+    eps: ADAM.eps,
+    wd,
+    step: model.adamStep + 1 + ahead,
+    lo,
+    hi
+  });
+  /**
+   * The kernel's steps from batch `first` to the epoch's end, in calls of a few milliseconds each (their length
+   * follows the steps' pace), recording each step's loss as the host path does and yielding as often.
+   */
+  let chunk = 16;
+  const kernelEpoch = async (epoch: number, first: number) => {
+    for (let b = first; b < stepsPerEpoch;) {
+      signal?.throwIfAborted();
+      const hypers = Array.from({length: Math.min(chunk, stepsPerEpoch - b)}, (_, i) => stepHyper(i));
+      const started = now();
+      const losses = kernel!.steps(b, hypers);
+      const perStep = (now() - started) / losses.length;
+      chunk = Math.max(1, Math.min(MAX_CHUNK, Math.floor(KERNEL_CALL_MS / Math.max(perStep, 1e-3))));
+      losses.forEach((loss, i) => {
+        // A diverging step changed nothing, so the step counters stay where they were (record throws).
+        if (Number.isFinite(loss)) {
+          model.adamStep++;
+          state.step++;
+        }
+        record(epoch, b + i, loss, hypers[i].lr, hypers[i].mom, state.step);
+      });
+      b += losses.length;
+      if (now() - lastYield >= yieldMs) {
+        await nextMacrotask();
+        lastYield = now();
+      }
+    }
+  };
   try {
     while (state.step < totalSteps) {
       const epoch = Math.floor(state.step / stepsPerEpoch);
       if (epoch >= untilEpoch) break;
-      const batches = epochBatches(split.train, {bs, seed, epoch});
-      const epochData = ordered ? epochColumns(data, batches.order, ordered) : data;
       const first = state.step % stepsPerEpoch;
+      if (kernel) {
+        kernel.shuffle(seed, epoch);
+        await kernelEpoch(epoch, first);
+      }
+      const batches = kernel ? null : epochBatches(split.train, {bs, seed, epoch});
+      const epochData = ordered ? epochColumns(data, batches!.order, ordered) : data;
       fused?.epoch(
-        batches,
+        batches!,
         first,
-        Array.from({length: stepsPerEpoch - first}, (_, i) => ({
-          ...schedule((state.step + i) / totalSteps),
-          sqrMom: ADAM.sqrMom,
-          eps: ADAM.eps,
-          wd,
-          step: model.adamStep + i + 1,
-          lo,
-          hi
-        }))
+        Array.from({length: stepsPerEpoch - first}, (_, i) => stepHyper(i))
       );
-      for (let b = state.step % stepsPerEpoch; b < stepsPerEpoch; ++b) {
+      for (let b = kernel ? stepsPerEpoch : first; b < stepsPerEpoch; ++b) {
         if (signal?.aborted) await drain();
         signal?.throwIfAborted();
-        const {lr, mom} = schedule(state.step / totalSteps);
-        const h = {lr, mom, sqrMom: ADAM.sqrMom, eps: ADAM.eps, wd, step: model.adamStep + 1, lo, hi};
+        const h = stepHyper(0),
+          {lr, mom} = h;
         if (useHost) {
-          const loss = kernel
-            ? kernel.step(data, batches.batch(b), h)
-            : hostStep(hostTables(model)!, epochData, sequence!.subarray(b * bs, b * bs + bs), h, ws!, mode);
+          const loss = hostStep(hostTables(model)!, epochData, sequence!.subarray(b * bs, b * bs + bs), h, ws!, mode);
           // A diverging host step changed nothing, so the step counters stay where they were.
           if (Number.isFinite(loss)) {
             model.adamStep++;
@@ -296,7 +332,7 @@ export async function fit(model: CollabModel, data: RatingRows, options: FitOpti
           state.step++;
           pending.push({epoch, batch: b, lr, mom, step: state.step});
         } else {
-          const loss = opsStep(model, data, batches.batch(b), h, mode);
+          const loss = opsStep(model, data, batches!.batch(b), h, mode);
           model.adamStep++;
           state.step++;
           pending.push({loss, epoch, batch: b, lr, mom, step: state.step});
@@ -308,8 +344,10 @@ export async function fit(model: CollabModel, data: RatingRows, options: FitOpti
         }
       }
       await drain();
+      // The model's tensors get the kernel's tables at every epoch's end, for whatever reads them next.
+      kernel?.store();
       const validLoss = kernel
-        ? kernel.squaredError(data, split.valid) / split.valid.length
+        ? kernel.squaredError() / split.valid.length
         : fused
           ? await fused.meanSquaredError(split.valid)
           : await meanSquaredError(model, data, split.valid, {ops: !useHost});
@@ -323,6 +361,8 @@ export async function fit(model: CollabModel, data: RatingRows, options: FitOpti
   } finally {
     for (const p of pending.splice(0)) p.loss?.dispose();
     fused?.dispose();
+    // A run stopped or failed mid-epoch leaves the model as its last step did.
+    kernel?.store();
     kernel?.dispose();
     clock();
   }
