@@ -8,6 +8,7 @@ import {buildModel} from "../src/components/engine/buildModel.js";
 import {fit} from "../src/components/engine/fit.js";
 import {predictUser} from "../src/components/engine/predict.js";
 import {FASTAI_DEFAULTS, TRAIN_DEFAULTS} from "../src/components/trainDefaults.js";
+import {nodeKernelThreads} from "../scripts/lib/nodeKernelThreads.js";
 import {readSyntheticTable} from "./syntheticSet.js";
 
 const {values} = parseArgs({
@@ -20,6 +21,7 @@ const {values} = parseArgs({
     wd: {type: "string", default: String(FASTAI_DEFAULTS.wd)},
     epochs: {type: "string", default: String(TRAIN_DEFAULTS.epochs)},
     factors: {type: "string", default: "20"},
+    threads: {type: "string", default: "1"},
     "max-steps": {type: "string", default: "0"}
   }
 });
@@ -39,6 +41,7 @@ try {
     lrMax: Number(values.lr),
     wd: Number(values.wd),
     mode: values.mode as "sparse" | "dense",
+    threads: nodeKernelThreads(Number(values.threads)),
     signal: controller.signal,
     onBatch: (p) => {
       steps = p.step;

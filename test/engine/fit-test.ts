@@ -147,6 +147,38 @@ describe("fit(model, data, {epochs, lrMax, wd, bs, seed, mode, onBatch, onEpoch,
     stopped.dispose();
   });
 
+  it("on the wasm kernel, reports no step past an abort that a progress callback queued as a microtask", async () => {
+    // timeSteps (auto's trial) aborts from a microtask its onBatch queues: the kernel's next chunk of steps must not
+    // run before that microtask, or the trial times a group too many.
+    await useBackend("wasm");
+    const model = newModel();
+    const controller = new AbortController();
+    let reported = 0,
+      atAbort = -1;
+    try {
+      await expect(
+        fit(model, table, {
+          ...options,
+          path: "kernel",
+          signal: controller.signal,
+          onBatch: () => {
+            if (reported++ === 0)
+              queueMicrotask(() => {
+                atAbort = reported;
+                controller.abort();
+              });
+          }
+        })
+      ).rejects.toThrow(/abort/i);
+      expect(atAbort).toBeGreaterThan(0);
+      expect(reported).toBe(atAbort);
+      expect(model.training!.step).toBe(reported);
+    } finally {
+      model.dispose();
+      await useBackend("cpu");
+    }
+  });
+
   it("pauses after untilEpoch, keeping the schedule planned for all epochs", async () => {
     const straight = newModel(),
       paused = newModel();

@@ -9,6 +9,7 @@ import {epochBatches} from "../../src/components/engine/batches.js";
 import {MAX_CHUNK, kernelRun} from "../../src/components/engine/kernelRun.js";
 import {synthTable} from "../support/synthTable.js";
 import {useBackend} from "../support/tf.js";
+import {nodeKernelThreads} from "../../scripts/lib/nodeKernelThreads.js";
 
 const {table} = synthTable({users: 150, movies: 80, ratings: 6000, seed: 2});
 const users = table.userIds.length,
@@ -70,10 +71,10 @@ async function bothSteps(factors: number, steps: number, bs = 64) {
   batches.forEach((rows, s) => order.set(rows, s * bs));
   kernel.order(order);
   const kernelLosses = [
-    ...kernel.steps(
+    ...(await kernel.steps(
       0,
       batches.map((_, s) => hyper(s + 1))
-    )
+    ))
   ];
   kernel.store();
   const jsLosses = batches.map((rows, s) => hostStep(hostTables(viaJs)!, table, rows, hyper(s + 1), ws, "sparse"));
@@ -97,7 +98,7 @@ describe("kernelRun(model, data, {bs, train, valid})", () => {
           const js = hostSquaredError(hostTables(viaJs)!.weights, factors, 0.5, 5.5, table, allRows);
           expect(sse / allRows.length).toBeCloseTo(js / allRows.length, 4);
           // Its validation rows (here every row) give the same sum.
-          expect(kernel.squaredError()).toBe(sse);
+          expect(await kernel.validSquaredError()).toBe(sse);
         } finally {
           kernel.dispose();
           viaKernel.dispose();
@@ -116,16 +117,16 @@ describe("kernelRun(model, data, {bs, train, valid})", () => {
       [a, b].map(async (m) => (await kernelRun(m, table, {bs: 32, train, valid: allRows}))!)
     );
     try {
-      ka.shuffle(9, 2);
+      await ka.shuffle(9, 2);
       kb.order(epochBatches(train, {bs: 32, seed: 9, epoch: 2}).order);
       const hypers = Array.from({length: 150}, (_, s) => hyper(s + 1));
-      expect(ka.steps(0, hypers)).toEqual(kb.steps(0, hypers));
+      expect(await ka.steps(0, hypers)).toEqual(await kb.steps(0, hypers));
       ka.store();
       kb.store();
       expect(snapshot(a)).toEqual(snapshot(b));
       // Another epoch is another order.
-      kb.shuffle(9, 3);
-      expect(kb.steps(150, hypers.slice(0, 3))).not.toEqual(ka.steps(150, hypers.slice(0, 3)));
+      await kb.shuffle(9, 3);
+      expect(await kb.steps(150, hypers.slice(0, 3))).not.toEqual(await ka.steps(150, hypers.slice(0, 3)));
     } finally {
       for (const x of [ka, kb]) x.dispose();
       a.dispose();
@@ -139,17 +140,17 @@ describe("kernelRun(model, data, {bs, train, valid})", () => {
       twice = buildModel({users, movies, factors: 6, seed: 5});
     const hypers = Array.from({length: 40}, (_, s) => hyper(s + 1));
     const k1 = await runOf(once, 64);
-    k1.shuffle(4, 0);
-    k1.steps(0, hypers);
+    await k1.shuffle(4, 0);
+    await k1.steps(0, hypers);
     k1.store();
     const first = await runOf(twice, 64);
-    first.shuffle(4, 0);
-    first.steps(0, hypers.slice(0, 15));
+    await first.shuffle(4, 0);
+    await first.steps(0, hypers.slice(0, 15));
     first.store();
     first.dispose();
     const second = await runOf(twice, 64);
-    second.shuffle(4, 0);
-    second.steps(15, hypers.slice(15));
+    await second.shuffle(4, 0);
+    await second.steps(15, hypers.slice(15));
     second.store();
     try {
       expect(snapshot(twice)).toEqual(snapshot(once));
@@ -184,13 +185,13 @@ describe("kernelRun(model, data, {bs, train, valid})", () => {
         order.set(next, 32);
         order.set(next, 64);
         kernel.order(order);
-        const losses = kernel.steps(0, [hyper(1), hyper(2), hyper(3)]);
+        const losses = await kernel.steps(0, [hyper(1), hyper(2), hyper(3)]);
         expect(losses).toHaveLength(1);
         expect(losses[0]).toBeNaN();
         kernel.store();
         expect(snapshot(model)).toEqual(before);
         // The next call trains batch 1: every user and movie in it got a fresh slot, so each one moved.
-        expect(Number.isFinite(kernel.steps(1, [hyper(1)])[0])).toBe(true);
+        expect(Number.isFinite((await kernel.steps(1, [hyper(1)]))[0])).toBe(true);
         kernel.store();
         const moved = snapshot(model);
         for (const r of next) {
@@ -210,16 +211,12 @@ describe("kernelRun(model, data, {bs, train, valid})", () => {
     const train = allRows.subarray(0, 100);
     const kernel = (await kernelRun(model, table, {bs: 16, train, valid: train}))!;
     try {
-      expect(() => kernel.steps(6, [hyper(1)])).toThrow(/batches 6…6 run past the epoch's rows/);
-      expect(() =>
-        kernel.steps(
-          0,
-          Array.from({length: MAX_CHUNK + 1}, () => hyper(1))
-        )
-      ).toThrow(/at most/);
+      await expect(kernel.steps(6, [hyper(1)])).rejects.toThrow(/batches 6…6 run past the epoch's rows/);
+      const tooMany = Array.from({length: MAX_CHUNK + 1}, () => hyper(1));
+      await expect(kernel.steps(0, tooMany)).rejects.toThrow(/at most/);
       expect(() => kernel.order(new Uint32Array(101))).toThrow(/longer than the 100 it holds/);
       kernel.dispose();
-      expect(() => kernel.steps(0, [hyper(1)])).toThrow(/after dispose/);
+      await expect(kernel.steps(0, [hyper(1)])).rejects.toThrow(/after dispose/);
     } finally {
       kernel.dispose(); // a second dispose is harmless
       model.dispose();
@@ -241,6 +238,66 @@ describe("kernelRun(model, data, {bs, train, valid})", () => {
       }
     }
   );
+
+  it(
+    "on two threads (FPSGD blocks): the same seed gives the same model bit for bit, and the valid MSE is within " +
+      "noise of one thread's",
+    async () => {
+      await useBackend("wasm");
+      const {table: big} = synthTable({users: 600, movies: 300, ratings: 40_000, seed: 3});
+      const train = async (threads: number) => {
+        const model = buildModel({users: big.userIds.length, movies: big.movieIds.length, factors: 8, seed: 5});
+        try {
+          const history = await fit(model, big, {
+            epochs: 3,
+            bs: 64,
+            lrMax: 1e-2,
+            wd: 0.1,
+            seed: 9,
+            threads: nodeKernelThreads(threads)
+          });
+          return {history, weights: snapshot(model), training: model.training!};
+        } finally {
+          model.dispose();
+        }
+      };
+      const one = await train(1),
+        two = await train(2),
+        again = await train(2);
+      expect(again.weights).toEqual(two.weights);
+      expect(again.history.map((r) => [r.trainLoss, r.validLoss])).toEqual(
+        two.history.map((r) => [r.trainLoss, r.validLoss])
+      );
+      expect(two.training.threads).toBe(2);
+      expect(one.training.threads).toBeUndefined();
+      // Not the one-thread run (another order), but as good.
+      expect(two.weights.userBias).not.toEqual(one.weights.userBias);
+      expect(two.history.at(-1)!.validLoss).toBeCloseTo(one.history.at(-1)!.validLoss, 1);
+      expect(Math.abs(two.history.at(-1)!.validLoss / one.history.at(-1)!.validLoss - 1)).toBeLessThan(0.02);
+    }
+  );
+
+  it("a two-thread run paused after an epoch and resumed trains on as one run does, bit for bit", async () => {
+    await useBackend("wasm");
+    const options = {epochs: 2, bs: 64, lrMax: 1e-2, seed: 9, threads: nodeKernelThreads(2)};
+    const once = buildModel({users, movies, factors: 6, seed: 5}),
+      paused = buildModel({users, movies, factors: 6, seed: 5});
+    try {
+      const all = await fit(once, table, options);
+      await fit(paused, table, {...options, untilEpoch: 1});
+      expect(paused.training!.step).toBe(paused.training!.stepsPerEpoch);
+      // Without threads, a run partway on two says so rather than train another way.
+      await expect(fit(paused, table, {...options, threads: undefined})).rejects.toThrow(
+        /partway through a run on 2 threads/
+      );
+      const resumed = await fit(paused, table, options);
+      expect(resumed.map((r) => [r.trainLoss, r.validLoss])).toEqual(all.map((r) => [r.trainLoss, r.validLoss]));
+      expect(snapshot(paused)).toEqual(snapshot(once));
+    } finally {
+      once.dispose();
+      paused.dispose();
+    }
+  });
 
   it("is what fit runs on wasm by default: a run matches the plain-JS host path's losses", async () => {
     await useBackend("wasm");

@@ -49,6 +49,8 @@ export interface FitState {
    */
   split?: "random" | "time";
   mode: "sparse" | "dense";
+  /** The threads the kernel trained on (kernelRun: more than one cuts the ratings in blocks); absent means one. */
+  threads?: number;
   stepsPerEpoch: number;
   /** Steps taken in this run; the one-cycle position is step / (epochs · stepsPerEpoch). */
   step: number;

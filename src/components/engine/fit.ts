@@ -3,7 +3,8 @@ import type {CollabModel, EpochRow, FitState} from "./buildModel.js";
 import {batchCount, epochBatches} from "./batches.js";
 import {fusedStep} from "./fusedStep.js";
 import {hostStep, hostTables, stepWorkspace} from "./hostStep.js";
-import {MAX_CHUNK, kernelRun} from "./kernelRun.js";
+import {kernelRun} from "./kernelRun.js";
+import type {KernelThreads} from "./kernelRun.js";
 import type {RatingRows} from "./hostStep.js";
 import {meanSquaredError} from "./meanSquaredError.js";
 import {opsStep} from "./opsStep.js";
@@ -42,6 +43,11 @@ export interface FitOptions {
    * picks kernel, else host, else fused, when it can.
    */
   path?: "auto" | "kernel" | "host" | "fused" | "ops";
+  /**
+   * Threads for the kernel (kernelRun: a shared memory, the ratings in blocks; the same seed and count give the same
+   * model). A run resumed partway trains on the threads it started on.
+   */
+  threads?: KernelThreads;
   /** Pause (resumably) once this many epochs of the run are done; the schedule is still planned for `epochs`. */
   untilEpoch?: number;
   /** Start a new one-cycle run even if the model is partway through one. */
@@ -158,44 +164,58 @@ export async function fit(model: CollabModel, data: RatingRows, options: FitOpti
   if (data.user.length !== n || data.movie.length !== n)
     throw new TypeError("fit: user, movie and rating2 must have the same length");
   const split = options.split ?? splitRows(n, {validPct, seed});
-  const stepsPerEpoch = batchCount(split.train.length, bs);
-  if (stepsPerEpoch < 1) throw new TypeError(`fit: ${split.train.length} training rows make no full batch of ${bs}`);
-  const run = {epochs, lrMax, wd, bs, seed, validPct, mode};
   let t = model.training;
-  const totalSteps = epochs * stepsPerEpoch;
-  if (t && !restart && t.step < t.epochs * t.stepsPerEpoch) {
-    if (!sameRun(t, run)) {
-      const partway = {
-        epochs: t.epochs,
-        lrMax: t.lrMax,
-        wd: t.wd,
-        bs: t.bs,
-        seed: t.seed,
-        validPct: t.validPct,
-        mode: t.mode
-      };
-      throw new TypeError(
-        `fit: the model is partway through a run with ${JSON.stringify(partway)}; ` +
-          `pass the same options to resume it, or restart: true`
-      );
-    }
-    if (t.stepsPerEpoch !== stepsPerEpoch)
-      throw new TypeError(
-        `fit: the model's run has ${t.stepsPerEpoch} steps per epoch, but this data gives ${stepsPerEpoch}: ` +
-          `is it the same dataset?`
-      );
-  } else {
-    t = model.training = {...run, stepsPerEpoch, step: 0, lossSum: 0, seconds: 0, history: []};
-  }
-  const state = t;
-  const schedule = oneCycle({lrMax});
-  const [lo, hi] = model.yRange;
+  const partway = t && !restart && t.step < t.epochs * t.stepsPerEpoch ? t : null;
+  const threads = partway ? (partway.threads ?? 1) : (options.threads?.count ?? 1);
+  if (threads > 1 && !options.threads)
+    throw new TypeError(`fit: the model is partway through a run on ${threads} threads; resume it on as many`);
   const kernel =
     mode === "sparse" && (path === "auto" || path === "kernel")
-      ? await kernelRun(model, data, {bs, train: split.train, valid: split.valid})
+      ? await kernelRun(model, data, {
+          bs,
+          train: split.train,
+          valid: split.valid,
+          threads: threads > 1 ? {count: threads, spawn: options.threads!.spawn} : undefined
+        })
       : null;
-  if (path === "kernel" && !kernel)
-    throw new TypeError('fit: path "kernel" needs the wasm backend with WebAssembly SIMD, and sparse mode');
+  const stepsPerEpoch = kernel ? kernel.stepsPerEpoch : batchCount(split.train.length, bs);
+  const run = {epochs, lrMax, wd, bs, seed, validPct, mode, ...(kernel && kernel.threads > 1 ? {threads} : {})};
+  const totalSteps = epochs * stepsPerEpoch;
+  try {
+    if (path === "kernel" && !kernel)
+      throw new TypeError('fit: path "kernel" needs the wasm backend with WebAssembly SIMD, and sparse mode');
+    if (stepsPerEpoch < 1) throw new TypeError(`fit: ${split.train.length} training rows make no full batch of ${bs}`);
+    if (partway) {
+      if (!sameRun(partway, run)) {
+        const was = {
+          epochs: partway.epochs,
+          lrMax: partway.lrMax,
+          wd: partway.wd,
+          bs: partway.bs,
+          seed: partway.seed,
+          validPct: partway.validPct,
+          mode: partway.mode
+        };
+        throw new TypeError(
+          `fit: the model is partway through a run with ${JSON.stringify(was)}; ` +
+            `pass the same options to resume it, or restart: true`
+        );
+      }
+      if (partway.stepsPerEpoch !== stepsPerEpoch)
+        throw new TypeError(
+          `fit: the model's run has ${partway.stepsPerEpoch} steps per epoch, but this data gives ${stepsPerEpoch}: ` +
+            `is it the same dataset?`
+        );
+    } else {
+      t = model.training = {...run, stepsPerEpoch, step: 0, lossSum: 0, seconds: 0, history: []};
+    }
+  } catch (error) {
+    kernel?.dispose();
+    throw error;
+  }
+  const state = t!;
+  const schedule = oneCycle({lrMax});
+  const [lo, hi] = model.yRange;
   // The plain-JS step's scratch memory, only where it runs (kernelRun keeps its own).
   const ws = kernel ? null : stepWorkspace(model.users, model.movies, model.factors, bs);
   const useHost = kernel !== null || path === "host" || (path === "auto" && hostTables(model) !== null);
@@ -277,11 +297,11 @@ export async function fit(model: CollabModel, data: RatingRows, options: FitOpti
   const kernelEpoch = async (epoch: number, first: number) => {
     for (let b = first; b < stepsPerEpoch;) {
       signal?.throwIfAborted();
-      const hypers = Array.from({length: Math.min(chunk, stepsPerEpoch - b)}, (_, i) => stepHyper(i));
+      const hypers = Array.from({length: kernel!.stepsFrom(b, chunk)}, (_, i) => stepHyper(i));
       const started = now();
-      const losses = kernel!.steps(b, hypers);
+      const losses = await kernel!.steps(b, hypers);
       const perStep = (now() - started) / losses.length;
-      chunk = Math.max(1, Math.min(MAX_CHUNK, Math.floor(KERNEL_CALL_MS / Math.max(perStep, 1e-3))));
+      chunk = Math.max(1, Math.floor(KERNEL_CALL_MS / Math.max(perStep, 1e-3)));
       losses.forEach((loss, i) => {
         // A diverging step changed nothing, so the step counters stay where they were (record throws).
         if (Number.isFinite(loss)) {
@@ -294,6 +314,10 @@ export async function fit(model: CollabModel, data: RatingRows, options: FitOpti
       if (now() - lastYield >= yieldMs) {
         await nextMacrotask();
         lastYield = now();
+      } else {
+        // A turn of the microtask queue, so what the progress callbacks queued (a trial's check that aborts it) runs
+        // before the next chunk of steps, as after each step on the host path.
+        await undefined;
       }
     }
   };
@@ -303,7 +327,7 @@ export async function fit(model: CollabModel, data: RatingRows, options: FitOpti
       if (epoch >= untilEpoch) break;
       const first = state.step % stepsPerEpoch;
       if (kernel) {
-        kernel.shuffle(seed, epoch);
+        await kernel.shuffle(seed, epoch);
         await kernelEpoch(epoch, first);
       }
       const batches = kernel ? null : epochBatches(split.train, {bs, seed, epoch});
@@ -347,7 +371,7 @@ export async function fit(model: CollabModel, data: RatingRows, options: FitOpti
       // The model's tensors get the kernel's tables at every epoch's end, for whatever reads them next.
       kernel?.store();
       const validLoss = kernel
-        ? kernel.squaredError() / split.valid.length
+        ? (await kernel.validSquaredError()) / split.valid.length
         : fused
           ? await fused.meanSquaredError(split.valid)
           : await meanSquaredError(model, data, split.valid, {ops: !useHost});
