@@ -41,14 +41,21 @@ function resolve(dir: string, rest: string, rewriting: Rewriting): {file: string
   return null;
 }
 
+/** The headers that make a page cross-origin isolated (so that it may share memory between threads). */
+export const ISOLATION_HEADERS = {
+  "cross-origin-opener-policy": "same-origin",
+  "cross-origin-embedder-policy": "require-corp"
+} as const;
+
 /**
  * Serves a built site as a static host does, under an optional sub-path `prefix` (as GitHub Pages serves a project
- * site under /<repository>/), mapping requests to files as `rewriting` says (default "none": no rewriting at all).
+ * site under /<repository>/), mapping requests to files as `rewriting` says (default "none": no rewriting at all),
+ * and with `isolate`, sending ISOLATION_HEADERS with every response, as a host configured for them does.
  * `requests` lists each path asked for and its status, for tests that check what a page fetched.
  */
 export async function serveStatic(
   dir: string,
-  {prefix = "/", rewriting = "none"}: {prefix?: string; rewriting?: Rewriting} = {}
+  {prefix = "/", rewriting = "none", isolate = false}: {prefix?: string; rewriting?: Rewriting; isolate?: boolean} = {}
 ): Promise<{url: string; server: Server; close: () => Promise<void>; requests: {path: string; status: number}[]}> {
   const requests: {path: string; status: number}[] = [];
   const server = createServer((request, response) => {
@@ -56,7 +63,7 @@ export async function serveStatic(
     const path = decodeURIComponent(url.pathname);
     const answer = (status: number, headers: Record<string, string> = {}, body?: string) => {
       requests.push({path, status});
-      response.writeHead(status, headers);
+      response.writeHead(status, isolate ? {...ISOLATION_HEADERS, ...headers} : headers);
       if (body !== undefined) response.end(body);
     };
     if (!path.startsWith(prefix)) return answer(404, {}, "not found");

@@ -38,11 +38,12 @@ export interface BrowserSite {
  * Builds a site once for a test file (`build` returns its folder), serves it, and gives each test its own browser
  * profile. After every test it closes the profile and fails the test on any console error or uncaught exception
  * raised by any of its pages during the flow, so no test has to remember to check. `webgpu` gives Chromium its
- * SwiftShader WebGPU adapter and WebGL renderer: software GPUs, as on a machine without a real one.
+ * SwiftShader WebGPU adapter and WebGL renderer: software GPUs, as on a machine without a real one. `isolate` serves
+ * the site with the headers that make its pages cross-origin isolated (serveStatic).
  */
 export function useBrowserSite(
   build: () => Promise<{dir: string}>,
-  {prefix = "/", webgpu = false}: {prefix?: string; webgpu?: boolean} = {}
+  {prefix = "/", webgpu = false, isolate = false}: {prefix?: string; webgpu?: boolean; isolate?: boolean} = {}
 ): BrowserSite {
   let server: Awaited<ReturnType<typeof serveStatic>>;
   let browser: Browser;
@@ -51,7 +52,7 @@ export function useBrowserSite(
   let expected: RegExp[] = [];
   beforeAll(async () => {
     const {dir} = await build();
-    server = await serveStatic(dir, {prefix});
+    server = await serveStatic(dir, {prefix, isolate});
     browser = await launchChromium({webgpu});
   });
   afterAll(async () => {

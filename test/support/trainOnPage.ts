@@ -25,10 +25,15 @@ export interface TrainOnPageOptions {
  * Trains a model through the Train page as a person does (backend wasm; 1 epoch unless told), waits until the run has
  * ended and is saved as the latest model, with its ranking, and closes the page.
  */
-export async function trainOnPage(
+export async function trainOnPage(site: BrowserSite, options: TrainOnPageOptions = {}): Promise<void> {
+  await (await trainInPage(site, options)).close();
+}
+
+/** As trainOnPage, but leaves the Train page open, and gives it. */
+export async function trainInPage(
   site: BrowserSite,
   {epochs = 1, factors, seed, bs}: TrainOnPageOptions = {}
-): Promise<void> {
+): Promise<Page> {
   const page = await site.open("./train");
   await page.getByLabel("Backend", {exact: true}).selectOption("wasm");
   if (bs !== undefined) await page.getByLabel("Batch size", {exact: true}).selectOption(String(bs));
@@ -44,7 +49,7 @@ export async function trainOnPage(
   }
   await page.locator(".train-controls button", {hasText: "Train"}).click();
   await untilRunEnds(page);
-  await page.close();
+  return page;
 }
 
 /**

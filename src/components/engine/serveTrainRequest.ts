@@ -25,6 +25,7 @@ import {fitRanker, rankerDeviceNote} from "./fitRanker.js";
 import type {IalsRanker} from "../model/ials.js";
 import {sortSplit} from "../split/Split.js";
 import {runSplit} from "../split/runSplit.js";
+import {webKernelThreads} from "./webKernelThreads.js";
 
 /** Posts an event to the page; `transfer` lists buffers to move rather than copy (the checkpoint). */
 export type PostTrainEvent = (event: TrainEvent, transfer?: Transferable[]) => void;
@@ -193,6 +194,9 @@ export async function serveTrainRequest(
       post,
       usableMeasures(request.measured)
     );
+    // Threads for the WebAssembly kernel, said in a line: several where the page is cross-origin isolated.
+    const web = cache.backend === "wasm" ? webKernelThreads() : null;
+    if (web) post({type: "note", text: web.note});
     post({type: "status", text: "Training…"});
     const prior: EpochRow[] = [];
     if (request.checkpoint) {
@@ -223,6 +227,7 @@ export async function serveTrainRequest(
         seed: hyper.seed,
         split,
         restart: true,
+        threads: web?.threads ?? undefined,
         signal: gpu ? AbortSignal.any([gpu.signal, ...(signal ? [signal] : [])]) : signal,
         onBatch: ({epoch, batch, batches, loss, step, totalSteps}) => {
           const t = performance.now();
