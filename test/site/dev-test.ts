@@ -137,6 +137,10 @@ describe("npm run dev (scripts/dev.ts)", () => {
   });
 
   it("serves a replaced my_ratings.dat to the open pages without a restart, and says so", async () => {
+    // Every response, through dev's proxy in front of the preview, carries the headers that isolate the page.
+    const page = await fetch(base);
+    expect(page.headers.get("cross-origin-opener-policy")).toBe("same-origin");
+    expect(page.headers.get("cross-origin-embedder-policy")).toBe("require-corp");
     const before = await served(base);
     expect(before.summary.counts.myRatings).toBeGreaterThan(3); // the synthetic demo's ratings
     const socket = await openPreviewSocket(base, "/", before.hash);
@@ -217,6 +221,8 @@ describe("npm run dev (scripts/dev.ts)", () => {
         .filter((line) => line.trim());
       expect(errors).toEqual([]);
       expect(requests.length).toBeGreaterThan(10);
+      // Served through dev's proxy, with the headers that isolate it: training takes several threads here too.
+      expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
       expect(
         added.filter((line) => /\b(GET|HEAD) \/|socket (open|close)|[↑↓] |type: '(hello|welcome)'/.test(line)),
         added.join("\n")

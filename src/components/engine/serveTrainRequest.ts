@@ -194,9 +194,6 @@ export async function serveTrainRequest(
       post,
       usableMeasures(request.measured)
     );
-    // Threads for the WebAssembly kernel, said in a line: several where the page is cross-origin isolated.
-    const web = cache.backend === "wasm" ? webKernelThreads() : null;
-    if (web) post({type: "note", text: web.note});
     post({type: "status", text: "Training…"});
     const prior: EpochRow[] = [];
     if (request.checkpoint) {
@@ -212,6 +209,10 @@ export async function serveTrainRequest(
         seed: hyper.seed
       });
     }
+    // Threads for the WebAssembly kernel, said in a line after what the run resumes from: several where the page is
+    // cross-origin isolated.
+    const web = cache.backend === "wasm" ? webKernelThreads() : null;
+    if (web) post({type: "note", text: web.note});
     // A GPU device can be lost mid-run (a driver reset, a backgrounded tab): the run then ends in words.
     const gpu = watchDevice(cache.backend);
     let last = -Infinity;
