@@ -1,7 +1,8 @@
 // The workbook at scale (issue 15): loader time and peak RSS, the served ratings file's size, the browser's fetch and
 // decode, one wasm epoch on the Train page with the worker's memory, and opening Recommendations to the top 20, for
 // one or more datasets, printed side by side with ratios (last ÷ first) to show what grows faster than linearly.
-// Usage: npm run bench:scale -- [--shape small|ml-10m|ml-32m]… [--dir <dataset folder>]… [--bs <batch size>]
+// Usage: npm run bench:scale -- [--shape small|ml-10m|ml-32m]… [--dir <dataset folder>]… [--bs <n>] [--isolate]
+//   --isolate serves the site with COOP and COEP, so the pages are cross-origin isolated and train on every core.
 //   e.g. npm run bench:scale -- --shape ml-10m --shape ml-32m   (generates the shapes into the temp folder once)
 // ML-32M's shape is 32,000,204 ratings written as CSV (ratings.csv, ~0.8 GB): generating it takes minutes and GBs.
 import {existsSync, readFileSync, readdirSync, rmSync, statSync} from "node:fs";
@@ -17,6 +18,8 @@ import {buildSiteOn} from "../scripts/lib/buildSite.js";
 import {serveStatic} from "../scripts/lib/serveStatic.js";
 import {measureRatingsLoad} from "./measureRatingsLoad.js";
 import {openRecommendations} from "./openRecommendations.js";
+import {TRAIN_DEFAULTS} from "../src/components/trainDefaults.js";
+import {copyBandwidth, floorNsPerRating} from "./memoryFloor.js";
 import {timeLoader} from "./timeLoader.js";
 import {trainOnce} from "./trainOnce.js";
 
@@ -32,6 +35,8 @@ const LOADERS = ["ratings.bin.ts", "movies.json.ts", "summary.json.ts", "histogr
 const args = process.argv.slice(2);
 const all = (name: string) => args.flatMap((a, i) => (a === name && i + 1 < args.length ? [args[i + 1]] : []));
 const bs = all("--bs")[0];
+const isolate = args.includes("--isolate");
+const bandwidth = copyBandwidth();
 const datasets: {label: string; dir: string}[] = [];
 for (const shape of all("--shape")) {
   const spec = SHAPES[shape];
@@ -79,7 +84,7 @@ for (const {label, dir} of datasets) {
     counts: {users: number; movies: number; ratings: number};
   };
   const servedBytes = statSync(builtFile(out, "ratings.")).size;
-  const server = await serveStatic(out);
+  const server = await serveStatic(out, {isolate});
   const browser = await launchChromium();
   try {
     const loads = [await measureRatingsLoad(browser, server.url), await measureRatingsLoad(browser, server.url)];
@@ -104,6 +109,13 @@ for (const {label, dir} of datasets) {
       "browser fetch+decode s": +((load.fetchMs + load.decodeMs) / 1000).toFixed(2),
       "wasm epoch (open → done) s": +train.seconds.toFixed(1),
       "wasm epoch s (worker's clock)": train.epochSeconds[0] ?? "",
+      "wasm epoch ns per training rating": train.epochSeconds[0]
+        ? +((train.epochSeconds[0] / (0.8 * summary.counts.ratings)) * 1e9).toFixed(0)
+        : "",
+      [`memory-traffic floor ns per rating (${TRAIN_DEFAULTS.factors} factors)`]: +floorNsPerRating(
+        TRAIN_DEFAULTS.factors,
+        bandwidth
+      ).toFixed(0),
       "run in the worker s (request → done)": train.runSeconds ?? "",
       "worker JS heap peak MB": +(train.workerHeapBytes / MB).toFixed(0),
       "worker wasm heap MB": train.memory ? +(train.memory.wasmHeapBytes / MB).toFixed(0) : "",
@@ -133,7 +145,7 @@ const table = Object.fromEntries(
 );
 console.log(
   `\nThe workbook at scale (loaders include node + tsx startup; browser: headless Chromium; ` +
-    `epoch: wasm${bs ? `, bs ${bs}` : ""})`
+    `epoch: wasm${bs ? `, bs ${bs}` : ""}${isolate ? ", cross-origin isolated: every core" : ", one thread"})`
 );
 console.table(table);
 console.error(

@@ -8,6 +8,7 @@ import {LAZY_ADAM_RECIPE} from "../src/components/engine/fit.js";
 import {FASTAI_DEFAULTS, TRAIN_DEFAULTS} from "../src/components/trainDefaults.js";
 import {ML10M_SHAPE, SITE_SYNTH} from "../src/components/synth/synthesize.js";
 import {missingReference} from "./missingReference.js";
+import {copyBandwidth, floorNsPerRating} from "./memoryFloor.js";
 import {ensureSyntheticSet} from "./syntheticSet.js";
 import type {SyntheticSet} from "./syntheticSet.js";
 
@@ -40,6 +41,10 @@ const PYTHON = "/usr/bin/python3";
 interface Row {
   engine: string;
   mode: string;
+  threads: number;
+  /** Nanoseconds per training rating in an epoch, and the memory-traffic floor for the same (memoryFloor.ts). */
+  nsPerRating: number;
+  floorNs: number;
   bs: number;
   lr: number;
   wd: number;
@@ -86,9 +91,13 @@ async function engine(
   wd: number,
   maxSteps = 0,
   note = "",
-  runEpochs = epochs
+  runEpochs = epochs,
+  threads = 1
 ): Promise<Row> {
-  log(`TF.js ${backend} ${mode} bs ${bs} lr ${lr} wd ${wd}${maxSteps ? ` (${maxSteps} steps)` : ""}…`);
+  log(
+    `TF.js ${backend} ${mode} bs ${bs} lr ${lr} wd ${wd}${maxSteps ? ` (${maxSteps} steps)` : ""}` +
+      `${threads > 1 ? `, ${threads} threads` : ""}…`
+  );
   const args = [
     "--import",
     "tsx",
@@ -110,7 +119,9 @@ async function engine(
     "--epochs",
     String(runEpochs),
     "--max-steps",
-    String(maxSteps)
+    String(maxSteps),
+    "--threads",
+    String(threads)
   );
   const lines = (await run(process.execPath, args)).map((l) => JSON.parse(l));
   const rows = lines.filter((l) => l.type === "epoch");
@@ -125,6 +136,9 @@ async function engine(
   return {
     engine: `TF.js ${done.backend}`,
     mode,
+    threads,
+    nsPerRating: (secondsPerEpoch / (done.stepsPerEpoch * bs)) * 1e9,
+    floorNs: floorNsPerRating(20, bandwidth),
     bs,
     lr,
     wd,
@@ -161,6 +175,9 @@ async function reference({ratingsPath, meta, oracleMse}: SyntheticSet, bs: numbe
   return {
     engine: "PyTorch reference",
     mode: "dense",
+    threads: 1,
+    nsPerRating: (trainSeconds / rows.length / (0.8 * meta.options.ratings)) * 1e9,
+    floorNs: floorNsPerRating(20, bandwidth),
     bs,
     lr: FASTAI_DEFAULTS.lrMax,
     wd: FASTAI_DEFAULTS.wd,
@@ -182,10 +199,14 @@ if (missing) {
   process.exit(1);
 }
 const set = await ensureSyntheticSet(shape, log);
+const bandwidth = copyBandwidth();
 const rows: Row[] = [];
 const ref = values["no-reference"] ? null : await reference(set, FASTAI_DEFAULTS.bs);
 if (ref) rows.push(ref);
 for (const backend of backends) rows.push(await engine(set, backend, "sparse", ...FASTAI, 0, "fastai's defaults"));
+// Every core: the WebAssembly kernel on two threads (kernelRun's FPSGD blocks).
+if (backends[0] === "wasm")
+  rows.push(await engine(set, "wasm", "sparse", ...FASTAI, 0, "fastai's defaults", epochs, 2));
 const denseSteps = values.quick ? 0 : Number(values["dense-steps"]);
 rows.push(
   await engine(
@@ -198,6 +219,10 @@ rows.push(
   )
 );
 for (const [bs, lr, wd, note] of RECIPES) rows.push(await engine(set, backends[0], "sparse", bs, lr, wd, 0, note));
+if (backends[0] === "wasm") {
+  const [bs, lr, wd, note] = RECIPES[0];
+  rows.push(await engine(set, "wasm", "sparse", bs, lr, wd, 0, note, epochs, 2));
+}
 // The recipe with a one-epoch schedule: does it reach the reference's valid MSE in a tenth of the reference's time?
 rows.push(
   await engine(
@@ -224,10 +249,13 @@ const fmt = (x: number, digits: number) => (Number.isFinite(x) ? x.toFixed(digit
 const header = [
   "engine",
   "mode",
+  "threads",
   "bs",
   "lr_max",
   "wd",
   "s/epoch",
+  "ns/rating",
+  "× floor",
   `total s`,
   `valid MSE (${epochs} ep)`,
   "noise floor",
@@ -242,10 +270,13 @@ const header = [
 const body = rows.map((r) => [
   r.engine,
   r.mode,
+  String(r.threads),
   String(r.bs),
   String(r.lr),
   String(r.wd),
   fmt(r.secondsPerEpoch, 2),
+  fmt(r.nsPerRating, 0),
+  fmt(r.nsPerRating / r.floorNs, 1),
   fmt(r.totalSeconds, 1),
   fmt(r.validMse, 4),
   fmt(r.floor, 4),
@@ -273,5 +304,7 @@ console.log(`
 noise floor: the Bayes MSE, knowing every user's and movie's planted parameters. oracle: the valid MSE of a predictor
 that knows every movie's planted parameters and the generator's priors, and fits only each user's from their training
 ratings (src/components/synth/oracleMse.ts): no model that must learn the movies too can expect to beat it.
+× floor: ns/rating over the memory-traffic floor, ${floorNsPerRating(20, bandwidth).toFixed(0)} ns per rating here \
+(bench/memoryFloor.ts: the bytes a rating moves at one thread's copy bandwidth, ${(bandwidth / 1e9).toFixed(1)} GB/s).
 On this set the oracle is ${fmt(set.oracleMse, 4)}, +${fmt((set.oracleMse / set.meta.noiseFloorMse - 1) * 100, 1)}% \
 over the floor; 1.10 × floor is ${fmt(1.1 * set.meta.noiseFloorMse, 4)}.`);

@@ -33,10 +33,10 @@ export interface TrainRun {
 export async function trainOnce(
   page: Page,
   siteUrl: string,
-  {epochs, backend, bs}: {epochs: number; backend: string; bs?: string}
+  {epochs, backend, bs, threads}: {epochs: number; backend: string; bs?: string; threads?: number}
 ): Promise<TrainRun> {
   const t0 = Date.now();
-  await page.goto(new URL("./train", siteUrl).href);
+  await page.goto(new URL(`./train${threads ? `?threads=${threads}` : ""}`, siteUrl).href);
   await page.getByLabel("Backend", {exact: true}).selectOption(backend);
   if (bs !== undefined) await page.getByLabel("Batch size", {exact: true}).selectOption(bs);
   const epochsInput = page.getByLabel("Epochs", {exact: true});

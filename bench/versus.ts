@@ -11,6 +11,7 @@ import {fileURLToPath} from "node:url";
 import {parseArgs} from "node:util";
 import {ML10M_SHAPE, SITE_SYNTH} from "../src/components/synth/synthesize.js";
 import {FASTAI_DEFAULTS} from "../src/components/trainDefaults.js";
+import {bytesPerRating, copyBandwidth, floorNsPerRating} from "./memoryFloor.js";
 import {ensureSyntheticSet} from "./syntheticSet.js";
 
 const {values} = parseArgs({
@@ -23,28 +24,6 @@ const {values} = parseArgs({
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const FACTORS = 20;
 const log = (message: string) => console.error(`[bench:versus] ${message}`);
-
-/**
- * Bytes one rating moves through memory, at most: the user's and the movie's rows (factors and bias, with both Adam
- * averages) read and written once each, and the rating's 8-byte record read by the step and by the shuffle's swap.
- */
-export function bytesPerRating(factors: number): number {
-  return 2 * 2 * 3 * (factors + 1) * 4 + 3 * 8;
-}
-
-/** This machine's memory bandwidth from one thread (bytes per second): the best of five copies of 256 MB. */
-function copyBandwidth(): number {
-  const n = 32 * 1024 * 1024;
-  const from = new Float64Array(n).fill(1),
-    to = new Float64Array(n);
-  let best = Infinity;
-  for (let i = 0; i < 5; ++i) {
-    const t = performance.now();
-    to.set(from);
-    best = Math.min(best, (performance.now() - t) / 1000);
-  }
-  return (2 * n * 8) / best;
-}
 
 interface Run {
   label: string;
@@ -97,7 +76,7 @@ try {
   rmSync(base, {recursive: true, force: true});
 }
 
-const floorNs = (bytesPerRating(FACTORS) / bandwidth) * 1e9;
+const floorNs = floorNsPerRating(FACTORS, bandwidth);
 const header = ["run", "s/epoch (each)", "best s/epoch", "ns/rating", "× floor", "valid MSE", "vs before"];
 const first = runs[0];
 const body = runs.map((r) => {

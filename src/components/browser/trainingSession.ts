@@ -302,7 +302,14 @@ export function createTrainingSession(
       const {priorRows: _, ...rest} = options;
       // "auto" starts what it measured earlier in this visit for the run's shape, where it did (the worker decides).
       const measured = options.backend === "auto" ? (options.measured ?? recallAutoMeasures()) : undefined;
-      const request: TrainRequest = {type: "train", ...rest, ...(measured?.length ? {measured} : {})};
+      // `?threads=1` on the page's address caps the kernel's threads (to measure one thread on an isolated page).
+      const asked = Number(new URLSearchParams(globalThis.location?.search ?? "").get("threads"));
+      const request: TrainRequest = {
+        type: "train",
+        ...rest,
+        ...(measured?.length ? {measured} : {}),
+        ...(asked >= 1 ? {maxThreads: Math.floor(asked)} : {})
+      };
       (worker ?? startWorker()).postMessage(request, options.checkpoint ? [options.checkpoint] : []);
       return new Promise((resolve) => ended.add(resolve));
     },

@@ -47,6 +47,11 @@ export type TrainRequest =
       dataset?: {catalogue?: string; name?: string};
       /** What "auto" measured earlier in this browser's visit, by model shape: reused for a run of the same shape. */
       measured?: AutoMeasure[];
+      /**
+       * The most threads the WebAssembly kernel may take (the page's `?threads=` parameter, for measuring): absent,
+       * as many as webKernelThreads gives.
+       */
+      maxThreads?: number;
     }
   | {type: "stop"}
   /**

@@ -8,10 +8,10 @@ export const MAX_KERNEL_THREADS = 4;
 
 /**
  * Threads for the kernel here, with a line for the Train page saying how many and why: as many as the machine has
- * cores (up to MAX_KERNEL_THREADS) where the page is cross-origin isolated, else none (one thread), saying so. Null
- * outside a browser.
+ * cores (up to `most`, at most MAX_KERNEL_THREADS) where the page is cross-origin isolated, else none (one thread),
+ * saying so. Null outside a browser.
  */
-export function webKernelThreads(): {threads: KernelThreads | null; note: string} | null {
+export function webKernelThreads(most = MAX_KERNEL_THREADS): {threads: KernelThreads | null; note: string} | null {
   const scope = globalThis as {crossOriginIsolated?: boolean; navigator?: {hardwareConcurrency?: number}};
   if (scope.crossOriginIsolated === undefined) return null;
   const cores = Math.max(1, Math.floor(scope.navigator?.hardwareConcurrency ?? 1));
@@ -22,9 +22,12 @@ export function webKernelThreads(): {threads: KernelThreads | null; note: string
         "The WebAssembly kernel trains on one thread: this page is not cross-origin isolated, so the browser shares " +
         "no memory between threads (see the README's Publishing)."
     };
-  const count = Math.min(cores, MAX_KERNEL_THREADS);
+  const count = Math.min(cores, most, MAX_KERNEL_THREADS);
   if (count < 2)
-    return {threads: null, note: "The WebAssembly kernel trains on one thread: this machine has one core."};
+    return {
+      threads: null,
+      note: `The WebAssembly kernel trains on one thread: ${cores < 2 ? "this machine has one core" : "as asked"}.`
+    };
   return {
     threads: {
       count,

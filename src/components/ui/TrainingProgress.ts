@@ -82,7 +82,7 @@ export function TrainingProgress(state: TrainingState): HTMLElement {
   if (state.memory) root.dataset.memory = JSON.stringify(state.memory);
   // The worker's own clock, in seconds, for benchmarks (the epoch table shows whole seconds): each epoch,
   // and the run from request to done.
-  if (state.rows.length) root.dataset.epochSeconds = JSON.stringify(state.rows.map((r) => +r.seconds.toFixed(2)));
+  if (state.rows.length) root.dataset.epochSeconds = JSON.stringify(state.rows.map((r) => +r.seconds.toFixed(4)));
   if (state.seconds) root.dataset.runSeconds = state.seconds.toFixed(2);
   const backend = root.appendChild(document.createElement("p"));
   backend.className = "backend";
