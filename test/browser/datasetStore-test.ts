@@ -202,3 +202,42 @@ describe("datasetStorageError(error)", () => {
     );
   });
 });
+
+describe("openDatasetStore: a large dataset in chunks", () => {
+  /** Every record of the database's one object store, read directly. */
+  async function records(factory: IDBFactory): Promise<unknown[]> {
+    const open = factory.open("big", 1);
+    const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
+    const request = db
+      .transaction(db.objectStoreNames[0] ?? "dataset", "readwrite")
+      .objectStore("dataset")
+      .getAll();
+    return new Promise((resolve) => (request.onsuccess = () => resolve(request.result)));
+  }
+  const bufferBytes = (v: unknown): number =>
+    v instanceof ArrayBuffer || ArrayBuffer.isView(v)
+      ? v.byteLength
+      : typeof v === "object" && v !== null
+        ? Object.values(v).reduce((n: number, x) => n + bufferBytes(x), 0)
+        : 0;
+
+  it("keeps no record over 32 kB (Chrome keeps larger ones as blobs), loads it whole, and forgets it all", async () => {
+    const factory = fakeIndexedDB();
+    const store = await openDatasetStore("big", factory);
+    const lines = Array.from({length: 20_000}, (_, i) => `${i}::${1 + (i % 2)}::${1 + (i % 5)}::${i}\n`).join("");
+    const saved = artifacts(lines);
+    expect(saved.ratingsFile.byteLength).toBeGreaterThan(100_000);
+    await store.save(saved);
+    const kept = await records(factory);
+    expect(kept.length).toBeGreaterThan(4);
+    expect(Math.max(...kept.map(bufferBytes))).toBeLessThanOrEqual(32 * 1024);
+    const loaded = (await store.load())!;
+    expect(Buffer.from(loaded.ratingsFile).equals(Buffer.from(saved.ratingsFile))).toBe(true);
+    expect(loaded.movies).toEqual(saved.movies);
+    // Saved again, the old chunks go; forgotten, nothing is left.
+    await store.save(saved);
+    expect((await records(factory)).length).toBe(kept.length);
+    await store.forget();
+    expect(await records(factory)).toEqual([]);
+  });
+});

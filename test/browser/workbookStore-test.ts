@@ -173,3 +173,93 @@ describe("storageError(error)", () => {
     expect(storageError(null).message).not.toMatch(/unknown error|\.\./);
   });
 });
+
+describe("openWorkbookStore: large values in chunks", () => {
+  /** Every record of every object store of database `name`, read directly. */
+  async function records(factory: IDBFactory, name: string): Promise<Map<string, unknown[]>> {
+    const open = factory.open(name, 2);
+    const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
+    const all = new Map<string, unknown[]>();
+    for (const store of ["runs", "checkpointBytes", "latest", "chunks"]) {
+      const request = db.transaction(store, "readwrite").objectStore(store).getAll();
+      all.set(store, await new Promise((resolve) => (request.onsuccess = () => resolve(request.result))));
+    }
+    return all;
+  }
+  /** The most bytes one record holds in buffers. */
+  const largest = (values: unknown[]): number =>
+    Math.max(
+      0,
+      ...values.map(function bytes(v: unknown): number {
+        if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) return v.byteLength;
+        return typeof v === "object" && v !== null ? Object.values(v).reduce((n: number, x) => n + bytes(x), 0) : 0;
+      })
+    );
+  const model = (n: number) => Float32Array.from({length: n}, (_, i) => i / 3).buffer;
+  const ranker = (n: number) => ({
+    factors: 4,
+    regularization: 0.1,
+    alpha: 1,
+    userFactors: Float32Array.from({length: n}, (_, i) => i),
+    movieFactors: Float32Array.of(1, 2)
+  });
+
+  it("keeps no record over 32 kB (Chrome keeps larger ones as blobs), and reads a model back whole", async () => {
+    const factory = fakeIndexedDB();
+    const store = await openWorkbookStore("test", factory);
+    const predictions = Float32Array.from({length: 20_000}, (_, i) => i);
+    await store.putRun(run({myPredictions: predictions}));
+    const id = await store.saveCheckpoint(info("a"), model(100_000), ranker(30_000) as never);
+    await store.setLatest(info("latest"), model(60_000), ranker(10_000) as never);
+    const kept = await records(factory, "test");
+    for (const [name, values] of kept) expect(largest(values), name).toBeLessThanOrEqual(32 * 1024);
+    expect((await store.listRuns())[0].myPredictions).toEqual(predictions);
+    const checkpoint = (await store.getCheckpoint(id))!;
+    expect(checkpoint.bytes).toEqual(model(100_000));
+    expect(checkpoint.ranker).toEqual(ranker(30_000));
+    expect((await store.getLatest())!.bytes).toEqual(model(60_000));
+  });
+
+  it("deletes a model's chunks with it: replaced as the latest model, given a new ranker, or deleted", async () => {
+    const factory = fakeIndexedDB();
+    const store = await openWorkbookStore("test", factory);
+    const chunks = async () => (await records(factory, "test")).get("chunks")!.length;
+    await store.setLatest(info("first"), model(60_000), ranker(10_000) as never);
+    const one = await chunks();
+    expect(one).toBeGreaterThan(8);
+    await store.setLatest(info("second"), model(60_000), ranker(10_000) as never);
+    expect(await chunks()).toBe(one);
+    const runId = await store.putRun(run());
+    await store.addRanking(runId, info("second").savedAt, null, ranker(20_000) as never);
+    const latest = (await store.getLatest())!;
+    expect(latest.ranker).toEqual(ranker(20_000));
+    expect(latest.bytes).toEqual(model(60_000));
+    const withBiggerRanker = await chunks();
+    expect(withBiggerRanker).toBeGreaterThan(one);
+    const id = await store.saveCheckpoint(info("a"), model(100_000));
+    expect(await chunks()).toBeGreaterThan(withBiggerRanker);
+    await store.deleteCheckpoint(id);
+    expect(await chunks()).toBe(withBiggerRanker);
+  });
+
+  it("opens a database kept before chunks existed (version 1), reads its large values, and replaces them", async () => {
+    const factory = fakeIndexedDB();
+    const open = factory.open("old", 1);
+    open.onupgradeneeded = () => {
+      const db = open.result;
+      db.createObjectStore("runs", {keyPath: "id", autoIncrement: true});
+      db.createObjectStore("checkpoints", {keyPath: "id", autoIncrement: true});
+      db.createObjectStore("checkpointBytes");
+      db.createObjectStore("latest");
+    };
+    const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
+    const tx = db.transaction("latest", "readwrite");
+    tx.objectStore("latest").put({info: info("v1"), bytes: model(60_000), ranker: null}, "model");
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    const store = await openWorkbookStore("old", factory);
+    expect((await store.getLatest())!.bytes).toEqual(model(60_000));
+    await store.setLatest(info("v2"), model(60_000));
+    expect(largest((await records(factory, "old")).get("latest")!)).toBeLessThanOrEqual(32 * 1024);
+    expect((await store.getLatest())!.info.name).toBe("v2");
+  });
+});

@@ -31,16 +31,19 @@ const sortedKeys = (data: Map<unknown, unknown>) => [...data.keys()].sort((a, b)
 
 /**
  * A fake `indexedDB`; `quota` is the most bytes (of ArrayBuffers) one transaction may write, and the first `failReads`
- * reads (get, getAll) fail with NotReadableError, as Chrome's reads of large values can (MDN, IDBRequest.error).
+ * reads (get, getAll) in read-only transactions fail with NotReadableError, as Chrome's reads of large values can (MDN,
+ * IDBRequest.error). A write's own reads (a store's small index records) never fail.
  */
 export function fakeIndexedDB({
   quota = Infinity,
   failReads = 0
 }: {quota?: number; failReads?: number} = {}): IDBFactory {
   const databases = new Map<string, Map<string, FakeStore>>();
+  const versions = new Map<string, number>();
   const later = (f: () => void) => setTimeout(f, 0);
-  const read = (f: () => unknown) => {
-    if (failReads > 0 && failReads--) throw {name: "NotReadableError", message: "Failed to read large IndexedDB value"};
+  const read = (f: () => unknown, mode: string) => {
+    if (mode === "readonly" && failReads > 0 && failReads--)
+      throw {name: "NotReadableError", message: "Failed to read large IndexedDB value"};
     return f();
   };
 
@@ -48,13 +51,14 @@ export function fakeIndexedDB({
     return {
       onversionchange: null,
       close: () => {},
+      objectStoreNames: {contains: (name: string) => stores.has(name)},
       createObjectStore(
         name: string,
         {keyPath = null, autoIncrement = false}: {keyPath?: string | null; autoIncrement?: boolean} = {}
       ) {
         stores.set(name, {keyPath, autoIncrement, next: 1, data: new Map()});
       },
-      transaction(names: string | string[]) {
+      transaction(names: string | string[], mode = "readonly") {
         const scope = [names].flat();
         for (const name of scope) if (!stores.has(name)) throw new Error(`NotFoundError: no object store ${name}`);
         // Writes go to copies of the stores in scope, which replace them on commit.
@@ -97,9 +101,11 @@ export function fakeIndexedDB({
               put: (value: unknown, key?: unknown) => write(value, key, false),
               add: (value: unknown, key?: unknown) => write(value, key, true),
               delete: (key: unknown) => request(() => void store.data.delete(key)),
-              get: (key: unknown) => request(() => read(() => structuredClone(store.data.get(key)))),
+              get: (key: unknown) => request(() => read(() => structuredClone(store.data.get(key)), mode)),
               getAll: () =>
-                request(() => read(() => sortedKeys(store.data).map((key) => structuredClone(store.data.get(key)))))
+                request(() =>
+                  read(() => sortedKeys(store.data).map((key) => structuredClone(store.data.get(key))), mode)
+                )
             };
           }
         };
@@ -132,9 +138,11 @@ export function fakeIndexedDB({
   }
 
   const factory = {
-    open(name: string) {
-      const fresh = !databases.has(name);
-      if (fresh) databases.set(name, new Map());
+    open(name: string, version = 1) {
+      if (!databases.has(name)) databases.set(name, new Map());
+      // New, or older than asked: its upgrade runs (and may find the stores an older version made).
+      const fresh = (versions.get(name) ?? 0) < version;
+      if (fresh) versions.set(name, version);
       const r = {
         result: database(databases.get(name)!),
         error: null,

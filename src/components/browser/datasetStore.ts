@@ -5,6 +5,7 @@ import type {DatasetArtifacts, DatasetSummary} from "../movielens/datasetArtifac
 import {SNAPSHOT_RELEASES, movielensName, summaryReleaseCounts} from "../movielens/movielensRelease.js";
 import {movedUserNote} from "../movielens/moveClashingUser.js";
 import {RATINGS_FILE_MAGIC} from "../movielens/ratingsFile.js";
+import {deleteChunks, putWithChunks, withChunks} from "./idbChunks.js";
 import {browserSaid, idbOpen, idbRead, idbRequest, idbTransactionDone} from "./idbRequest.js";
 import {announceChange} from "./workbookChannel.js";
 
@@ -127,11 +128,11 @@ export async function openDatasetStore(
   const db = await idbOpen(factory, name, VERSION, (db) => void db.createObjectStore(STORE), datasetStorageError);
   // Another tab upgrading the database must not wait on this one.
   db.onversionchange = () => db.close();
-  const write = async (body: (store: IDBObjectStore) => void) => {
+  const write = async (body: (store: IDBObjectStore, tx: IDBTransaction) => void) => {
     const tx = db.transaction(STORE, "readwrite");
     const finished = idbTransactionDone(tx, datasetStorageError);
     try {
-      body(tx.objectStore(STORE));
+      body(tx.objectStore(STORE), tx);
     } catch (error) {
       // A put can throw at once (a value that cannot be cloned): abort, so nothing half-written is committed.
       finished.catch(() => {});
@@ -140,14 +141,23 @@ export async function openDatasetStore(
     }
     await finished;
   };
+  // A record with its chunks (idbChunks.ts: the dataset's columns, kept as small records beside it).
   const get = (key: string) =>
-    idbRead(() => idbRequest(db.transaction(STORE).objectStore(STORE).get(key), datasetReadError));
+    idbRead(async () => {
+      const tx = db.transaction(STORE);
+      return withChunks(
+        tx,
+        STORE,
+        datasetReadError,
+        await idbRequest(tx.objectStore(STORE).get(key), datasetReadError)
+      );
+    });
   return {
     async save(artifacts) {
       const record = toDatasetRecord(artifacts);
       const identity: DatasetIdentity = {savedAt: record.savedAt, name: named(record.summary).dataset.name};
-      await write((store) => {
-        store.put(record, KEY);
+      await write((store, tx) => {
+        putWithChunks(tx, STORE, STORE, record, {key: KEY});
         store.put(identity, IDENTITY_KEY);
       });
       announceChange("dataset");
@@ -165,7 +175,7 @@ export async function openDatasetStore(
     async forget(expected = null) {
       let now: DatasetIdentity | null = null;
       // Read and deleted in one transaction, so a dataset another tab stores meanwhile is never the one forgotten.
-      await write((store) => {
+      await write((store, tx) => {
         store.get(IDENTITY_KEY).onsuccess = (event) => {
           const stored = (event.target as IDBRequest<DatasetIdentity | undefined>).result ?? null;
           if (expected !== null && stored !== null && stored.savedAt !== expected) {
@@ -173,6 +183,7 @@ export async function openDatasetStore(
             return;
           }
           store.delete(KEY);
+          deleteChunks(tx, STORE, STORE, KEY);
           store.delete(IDENTITY_KEY);
         };
       });

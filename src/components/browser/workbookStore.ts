@@ -2,6 +2,8 @@ import type {EpochRow, TrainHyper} from "../engine/trainProtocol.js";
 import type {RunRanking} from "../model/rankingMetrics.js";
 import type {MyRating} from "../movielens/myRatingsFile.js";
 import type {IalsRanker} from "../model/ials.js";
+import {chunkKeys, splitValue} from "./chunkedValue.js";
+import {chunkIndex, deleteChunks, putWithChunks, withChunks} from "./idbChunks.js";
 import {browserSaid, idbOpen, idbRead, idbRequest, idbTransactionDone} from "./idbRequest.js";
 import {announceChange} from "./workbookChannel.js";
 
@@ -86,7 +88,8 @@ export interface WorkbookStore {
 
 /** The IndexedDB database that holds the runs, the checkpoints and the latest model. */
 export const STORE_NAME = "movielens-workbook";
-const VERSION = 1;
+/** 2 added the chunks store: large buffers are kept there in small records (chunkedValue.ts). */
+const VERSION = 2;
 
 /**
  * Turns IndexedDB's errors into messages a reader can act on, in words, never the browser's own text (kept as the
@@ -135,13 +138,18 @@ export async function openWorkbookStore(
     name,
     VERSION,
     (db) => {
-      db.createObjectStore("runs", {keyPath: "id", autoIncrement: true});
-      db.createObjectStore("checkpoints", {keyPath: "id", autoIncrement: true});
-      db.createObjectStore("checkpointBytes");
-      db.createObjectStore("latest");
+      // A database of version 1 has all but the chunks store.
+      const missing = (name: string) => !db.objectStoreNames.contains(name);
+      if (missing("runs")) db.createObjectStore("runs", {keyPath: "id", autoIncrement: true});
+      if (missing("checkpoints")) db.createObjectStore("checkpoints", {keyPath: "id", autoIncrement: true});
+      if (missing("checkpointBytes")) db.createObjectStore("checkpointBytes");
+      if (missing("latest")) db.createObjectStore("latest");
+      if (missing("chunks")) db.createObjectStore("chunks");
     },
     storageError
   );
+  // A tab of a newer version upgrading the database (version 2 added the chunks) must not wait on this one.
+  db.onversionchange = () => db.close();
   // Every write is said to the workbook's other tabs once it is committed, so their lists follow.
   const write = async (stores: string[], body: (tx: IDBTransaction) => void) => {
     const tx = db.transaction(stores, "readwrite");
@@ -152,21 +160,31 @@ export async function openWorkbookStore(
   return {
     async putRun(run) {
       let id = 0;
-      await write(["runs"], (tx) => {
+      await write(["runs", "chunks"], (tx) => {
         const {id: _, ...record} = run;
-        tx.objectStore("runs").add(record).onsuccess = (e) => (id = (e.target as IDBRequest<number>).result);
+        putWithChunks(tx, "chunks", "runs", record, {add: true, onKey: (key) => (id = key as number)});
       });
       return id;
     },
-    listRuns: () => read("runs", (tx) => request(tx.objectStore("runs").getAll()), db),
+    listRuns: () =>
+      read(
+        ["runs", "chunks"],
+        async (tx) =>
+          Promise.all(
+            (await request<RunRecord[]>(tx.objectStore("runs").getAll())).map((run) =>
+              withChunks(tx, "chunks", storageReadError, run)
+            )
+          ),
+        db
+      ),
     async saveCheckpoint(info, bytes, ranker = null) {
       let id = 0;
-      await write(["checkpoints", "checkpointBytes"], (tx) => {
+      await write(["checkpoints", "checkpointBytes", "chunks"], (tx) => {
         const {id: _, ...record} = info; // the store assigns the id
         tx.objectStore("checkpoints").add(record).onsuccess = (e) => {
           id = (e.target as IDBRequest<number>).result;
           // The bytes alone, as before iALS, or with the ranker beside them.
-          tx.objectStore("checkpointBytes").put(ranker ? {bytes, ranker} : bytes, id);
+          putWithChunks(tx, "chunks", "checkpointBytes", ranker ? {bytes, ranker} : bytes, {key: id});
         };
       });
       return id;
@@ -174,13 +192,13 @@ export async function openWorkbookStore(
     listCheckpoints: () => read("checkpoints", (tx) => request(tx.objectStore("checkpoints").getAll()), db),
     async getCheckpoint(id) {
       const [info, kept] = await read(
-        ["checkpoints", "checkpointBytes"],
+        ["checkpoints", "checkpointBytes", "chunks"],
         (tx) =>
           Promise.all([
             request<CheckpointInfo | undefined>(tx.objectStore("checkpoints").get(id)),
             request<ArrayBuffer | {bytes: ArrayBuffer; ranker: IalsRanker | null} | undefined>(
               tx.objectStore("checkpointBytes").get(id)
-            )
+            ).then((stored) => withChunks(tx, "chunks", storageReadError, stored))
           ]),
         db
       );
@@ -188,22 +206,28 @@ export async function openWorkbookStore(
       return kept instanceof ArrayBuffer ? {info, bytes: kept, ranker: null} : {info, ...kept};
     },
     async deleteCheckpoint(id) {
-      await write(["checkpoints", "checkpointBytes"], (tx) => {
+      await write(["checkpoints", "checkpointBytes", "chunks"], (tx) => {
         tx.objectStore("checkpoints").delete(id);
         tx.objectStore("checkpointBytes").delete(id);
+        deleteChunks(tx, "chunks", "checkpointBytes", id);
       });
     },
     async setLatest(info, bytes, ranker = null) {
-      await write(["latest"], (tx) => {
-        tx.objectStore("latest").put({info, bytes, ranker}, "model");
+      await write(["latest", "chunks"], (tx) => {
+        putWithChunks(tx, "chunks", "latest", {info, bytes, ranker}, {key: "model"});
       });
     },
     async getLatest() {
       const kept = await read(
-        "latest",
-        (tx) =>
-          request<(Omit<StoredModel, "ranker"> & {ranker?: StoredModel["ranker"]}) | undefined>(
-            tx.objectStore("latest").get("model")
+        ["latest", "chunks"],
+        async (tx) =>
+          withChunks(
+            tx,
+            "chunks",
+            storageReadError,
+            await request<(Omit<StoredModel, "ranker"> & {ranker?: StoredModel["ranker"]}) | undefined>(
+              tx.objectStore("latest").get("model")
+            )
           ),
         db
       );
@@ -211,7 +235,9 @@ export async function openWorkbookStore(
     },
     async addRanking(runId, latestSavedAt, ranking, ranker) {
       // Read and written in one transaction, so a run kept in another tab meanwhile is never overwritten.
-      await write(["runs", "latest"], (tx) => {
+      await write(["runs", "latest", "chunks"], (tx) => {
+        // The stored forms, as they are: their chunks stay (a ranking is small); the latest model's ranker is new,
+        // put in chunks of its own, and the chunks of the one it replaces go.
         const runs = tx.objectStore("runs");
         runs.get(runId).onsuccess = (e) => {
           const run = (e.target as IDBRequest<RunRecord | undefined>).result;
@@ -221,8 +247,19 @@ export async function openWorkbookStore(
         const latest = tx.objectStore("latest");
         latest.get("model").onsuccess = (e) => {
           const model = (e.target as IDBRequest<StoredModel | undefined>).result;
-          if (model?.info.savedAt === latestSavedAt)
-            latest.put({...model, info: {...model.info, ranking}, ranker}, "model");
+          if (model?.info.savedAt !== latestSavedAt) return;
+          // The model's bytes as they are stored (chunked or not), with the new ranking and ranker: written again
+          // whole, so its chunks and their index are the new value's.
+          const chunks = tx.objectStore("chunks");
+          chunks.get(chunkIndex("latest", "model")).onsuccess = (f) => {
+            const old = (f.target as IDBRequest<string[] | undefined>).result ?? [];
+            const kept = new Set(chunkKeys(model.bytes));
+            for (const k of old) if (!kept.has(k)) chunks.delete(k);
+            const split = splitValue(ranker);
+            for (const [k, bytes] of split.chunks) chunks.put(bytes, k);
+            chunks.put([...kept, ...split.chunks.map(([k]) => k)], chunkIndex("latest", "model"));
+            latest.put({...model, info: {...model.info, ranking}, ranker: split.value}, "model");
+          };
         };
       });
     },
