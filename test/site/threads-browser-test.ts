@@ -19,9 +19,9 @@ async function runOnPage(page: Page) {
   };
 }
 
-/** Trains one run (1 epoch, seed 5) on the Train page, as trainOnPage does, and reads it back. */
-async function trainAndRead(site: ReturnType<typeof useBrowserSite>) {
-  const page = await trainInPage(site, {seed: 5});
+/** Trains one run (1 epoch, seed 5) on the Train page (at `path`), as trainOnPage does, and reads it back. */
+async function trainAndRead(site: ReturnType<typeof useBrowserSite>, path?: string) {
+  const page = await trainInPage(site, {seed: 5, path});
   try {
     return await runOnPage(page);
   } finally {
@@ -41,6 +41,10 @@ describe("on a host that sends COOP and COEP", () => {
     await site.newContext();
     const again = await trainAndRead(site);
     expect(again.losses).toEqual(first.losses);
+    // The address can ask for one thread, to measure one: another model, as good.
+    const one = await trainAndRead(site, "./train?threads=1");
+    expect(one.notes.join(" ")).toMatch(/trains on one thread, as the address's \?threads=1 asks/);
+    expect(one.losses).not.toEqual(first.losses);
   });
 });
 
@@ -51,7 +55,7 @@ describe("on a plain static host", () => {
     await site.newContext();
     const run = await trainAndRead(site);
     expect(run.isolated).toBe(false);
-    expect(run.notes.join(" ")).toMatch(/trains on one thread: this page is not cross-origin isolated/);
+    expect(run.notes.join(" ")).toMatch(/trains on one thread, not on the 2 cores here: this page is not cross-origin/);
   });
 
   it("the build's service worker isolates the pages after one reload, and training takes two threads", async () => {

@@ -15,6 +15,8 @@ const trainedProfiles = new WeakMap<BrowserSite, Map<string, ProfileSnapshot>>()
 
 /** What a test sets on the Train page before training; the rest keeps the page's defaults. */
 export interface TrainOnPageOptions {
+  /** The Train page's path, with any query ("./train" unless told). */
+  path?: string;
   epochs?: number;
   factors?: number;
   seed?: number;
@@ -32,9 +34,9 @@ export async function trainOnPage(site: BrowserSite, options: TrainOnPageOptions
 /** As trainOnPage, but leaves the Train page open, and gives it. */
 export async function trainInPage(
   site: BrowserSite,
-  {epochs = 1, factors, seed, bs}: TrainOnPageOptions = {}
+  {path = "./train", epochs = 1, factors, seed, bs}: TrainOnPageOptions = {}
 ): Promise<Page> {
-  const page = await site.open("./train");
+  const page = await site.open(path);
   await page.getByLabel("Backend", {exact: true}).selectOption("wasm");
   if (bs !== undefined) await page.getByLabel("Batch size", {exact: true}).selectOption(String(bs));
   for (const [label, value] of [

@@ -303,12 +303,12 @@ export function createTrainingSession(
       // "auto" starts what it measured earlier in this visit for the run's shape, where it did (the worker decides).
       const measured = options.backend === "auto" ? (options.measured ?? recallAutoMeasures()) : undefined;
       // `?threads=1` on the page's address caps the kernel's threads (to measure one thread on an isolated page).
-      const asked = Number(new URLSearchParams(globalThis.location?.search ?? "").get("threads"));
+      const threadsAsked = new URLSearchParams(globalThis.location?.search ?? "").get("threads");
       const request: TrainRequest = {
         type: "train",
         ...rest,
         ...(measured?.length ? {measured} : {}),
-        ...(asked >= 1 ? {maxThreads: Math.floor(asked)} : {})
+        ...(threadsAsked !== null ? {threadsAsked} : {})
       };
       (worker ?? startWorker()).postMessage(request, options.checkpoint ? [options.checkpoint] : []);
       return new Promise((resolve) => ended.add(resolve));

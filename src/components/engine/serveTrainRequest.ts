@@ -211,7 +211,7 @@ export async function serveTrainRequest(
     }
     // Threads for the WebAssembly kernel, said in a line after what the run resumes from: several where the page is
     // cross-origin isolated.
-    const web = cache.backend === "wasm" ? webKernelThreads(request.maxThreads) : null;
+    const web = cache.backend === "wasm" ? webKernelThreads(request.threadsAsked) : null;
     if (web) post({type: "note", text: web.note});
     // A GPU device can be lost mid-run (a driver reset, a backgrounded tab): the run then ends in words.
     const gpu = watchDevice(cache.backend);

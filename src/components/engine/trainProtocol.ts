@@ -48,10 +48,10 @@ export type TrainRequest =
       /** What "auto" measured earlier in this browser's visit, by model shape: reused for a run of the same shape. */
       measured?: AutoMeasure[];
       /**
-       * The most threads the WebAssembly kernel may take (the page's `?threads=` parameter, for measuring): absent,
-       * as many as webKernelThreads gives.
+       * The page's `?threads=` parameter as written (for measuring: the most threads the WebAssembly kernel may take),
+       * which webKernelThreads reads; absent, as many as it gives.
        */
-      maxThreads?: number;
+      threadsAsked?: string;
     }
   | {type: "stop"}
   /**

@@ -8,25 +8,40 @@ export const MAX_KERNEL_THREADS = 4;
 
 /**
  * Threads for the kernel here, with a line for the Train page saying how many and why: as many as the machine has
- * cores (up to `most`, at most MAX_KERNEL_THREADS) where the page is cross-origin isolated, else none (one thread),
- * saying so. Null outside a browser.
+ * cores (up to MAX_KERNEL_THREADS, and up to `asked`, the page's `?threads=` as written, where it is a whole number
+ * of at least 1) where the page is cross-origin isolated, else none (one thread), saying so. Null outside a browser.
  */
-export function webKernelThreads(most = MAX_KERNEL_THREADS): {threads: KernelThreads | null; note: string} | null {
+export function webKernelThreads(asked?: string): {threads: KernelThreads | null; note: string} | null {
   const scope = globalThis as {crossOriginIsolated?: boolean; navigator?: {hardwareConcurrency?: number}};
   if (scope.crossOriginIsolated === undefined) return null;
   const cores = Math.max(1, Math.floor(scope.navigator?.hardwareConcurrency ?? 1));
+  const most = asked === undefined ? MAX_KERNEL_THREADS : Number(asked);
+  const valid = Number.isInteger(most) && most >= 1;
+  const ignored = valid ? "" : ` The address's ?threads=${asked} is not a whole number of threads, so it is ignored.`;
   if (!scope.crossOriginIsolated)
     return {
       threads: null,
       note:
-        "The WebAssembly kernel trains on one thread: this page is not cross-origin isolated, so the browser shares " +
-        "no memory between threads (see the README's Publishing)."
+        `The WebAssembly kernel trains on one thread${cores > 1 ? `, not on the ${cores} cores here` : ""}: this ` +
+        "page is not cross-origin isolated, and only an isolated page may share memory between threads. The site's " +
+        "service worker isolates its pages after one reload; where it cannot (a private window, site data blocked, " +
+        `a browser under automation), training is slower, and as good.${ignored}`
     };
-  const count = Math.min(cores, most, MAX_KERNEL_THREADS);
+  const count = Math.min(cores, valid ? most : MAX_KERNEL_THREADS, MAX_KERNEL_THREADS);
+  const why =
+    valid && asked !== undefined
+      ? most < Math.min(cores, MAX_KERNEL_THREADS)
+        ? `, as the address's ?threads=${asked} asks`
+        : most > count
+          ? ` (the address's ?threads=${asked} asks for more, but ${
+              cores < most ? `this machine has ${cores} cores` : `a run takes at most ${MAX_KERNEL_THREADS}`
+            })`
+          : ""
+      : "";
   if (count < 2)
     return {
       threads: null,
-      note: `The WebAssembly kernel trains on one thread: ${cores < 2 ? "this machine has one core" : "as asked"}.`
+      note: `The WebAssembly kernel trains on one thread${why || ": this machine has one core"}.${ignored}`
     };
   return {
     threads: {
@@ -45,6 +60,8 @@ export function webKernelThreads(most = MAX_KERNEL_THREADS): {threads: KernelThr
         };
       }
     },
-    note: `The WebAssembly kernel trains on ${count} threads (this page is cross-origin isolated; ${cores} cores).`
+    note:
+      `The WebAssembly kernel trains on ${count} threads${why} (this page is cross-origin isolated; ` +
+      `${cores} cores).${ignored}`
   };
 }
