@@ -2,7 +2,9 @@
 // decode, one wasm epoch on the Train page with the worker's memory, and opening Recommendations to the top 20, for
 // one or more datasets, printed side by side with ratios (last ÷ first) to show what grows faster than linearly.
 // Usage: npm run bench:scale -- [--shape small|ml-10m|ml-32m]… [--dir <dataset folder>]… [--bs <n>] [--isolate]
-//   --isolate serves the site with COOP and COEP, so the pages are cross-origin isolated and train on every core.
+//   [--threads <n>]
+//   --isolate serves the site with COOP and COEP, so the pages are cross-origin isolated and train on every core;
+//   --threads caps the kernel's threads (the Train page's ?threads=), to measure one thread on an isolated page.
 //   e.g. npm run bench:scale -- --shape ml-10m --shape ml-32m   (generates the shapes into the temp folder once)
 // ML-32M's shape is 32,000,204 ratings written as CSV (ratings.csv, ~0.8 GB): generating it takes minutes and GBs.
 import {existsSync, readFileSync, readdirSync, rmSync, statSync} from "node:fs";
@@ -36,6 +38,7 @@ const args = process.argv.slice(2);
 const all = (name: string) => args.flatMap((a, i) => (a === name && i + 1 < args.length ? [args[i + 1]] : []));
 const bs = all("--bs")[0];
 const isolate = args.includes("--isolate");
+const threads = all("--threads")[0] ? Number(all("--threads")[0]) : undefined;
 const bandwidth = copyBandwidth();
 const datasets: {label: string; dir: string}[] = [];
 for (const shape of all("--shape")) {
@@ -90,7 +93,7 @@ for (const {label, dir} of datasets) {
     const loads = [await measureRatingsLoad(browser, server.url), await measureRatingsLoad(browser, server.url)];
     const load = loads.sort((a, b) => a.fetchMs + a.decodeMs - b.fetchMs - b.decodeMs)[0];
     const context = await browser.newContext();
-    const train = await trainOnce(await context.newPage(), server.url, {epochs: 1, backend: "wasm", bs});
+    const train = await trainOnce(await context.newPage(), server.url, {epochs: 1, backend: "wasm", bs, threads});
     if (train.status !== "done")
       throw new Error(`${label}: the training run ended ${train.status}: ${train.error ?? ""}`);
     const recommend = await openRecommendations(context, server.url);
@@ -143,9 +146,12 @@ const table = Object.fromEntries(
     return [metric, row];
   })
 );
+const served = isolate
+  ? `, cross-origin isolated: ${threads === undefined ? "every core" : `at most ${threads} thread(s)`}`
+  : ", not isolated: one thread";
 console.log(
   `\nThe workbook at scale (loaders include node + tsx startup; browser: headless Chromium; ` +
-    `epoch: wasm${bs ? `, bs ${bs}` : ""}${isolate ? ", cross-origin isolated: every core" : ", one thread"})`
+    `epoch: wasm${bs ? `, bs ${bs}` : ""}${served})`
 );
 console.table(table);
 console.error(

@@ -1,6 +1,8 @@
 // Times the Train page in headless Chromium: from opening it to the end of a run, seconds per epoch, and the worker's
-// peak JS heap. Usage: npm run bench:page [-- --dir <dataset> --epochs 3 --backend auto --bs 256]
-// Without --dir it uses the built-in synthetic dataset (the site's default, about 1M ratings).
+// peak JS heap. Usage: npm run bench:page [-- --dir <dataset> --epochs 3 --backend auto --bs 256 --threads]
+// Without --dir it uses the built-in synthetic dataset (the site's default, about 1M ratings). With --threads it then
+// trains on wasm three ways, side by side: a page not cross-origin isolated (one thread), an isolated one asked for one
+// thread (?threads=1: TF.js loads its threaded build there), and an isolated one on every core.
 import {rmSync} from "node:fs";
 import {launchChromium} from "../scripts/lib/chromium.js";
 import {buildSiteOn} from "../scripts/lib/buildSite.js";
@@ -14,6 +16,7 @@ const dir = flag("--dir");
 const epochs = Number(flag("--epochs", String(TRAIN_DEFAULTS.epochs)));
 const backend = flag("--backend", "auto")!;
 const bs = flag("--bs", String(TRAIN_DEFAULTS.bs))!;
+const compareThreads = args.includes("--threads");
 
 console.error(`Building the site on ${dir ?? "the built-in synthetic dataset"} …`);
 const {dir: out} = await buildSiteOn(dir);
@@ -42,4 +45,33 @@ if (memory)
 if (run.error) console.log(run.error);
 await browser.close();
 await server.close();
+
+if (compareThreads) {
+  const rows = [];
+  for (const [label, isolate, threads] of [
+    ["not isolated (one thread)", false, undefined],
+    ["isolated, ?threads=1", true, 1],
+    ["isolated, every core", true, undefined]
+  ] as const) {
+    const host = await serveStatic(out, {isolate});
+    const chromium = await launchChromium();
+    try {
+      const r = await trainOnce(await chromium.newPage(), host.url, {epochs, backend: "wasm", bs, threads});
+      const best = Math.min(...r.epochSeconds);
+      rows.push({
+        page: label,
+        status: r.status,
+        "s per epoch (worker's clock)": r.epochSeconds.map((x) => x.toFixed(2)).join(", "),
+        "best s": +best.toFixed(2),
+        "valid MSE (last)": r.epochs.at(-1)?.[2]
+      });
+    } finally {
+      await chromium.close();
+      await host.close();
+    }
+  }
+  console.log(`
+wasm, bs ${bs}, ${epochs} epochs, one build, three ways of serving it:`);
+  console.table(rows);
+}
 rmSync(out, {recursive: true, force: true});
