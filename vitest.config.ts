@@ -53,7 +53,7 @@ export default defineConfig({
           // (measured idle) was not drawn within 1 s once in CI, and two notes that wait on IndexedDB did the
           // same. A poll still passes only when its assertion holds.
           expect: {poll: {timeout: 10_000}},
-          maxWorkers: 6,
+          maxWorkers: 4,
           sequence: {groupOrder: 1}
         }
       }
