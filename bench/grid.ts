@@ -9,7 +9,7 @@ const args = process.argv.slice(2);
 const dir = args.includes("--dir") ? args[args.indexOf("--dir") + 1] : undefined;
 const site = await servedSite(dir);
 const page = await site.browser.newPage();
-await page.goto(new URL("./train", site.url).href, {waitUntil: "networkidle"});
+await page.goto(new URL("./train.html", site.url).href, {waitUntil: "networkidle"});
 await page.getByLabel("Backend", {exact: true}).selectOption("wasm");
 const run = page.locator(".grid-controls button", {hasText: "Run the grid"});
 await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>(".grid-controls button")?.disabled);

@@ -27,7 +27,7 @@ const samples = [];
 for (let i = 0; i < 2; ++i) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(new URL("./load-data", server.url).href, {waitUntil: "networkidle"});
+  await page.goto(new URL("./load-data.html", server.url).href, {waitUntil: "networkidle"});
   const cdp = await context.newCDPSession(page);
   let workerPeak = 0,
     nextId = 1;

@@ -14,7 +14,7 @@ export interface RatingsLoad {
  */
 export async function measureRatingsLoad(browser: Browser, siteUrl: string): Promise<RatingsLoad> {
   const page = await browser.newPage();
-  await page.goto(new URL("./load-data", siteUrl).href);
+  await page.goto(new URL("./load-data.html", siteUrl).href);
   const timing = page.locator(".load-timing");
   await timing.waitFor({timeout: 120_000});
   const fetchMs = Number(await timing.getAttribute("data-fetch-ms"));

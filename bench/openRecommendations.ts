@@ -10,7 +10,7 @@ export async function openRecommendations(
 ): Promise<{page: Awaited<ReturnType<BrowserContext["newPage"]>>; openMs: number; rows: number}> {
   const page = await context.newPage();
   const t0 = Date.now();
-  await page.goto(new URL("./recommend", siteUrl).href);
+  await page.goto(new URL("./recommend.html", siteUrl).href);
   await page.locator("table.recommendations tbody tr").nth(19).waitFor({timeout: 120_000});
   const openMs = Date.now() - t0;
   const rows = await page.evaluate(() => document.querySelectorAll("table.recommendations tbody tr").length);

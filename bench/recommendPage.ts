@@ -15,7 +15,7 @@ const server = await serveStatic(out);
 const browser = await launchChromium();
 const context = await browser.newContext();
 const train = await context.newPage();
-await train.goto(new URL("./train", server.url).href);
+await train.goto(new URL("./train.html", server.url).href);
 const epochs = train.getByLabel("Epochs", {exact: true});
 await epochs.fill("1");
 await epochs.dispatchEvent("input");

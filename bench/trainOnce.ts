@@ -36,7 +36,7 @@ export async function trainOnce(
   {epochs, backend, bs, threads}: {epochs: number; backend: string; bs?: string; threads?: number}
 ): Promise<TrainRun> {
   const t0 = Date.now();
-  await page.goto(new URL(`./train${threads ? `?threads=${threads}` : ""}`, siteUrl).href);
+  await page.goto(new URL(`./train.html${threads ? `?threads=${threads}` : ""}`, siteUrl).href);
   await page.getByLabel("Backend", {exact: true}).selectOption(backend);
   if (bs !== undefined) await page.getByLabel("Batch size", {exact: true}).selectOption(bs);
   const epochsInput = page.getByLabel("Epochs", {exact: true});
