@@ -46,6 +46,10 @@ export default defineConfig({
         test: {
           name: "site",
           include: ["test/site/**/*-test.ts"],
+          // One module graph per worker, as for the unit tests: each file imported Playwright, the build scripts and
+          // their dependencies again (vitest's "import" time). The one file that trains with TF.js in Node runs apart.
+          exclude: ["test/site/fit-browser-test.ts"],
+          isolate: false,
           // Builds the sites the browser tests share while the unit tests run.
           globalSetup: ["test/support/prebuildSites.ts"],
           // expect.poll waits for a page to show what it must. Its default, 1 s, is a page's work on an idle machine,
@@ -54,6 +58,15 @@ export default defineConfig({
           // same. A poll still passes only when its assertion holds.
           expect: {poll: {timeout: 10_000}},
           maxWorkers: 4,
+          sequence: {groupOrder: 1}
+        }
+      },
+      {
+        extends: true,
+        test: {
+          name: "site-tf",
+          include: ["test/site/fit-browser-test.ts"],
+          maxWorkers: 1,
           sequence: {groupOrder: 1}
         }
       }
