@@ -66,7 +66,8 @@ export default defineConfig({
         test: {
           name: "site-tf",
           include: ["test/site/fit-browser-test.ts"],
-          maxWorkers: 1,
+          // The same pool as the other browser files (vitest wants one per group).
+          maxWorkers: 4,
           sequence: {groupOrder: 1}
         }
       }

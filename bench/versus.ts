@@ -1,5 +1,5 @@
-// npm run bench:versus [-- --base <git revision>] [--epochs 2] [--quick]
-// The wasm kernel before and after, side by side in one run: trains the same ML-10M-shaped synthetic set (fastai's
+// npm run bench:versus [-- --base <git revision>] [--epochs 2] [--shape ml-10m|ml-32m|small]
+// The wasm kernel before and after, side by side in one run: trains the same synthetic set (ML-10M's shape; fastai's
 // defaults, 20 factors) with bench/trainRun.ts from a worktree of `base` (default: the commit before the kernel's
 // own memory, 1ed2648) and from this checkout on 1 and 2 threads, each in its own process, one after the other, and
 // prints seconds per epoch, time per rating against a memory-traffic floor measured on this machine, and the valid MSE.
@@ -9,7 +9,7 @@ import {cpus, tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {parseArgs} from "node:util";
-import {ML10M_SHAPE, SITE_SYNTH} from "../src/components/synth/synthesize.js";
+import {ML10M_SHAPE, ML32M_SHAPE, SITE_SYNTH} from "../src/components/synth/synthesize.js";
 import {FASTAI_DEFAULTS} from "../src/components/trainDefaults.js";
 import {bytesPerRating, copyBandwidth, floorNsPerRating} from "./memoryFloor.js";
 import {ensureSyntheticSet} from "./syntheticSet.js";
@@ -18,7 +18,7 @@ const {values} = parseArgs({
   options: {
     base: {type: "string", default: "1ed2648"},
     epochs: {type: "string", default: "2"},
-    quick: {type: "boolean", default: false}
+    shape: {type: "string", default: "ml-10m"}
   }
 });
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -55,7 +55,9 @@ function train(root: string, label: string, dir: string, extra: string[]): Run {
   };
 }
 
-const shape = values.quick ? SITE_SYNTH : ML10M_SHAPE;
+const SHAPES = {"ml-10m": ML10M_SHAPE, "ml-32m": ML32M_SHAPE, small: SITE_SYNTH} as const;
+if (!(values.shape! in SHAPES)) throw new Error(`--shape ${values.shape}: expected ${Object.keys(SHAPES).join(", ")}`);
+const shape = SHAPES[values.shape as keyof typeof SHAPES];
 const set = await ensureSyntheticSet(shape, log);
 const bandwidth = copyBandwidth();
 const base = mkdtempSync(join(tmpdir(), "bench-versus-"));
@@ -95,7 +97,7 @@ const body = runs.map((r) => {
 const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
 const line = (cells: string[]) => "| " + cells.map((c, i) => c.padEnd(widths[i])).join(" | ") + " |";
 console.log(
-  `\n${shape.ratings.toLocaleString("en-US")} ratings (ML-10M's shape), ${FACTORS} factors, ` +
+  `\n${shape.ratings!.toLocaleString("en-US")} ratings (${values.shape}'s shape), ${FACTORS} factors, ` +
     `bs ${FASTAI_DEFAULTS.bs}, ${values.epochs} epochs, wasm, Node ${process.versions.node}, ${cpus().length} cores\n` +
     `floor: ${bytesPerRating(FACTORS)} bytes per rating (bytesPerRating) at ${(bandwidth / 1e9).toFixed(1)} GB/s ` +
     `(one thread's copy bandwidth here) = ${floorNs.toFixed(0)} ns per rating, ` +
