@@ -2,7 +2,7 @@
 // decode, one wasm epoch on the Train page with the worker's memory, and opening Recommendations to the top 20, for
 // one or more datasets, printed side by side with ratios (last ÷ first) to show what grows faster than linearly.
 // Usage: npm run bench:scale -- [--shape small|ml-10m|ml-32m]… [--dir <dataset folder>]… [--bs <n>] [--isolate]
-//   [--threads <n>]
+//   [--threads <n>] [--factors <n>]
 //   --isolate serves the site with COOP and COEP, so the pages are cross-origin isolated and train on every core;
 //   --threads caps the kernel's threads (the Train page's ?threads=), to measure one thread on an isolated page.
 //   e.g. npm run bench:scale -- --shape ml-10m --shape ml-32m   (generates the shapes into the temp folder once)
@@ -39,6 +39,7 @@ const all = (name: string) => args.flatMap((a, i) => (a === name && i + 1 < args
 const bs = all("--bs")[0];
 const isolate = args.includes("--isolate");
 const threads = all("--threads")[0] ? Number(all("--threads")[0]) : undefined;
+const factors = all("--factors")[0] ? Number(all("--factors")[0]) : undefined;
 const bandwidth = copyBandwidth();
 const datasets: {label: string; dir: string}[] = [];
 for (const shape of all("--shape")) {
@@ -93,7 +94,13 @@ for (const {label, dir} of datasets) {
     const loads = [await measureRatingsLoad(browser, server.url), await measureRatingsLoad(browser, server.url)];
     const load = loads.sort((a, b) => a.fetchMs + a.decodeMs - b.fetchMs - b.decodeMs)[0];
     const context = await browser.newContext();
-    const train = await trainOnce(await context.newPage(), server.url, {epochs: 1, backend: "wasm", bs, threads});
+    const train = await trainOnce(await context.newPage(), server.url, {
+      epochs: 1,
+      backend: "wasm",
+      bs,
+      threads,
+      factors
+    });
     if (train.status !== "done")
       throw new Error(`${label}: the training run ended ${train.status}: ${train.error ?? ""}`);
     const recommend = await openRecommendations(context, server.url);
@@ -115,8 +122,8 @@ for (const {label, dir} of datasets) {
       "wasm epoch ns per training rating": train.epochSeconds[0]
         ? +((train.epochSeconds[0] / (0.8 * summary.counts.ratings)) * 1e9).toFixed(0)
         : "",
-      [`memory-traffic floor ns per rating (${TRAIN_DEFAULTS.factors} factors)`]: +floorNsPerRating(
-        TRAIN_DEFAULTS.factors,
+      [`memory-traffic floor ns per rating (${factors ?? TRAIN_DEFAULTS.factors} factors)`]: +floorNsPerRating(
+        factors ?? TRAIN_DEFAULTS.factors,
         bandwidth
       ).toFixed(0),
       "run in the worker s (request → done)": train.runSeconds ?? "",

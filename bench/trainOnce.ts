@@ -33,7 +33,13 @@ export interface TrainRun {
 export async function trainOnce(
   page: Page,
   siteUrl: string,
-  {epochs, backend, bs, threads}: {epochs: number; backend: string; bs?: string; threads?: number}
+  {
+    epochs,
+    backend,
+    bs,
+    threads,
+    factors
+  }: {epochs: number; backend: string; bs?: string; threads?: number; factors?: number}
 ): Promise<TrainRun> {
   const t0 = Date.now();
   await page.goto(new URL(`./train.html${threads ? `?threads=${threads}` : ""}`, siteUrl).href);
@@ -42,6 +48,11 @@ export async function trainOnce(
   const epochsInput = page.getByLabel("Epochs", {exact: true});
   await epochsInput.fill(String(epochs));
   await epochsInput.dispatchEvent("input");
+  if (factors !== undefined) {
+    const factorsInput = page.getByLabel("n_factors", {exact: true});
+    await factorsInput.fill(String(factors));
+    await factorsInput.dispatchEvent("input");
+  }
   await page.locator(".train-controls button", {hasText: "Train"}).click();
   // The worker's heap, through the DevTools protocol: attach to the worker target and ask for Runtime.getHeapUsage.
   const cdp = await page.context().newCDPSession(page);
