@@ -35,25 +35,6 @@ export interface BrowserSite {
 }
 
 /**
- * One headless Chromium per worker and flag set, shared by the test files that run there (vitest's isolate: false for
- * the browser files): each file used to launch its own. Every test still gets a fresh profile (a browser context); a
- * browser that went away is launched again. Playwright ends it when the worker's process exits.
- */
-const browsers = new Map<boolean, Promise<Browser>>();
-function sharedChromium(webgpu: boolean): Promise<Browser> {
-  let browser = browsers.get(webgpu);
-  if (!browser) {
-    browser = launchChromium({webgpu});
-    browsers.set(webgpu, browser);
-    browser.then(
-      (b) => b.on("disconnected", () => browsers.delete(webgpu)),
-      () => browsers.delete(webgpu)
-    );
-  }
-  return browser;
-}
-
-/**
  * Builds a site once for a test file (`build` returns its folder), serves it, and gives each test its own browser
  * profile. After every test it closes the profile and fails the test on any console error or uncaught exception
  * raised by any of its pages during the flow, so no test has to remember to check. `webgpu` gives Chromium its
@@ -72,10 +53,10 @@ export function useBrowserSite(
   beforeAll(async () => {
     const {dir} = await build();
     server = await serveStatic(dir, {prefix, isolate});
-    browser = await sharedChromium(webgpu);
+    browser = await launchChromium({webgpu});
   });
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.close();
   });
   afterEach(async () => {
