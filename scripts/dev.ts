@@ -6,12 +6,11 @@
 // (isolatingProxy.ts), so that training takes several threads in development too.
 import {spawn} from "node:child_process";
 import type {ChildProcess} from "node:child_process";
-import {createServer} from "node:net";
-import type {AddressInfo} from "node:net";
 import {constants} from "node:os";
 import {delimiter, join} from "node:path";
 import {ROOT, resolveDataset} from "../src/data/dataset.js";
 import {claimDevServer} from "./lib/claimDevServer.js";
+import {freePort} from "./lib/freePort.js";
 import {isolatingProxy} from "./lib/isolatingProxy.js";
 import {quietPreviewLog} from "./quietPreviewLog.js";
 import {watchDataset} from "./watchDataset.js";
@@ -24,18 +23,6 @@ const env = {
   PATH: `${join(ROOT, "node_modules/.bin")}${delimiter}${process.env.PATH ?? ""}`,
   OBSERVABLE_TELEMETRY_DISABLE: "true"
 };
-
-/** A port nobody listens on now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const {port} = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The exit status of a child process, as a shell would give it (128 + the signal's number when it was killed). */
 function exited(child: ChildProcess): Promise<number> {

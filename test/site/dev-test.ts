@@ -1,7 +1,6 @@
 import {spawn} from "node:child_process";
 import type {ChildProcess} from "node:child_process";
 import {mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync} from "node:fs";
-import {createServer} from "node:net";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {stripVTControlCharacters} from "node:util";
@@ -11,22 +10,9 @@ import {DATASET_LOADERS, describeChange} from "../../scripts/watchDataset.js";
 import type {Dataset} from "../../src/data/dataset.js";
 import {SMALL, acquireBuildLock} from "../../scripts/lib/buildSite.js";
 import {collectErrors, launchChromium} from "../../scripts/lib/chromium.js";
+import {freePort} from "../../scripts/lib/freePort.js";
 import {openPreviewSocket} from "../support/previewSocket.js";
 import type {PreviewMessage} from "../support/previewSocket.js";
-
-/** A port nobody listens on now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        address && typeof address === "object" ? resolve(address.port) : reject(new Error("no port"))
-      );
-    });
-  });
-}
 
 /** Polls until `test` returns something other than undefined, or throws with `what` after `timeout` ms. */
 async function until<T>(
