@@ -25,14 +25,20 @@ export async function withChunks<T>(tx: IDBTransaction, chunks: string, toError:
 }
 
 /**
- * Deletes the chunks of record `key` of object store `owner` from object store `chunks` in `tx`, found by their index
- * (a small record, read without reading the record itself, which, kept before chunks existed, may be a large value),
- * and the index.
+ * Deletes the chunks of record `key` of object store `owner` from object store `chunks` in `tx` (but those in `keep`),
+ * found by their index (a small record, read without reading the record itself, which, kept before chunks existed, may
+ * be a large value), and the index.
  */
-export function deleteChunks(tx: IDBTransaction, chunks: string, owner: string, key: IDBValidKey): void {
+export function deleteChunks(
+  tx: IDBTransaction,
+  chunks: string,
+  owner: string,
+  key: IDBValidKey,
+  keep: ReadonlySet<string> = new Set()
+): void {
   const store = tx.objectStore(chunks);
   store.get(chunkIndex(owner, key)).onsuccess = (e) => {
-    for (const k of (e.target as IDBRequest<string[] | undefined>).result ?? []) store.delete(k);
+    for (const k of (e.target as IDBRequest<string[] | undefined>).result ?? []) if (!keep.has(k)) store.delete(k);
     store.delete(chunkIndex(owner, key));
   };
 }
@@ -40,7 +46,8 @@ export function deleteChunks(tx: IDBTransaction, chunks: string, owner: string, 
 /**
  * Puts `value` in object store `owner` of `tx` (under `key` where the store has no key path; `add` for a new record,
  * whose key the store assigns and `onKey` is given), its large buffers as chunks in object store `chunks` with their
- * index; the chunks of the record it replaces go.
+ * index. `value` may hold buffers still in chunks (a record read as stored, with a field replaced): those chunks stay;
+ * the other chunks of the record it replaces go.
  */
 export function putWithChunks(
   tx: IDBTransaction,
@@ -50,17 +57,14 @@ export function putWithChunks(
   {key, add = false, onKey}: {key?: IDBValidKey; add?: boolean; onKey?: (key: IDBValidKey) => void} = {}
 ): void {
   const store = tx.objectStore(chunks);
-  if (key !== undefined) deleteChunks(tx, chunks, owner, key);
   const split = splitValue(value);
+  const refs = chunkKeys(split.value);
+  if (key !== undefined) deleteChunks(tx, chunks, owner, key, new Set(refs));
   for (const [k, bytes] of split.chunks) store.put(bytes, k);
   const records = tx.objectStore(owner);
   const put = add ? records.add(split.value, key) : records.put(split.value, key);
   put.onsuccess = () => {
-    if (split.chunks.length)
-      store.put(
-        split.chunks.map(([k]) => k),
-        chunkIndex(owner, put.result)
-      );
+    if (refs.length) store.put(refs, chunkIndex(owner, put.result));
     onKey?.(put.result);
   };
 }

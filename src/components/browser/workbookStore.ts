@@ -2,8 +2,7 @@ import type {EpochRow, TrainHyper} from "../engine/trainProtocol.js";
 import type {RunRanking} from "../model/rankingMetrics.js";
 import type {MyRating} from "../movielens/myRatingsFile.js";
 import type {IalsRanker} from "../model/ials.js";
-import {chunkKeys, splitValue} from "./chunkedValue.js";
-import {chunkIndex, deleteChunks, putWithChunks, withChunks} from "./idbChunks.js";
+import {deleteChunks, putWithChunks, withChunks} from "./idbChunks.js";
 import {browserSaid, idbOpen, idbRead, idbRequest, idbTransactionDone} from "./idbRequest.js";
 import {announceChange} from "./workbookChannel.js";
 
@@ -236,30 +235,18 @@ export async function openWorkbookStore(
     async addRanking(runId, latestSavedAt, ranking, ranker) {
       // Read and written in one transaction, so a run kept in another tab meanwhile is never overwritten.
       await write(["runs", "latest", "chunks"], (tx) => {
-        // The stored forms, as they are: their chunks stay (a ranking is small); the latest model's ranker is new,
-        // put in chunks of its own, and the chunks of the one it replaces go.
+        // The stored forms, as they are, with the ranking: a run's chunks stay; the latest model's bytes keep theirs,
+        // and the ranker it replaces loses its own.
         const runs = tx.objectStore("runs");
         runs.get(runId).onsuccess = (e) => {
           const run = (e.target as IDBRequest<RunRecord | undefined>).result;
           if (run) runs.put({...run, ranking});
         };
         if (latestSavedAt === null) return;
-        const latest = tx.objectStore("latest");
-        latest.get("model").onsuccess = (e) => {
+        tx.objectStore("latest").get("model").onsuccess = (e) => {
           const model = (e.target as IDBRequest<StoredModel | undefined>).result;
-          if (model?.info.savedAt !== latestSavedAt) return;
-          // The model's bytes as they are stored (chunked or not), with the new ranking and ranker: written again
-          // whole, so its chunks and their index are the new value's.
-          const chunks = tx.objectStore("chunks");
-          chunks.get(chunkIndex("latest", "model")).onsuccess = (f) => {
-            const old = (f.target as IDBRequest<string[] | undefined>).result ?? [];
-            const kept = new Set(chunkKeys(model.bytes));
-            for (const k of old) if (!kept.has(k)) chunks.delete(k);
-            const split = splitValue(ranker);
-            for (const [k, bytes] of split.chunks) chunks.put(bytes, k);
-            chunks.put([...kept, ...split.chunks.map(([k]) => k)], chunkIndex("latest", "model"));
-            latest.put({...model, info: {...model.info, ranking}, ranker: split.value}, "model");
-          };
+          if (model?.info.savedAt === latestSavedAt)
+            putWithChunks(tx, "chunks", "latest", {...model, info: {...model.info, ranking}, ranker}, {key: "model"});
         };
       });
     },
