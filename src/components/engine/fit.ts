@@ -321,6 +321,46 @@ export async function fit(model: CollabModel, data: RatingRows, options: FitOpti
       }
     }
   };
+  /** The other paths' steps from batch `first` to the epoch's end, one step at a time. */
+  const stepEpoch = async (epoch: number, first: number) => {
+    const batches = epochBatches(split.train, {bs, seed, epoch});
+    const epochData = ordered ? epochColumns(data, batches.order, ordered) : data;
+    fused?.epoch(
+      batches,
+      first,
+      Array.from({length: stepsPerEpoch - first}, (_, i) => stepHyper(i))
+    );
+    for (let b = first; b < stepsPerEpoch; ++b) {
+      if (signal?.aborted) await drain();
+      signal?.throwIfAborted();
+      const h = stepHyper(0),
+        {lr, mom} = h;
+      if (useHost) {
+        const loss = hostStep(hostTables(model)!, epochData, sequence!.subarray(b * bs, b * bs + bs), h, ws!, mode);
+        // A diverging host step changed nothing, so the step counters stay where they were.
+        if (Number.isFinite(loss)) {
+          model.adamStep++;
+          state.step++;
+        }
+        record(epoch, b, loss, lr, mom, state.step);
+      } else if (fused) {
+        fused.step(b);
+        model.adamStep++;
+        state.step++;
+        pending.push({epoch, batch: b, lr, mom, step: state.step});
+      } else {
+        const loss = opsStep(model, data, batches.batch(b), h, mode);
+        model.adamStep++;
+        state.step++;
+        pending.push({loss, epoch, batch: b, lr, mom, step: state.step});
+      }
+      if (pending.length >= readback || now() - lastYield >= yieldMs) {
+        await drain();
+        await nextMacrotask();
+        lastYield = now();
+      }
+    }
+  };
   try {
     while (state.step < totalSteps) {
       const epoch = Math.floor(state.step / stepsPerEpoch);
@@ -329,44 +369,7 @@ export async function fit(model: CollabModel, data: RatingRows, options: FitOpti
       if (kernel) {
         await kernel.shuffle(seed, epoch);
         await kernelEpoch(epoch, first);
-      }
-      const batches = kernel ? null : epochBatches(split.train, {bs, seed, epoch});
-      const epochData = ordered ? epochColumns(data, batches!.order, ordered) : data;
-      fused?.epoch(
-        batches!,
-        first,
-        Array.from({length: stepsPerEpoch - first}, (_, i) => stepHyper(i))
-      );
-      for (let b = kernel ? stepsPerEpoch : first; b < stepsPerEpoch; ++b) {
-        if (signal?.aborted) await drain();
-        signal?.throwIfAborted();
-        const h = stepHyper(0),
-          {lr, mom} = h;
-        if (useHost) {
-          const loss = hostStep(hostTables(model)!, epochData, sequence!.subarray(b * bs, b * bs + bs), h, ws!, mode);
-          // A diverging host step changed nothing, so the step counters stay where they were.
-          if (Number.isFinite(loss)) {
-            model.adamStep++;
-            state.step++;
-          }
-          record(epoch, b, loss, lr, mom, state.step);
-        } else if (fused) {
-          fused.step(b);
-          model.adamStep++;
-          state.step++;
-          pending.push({epoch, batch: b, lr, mom, step: state.step});
-        } else {
-          const loss = opsStep(model, data, batches!.batch(b), h, mode);
-          model.adamStep++;
-          state.step++;
-          pending.push({loss, epoch, batch: b, lr, mom, step: state.step});
-        }
-        if (pending.length >= readback || now() - lastYield >= yieldMs) {
-          await drain();
-          await nextMacrotask();
-          lastYield = now();
-        }
-      }
+      } else await stepEpoch(epoch, first);
       await drain();
       // The model's tensors get the kernel's tables at every epoch's end, for whatever reads them next.
       kernel?.store();

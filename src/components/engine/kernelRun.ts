@@ -114,7 +114,7 @@ export interface KernelRun {
    * chunks of SSE_CHUNK, the parts added in thread order: on one thread, the same sum as squaredError(valid).
    */
   validSquaredError(): Promise<number>;
-  /** Writes the kernel's tables into the model's tensors (weights and Adam averages). */
+  /** Writes the kernel's tables into the model's tensors (weights and Adam averages), where steps changed them. */
   store(): void;
   /** Frees the kernel's memory and ends its threads (its tables are lost: store first). */
   dispose(): void;
@@ -287,6 +287,8 @@ export async function kernelRun(
   }
 
   let freed = false;
+  // Steps taken since the model's tensors last got the tables: store copies only then.
+  let changed = false;
   const live = () => {
     if (freed) throw new Error("kernelRun: used after dispose");
   };
@@ -351,6 +353,7 @@ export async function kernelRun(
     },
     async steps(first, hypers) {
       live();
+      changed = true;
       const count = hypers.length;
       if (!shared) {
         if (count > MAX_CHUNK) throw new RangeError(`kernelRun: ${count} steps in one call; at most ${MAX_CHUNK}`);
@@ -410,7 +413,8 @@ export async function kernelRun(
     },
     store() {
       live();
-      copy(false);
+      if (changed) copy(false);
+      changed = false;
     },
     dispose() {
       if (!freed) for (const h of helpers) h.thread.terminate();
