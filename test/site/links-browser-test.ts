@@ -38,7 +38,9 @@ describe("shareable links (browser)", () => {
       await page.getByLabel(label, {exact: true}).fill(value);
       await page.getByLabel(label, {exact: true}).dispatchEvent("input");
     }
-    await expect.poll(() => new URL(page.url()).searchParams.get("factors")).toBe("20");
+    // Each input event is checked in turn: the URL holds both values once the last one has been.
+    const linked = () => new URL(page.url()).searchParams;
+    await expect.poll(() => [linked().get("factors"), linked().get("epochs")]).toEqual(["20", "2"]);
     expect(await errorOf(page, "factors")).toBe("");
     expect(await errorOf(page, "epochs")).toBe("");
     await page.getByRole("button", {name: "Copy link"}).click();
